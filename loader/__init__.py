@@ -1,0 +1,1 @@
+"""Turn piles of news articles into one SQLite archive: read → normalize → extract → store → serve."""

@@ -1,0 +1,71 @@
+"""`news-archive`: a thin shell over loader.load, loader.extract and loader.serve."""
+import json
+import os
+import sys
+
+import click
+
+from . import store
+from .extract import extract_items
+from .load import LoadOptions, load_paths
+from .read import FORMATS
+
+
+@click.group()
+@click.version_option(package_name="news-archive")
+def cli():
+    """Build a searchable SQLite archive of news articles and browse it with Datasette."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db_path", default="archive.db", show_default=True, help="SQLite file to create or update")
+@click.option("--source", help="Source profile slug (reuters, scmp, …) instead of detecting it from content")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Input format instead of detecting it")
+@click.option("--no-nlp", is_flag=True, help="Skip entity, quote and place extraction")
+@click.option("--workers", type=int, default=os.cpu_count() or 1, show_default="all cores",
+              help="Processes for extraction")
+@click.option("--quiet", is_flag=True, help="No progress bar")
+def load(paths, db_path, source, fmt, no_nlp, workers, quiet):
+    """Load files, directories, globs or - (stdin) into the archive.
+
+    Re-loading the same input changes nothing; bad files and records are listed in load_errors.
+    """
+    db = store.open_db(db_path)
+    options = LoadOptions(source=source, fmt=fmt, nlp=not no_nlp, workers=workers, progress=not quiet)
+    result = load_paths(db, list(paths), options, arguments=sys.argv[1:],
+                        warn=lambda message: click.echo(message, err=True))
+    click.echo(result.summary(), err=True)
+    if result.loaded == 0:
+        raise click.ClickException("nothing could be loaded")
+
+
+@cli.command()
+@click.argument("infile", type=click.File("r", encoding="utf-8"))
+@click.option("--workers", type=int, default=1, show_default=True, help="Processes for extraction")
+def extract(infile, workers):
+    """Read {"id", "text", …} JSON lines, write mentions, quotes and locations as JSON lines."""
+    items = []
+    for number, line in enumerate(infile, 1):
+        if line.strip():
+            try:
+                items.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise click.ClickException(f"{infile.name} line {number}: invalid JSON: {error.msg}")
+    for found in extract_items(items, workers):
+        click.echo(json.dumps(found, ensure_ascii=False))
+
+
+@cli.command()
+@click.option("--db", "db_path", default="archive.db", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on")
+@click.option("--port", default=8001, show_default=True)
+@click.option("--writable", is_flag=True, help="Open the file read-write instead of immutable")
+def serve(db_path, host, port, writable):
+    """Serve the archive with Datasette (read-only, on 127.0.0.1 by default)."""
+    from .serve import datasette_command
+
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
+    command = datasette_command(db_path, host, port, immutable=not writable)
+    os.execvp(command[0], command)

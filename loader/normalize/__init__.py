@@ -1,0 +1,85 @@
+"""Normalize stage: a raw Record → an Article, through the source profile that fits its content."""
+import re
+import unicodedata
+
+from ..model import Article, BadInput, Record
+from .dates import parse_date
+from .fields import as_text, map_fields
+from .paragraphs import derive_title, split_paragraphs
+from .profiles import BY_ID, choose_profile
+
+# Longest article text we accept, in characters; real articles stay far below (a long read is
+# ~100,000), so anything bigger is a mis-parsed file, not news.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+def normalize(record: Record, source: str | None = None) -> tuple[Article, object]:
+    """Return the Article and the profile that shaped it; raise BadInput for unusable records."""
+    fields = map_fields(record.fields)
+    text = record.text if record.text is not None else as_text(fields.get("body"))
+    if not text or not text.strip():
+        raise BadInput("no article text")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise BadInput(f"article text is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit")
+    paragraphs = split_paragraphs(text)
+    profile = choose_profile(paragraphs, fields, source or _source_slug(fields))
+    draft = profile.parse(paragraphs, fields)
+    if not draft["body"]:
+        raise BadInput("no article text after removing headline and page furniture")
+    return _article(record, fields, draft, profile), profile
+
+
+def _article(record: Record, fields: dict, draft: dict, profile) -> Article:
+    def pick(name):
+        return _clean(as_text(fields.get(name)) or draft.get(name))
+
+    title = pick("title")
+    byline = pick("byline")
+    return Article(
+        source_id=profile.id,
+        body="\n\n".join(draft["body"]),
+        title=title or derive_title(draft["body"]),
+        title_derived=0 if title else 1,
+        subtitle=pick("subtitle"),
+        section=pick("section"),
+        byline=byline,
+        authors=_authors(fields.get("byline"), byline),
+        dateline=pick("dateline"),
+        published_at=_date(fields.get("published_at") or draft.get("published"), profile),
+        updated_at=_date(fields.get("updated_at") or draft.get("updated"), profile),
+        language=pick("language") or profile.language,
+        credits=pick("credits"),
+        related_headlines=draft.get("related_headlines") or [],
+        url=pick("url"),
+        origin_path=record.origin_path,
+        origin_format=record.format,
+        position=record.position,
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = re.sub(r"\s+", " ", unicodedata.normalize("NFC", value)).strip()
+    return value or None
+
+
+def _date(value, profile) -> str | None:
+    return parse_date(value, profile.timezone, profile.dayfirst)
+
+
+def _authors(raw, byline: str | None) -> list[str]:
+    if isinstance(raw, list):
+        return [name for name in (as_text(item) for item in raw) if name]
+    if not byline:
+        return []
+    return [name.strip() for name in re.split(r",\s*|\s+and\s+|\s*&\s*", byline) if name.strip()]
+
+
+def _source_slug(fields: dict) -> str | None:
+    """A record that names its source ('Reuters', 'The Guardian') is filed under that slug."""
+    name = as_text(fields.get("source"))
+    if not name:
+        return None
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug if slug in BY_ID else (slug or None)

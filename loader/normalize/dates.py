@@ -1,0 +1,58 @@
+"""Dates as the source printed them → ISO 8601, keeping the source's offset; no time stays a date."""
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser
+
+# Two defaults that differ in every field: whatever changes with the default was not in the text.
+_DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
+_DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
+EPOCH_RANGE = (0, 4_102_444_800)  # 1970 .. 2100, in seconds
+
+
+def parse_date(value, zone: str | None = None, dayfirst: bool = False) -> str | None:
+    """Return an ISO 8601 string, or None if `value` is not a date.
+
+    A naive time is placed in `zone` (the source's own time zone) when the profile knows it;
+    otherwise it stays naive rather than inventing an offset.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _from_epoch(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    if text.isdigit() and len(text) >= 9:
+        return _from_epoch(int(text))
+    try:
+        first = parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
+        second = parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
+    except (ValueError, OverflowError, parser.ParserError):
+        return None
+    if (first.year, first.month) != (second.year, second.month):
+        return None  # no year or month in the text ("Tuesday", "10:30")
+    if first.day != second.day:
+        return first.strftime("%Y-%m")
+    if (first.hour, first.minute) != (second.hour, second.minute):
+        return first.date().isoformat()
+    if first.tzinfo is None and zone:
+        first = first.replace(tzinfo=_zone(zone))
+    return first.isoformat()
+
+
+def _from_epoch(seconds) -> str | None:
+    if seconds > EPOCH_RANGE[1] * 1000:
+        return None
+    if seconds > EPOCH_RANGE[1]:
+        seconds = seconds / 1000  # milliseconds, as JavaScript writes them
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat()
+
+
+def _zone(name: str):
+    try:
+        return ZoneInfo(name)
+    except ZoneInfoNotFoundError:
+        return None

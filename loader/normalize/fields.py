@@ -1,0 +1,50 @@
+"""Names that structured inputs (JSON keys, CSV headers, front matter) use for article fields."""
+import json
+import re
+
+# article field → accepted input names, compared case- and punctuation-insensitively.
+FIELD_ALIASES = {
+    "title": ["title", "headline", "head", "name", "heading"],
+    "subtitle": ["subtitle", "standfirst", "description", "summary", "dek", "subhead", "lede", "abstract"],
+    "body": ["body", "text", "content", "article", "article_text", "articlebody", "story", "full_text", "maintext"],
+    "section": ["section", "subject", "category", "desk", "topic", "articlesection"],
+    "byline": ["byline", "author", "authors", "by", "creator", "writer"],
+    "dateline": ["dateline", "place"],
+    "published_at": ["published_at", "published", "date", "publish_date", "pubdate", "date_published",
+                     "datepublished", "publication_date", "time", "timestamp", "created_at", "created"],
+    "updated_at": ["updated_at", "updated", "modified", "date_modified", "datemodified", "last_modified"],
+    "url": ["url", "link", "canonical_url", "permalink", "href", "source_url"],
+    "language": ["language", "lang", "inlanguage"],
+    "source": ["source", "publisher", "outlet", "site", "site_name", "source_id", "publication", "media"],
+    "credits": ["credits", "credit"],
+}
+_LOOKUP = {alias: field for field, aliases in FIELD_ALIASES.items() for alias in aliases}
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", str(name).strip().lower()).strip("_")
+
+
+def map_fields(raw: dict) -> dict:
+    """Canonical field → value; the first matching input key wins, empty values are skipped."""
+    mapped = {}
+    for name, value in raw.items():
+        field = _LOOKUP.get(_key(name)) or _LOOKUP.get(_key(name).replace("_", ""))
+        if field and field not in mapped and not _empty(value):
+            mapped[field] = value
+    return mapped
+
+
+def _empty(value) -> bool:
+    return value is None or (isinstance(value, (str, list, dict)) and not value)
+
+
+def as_text(value) -> str | None:
+    """A scalar field as text; lists (e.g. several authors) joined, objects taken by their name."""
+    if _empty(value):
+        return None
+    if isinstance(value, list):
+        return ", ".join(filter(None, (as_text(item) for item in value))) or None
+    if isinstance(value, dict):
+        return as_text(value.get("name") or value.get("text")) or json.dumps(value)
+    return str(value).strip() or None

@@ -1,0 +1,68 @@
+"""Text → paragraphs, and the small line-level tests profiles share."""
+import re
+import unicodedata
+
+SENTENCE_END = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
+CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|research|compiled|edited|written)\b.*\bby\b",
+    re.I,
+)
+BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})\s*$")
+# A wrapped line in hard-wrapped text (e-mail, wire archives) is long and ends mid-sentence.
+WRAP_WIDTH = (55, 100)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs; inside a block, hard-wrapped lines are joined, others kept apart."""
+    text = unicodedata.normalize("NFC", text)
+    blocks = [block for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
+    paragraphs = []
+    for block in blocks:
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if _hard_wrapped(lines):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    return [re.sub(r"[ \t]+", " ", p) for p in paragraphs]
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 2:
+        return False
+    wrapped = [line for line in lines[:-1] if WRAP_WIDTH[0] <= len(line) <= WRAP_WIDTH[1]
+               and not SENTENCE_END.search(line)]
+    return len(wrapped) >= 0.6 * (len(lines) - 1)
+
+
+def ends_sentence(paragraph: str) -> bool:
+    return bool(SENTENCE_END.search(paragraph))
+
+
+def is_credit(paragraph: str) -> bool:
+    return len(paragraph) < 300 and bool(CREDIT_LINE.match(paragraph))
+
+
+def split_credits(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    """Trailing 'Additional reporting by …' lines leave the body for `credits`."""
+    credits = []
+    while paragraphs and is_credit(paragraphs[-1]):
+        credits.insert(0, paragraphs.pop().strip("() "))
+    return paragraphs, "; ".join(credits) or None
+
+
+def split_byline(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    for index, paragraph in enumerate(paragraphs[:3]):
+        if BYLINE.match(paragraph):
+            return paragraphs[:index] + paragraphs[index + 1:], paragraph[3:].strip()
+    return paragraphs, None
+
+
+def derive_title(body_paragraphs: list[str], limit: int = 100) -> str | None:
+    """The lede's first sentence, cut at a word boundary: a stand-in title, flagged as derived."""
+    if not body_paragraphs:
+        return None
+    lede = body_paragraphs[0]
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])", lede, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -1,0 +1,29 @@
+"""Plain-text page dumps and Markdown/text with YAML front matter: one article per file."""
+import re
+
+import yaml
+
+from ..model import Record
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def read_text(text: str, origin: str) -> list[Record]:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return [Record(origin, "file", "text", text=text)]
+    try:
+        fields = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"front matter line {mark.line + 2}" if mark else "front matter"
+        return [Record(origin, where, "markdown", error=f"invalid YAML front matter: {_first_line(error)}",
+                       raw=match.group(1))]
+    if not isinstance(fields, dict):
+        return [Record(origin, "front matter", "markdown", error="front matter is not a mapping",
+                       raw=match.group(1))]
+    return [Record(origin, "file", "markdown", text=text[match.end():], fields=fields)]
+
+
+def _first_line(error) -> str:
+    return str(error).strip().splitlines()[0]

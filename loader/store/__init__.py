@@ -1,0 +1,201 @@
+"""Store stage: the schema (declared once, here) and one small save_* function per table."""
+import hashlib
+import json
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from ..model import Article
+
+# table → (columns, primary key, foreign keys). Names are the contract in DESIGN.md.
+TABLES = {
+    "sources": ({"id": str, "name": str, "homepage": str, "language": str, "timezone": str}, "id", []),
+    "stories": ({"id": int, "label": str, "first_published": str, "article_count": int, "source_count": int},
+                "id", []),
+    "articles": ({
+        "id": str, "source_id": str, "url": str, "title": str, "title_derived": int, "subtitle": str,
+        "section": str, "byline": str, "authors": str, "dateline": str, "published_at": str,
+        "published_month": str, "updated_at": str, "body": str, "word_count": int, "language": str,
+        "credits": str, "related_headlines": str, "content_hash": str, "story_id": int,
+        "origin_path": str, "origin_format": str, "loaded_at": str,
+    }, "id", [("source_id", "sources", "id"), ("story_id", "stories", "id")]),
+    "entities": ({"id": str, "name": str, "type": str, "aliases": str, "article_count": int,
+                  "mention_count": int}, "id", []),
+    "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
+                  "end": int, "sentence": int}, "id",
+                 [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
+    "quotes": ({"id": int, "article_id": str, "content": str, "direct": int, "speaker": str,
+                "speaker_entity_id": str, "speaker_text": str, "speaker_role": str, "cue": str, "start": int,
+                "end": int, "speaker_start": int, "speaker_end": int}, "id",
+               [("article_id", "articles", "id"), ("speaker_entity_id", "entities", "id")]),
+    "places": ({"id": int, "name": str, "feature_code": str, "country_code": str, "admin1": str,
+                "latitude": float, "longitude": float, "population": int}, "id", []),
+    "locations": ({"id": int, "article_id": str, "place_id": int, "text": str, "start": int, "end": int,
+                   "is_dateline": int, "score": float}, "id",
+                  [("article_id", "articles", "id"), ("place_id", "places", "id")]),
+    "article_origins": ({"article_id": str, "origin_path": str, "position": str, "url": str,
+                         "loaded_at": str}, ("article_id", "origin_path", "position"),
+                        [("article_id", "articles", "id")]),
+    "loads": ({"id": int, "started_at": str, "finished_at": str, "arguments": str, "files": int,
+               "inserted": int, "updated": int, "unchanged": int, "duplicates": int, "errors": int}, "id", []),
+    "load_errors": ({"id": int, "load_id": int, "origin_path": str, "position": str, "reason": str,
+                     "raw": str}, "id", [("load_id", "loads", "id")]),
+}
+FTS = {
+    "articles": ["title", "subtitle", "body"],
+    "quotes": ["content", "speaker"],
+}
+FTS_TOKENIZER = "porter unicode61"
+# Foreign keys are indexed by ensure_db_shape; these are the other columns people facet or sort on.
+INDEXES = {
+    "articles": [["section"], ["published_month"], ["language"], ["published_at"], ["content_hash"], ["url"]],
+    "entities": [["type"], ["name"]],
+    "mentions": [["type"]],
+    "quotes": [["speaker"]],
+    "places": [["country_code"], ["feature_code"]],
+}
+# A record that fails lands in load_errors with at most this much of its raw text.
+RAW_ERROR_CHARS = 10_000
+# Columns that make up an article's content: a change in any of them is an update.
+CONTENT_COLUMNS = ["source_id", "url", "title", "title_derived", "subtitle", "section", "byline", "authors",
+                   "dateline", "published_at", "updated_at", "body", "language", "credits", "related_headlines"]
+
+
+def open_db(path: str) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA busy_timeout=30000")
+    ensure_db_shape(db)
+    return db
+
+
+def ensure_db_shape(db: sqlite_utils.Database) -> None:
+    """Create whatever is missing (tables, columns, FTS, indexes); safe to run on every open."""
+    with db.atomic():
+        for name, (columns, pk, foreign_keys) in TABLES.items():
+            table = db[name]
+            if not table.exists():
+                table.create(columns, pk=pk, foreign_keys=foreign_keys, not_null=_pk_columns(pk))
+            for column, kind in columns.items():
+                if column not in table.columns_dict:
+                    table.add_column(column, kind)
+        for name, columns in FTS.items():
+            if not db[f"{name}_fts"].exists():
+                db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True)
+        for name, (columns, pk, foreign_keys) in TABLES.items():
+            wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
+            for index_columns in wanted:
+                db[name].create_index(index_columns, if_not_exists=True)
+
+
+def _pk_columns(pk) -> set:
+    return set(pk) if isinstance(pk, tuple) else {pk}
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha256("\x1f".join(str(p or "") for p in parts).encode("utf-8")).hexdigest()
+
+
+def article_id(article: Article) -> str:
+    """Stable identity: the URL if known, else source + title + date, else source + lede.
+
+    Content may change under the same identity (a corrected article), which is an update.
+    """
+    if article.url:
+        key = ("url", article.url.strip().rstrip("/"))
+    elif article.title and not article.title_derived:
+        key = ("title", article.source_id, article.title.lower(), (article.published_at or "")[:10])
+    else:
+        key = ("lede", article.source_id, article.body[:300])
+    return _digest(*key)[:16]
+
+
+def article_row(article: Article) -> dict:
+    row = {column: getattr(article, column) for column in CONTENT_COLUMNS}
+    row["authors"] = json.dumps(article.authors, ensure_ascii=False)
+    row["related_headlines"] = json.dumps(article.related_headlines, ensure_ascii=False)
+    row["content_hash"] = _digest(*(row[column] for column in CONTENT_COLUMNS))
+    row["id"] = article_id(article)
+    row["word_count"] = len(article.body.split())
+    row["published_month"] = (article.published_at or "")[:7] or None
+    row["origin_path"] = article.origin_path
+    row["origin_format"] = article.origin_format
+    return row
+
+
+def save_source(db, profile) -> str:
+    db["sources"].insert(profile.source_row(), pk="id", ignore=True)
+    return profile.id
+
+
+def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
+    """Insert, update in place, or leave alone; returns (article id, one of
+    'inserted' / 'updated' / 'unchanged' / 'duplicate')."""
+    row = article_row(article)
+    existing = next(db.query("select content_hash from articles where id = ?", [row["id"]]), None)
+    if existing is None:
+        twin = next(db.query("select id from articles where content_hash = ?", [row["content_hash"]]), None)
+        if twin:
+            save_origin(db, twin["id"], article, loaded_at)
+            return twin["id"], "duplicate"
+        db["articles"].insert({**row, "loaded_at": loaded_at})
+        status = "inserted"
+    elif existing["content_hash"] == row["content_hash"]:
+        status = "unchanged"
+    else:
+        db["articles"].update(row["id"], {**row, "loaded_at": loaded_at})
+        status = "updated"
+    save_origin(db, row["id"], article, loaded_at)
+    return row["id"], status
+
+
+def save_origin(db, article_id_: str, article: Article, loaded_at: str) -> None:
+    db["article_origins"].insert({"article_id": article_id_, "origin_path": article.origin_path,
+                                  "position": article.position, "url": article.url, "loaded_at": loaded_at},
+                                 ignore=True)
+
+
+def replace_article_rows(db, table: str, article_id_: str, rows: list[dict]) -> None:
+    """Extraction output for one article replaces whatever an earlier load stored for it."""
+    db.execute(f"delete from [{table}] where article_id = ?", [article_id_])
+    if rows:
+        db[table].insert_all([{**row, "article_id": article_id_} for row in rows])
+
+
+def start_load(db, arguments: list[str]) -> int:
+    return db["loads"].insert({"started_at": now(), "arguments": json.dumps(arguments)}).last_pk
+
+
+def finish_load(db, load_id: int, counts: dict) -> None:
+    db["loads"].update(load_id, {"finished_at": now(), **counts})
+
+
+def save_load_error(db, load_id: int, origin_path: str, position: str, reason: str, raw: str | None) -> int:
+    return db["load_errors"].insert({
+        "load_id": load_id, "origin_path": origin_path, "position": position, "reason": reason,
+        "raw": raw[:RAW_ERROR_CHARS] if raw else None,
+    }).last_pk
+
+
+def stored_hashes(db, ids: list[str]) -> dict:
+    found = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update((row["id"], row["content_hash"]) for row in
+                     db.query(f"select id, content_hash from articles where id in ({marks})", chunk))
+    return found
+
+
+def save_extraction(db, article_id_: str, found: dict) -> None:
+    """Store one article's `extract` output; each kind is saved by its own module under store/."""
+    for key, save in SAVERS.items():
+        save(db, article_id_, found.get(key) or [])
+
+
+# extract key → save function(db, article_id, rows); filled in as mentions, quotes and places land.
+SAVERS: dict = {}
