@@ -99,21 +99,26 @@ def _base_key(name: str, kind: str, prefixes: list) -> str:
     return " ".join(_expand_prefix(words, prefixes))
 
 
-def alias_for(name: str, kind: str, article_keys: set | frozenset = frozenset()) -> str | None:
-    """The canonical name `name` stands for, if an alias row applies (its context among article_keys)."""
+def alias_for(name: str, kind: str | None, article_keys: set | frozenset = frozenset()) -> str | None:
+    """The canonical name `name` stands for, if an alias row applies: to this mention type (any type
+    when kind is None) and, for a row with a context, where that context key is among article_keys."""
     if kind == PERSON:
         return None
     by_key, prefixes = _alias_tables()
     for alias in by_key.get(_base_key(name, kind, prefixes), []):
-        if kind in alias.types and (alias.context is None or alias.context in article_keys):
+        if (kind is None or kind in alias.types) and (alias.context is None or alias.context in article_keys):
             return alias.canonical
     return None
 
 
+@lru_cache(maxsize=65536)
 def entity_key(name: str, kind: str) -> str:
-    """The matching key of a canonical name: equal keys (and both people or both not) = one entity."""
+    """The matching key of a canonical name: equal keys (and both people or both not) = one entity.
+
+    Only aliases without a context apply here, whatever the mention type, so that a name the model
+    typed ORG in one article and GPE in another still has one key."""
     _, prefixes = _alias_tables()
-    canonical = alias_for(name, kind)
+    canonical = alias_for(name, None) if kind != PERSON else None
     return _base_key(canonical or name, kind, prefixes)
 
 

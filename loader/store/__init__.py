@@ -22,7 +22,7 @@ TABLES = {
     "entities": ({"id": str, "name": str, "type": str, "aliases": str, "article_count": int,
                   "mention_count": int}, "id", []),
     "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
-                  "end": int, "sentence": int}, "id",
+                  "end": int, "sentence": int, "role": str, "entity_name": str}, "id",
                  [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
     "quotes": ({"id": int, "article_id": str, "content": str, "direct": int, "speaker": str,
                 "speaker_entity_id": str, "speaker_text": str, "speaker_role": str, "cue": str, "start": int,
@@ -171,6 +171,9 @@ def start_load(db, arguments: list[str]) -> int:
 
 
 def finish_load(db, load_id: int, counts: dict) -> None:
+    with db.atomic():
+        for finish in FINISHERS:
+            finish(db)
     db["loads"].update(load_id, {"finished_at": now(), **counts})
 
 
@@ -199,3 +202,8 @@ def save_extraction(db, article_id_: str, found: dict) -> None:
 
 # extract key → save function(db, article_id, rows); filled in as mentions, quotes and places land.
 SAVERS: dict = {}
+# Run once at the end of every load, after the last file's transaction: work that is cheaper done
+# once for all articles (refreshing entity counts); each must also finish what an interrupted load left.
+FINISHERS: list = []
+
+from . import entities  # noqa: E402 - registers save_mentions and refresh_entities
