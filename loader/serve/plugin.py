@@ -1,8 +1,11 @@
-"""Datasette plugin (registered by entry point): safe full-text queries and highlighted snippets."""
+"""Datasette plugin (registered by entry point): safe full-text queries and highlighted snippets,
+and browsing articles by the entities they mention (loader/serve/entities.py)."""
 import re
 
 from datasette import hookimpl
 from markupsafe import Markup, escape
+
+from .entities import EntityFacet, entity_cell, entity_filter
 
 # snippet() wraps hits in these private-use characters; render_cell escapes the text, then marks hits.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
@@ -49,8 +52,18 @@ def prepare_connection(conn):
 
 
 @hookimpl
-def render_cell(value, column):
+def render_cell(row, value, column, table, database, datasette):
     if column == "snippet" and isinstance(value, str) and HIT_OPEN in value:
         html = str(escape(value)).replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>")
         return Markup(html)
-    return None
+    return entity_cell(row, value, column, table, database, datasette)
+
+
+@hookimpl
+def register_facet_classes():
+    return [EntityFacet]
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    return entity_filter(request, database, table, datasette)
