@@ -135,3 +135,16 @@ def test_cli_extract_emits_canonical_entities(tmp_path):
     assert found["id"] == "001"
     assert {"start", "end", "text", "type", "entity"} <= set(found["mentions"][0])
     assert ("Ku", "Ku Sung-sop") in {(m["text"], m["entity"]) for m in found["mentions"]}
+
+
+def test_acronym_defined_in_brackets_resolves_to_the_full_name():
+    mentions = one("The Securities and Exchange Commission (SEC) said on Tuesday that the SEC would act.")
+    assert [(m["text"], m["entity"]) for m in mentions] == [
+        ("Securities and Exchange Commission", "Securities and Exchange Commission"),
+        ("SEC", "Securities and Exchange Commission"), ("SEC", "Securities and Exchange Commission")]
+
+
+def test_markup_brackets_and_line_breaks_stay_out_of_names():
+    mentions = one("Shares of <Hutchison Whampoa Ltd> rose, a Hong\n\nKong broker said.")
+    assert ("Hutchison Whampoa Ltd", "Hutchison Whampoa Ltd") in {(m["text"], m["entity"]) for m in mentions}
+    assert ("Hong\n\nKong", "Hong Kong") in {(m["text"], m["entity"]) for m in mentions}

@@ -19,8 +19,10 @@ TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 SURNAME_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 LEADING_WORDS = {"the", "a", "an", "another"}
 POSSESSIVES = {"'s", "’s", "s", "'", "’"}
-OPENING_MARKS = "\"“‘'([«"
-CLOSING_MARKS = "\"”’'),;:!?]»"
+OPENING_MARKS = "\"“‘'([«<" + " \n\t"
+CLOSING_MARKS = "\"”’'),;:!?]»>" + " \n\t"
+# "International Coffee Organization (ICO)": the acronym a name is given, in brackets just after it.
+ACRONYM_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&.]{1,7})\)")
 MAX_APPOSITIVE_TOKENS = 25
 
 
@@ -30,6 +32,7 @@ class Mention:
     last: int  # exclusive
     start: int  # character range of the name in the text
     end: int
+    text: str  # the text of that range (Doc.text joins all tokens on every call: read it once)
     type: str
     title_from: int  # first token of a title inside the entity ("Secretary" in "Secretary Rex Tillerson")
     role: str | None = None
@@ -37,25 +40,26 @@ class Mention:
 
 
 def extract_mentions(item: dict, doc, found: dict) -> dict:
-    mentions = [m for m in (_clean(doc, ent.start, ent.end, ent.label_) for ent in doc.ents
+    text = doc.text
+    mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
                             if ent.label_ in TYPES) if m]
-    mentions += _people_by_context(doc, mentions)
-    role_tokens = _assign_roles(doc, mentions)
+    mentions += _people_by_context(doc, text, mentions)
+    role_tokens = _assign_roles(doc, text, mentions)
     mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
     mentions += _missed_surnames(doc, mentions)
-    _canonicalise(doc, mentions, item)
+    _canonicalise(text, mentions, item)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(doc, m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
 
 
 def _row(doc, m: Mention, sentence_starts: list[int]) -> dict:
-    return {"start": m.start, "end": m.end, "text": doc.text[m.start:m.end], "type": m.type,
-            "entity": m.entity, "sentence": bisect_right(sentence_starts, m.first) - 1, "role": m.role}
+    return {"start": m.start, "end": m.end, "text": m.text, "type": m.type,
+            "entity": " ".join(m.entity.split()), "sentence": bisect_right(sentence_starts, m.first) - 1, "role": m.role}
 
 
 # --- spans -------------------------------------------------------------------------------------
 
-def _clean(doc, first: int, last: int, label: str) -> Mention | None:
+def _clean(doc, text: str, first: int, last: int, label: str) -> Mention | None:
     while first < last and (doc[first].lower_ in LEADING_WORDS or doc[first].is_punct or doc[first].is_space):
         first += 1
     while last > first and (doc[last - 1].text in POSSESSIVES or doc[last - 1].is_punct
@@ -66,11 +70,11 @@ def _clean(doc, first: int, last: int, label: str) -> Mention | None:
         first = _after_titles(doc, first, last)
     if first >= last:
         return None
-    start, end = _trim_chars(doc.text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
-    text = doc.text[start:end]
-    if not any(c.isupper() for c in text) or (label == PERSON and not text[0].isupper()):
+    start, end = _trim_chars(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+    name = text[start:end]
+    if not any(c.isupper() for c in name) or (label == PERSON and not name[0].isupper()):
         return None
-    return Mention(first, last, start, end, label, title_from)
+    return Mention(first, last, start, end, name, label, title_from)
 
 
 def _after_titles(doc, first: int, last: int) -> int:
@@ -91,6 +95,9 @@ def _is_title(token) -> bool:
 
 
 def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    bracket = text.rfind("(", start, end)
+    if bracket > start and ")" not in text[bracket:end]:
+        end = bracket  # "International Coffee Organization (ICO": the model stopped inside the brackets
     while start < end and text[start] in OPENING_MARKS:
         start += 1
     while end > start:
@@ -110,7 +117,7 @@ def _is_abbreviation(text: str) -> bool:
     return last_word in roles()["abbreviations"] or (len(last_word) <= 4 and last_word.count(".") >= 2)
 
 
-def _people_by_context(doc, mentions: list[Mention]) -> list[Mention]:
+def _people_by_context(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """Names the model tagged ORG or missed, which a title before them ("spokesman Geng Shuang") or a
     role after them ("Sun Xingjie, another Korean affairs expert") shows to be people."""
     by_range = {(m.first, m.last): m for m in mentions}
@@ -124,8 +131,8 @@ def _people_by_context(doc, mentions: list[Mention]) -> list[Mention]:
         if match and match.type == "ORG":
             match.type = PERSON
         elif not match and not covered.intersection(range(first, token.i + 1)):
-            end = token.idx + len(token.text)
-            found.append(Mention(first, token.i + 1, doc[first].idx, end, PERSON, first))
+            start, end = doc[first].idx, token.idx + len(token.text)
+            found.append(Mention(first, token.i + 1, start, end, text[start:end], PERSON, first))
     return found
 
 
@@ -150,7 +157,7 @@ def _has_person_context(doc, first: int, root) -> bool:
 
 # --- roles ---------------------------------------------------------------------------------------
 
-def _assign_roles(doc, mentions: list[Mention]) -> set[int]:
+def _assign_roles(doc, text: str, mentions: list[Mention]) -> set[int]:
     """Set `role` on people from the title before the name or an appositive after it.
 
     Returns the token indexes of the titles in front of names, where "Defence" is no organisation."""
@@ -162,10 +169,10 @@ def _assign_roles(doc, mentions: list[Mention]) -> set[int]:
         begin = _modifiers_start(doc, m.title_from, root)
         begin = _skip_leading(doc, begin, m.first)
         if begin < m.first and _names_a_role(doc[begin:m.first]):
-            m.role = _span_text(doc, begin, m.first)
+            m.role = _span_text(doc, text, begin, m.first)
             role_tokens.update(range(begin, m.first))
         else:
-            m.role = _appositive(doc, root)
+            m.role = _appositive(doc, text, root)
     return role_tokens
 
 
@@ -195,19 +202,19 @@ def _names_a_role(tokens) -> bool:
     return any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in roles()["titles"] for t in tokens)
 
 
-def _appositive(doc, root) -> str | None:
+def _appositive(doc, text: str, root) -> str | None:
     for child in root.rights:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             subtree = list(child.subtree)
             begin = _skip_leading(doc, subtree[0].i, subtree[-1].i + 1)
             if begin <= subtree[-1].i and len(subtree) <= MAX_APPOSITIVE_TOKENS:
-                return _span_text(doc, begin, subtree[-1].i + 1)
+                return _span_text(doc, text, begin, subtree[-1].i + 1)
     return None
 
 
-def _span_text(doc, first: int, last: int) -> str | None:
-    start, end = _trim_chars(doc.text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
-    return doc.text[start:end] or None
+def _span_text(doc, text: str, first: int, last: int) -> str | None:
+    start, end = _trim_chars(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+    return text[start:end] or None
 
 
 def _is_title_word(doc, m: Mention, role_tokens: set[int]) -> bool:
@@ -218,23 +225,24 @@ def _is_title_word(doc, m: Mention, role_tokens: set[int]) -> bool:
 
 # --- within-article canonical names ------------------------------------------------------------------
 
-def _full_names(mentions: list[Mention], doc) -> list[Mention]:
-    return [m for m in mentions if m.type == PERSON and len(name_words(doc.text[m.start:m.end])) > 1]
+def _full_names(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.type == PERSON and len(name_words(m.text)) > 1]
 
 
 def _missed_surnames(doc, mentions: list[Mention]) -> list[Mention]:
     """Standalone surnames or family names of people the article names in full, which the model
     did not tag (often beside a stripped apostrophe: "Ku s case")."""
     short_forms = set()
-    for m in _full_names(mentions, doc):
-        words = name_words(doc.text[m.start:m.end])
+    for m in _full_names(mentions):
+        words = name_words(m.text)
         short_forms.update((words[0], words[-1]))
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
     for token in doc:
         if (token.text in short_forms and token.i not in covered and token.pos_ == "PROPN"
                 and not _beside_name(doc, token.i)):
-            found.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text), PERSON, token.i))
+            end = token.idx + len(token.text)
+            found.append(Mention(token.i, token.i + 1, token.idx, end, token.text, PERSON, token.i))
     return found
 
 
@@ -243,17 +251,27 @@ def _beside_name(doc, i: int) -> bool:
     return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() for j in (i - 1, i + 1))
 
 
-def _canonicalise(doc, mentions: list[Mention], item: dict) -> None:
-    people = _resolve_people(doc, mentions, item)
+def _canonicalise(text: str, mentions: list[Mention], item: dict) -> None:
+    people = _resolve_people(mentions, item)
     others = [m for m in mentions if m not in people]
-    article_keys = {entity_key(doc.text[m.start:m.end], m.type) for m in others}
+    article_keys = {entity_key(m.text, m.type) for m in others}
+    defined = _acronym_definitions(text, others)
     groups: dict[str, list[Mention]] = {}
     for m in others:
-        text = doc.text[m.start:m.end]
-        m.entity = alias_for(text, m.type, article_keys) or text
+        m.entity = defined.get(m.text) or alias_for(m.text, m.type, article_keys) or m.text
         groups.setdefault(entity_key(m.entity, m.type), []).append(m)
     for group in groups.values():
         _unify(group)
+
+
+def _acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """acronym → full name, from "Full Name (FN)" in the article; the acronym must start like the name."""
+    defined = {}
+    for m in mentions:
+        match = ACRONYM_DEFINITION.match(text, m.end)
+        if match and match.group("acronym")[0] == m.text[0] and len(m.text.split()) > 1:
+            defined.setdefault(match.group("acronym"), m.text)
+    return defined
 
 
 def _unify(group: list[Mention]) -> None:
@@ -266,11 +284,11 @@ def _unify(group: list[Mention]) -> None:
         m.entity, m.type = name, kind
 
 
-def _resolve_people(doc, mentions: list[Mention], item: dict) -> set:
-    full = _full_names(mentions, doc)
+def _resolve_people(mentions: list[Mention], item: dict) -> set:
+    full = _full_names(mentions)
     groups: dict[str, list[Mention]] = {}
     for m in full:
-        m.entity = doc.text[m.start:m.end]
+        m.entity = m.text
         groups.setdefault(entity_key(m.entity, PERSON), []).append(m)
     for group in groups.values():
         _unify(group)
@@ -279,10 +297,9 @@ def _resolve_people(doc, mentions: list[Mention], item: dict) -> set:
     for m in mentions:
         if m in people:
             continue
-        text = doc.text[m.start:m.end]
-        match = _nearest_full_name(m, text, full) if m.type in SURNAME_TYPES and " " not in text else None
+        match = _nearest_full_name(m, m.text, full) if m.type in SURNAME_TYPES and " " not in m.text else None
         if match or m.type == PERSON:
-            m.entity, m.type = (match.entity if match else text), PERSON
+            m.entity, m.type = (match.entity if match else m.text), PERSON
             people.add(m)
     return people
 

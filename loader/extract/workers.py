@@ -34,6 +34,7 @@ class ChunkRunner:
         if self.pool is None:
             # forkserver, not fork: the loader has threads (progress bar) that fork would copy badly.
             context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["spacy", "loader.extract"])  # imported once, not per worker
             self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=self.initializer)
             self.pending = deque((owners, self.pool.submit(self.function, task) if isinstance(task, list) else task)
                                  for owners, task in self.pending)
