@@ -46,7 +46,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions += _people_by_context(doc, text, mentions)
     role_tokens = _assign_roles(doc, text, mentions)
     mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
-    mentions += _missed_surnames(doc, mentions)
+    mentions += _missed_surnames(doc, text, mentions)
     _canonicalise(text, mentions, item)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(doc, m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
@@ -229,20 +229,23 @@ def _full_names(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.type == PERSON and len(name_words(m.text)) > 1]
 
 
-def _missed_surnames(doc, mentions: list[Mention]) -> list[Mention]:
+def _missed_surnames(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """Standalone surnames or family names of people the article names in full, which the model
     did not tag (often beside a stripped apostrophe: "Ku s case")."""
     short_forms = set()
     for m in _full_names(mentions):
         words = name_words(m.text)
         short_forms.update((words[0], words[-1]))
+    if not short_forms:
+        return []
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
-    for token in doc:
-        if (token.text in short_forms and token.i not in covered and token.pos_ == "PROPN"
-                and not _beside_name(doc, token.i)):
-            end = token.idx + len(token.text)
-            found.append(Mention(token.i, token.i + 1, token.idx, end, token.text, PERSON, token.i))
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(short_forms))) + r")\b")
+    for match in pattern.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if (span is not None and len(span) == 1 and span.start not in covered and span[0].pos_ == "PROPN"
+                and not _beside_name(doc, span.start)):
+            found.append(Mention(span.start, span.end, match.start(), match.end(), match.group(), PERSON, span.start))
     return found
 
 

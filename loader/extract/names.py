@@ -20,6 +20,8 @@ PERSON = "PERSON"
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # "People s Security": the apostrophe was lost on the way in; a clean spelling is preferred for display.
 STRIPPED_POSSESSIVE = re.compile(r"\w s\b")
+POSSESSIVE_S = re.compile(r"(\w)(?:[’'`]| )s\b")  # "People’s", "People's" and "People s" → "Peoples"
+NOT_WORD = re.compile(r"[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,8 @@ def given_name_classes() -> dict[str, tuple[str, bool]]:
 def fold_words(name: str) -> list[str]:
     """Lower-case ASCII-folded words, with dots, hyphens and apostrophes taken out."""
     text = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
-    text = re.sub(r"(\w)[’'`]s\b", r"\1s", text)
-    text = re.sub(r"(\w) s\b", r"\1s", text)
-    text = re.sub(r"[^\w\s]", " ", text.replace(".", ""))
+    text = POSSESSIVE_S.sub(r"\1s", text)
+    text = NOT_WORD.sub(" ", text.replace(".", ""))
     words = text.split()
     return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
 

@@ -87,8 +87,10 @@ def _refresh(db, ids: list[str]) -> None:
             f"select entity_id, article_id, coalesce(entity_name, text), text, type from mentions "
             f"where entity_id in ({_marks(ids)})", ids):
         tallies[entity].add(article_id, name, text, type_)
-    for entity, tally in tallies.items():
-        db["entities"].update(entity, tally.row(*current[entity]))
+    db.conn.executemany(
+        "update entities set name = :name, type = :type, aliases = :aliases, article_count = :article_count, "
+        "mention_count = :mention_count where id = :id",
+        [{**tally.row(*current[entity]), "id": entity} for entity, tally in tallies.items()])
     unused = [entity for entity in ids if entity not in tallies]
     if unused:
         quoted = {row[0] for row in db.execute(
