@@ -48,7 +48,9 @@ def write_metadata(db_path: str) -> str:
 def datasette_command(db_path: str, host: str, port: int, immutable: bool = True) -> list[str]:
     datasette = shutil.which("datasette", path=os.path.dirname(sys.executable)) or "datasette"
     command = [datasette, "serve", "-i" if immutable else "", db_path, "--metadata", write_metadata(db_path),
-               "--template-dir", str(TEMPLATES), "--host", host, "--port", str(port)]
+               "--host", host, "--port", str(port)]
+    if TEMPLATES.is_dir():  # git keeps no empty directory: there may be no templates yet
+        command += ["--template-dir", str(TEMPLATES)]
     for name, value in settings().items():
         command += ["--setting", name, str(value)]
     return [part for part in command if part]
