@@ -145,6 +145,13 @@ def test_acronym_defined_in_brackets_resolves_to_the_full_name():
 
 
 def test_markup_brackets_and_line_breaks_stay_out_of_names():
-    mentions = one("Shares of <Hutchison Whampoa Ltd> rose, a Hong\n\nKong broker said.")
+    mentions = one("Shares of <Hutchison Whampoa Ltd> rose, a Hong\n\nKong broker told Reuter \x03")
     assert ("Hutchison Whampoa Ltd", "Hutchison Whampoa Ltd") in {(m["text"], m["entity"]) for m in mentions}
     assert ("Hong\n\nKong", "Hong Kong") in {(m["text"], m["entity"]) for m in mentions}
+    assert "Reuter" in {m["text"] for m in mentions}
+
+
+def test_a_country_is_not_taken_for_a_first_name():
+    mentions = by_text(one("Foreign Minister Israel Katz said Israel would respond. Katz spoke in Jerusalem."))
+    assert mentions["Israel Katz"]["type"] == "PERSON" and mentions["Katz"]["entity"] == "Israel Katz"
+    assert mentions["Israel"]["type"] == "GPE" and mentions["Israel"]["entity"] == "Israel"
