@@ -39,8 +39,11 @@ class InputFile:
     size: int
 
 
-def expand_paths(paths) -> tuple[list[InputFile], list[Record]]:
-    """Expand directories (recursively) and globs; a path that matches nothing is an error record."""
+def expand_paths(paths, exclude=()) -> tuple[list[InputFile], list[Record]]:
+    """Expand directories (recursively) and globs; a path that matches nothing is an error record.
+
+    Files in `exclude` (the archive being written, with its journal files) are skipped.
+    """
     files, missing = [], []
     for path in paths:
         if path == "-":
@@ -54,7 +57,8 @@ def expand_paths(paths) -> tuple[list[InputFile], list[Record]]:
                 files.extend(_walk(match) if os.path.isdir(match) else [InputFile(match, match, os.path.getsize(match))])
         else:
             missing.append(Record(path, "path", "unknown", error="no such file or directory"))
-    return files, missing
+    skip = {os.path.realpath(path) for path in exclude}
+    return [f for f in files if f.path is None or os.path.realpath(f.path) not in skip], missing
 
 
 def _walk(directory: str) -> list[InputFile]:
