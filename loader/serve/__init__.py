@@ -50,5 +50,11 @@ def datasette_command(db_path: str, host: str, port: int, immutable: bool = True
     command = [datasette, "serve", "-i" if immutable else "", db_path, "--metadata", write_metadata(db_path),
                "--template-dir", str(TEMPLATES), "--host", host, "--port", str(port)]
     for name, value in settings().items():
-        command += ["--setting", name, str(value)]
+        command += ["--setting", name, _setting_text(value)]
     return [part for part in command if part]
+
+
+def _setting_text(value) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
