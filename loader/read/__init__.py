@@ -5,6 +5,7 @@ Formats are chosen by extension, then by content; `fmt` overrides both.
 import glob
 import gzip
 import os
+import re
 import sys
 import zlib
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from ..model import Record
 from .csvfile import read_csv
 from .decode import decode
+from .html import read_html
 from .jsonfile import read_json, read_jsonl
 from .text import read_text
 
@@ -21,13 +23,18 @@ READERS = {
     "json": read_json,
     "jsonl": read_jsonl,
     "csv": read_csv,
+    "html": read_html,
 }
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".csv": "csv", ".tsv": "csv",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
 }
 FORMATS = sorted(READERS)
+# A saved page starts with a doctype, <html>, or (in fragments some tools save) <head>/<body>, after
+# an optional XML declaration or comments.
+HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 # Files the walker skips in directories (they are named explicitly if wanted).
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
 
@@ -104,7 +111,7 @@ def _read_bytes(path: str) -> bytes:
 def detect_format(name: str, text: str) -> str:
     extension = os.path.splitext(name)[1].lower()
     by_name = EXTENSIONS.get(extension)
-    if by_name in ("json", "jsonl", "csv"):
+    if by_name in ("json", "jsonl", "csv", "html"):
         return by_name
     return _sniff_content(text) or by_name or "text"
 
@@ -118,4 +125,6 @@ def _sniff_content(text: str) -> str | None:
         return "jsonl" if first_line.endswith("}") and "\n" in text.strip() else "json"
     if text.startswith("---\n") or text.startswith("---\r"):
         return "markdown"
+    if HTML_START.match(text):
+        return "html"
     return None

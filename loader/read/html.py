@@ -1,0 +1,87 @@
+"""Saved article pages (.html/.htm): trafilatura finds the article text, the page's own metadata
+(JSON-LD, OpenGraph, <meta>, canonical link, <time>) gives the fields where it is more exact.
+
+One page is one Record: `text` holds the body paragraphs as plain text (never markup), `fields` the
+title, standfirst, authors, dates, section, language, URL and site name for the normalize stage.
+"""
+import re
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from ..model import Record
+from .htmlfields import choose_fields, split_standfirst
+from .pagemeta import page_metadata
+
+# Ask trafilatura's date search (htmldate) for times too, so a fallback date keeps its offset.
+DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+# Blocks of trafilatura's output tree that hold text; each becomes one paragraph (list items and
+# table rows one each).
+BLOCK_TAGS = {"p", "head", "quote", "code", "item", "row"}
+CONTAINER_TAGS = {"list", "table", "div", "body", "doc", "main"}
+# A paragraph with none of these is furniture (a lone "|", "-", "¯").
+HAS_WORD = re.compile(r"\w")
+# Lines that are only a URL, a machine timestamp, or an @handle: page furniture, not prose.
+FURNITURE = re.compile(
+    r"^(?:(?:https?://|www\.)\S+|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?|@\w+|pic\.twitter\.com/\S+)$"
+)
+
+
+def read_html(text: str, origin: str) -> list[Record]:
+    try:
+        tree = lxml.html.fromstring(text)
+    except (etree.ParserError, ValueError) as error:
+        return [Record(origin, "file", "html", error=f"cannot parse HTML: {error}", raw=text)]
+    meta = page_metadata(tree)
+    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                            date_extraction_params=DATE_PARAMS)
+    paragraphs = body_paragraphs(extracted.body if extracted is not None else None)
+    if not paragraphs:
+        return [Record(origin, "file", "html", error="no article text found in the page", raw=text)]
+    fields = choose_fields(meta, extracted)
+    paragraphs = _drop_title_line(paragraphs, fields.get("title"))
+    fields["subtitle"], paragraphs = split_standfirst(paragraphs, fields.pop("description", None), tree)
+    if not paragraphs:
+        return [Record(origin, "file", "html", error="no article text found in the page", raw=text)]
+    return [Record(origin, "file", "html", text="\n\n".join(paragraphs),
+                   fields={key: value for key, value in fields.items() if value})]
+
+
+def body_paragraphs(body) -> list[str]:
+    """Plain-text paragraphs of trafilatura's output tree, without furniture or repeats."""
+    if body is None:
+        return []
+    seen, paragraphs = set(), []
+    for block in _blocks(body):
+        text = _squash(" ".join(block.itertext()))
+        if not HAS_WORD.search(text) or FURNITURE.match(text) or text in seen:
+            continue
+        seen.add(text)  # a pull quote or a repeated teaser says nothing new the second time
+        paragraphs.append(text)
+    return paragraphs
+
+
+def _blocks(element):
+    for child in element:
+        if child.tag in BLOCK_TAGS:
+            yield child
+        elif child.tag in CONTAINER_TAGS or len(child):
+            yield from _blocks(child)
+        elif (child.text or "").strip():
+            yield child
+
+
+def _drop_title_line(paragraphs: list[str], title: str | None) -> list[str]:
+    """The headline repeated as the first line is not body."""
+    if title and paragraphs and _loose(paragraphs[0]) == _loose(title):
+        return paragraphs[1:]
+    return paragraphs
+
+
+def _loose(text: str) -> str:
+    return re.sub(r"[\W_]+", "", (text or "").casefold())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
