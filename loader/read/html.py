@@ -49,34 +49,35 @@ def read_html(text: str, origin: str) -> list[Record]:
 
 
 def body_paragraphs(body) -> list[str]:
-    """Plain-text paragraphs of trafilatura's output tree, without furniture or repeats."""
+    """Plain-text paragraphs of trafilatura's output tree, without furniture."""
     if body is None:
         return []
-    seen, paragraphs = set(), []
-    for block in _blocks(body):
-        text = _squash(" ".join(block.itertext()))
-        if not HAS_WORD.search(text) or FURNITURE.match(text) or text in seen:
-            continue
-        seen.add(text)  # a pull quote or a repeated teaser says nothing new the second time
-        paragraphs.append(text)
+    paragraphs = []
+    for text in _block_texts(body):
+        text = _squash(text)
+        if HAS_WORD.search(text) and not FURNITURE.match(text):
+            paragraphs.append(text)
     return paragraphs
 
 
-def _blocks(element):
+def _block_texts(element):
+    """Text of each block; loose text between blocks (an element's tail) is a paragraph of its own."""
+    if element.text:
+        yield element.text
     for child in element:
         if child.tag in BLOCK_TAGS:
-            yield child
+            yield " ".join(child.itertext())
         elif child.tag in CONTAINER_TAGS or len(child):
-            yield from _blocks(child)
-        elif (child.text or "").strip():
-            yield child
+            yield from _block_texts(child)
+        elif child.text:
+            yield child.text
+        if child.tail:
+            yield child.tail
 
 
 def _drop_title_line(paragraphs: list[str], title: str | None) -> list[str]:
-    """The headline repeated as the first line is not body."""
-    if title and paragraphs and _loose(paragraphs[0]) == _loose(title):
-        return paragraphs[1:]
-    return paragraphs
+    """The headline repeated among the paragraphs (trafilatura keeps it at times) is not body."""
+    return [p for p in paragraphs if not title or _loose(p) != _loose(title)]
 
 
 def _loose(text: str) -> str:

@@ -184,13 +184,17 @@ def _first(values):
 def split_standfirst(paragraphs: list[str], description: str | None, tree) -> tuple[str | None, list[str]]:
     """(subtitle, body): a leading paragraph that repeats the page description is the standfirst and
     leaves the body; a description shown elsewhere on the page is the standfirst as it stands; a
-    description that appears nowhere on the page is a teaser for search engines and is not used."""
+    description that appears nowhere on the page (a teaser for search engines) or only inside the body
+    is not a standfirst."""
     if not description:
         return None, paragraphs
     for index, paragraph in enumerate(paragraphs[:2]):
         if _same_text(paragraph, description):
             return paragraph, paragraphs[:index] + paragraphs[index + 1:]
-    return (description if loose(description) in loose(visible_text(tree)) else None), paragraphs
+    wanted = loose(description)
+    if wanted in loose(" ".join(paragraphs)) or wanted not in loose(visible_text(tree)):
+        return None, paragraphs  # the body itself (some put the whole text there), or not shown
+    return description, paragraphs
 
 
 def _same_text(paragraph: str, description: str) -> bool:
