@@ -57,6 +57,7 @@ def jsonld_article(tree) -> dict:
         "language": _language(node.get("inLanguage")),
         "url": _url(node.get("url")) or _url(node.get("mainEntityOfPage")),
         "site_name": _first_text(_names(node.get("publisher"))),
+        "body": _text(node.get("articleBody")),
     }
 
 
