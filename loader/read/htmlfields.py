@@ -6,6 +6,7 @@ time from JSON-LD, with the offset borrowed from another tag that gives the same
 """
 import html
 import re
+import warnings
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -145,7 +146,9 @@ def _parse(text) -> datetime | None:
     if not isinstance(text, str) or not re.search(r"\d{4}|\d{1,2}[./-]\d{1,2}", text):
         return None
     try:
-        return dateparser.parse(text.strip())
+        with warnings.catch_warnings():  # "EST"-style names parse as naive times; that is handled
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            return dateparser.parse(text.strip())
     except (ValueError, OverflowError):
         return None
 
