@@ -8,7 +8,8 @@ import re
 import lxml.html
 from lxml import etree
 
-MARKUP = re.compile(r"<(?:p|br|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|blockquote|figure|img|table|section)\b[^>]*>",
+# A closing tag or a <br>: plain text never has them ("<TCB>"-style tickers and "<" signs do occur).
+MARKUP = re.compile(r"</(?:p|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|blockquote|figure|table|section)\s*>|<br\s*/?>",
                     re.I)
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 # Their text is furniture, never article prose.
