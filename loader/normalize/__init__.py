@@ -15,9 +15,12 @@ from .profiles import BY_ID, PROFILES, choose_profile
 MAX_ARTICLE_CHARS = 1_000_000
 
 
-def normalize(record: Record, source: str | None = None) -> tuple[Article, object]:
-    """Return the Article and the profile that shaped it; raise BadInput for unusable records."""
-    fields = map_fields(record.fields)
+def normalize(record: Record, source: str | None = None, field_map: dict | None = None) -> tuple[Article, object]:
+    """Return the Article and the profile that shaped it; raise BadInput for unusable records.
+
+    `field_map` (article field → dotted path) overrides how structured records name their fields.
+    """
+    fields = map_fields(record.fields, field_map)
     text = record.text if record.text is not None else _plain(as_text(fields.get("body")))
     if not text or not text.strip():
         raise BadInput("no article text")

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from ..model import Article
+from .duplicates import save_fingerprint  # noqa: F401  (part of the store's interface)
 
 # table → (columns, primary key, foreign keys). Names are the contract in DESIGN.md.
 TABLES = {
@@ -17,8 +18,9 @@ TABLES = {
         "section": str, "byline": str, "authors": str, "dateline": str, "published_at": str,
         "published_month": str, "updated_at": str, "body": str, "word_count": int, "language": str,
         "credits": str, "related_headlines": str, "content_hash": str, "story_id": int,
-        "origin_path": str, "origin_format": str, "loaded_at": str,
-    }, "id", [("source_id", "sources", "id"), ("story_id", "stories", "id")]),
+        "origin_path": str, "origin_format": str, "loaded_at": str, "near_duplicate_of": str,
+        "near_duplicate_score": float,
+    }, "id", [("source_id", "sources", "id"), ("story_id", "stories", "id"), ("near_duplicate_of", "articles", "id")]),
     "entities": ({"id": str, "name": str, "type": str, "aliases": str, "article_count": int,
                   "mention_count": int}, "id", []),
     "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
@@ -37,7 +39,10 @@ TABLES = {
                          "loaded_at": str}, ("article_id", "origin_path", "position"),
                         [("article_id", "articles", "id")]),
     "loads": ({"id": int, "started_at": str, "finished_at": str, "arguments": str, "files": int,
-               "inserted": int, "updated": int, "unchanged": int, "duplicates": int, "errors": int}, "id", []),
+               "inserted": int, "updated": int, "unchanged": int, "duplicates": int, "near_duplicates": int,
+               "errors": int}, "id", []),
+    # MinHash LSH bands of each article's body, for finding near-duplicates (store/duplicates.py).
+    "article_bands": ({"band": str, "article_id": str}, ("band", "article_id"), [("article_id", "articles", "id")]),
     "load_errors": ({"id": int, "load_id": int, "origin_path": str, "position": str, "reason": str,
                      "raw": str}, "id", [("load_id", "loads", "id")]),
 }
@@ -141,7 +146,8 @@ def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
     """Insert, update in place, or leave alone; returns (article id, one of
     'inserted' / 'updated' / 'unchanged' / 'duplicate')."""
     row = article_row(article)
-    existing = next(db.query("select content_hash from articles where id = ?", [row["id"]]), None)
+    existing = next(db.query("select content_hash, published_at, updated_at from articles where id = ?", [row["id"]]),
+                    None)
     if existing is None:
         twin = next(db.query("select id from articles where content_hash = ?", [row["content_hash"]]), None)
         if twin:
@@ -151,11 +157,27 @@ def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
         status = "inserted"
     elif existing["content_hash"] == row["content_hash"]:
         status = "unchanged" if _has_origin(db, row["id"], article) else "duplicate"
+    elif _older(row, existing):
+        status = "duplicate"  # an earlier snapshot of a page we hold a later version of: origin only
     else:
         db["articles"].update(row["id"], {**row, "loaded_at": loaded_at})
         status = "updated"
     save_origin(db, row["id"], article, loaded_at)
     return row["id"], status
+
+
+def _older(new: dict, stored: dict) -> bool:
+    """True when `new` says it is an earlier version than `stored` (by update, else publication time)."""
+    def when(row):
+        try:
+            return datetime.fromisoformat(row["updated_at"] or row["published_at"] or "")
+        except ValueError:
+            return None
+    new_time, stored_time = when(new), when(stored)
+    try:
+        return bool(new_time and stored_time and new_time < stored_time)
+    except TypeError:  # one has an offset, the other not: no order to go by
+        return False
 
 
 def _has_origin(db, article_id_: str, article: Article) -> bool:
