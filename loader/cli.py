@@ -8,6 +8,7 @@ import click
 from . import store
 from .extract import extract_items
 from .load import LoadOptions, load_paths
+from .normalize.fields import parse_mappings
 from .read import FORMATS
 
 
@@ -26,17 +27,24 @@ def cli():
 @click.option("--db", "db_path", default="archive.db", show_default=True, help="SQLite file to create or update")
 @click.option("--source", help="Source profile slug (reuters, scmp, …) instead of detecting it from content")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Input format instead of detecting it")
+@click.option("--map", "mappings", multiple=True, metavar="FIELD=PATH",
+              help="Take FIELD from PATH in JSON/CSV records (dotted: body=content.text); repeatable")
 @click.option("--no-nlp", is_flag=True, help="Skip entity, quote and place extraction")
 @click.option("--workers", type=int, default=os.cpu_count() or 1, show_default="all cores",
               help="Processes for extraction")
 @click.option("--quiet", is_flag=True, help="No progress bar")
-def load(paths, db_path, source, fmt, no_nlp, workers, quiet):
+def load(paths, db_path, source, fmt, mappings, no_nlp, workers, quiet):
     """Load files, directories, globs or - (stdin) into the archive.
 
     Re-loading the same input changes nothing; bad files and records are listed in load_errors.
     """
+    try:
+        field_map = parse_mappings(mappings)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--map")
     db = store.open_db(db_path)
-    options = LoadOptions(source=source, fmt=fmt, nlp=not no_nlp, workers=workers, progress=not quiet)
+    options = LoadOptions(source=source, fmt=fmt, nlp=not no_nlp, workers=workers, progress=not quiet,
+                          field_map=field_map)
     result = load_paths(db, list(paths), options, arguments=sys.argv[1:],
                         warn=lambda message: click.echo(message, err=True))
     click.echo(result.summary(), err=True)

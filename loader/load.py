@@ -35,6 +35,7 @@ class LoadResult:
     counts: dict = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     seconds: float = 0.0
     records: int = 0
+    seen: set = field(default_factory=set, repr=False)  # article ids stored by this load
 
     @property
     def loaded(self) -> int:
@@ -110,10 +111,16 @@ def _load_file(db, item, options: LoadOptions, result: LoadResult, warn, progres
 
 
 def _count(db, result: LoadResult, article_id: str, article, status: str) -> None:
-    """Tally one stored record; a new or changed body is fingerprinted and linked to a near-twin."""
+    """Tally one stored record; a new or changed body is fingerprinted and linked to a near-twin.
+
+    A second arrival of an article this load already stored is a duplicate even when it changed it
+    (a wire story sent again later the same day, a page saved twice)."""
+    twin = store.save_fingerprint(db, article_id, article.body) if status in ("inserted", "updated") else None
+    if status == "updated" and article_id in result.seen:
+        status = "duplicate"
+    result.seen.add(article_id)
     result.counts["duplicates" if status == "duplicate" else status] += 1
-    if status in ("inserted", "updated") and store.save_fingerprint(db, article_id, article.body):
-        result.counts["near_duplicates"] += status == "inserted"
+    result.counts["near_duplicates"] += bool(twin) and status == "inserted"
 
 
 def _normalize_all(records: list[Record], source: str | None, field_map: dict | None = None):

@@ -138,8 +138,15 @@ def article_row(article: Article) -> dict:
 
 
 def save_source(db, profile) -> str:
-    db["sources"].insert(profile.source_row(), pk="id", ignore=True)
+    _insert_or_ignore(db, "sources", profile.source_row())
     return profile.id
+
+
+def _insert_or_ignore(db, table: str, row: dict) -> None:
+    """One row, in plain SQL: called per article, where sqlite-utils' helpers would re-read the schema."""
+    columns = ", ".join(f"[{name}]" for name in row)
+    db.execute(f"insert or ignore into [{table}] ({columns}) values ({', '.join('?' * len(row))})",
+               list(row.values()))
 
 
 def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
@@ -186,9 +193,9 @@ def _has_origin(db, article_id_: str, article: Article) -> bool:
 
 
 def save_origin(db, article_id_: str, article: Article, loaded_at: str) -> None:
-    db["article_origins"].insert({"article_id": article_id_, "origin_path": article.origin_path,
-                                  "position": article.position, "url": article.url, "loaded_at": loaded_at},
-                                 ignore=True)
+    _insert_or_ignore(db, "article_origins", {"article_id": article_id_, "origin_path": article.origin_path,
+                                              "position": article.position, "url": article.url,
+                                              "loaded_at": loaded_at})
 
 
 def replace_article_rows(db, table: str, article_id_: str, rows: list[dict]) -> None:

@@ -52,11 +52,13 @@ def save_fingerprint(db, article_id: str, body: str) -> str | None:
     (None when it has none)."""
     parts = shingles(body)
     keys = band_keys(parts) if parts else []
+    # Plain SQL: this runs once per stored article, and sqlite-utils' table helpers re-read the schema.
     db.execute(f"delete from [{TABLE}] where article_id = ?", [article_id])
-    if keys:
-        db[TABLE].insert_all([{"band": key, "article_id": article_id} for key in keys], ignore=True)
+    db.conn.executemany(f"insert or ignore into [{TABLE}] (band, article_id) values (?, ?)",
+                        [(key, article_id) for key in keys])
     twin, score = _nearest(db, article_id, parts, keys)
-    db["articles"].update(article_id, {"near_duplicate_of": twin, "near_duplicate_score": score})
+    db.execute("update articles set near_duplicate_of = ?, near_duplicate_score = ? where id = ?",
+               [twin, score, article_id])
     return twin
 
 
