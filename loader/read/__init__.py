@@ -4,6 +4,7 @@ Formats are chosen by extension, then by content; `fmt` overrides both.
 """
 import glob
 import gzip
+import io
 import os
 import sys
 import zlib
@@ -28,6 +29,9 @@ EXTENSIONS = {
     ".csv": "csv", ".tsv": "csv",
 }
 FORMATS = sorted(READERS)
+# A file is read whole: past this size (raw or decompressed) it is refused with a message instead of
+# exhausting memory; a gzip bomb stops here too. Split bigger dumps into several files.
+MAX_FILE_BYTES = 1 << 30
 # Files the walker skips in directories (they are named explicitly if wanted).
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
 
@@ -72,15 +76,19 @@ def _walk(directory: str) -> list[InputFile]:
 def read_input(item: InputFile, fmt: str | None = None) -> list[Record]:
     """All records of one file; problems come back as records with `error` set, never raised."""
     try:
-        data = sys.stdin.buffer.read() if item.path is None else _read_bytes(item.path)
+        data = _read_limited(sys.stdin.buffer) if item.path is None else _read_file(item.path)
     except OSError as error:
         return [Record(item.origin, "file", "unknown", error=f"cannot read file: {error.strerror or error}")]
+    if len(data) > MAX_FILE_BYTES:
+        return [_too_big(item.origin, "")]
     name = item.origin
     if name.endswith(".gz") or data[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(data)
+            data = _read_limited(gzip.GzipFile(fileobj=io.BytesIO(data)))
         except (OSError, EOFError, zlib.error) as error:
             return [Record(item.origin, "file", "gzip", error=f"broken gzip data: {error}")]
+        if len(data) > MAX_FILE_BYTES:
+            return [_too_big(item.origin, " decompressed")]
         name = name.removesuffix(".gz")
     if not data.strip():
         return [Record(item.origin, "file", "unknown", error="empty file")]
@@ -92,9 +100,18 @@ def read_input(item: InputFile, fmt: str | None = None) -> list[Record]:
     return READERS[chosen](text, item.origin)
 
 
-def _read_bytes(path: str) -> bytes:
+def _too_big(origin: str, how: str) -> Record:
+    return Record(origin, "file", "unknown", error=f"over {MAX_FILE_BYTES:,} bytes{how}: split it into smaller files")
+
+
+def _read_file(path: str) -> bytes:
     with open(path, "rb") as handle:
-        return handle.read()
+        return _read_limited(handle)
+
+
+def _read_limited(handle) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes, so the caller can tell an oversized file without holding it."""
+    return handle.read(MAX_FILE_BYTES + 1)
 
 
 def detect_format(name: str, text: str) -> str:
