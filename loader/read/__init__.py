@@ -6,6 +6,7 @@ import glob
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from dataclasses import dataclass
@@ -44,33 +45,51 @@ class InputFile:
 
 
 def expand_paths(paths) -> tuple[list[InputFile], list[Record]]:
-    """Expand directories (recursively) and globs; a path that matches nothing is an error record."""
-    files, missing = [], []
+    """Expand directories (recursively) and globs; a path that cannot be read is an error record."""
+    files, problems = [], []
     for path in paths:
         if path == "-":
             files.append(InputFile("<stdin>", None, 0))
         elif os.path.isdir(path):
-            files.extend(_walk(path))
-        elif os.path.isfile(path):
-            files.append(InputFile(path, path, os.path.getsize(path)))
-        elif glob.has_magic(path) and glob.glob(path, recursive=True):
-            for match in sorted(glob.glob(path, recursive=True)):
-                files.extend(_walk(match) if os.path.isdir(match) else [InputFile(match, match, os.path.getsize(match))])
+            _walk(path, files, problems)
+        elif os.path.exists(path):
+            _add_file(path, files, problems, regular_only=False)  # a named pipe given on purpose is read
+        elif glob.has_magic(path) and (matches := sorted(glob.glob(path, recursive=True))):
+            for match in matches:
+                (_walk if os.path.isdir(match) else _add_file)(match, files, problems)
         else:
-            missing.append(Record(path, "path", "unknown", error="no such file or directory"))
-    return files, missing
+            problems.append(Record(shown_path(path), "path", "unknown", error="no such file or directory"))
+    return files, problems
 
 
-def _walk(directory: str) -> list[InputFile]:
-    found = []
-    for root, dirs, names in os.walk(directory):
+def _walk(directory: str, files: list, problems: list) -> None:
+    def unreadable(error: OSError):
+        problems.append(Record(shown_path(error.filename), "path", "unknown",
+                               error=f"cannot read directory: {error.strerror}"))
+
+    for root, dirs, names in os.walk(directory, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if name.startswith(".") or name in SKIPPED_NAMES:
-                continue
-            path = os.path.join(root, name)
-            found.append(InputFile(path, path, os.path.getsize(path)))
-    return found
+            if not (name.startswith(".") or name in SKIPPED_NAMES):
+                _add_file(os.path.join(root, name), files, problems)
+
+
+def _add_file(path: str, files: list, problems: list, regular_only: bool = True) -> None:
+    """A pipe or device found inside a directory would block the load or never end: it is reported."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        problems.append(Record(shown_path(path), "path", "unknown", error=f"cannot read file: {error.strerror}"))
+        return
+    if regular_only and not stat.S_ISREG(info.st_mode):
+        problems.append(Record(shown_path(path), "path", "unknown", error="not a regular file (pipe, device, socket)"))
+        return
+    files.append(InputFile(shown_path(path), path, info.st_size))
+
+
+def shown_path(path: str) -> str:
+    """A file name that is not UTF-8 (os gives it as lone surrogates) as storable text, bad bytes as U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_input(item: InputFile, fmt: str | None = None) -> list[Record]:
