@@ -51,7 +51,7 @@ def load_paths(db, paths: list[str], options: LoadOptions, arguments: list[str] 
                warn=None) -> LoadResult:
     warn = warn or (lambda message: tqdm.write(message))
     started = time.monotonic()
-    files, missing = expand_paths(paths)
+    files, missing = expand_paths(paths, exclude=store.database_files(db))
     result = LoadResult(store.start_load(db, arguments or list(paths)), len(files))
     for record in missing:
         warn(_record_error(db, result.load_id, record))

@@ -3,6 +3,7 @@
 Formats are chosen by extension, then by content; `fmt` overrides both.
 """
 import glob
+import re
 import gzip
 import io
 import os
@@ -12,6 +13,7 @@ import zlib
 from dataclasses import dataclass
 
 from ..model import Record
+from ..normalize.fields import FIELD_ALIASES
 from .csvfile import read_csv
 from .decode import decode
 from .jsonfile import read_json, read_jsonl
@@ -30,6 +32,7 @@ EXTENSIONS = {
     ".csv": "csv", ".tsv": "csv",
 }
 FORMATS = sorted(READERS)
+BODY_COLUMN_NAMES = set(FIELD_ALIASES["body"])
 # A file is read whole: past this size (raw or decompressed) it is refused with a message instead of
 # exhausting memory; a gzip bomb stops here too. Split bigger dumps into several files.
 MAX_FILE_BYTES = 1 << 30
@@ -44,8 +47,11 @@ class InputFile:
     size: int
 
 
-def expand_paths(paths) -> tuple[list[InputFile], list[Record]]:
-    """Expand directories (recursively) and globs; a path that cannot be read is an error record."""
+def expand_paths(paths, exclude=()) -> tuple[list[InputFile], list[Record]]:
+    """Expand directories (recursively) and globs; a path that cannot be read is an error record.
+
+    Files in `exclude` (the archive being written, with its journal files) are skipped.
+    """
     files, problems = [], []
     for path in paths:
         if path == "-":
@@ -59,7 +65,8 @@ def expand_paths(paths) -> tuple[list[InputFile], list[Record]]:
                 (_walk if os.path.isdir(match) else _add_file)(match, files, problems)
         else:
             problems.append(Record(shown_path(path), "path", "unknown", error="no such file or directory"))
-    return files, problems
+    skip = {os.path.realpath(path) for path in exclude}
+    return [f for f in files if f.path is None or os.path.realpath(f.path) not in skip], problems
 
 
 def _walk(directory: str, files: list, problems: list) -> None:
@@ -148,6 +155,14 @@ def _sniff_content(text: str) -> str | None:
     if start == "{":
         first_line = text.lstrip().split("\n", 1)[0].rstrip()
         return "jsonl" if first_line.endswith("}") and "\n" in text.strip() else "json"
-    if text.startswith("---\n") or text.startswith("---\r"):
+    if text.startswith("---\n"):
         return "markdown"
+    if _looks_like_csv_header(text.split("\n", 1)[0]):
+        return "csv"
     return None
+
+
+def _looks_like_csv_header(line: str) -> bool:
+    """A first line that names an article body column among delimited fields."""
+    names = {name.strip().strip('"').lower() for name in re.split(r"[,\t;|]", line)}
+    return len(names) > 1 and bool(names & BODY_COLUMN_NAMES)

@@ -27,7 +27,7 @@ def decode(data: bytes) -> str:
         if data.startswith(bom):
             return normalize_newlines(data.decode(encoding))
     if looks_binary(data):
-        raise ValueError("binary content (control bytes), not text")
+        raise ValueError("binary content (control bytes such as NUL), not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -69,6 +69,11 @@ def open_db(path: str) -> sqlite_utils.Database:
     return db
 
 
+def database_files(db) -> list[str]:
+    main = db.conn.execute("pragma database_list").fetchone()[2]
+    return [main + suffix for suffix in ("", "-wal", "-shm", "-journal")] if main else []
+
+
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
     """Create whatever is missing (tables, columns, FTS, indexes); safe to run on every open."""
     with db.atomic():
@@ -145,12 +150,17 @@ def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
         db["articles"].insert({**row, "loaded_at": loaded_at})
         status = "inserted"
     elif existing["content_hash"] == row["content_hash"]:
-        status = "unchanged"
+        status = "unchanged" if _has_origin(db, row["id"], article) else "duplicate"
     else:
         db["articles"].update(row["id"], {**row, "loaded_at": loaded_at})
         status = "updated"
     save_origin(db, row["id"], article, loaded_at)
     return row["id"], status
+
+
+def _has_origin(db, article_id_: str, article: Article) -> bool:
+    return bool(db.execute("select 1 from article_origins where article_id = ? and origin_path = ? and position = ?",
+                           [article_id_, article.origin_path, article.position]).fetchone())
 
 
 def save_origin(db, article_id_: str, article: Article, loaded_at: str) -> None:
