@@ -73,6 +73,8 @@ def _load_file(db, item, options: LoadOptions, result: LoadResult, warn) -> None
         records = read_input(item, options.fmt)
     except Exception as error:  # a reader bug costs this file, recorded, not the rest of the load
         records = [Record(item.origin, "file", "unknown", error=_unexpected(error))]
+    if not records:  # a CSV header alone, "[]", {"articles": []}: nothing silently vanishes
+        records = [Record(item.origin, "file", "unknown", error="no records in this file")]
     articles, bad = _normalize_all(records, options.source)
     extracted = _extract_changed(db, articles, options)
     counts, warnings = Counter(), []

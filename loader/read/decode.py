@@ -28,19 +28,18 @@ def decode(data: bytes) -> str:
             return normalize_newlines(data.decode(encoding))
     if looks_binary(data):
         raise ValueError("binary content (control bytes such as NUL), not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="latin1-fallback")
-    return normalize_newlines(text)
+    return normalize_newlines(data.decode("utf-8", errors="cp1252-fallback"))
 
 
-def _latin1_fallback(error: UnicodeDecodeError):
-    # cp1252 leaves five bytes undefined; latin-1 maps those so nothing is dropped.
-    return error.object[error.start : error.end].decode("latin-1"), error.end
+def _cp1252_fallback(error: UnicodeDecodeError):
+    """Bytes that are not UTF-8 are read as cp1252, byte by byte, so a feed that mixes the two
+    (concatenated exports) keeps both right; cp1252 leaves five bytes undefined: latin-1 maps those."""
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([byte]).decode("cp1252", errors="replace").replace("\ufffd", chr(byte))
+                   for byte in bad), error.end
 
 
-codecs.register_error("latin1-fallback", _latin1_fallback)
+codecs.register_error("cp1252-fallback", _cp1252_fallback)
 
 
 def normalize_newlines(text: str) -> str:
