@@ -1,6 +1,7 @@
 """`news-archive`: a thin shell over loader.load, loader.extract and loader.serve."""
 import json
 import os
+import sqlite3
 import sys
 
 import click
@@ -8,6 +9,8 @@ import click
 from . import store
 from .extract import extract_items
 from .load import LoadOptions, load_paths
+from .model import BadInput
+from .store.lock import ArchiveBusy, exclusive_writer
 from .read import FORMATS
 
 
@@ -35,10 +38,15 @@ def load(paths, db_path, source, fmt, no_nlp, workers, quiet):
 
     Re-loading the same input changes nothing; bad files and records are listed in load_errors.
     """
-    db = store.open_db(db_path)
     options = LoadOptions(source=source, fmt=fmt, nlp=not no_nlp, workers=workers, progress=not quiet)
-    result = load_paths(db, list(paths), options, arguments=sys.argv[1:],
-                        warn=lambda message: click.echo(message, err=True))
+    try:
+        with exclusive_writer(db_path):
+            result = load_paths(store.open_db(db_path), list(paths), options, arguments=sys.argv[1:],
+                                warn=lambda message: click.echo(message, err=True))
+    except ArchiveBusy as error:
+        raise click.ClickException(str(error))
+    except (BadInput, sqlite3.Error) as error:  # not an archive, a newer one, disk full, read-only
+        raise click.ClickException(f"{db_path}: {error}")
     click.echo(result.summary(), err=True)
     if result.loaded == 0:
         raise click.ClickException("nothing could be loaded")
