@@ -72,12 +72,14 @@ def extract(infile, workers):
 @click.option("--db", "db_path", default="archive.db", show_default=True, help="SQLite file to serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on")
 @click.option("--port", default=8001, show_default=True, help="Port to listen on")
-@click.option("--writable", is_flag=True, help="Open the file read-write instead of immutable")
-def serve(db_path, host, port, writable):
+@click.option("--immutable", is_flag=True,
+              help="Faster (counts cached), for an archive no load will touch while it is served")
+def serve(db_path, host, port, immutable):
     """Serve the archive with Datasette (read-only, on 127.0.0.1 by default)."""
-    from .serve import datasette_command
+    from .serve import datasette_command, serving_directory
 
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
-    command = datasette_command(db_path, host, port, immutable=not writable)
+    command = datasette_command(db_path, host, port, immutable=immutable)
+    os.chdir(serving_directory(db_path))
     os.execvp(command[0], command)
