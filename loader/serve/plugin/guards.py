@@ -1,7 +1,7 @@
-"""CSV exports that a spreadsheet will not run: cells starting with = + - @ tab or CR get a leading '.
+"""ASGI guards around Datasette (the `asgi_wrapper` hook): what its own settings cannot restrict.
 
-Datasette 0.65 has no hook into its CSV writer, so this wraps the ASGI app (the `asgi_wrapper` hook)
-and rewrites CSV responses. Datasette sends each CSV record as one body message (one csv.writer
+CSV exports that a spreadsheet will not run: cells starting with = + - @ tab or CR get a leading '.
+Datasette 0.65 has no hook into its CSV writer, so CSV responses are rewritten here. Datasette sends each CSV record as one body message (one csv.writer
 call per row), so each message is parsed, defused and written again; a message that is not exactly
 one record (an error text) passes unchanged. Plain numbers such as -5 are left alone. This is the
 OWASP "CSV injection" advice; JSON exports keep every value exactly as stored.
@@ -13,6 +13,8 @@ import re
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 CSV_TYPES = (b"text/plain", b"text/csv")
+# Introspection pages that show the server's own files: /-/threads lists tasks with their source paths.
+HIDDEN_PAGES = ("/-/threads",)
 
 
 def defuse(cell: str) -> str:
@@ -59,5 +61,18 @@ def guard_csv(app):
             await send(message)
 
         await app(scope, receive, send_defused)
+
+    return guarded
+
+
+def hide_pages(app):
+    """ASGI middleware: HIDDEN_PAGES answer 404, as if Datasette had no such page."""
+    async def guarded(scope, receive, send):
+        if scope["type"] == "http" and scope["path"].startswith(HIDDEN_PAGES):
+            await send({"type": "http.response.start", "status": 404,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+            await send({"type": "http.response.body", "body": b"Not found"})
+            return
+        await app(scope, receive, send)
 
     return guarded
