@@ -95,10 +95,10 @@ def _load_file(db, item, options: LoadOptions, result: LoadResult, warn) -> None
 
 def _save_one(db, article, profile, extracted: dict, loaded_at: str, load_id: int) -> tuple[str, str | None]:
     """Save one article and its extraction in a savepoint; returns (status, warning or None)."""
+    found = extracted.get(store.article_id(article))
+    if isinstance(found, Exception):  # stored later, when a load extracts it, so it is never left unextracted
+        return "errors", _record_error(db, load_id, _article_record(article, f"extraction failed: {_describe(found)}"))
     try:
-        found = extracted.get(store.article_id(article))
-        if isinstance(found, Exception):
-            raise found
         with db.atomic():
             store.save_source(db, profile)
             article_id, status = store.save_article(db, article, loaded_at)
@@ -107,10 +107,12 @@ def _save_one(db, article, profile, extracted: dict, loaded_at: str, load_id: in
     except Exception as error:  # a bug must not cost the other records; it is recorded, not hidden
         if _fatal(error):
             raise
-        record = Record(article.origin_path, article.position, article.origin_format, raw=article.body,
-                        error=_unexpected(error))
-        return "errors", _record_error(db, load_id, record)
+        return "errors", _record_error(db, load_id, _article_record(article, _unexpected(error)))
     return ("duplicates" if status == "duplicate" else status), None
+
+
+def _article_record(article, reason: str) -> Record:
+    return Record(article.origin_path, article.position, article.origin_format, raw=article.body, error=reason)
 
 
 def _normalize_all(records: list[Record], source: str | None):
@@ -162,7 +164,11 @@ def _record_error(db, load_id: int, record: Record) -> str:
 
 
 def _unexpected(error: Exception) -> str:
-    return f"unexpected error: {type(error).__name__}: {str(error)[:500]}"
+    return f"unexpected error: {_describe(error)}"
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {str(error)[:500]}"
 
 
 def _fatal(error: Exception) -> bool:

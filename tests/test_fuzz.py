@@ -287,3 +287,22 @@ def test_odd_paths_are_reported_not_fatal(archive, tmp_path):
     assert found["absent.txt"]["failed"] == [("path", "no such file or directory")]
     assert found["caf\ufffd.txt"]["loaded"] == {"file"} and found["good.jsonl"]["loaded"] == {"line 1"}
     assert result.counts["errors"] == 3 == len(warnings)
+
+
+def test_an_extractor_failing_on_one_article_costs_only_that_article(archive, monkeypatch):
+    """Fault injection: an extractor that raises on one text (as a bug would on odd input)."""
+    def fragile(item, doc, found):
+        if "poison" in item["text"]:
+            raise ValueError("cannot handle this text")
+        return {}
+
+    monkeypatch.setattr("loader.extract.EXTRACTORS", [fragile])
+    poisoned = {"title": "Poisoned harbour", "body": "The poison pill harbour story."}
+    with tempfile.TemporaryDirectory() as directory:
+        Path(directory, "feed.jsonl").write_bytes(jsonl([good_article(50), poisoned, good_article(51)]))
+        warnings = []
+        load_paths(archive.db, [directory], LoadOptions(nlp=True, progress=False), warn=warnings.append)
+        found = archive.origins(directory)
+        assert {"line 1", "line 3"} <= found["feed.jsonl"]["loaded"]
+        [(position, reason)] = found["feed.jsonl"]["failed"]
+        assert position == "line 2" and "extraction failed" in reason and "cannot handle this text" in reason
