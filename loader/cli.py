@@ -47,6 +47,8 @@ def load(paths, db_path, source, fmt, no_nlp, workers, quiet):
         raise click.ClickException(str(error))
     except (BadInput, sqlite3.Error) as error:  # not an archive, a newer one, disk full, read-only
         raise click.ClickException(f"{db_path}: {error}")
+    except OSError as error:  # no such directory, no permission (the lock file is the first write)
+        raise click.ClickException(f"{db_path}: cannot write here: {error.strerror}")
     click.echo(result.summary(), err=True)
     if result.loaded == 0:
         raise click.ClickException("nothing could be loaded")

@@ -151,3 +151,15 @@ def assert_sound(db):
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
     for name in store.FTS:
         db.execute(f"insert into [{name}_fts]([{name}_fts]) values('integrity-check')")
+
+
+@pytest.mark.parametrize("target, message", [("notes.db", "file is not a database"),
+                                             ("missing/archive.db", "cannot write here: No such file or directory")])
+def test_a_target_that_cannot_be_an_archive_is_one_clear_line(tmp_path, target, message):
+    (tmp_path / "notes.db").write_text("my shopping list, not an archive " * 100)
+    page = tmp_path / "page.txt"
+    page.write_text("Headline\n\nSome body text about the harbour.")
+    result = CliRunner().invoke(cli, ["load", str(page), "--db", str(tmp_path / target), "--no-nlp", "--quiet"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == f"Error: {tmp_path / target}: {message}\n"
+    assert (tmp_path / "notes.db").read_text().startswith("my shopping list")
