@@ -22,7 +22,7 @@ from loader.normalize.fields import FIELD_ALIASES
 EXTENSIONS = [".txt", ".md", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm", ".txt.gz", ".json.gz",
               ""]
 FIELD_NAMES = sorted({alias for aliases in FIELD_ALIASES.values() for alias in aliases})
-FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 FUZZED = Counter()
 
 # Text with everything unicode holds: lone surrogates (JSON escapes them), NUL, controls, RTL marks.
