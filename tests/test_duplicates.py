@@ -119,3 +119,17 @@ def test_shingle_similarity():
     assert similarity(shingles(body), shingles(body)) == 1.0
     assert similarity(shingles(body), shingles("\n\n".join(OTHER_STORY))) == 0.0
     assert shingles("") == set() and shingles("Two words") == {"two words"}
+
+
+def test_an_archive_from_before_near_duplicates_is_fingerprinted_on_upgrade(tmp_path, load_into):
+    db, _ = load_into(_write(tmp_path / "wire.jsonl", [_record("Dock workers strike", STORY),
+                                                       _record("Port strike", STORY)]))
+    db.execute("delete from article_bands")
+    db.execute("update articles set near_duplicate_of = null, near_duplicate_score = null")
+    db.execute("pragma user_version = 1")  # as the version before this migration left it
+    db.conn.commit()
+    db, result = load_into(_write(tmp_path / "later.jsonl", [_record("Strike goes on", STORY)]))
+    assert result.counts["near_duplicates"] == 1
+    first = next(db.query("select id from articles where title = 'Dock workers strike'"))["id"]
+    links = {r["title"]: r["near_duplicate_of"] for r in db.query("select title, near_duplicate_of from articles")}
+    assert links == {"Dock workers strike": None, "Port strike": first, "Strike goes on": first}
