@@ -5,6 +5,7 @@ import sqlite3
 import sys
 
 import click
+from tqdm import tqdm
 
 from . import store
 from .extract import extract_items
@@ -50,7 +51,7 @@ def load(paths, db_path, source, fmt, mappings, no_nlp, workers, quiet):
     try:
         with exclusive_writer(db_path):
             result = load_paths(store.open_db(db_path), list(paths), options, arguments=sys.argv[1:],
-                                warn=lambda message: click.echo(message, err=True))
+                                warn=lambda message: tqdm.write(message, file=sys.stderr))
     except ArchiveBusy as error:
         raise click.ClickException(str(error))
     except (BadInput, sqlite3.Error) as error:  # not an archive, a newer one, disk full, read-only

@@ -60,10 +60,12 @@ class Progress:
         self.bar = tqdm(total=sum(f.size for f in files), unit="B", unit_scale=True, desc="loading",
                         disable=not enabled, smoothing=0.1)
         self.done = 0
+        self.records = 0
 
-    def record(self, share: float, result: "LoadResult") -> None:
+    def record(self, share: float) -> None:
+        self.records += 1
         self.bar.update(share)
-        self.bar.set_postfix_str(f"{result.records:,} records", refresh=False)
+        self.bar.set_postfix_str(f"{self.records:,} records", refresh=False)
 
     def file_done(self, item) -> None:
         self.done += item.size
@@ -109,13 +111,13 @@ def _load_file(db, item, options: LoadOptions, result: LoadResult, warn, progres
         for record in bad:
             warnings.append(_record_error(db, result.load_id, record))
             counts["errors"] += 1
-            progress.record(share, result)
+            progress.record(share)
         loaded_at = store.now()
         for article, profile in articles:
             keys, warning = _save_one(db, article, profile, extracted, loaded_at, result)
             counts.update(keys)
             warnings += [warning] if warning else []
-            progress.record(share, result)
+            progress.record(share)
     for key in STATUSES:  # counted only once the file's transaction has committed
         result.counts[key] += counts[key]
     for message in warnings:

@@ -5,7 +5,8 @@ says how alike the bodies are.
 
 MinHash over word 5-shingles of the body, cut into LSH bands stored in `article_bands`, so any later
 load finds candidates with an indexed lookup instead of comparing with every article; a candidate
-counts when the exact Jaccard similarity of the two shingle sets reaches SIMILARITY.
+counts when the exact Jaccard similarity of the two shingle sets reaches SIMILARITY. Bodies shorter
+than MIN_WORDS are not linked.
 """
 import hashlib
 import re
@@ -19,6 +20,9 @@ SHINGLE_WORDS = 5
 BANDS, ROWS = 16, 4
 SEED, SCHEME = 1, "affine32"  # fixed, so band keys stored by earlier loads stay comparable
 SIMILARITY = 0.8
+# Below this many words a body alone cannot say two items are one story: short notices built from one
+# template ("Qtly div 10 cts vs 10 cts / Pay April 1") share most shingles across different companies.
+MIN_WORDS = 40
 MAX_CANDIDATES = 50
 TABLE = "article_bands"
 
@@ -51,7 +55,7 @@ def save_fingerprint(db, article_id: str, body: str) -> str | None:
     """Store the article's bands and link it to its nearest earlier twin; returns that twin's family id
     (None when it has none)."""
     parts = shingles(body)
-    keys = band_keys(parts) if parts else []
+    keys = band_keys(parts) if len(parts) > MIN_WORDS - SHINGLE_WORDS else []
     # Plain SQL: this runs once per stored article, and sqlite-utils' table helpers re-read the schema.
     db.execute(f"delete from [{TABLE}] where article_id = ?", [article_id])
     db.conn.executemany(f"insert or ignore into [{TABLE}] (band, article_id) values (?, ?)",
