@@ -137,7 +137,8 @@ def _save_one(db, article, profile, extracted: dict, loaded_at: str, result: Loa
     try:
         with db.atomic():
             store.save_source(db, profile)
-            article_id, status = store.save_article(db, article, loaded_at)
+            again = store.article_id(article) in result.seen
+            article_id, status = store.save_article(db, article, loaded_at, only_if_newer=again)
             if found is not None:
                 store.save_extraction(db, article_id, found)
             twin = store.save_fingerprint(db, article_id, article.body) if status in ("inserted", "updated") else None

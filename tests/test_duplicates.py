@@ -133,3 +133,14 @@ def test_an_archive_from_before_near_duplicates_is_fingerprinted_on_upgrade(tmp_
     first = next(db.query("select id from articles where title = 'Dock workers strike'"))["id"]
     links = {r["title"]: r["near_duplicate_of"] for r in db.query("select title, near_duplicate_of from articles")}
     assert links == {"Dock workers strike": None, "Port strike": first, "Strike goes on": first}
+
+
+def test_two_versions_of_the_same_age_reload_without_changes(tmp_path, load_into):
+    """A wire story sent twice with the same headline and day: the first is kept, and a reload agrees."""
+    path = _write(tmp_path / "wire.jsonl", [_record("Dock strike", STORY[:2], date="1987-03-03"),
+                                             _record("Dock strike", STORY, date="1987-03-03")])
+    db, first = load_into(path)
+    assert (first.counts["inserted"], first.counts["duplicates"]) == (1, 1)
+    db, again = load_into(path)
+    assert (again.counts["unchanged"], again.counts["duplicates"], again.counts["updated"]) == (1, 1, 0)
+    assert next(db.query("select body from articles"))["body"] == "\n\n".join(STORY[:2])

@@ -154,9 +154,13 @@ def _insert_or_ignore(db, table: str, row: dict) -> None:
                list(row.values()))
 
 
-def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
+def save_article(db, article: Article, loaded_at: str, only_if_newer: bool = False) -> tuple[str, str]:
     """Insert, update in place, or leave alone; returns (article id, one of
-    'inserted' / 'updated' / 'unchanged' / 'duplicate')."""
+    'inserted' / 'updated' / 'unchanged' / 'duplicate').
+
+    Changed content replaces the stored version unless it says it is older; with `only_if_newer` (a
+    second arrival within one load) only if it says it is newer, so that loading the same input again
+    changes nothing whichever of two same-age versions came first."""
     row = article_row(article)
     existing = next(db.query("select content_hash, published_at, updated_at from articles where id = ?", [row["id"]]),
                     None)
@@ -169,7 +173,7 @@ def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
         status = "inserted"
     elif existing["content_hash"] == row["content_hash"]:
         status = "unchanged" if _has_origin(db, row["id"], article) else "duplicate"
-    elif _older(row, existing):
+    elif _age(row, existing) < 0 or (only_if_newer and _age(row, existing) <= 0):
         status = "duplicate"  # an earlier snapshot of a page we hold a later version of: origin only
     else:
         db["articles"].update(row["id"], {**row, "loaded_at": loaded_at})
@@ -178,8 +182,9 @@ def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
     return row["id"], status
 
 
-def _older(new: dict, stored: dict) -> bool:
-    """True when `new` says it is an earlier version than `stored` (by update, else publication time)."""
+def _age(new: dict, stored: dict) -> int:
+    """1 if `new` says it is a later version than `stored` (by update, else publication time), -1 if an
+    earlier one, 0 if the same or there is no telling."""
     def when(row):
         try:
             return datetime.fromisoformat(row["updated_at"] or row["published_at"] or "")
@@ -187,9 +192,9 @@ def _older(new: dict, stored: dict) -> bool:
             return None
     new_time, stored_time = when(new), when(stored)
     try:
-        return bool(new_time and stored_time and new_time < stored_time)
+        return 0 if not (new_time and stored_time) else (new_time > stored_time) - (new_time < stored_time)
     except TypeError:  # one has an offset, the other not: no order to go by
-        return False
+        return 0
 
 
 def _has_origin(db, article_id_: str, article: Article) -> bool:
