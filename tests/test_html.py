@@ -126,3 +126,20 @@ def test_cli_lists_html_as_a_format(tmp_path):
                                       "--format", "html", "--quiet"])
     assert result.exit_code == 0, result.output
     assert "1 inserted" in result.output
+
+
+def test_a_page_in_a_legacy_charset_is_decoded_as_it_declares(tmp_path, load_into):
+    paragraphs = ["Паромщики острова проголосовали за забастовку в июне после долгих переговоров о ночных сменах "
+                  "на линиях, которые связывают острова с материком.",
+                  "Профсоюз заявил, что почти девять из десяти членов поддержали решение, а оператор обещал "
+                  "продолжить переговоры на следующей неделе в городе.",
+                  "Капитан порта сказал, что расписание на дни забастовки будет опубликовано к концу месяца, "
+                  "чтобы жители островов могли планировать поездки."]
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            "<title>Паромщики бастуют</title></head><body><article><h1>Паромщики бастуют</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    (tmp_path / "page.html").write_bytes(page.encode("cp1251"))
+    db, _ = load_into(tmp_path / "page.html")
+    article = _only_article(db)
+    assert article["title"] == "Паромщики бастуют"
+    assert article["body"].split("\n\n") == paragraphs
