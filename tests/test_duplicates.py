@@ -3,6 +3,8 @@ import json
 
 from loader.store.duplicates import shingles, similarity
 
+from .conftest import DatasetteClient
+
 # A wire story written for these tests, and the ways it comes back.
 STORY = [
     "Dock workers at the northern container terminal walked out on Wednesday after talks on overtime pay broke "
@@ -144,3 +146,16 @@ def test_two_versions_of_the_same_age_reload_without_changes(tmp_path, load_into
     db, again = load_into(path)
     assert (again.counts["unchanged"], again.counts["duplicates"], again.counts["updated"]) == (1, 1, 0)
     assert next(db.query("select body from articles"))["body"] == "\n\n".join(STORY[:2])
+
+
+def test_near_duplicates_page_in_datasette(tmp_path, load_into):
+    db, _ = load_into(_write(tmp_path / "wire.jsonl", [_record("Dock workers strike", STORY),
+                                                       _record("Port strike", STORY),
+                                                       _record("Trees for the ring road", OTHER_STORY)]))
+    client = DatasetteClient(tmp_path / "archive.db")
+    response = client.get("/archive/near_duplicates.json?_shape=objects")
+    assert response.status_code == 200, response.text[:300]
+    rows = response.json()["rows"]
+    assert [(r["title"], r["original_title"], r["similarity"]) for r in rows] == [
+        ("Port strike", "Dock workers strike", 1.0)]
+    assert client.get("/archive/article_bands").status_code == 200  # hidden from the index, still there
