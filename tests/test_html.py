@@ -143,3 +143,11 @@ def test_a_page_in_a_legacy_charset_is_decoded_as_it_declares(tmp_path, load_int
     article = _only_article(db)
     assert article["title"] == "Паромщики бастуют"
     assert article["body"].split("\n\n") == paragraphs
+
+
+def test_utf8_bytes_win_over_a_stale_charset_declaration(tmp_path, load_into):
+    page = PAGE.read_text(encoding="utf-8").replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">')
+    page = page.replace("Talks are due to resume on Thursday", "Talks are due to resume on Thursday in Tromsø")
+    (tmp_path / "page.html").write_bytes(page.encode("utf-8"))  # re-saved as UTF-8, old declaration kept
+    db, _ = load_into(tmp_path / "page.html")
+    assert "in Tromsø at the offices" in _only_article(db)["body"]

@@ -31,15 +31,17 @@ def decode(data: bytes) -> str:
             return normalize_newlines(data.decode(encoding))
     if looks_binary(data):
         raise ValueError("binary content (control bytes such as NUL), not text")
-    declared = _declared_text(data)
-    if declared is not None:
-        return normalize_newlines(declared)
-    return normalize_newlines(data.decode("utf-8", errors="cp1252-fallback"))
+    try:
+        return normalize_newlines(data.decode("utf-8"))  # valid UTF-8 is UTF-8, whatever a page declares
+    except UnicodeDecodeError:
+        declared = _declared_text(data)
+    return normalize_newlines(declared if declared is not None else data.decode("utf-8", errors="cp1252-fallback"))
 
 
 def _declared_text(data: bytes) -> str | None:
     """A saved page in a legacy charset (Shift_JIS, EUC-KR, windows-1251…) that says so in its head is
-    decoded as it says, when that works; UTF-8 declarations take the usual path."""
+    decoded as it says, when that works; UTF-8 declarations take the usual path. (Only asked for bytes
+    that are not valid UTF-8: tools that re-save pages as UTF-8 often leave the old declaration.)"""
     match = DECLARED_CHARSET.search(data[:SNIFF_BYTES])
     if not match:
         return None
