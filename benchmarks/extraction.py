@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from loader import store  # noqa: E402
 from loader.load import LoadOptions, load_paths  # noqa: E402
+from _results import publish  # noqa: E402
 
 EVAL = next((p for p in (ROOT.parent / "shared/eval/extraction", Path("/work/shared/eval/extraction"))
              if p.exists()), None)
-RESULTS = ROOT / "benchmarks/results/extraction.md"
 TARGETS = "body F1 ≥ 0.97, title exact ≥ 0.85, authors F1 ≥ 0.90, date ≥ 0.99, instant ≥ 0.90"
 
 
@@ -84,10 +84,7 @@ def main() -> int:
             f"{bare_seconds:.0f} s)", "",
             "```", score(bare, workdir, "bare"), "```", "",
         ])
-    print(report)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(report, encoding="utf-8")
-    return 0
+    return publish(report, "extraction.md")
 
 
 if __name__ == "__main__":

@@ -12,9 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from _results import publish
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks/data/reuters-21578"
-RESULTS = ROOT / "benchmarks/results/reuters_load.md"
 CLI = Path(sys.executable).with_name("news-archive")
 
 
@@ -46,10 +47,7 @@ def main() -> int:
         "The errors are the collection's 1,798 headline-only briefs and 737 empty documents (no body in the "
         "JSON), each listed in load_errors as `no article text`.", "",
     ])
-    print(report)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(report, encoding="utf-8")
-    return 0
+    return publish(report, "reuters_load.md")
 
 
 if __name__ == "__main__":
