@@ -65,7 +65,8 @@ def load(paths, db_path, source, fmt, mappings, no_nlp, workers, quiet):
 
 @cli.command()
 @click.argument("infile", type=click.File("r", encoding="utf-8"))
-@click.option("--workers", type=int, default=1, show_default=True, help="Processes for extraction")
+@click.option("--workers", type=int, default=os.cpu_count() or 1, show_default="all cores",
+              help="Processes for extraction (small inputs run in this process)")
 def extract(infile, workers):
     """Read {"id", "text", …} JSON lines, write mentions, quotes and locations as JSON lines."""
     items = []

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from . import store
-from .extract import extract_items
+from .extract import extract_groups
 from .model import BadInput, Record
 from .normalize import normalize
 from .normalize.fields import as_json, valid_text
@@ -85,17 +85,32 @@ def load_paths(db, paths: list[str], options: LoadOptions, arguments: list[str] 
         warn(_record_error(db, result.load_id, record))
         result.counts["errors"] += 1
     progress = Progress(files, options.progress)
-    for item in files:
-        _load_file(db, item, options, result, warn, progress)
-        progress.file_done(item)
+    jobs = (_prepare(db, item, options, result) for item in files)
+    workers = options.workers if options.nlp else 1
+    for job, found in extract_groups(((job, job.items) for job in jobs), workers):
+        _store_file(db, job, found, result, warn, progress)
+        progress.file_done(job.file)
     progress.close()
     result.seconds = time.monotonic() - started
     store.finish_load(db, result.load_id, {"files": len(files), **result.counts})
     return result
 
 
-def _load_file(db, item, options: LoadOptions, result: LoadResult, warn, progress: Progress) -> None:
-    """One file in one transaction; each article in a savepoint, so a record that fails costs itself only."""
+@dataclass
+class FileJob:
+    """One input file between reading and storing: its articles, its bad records, what to extract.
+
+    Jobs stream through extraction together, so many one-article files still reach spaCy in batches
+    and both cores, while each file is still stored in its own transaction."""
+    file: object
+    articles: list = field(default_factory=list)
+    bad: list = field(default_factory=list)
+    items: list = field(default_factory=list)
+    records: int = 0
+
+
+def _prepare(db, item, options: LoadOptions, result: LoadResult) -> FileJob:
+    """Read and normalize one file, and list the articles whose content is new or changed."""
     try:
         records = read_input(item, options.fmt)
     except Exception as error:  # a reader bug costs this file, recorded, not the rest of the load
@@ -103,17 +118,25 @@ def _load_file(db, item, options: LoadOptions, result: LoadResult, warn, progres
     if not records:  # a CSV header alone, "[]", {"articles": []}: nothing silently vanishes
         records = [Record(item.origin, "file", "unknown", error="no records in this file")]
     result.records += len(records)
-    share = item.size / len(records)
-    articles, bad = _normalize_all(records, options.source, options.field_map)
-    extracted = _extract_changed(db, articles, options)
+    job = FileJob(item, records=len(records))
+    job.articles, job.bad = _normalize_all(records, options.source, options.field_map)
+    if options.nlp:
+        job.items = _changed_items(db, job.articles)
+    return job
+
+
+def _store_file(db, job: FileJob, found: list[dict], result: LoadResult, warn, progress: Progress) -> None:
+    """One file in one transaction; each article in a savepoint, so a record that fails costs itself only."""
+    extracted = {item["id"]: one for item, one in zip(job.items, found)}
+    share = job.file.size / max(job.records, 1)
     counts, warnings = Counter(), []
     with db.atomic():
-        for record in bad:
+        for record in job.bad:
             warnings.append(_record_error(db, result.load_id, record))
             counts["errors"] += 1
             progress.record(share)
         loaded_at = store.now()
-        for article, profile in articles:
+        for article, profile in job.articles:
             keys, warning = _save_one(db, article, profile, extracted, loaded_at, result)
             counts.update(keys)
             warnings += [warning] if warning else []
@@ -131,9 +154,9 @@ def _save_one(db, article, profile, extracted: dict, loaded_at: str, result: Loa
     this load already stored is a duplicate even when it changed it (a wire story sent again later the
     same day, a page saved twice)."""
     found = extracted.get(store.article_id(article))
-    if isinstance(found, Exception):  # stored later, when a load extracts it, so it is never left unextracted
+    if found and found.get("error"):  # stored later, when a load extracts it, so it is never left unextracted
         return ["errors"], _record_error(db, result.load_id,
-                                         _article_record(article, f"extraction failed: {_describe(found)}"))
+                                         _article_record(article, f"extraction failed: {found['error']}"))
     try:
         with db.atomic():
             store.save_source(db, profile)
@@ -171,29 +194,14 @@ def _normalize_all(records: list[Record], source: str | None, field_map: dict | 
     return articles, bad
 
 
-def _extract_changed(db, articles, options: LoadOptions) -> dict:
-    """Run extraction only for articles whose content is new or changed.
-
-    Returns article id → extract output, or the exception that extracting that article raised.
-    """
-    if not options.nlp:
-        return {}
-    rows = [store.article_row(article) for article, _ in articles]
-    stored = store.stored_hashes(db, [row["id"] for row in rows])
-    todo = [row for row in rows if stored.get(row["id"]) != row["content_hash"]]
-    items = [{"id": row["id"], "text": row["body"], "title": row["title"], "dateline": row["dateline"],
-              "published_at": row["published_at"]} for row in todo]
-    try:
-        return {found["id"]: found for found in extract_items(items, options.workers)}
-    except Exception:  # find the article that broke the batch; the others are extracted one by one
-        return {item["id"]: _extract_alone(item) for item in items}
-
-
-def _extract_alone(item: dict):
-    try:
-        return extract_items([item])[0]
-    except Exception as error:
-        return error
+def _changed_items(db, articles) -> list[dict]:
+    """Extraction input for the articles whose content is new or changed (re-loads skip the rest)."""
+    rows = [(store.article_row(article), article) for article, _ in articles]
+    stored = store.stored_hashes(db, [row["id"] for row, _ in rows])
+    return [{"id": row["id"], "text": row["body"], "title": row["title"], "dateline": row["dateline"],
+             "published_at": row["published_at"], "subtitle": row["subtitle"],
+             "related_headlines": article.related_headlines}
+            for row, article in rows if stored.get(row["id"]) != row["content_hash"]]
 
 
 def _record_error(db, load_id: int, record: Record) -> str:
