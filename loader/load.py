@@ -1,12 +1,11 @@
-"""One load run: read → normalize → extract → store, each file stored in its own transaction.
-
-Files are read and normalized a little ahead of storing, so that extraction sees their articles in
-batches (across many one-article files) and runs on all workers while this process stores.
+"""One load run: read → normalize → extract → store, file by file, each file in one transaction.
 
 Nothing a user feeds in stops the run: every unusable file or record becomes a load_errors row
 and a one-line warning naming the file and position.
 """
+import sqlite3
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from tqdm import tqdm
@@ -15,9 +14,13 @@ from . import store
 from .extract import extract_groups
 from .model import BadInput, Record
 from .normalize import normalize
+from .normalize.fields import as_json, valid_text
 from .read import expand_paths, read_input
 
-STATUSES = ("inserted", "updated", "unchanged", "duplicates", "errors")
+# near_duplicates are also counted as inserted: they are stored, and linked to their earlier twin.
+STATUSES = ("inserted", "updated", "unchanged", "duplicates", "near_duplicates", "errors")
+# SQLite primary result codes that mean the database file, not the record, is the problem.
+FATAL_SQLITE_CODES = {5, 6, 8, 10, 11, 13, 14, 26}  # BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB
 
 
 @dataclass
@@ -27,6 +30,7 @@ class LoadOptions:
     nlp: bool = True
     workers: int = 1
     progress: bool = True
+    field_map: dict = field(default_factory=dict)  # article field → dotted path (`--map body=content.text`)
 
 
 @dataclass
@@ -35,99 +39,156 @@ class LoadResult:
     files: int
     counts: dict = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     seconds: float = 0.0
+    records: int = 0
+    seen: set = field(default_factory=set, repr=False)  # article ids stored by this load
 
     @property
     def loaded(self) -> int:
         return sum(self.counts[key] for key in ("inserted", "updated", "unchanged", "duplicates"))
 
     def summary(self) -> str:
-        parts = ", ".join(f"{self.counts[key]} {key}" for key in STATUSES)
-        return f"Loaded {self.files} file(s) in {self.seconds:.1f}s: {parts} (load {self.load_id})"
+        parts = ", ".join(f"{self.counts[key]} {key.replace('_', '-')}" for key in STATUSES)
+        return (f"Loaded {self.files} file(s), {self.records} record(s) in {self.seconds:.1f}s: {parts} "
+                f"(load {self.load_id})")
 
 
-@dataclass
-class FileJob:
-    """One input file between reading and storing: its articles, its bad records, what to extract."""
-    file: object
-    articles: list = field(default_factory=list)
-    bad: list = field(default_factory=list)
-    items: list = field(default_factory=list)
-    error: str | None = None
+class Progress:
+    """One bar over the input's bytes, advanced record by record, so a single 20,000-record file moves
+    it (and its ETA) as steadily as 20,000 small files."""
+
+    def __init__(self, files, enabled: bool):
+        self.bar = tqdm(total=sum(f.size for f in files), unit="B", unit_scale=True, desc="loading",
+                        disable=not enabled, smoothing=0.1)
+        self.done = 0
+        self.records = 0
+
+    def record(self, share: float) -> None:
+        self.records += 1
+        self.bar.update(share)
+        self.bar.set_postfix_str(f"{self.records:,} records", refresh=False)
+
+    def file_done(self, item) -> None:
+        self.done += item.size
+        self.bar.update(self.done - self.bar.n)
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 def load_paths(db, paths: list[str], options: LoadOptions, arguments: list[str] | None = None,
                warn=None) -> LoadResult:
     warn = warn or (lambda message: tqdm.write(message))
     started = time.monotonic()
-    files, missing = expand_paths(paths)
+    files, missing = expand_paths(paths, exclude=store.database_files(db))
     result = LoadResult(store.start_load(db, arguments or list(paths)), len(files))
     for record in missing:
-        _record_error(db, result, record, warn)
-    bar = tqdm(total=sum(f.size for f in files), unit="B", unit_scale=True, desc="loading",
-               disable=not options.progress or len(files) < 2)
-    jobs = (_prepare(db, item, options) for item in files)
-    for job, found in extract_groups(((job, job.items) for job in jobs), options.workers if options.nlp else 1):
-        _store_file(db, job, found, result, warn)
-        bar.update(job.file.size)
-    bar.close()
+        warn(_record_error(db, result.load_id, record))
+        result.counts["errors"] += 1
+    progress = Progress(files, options.progress)
+    jobs = (_prepare(db, item, options, result) for item in files)
+    workers = options.workers if options.nlp else 1
+    for job, found in extract_groups(((job, job.items) for job in jobs), workers):
+        _store_file(db, job, found, result, warn, progress)
+        progress.file_done(job.file)
+    progress.close()
     result.seconds = time.monotonic() - started
     store.finish_load(db, result.load_id, {"files": len(files), **result.counts})
     return result
 
 
-def _prepare(db, item, options: LoadOptions) -> FileJob:
+@dataclass
+class FileJob:
+    """One input file between reading and storing: its articles, its bad records, what to extract.
+
+    Jobs stream through extraction together, so many one-article files still reach spaCy in batches
+    and both cores, while each file is still stored in its own transaction."""
+    file: object
+    articles: list = field(default_factory=list)
+    bad: list = field(default_factory=list)
+    items: list = field(default_factory=list)
+    records: int = 0
+
+
+def _prepare(db, item, options: LoadOptions, result: LoadResult) -> FileJob:
     """Read and normalize one file, and list the articles whose content is new or changed."""
-    job = FileJob(item)
     try:
-        job.articles, job.bad = _normalize_all(read_input(item, options.fmt), options.source)
-        if options.nlp:
-            job.items = _changed_items(db, job.articles)
-    except Exception as error:  # a bug must not cost the rest of the load; it is recorded, not hidden
-        job.error = f"unexpected error: {type(error).__name__}: {error}"
+        records = read_input(item, options.fmt)
+    except Exception as error:  # a reader bug costs this file, recorded, not the rest of the load
+        records = [Record(item.origin, "file", "unknown", error=_unexpected(error))]
+    if not records:  # a CSV header alone, "[]", {"articles": []}: nothing silently vanishes
+        records = [Record(item.origin, "file", "unknown", error="no records in this file")]
+    result.records += len(records)
+    job = FileJob(item, records=len(records))
+    job.articles, job.bad = _normalize_all(records, options.source, options.field_map)
+    if options.nlp:
+        job.items = _changed_items(db, job.articles)
     return job
 
 
-def _store_file(db, job: FileJob, found: list[dict], result: LoadResult, warn) -> None:
-    """Everything from one file in one transaction: a load killed at any instant leaves no partial article."""
-    if job.error:
-        _record_error(db, result, Record(job.file.origin, "file", "unknown", error=job.error), warn)
-        return
+def _store_file(db, job: FileJob, found: list[dict], result: LoadResult, warn, progress: Progress) -> None:
+    """One file in one transaction; each article in a savepoint, so a record that fails costs itself only."""
     extracted = {item["id"]: one for item, one in zip(job.items, found)}
+    share = job.file.size / max(job.records, 1)
+    counts, warnings = Counter(), []
+    with db.atomic():
+        for record in job.bad:
+            warnings.append(_record_error(db, result.load_id, record))
+            counts["errors"] += 1
+            progress.record(share)
+        loaded_at = store.now()
+        for article, profile in job.articles:
+            keys, warning = _save_one(db, article, profile, extracted, loaded_at, result)
+            counts.update(keys)
+            warnings += [warning] if warning else []
+            progress.record(share)
+    for key in STATUSES:  # counted only once the file's transaction has committed
+        result.counts[key] += counts[key]
+    for message in warnings:
+        warn(message)
+
+
+def _save_one(db, article, profile, extracted: dict, loaded_at: str, result: LoadResult) -> tuple[list, str | None]:
+    """Save one article and its extraction in a savepoint; returns (the counts it adds to, warning or None).
+
+    A new or changed body is fingerprinted and linked to a near-twin. A second arrival of an article
+    this load already stored is a duplicate even when it changed it (a wire story sent again later the
+    same day, a page saved twice)."""
+    found = extracted.get(store.article_id(article))
+    if found and found.get("error"):  # stored later, when a load extracts it, so it is never left unextracted
+        return ["errors"], _record_error(db, result.load_id,
+                                         _article_record(article, f"extraction failed: {found['error']}"))
     try:
         with db.atomic():
-            for record in job.bad:
-                _record_error(db, result, record, warn)
-            loaded_at = store.now()
-            for article, profile in job.articles:
-                store.save_source(db, profile)
-                article_id, status = store.save_article(db, article, loaded_at)
-                if article_id in extracted:
-                    _save_extraction(db, article, article_id, extracted[article_id], result, warn)
-                result.counts["duplicates" if status == "duplicate" else status] += 1
-    except Exception as error:  # a bug must not cost the rest of the load; it is recorded, not hidden
-        _record_error(db, result, Record(job.file.origin, "file", "unknown",
-                                         error=f"unexpected error: {type(error).__name__}: {error}"), warn)
+            store.save_source(db, profile)
+            again = store.article_id(article) in result.seen
+            article_id, status = store.save_article(db, article, loaded_at, only_if_newer=again)
+            if found is not None:
+                store.save_extraction(db, article_id, found)
+            twin = store.save_fingerprint(db, article_id, article.body) if status in ("inserted", "updated") else None
+    except Exception as error:  # a bug must not cost the other records; it is recorded, not hidden
+        if _fatal(error):
+            raise
+        return ["errors"], _record_error(db, result.load_id, _article_record(article, _unexpected(error)))
+    if status == "duplicate" or (status == "updated" and article_id in result.seen):
+        status = "duplicates"
+    result.seen.add(article_id)
+    return [status] + (["near_duplicates"] if twin and status == "inserted" else []), None
 
 
-def _save_extraction(db, article, article_id: str, found: dict, result: LoadResult, warn) -> None:
-    if found.get("error"):
-        _record_error(db, result, Record(article.origin_path, article.position or "article", "unknown",
-                                         error=f"extraction failed, article stored without it: {found['error']}"),
-                      warn)
-        return
-    store.save_extraction(db, article_id, found)
+def _article_record(article, reason: str) -> Record:
+    return Record(article.origin_path, article.position, article.origin_format, raw=article.body, error=reason)
 
 
-def _normalize_all(records: list[Record], source: str | None):
+def _normalize_all(records: list[Record], source: str | None, field_map: dict | None = None):
     articles, bad = [], []
     for record in records:
         if record.error:
             bad.append(record)
             continue
         try:
-            articles.append(normalize(record, source))
-        except BadInput as error:
-            record.error = str(error)
+            articles.append(normalize(record, source, field_map))
+        except Exception as error:  # BadInput is the user's; anything else is our bug, still per record
+            record.error = str(error) if isinstance(error, BadInput) else _unexpected(error)
             record.raw = record.raw or record.text or _fields_text(record.fields)
             bad.append(record)
     return articles, bad
@@ -143,11 +204,30 @@ def _changed_items(db, articles) -> list[dict]:
             for row, article in rows if stored.get(row["id"]) != row["content_hash"]]
 
 
-def _record_error(db, result: LoadResult, record: Record, warn) -> None:
-    store.save_load_error(db, result.load_id, record.origin_path, record.position, record.error, record.raw)
-    result.counts["errors"] += 1
-    warn(f"warning: {record.origin_path} {record.position}: {record.error}")
+def _record_error(db, load_id: int, record: Record) -> str:
+    """Store one load_errors row; returns the warning line naming the file and position."""
+    reason, raw = valid_text(record.error or "unknown error"), valid_text(record.raw) if record.raw else None
+    origin = valid_text(record.origin_path or "")
+    store.save_load_error(db, load_id, origin, record.position, reason, raw)
+    return f"warning: {origin} {record.position}: {reason}"
+
+
+def _unexpected(error: Exception) -> str:
+    return f"unexpected error: {_describe(error)}"
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {str(error)[:500]}"
+
+
+def _fatal(error: Exception) -> bool:
+    """Errors of the database file itself (disk full, locked, read-only, corrupt) stop the load."""
+    return isinstance(error, sqlite3.Error) and (getattr(error, "sqlite_errorcode", 0) & 0xFF) in FATAL_SQLITE_CODES
 
 
 def _fields_text(fields: dict) -> str | None:
-    return "\n".join(f"{key}: {value}" for key, value in fields.items())[:store.RAW_ERROR_CHARS] or None
+    """The record's fields as JSON, for load_errors.raw; a field too big to write out is named only."""
+    try:
+        return as_json(fields)[:store.RAW_ERROR_CHARS] if fields else None
+    except BadInput:
+        return f"(fields too big to show: {', '.join(map(str, fields))})"[:store.RAW_ERROR_CHARS]

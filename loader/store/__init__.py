@@ -6,6 +6,9 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from ..model import Article
+from . import migrations
+from .duplicates import save_fingerprint  # noqa: F401  (part of the store's interface)
+from .lock import LOCK_SUFFIX
 
 # table → (columns, primary key, foreign keys). Names are the contract in DESIGN.md.
 TABLES = {
@@ -17,8 +20,9 @@ TABLES = {
         "section": str, "byline": str, "authors": str, "dateline": str, "published_at": str,
         "published_month": str, "updated_at": str, "body": str, "word_count": int, "language": str,
         "credits": str, "related_headlines": str, "content_hash": str, "story_id": int,
-        "origin_path": str, "origin_format": str, "loaded_at": str,
-    }, "id", [("source_id", "sources", "id"), ("story_id", "stories", "id")]),
+        "origin_path": str, "origin_format": str, "loaded_at": str, "near_duplicate_of": str,
+        "near_duplicate_score": float,
+    }, "id", [("source_id", "sources", "id"), ("story_id", "stories", "id"), ("near_duplicate_of", "articles", "id")]),
     "entities": ({"id": str, "name": str, "type": str, "aliases": str, "article_count": int,
                   "mention_count": int}, "id", []),
     "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
@@ -37,7 +41,10 @@ TABLES = {
                          "loaded_at": str}, ("article_id", "origin_path", "position"),
                         [("article_id", "articles", "id")]),
     "loads": ({"id": int, "started_at": str, "finished_at": str, "arguments": str, "files": int,
-               "inserted": int, "updated": int, "unchanged": int, "duplicates": int, "errors": int}, "id", []),
+               "inserted": int, "updated": int, "unchanged": int, "duplicates": int, "near_duplicates": int,
+               "errors": int}, "id", []),
+    # MinHash LSH bands of each article's body, for finding near-duplicates (store/duplicates.py).
+    "article_bands": ({"band": str, "article_id": str}, ("band", "article_id"), [("article_id", "articles", "id")]),
     "load_errors": ({"id": int, "load_id": int, "origin_path": str, "position": str, "reason": str,
                      "raw": str}, "id", [("load_id", "loads", "id")]),
 }
@@ -72,9 +79,17 @@ def open_db(path: str) -> sqlite_utils.Database:
     return db
 
 
+def database_files(db) -> list[str]:
+    main = db.conn.execute("pragma database_list").fetchone()[2]
+    return [main + suffix for suffix in ("", "-wal", "-shm", "-journal", LOCK_SUFFIX)] if main else []
+
+
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
-    """Create whatever is missing (tables, columns, FTS, indexes); safe to run on every open."""
+    """Create whatever is missing (tables, columns, FTS with its triggers, indexes), then run the
+    versioned migrations an older archive has not had; all in one transaction, safe on every open."""
+    migrations.check_not_newer(db)
     with db.atomic():
+        fresh = not db["articles"].exists()
         for name, (columns, pk, foreign_keys) in TABLES.items():
             table = db[name]
             if not table.exists():
@@ -82,13 +97,13 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             for column, kind in columns.items():
                 if column not in table.columns_dict:
                     table.add_column(column, kind)
-        for name, columns in FTS.items():
-            if not db[f"{name}_fts"].exists():
-                db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True)
+        for name, columns in FTS.items():  # recreated (and refilled) if its columns or triggers differ
+            db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True, replace=True)
         for name, (columns, pk, foreign_keys) in TABLES.items():
             wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
             for index_columns in wanted:
                 db[name].create_index(index_columns, if_not_exists=True)
+        migrations.migrate(db, fresh)
 
 
 def _pk_columns(pk) -> set:
@@ -131,15 +146,27 @@ def article_row(article: Article) -> dict:
 
 
 def save_source(db, profile) -> str:
-    db["sources"].insert(profile.source_row(), pk="id", ignore=True)
+    _insert_or_ignore(db, "sources", profile.source_row())
     return profile.id
 
 
-def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
+def _insert_or_ignore(db, table: str, row: dict) -> None:
+    """One row, in plain SQL: called per article, where sqlite-utils' helpers would re-read the schema."""
+    columns = ", ".join(f"[{name}]" for name in row)
+    db.execute(f"insert or ignore into [{table}] ({columns}) values ({', '.join('?' * len(row))})",
+               list(row.values()))
+
+
+def save_article(db, article: Article, loaded_at: str, only_if_newer: bool = False) -> tuple[str, str]:
     """Insert, update in place, or leave alone; returns (article id, one of
-    'inserted' / 'updated' / 'unchanged' / 'duplicate')."""
+    'inserted' / 'updated' / 'unchanged' / 'duplicate').
+
+    Changed content replaces the stored version unless it says it is older; with `only_if_newer` (a
+    second arrival within one load) only if it says it is newer, so that loading the same input again
+    changes nothing whichever of two same-age versions came first."""
     row = article_row(article)
-    existing = next(db.query("select content_hash from articles where id = ?", [row["id"]]), None)
+    existing = next(db.query("select content_hash, published_at, updated_at from articles where id = ?", [row["id"]]),
+                    None)
     if existing is None:
         twin = next(db.query("select id from articles where content_hash = ?", [row["content_hash"]]), None)
         if twin:
@@ -148,7 +175,9 @@ def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
         db["articles"].insert({**row, "loaded_at": loaded_at})
         status = "inserted"
     elif existing["content_hash"] == row["content_hash"]:
-        status = "unchanged"
+        status = "unchanged" if _has_origin(db, row["id"], article) else "duplicate"
+    elif _age(row, existing) < 0 or (only_if_newer and _age(row, existing) <= 0):
+        status = "duplicate"  # an earlier snapshot of a page we hold a later version of: origin only
     else:
         db["articles"].update(row["id"], {**row, "loaded_at": loaded_at})
         status = "updated"
@@ -156,10 +185,30 @@ def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
     return row["id"], status
 
 
+def _age(new: dict, stored: dict) -> int:
+    """1 if `new` says it is a later version than `stored` (by update, else publication time), -1 if an
+    earlier one, 0 if the same or there is no telling."""
+    def when(row):
+        try:
+            return datetime.fromisoformat(row["updated_at"] or row["published_at"] or "")
+        except ValueError:
+            return None
+    new_time, stored_time = when(new), when(stored)
+    try:
+        return 0 if not (new_time and stored_time) else (new_time > stored_time) - (new_time < stored_time)
+    except TypeError:  # one has an offset, the other not: no order to go by
+        return 0
+
+
+def _has_origin(db, article_id_: str, article: Article) -> bool:
+    return bool(db.execute("select 1 from article_origins where article_id = ? and origin_path = ? and position = ?",
+                           [article_id_, article.origin_path, article.position]).fetchone())
+
+
 def save_origin(db, article_id_: str, article: Article, loaded_at: str) -> None:
-    db["article_origins"].insert({"article_id": article_id_, "origin_path": article.origin_path,
-                                  "position": article.position, "url": article.url, "loaded_at": loaded_at},
-                                 ignore=True)
+    _insert_or_ignore(db, "article_origins", {"article_id": article_id_, "origin_path": article.origin_path,
+                                              "position": article.position, "url": article.url,
+                                              "loaded_at": loaded_at})
 
 
 def replace_article_rows(db, table: str, article_id_: str, rows: list[dict]) -> None:

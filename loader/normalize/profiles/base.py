@@ -24,9 +24,13 @@ class Profile:
     timezone: str | None = None  # IANA zone for times printed without an offset
     dayfirst: bool = False
 
-    def named(self, source_id: str) -> "Profile":
+    def named(self, source_id: str, name: str | None = None) -> "Profile":
         """This layout under another source id (for `--source` with a slug we have no profile for)."""
-        return dataclasses.replace(self, id=source_id, name=source_id)
+        return dataclasses.replace(self, id=source_id, name=name or source_id)
+
+    def with_generic_layout(self, generic: "Profile") -> "Profile":
+        """This source (id, name, zone, language) with the layout-free parsing of `generic`."""
+        return dataclasses.replace(self, detect=generic.detect, parse=generic.parse)
 
     def source_row(self) -> dict:
         return {"id": self.id, "name": self.name, "homepage": self.homepage,
@@ -45,6 +49,14 @@ def take_stamps(paragraphs: list[str], zone: str | None = None, look: int = 8) -
         else:
             kept.append(paragraph)
     return kept, found
+
+
+def first_match(paragraphs: list[str], pattern: re.Pattern, look: int) -> int | None:
+    """Index of the first of the leading `look` paragraphs that `pattern` matches."""
+    for index, paragraph in enumerate(paragraphs[:look]):
+        if pattern.match(paragraph):
+            return index
+    return None
 
 
 def looks_like_headline(paragraph: str) -> bool:

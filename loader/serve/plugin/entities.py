@@ -44,8 +44,10 @@ class EntityFacet(Facet):
         limit = self.get_facet_size() + 1
         params = {**dict(self.params), "facet_entity_type": entity_type}
         if await self.get_row_count() == await self._all_articles():
+            # article_count is NULL while a load has yet to refresh the entity: not in the facet yet.
             sql = ("select id as value, name as label, article_count as count from entities "
-                   f"where type = :facet_entity_type order by count desc, name limit {limit}")
+                   "where type = :facet_entity_type and article_count is not null "
+                   f"order by count desc, name limit {limit}")
         else:
             sql = ("select e.id as value, e.name as label, count(distinct m.article_id) as count "
                    "from mentions m join entities e on e.id = m.entity_id "
