@@ -140,7 +140,10 @@ def merge_sample(db_path: Path, size: int) -> tuple[int, int, list[str]]:
     """Entities if every article's canonical name (and kind) were its own row, entities after merging,
     and a random sample of merged rows: name ← the other article-level names folded into it."""
     db = sqlite3.connect(db_path)
-    before = db.execute("select count(*) from (select distinct entity_name, type = 'PERSON' from mentions)").fetchone()[0]
+    written = len({(" ".join(text.split()), person) for text, person in
+                   db.execute("select text, type = 'PERSON' from mentions")})
+    before = db.execute("select count(*) from (select distinct entity_name, type = 'PERSON' from mentions)"
+                        ).fetchone()[0]
     after = db.execute("select count(*) from entities").fetchone()[0]
     merged = db.execute("select entities.name, entities.type, json_group_array(distinct mentions.entity_name) "
                         "from entities join mentions on mentions.entity_id = entities.id group by entities.id "
@@ -148,7 +151,8 @@ def merge_sample(db_path: Path, size: int) -> tuple[int, int, list[str]]:
     picked = random.Random(21578).sample(merged, min(size, len(merged)))
     lines = [f"| {name} | {kind} | {' · '.join(v for v in json.loads(names) if v != name)} |"
              for name, kind, names in picked]
-    return before, after, [f"merged rows: {len(merged)}"] + lines
+    return before, after, [f"Spellings as written (one row per spelling, short forms included): {written}; "
+                           f"rows that merged several article-level names: {len(merged)}."] + lines
 
 
 def main():

@@ -74,7 +74,8 @@ def test_surname_tagged_as_organisation_becomes_a_person(seeds):
 def test_titles_go_to_the_role_not_the_name(seeds):
     roles = {(m["entity"], m["role"]) for m in seeds["000"] + seeds["001"] if m["type"] == "PERSON"}
     assert {("Steven Mnuchin", "U.S. Treasury Secretary"), ("James Mattis", "US Defence Secretary"),
-            ("Geng Shuang", "Chinese Foreign Ministry spokesman"), ("Geng Shuang", "Chinese foreign ministry spokesman"),
+            ("Geng Shuang", "Chinese Foreign Ministry spokesman"),
+            ("Geng Shuang", "Chinese foreign ministry spokesman"),
             ("Wang Sheng", "professor of Korean affairs at Jilin University"),
             ("Ku Sung-sop", "North Korea’s consul general in Shenyang")} <= roles
 
