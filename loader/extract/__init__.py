@@ -5,9 +5,10 @@ Pure functions of the text. The spaCy Doc is parsed once per article; each extra
 earlier ones (mentions) found. The loader and `news-archive extract` call the same `extract_items`.
 """
 from . import nlp
+from .quotes import extract_quotes
 
-# Filled in by the mentions, quotes and places stages, in that order.
-EXTRACTORS: list = []
+# Run in this order: mentions, quotes (uses the mentions' canonical names), places.
+EXTRACTORS: list = [extract_quotes]
 KEYS = ("mentions", "quotes", "locations")
 
 

@@ -1,0 +1,121 @@
+"""Direct quotes: text inside quotation marks, attributed from the clause before, between or after.
+
+"“…,” Geng said."  "“…,” said Sevaun Palvetzian, CEO of …"  "Wang said: “…”"
+"“…,” he said, “…”" (both parts).  A quote with no attribution of its own is returned without a
+speaker; the caller decides whether it continues the previous speaker's quote.
+"""
+from .clauses import speaker_span, subject_of, token_at, word_count
+from .lexicon import cue_phrase, cue_text
+from .marks import Marked
+from .quote import Quote
+
+SENTENCE_END = {".", "!", "?"}
+# An attribution clause is short; a longer stretch is narrative, not "X said".
+MAX_FRAME_TOKENS = 40
+# Short quoted words in running text are titles or scare quotes ("a “diplomatic solution”").
+MIN_QUOTE_WORDS = 4
+
+
+def direct_quotes(doc, marked: list[Marked]) -> list[Quote]:
+    text = doc.text
+    quotes = []
+    for number, mark in enumerate(marked):
+        if mark.inner_end <= mark.inner_start:
+            continue
+        previous_end = marked[number - 1].end if number else 0
+        next_start = marked[number + 1].start if number + 1 < len(marked) else len(text)
+        quote = _attribute(doc, mark, previous_end, next_start)
+        if quote is not None:
+            quotes.append(quote)
+    return quotes
+
+
+def _attribute(doc, mark: Marked, previous_end: int, next_start: int):
+    quote = Quote(mark.inner_start, mark.inner_end, True, "direct", attribution_end=mark.end)
+    after = _frame_after(doc, mark.end, next_start)
+    before = _frame_before(doc, mark.start, previous_end)
+    closing = doc.text[mark.inner_end:mark.end]
+    frames = [before, after] if _introduces(before) and "," not in closing else [after, before]
+    for frame in frames:
+        if frame is not None and _credit(quote, frame, content_first=frame is after):
+            return quote
+    if _sentence_like(doc.text, mark, before):
+        return quote
+    return None
+
+
+def _frame_after(doc, start: int, limit: int):
+    """Tokens after the closing mark up to the end of the sentence, a paragraph break or the next quote."""
+    first = token_at(doc, start)
+    tokens = []
+    for token in doc[first:first + MAX_FRAME_TOKENS]:
+        if token.idx >= limit or "\n" in token.text:
+            break
+        if token.idx < start:
+            continue
+        tokens.append(token)
+        if token.text in SENTENCE_END:
+            break
+    return tokens if tokens else None
+
+
+def _frame_before(doc, end: int, limit: int):
+    """Tokens from the sentence start (or the previous quote, or the paragraph) up to the opening mark."""
+    last = token_at(doc, end) - 1
+    tokens = []
+    for index in range(last, max(-1, last - MAX_FRAME_TOKENS), -1):
+        token = doc[index]
+        if token.idx < limit or "\n" in token.text or token.text in SENTENCE_END:
+            break
+        tokens.append(token)
+    if len(tokens) == MAX_FRAME_TOKENS:
+        return None
+    return list(reversed(tokens)) or None
+
+
+def _introduces(frame) -> bool:
+    """Does the clause before a quote lead into it ("Wang said:", "He added,")?"""
+    return bool(frame) and frame[-1].text in (":", ",") and any(cue_phrase(t) for t in frame)
+
+
+def _credit(quote: Quote, frame, content_first: bool) -> bool:
+    """Find the cue and speaker in an attribution frame and credit them to the quote."""
+    in_frame = {token.i for token in frame}
+    for cue in (frame if content_first else reversed(frame)):
+        if not cue_phrase(cue) and not (cue.lower_ == "according" and cue.i + 1 in in_frame):
+            continue
+        speaker = _speaker_in_frame(cue, frame, in_frame)
+        if speaker is None:
+            continue
+        quote.cue, quote.speaker, quote.content_first = cue, speaker_span(speaker), content_first
+        quote.cue_text = "according to" if cue.lower_ == "according" else cue_text(cue)
+        quote.attribution_end = max(quote.attribution_end, frame[-1].idx + len(frame[-1].text))
+        return True
+    return False
+
+
+def _speaker_in_frame(cue, frame, in_frame):
+    if cue.lower_ == "according":
+        to = cue.doc[cue.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj" and c.i in in_frame]
+        return objects[0] if objects else None
+    subject = subject_of(cue)
+    if subject is not None and subject.i in in_frame:
+        return subject
+    # Parsers often hang "said Busby" or "Geng said" off the quote: take the noun next to the cue.
+    nouns = [t for t in frame if t.pos_ in ("PROPN", "NOUN", "PRON") and t.i != cue.i]
+    after = [t for t in nouns if t.i > cue.i and t.i <= cue.i + 3]
+    before = [t for t in nouns if t.i < cue.i and t.i >= cue.i - 4]
+    candidates = after[:1] if after and not before else before[-1:]
+    if not candidates:
+        return None
+    head = candidates[0]
+    while head.head.i in in_frame and head.head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("compound", "flat"):
+        head = head.head
+    return head
+
+
+def _sentence_like(text: str, mark: Marked, before) -> bool:
+    """A quote that stands as a sentence of its own (a continuation or floating quote candidate)."""
+    inner = text[mark.inner_start:mark.inner_end]
+    return word_count(inner) >= MIN_QUOTE_WORDS and (before is None or _introduces(before))

@@ -1,0 +1,44 @@
+"""The word lists quote extraction runs on, read from loader/data (rule tables are data)."""
+from functools import lru_cache
+from importlib import resources
+
+# Which kinds of verbs in speech_verbs.txt count as cues (see the file's header).
+CUE_KINDS = ("speech", "finding")
+
+
+def _rows(name: str):
+    text = resources.files("loader").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, kind = line.split("\t")
+            yield word.strip().lower(), kind.strip()
+
+
+@lru_cache(maxsize=None)
+def speech_verbs(kinds: tuple = CUE_KINDS) -> frozenset:
+    """Lemmas (and "verb particle" pairs such as "point out") that introduce reported content."""
+    return frozenset(word for word, kind in _rows("speech_verbs.txt") if kind in kinds)
+
+
+@lru_cache(maxsize=None)
+def speaker_words() -> dict:
+    """Word → what it stands for: person, organisation, document, spokesperson or first (I, we)."""
+    return dict(_rows("speaker_words.txt"))
+
+
+def cue_phrase(token) -> str | None:
+    """The lexicon entry a verb token is a cue for ("said" → "say", "pointed out" → "point out")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = token.lemma_.lower()
+    verbs = speech_verbs()
+    for child in token.children:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in verbs:
+            return f"{lemma} {child.lower_}"
+    return lemma if lemma in verbs else None
+
+
+def cue_text(token) -> str:
+    """The cue as written, with its particle: "said", "pointed out"."""
+    particles = [child for child in token.children if child.dep_ == "prt"]
+    return " ".join([token.text] + [p.text for p in particles])

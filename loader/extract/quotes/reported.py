@@ -1,0 +1,109 @@
+"""Reported (indirect) speech from the dependency parse.
+
+A cue verb from the lexicon with a clausal complement ("Geng Shuang said China does not approve …",
+"The Treasury statement charged that Ku …", "…, said Busby"), the same misparsed as a relative
+clause ("told a news briefing that Ku s case had been raised"), and "according to X".
+The content is the reported clause; the speaker is the cue's subject (or a passive's agent).
+"""
+from .clauses import speaker_span, subject_of, trimmed, within_paragraph
+from .lexicon import cue_phrase, cue_text
+from .quote import Quote
+
+# A clausal complement opened by one of these is a question, not a statement ("did not say whether").
+QUESTION_MARKS = {"whether", "if"}
+MIN_CONTENT_CHARS = 8
+
+
+def reported_quotes(doc) -> list[Quote]:
+    quotes = []
+    for token in doc:
+        if cue_phrase(token):
+            quotes.extend(_from_cue(doc, token))
+        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            quote = _according_to(doc, token)
+            if quote:
+                quotes.append(quote)
+    return quotes
+
+
+def _from_cue(doc, verb) -> list[Quote]:
+    subject = subject_of(verb)
+    if subject is None:
+        return []
+    ranges = _content_ranges(doc, verb)
+    quotes = []
+    for start, end in ranges:
+        start, end = within_paragraph(doc, start, end, verb)
+        span = trimmed(doc, start, end)
+        if span is None or span[1] - span[0] < MIN_CONTENT_CHARS:
+            continue
+        content_first = end <= verb.i
+        quotes.append(Quote(span[0], span[1], False, "reported", cue=verb, cue_text=cue_text(verb),
+                            speaker=speaker_span(subject), content_first=content_first,
+                            attribution_end=_attribution_end(doc, verb, subject)))
+    return quotes
+
+
+def _content_ranges(doc, verb) -> list[tuple[int, int]]:
+    """Token ranges of what the cue reports: its clausal complements, joined when on one side."""
+    clauses = [child for child in verb.children if child.dep_ == "ccomp" and not _is_question(child)]
+    if not clauses:
+        return _that_clause(verb)
+    ranges = []
+    for group in ([c for c in clauses if c.i < verb.i], [c for c in clauses if c.i > verb.i]):
+        if group:
+            start = min(c.left_edge.i for c in group)
+            end = max(c.right_edge.i for c in group) + 1
+            ranges.extend(_split_around(start, end, verb))
+    return ranges
+
+
+def _split_around(start: int, end: int, verb) -> list[tuple[int, int]]:
+    """A clause the attribution interrupts ("China, Geng said, does not …") gives two parts."""
+    if not start <= verb.i < end:
+        return [(start, end)]
+    attribution = [verb.i] + [t.i for child in verb.children if child.dep_ != "ccomp" for t in child.subtree]
+    low, high = min(attribution), max(attribution)
+    return [part for part in ((start, low), (high + 1, end)) if part[1] > part[0]]
+
+
+def _is_question(clause) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in QUESTION_MARKS for child in clause.children)
+
+
+def _that_clause(verb) -> list[tuple[int, int]]:
+    """`told a news briefing that Ku s case had been raised` is often parsed as a relative clause on
+    the cue's object; take what follows "that" when "that" comes right after the object."""
+    for child in verb.rights:
+        if child.dep_ not in ("dobj", "dative", "npadvmod"):
+            continue
+        for clause in child.rights:
+            opener = clause.left_edge
+            if clause.dep_ == "relcl" and opener.lower_ == "that" and opener.i == child.i + 1:
+                return [(opener.i + 1, clause.right_edge.i + 1)]
+    return []
+
+
+def _attribution_end(doc, verb, subject) -> int:
+    tokens = [verb, subject] + [c for c in verb.children if c.dep_ in ("prep", "dobj", "dative", "npadvmod",
+                                                                       "prt", "advmod")]
+    right = max(t.right_edge.i if t is not verb else t.i for t in tokens)
+    return doc[right].idx + len(doc[right].text)
+
+
+def _according_to(doc, according):
+    """ "According to X, …" / "…, according to X." — content is the rest of the sentence."""
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    phrase_start, phrase_end = according.i, max(to.right_edge.i, objects[0].right_edge.i) + 1
+    start, end = within_paragraph(doc, according.sent.start, according.sent.end, according)
+    before = trimmed(doc, start, phrase_start)
+    after = trimmed(doc, phrase_end, end)
+    span = max((part for part in (before, after) if part), key=lambda part: part[1] - part[0], default=None)
+    if span is None or span[1] - span[0] < MIN_CONTENT_CHARS:
+        return None
+    return Quote(span[0], span[1], False, "according", cue=according, cue_text="according to",
+                 speaker=speaker_span(objects[0]), content_first=span[0] < according.idx,
+                 attribution_end=doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text))

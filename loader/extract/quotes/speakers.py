@@ -1,0 +1,188 @@
+"""Speaker resolution: the speaker as written → the canonical entity, and the role as written.
+
+Names come from the mentions extractor (`found["mentions"]`, canonical `entity` names) when it ran,
+else from the parser's entities with short names expanded to the fullest name in the article
+("Busby" → "Scott Busby"). Pronouns go to the last person ("he", "she") or organisation ("it",
+"they") that spoke; a document ("the statement", "the Treasury statement") to the organisation that
+issued it. The role is what the text says about a named speaker ("U.S. Treasury Secretary").
+"""
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .lexicon import speaker_words
+
+PERSON = "PERSON"
+ORGANISATION_TYPES = ("ORG", "GPE", "NORP", "FAC")
+NAMED_TYPES = (PERSON,) + ORGANISATION_TYPES
+ARTICLES = ("the ", "a ", "an ")
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    type: str
+    canonical: str
+
+
+@dataclass
+class Speaker:
+    name: str
+    type: str | None
+    role: str | None = None
+
+
+class Names:
+    """The named entities of one article, by position, with their canonical names."""
+
+    def __init__(self, names: list[Name]):
+        self.names = sorted(names, key=lambda name: name.start)
+        self.starts = [name.start for name in self.names]
+
+    @classmethod
+    def from_mentions(cls, rows: list[dict]) -> "Names":
+        return cls([Name(row["start"], row["end"], row["type"], row.get("entity") or row["text"])
+                    for row in rows if row.get("type") in NAMED_TYPES])
+
+    @classmethod
+    def from_doc(cls, doc) -> "Names":
+        found = [(ent.start_char, ent.end_char, ent.label_, _clean(ent.text)) for ent in doc.ents
+                 if ent.label_ in NAMED_TYPES]
+        names = []
+        for start, end, label, text in found:
+            canonical, kind = _fullest(text, label, found)
+            names.append(Name(start, end, kind, canonical))
+        return cls(names)
+
+    def within(self, start: int, end: int) -> list[Name]:
+        first = max(0, bisect_right(self.starts, start) - 1)
+        return [name for name in self.names[first:bisect_right(self.starts, end)]
+                if name.start < end and name.end > start]
+
+    def last_before(self, char: int, types) -> Name | None:
+        for name in reversed(self.names[:bisect_right(self.starts, char)]):
+            if name.type in types and name.end <= char:
+                return name
+        return None
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    for article in ARTICLES:
+        if text.lower().startswith(article) and len(text) > len(article):
+            text = text[len(article):]
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix):
+            text = text[:-len(suffix)]
+    return text
+
+
+def _fullest(text: str, label: str, found) -> tuple[str, str]:
+    """ "Busby" → "Scott Busby": the longest name of the same kind whose words contain these words.
+    A one-word name that is part of a person's name is that person, whatever the parser called it
+    ("Wang" tagged ORG after "Wang Sheng")."""
+    words = text.lower().split()
+    best = (text, label)
+    for _, _, other_label, other in found:
+        same_kind = other_label == label or (other_label == PERSON and len(words) == 1)
+        if same_kind and len(other) > len(best[0]) and _is_subsequence(words, other.lower().split()):
+            best = (other, other_label)
+    return best
+
+
+def _is_subsequence(short: list, long_: list) -> bool:
+    remaining = iter(long_)
+    return all(word in remaining for word in short)
+
+
+class Resolver:
+    """Walks an article's quotes in reading order, remembering who spoke last."""
+
+    def __init__(self, doc, names: Names):
+        self.doc, self.names = doc, names
+        self.last_person: Speaker | None = None
+        self.last_organisation: Speaker | None = None
+        self.roles: dict[str, str] = {}
+
+    def resolve(self, span) -> Speaker | None:
+        head = span.root
+        kind = speaker_words().get(head.lower_) if len(span) == 1 else None
+        kind = kind or speaker_words().get(head.lemma_.lower())
+        named = self._named(span, head, kind)
+        if named is not None:
+            speaker = Speaker(named.canonical, named.type, _role(span, head))
+        elif kind == "person":
+            speaker = self.last_person or self._mention_before(span, (PERSON,))
+        elif kind in ("organisation", "document", "spokesperson"):
+            speaker = self._issuer(span, kind)
+        else:
+            speaker = Speaker(_clean(span.text), None)
+        if speaker is not None:
+            self._remember(speaker)
+        return speaker
+
+    def _named(self, span, head, kind):
+        """A name in the speaker span, or for a common noun in its whole phrase ("a study by Civic Action")."""
+        own = self.names.within(span.start_char, span.end_char)
+        if own:
+            return _prefer(own)
+        if head.pos_ in ("NOUN",) or kind in ("document", "spokesperson"):
+            phrase = self.names.within(head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
+            organisations = [name for name in phrase if name.type in ORGANISATION_TYPES]
+            return _prefer(organisations or phrase) if phrase else None
+        return None
+
+    def _issuer(self, span, kind) -> Speaker | None:
+        if kind == "organisation" and self.last_organisation:
+            return self.last_organisation
+        role_organisation = self._organisation_in_last_role()
+        if role_organisation is not None:
+            return role_organisation
+        if kind == "spokesperson":
+            return Speaker(_clean(span.text), None)
+        return self.last_organisation or self._mention_before(span, ORGANISATION_TYPES)
+
+    def _organisation_in_last_role(self) -> Speaker | None:
+        """ "U.S. Treasury Secretary Steven Mnuchin said in a statement" … "the statement said" → U.S. Treasury."""
+        person = self.last_person
+        if person is None or person.type != PERSON or not person.role:
+            return None
+        for name in self.names.names:
+            if name.type == "ORG" and name.canonical in person.role:
+                return Speaker(name.canonical, name.type)
+        return None
+
+    def _mention_before(self, span, types) -> Speaker | None:
+        name = self.names.last_before(span.start_char, types)
+        return Speaker(name.canonical, name.type, self.roles.get(name.canonical)) if name else None
+
+    def _remember(self, speaker: Speaker) -> None:
+        if speaker.role:
+            self.roles.setdefault(speaker.name, speaker.role)
+        elif speaker.name in self.roles:
+            speaker.role = self.roles[speaker.name]
+        if speaker.type == PERSON:
+            self.last_person = speaker
+        elif speaker.type in ORGANISATION_TYPES:
+            self.last_organisation = speaker
+
+
+def _prefer(names: list[Name]) -> Name:
+    people = [name for name in names if name.type == PERSON]
+    return (people or names)[0]
+
+
+def _role(span, head) -> str | None:
+    """What the text calls a named speaker: the words before the name in its noun phrase
+    ("U.S. Treasury Secretary Steven Mnuchin") and an appositive after it ("Scott Busby, the …")."""
+    doc = span.doc
+    phrase = {token.i for token in head.subtree}
+    start = span.start
+    while start - 1 in phrase and doc[start - 1].text not in ",()" and doc[start - 1].pos_ not in ("VERB", "AUX"):
+        start -= 1
+    while start < span.start and doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    parts = [doc[start:span.start].text] if start < span.start else []
+    parts += [doc[child.left_edge.i:child.right_edge.i + 1].text for child in head.rights if child.dep_ == "appos"]
+    role = ", ".join(_clean(part.strip(" ,")) for part in parts if part.strip(" ,"))
+    return role or None
