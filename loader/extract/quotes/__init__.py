@@ -30,7 +30,7 @@ def find_quotes(doc, names: Names) -> list[Quote]:
     direct = direct_quotes(doc, marks)
     reported = [quote for quote in reported_quotes(doc) if not _inside_marks(quote.cue.idx, marks)]
     quotes = _merge(direct, reported)
-    resolver = Resolver(doc, names)
+    resolver = Resolver(doc, names, [(mark.start, mark.end) for mark in marks])
     for quote in sorted(quotes, key=lambda q: q.speaker_start if q.speaker is not None else q.start):
         if quote.speaker is not None:
             _apply(quote, resolver.resolve(quote.speaker))

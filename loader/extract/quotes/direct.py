@@ -4,12 +4,18 @@
 "“…,” he said, “…”" (both parts).  A quote with no attribution of its own is returned without a
 speaker; the caller decides whether it continues the previous speaker's quote.
 """
+from dataclasses import replace
+
 from .clauses import speaker_span, subject_of, token_at, word_count
 from .lexicon import cue_phrase, cue_text
 from .marks import Marked
 from .quote import Quote
 
 SENTENCE_END = {".", "!", "?"}
+NOMINAL = ("PROPN", "NOUN", "PRON")
+NOMINAL_TAGS = ("NNP", "NNPS", "NN", "NNS", "PRP")
+# What may stand between a lead-in and the quote it introduces ("Wang said: “…”", "he said, “…”").
+LEAD_INS = {":", ",", "—", "–", "-", "("}
 # An attribution clause is short; a longer stretch is narrative, not "X said".
 MAX_FRAME_TOKENS = 40
 # Short quoted words in running text are titles or scare quotes ("a “diplomatic solution”").
@@ -26,22 +32,49 @@ def direct_quotes(doc, marked: list[Marked]) -> list[Quote]:
         next_start = marked[number + 1].start if number + 1 < len(marked) else len(text)
         quote = _attribute(doc, mark, previous_end, next_start)
         if quote is not None:
-            quotes.append(quote)
+            quotes.extend(_by_paragraph(quote, text))
     return quotes
+
+
+def _by_paragraph(quote: Quote, text: str) -> list[Quote]:
+    """A quote running over several paragraphs is one quote per paragraph, all said by the same speaker."""
+    pieces, start = [], quote.start
+    while True:
+        newline = text.find("\n", start, quote.end)
+        end = quote.end if newline == -1 else newline
+        piece = _stripped_range(text, start, end)
+        if piece:
+            pieces.append(replace(quote, start=piece[0], end=piece[1]))
+        if newline == -1:
+            break
+        start = newline + 1
+    return pieces
+
+
+def _stripped_range(text: str, start: int, end: int):
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "?!…"):
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _attribute(doc, mark: Marked, previous_end: int, next_start: int):
     quote = Quote(mark.inner_start, mark.inner_end, True, "direct", attribution_end=mark.end)
-    after = _frame_after(doc, mark.end, next_start)
     before = _frame_before(doc, mark.start, previous_end)
+    if before and before[-1].text not in LEAD_INS:
+        # Quoted words inside a sentence: a quote only right after its cue ("she said “…”").
+        cued = cue_phrase(before[-1]) and _long_enough(doc.text, mark)
+        return quote if cued and _credit(quote, before, content_first=False) else None
+    after = _frame_after(doc, mark.end, next_start)
     closing = doc.text[mark.inner_end:mark.end]
     frames = [before, after] if _introduces(before) and "," not in closing else [after, before]
     for frame in frames:
-        if frame is not None and _credit(quote, frame, content_first=frame is after):
+        if frame and _credit(quote, frame, content_first=frame is after):
             return quote
-    if _sentence_like(doc.text, mark, before):
+    if before and before[-1].text == ":" and _credit_colon(quote, before):
         return quote
-    return None
+    return quote if _long_enough(doc.text, mark) else None
 
 
 def _frame_after(doc, start: int, limit: int):
@@ -85,13 +118,21 @@ def _credit(quote: Quote, frame, content_first: bool) -> bool:
         if not cue_phrase(cue) and not (cue.lower_ == "according" and cue.i + 1 in in_frame):
             continue
         speaker = _speaker_in_frame(cue, frame, in_frame)
-        if speaker is None:
+        if speaker is None or (content_first and not _opens_frame(cue, speaker, frame)):
             continue
         quote.cue, quote.speaker, quote.content_first = cue, speaker_span(speaker), content_first
         quote.cue_text = "according to" if cue.lower_ == "according" else cue_text(cue)
         quote.attribution_end = max(quote.attribution_end, frame[-1].idx + len(frame[-1].text))
         return True
     return False
+
+
+def _opens_frame(cue, speaker, frame) -> bool:
+    """After a quote the attribution comes first: before the cue only the speaker's phrase, or
+    auxiliaries and adverbs ("he was quoted as saying"), never another clause."""
+    phrase = {token.i for token in speaker.subtree}
+    return all(token.i in phrase or token.is_punct or token.pos_ in ("AUX", "ADV", "PART", "ADP")
+               or token.lemma_ == "quote" for token in frame if token.i < cue.i)
 
 
 def _speaker_in_frame(cue, frame, in_frame):
@@ -103,7 +144,7 @@ def _speaker_in_frame(cue, frame, in_frame):
     if subject is not None and subject.i in in_frame:
         return subject
     # Parsers often hang "said Busby" or "Geng said" off the quote: take the noun next to the cue.
-    nouns = [t for t in frame if t.pos_ in ("PROPN", "NOUN", "PRON") and t.i != cue.i]
+    nouns = [t for t in frame if (t.pos_ in NOMINAL or t.tag_ in NOMINAL_TAGS) and t.i != cue.i]
     after = [t for t in nouns if t.i > cue.i and t.i <= cue.i + 3]
     before = [t for t in nouns if t.i < cue.i and t.i >= cue.i - 4]
     candidates = after[:1] if after and not before else before[-1:]
@@ -115,7 +156,15 @@ def _speaker_in_frame(cue, frame, in_frame):
     return head
 
 
-def _sentence_like(text: str, mark: Marked, before) -> bool:
-    """A quote that stands as a sentence of its own (a continuation or floating quote candidate)."""
-    inner = text[mark.inner_start:mark.inner_end]
-    return word_count(inner) >= MIN_QUOTE_WORDS and (before is None or _introduces(before))
+def _long_enough(text: str, mark: Marked) -> bool:
+    return word_count(text[mark.inner_start:mark.inner_end]) >= MIN_QUOTE_WORDS
+
+
+def _credit_colon(quote: Quote, before) -> bool:
+    """ "Martell, the addictions doctor, is more blunt: “…”" — the subject of the lead-in speaks."""
+    root = before[-1].sent.root if before[-1].sent.root in before else None
+    subject = subject_of(root) if root is not None else None
+    if subject is None or subject.pos_ not in ("PROPN", "PRON") or subject.i not in {t.i for t in before}:
+        return False
+    quote.speaker, quote.content_first = speaker_span(subject), False
+    return True

@@ -16,6 +16,8 @@ MAX_GAP_WORDS = 2
 MAX_FLOATING_SENTENCES = 3
 SPEAKING_PRONOUNS = {"i", "we", "us", "our", "ours", "my", "me", "you", "your"}
 PRESENT_TAGS = {"VBZ", "VBP"}
+import os
+ORPHANS = os.environ.get("ORPHANS") == "1"
 
 
 def continue_runs(doc, quotes: list[Quote], stripped: bool) -> list[Quote]:
@@ -27,6 +29,9 @@ def continue_runs(doc, quotes: list[Quote], stripped: bool) -> list[Quote]:
             last = quote
         elif last is not None and _adjacent(doc.text, last, quote):
             last = last.continued(quote.start, quote.end, "continuation", quote.direct)
+            result.append(last)
+        elif last is not None and ORPHANS:
+            last = last.continued(quote.start, quote.end, "orphan", quote.direct)
             result.append(last)
     return _floating(doc, result) if stripped else result
 

@@ -9,6 +9,7 @@ issued it. The role is what the text says about a named speaker ("U.S. Treasury 
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .antecedents import Antecedents
 from .lexicon import speaker_words
 
 PERSON = "PERSON"
@@ -98,8 +99,9 @@ def _is_subsequence(short: list, long_: list) -> bool:
 class Resolver:
     """Walks an article's quotes in reading order, remembering who spoke last."""
 
-    def __init__(self, doc, names: Names):
+    def __init__(self, doc, names: Names, quoted: list[tuple[int, int]]):
         self.doc, self.names = doc, names
+        self.antecedents = Antecedents(doc, [name for name in names.names if name.type == PERSON], quoted)
         self.last_person: Speaker | None = None
         self.last_organisation: Speaker | None = None
         self.roles: dict[str, str] = {}
@@ -112,7 +114,7 @@ class Resolver:
         if named is not None:
             speaker = Speaker(named.canonical, named.type, _role(span, head))
         elif kind == "person":
-            speaker = self.last_person or self._mention_before(span, (PERSON,))
+            speaker = self._person(head) or self.last_person
         elif kind in ("organisation", "document", "spokesperson"):
             speaker = self._issuer(span, kind)
         else:
@@ -131,6 +133,10 @@ class Resolver:
             organisations = [name for name in phrase if name.type in ORGANISATION_TYPES]
             return _prefer(organisations or phrase) if phrase else None
         return None
+
+    def _person(self, pronoun) -> Speaker | None:
+        name = self.antecedents.person(pronoun)
+        return Speaker(name.canonical, PERSON, self.roles.get(name.canonical)) if name else None
 
     def _issuer(self, span, kind) -> Speaker | None:
         if kind == "organisation" and self.last_organisation:
