@@ -48,6 +48,13 @@ def speaker_span(head):
     return doc[left.i:head.i + 1]
 
 
+def relative_antecedent(token):
+    """ "Heather, who finally confessed …": the noun a relative pronoun stands for, else None."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head is not token.head:
+        return token.head.head
+    return None
+
+
 def entity_at(token):
     """The named-entity span (person, organisation, …) a token belongs to, without "the"."""
     if not token.ent_type_ or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .antecedents import Antecedents
+from .clauses import relative_antecedent, speaker_span
 from .lexicon import speaker_words
 
 PERSON = "PERSON"
@@ -51,7 +52,7 @@ class Names:
                  if ent.label_ in NAMED_TYPES]
         names = []
         for start, end, label, text in found:
-            canonical, kind = _fullest(text, label, found)
+            canonical, kind = _fullest(start, text, label, found)
             names.append(Name(start, end, kind, canonical))
         return cls(names)
 
@@ -78,17 +79,19 @@ def _clean(text: str) -> str:
     return text
 
 
-def _fullest(text: str, label: str, found) -> tuple[str, str]:
-    """ "Busby" → "Scott Busby": the longest name of the same kind whose words contain these words.
-    A one-word name that is part of a person's name is that person, whatever the parser called it
-    ("Wang" tagged ORG after "Wang Sheng")."""
+def _fullest(start: int, text: str, label: str, found) -> tuple[str, str]:
+    """ "Busby" → "Scott Busby": the nearest earlier (else the first later) longer name of the same
+    kind whose words contain these words. A one-word name that is part of a person's name is that
+    person, whatever the parser called it ("Wang" tagged ORG after "Wang Sheng")."""
     words = text.lower().split()
-    best = (text, label)
-    for _, _, other_label, other in found:
-        same_kind = other_label == label or (other_label == PERSON and len(words) == 1)
-        if same_kind and len(other) > len(best[0]) and _is_subsequence(words, other.lower().split()):
-            best = (other, other_label)
-    return best
+    matching = [(other_start, other, other_label) for other_start, _, other_label, other in found
+                if (other_label == label or (other_label == PERSON and len(words) == 1))
+                and len(other) > len(text) and _is_subsequence(words, other.lower().split())]
+    if not matching:
+        return text, label
+    earlier = [match for match in matching if match[0] < start]
+    _, name, kind = max(earlier) if earlier else min(matching)
+    return name, kind
 
 
 def _is_subsequence(short: list, long_: list) -> bool:
@@ -107,6 +110,9 @@ class Resolver:
         self.roles: dict[str, str] = {}
 
     def resolve(self, span) -> Speaker | None:
+        antecedent = relative_antecedent(span.root) if len(span) == 1 else None
+        if antecedent is not None:
+            span = speaker_span(antecedent)
         head = span.root
         kind = speaker_words().get(head.lower_) if len(span) == 1 else None
         kind = kind or speaker_words().get(head.lemma_.lower())
