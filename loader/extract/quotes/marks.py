@@ -15,7 +15,8 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
-# `` and '' (typewriter doubles) are rewritten to one-character marks of the same length class.
+# `` and '' (typewriter doubles, '' often both opening and closing) become one straight double mark
+# next to the quoted text and a space, so offsets stay the same.
 TYPEWRITER = re.compile(r"``|''")
 PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -32,7 +33,7 @@ class Marked:
 
 def quoted_spans(text: str) -> list[Marked]:
     """All outermost quoted stretches of text, in order."""
-    text = TYPEWRITER.sub(lambda m: "\u201c " if m.group() == "``" else " \u201d", text)
+    text = TYPEWRITER.sub(lambda m: _typewriter(text, m), text)
     spans = []
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
     carried = None  # start of a double quote left open by the previous paragraph
@@ -41,6 +42,13 @@ def quoted_spans(text: str) -> list[Marked]:
         found, carried = _scan_paragraph(text, start, end, carried, following)
         spans.extend(found)
     return [_marked(text, start, end) for start, end in spans]
+
+
+def _typewriter(text: str, match) -> str:
+    after = text[match.end():match.end() + 1]
+    opening = match.group() == "``" or (after.isalnum() or after in "$‘'") and (
+        match.start() == 0 or not text[match.start() - 1].isalnum())
+    return " \u201c" if opening else "\u201d "
 
 
 def _marked(text: str, start: int, end: int) -> Marked:

@@ -30,7 +30,8 @@ class Quote:
         return max(0, min(self.end, other.end) - max(self.start, other.start))
 
     def continued(self, start: int, end: int, kind: str, direct: bool) -> "Quote":
-        """A quote at start:end said by the same speaker (a continuation or floating quote)."""
-        return Quote(start, end, direct, kind, cue=None, cue_text=None, speaker=None,
+        """A quote at start:end said by the same speaker (a continuation or floating quote); its
+        speaker as written is the one in the attribution it continues."""
+        return Quote(start, end, direct, kind, cue=None, cue_text=None, speaker=self.speaker,
                      name=self.name, entity_type=self.entity_type, role=self.role,
                      attribution_end=end)

@@ -45,24 +45,28 @@ def _from_cue(doc, verb) -> list[Quote]:
 
 
 def _content_ranges(doc, verb) -> list[tuple[int, int]]:
-    """Token ranges of what the cue reports: its clausal complements, joined when on one side."""
+    """Token ranges of what the cue reports: its clausal complements, joined when on one side; or,
+    for a parenthetical cue ("The industry, she said, is doing better"), the clause around it."""
     clauses = [child for child in verb.children if child.dep_ == "ccomp" and not _is_question(child)]
     if not clauses:
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            head = verb.head
+            return _split_around(head.left_edge.i, head.right_edge.i + 1, verb, [t.i for t in verb.subtree])
         return _that_clause(verb)
+    attribution = [verb.i] + [t.i for child in verb.children if child.dep_ != "ccomp" for t in child.subtree]
     ranges = []
     for group in ([c for c in clauses if c.i < verb.i], [c for c in clauses if c.i > verb.i]):
         if group:
             start = min(c.left_edge.i for c in group)
             end = max(c.right_edge.i for c in group) + 1
-            ranges.extend(_split_around(start, end, verb))
+            ranges.extend(_split_around(start, end, verb, attribution))
     return ranges
 
 
-def _split_around(start: int, end: int, verb) -> list[tuple[int, int]]:
+def _split_around(start: int, end: int, verb, attribution: list[int]) -> list[tuple[int, int]]:
     """A clause the attribution interrupts ("China, Geng said, does not …") gives two parts."""
     if not start <= verb.i < end:
         return [(start, end)]
-    attribution = [verb.i] + [t.i for child in verb.children if child.dep_ != "ccomp" for t in child.subtree]
     low, high = min(attribution), max(attribution)
     return [part for part in ((start, low), (high + 1, end)) if part[1] > part[0]]
 
