@@ -98,6 +98,8 @@ def _frame_before(doc, end: int, limit: int):
     tokens = []
     for index in range(last, max(-1, last - MAX_FRAME_TOKENS), -1):
         token = doc[index]
+        if token.idx + len(token.text) > end:
+            continue  # part of the opening mark ('' is one token, the mark its second character)
         if token.idx < limit or "\n" in token.text or token.text in SENTENCE_END:
             break
         tokens.append(token)
