@@ -6,12 +6,21 @@ from importlib import resources
 CUE_KINDS = ("speech", "finding")
 
 
-def _rows(name: str):
+def _lines(name: str):
     text = resources.files("loader").joinpath("data", name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, kind = line.split("\t")
-            yield word.strip().lower(), kind.strip()
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _rows(name: str):
+    for line in _lines(name):
+        word, kind = line.split("\t")
+        yield word.strip().lower(), kind.strip()
+
+
+@lru_cache(maxsize=None)
+def continuation_words() -> frozenset:
+    """Connectives that open a sentence carrying on the previous speaker's words ("Further, …")."""
+    return frozenset(line.strip().lower() for line in _lines("continuation_words.txt"))
 
 
 @lru_cache(maxsize=None)
