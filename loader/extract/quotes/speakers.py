@@ -123,6 +123,8 @@ class Resolver:
             speaker = self._person(head) or self.last_person
         elif kind in ("organisation", "document", "spokesperson"):
             speaker = self._issuer(span, kind)
+        elif kind == "first":
+            speaker = None  # "I"/"we" outside quotation marks: the writer, or a quote we cannot see
         else:
             speaker = Speaker(_clean(span.text), None)
         if speaker is not None:

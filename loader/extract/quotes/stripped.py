@@ -92,7 +92,7 @@ def _continues_run(run: _Run, sentence, paragraph: int) -> bool:
     if run.count >= MAX_FLOATING_SENTENCES or sentence.text.rstrip()[-1:] not in SENTENCE_END:
         return False
     if paragraph == run.paragraph:
-        return _reads_as_speech(sentence)
+        return not _has_cue(sentence)
     if paragraph != run.paragraph + 1 or not _reads_as_speech(sentence):
         return False
     return _speaks_in_person(sentence) or sentence[0].lower_ in continuation_words()
@@ -105,8 +105,12 @@ def _run_opened_by(covering: list[Quote], sentence):
     return last if closes and last.name else None
 
 
+def _has_cue(sentence) -> bool:
+    return any(cue_phrase(token) and token.dep_ in ("ROOT", "conj") for token in sentence)
+
+
 def _reads_as_speech(sentence) -> bool:
-    if any(cue_phrase(token) and token.dep_ in ("ROOT", "conj") for token in sentence):
+    if _has_cue(sentence):
         return False
     if _speaks_in_person(sentence):
         return True
