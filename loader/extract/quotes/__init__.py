@@ -13,6 +13,7 @@ from .quote import Quote
 from .reported import reported_quotes
 from .runs import continue_runs
 from .speakers import Names, Resolver
+from .stripped import bare_attributions, floating_quotes
 
 # A reported clause mostly inside a quoted stretch is that quote's attribution, not a second quote.
 SAME_QUOTE_SHARE = 0.5
@@ -27,14 +28,19 @@ def extract_quotes(item: dict, doc, found: dict) -> dict:
 
 def find_quotes(doc, names: Names) -> list[Quote]:
     marks = quoted_spans(doc.text)
+    stripped = not marks  # no quotation marks at all: wire copy whose marks were stripped
     direct = direct_quotes(doc, marks)
     reported = [quote for quote in reported_quotes(doc) if not _inside_marks(quote.cue.idx, marks)]
     quotes = _merge(direct, reported)
+    if stripped:
+        quotes += bare_attributions(doc, quotes)
     resolver = Resolver(doc, names, [(mark.start, mark.end) for mark in marks])
     for quote in sorted(quotes, key=lambda q: q.speaker_start if q.speaker is not None else q.start):
         if quote.speaker is not None:
             _apply(quote, resolver.resolve(quote.speaker))
-    quotes = continue_runs(doc, quotes, stripped=not marks)
+    quotes = continue_runs(doc, quotes)
+    if stripped:
+        quotes = floating_quotes(doc, quotes)
     return _without_overlaps([quote for quote in quotes if quote.name])
 
 

@@ -8,15 +8,14 @@ import os
 
 from .clauses import word_count
 from .quote import Quote
-from .stripped import floating_quotes
 
 # Words allowed between an attribution and the next quote of the same run ("he added." is the cue).
 MAX_GAP_WORDS = 2
 ORPHANS = os.environ.get("ORPHANS") == "1"
 
 
-def continue_runs(doc, quotes: list[Quote], stripped: bool) -> list[Quote]:
-    """Give each unattributed quote the speaker of its run (or drop it); add floating quotes."""
+def continue_runs(doc, quotes: list[Quote]) -> list[Quote]:
+    """Give each unattributed quote the speaker of its run, or drop it."""
     result, last = [], None
     for quote in sorted(quotes, key=lambda q: q.start):
         if quote.name:
@@ -28,7 +27,7 @@ def continue_runs(doc, quotes: list[Quote], stripped: bool) -> list[Quote]:
         elif last is not None and ORPHANS:
             last = last.continued(quote.start, quote.end, "orphan", quote.direct)
             result.append(last)
-    return floating_quotes(doc, result) if stripped else result
+    return result
 
 
 def _adjacent(text: str, previous: Quote, quote: Quote) -> bool:

@@ -12,10 +12,12 @@ A sentence reads as speech when it speaks in the first or second person or in th
 import re
 from bisect import bisect_right
 
-from .clauses import trimmed, word_count
-from .lexicon import continuation_words, cue_phrase
+from .clauses import speaker_span, subject_of, trimmed, word_count
+from .lexicon import continuation_words, cue_phrase, cue_text
 from .quote import Quote
 
+# "Nunes said during a news conference." is an attribution of its own; longer is narrative.
+MAX_BARE_ATTRIBUTION_WORDS = 10
 # At most this many sentences after one attribution.
 MAX_FLOATING_SENTENCES = 3
 SPEAKING_PRONOUNS = {"i", "we", "us", "our", "ours", "my", "me", "you", "your"}
@@ -99,10 +101,34 @@ def _continues_run(run: _Run, sentence, paragraph: int) -> bool:
 
 
 def _run_opened_by(covering: list[Quote], sentence):
-    """The quote whose attribution closes this sentence ("…, Mnuchin said in a statement."), if any."""
-    last = max(covering, key=lambda q: q.attribution_end)
-    closes = last.content_first and word_count(sentence.doc.text[last.attribution_end:sentence.end_char]) == 0
+    """The quote that closes this sentence, by its attribution ("…, Mnuchin said in a statement.") or
+    its content ("Wang said China was unlikely to …"), if any."""
+    last = max(covering, key=lambda q: max(q.attribution_end, q.end))
+    closes = last.content_first and word_count(sentence.doc.text[max(last.attribution_end, last.end):sentence.end_char]) == 0
     return last if closes and last.name else None
+
+
+def bare_attributions(doc, quotes: list[Quote]) -> list[Quote]:
+    """ "I knew this was happening! Nunes said." — a sentence that is only an attribution makes the
+    sentence before it (in its paragraph) a quote."""
+    paragraph_starts = [match.start() for match in PARAGRAPH.finditer(doc.text)]
+    sentences = [sentence for sentence in doc.sents if sentence.text.strip()]
+    found = []
+    for previous, sentence in zip(sentences, sentences[1:]):
+        root = sentence.root
+        subject = subject_of(root) if cue_phrase(root) else None
+        if subject is None or any(child.dep_ == "ccomp" for child in root.children):
+            continue
+        if sum(1 for token in sentence if not (token.is_punct or token.is_space)) > MAX_BARE_ATTRIBUTION_WORDS:
+            continue
+        same_paragraph = (bisect_right(paragraph_starts, previous.start_char)
+                          == bisect_right(paragraph_starts, sentence.start_char))
+        span = trimmed(doc, previous.start, previous.end)
+        if same_paragraph and span and _free(previous, quotes + found):
+            end = sentence[-1].idx + len(sentence[-1].text)
+            found.append(Quote(span[0], span[1], False, "reported", cue=root, cue_text=cue_text(root),
+                               speaker=speaker_span(subject), content_first=True, attribution_end=end))
+    return found
 
 
 def _has_cue(sentence) -> bool:
