@@ -94,7 +94,7 @@ def _continues_run(run: _Run, sentence, paragraph: int) -> bool:
     if run.count >= MAX_FLOATING_SENTENCES or sentence.text.rstrip()[-1:] not in SENTENCE_END:
         return False
     if paragraph == run.paragraph:
-        return not _has_cue(sentence)
+        return run.opener.content_first and not _has_cue(sentence)
     if paragraph != run.paragraph + 1 or not _reads_as_speech(sentence):
         return False
     return _speaks_in_person(sentence) or sentence[0].lower_ in continuation_words()
@@ -104,7 +104,7 @@ def _run_opened_by(covering: list[Quote], sentence):
     """The quote that closes this sentence, by its attribution ("…, Mnuchin said in a statement.") or
     its content ("Wang said China was unlikely to …"), if any."""
     last = max(covering, key=lambda q: max(q.attribution_end, q.end))
-    closes = last.content_first and word_count(sentence.doc.text[max(last.attribution_end, last.end):sentence.end_char]) == 0
+    closes = word_count(sentence.doc.text[max(last.attribution_end, last.end):sentence.end_char]) == 0
     return last if closes and last.name else None
 
 
