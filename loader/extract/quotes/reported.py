@@ -11,6 +11,7 @@ from .quote import Quote
 
 # A clausal complement opened by one of these is a question, not a statement ("did not say whether").
 QUESTION_MARKS = {"whether", "if"}
+QUESTION_TAGS = {"WP", "WRB", "WP$"}
 MIN_CONTENT_CHARS = 8
 
 
@@ -28,7 +29,7 @@ def reported_quotes(doc) -> list[Quote]:
 
 def _from_cue(doc, verb) -> list[Quote]:
     subject = subject_of(verb)
-    if subject is None:
+    if subject is None or _unsaid(verb):
         return []
     ranges = _content_ranges(doc, verb)
     quotes = []
@@ -71,7 +72,18 @@ def _split_around(start: int, end: int, verb, attribution: list[int]) -> list[tu
     return [part for part in ((start, low), (high + 1, end)) if part[1] > part[0]]
 
 
+def _unsaid(verb) -> bool:
+    """ "did not say", "won't say": nothing was said; "was asked", "was told": the subject heard it."""
+    children = list(verb.children)
+    negated = any(child.dep_ == "neg" for child in children)
+    passive = any(child.dep_ == "auxpass" for child in children) and not any(c.dep_ == "agent" for c in children)
+    return negated or passive
+
+
 def _is_question(clause) -> bool:
+    """ "asked whether …", "would not say what the message is": a question, not a statement."""
+    if clause.left_edge.tag_ in QUESTION_TAGS:
+        return True
     return any(child.dep_ == "mark" and child.lower_ in QUESTION_MARKS for child in clause.children)
 
 
