@@ -11,7 +11,11 @@ from .load import LoadOptions, load_paths
 from .read import FORMATS
 
 
-@click.group()
+# A fixed width keeps `--help` identical everywhere, so the README can show it verbatim.
+HELP_WIDTH = {"terminal_width": 100, "max_content_width": 100}
+
+
+@click.group(context_settings=HELP_WIDTH)
 @click.version_option(package_name="news-archive")
 def cli():
     """Build a searchable SQLite archive of news articles and browse it with Datasette."""
@@ -57,9 +61,9 @@ def extract(infile, workers):
 
 
 @cli.command()
-@click.option("--db", "db_path", default="archive.db", show_default=True)
+@click.option("--db", "db_path", default="archive.db", show_default=True, help="SQLite file to serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on")
-@click.option("--port", default=8001, show_default=True)
+@click.option("--port", default=8001, show_default=True, help="Port to listen on")
 @click.option("--writable", is_flag=True, help="Open the file read-write instead of immutable")
 def serve(db_path, host, port, writable):
     """Serve the archive with Datasette (read-only, on 127.0.0.1 by default)."""

@@ -111,3 +111,11 @@ def test_stdin_and_format_override(tmp_path):
     # Detected from content: one JSON object, read as a JSON document (another position, so a duplicate).
     result = runner.invoke(cli, ["load", "-", "--db", db_path, "--no-nlp"], input=line)
     assert "1 duplicates" in result.output
+
+
+def test_csv_detected_by_content_without_extension(load_into, tmp_path):
+    path = tmp_path / "export"
+    path.write_text('headline,content,published\n"Ferry fares rise","Fares rose by a tenth on Monday.",2022-05-02\n')
+    db, _ = load_into(path)
+    row = next(db.query("select * from articles"))
+    assert (row["title"], row["origin_format"], row["published_at"]) == ("Ferry fares rise", "csv", "2022-05-02")

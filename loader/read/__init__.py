@@ -3,6 +3,7 @@
 Formats are chosen by extension, then by content; `fmt` overrides both.
 """
 import glob
+import re
 import gzip
 import os
 import sys
@@ -10,6 +11,7 @@ import zlib
 from dataclasses import dataclass
 
 from ..model import Record
+from ..normalize.fields import FIELD_ALIASES
 from .csvfile import read_csv
 from .decode import decode
 from .jsonfile import read_json, read_jsonl
@@ -28,6 +30,7 @@ EXTENSIONS = {
     ".csv": "csv", ".tsv": "csv",
 }
 FORMATS = sorted(READERS)
+BODY_COLUMN_NAMES = set(FIELD_ALIASES["body"])
 # Files the walker skips in directories (they are named explicitly if wanted).
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
 
@@ -116,6 +119,14 @@ def _sniff_content(text: str) -> str | None:
     if start == "{":
         first_line = text.lstrip().split("\n", 1)[0].rstrip()
         return "jsonl" if first_line.endswith("}") and "\n" in text.strip() else "json"
-    if text.startswith("---\n") or text.startswith("---\r"):
+    if text.startswith("---\n"):
         return "markdown"
+    if _looks_like_csv_header(text.split("\n", 1)[0]):
+        return "csv"
     return None
+
+
+def _looks_like_csv_header(line: str) -> bool:
+    """A first line that names an article body column among delimited fields."""
+    names = {name.strip().strip('"').lower() for name in re.split(r"[,\t;|]", line)}
+    return len(names) > 1 and bool(names & BODY_COLUMN_NAMES)

@@ -10,7 +10,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 METADATA = ROOT / "metadata.yml"
-TEMPLATES = Path(__file__).parent / "templates"
 
 
 DATABASE_KEY = "archive"  # metadata.yml describes the database under this name
@@ -48,7 +47,7 @@ def write_metadata(db_path: str) -> str:
 def datasette_command(db_path: str, host: str, port: int, immutable: bool = True) -> list[str]:
     datasette = shutil.which("datasette", path=os.path.dirname(sys.executable)) or "datasette"
     command = [datasette, "serve", "-i" if immutable else "", db_path, "--metadata", write_metadata(db_path),
-               "--template-dir", str(TEMPLATES), "--host", host, "--port", str(port)]
+               "--host", host, "--port", str(port)]
     for name, value in settings().items():
         command += ["--setting", name, _setting_text(value)]
     return [part for part in command if part]

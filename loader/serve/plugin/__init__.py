@@ -49,6 +49,11 @@ def prepare_connection(conn):
 
 
 @hookimpl
+def extra_css_urls():
+    return ["/-/static-plugins/news-archive/archive.css"]
+
+
+@hookimpl
 def render_cell(value, column):
     if column == "snippet" and isinstance(value, str) and HIT_OPEN in value:
         html = str(escape(value)).replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>")
