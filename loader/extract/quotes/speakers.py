@@ -17,6 +17,10 @@ PERSON = "PERSON"
 ORGANISATION_TYPES = ("ORG", "GPE", "NORP", "FAC")
 NAMED_TYPES = (PERSON,) + ORGANISATION_TYPES
 ARTICLES = ("the ", "a ", "an ")
+# A run of proper nouns this long that the parser did not tag is still taken for a person's name.
+MAX_NAME_WORDS = 4
+# Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
+ROLE_PREPOSITIONS = ("from", "of", "at", "with")
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ class Resolver:
         self.last_person: Speaker | None = None
         self.last_organisation: Speaker | None = None
         self.roles: dict[str, str] = {}
+        self.spoken: list[Speaker] = []
 
     def resolve(self, span) -> Speaker | None:
         antecedent = relative_antecedent(span.root) if len(span) == 1 else None
@@ -118,7 +123,8 @@ class Resolver:
         kind = kind or speaker_words().get(head.lemma_.lower())
         named = self._named(span, head, kind)
         if named is not None:
-            speaker = Speaker(named.canonical, named.type, _role(span, head))
+            speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
+            speaker = speaker or Speaker(named.canonical, named.type, _role(span, head))
         elif kind == "person":
             speaker = self._person(head) or self.last_person
         elif kind in ("organisation", "document", "spokesperson"):
@@ -126,7 +132,7 @@ class Resolver:
         elif kind == "first":
             speaker = None  # "I"/"we" outside quotation marks: the writer, or a quote we cannot see
         else:
-            speaker = Speaker(_clean(span.text), None)
+            speaker = self._unlisted(span)
         if speaker is not None:
             self._remember(speaker)
         return speaker
@@ -170,7 +176,23 @@ class Resolver:
         name = self.names.last_before(span.start_char, types)
         return Speaker(name.canonical, name.type, self.roles.get(name.canonical)) if name else None
 
+    def _unlisted(self, span) -> Speaker:
+        """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
+        text = _clean(span.text)
+        if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
+            return Speaker(text, None)
+        return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
+
+    def _earlier_person(self, text: str) -> Speaker | None:
+        """ "Sun" after "Sun Xingjie" spoke (whatever the parser made of "Sun")."""
+        words = text.lower().split()
+        for earlier in reversed(self.spoken):
+            if earlier.type == PERSON and _is_subsequence(words, earlier.name.lower().split()):
+                return Speaker(earlier.name, PERSON, earlier.role)
+        return None
+
     def _remember(self, speaker: Speaker) -> None:
+        self.spoken.append(speaker)
         if speaker.role:
             self.roles.setdefault(speaker.name, speaker.role)
         elif speaker.name in self.roles:
@@ -197,6 +219,8 @@ def _role(span, head) -> str | None:
     while start < span.start and doc[start].pos_ in ("DET", "PUNCT"):
         start += 1
     parts = [doc[start:span.start].text] if start < span.start else []
-    parts += [doc[child.left_edge.i:child.right_edge.i + 1].text for child in head.rights if child.dep_ == "appos"]
+    parts += [doc[child.left_edge.i:child.right_edge.i + 1].text for child in head.rights
+              if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS
+                                           and doc[child.i - 1].text == ",")]
     role = ", ".join(_clean(part.strip(" ,")) for part in parts if part.strip(" ,"))
     return role or None
