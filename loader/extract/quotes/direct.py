@@ -159,7 +159,10 @@ def _speaker_in_frame(cue, frame, in_frame):
 
 
 def _long_enough(text: str, mark: Marked) -> bool:
-    return word_count(text[mark.inner_start:mark.inner_end]) >= MIN_QUOTE_WORDS
+    """A quote, not a quoted word: four words or more, or a whole sentence ("“The vote stands.”")."""
+    inner = text[mark.inner_start:mark.inner_end]
+    sentence = inner[:1].isupper() and any(stop in text[mark.inner_end - 1:mark.end] for stop in ".!?")
+    return word_count(inner) >= MIN_QUOTE_WORDS or sentence
 
 
 def _credit_colon(quote: Quote, before) -> bool:

@@ -4,6 +4,8 @@ import re
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
+from .quotes import extra_template_vars  # noqa: F401  (a hook: pluggy finds it on this module)
+
 # snippet() wraps hits in these private-use characters; render_cell escapes the text, then marks hits.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 OPERATORS = {"AND", "OR", "NOT"}
