@@ -40,13 +40,20 @@ class Antecedents:
         """The Name a personal pronoun token most likely refers to, or None."""
         wanted = gendered_words().get(pronoun.lower_)
         here = self._sentence_of(pronoun.idx)
-        for number in range(here, max(-1, here - SENTENCES_BACK - 1), -1):
+        nearby = self._search(pronoun, range(here, max(-1, here - SENTENCES_BACK - 1), -1), wanted, strict=False)
+        if nearby is not None:
+            return nearby
+        # Further back only a person known to be of the pronoun's gender will do.
+        return self._search(pronoun, range(here - SENTENCES_BACK - 1, -1, -1), wanted, strict=True)
+
+    def _search(self, pronoun, sentence_numbers, wanted, strict: bool):
+        for number in sentence_numbers:
             sentence = self.sentences[number]
             found = [p for p in self.people if sentence.start_char <= p.start < sentence.end_char
                      and p.end <= pronoun.idx]
             for person in sorted(found, key=lambda p: (not self._is_subject(p), p.start)):
                 known = self.gender.get(person.canonical)
-                if wanted is None or known is None or known == wanted:
+                if known == wanted or (not strict and (wanted is None or known is None)):
                     return person
         return None
 

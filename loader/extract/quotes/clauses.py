@@ -43,8 +43,8 @@ def speaker_span(head):
         return entity
     left = head
     for token in reversed(list(head.lefts)):
-        if token.dep_ in NAME_LINKS and token.i == left.i - 1:
-            left = token
+        if token.dep_ in NAME_LINKS and token.right_edge.i == left.i - 1:
+            left = token.left_edge
     return doc[left.i:head.i + 1]
 
 

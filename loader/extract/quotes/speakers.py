@@ -9,7 +9,7 @@ issued it. The role is what the text says about a named speaker ("U.S. Treasury 
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .antecedents import Antecedents
+from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
 from .lexicon import speaker_words
 
@@ -19,6 +19,7 @@ NAMED_TYPES = (PERSON,) + ORGANISATION_TYPES
 ARTICLES = ("the ", "a ", "an ")
 # A run of proper nouns this long that the parser did not tag is still taken for a person's name.
 MAX_NAME_WORDS = 4
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
 # Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
 ROLE_PREPOSITIONS = ("from", "of", "at", "with")
 
@@ -126,7 +127,7 @@ class Resolver:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
             speaker = speaker or Speaker(named.canonical, named.type, _role(span, head))
         elif kind == "person":
-            speaker = self._person(head) or self.last_person
+            speaker = self._person(head) or self._last_person_like(head) or self.last_person
         elif kind in ("organisation", "document", "spokesperson"):
             speaker = self._issuer(span, kind)
         elif kind == "first":
@@ -151,6 +152,15 @@ class Resolver:
     def _person(self, pronoun) -> Speaker | None:
         name = self.antecedents.person(pronoun)
         return Speaker(name.canonical, PERSON, self.roles.get(name.canonical)) if name else None
+
+    def _last_person_like(self, pronoun) -> Speaker | None:
+        """The last person who spoke whose gender (when known) fits the pronoun."""
+        wanted = gendered_words().get(pronoun.lower_)
+        for earlier in reversed(self.spoken):
+            known = self.antecedents.gender.get(earlier.name)
+            if earlier.type == PERSON and (wanted is None or known is None or known == wanted):
+                return earlier
+        return None
 
     def _issuer(self, span, kind) -> Speaker | None:
         if kind == "organisation" and self.last_organisation:
@@ -214,7 +224,8 @@ def _role(span, head) -> str | None:
     doc = span.doc
     phrase = {token.i for token in head.subtree}
     start = span.start
-    while start - 1 in phrase and doc[start - 1].text not in ",()" and doc[start - 1].pos_ not in ("VERB", "AUX"):
+    while start - 1 in phrase and doc[start - 1].text not in ",()" and doc[start - 1].pos_ != "AUX" \
+            and doc[start - 1].dep_ not in CLAUSE_DEPS:
         start -= 1
     while start < span.start and doc[start].pos_ in ("DET", "PUNCT"):
         start += 1

@@ -132,7 +132,13 @@ def bare_attributions(doc, quotes: list[Quote]) -> list[Quote]:
 
 
 def _has_cue(sentence) -> bool:
-    return any(cue_phrase(token) and token.dep_ in ("ROOT", "conj") for token in sentence)
+    """Does the sentence attribute something itself ("Busby said …")? "We are asking owners to …" does not."""
+    for token in sentence:
+        if cue_phrase(token) and token.dep_ in ("ROOT", "conj"):
+            subject = subject_of(token)
+            if subject is None or subject.lower_ not in SPEAKING_PRONOUNS:
+                return True
+    return False
 
 
 def _reads_as_speech(sentence) -> bool:
