@@ -7,6 +7,7 @@ same quote); speakers are resolved in reading order (speakers.py); quotes with n
 their own continue the run of the speaker before them (runs.py), which is also how text whose
 quotation marks were stripped gets its floating quotes.
 """
+from .clauses import text_of
 from .direct import direct_quotes
 from .marks import quoted_spans
 from .quote import Quote
@@ -23,11 +24,11 @@ PART_OF_CLAUSE_SHARE = 0.8
 
 def extract_quotes(item: dict, doc, found: dict) -> dict:
     names = Names.from_mentions(found["mentions"]) if found.get("mentions") else Names.from_doc(doc)
-    return {"quotes": [row(quote, doc.text) for quote in find_quotes(doc, names)]}
+    return {"quotes": [row(quote, text_of(doc)) for quote in find_quotes(doc, names)]}
 
 
 def find_quotes(doc, names: Names) -> list[Quote]:
-    marks = quoted_spans(doc.text)
+    marks = quoted_spans(text_of(doc))
     stripped = not marks  # no quotation marks at all: wire copy whose marks were stripped
     direct = direct_quotes(doc, marks)
     reported = [quote for quote in reported_quotes(doc) if not _inside_marks(quote.cue.idx, marks)]

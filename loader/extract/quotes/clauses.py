@@ -90,6 +90,14 @@ def word_count(text: str) -> int:
     return sum(1 for word in text.split() if any(char.isalnum() for char in word))
 
 
+def text_of(doc) -> str:
+    """doc.text, joined once per document (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def token_at(doc, char: int) -> int:
     """Index of the first token starting at or after a character offset."""
     starts = doc.user_data.get("token_starts")
@@ -100,7 +108,7 @@ def token_at(doc, char: int) -> int:
 
 def within_paragraph(doc, start: int, end: int, anchor) -> tuple[int, int]:
     """Token range start:end cut to the paragraph (line) the anchor token is in."""
-    text = doc.text
+    text = text_of(doc)
     low = text.rfind("\n", 0, anchor.idx) + 1
     high = text.find("\n", anchor.idx)
     high = len(text) if high == -1 else high

@@ -6,7 +6,7 @@ speaker; the caller decides whether it continues the previous speaker's quote.
 """
 from dataclasses import replace
 
-from .clauses import speaker_span, subject_of, token_at, word_count
+from .clauses import speaker_span, subject_of, text_of, token_at, word_count
 from .lexicon import cue_phrase, cue_text
 from .marks import Marked
 from .quote import Quote
@@ -23,7 +23,7 @@ MIN_QUOTE_WORDS = 4
 
 
 def direct_quotes(doc, marked: list[Marked]) -> list[Quote]:
-    text = doc.text
+    text = text_of(doc)
     quotes = []
     for number, mark in enumerate(marked):
         if mark.inner_end <= mark.inner_start:
@@ -64,17 +64,17 @@ def _attribute(doc, mark: Marked, previous_end: int, next_start: int):
     before = _frame_before(doc, mark.start, previous_end)
     if before and before[-1].text not in LEAD_INS:
         # Quoted words inside a sentence: a quote only right after its cue ("she said “…”").
-        cued = cue_phrase(before[-1]) and _long_enough(doc.text, mark)
+        cued = cue_phrase(before[-1]) and _long_enough(text_of(doc), mark)
         return quote if cued and _credit(quote, before, content_first=False) else None
     after = _frame_after(doc, mark.end, next_start)
-    closing = doc.text[mark.inner_end:mark.end]
+    closing = text_of(doc)[mark.inner_end:mark.end]
     frames = [before, after] if _introduces(before) and "," not in closing else [after, before]
     for frame in frames:
         if frame and _credit(quote, frame, content_first=frame is after):
             return quote
     if before and before[-1].text == ":" and _credit_colon(quote, before):
         return quote
-    return quote if _long_enough(doc.text, mark) else None
+    return quote if _long_enough(text_of(doc), mark) else None
 
 
 def _frame_after(doc, start: int, limit: int):

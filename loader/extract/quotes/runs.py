@@ -6,7 +6,7 @@ quotation marks were stripped has its own rules (stripped.py).
 """
 import os
 
-from .clauses import word_count
+from .clauses import text_of, word_count
 from .quote import Quote
 
 # Words allowed between an attribution and the next quote of the same run ("he added." is the cue).
@@ -21,7 +21,7 @@ def continue_runs(doc, quotes: list[Quote]) -> list[Quote]:
         if quote.name:
             result.append(quote)
             last = quote
-        elif last is not None and _adjacent(doc.text, last, quote):
+        elif last is not None and _adjacent(text_of(doc), last, quote):
             last = last.continued(quote.start, quote.end, "continuation", quote.direct)
             result.append(last)
         elif last is not None and ORPHANS:

@@ -12,7 +12,7 @@ A sentence reads as speech when it speaks in the first or second person or in th
 import re
 from bisect import bisect_right
 
-from .clauses import speaker_span, subject_of, trimmed, word_count
+from .clauses import speaker_span, subject_of, text_of, trimmed, word_count
 from .lexicon import continuation_words, cue_phrase, cue_text
 from .quote import Quote
 
@@ -28,7 +28,7 @@ PARAGRAPH = re.compile(r"[^\n]+")
 
 def floating_quotes(doc, quotes: list[Quote]) -> list[Quote]:
     """The quotes, with content-first ones extended backwards and floating quotes added."""
-    paragraph_starts = [match.start() for match in PARAGRAPH.finditer(doc.text)]
+    paragraph_starts = [match.start() for match in PARAGRAPH.finditer(text_of(doc))]
     sentences = [sentence for sentence in doc.sents if sentence.text.strip()]
     _extend_backwards(sentences, quotes, paragraph_starts)
     return sorted(quotes + _floating(sentences, quotes, paragraph_starts), key=lambda q: q.start)
@@ -70,7 +70,7 @@ def _extend_backwards(sentences, quotes: list[Quote], paragraph_starts) -> None:
         if not quote.content_first or quote.direct:
             continue
         number = bisect_right(starts, quote.start) - 1
-        if number < 0 or word_count(sentences[number].doc.text[sentences[number].start_char:quote.start]):
+        if number < 0 or word_count(text_of(sentences[number].doc)[sentences[number].start_char:quote.start]):
             continue  # the quote does not open its sentence
         paragraph = bisect_right(paragraph_starts, quote.start) - 1
         for earlier in range(number - 1, max(-1, number - MAX_FLOATING_SENTENCES - 1), -1):
@@ -104,14 +104,14 @@ def _run_opened_by(covering: list[Quote], sentence):
     """The quote that closes this sentence, by its attribution ("…, Mnuchin said in a statement.") or
     its content ("Wang said China was unlikely to …"), if any."""
     last = max(covering, key=lambda q: max(q.attribution_end, q.end))
-    closes = word_count(sentence.doc.text[max(last.attribution_end, last.end):sentence.end_char]) == 0
+    closes = word_count(text_of(sentence.doc)[max(last.attribution_end, last.end):sentence.end_char]) == 0
     return last if closes and last.name else None
 
 
 def bare_attributions(doc, quotes: list[Quote]) -> list[Quote]:
     """ "I knew this was happening! Nunes said." — a sentence that is only an attribution makes the
     sentence before it (in its paragraph) a quote."""
-    paragraph_starts = [match.start() for match in PARAGRAPH.finditer(doc.text)]
+    paragraph_starts = [match.start() for match in PARAGRAPH.finditer(text_of(doc))]
     sentences = [sentence for sentence in doc.sents if sentence.text.strip()]
     found = []
     for previous, sentence in zip(sentences, sentences[1:]):
