@@ -32,13 +32,13 @@ def find_quotes(doc, names: Names) -> list[Quote]:
     stripped = not marks  # no quotation marks at all: wire copy whose marks were stripped
     direct = direct_quotes(doc, marks)
     reported = [quote for quote in reported_quotes(doc) if not _inside_marks(quote.cue.idx, marks)]
-    quotes = _merge(direct, reported)
+    quotes = _merge(direct, reported, marks, text_of(doc))
     if stripped:
         quotes += bare_attributions(doc, quotes)
     resolver = Resolver(doc, names, [(mark.start, mark.end) for mark in marks])
     for quote in sorted(quotes, key=lambda q: q.speaker_start if q.speaker is not None else q.start):
         if quote.speaker is not None:
-            _apply(quote, resolver.resolve(quote.speaker))
+            _apply(quote, resolver.resolve(quote.speaker, (quote.start, quote.end)))
     quotes = continue_runs(doc, quotes)
     if stripped:
         quotes = floating_quotes(doc, quotes)
@@ -49,7 +49,9 @@ def _inside_marks(char: int, marks) -> bool:
     return any(mark.start < char < mark.end for mark in marks)
 
 
-def _merge(direct: list[Quote], reported: list[Quote]) -> list[Quote]:
+def _merge(direct: list[Quote], reported: list[Quote], marks, text: str) -> list[Quote]:
+    for clause in reported:
+        _extend_into_marks(clause, marks, text)
     dropped = set()
     for quote in direct:
         for index, clause in enumerate(reported):
@@ -64,6 +66,14 @@ def _merge(direct: list[Quote], reported: list[Quote]) -> list[Quote]:
                 quote.kind = "part"
     kept = [quote for quote in direct if quote.kind != "part"]
     return kept + [clause for index, clause in enumerate(reported) if index not in dropped]
+
+
+def _extend_into_marks(clause: Quote, marks, text: str) -> None:
+    """ "said he was “very pleased. This levels the field.”": the reported clause ends where the
+    quotation it runs into ends, not at the sentence break inside it."""
+    for mark in marks:
+        if clause.start <= mark.start < clause.end < mark.inner_end and "\n" not in text[clause.end:mark.inner_end]:
+            clause.end = mark.inner_end
 
 
 def _adopt(quote: Quote, clause: Quote) -> None:

@@ -27,6 +27,7 @@ class Antecedents:
     def __init__(self, doc, people: list, quoted: list[tuple[int, int]]):
         """people: Name rows of type PERSON (start, end, canonical); quoted: quotation-mark ranges."""
         self.doc = doc
+        self.content = (0, 0)
         self.people = [p for p in people if not any(start <= p.start < end for start, end in quoted)]
         self.sentences = [sentence for sentence in doc.sents]
         self.sentence_starts = [sentence.start_char for sentence in self.sentences]
@@ -36,8 +37,10 @@ class Antecedents:
     def _sentence_of(self, char: int) -> int:
         return max(0, bisect_right(self.sentence_starts, char) - 1)
 
-    def person(self, pronoun):
-        """The Name a personal pronoun token most likely refers to, or None."""
+    def person(self, pronoun, content: tuple[int, int] = (0, 0)):
+        """The Name a personal pronoun token most likely refers to, or None. Names inside `content`
+        (what the pronoun's owner is saying) are not candidates."""
+        self.content = content
         wanted = gendered_words().get(pronoun.lower_)
         here = self._sentence_of(pronoun.idx)
         nearby = self._search(pronoun, range(here, max(-1, here - SENTENCES_BACK - 1), -1), wanted, strict=False)
@@ -50,7 +53,7 @@ class Antecedents:
         for number in sentence_numbers:
             sentence = self.sentences[number]
             found = [p for p in self.people if sentence.start_char <= p.start < sentence.end_char
-                     and p.end <= pronoun.idx]
+                     and p.end <= pronoun.idx and not self.content[0] <= p.start < self.content[1]]
             for person in sorted(found, key=lambda p: (not self._is_subject(p), p.start)):
                 known = self.gender.get(person.canonical)
                 if known == wanted or (not strict and (wanted is None or known is None)):

@@ -19,6 +19,8 @@ NAMED_TYPES = (PERSON,) + ORGANISATION_TYPES
 ARTICLES = ("the ", "a ", "an ")
 # A run of proper nouns this long that the parser did not tag is still taken for a person's name.
 MAX_NAME_WORDS = 4
+# An honorific alone is not a role ("Mr. Hemming").
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
 # Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
 ROLE_PREPOSITIONS = ("from", "of", "at", "with")
@@ -115,7 +117,8 @@ class Resolver:
         self.roles: dict[str, str] = {}
         self.spoken: list[Speaker] = []
 
-    def resolve(self, span) -> Speaker | None:
+    def resolve(self, span, content: tuple[int, int] = (0, 0)) -> Speaker | None:
+        """The canonical speaker for a speaker span; `content` is the quote's own character range."""
         antecedent = relative_antecedent(span.root) if len(span) == 1 else None
         if antecedent is not None:
             span = speaker_span(antecedent)
@@ -127,7 +130,7 @@ class Resolver:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
             speaker = speaker or Speaker(named.canonical, named.type, _role(span, head))
         elif kind == "person":
-            speaker = self._person(head) or self._last_person_like(head) or self.last_person
+            speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
         elif kind in ("organisation", "document", "spokesperson"):
             speaker = self._issuer(span, kind)
         elif kind == "first":
@@ -149,8 +152,8 @@ class Resolver:
             return _prefer(organisations or phrase) if phrase else None
         return None
 
-    def _person(self, pronoun) -> Speaker | None:
-        name = self.antecedents.person(pronoun)
+    def _person(self, pronoun, content) -> Speaker | None:
+        name = self.antecedents.person(pronoun, content)
         return Speaker(name.canonical, PERSON, self.roles.get(name.canonical)) if name else None
 
     def _last_person_like(self, pronoun) -> Speaker | None:
@@ -234,4 +237,4 @@ def _role(span, head) -> str | None:
               if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS
                                            and doc[child.i - 1].text == ",")]
     role = ", ".join(_clean(part.strip(" ,")) for part in parts if part.strip(" ,"))
-    return role or None
+    return role if role and role.lower().rstrip(".") not in HONORIFICS else None
