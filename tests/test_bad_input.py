@@ -56,7 +56,7 @@ def test_empty_binary_truncated_and_unreadable_files(load_into, tmp_path):
     reasons = {name: reason for name, _, reason, _ in _errors(db)}
     assert reasons["empty.txt"] == "empty file"
     assert reasons["blank.json"] == "empty file"
-    assert reasons["image.txt"] == "binary content (NUL bytes), not text"
+    assert reasons["image.txt"] == "binary content (control bytes such as NUL), not text"
     assert reasons["cut.txt.gz"].startswith("broken gzip data")
     assert reasons["missing.txt"] == "no such file or directory"
     assert reasons["array.json"] == "expected a JSON object, found int"

@@ -99,8 +99,9 @@ def test_article_html_is_escaped(tmp_path):
 
 
 def test_serve_command_is_read_only_and_local():
-    command = datasette_command("archive.db", "127.0.0.1", 8001)
-    assert command[command.index("-i") + 1] == "archive.db"
+    command = datasette_command("/data/news/archive.db", "127.0.0.1", 8001)
+    assert command[2] == "archive.db" and "-i" not in command  # read-only (the plugin), not immutable
+    assert datasette_command("archive.db", "127.0.0.1", 8001, immutable=True)[2:4] == ["-i", "archive.db"]
     assert command[command.index("--host") + 1] == "127.0.0.1"
     assert ["--setting", "sql_time_limit_ms", "3000"] == command[command.index("sql_time_limit_ms") - 1:][:3]
 
@@ -112,6 +113,6 @@ def test_datasette_cli_smoke(tmp_path):
     expected = {"/": "News archive", "/archive/articles": "Beijing rejects unilateral sanctions",
                 "/archive/search?q=Shenyang": "<mark>Shenyang</mark>"}
     for path, text in expected.items():
-        out = subprocess.run(command + ["--get", path], capture_output=True, text=True, timeout=120)
+        out = subprocess.run(command + ["--get", path], capture_output=True, text=True, timeout=120, cwd=tmp_path)
         assert out.returncode == 0, out.stderr
         assert text in out.stdout

@@ -6,6 +6,8 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from ..model import Article
+from . import migrations
+from .lock import LOCK_SUFFIX
 
 # table → (columns, primary key, foreign keys). Names are the contract in DESIGN.md.
 TABLES = {
@@ -72,12 +74,15 @@ def open_db(path: str) -> sqlite_utils.Database:
 
 def database_files(db) -> list[str]:
     main = db.conn.execute("pragma database_list").fetchone()[2]
-    return [main + suffix for suffix in ("", "-wal", "-shm", "-journal")] if main else []
+    return [main + suffix for suffix in ("", "-wal", "-shm", "-journal", LOCK_SUFFIX)] if main else []
 
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
-    """Create whatever is missing (tables, columns, FTS, indexes); safe to run on every open."""
+    """Create whatever is missing (tables, columns, FTS with its triggers, indexes), then run the
+    versioned migrations an older archive has not had; all in one transaction, safe on every open."""
+    migrations.check_not_newer(db)
     with db.atomic():
+        fresh = not db["articles"].exists()
         for name, (columns, pk, foreign_keys) in TABLES.items():
             table = db[name]
             if not table.exists():
@@ -85,13 +90,13 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             for column, kind in columns.items():
                 if column not in table.columns_dict:
                     table.add_column(column, kind)
-        for name, columns in FTS.items():
-            if not db[f"{name}_fts"].exists():
-                db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True)
+        for name, columns in FTS.items():  # recreated (and refilled) if its columns or triggers differ
+            db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True, replace=True)
         for name, (columns, pk, foreign_keys) in TABLES.items():
             wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
             for index_columns in wanted:
                 db[name].create_index(index_columns, if_not_exists=True)
+        migrations.migrate(db, fresh)
 
 
 def _pk_columns(pk) -> set:

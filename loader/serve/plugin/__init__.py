@@ -1,14 +1,20 @@
 """Datasette plugin (registered by entry point): safe full-text queries and highlighted snippets."""
 import re
+import sqlite3
 
+from datasette import handle_exception as datasette_errors
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
+from .guards import guard_csv, hide_pages
 from .quotes import extra_template_vars  # noqa: F401  (a hook: pluggy finds it on this module)
 
 # snippet() wraps hits in these private-use characters; render_cell escapes the text, then marks hits.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 OPERATORS = {"AND", "OR", "NOT"}
+# Longest string or blob a served query may produce: the longest article (1,000,000 characters,
+# at most 4,000,000 bytes of UTF-8) fits four times over.
+MAX_VALUE_BYTES = 16_000_000
 TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
@@ -46,8 +52,17 @@ def _quote(term: str) -> str:
 
 
 @hookimpl
-def prepare_connection(conn):
+def prepare_connection(conn, database, datasette):
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
+    if getattr(datasette.databases.get(database), "path", None):  # the archive, not Datasette's own
+        make_read_only(conn)
+
+
+def make_read_only(conn) -> None:
+    """No statement can write, even on Datasette's write connection (canned writes, plugins), and no
+    value may exceed MAX_VALUE_BYTES, so one query cannot build a gigabyte string in memory."""
+    conn.execute("pragma query_only = 1")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
 
 
 @hookimpl
@@ -61,3 +76,17 @@ def render_cell(value, column):
         html = str(escape(value)).replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>")
         return Markup(html)
     return None
+
+
+@hookimpl
+def startup():
+    """Datasette 0.65 prints every 4xx error (a mistyped URL, a SELECT-only refusal) as a rich
+    traceback with its locals: about a second of CPU per bad request on a small machine, an easy
+    way to load the server, and article text in the log. Server errors (500) are still printed, by
+    its plain traceback.print_exc()."""
+    datasette_errors.rich = None
+
+
+@hookimpl
+def asgi_wrapper():
+    return lambda app: hide_pages(guard_csv(app))
