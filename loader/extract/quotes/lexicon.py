@@ -14,8 +14,15 @@ def _lines(name: str):
 
 def _rows(name: str):
     for line in _lines(name):
-        word, kind = line.split("\t")
+        word, kind = line.split("\t")[:2]
         yield word.strip().lower(), kind.strip()
+
+
+@lru_cache(maxsize=None)
+def addressee_verbs() -> frozenset:
+    """Cues whose object is who was told ("told reporters"), not what was said."""
+    return frozenset(line.split("\t")[0].strip().lower() for line in _lines("speech_verbs.txt")
+                     if line.rstrip().endswith("\taddressee"))
 
 
 @lru_cache(maxsize=None)

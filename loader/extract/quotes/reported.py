@@ -6,7 +6,7 @@ clause ("told a news briefing that Ku s case had been raised"), and "according t
 The content is the reported clause; the speaker is the cue's subject (or a passive's agent).
 """
 from .clauses import speaker_span, subject_of, trimmed, within_paragraph
-from .lexicon import cue_phrase, cue_text
+from .lexicon import addressee_verbs, cue_phrase, cue_text
 from .quote import Quote
 
 # A clausal complement opened by one of these is a question, not a statement ("did not say whether").
@@ -29,11 +29,16 @@ def reported_quotes(doc) -> list[Quote]:
 
 def _from_cue(doc, verb) -> list[Quote]:
     subject = subject_of(verb)
-    if subject is None or _unsaid(verb):
+    if _unsaid(verb):
         return []
-    ranges = _content_ranges(doc, verb)
+    if subject is None:
+        subject, ranges = _misparsed(doc, verb)
+    else:
+        ranges = _content_ranges(doc, verb)
     quotes = []
     for start, end in ranges:
+        if subject is None:
+            break
         start, end = within_paragraph(doc, start, end, verb)
         span = trimmed(doc, start, end)
         if span is None or span[1] - span[0] < MIN_CONTENT_CHARS:
@@ -59,9 +64,33 @@ def _content_ranges(doc, verb) -> list[tuple[int, int]]:
     for group in ([c for c in clauses if c.i < verb.i], [c for c in clauses if c.i > verb.i]):
         if group:
             start = min(c.left_edge.i for c in group)
+            if start > verb.i:
+                start = _misparsed_object_start(verb, start)
             end = max(c.right_edge.i for c in group) + 1
             ranges.extend(_split_around(start, end, verb, attribution))
     return ranges
+
+
+def _misparsed_object_start(verb, start: int) -> int:
+    """ "Garland said unemployment and lost earning power have …": the parser makes the clause's
+    subject the object of "said". Only verbs with an addressee ("told reporters") take an object."""
+    if verb.lemma_.lower() in addressee_verbs():
+        return start
+    objects = [child for child in verb.rights if child.dep_ == "dobj" and child.i < start]
+    return min([start] + [child.left_edge.i for child in objects])
+
+
+def _misparsed(doc, verb):
+    """ "Still, McNeely said disease can …" parsed with "said" as a modifier: a name right before a
+    past or present "said"/"says" with words after it is the speaker, the rest of the sentence the content."""
+    before = doc[verb.i - 1] if verb.i else None
+    if (verb.lemma_.lower() != "say" or verb.tag_ not in ("VBD", "VBZ") or before is None
+            or before.pos_ not in ("PROPN", "PRON") or verb.dep_ == "ROOT"):
+        return None, []
+    sentence_end = verb.sent.end
+    if verb.i + 1 >= sentence_end or doc[verb.i + 1].is_punct:
+        return None, []
+    return before, [(verb.i + 1, sentence_end)]
 
 
 def _split_around(start: int, end: int, verb, attribution: list[int]) -> list[tuple[int, int]]:

@@ -4,14 +4,11 @@ A quoted sentence right after an attributed quote continues it ("“China oppose
 “China upholds …”"); so does each further paragraph of a multi-paragraph quote. Text whose
 quotation marks were stripped has its own rules (stripped.py).
 """
-import os
-
 from .clauses import text_of, word_count
 from .quote import Quote
 
 # Words allowed between an attribution and the next quote of the same run ("he added." is the cue).
 MAX_GAP_WORDS = 2
-ORPHANS = os.environ.get("ORPHANS") == "1"
 
 
 def continue_runs(doc, quotes: list[Quote]) -> list[Quote]:
@@ -23,9 +20,6 @@ def continue_runs(doc, quotes: list[Quote]) -> list[Quote]:
             last = quote
         elif last is not None and _adjacent(text_of(doc), last, quote):
             last = last.continued(quote.start, quote.end, "continuation", quote.direct)
-            result.append(last)
-        elif last is not None and ORPHANS:
-            last = last.continued(quote.start, quote.end, "orphan", quote.direct)
             result.append(last)
     return result
 
