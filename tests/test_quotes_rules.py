@@ -198,3 +198,17 @@ def test_relative_pronoun_speaker_is_the_noun_it_stands_for():
 
 def test_first_person_outside_quotes_is_not_a_speaker():
     assert quotes("I said the plan would fail, and it did.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Still, Okafor said rain can delay the harvest.", "rain can delay the harvest", "Okafor"),
+    ("Maria Lopez said inflation and rising rents have hurt young families.",
+     "inflation and rising rents have hurt young families", "Maria Lopez"),
+])
+def test_reported_clause_survives_common_misparses(text, content, speaker):
+    assert said(text) == [(content, speaker)]
+
+
+def test_told_keeps_its_addressee_out_of_the_content():
+    assert said("Beatriz Ruiz told reporters the harvest would be late.") == [
+        ("the harvest would be late", "Beatriz Ruiz")]
