@@ -2,6 +2,11 @@
 the entities table when the entities store has that speaker."""
 from . import replace_article_rows
 
+try:  # the entities store (mentions stage) gives every canonical name of a type one stable id
+    from .entities import entity_id
+except ImportError:  # before it is merged: find the speaker's row by name
+    entity_id = None
+
 # Keys of an extracted quote row that are stored as they are (the `extract` contract plus the
 # speaker as written and the role).
 QUOTE_COLUMNS = ("content", "direct", "speaker", "speaker_text", "speaker_role", "cue", "start", "end",
@@ -22,6 +27,10 @@ def speaker_entity_id(db, name: str | None, kind: str | None):
     """The entities row of this canonical name (of this type when there are several), if stored."""
     if not name or not db["entities"].exists():
         return None
+    if entity_id is not None and kind:
+        wanted = entity_id(name, kind)
+        if next(db.query("select 1 from entities where id = ?", [wanted]), None):
+            return wanted
     found = list(db.query("select id, type from entities where name = ?", [name]))
     typed = [row for row in found if row["type"] == kind]
     chosen = typed or found
