@@ -28,7 +28,16 @@ def backfill_derived_columns(db) -> None:
         db.execute(f"insert into [{name}_fts]([{name}_fts]) values('rebuild')")
 
 
-MIGRATIONS = [backfill_derived_columns]
+def fingerprint_existing_articles(db) -> None:
+    """Archives from before near-duplicate linking: band every stored body, oldest first, so articles
+    loaded from now on find their twins among them (and old twins get linked)."""
+    from .duplicates import save_fingerprint
+
+    for row in list(db.query("select id, body from articles order by rowid")):
+        save_fingerprint(db, row["id"], row["body"] or "")
+
+
+MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

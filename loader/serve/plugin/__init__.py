@@ -1,4 +1,5 @@
-"""Datasette plugin (registered by entry point): safe full-text queries and highlighted snippets."""
+"""Datasette plugin (registered by entry point): safe full-text queries and highlighted snippets,
+and browsing articles by the entities they mention (entities.py)."""
 import re
 import sqlite3
 
@@ -7,6 +8,7 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from .guards import guard_csv, hide_pages
+from .entities import EntityFacet, entity_cell, entity_filter
 from .quotes import extra_template_vars  # noqa: F401  (a hook: pluggy finds it on this module)
 
 # snippet() wraps hits in these private-use characters; render_cell escapes the text, then marks hits.
@@ -71,11 +73,11 @@ def extra_css_urls():
 
 
 @hookimpl
-def render_cell(value, column):
+def render_cell(row, value, column, table, database, datasette):
     if column == "snippet" and isinstance(value, str) and HIT_OPEN in value:
         html = str(escape(value)).replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>")
         return Markup(html)
-    return None
+    return entity_cell(row, value, column, table, database, datasette)
 
 
 @hookimpl
@@ -90,3 +92,13 @@ def startup():
 @hookimpl
 def asgi_wrapper():
     return lambda app: hide_pages(guard_csv(app))
+
+
+@hookimpl
+def register_facet_classes():
+    return [EntityFacet]
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    return entity_filter(request, database, table, datasette)
