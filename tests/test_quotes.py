@@ -41,22 +41,22 @@ def by_start_of_content(quotes, beginning):
 REUTERS_QUOTES = [
     ("Today s sanctions target the North Korean military", "Steven Mnuchin", "Steven Mnuchin", "said"),
     ("We also are targeting North Korean financial facilitators", "Steven Mnuchin", "Steven Mnuchin", None),
-    ("We are especially concerned with the North Korean military", "U.S. Treasury", "the statement", "said"),
-    ("Further, the military operates outside of North Korea", "U.S. Treasury", "the statement", None),
-    ("Ku Sung Sop, the consul general in Shenyang", "U.S. Treasury", "The Treasury statement", "charged"),
+    ("We are especially concerned with the North Korean military", "U.S. Treasury Department", "the statement", "said"),
+    ("Further, the military operates outside of North Korea", "U.S. Treasury Department", "the statement", None),
+    ("Ku Sung Sop, the consul general in Shenyang", "U.S. Treasury Department", "The Treasury statement", "charged"),
     ("Ku s case had been raised with China", "Scott Busby", "Scott Busby", "told"),
     ("it was up to China how to react", "Scott Busby", "He", "said"),
     ("China does not approve of countries using their own domestic law", "Geng Shuang", "Geng Shuang", "said"),
     ("We will maintain normal exchanges and cooperation", "Geng Shuang", "he", "told"),
     ("North Korean government violations included extrajudicial killings", "Scott Busby", "Busby", "said"),
-    ("the Ch olhyo n Overseas Construction Company", "U.S. Treasury", "The Treasury statement", "said"),
-    ("Employees of Ch olhyo n are kept in slave-like conditions", "U.S. Treasury", "the Treasury statement", "said"),
-    ("the External Construction Bureau had operated in Kuwait", "U.S. Treasury", "It", "said"),
+    ("the Ch olhyo n Overseas Construction Company", "U.S. Treasury Department", "The Treasury statement", "said"),
+    ("Employees of Ch olhyo n are kept in slave-like conditions", "U.S. Treasury Department", "the Treasury statement", "said"),
+    ("the External Construction Bureau had operated in Kuwait", "U.S. Treasury Department", "It", "said"),
 ]
 
 SCMP_QUOTES = [
-    ("it had frozen Ku’s US assets", "US Treasury Department", "US Treasury Department", "announced"),
-    ("Ku had been involved in the forced repatriation", "US Treasury Department", "It", "said"),
+    ("it had frozen Ku’s US assets", "U.S. Treasury Department", "US Treasury Department", "announced"),
+    ("Ku had been involved in the forced repatriation", "U.S. Treasury Department", "It", "said"),
     ("Ku’s case had been raised with China", "Scott Busby", "Scott Busby", "said"),
     ("Beijing has maintained normal communication with Pyongyang", "Geng Shuang", "Geng Shuang", "adding"),
     ("China opposes any nation imposing unilateral sanctions", "Geng Shuang", "Geng", "said"),
@@ -66,10 +66,10 @@ SCMP_QUOTES = [
     ("But to create an amicable atmosphere before Trump’s visit", "Wang Sheng", "Wang", None),
     ("China would play down the US sanctions", "Sun Xingjie", "Sun Xingjie", "said"),
     ("The sanctions are more of a diplomatic gesture", "Sun Xingjie", "Sun", "said"),
-    ("Washington was concerned that the North Korean military", "US Treasury Department", "US Treasury Department",
+    ("Washington was concerned that the North Korean military", "U.S. Treasury Department", "US Treasury Department",
      "said"),
-    ("Further, the military operates outside North Korea", "US Treasury Department", "it", "said"),
-    ("the US was committed to a “diplomatic solution” for North Korea", "Jim Mattis", "Jim Mattis", "said"),
+    ("Further, the military operates outside North Korea", "U.S. Treasury Department", "it", "said"),
+    ("the US was committed to a “diplomatic solution” for North Korea", "James Mattis", "Jim Mattis", "said"),
 ]
 
 
@@ -99,6 +99,19 @@ def test_seed_quotes_are_exactly_these(nlp_db):
 
 
 @pytest.mark.slow
+def test_seed_speakers_are_the_entities_rows(nlp_db):
+    """A speaker's entity id is the row the mentions stage stored under that canonical name; the
+    Treasury, written "U.S. Treasury" and "US Treasury Department", is one entity in both seeds."""
+    rows = list(nlp_db.query("select quotes.speaker, quotes.speaker_entity_id, entities.name from quotes "
+                             "left join entities on entities.id = quotes.speaker_entity_id"))
+    assert rows and all(row["name"] == row["speaker"] for row in rows)
+    treasury = {row["speaker_entity_id"] for row in rows if row["speaker"] == "U.S. Treasury Department"}
+    sources = {row["source_id"] for row in nlp_db.query(
+        "select distinct source_id from quotes where speaker = 'U.S. Treasury Department'")}
+    assert len(treasury) == 1 and sources == {"reuters", "scmp"}
+
+
+@pytest.mark.slow
 def test_seed_roles_as_written(nlp_db):
     roles = {(q["speaker"], q["speaker_role"]) for q in seed_quotes(REUTERS_SEED, nlp_db) + seed_quotes(SCMP_SEED, nlp_db)}
     assert ("Steven Mnuchin", "U.S. Treasury Secretary") in roles
@@ -106,7 +119,7 @@ def test_seed_roles_as_written(nlp_db):
     assert ("Geng Shuang", "Chinese foreign ministry spokesman") in roles
     assert ("Scott Busby", "U.S. deputy assistant secretary of state for democracy, human rights and labor") in roles
     assert ("Wang Sheng", "professor of Korean affairs at Jilin University") in roles
-    assert ("Jim Mattis", "US Defence Secretary") in roles
+    assert ("James Mattis", "US Defence Secretary") in roles
 
 
 @pytest.mark.slow

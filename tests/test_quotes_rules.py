@@ -191,6 +191,20 @@ def test_the_statement_is_the_organisation_of_the_speaker_in_a_statement():
         ("Ines Duarte", "Ines Duarte"), ("Port Authority", "The statement")]
 
 
+def test_a_nationality_named_before_the_statement_does_not_issue_it():
+    """The issuer is the organisation in the phrase of the person who made the statement, even with
+    a nationality (NORP) and a place named in between."""
+    text = ("Port Authority chief Ines Duarte said in a statement that the harbour would close. "
+            "Portuguese trawlers were sent to Lisbon. "
+            "We regret the delay to the Portuguese fleet, the statement said.")
+    assert [q["speaker"] for q in quotes(text)] == ["Ines Duarte", "Port Authority"]
+
+
+def test_a_nationality_is_no_speaker_organisation():
+    text = "The Portuguese delegation left early. The statement said talks would resume in May."
+    assert all(q["speaker"] != "Portuguese" for q in quotes(text))
+
+
 def test_relative_pronoun_speaker_is_the_noun_it_stands_for():
     text = "The award went to Priya Nair, who said the prize belonged to her team."
     assert [(q["speaker"], q["speaker_text"]) for q in quotes(text)] == [("Priya Nair", "who")]

@@ -1,11 +1,7 @@
 """Store quotes: one row per quote, with the article's source for faceting and the speaker linked to
 the entities table when the entities store has that speaker."""
 from . import replace_article_rows
-
-try:  # the entities store (mentions stage) gives every canonical name of a type one stable id
-    from .entities import entity_id
-except ImportError:  # before it is merged: find the speaker's row by name
-    entity_id = None
+from .entities import entity_id  # every canonical name of a type has one stable id
 
 # Keys of an extracted quote row that are stored as they are (the `extract` contract plus the
 # speaker as written and the role).
@@ -27,7 +23,7 @@ def speaker_entity_id(db, name: str | None, kind: str | None):
     """The entities row of this canonical name (of this type when there are several), if stored."""
     if not name or not db["entities"].exists():
         return None
-    if entity_id is not None and kind:
+    if kind:
         wanted = entity_id(name, kind)
         if next(db.query("select 1 from entities where id = ?", [wanted]), None):
             return wanted

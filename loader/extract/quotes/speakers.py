@@ -4,7 +4,10 @@ Names come from the mentions extractor (`found["mentions"]`, canonical `entity` 
 else from the parser's entities with short names expanded to the fullest name in the article
 ("Busby" → "Scott Busby"). Pronouns go to the last person ("he", "she") or organisation ("it",
 "they") that spoke; a document ("the statement", "the Treasury statement") to the organisation that
-issued it. The role is what the text says about a named speaker ("U.S. Treasury Secretary").
+issued it: the one named in the phrase of the person who made the statement ("U.S. Treasury Secretary
+Steven Mnuchin said in a statement"), else the last organisation that spoke or was named. Only an ORG
+issues statements: a nationality or a place used as an adjective ("the North Korean military") never
+speaks for one. The role is what the text says about a named speaker ("U.S. Treasury Secretary").
 """
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -14,7 +17,10 @@ from .clauses import relative_antecedent, speaker_span
 from .lexicon import speaker_words
 
 PERSON = "PERSON"
-ORGANISATION_TYPES = ("ORG", "GPE", "NORP", "FAC")
+# Names that can speak for themselves ("Pyongyang says"); a NORP ("North Korean") is a description.
+ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
+# Who issues a statement, a study or a spokesperson's words when the text does not say.
+ISSUER_TYPES = ("ORG",)
 NAMED_TYPES = (PERSON,) + ORGANISATION_TYPES
 ARTICLES = ("the ", "a ", "an ")
 # A run of proper nouns this long that the parser did not tag is still taken for a person's name.
@@ -39,6 +45,7 @@ class Speaker:
     name: str
     type: str | None
     role: str | None = None
+    organisation: "Speaker | None" = None  # the ORG named in a person's phrase: who they speak for
 
 
 class Names:
@@ -115,6 +122,7 @@ class Resolver:
         self.last_person: Speaker | None = None
         self.last_organisation: Speaker | None = None
         self.roles: dict[str, str] = {}
+        self.organisations: dict[str, Speaker] = {}
         self.spoken: list[Speaker] = []
 
     def resolve(self, span, content: tuple[int, int] = (0, 0)) -> Speaker | None:
@@ -128,7 +136,8 @@ class Resolver:
         named = self._named(span, head, kind)
         if named is not None:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
-            speaker = speaker or Speaker(named.canonical, named.type, _role(span, head))
+            speaker = speaker or Speaker(named.canonical, named.type, _role(span, head),
+                                         self._organisation_in_phrase(head, named))
         elif kind == "person":
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
         elif kind in ("organisation", "document", "spokesperson"):
@@ -148,8 +157,8 @@ class Resolver:
             return _prefer(own)
         if head.pos_ in ("NOUN",) or kind in ("document", "spokesperson"):
             phrase = self.names.within(head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
-            organisations = [name for name in phrase if name.type in ORGANISATION_TYPES]
-            return _prefer(organisations or phrase) if phrase else None
+            issuers = [name for name in phrase if name.type in ISSUER_TYPES]
+            return _prefer(issuers or phrase) if phrase else None
         return None
 
     def _person(self, pronoun, content) -> Speaker | None:
@@ -168,22 +177,21 @@ class Resolver:
     def _issuer(self, span, kind) -> Speaker | None:
         if kind == "organisation" and self.last_organisation:
             return self.last_organisation
-        role_organisation = self._organisation_in_last_role()
-        if role_organisation is not None:
-            return role_organisation
+        person = self.last_person
+        if person is not None and person.name in self.organisations:
+            return self.organisations[person.name]
         if kind == "spokesperson":
             return Speaker(_clean(span.text), None)
-        return self.last_organisation or self._mention_before(span, ORGANISATION_TYPES)
+        last = self.last_organisation
+        return last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
 
-    def _organisation_in_last_role(self) -> Speaker | None:
-        """ "U.S. Treasury Secretary Steven Mnuchin said in a statement" … "the statement said" → U.S. Treasury."""
-        person = self.last_person
-        if person is None or person.type != PERSON or not person.role:
+    def _organisation_in_phrase(self, head, person: Name) -> Speaker | None:
+        """ "U.S. Treasury Secretary Steven Mnuchin" → the Treasury: the ORG in the noun phrase of a named person."""
+        if person.type != PERSON:
             return None
-        for name in self.names.names:
-            if name.type == "ORG" and name.canonical in person.role:
-                return Speaker(name.canonical, name.type)
-        return None
+        end = head.right_edge.idx + len(head.right_edge.text)
+        found = [name for name in self.names.within(head.left_edge.idx, end) if name.type in ISSUER_TYPES]
+        return Speaker(found[0].canonical, found[0].type) if found else None
 
     def _mention_before(self, span, types) -> Speaker | None:
         name = self.names.last_before(span.start_char, types)
@@ -206,6 +214,8 @@ class Resolver:
 
     def _remember(self, speaker: Speaker) -> None:
         self.spoken.append(speaker)
+        if speaker.organisation:
+            self.organisations.setdefault(speaker.name, speaker.organisation)
         if speaker.role:
             self.roles.setdefault(speaker.name, speaker.role)
         elif speaker.name in self.roles:
