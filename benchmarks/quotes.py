@@ -15,6 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIRS = [ROOT.parent / "shared" / "eval" / "quotes", Path("/work/shared/eval/quotes")]
 RESULTS = ROOT / "benchmarks" / "results" / "quotes.md"
+TIMING_NOTE = ("extract s is the wall time of `news-archive extract` on the set: spaCy parse and every "
+               "extractor (mentions, then quotes), on a machine shared with other jobs.")
 # dev set → (description, target attributed F1 at 0.3)
 SETS = {
     "ggt_98": ("GGT, quotation marks intact (GGT's own rules: 0.837)", 0.86),
@@ -79,7 +81,8 @@ def main() -> int:
             print(lines[-1], flush=True)
     table = "\n".join(lines)
     command = "python benchmarks/quotes.py"
-    report = (f"# Quote extraction\n\nCommand: `{command}` (scorer: shared/eval/quotes/score.py).\n\n{table}\n")
+    report = (f"# Quote extraction\n\nCommand: `{command}` (scorer: shared/eval/quotes/score.py). "
+              f"{TIMING_NOTE}\n\n{table}\n")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(report, encoding="utf-8")
     print("\n" + table)
