@@ -12,10 +12,11 @@ from collections import deque
 
 from . import nlp
 from .mentions import extract_mentions
+from .quotes import extract_quotes
 from .workers import ChunkRunner
 
-# Run in this order; the quotes and places stages append theirs after mentions.
-EXTRACTORS: list = [extract_mentions]
+# Run in this order: quotes use the mentions' canonical names; the places stage appends after quotes.
+EXTRACTORS: list = [extract_mentions, extract_quotes]
 KEYS = ("mentions", "quotes", "locations")
 CHUNK_ITEMS = 48  # articles per task: big enough for spaCy's batching, small enough to spread
 CHUNK_CHARS = 200_000

@@ -28,10 +28,11 @@ TABLES = {
     "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
                   "end": int, "sentence": int, "role": str, "entity_name": str}, "id",
                  [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
-    "quotes": ({"id": int, "article_id": str, "content": str, "direct": int, "speaker": str,
+    "quotes": ({"id": int, "article_id": str, "source_id": str, "content": str, "direct": int, "speaker": str,
                 "speaker_entity_id": str, "speaker_text": str, "speaker_role": str, "cue": str, "start": int,
                 "end": int, "speaker_start": int, "speaker_end": int}, "id",
-               [("article_id", "articles", "id"), ("speaker_entity_id", "entities", "id")]),
+               [("article_id", "articles", "id"), ("source_id", "sources", "id"),
+                ("speaker_entity_id", "entities", "id")]),
     "places": ({"id": int, "name": str, "feature_code": str, "country_code": str, "admin1": str,
                 "latitude": float, "longitude": float, "population": int}, "id", []),
     "locations": ({"id": int, "article_id": str, "place_id": int, "text": str, "start": int, "end": int,
@@ -58,7 +59,7 @@ INDEXES = {
     "articles": [["section"], ["published_month"], ["language"], ["published_at"], ["content_hash"], ["url"]],
     "entities": [["type"], ["name"]],
     "mentions": [["type"]],
-    "quotes": [["speaker"]],
+    "quotes": [["speaker"], ["direct"]],
     "places": [["country_code"], ["feature_code"]],
 }
 # A record that fails lands in load_errors with at most this much of its raw text.
@@ -253,9 +254,13 @@ def save_extraction(db, article_id_: str, found: dict) -> None:
 
 
 # extract key → save function(db, article_id, rows); filled in as mentions, quotes and places land.
+# Mentions first: quotes link their speakers to the entities it stores.
 SAVERS: dict = {}
 # Run once at the end of every load, after the last file's transaction: work that is cheaper done
 # once for all articles (refreshing entity counts); each must also finish what an interrupted load left.
 FINISHERS: list = []
 
 from . import entities  # noqa: E402 - registers save_mentions and refresh_entities
+from .quotes import save_quotes  # noqa: E402  (the savers use the helpers above)
+
+SAVERS["quotes"] = save_quotes

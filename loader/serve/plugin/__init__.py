@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 
 from .guards import guard_csv, hide_pages
 from .entities import EntityFacet, entity_cell, entity_filter
+from .quotes import extra_template_vars  # noqa: F401  (a hook: pluggy finds it on this module)
 
 # snippet() wraps hits in these private-use characters; render_cell escapes the text, then marks hits.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
