@@ -58,7 +58,7 @@ def _content_ranges(doc, verb) -> list[tuple[int, int]]:
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             return _split_around(head.left_edge.i, head.right_edge.i + 1, verb, [t.i for t in verb.subtree])
-        return _that_clause(verb)
+        return _that_clause(verb) or _instruction(verb)
     attribution = [verb.i] + [t.i for child in verb.children if child.dep_ != "ccomp" for t in child.subtree]
     ranges = []
     for group in ([c for c in clauses if c.i < verb.i], [c for c in clauses if c.i > verb.i]):
@@ -126,6 +126,18 @@ def _that_clause(verb) -> list[tuple[int, int]]:
             opener = clause.left_edge
             if clause.dep_ == "relcl" and opener.lower_ == "that" and opener.i == child.i + 1:
                 return [(opener.i + 1, clause.right_edge.i + 1)]
+    return []
+
+
+def _instruction(verb) -> list[tuple[int, int]]:
+    """ "urged all travellers to check the advisory": a cue with an addressee reports what it asked
+    for as an infinitive clause after its object."""
+    if verb.lemma_.lower() not in addressee_verbs():
+        return []
+    has_object = any(child.dep_ in ("dobj", "dative") for child in verb.rights)
+    for child in verb.rights:
+        if has_object and child.dep_ == "xcomp" and child.left_edge.lower_ == "to":
+            return [(child.left_edge.i, child.right_edge.i + 1)]
     return []
 
 
