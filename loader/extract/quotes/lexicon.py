@@ -21,8 +21,18 @@ def _rows(name: str):
 @lru_cache(maxsize=None)
 def addressee_verbs() -> frozenset:
     """Cues whose object is who was told ("told reporters"), not what was said."""
+    return _marked_verbs("addressee")
+
+
+@lru_cache(maxsize=None)
+def naming_verbs() -> frozenset:
+    """Cues that name or characterise their object ("described it as a carjacking", "calls it a mistake")."""
+    return _marked_verbs("naming")
+
+
+def _marked_verbs(mark: str) -> frozenset:
     return frozenset(line.split("\t")[0].strip().lower() for line in _lines("speech_verbs.txt")
-                     if line.rstrip().endswith("\taddressee"))
+                     if line.rstrip().endswith("\t" + mark))
 
 
 @lru_cache(maxsize=None)

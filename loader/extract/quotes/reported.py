@@ -6,7 +6,7 @@ clause ("told a news briefing that Ku s case had been raised"), and "according t
 The content is the reported clause; the speaker is the cue's subject (or a passive's agent).
 """
 from .clauses import speaker_span, subject_of, trimmed, within_paragraph
-from .lexicon import addressee_verbs, cue_phrase, cue_text
+from .lexicon import addressee_verbs, cue_phrase, cue_text, naming_verbs
 from .quote import Quote
 
 # A clausal complement opened by one of these is a question, not a statement ("did not say whether").
@@ -58,7 +58,7 @@ def _content_ranges(doc, verb) -> list[tuple[int, int]]:
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             return _split_around(head.left_edge.i, head.right_edge.i + 1, verb, [t.i for t in verb.subtree])
-        return _that_clause(verb) or _instruction(verb)
+        return _that_clause(verb) or _instruction(verb) or _naming(verb)
     attribution = [verb.i] + [t.i for child in verb.children if child.dep_ != "ccomp" for t in child.subtree]
     ranges = []
     for group in ([c for c in clauses if c.i < verb.i], [c for c in clauses if c.i > verb.i]):
@@ -138,6 +138,22 @@ def _instruction(verb) -> list[tuple[int, int]]:
     for child in verb.rights:
         if has_object and child.dep_ == "xcomp" and child.left_edge.lower_ == "to":
             return [(child.left_edge.i, child.right_edge.i + 1)]
+    return []
+
+
+def _naming(verb) -> list[tuple[int, int]]:
+    """ "described the attempt as a carjacking", "calls him a great kid": the characterisation is
+    what was said, either "as" + noun phrase after the object or the object predicate."""
+    if verb.lemma_.lower() not in naming_verbs():
+        return []
+    for child in verb.rights:
+        if child.dep_ == "oprd":
+            return [(child.left_edge.i, child.right_edge.i + 1)]
+        if child.dep_ == "dobj":
+            for prep in child.rights:
+                objects = [grand for grand in prep.children if grand.dep_ == "pobj"]
+                if prep.lower_ == "as" and objects:
+                    return [(objects[0].left_edge.i, objects[0].right_edge.i + 1)]
     return []
 
 
