@@ -13,6 +13,8 @@ from .quote import Quote
 QUESTION_MARKS = {"whether", "if"}
 QUESTION_TAGS = {"WP", "WRB", "WP$"}
 MIN_CONTENT_CHARS = 8
+# A wh-word under one of these opens a subordinate part of the reported clause, not a question.
+SUBORDINATE_DEPS = {"advcl", "csubj", "csubjpass"}
 
 
 def reported_quotes(doc) -> list[Quote]:
@@ -53,7 +55,7 @@ def _from_cue(doc, verb) -> list[Quote]:
 def _content_ranges(doc, verb) -> list[tuple[int, int]]:
     """Token ranges of what the cue reports: its clausal complements, joined when on one side; or,
     for a parenthetical cue ("The industry, she said, is doing better"), the clause around it."""
-    clauses = [child for child in verb.children if child.dep_ == "ccomp" and not _is_question(child)]
+    clauses = [child for child in verb.children if child.dep_ == "ccomp" and not _is_question(child, verb)]
     if not clauses:
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
@@ -109,11 +111,17 @@ def _unsaid(verb) -> bool:
     return negated or passive
 
 
-def _is_question(clause) -> bool:
-    """ "asked whether …", "would not say what the message is": a question, not a statement."""
-    if clause.left_edge.tag_ in QUESTION_TAGS:
+def _is_question(clause, verb) -> bool:
+    """ "asked whether …", "would not say what the message is": a question, not a statement. A wh-word
+    that opens a subordinate part of the clause ("When you have a family, my study comes second",
+    "What gives me hope is …") does not make it one, nor does any clause before its cue."""
+    if any(child.dep_ == "mark" and child.lower_ in QUESTION_MARKS for child in clause.children):
         return True
-    return any(child.dep_ == "mark" and child.lower_ in QUESTION_MARKS for child in clause.children)
+    edge = clause.left_edge
+    if edge.tag_ not in QUESTION_TAGS or clause.i < verb.i:
+        return False
+    path = [edge] + [ancestor for ancestor in edge.ancestors if clause in ancestor.ancestors]
+    return not any(token.dep_ in SUBORDINATE_DEPS for token in path)
 
 
 def _that_clause(verb) -> list[tuple[int, int]]:
