@@ -53,8 +53,17 @@ def _from_cue(doc, verb) -> list[Quote]:
 
 
 def _content_ranges(doc, verb) -> list[tuple[int, int]]:
-    """Token ranges of what the cue reports: its clausal complements, joined when on one side; or,
-    for a parenthetical cue ("The industry, she said, is doing better"), the clause around it."""
+    """Token ranges of what the cue reports, and after a cue that follows its content the content's
+    continuation ("…, Tran says, and are mostly meant for …")."""
+    ranges = _reported_ranges(doc, verb)
+    if ranges and all(end <= verb.i for _, end in ranges):
+        ranges += _continued_content(verb)
+    return ranges
+
+
+def _reported_ranges(doc, verb) -> list[tuple[int, int]]:
+    """The cue's clausal complements, joined when on one side; or, for a parenthetical cue
+    ("The industry, she said, is doing better"), the clause around it."""
     clauses = [child for child in verb.children if child.dep_ == "ccomp" and not _is_question(child, verb)]
     if not clauses:
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
@@ -71,6 +80,21 @@ def _content_ranges(doc, verb) -> list[tuple[int, int]]:
             end = max(c.right_edge.i for c in group) + 1
             ranges.extend(_split_around(start, end, verb, attribution))
     return ranges
+
+
+def _continued_content(verb) -> list[tuple[int, int]]:
+    """ "The pills have few uses, Tran says, and are mostly meant for …": the parser hangs the
+    content's second verb on the cue; with no subject of its own it carries on the content, unless it
+    reads as the speaker's next action, in the cue's own tense ("…, Smith said, and left the room")."""
+    joiners = [child for child in verb.rights if child.dep_ == "cc"]
+    for child in verb.rights:
+        if child.dep_ != "conj" or not joiners or joiners[0].i > child.i or cue_phrase(child):
+            continue
+        own_subject = any(grand.dep_ in ("nsubj", "nsubjpass", "expl") for grand in child.children)
+        helped = any(grand.dep_ in ("aux", "auxpass") for grand in child.children)
+        if not own_subject and (helped or child.tag_ != verb.tag_):
+            return [(joiners[0].i, child.right_edge.i + 1)]
+    return []
 
 
 def _misparsed_object_start(verb, start: int) -> int:
