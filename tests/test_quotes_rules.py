@@ -226,3 +226,44 @@ def test_reported_clause_survives_common_misparses(text, content, speaker):
 def test_told_keeps_its_addressee_out_of_the_content():
     assert said("Beatriz Ruiz told reporters the harvest would be late.") == [
         ("the harvest would be late", "Beatriz Ruiz")]
+
+
+# --- cues that report an instruction, a characterisation or a subordinate clause ----------------
+
+def test_urged_reports_the_infinitive_after_its_addressee():
+    assert said("Mayor Ruth Okafor urged all residents to boil their tap water until Friday.") == [
+        ("to boil their tap water until Friday", "Ruth Okafor")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Police chief Alan Brody described the theft as a carefully planned robbery.", "a carefully planned robbery",
+     "Alan Brody"),
+    ("Council member Ines Varga calls the new budget a gift to developers.", "a gift to developers", "Ines Varga"),
+])
+def test_naming_cues_report_their_characterisation(text, content, speaker):
+    assert said(text) == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text, beginning", [
+    ("When the river rises, the farms in the valley lose their crops, Karen Holt said.", "When the river rises"),
+    ("What worries me most is the cost of housing, Karen Holt said.", "What worries me most"),
+])
+def test_a_wh_word_opening_a_statement_is_no_question(text, beginning):
+    found = said(text)
+    assert len(found) == 1 and found[0][0].startswith(beginning) and found[0][1] == "Karen Holt"
+
+
+def test_a_question_after_its_cue_is_still_no_quote():
+    assert said("Karen Holt would not say what the settlement cost the city.") == []
+
+
+def test_a_subjectless_verb_after_a_parenthetical_cue_continues_the_content():
+    found = said("Dana Smith spoke on Monday. Her son made the choice himself, Smith says, and paid for it "
+                 "with his savings.")
+    assert [content for content, _ in found] == ["Her son made the choice himself", "paid for it with his savings"]
+    assert {speaker for _, speaker in found} == {"Dana Smith"}
+
+
+def test_the_speakers_next_action_is_not_part_of_the_content():
+    assert said("Ruth Okafor left early. The plan is sound, Okafor said, and left the room.") == [
+        ("The plan is sound", "Ruth Okafor")]

@@ -7,6 +7,7 @@ The content is the reported clause; the speaker is the cue's subject (or a passi
 """
 from .clauses import speaker_span, subject_of, trimmed, within_paragraph
 from .lexicon import addressee_verbs, cue_phrase, cue_text, naming_verbs
+from .marks import quoted_spans
 from .quote import Quote
 
 # A clausal complement opened by one of these is a question, not a statement ("did not say whether").
@@ -175,17 +176,23 @@ def _instruction(verb) -> list[tuple[int, int]]:
 
 def _naming(verb) -> list[tuple[int, int]]:
     """ "described the attempt as a carjacking", "calls him a great kid": the characterisation is
-    what was said, either "as" + noun phrase after the object or the object predicate."""
+    what was said, either the object predicate or "as" + noun phrase after the object (the parser
+    hangs "as" on the object or on the verb). A label in quotation marks ("called the plan a “bold
+    step”") is a scare quote, not a quote."""
     if verb.lemma_.lower() not in naming_verbs():
         return []
-    for child in verb.rights:
-        if child.dep_ == "oprd":
-            return [(child.left_edge.i, child.right_edge.i + 1)]
-        if child.dep_ == "dobj":
-            for prep in child.rights:
-                objects = [grand for grand in prep.children if grand.dep_ == "pobj"]
-                if prep.lower_ == "as" and objects:
-                    return [(objects[0].left_edge.i, objects[0].right_edge.i + 1)]
+    return [(start, end) for start, end in _characterisation(verb) if not quoted_spans(verb.doc[start:end].text)]
+
+
+def _characterisation(verb) -> list[tuple[int, int]]:
+    objects = [child for child in verb.rights if child.dep_ == "dobj"]
+    predicates = [child for child in verb.rights if child.dep_ == "oprd"]
+    if predicates:
+        return [(predicates[0].left_edge.i, predicates[0].right_edge.i + 1)]
+    for prep in [token for holder in [verb] + objects[:1] for token in holder.rights] if objects else []:
+        described = [child for child in prep.children if child.dep_ == "pobj"]
+        if prep.lower_ == "as" and described:
+            return [(described[0].left_edge.i, described[0].right_edge.i + 1)]
     return []
 
 
