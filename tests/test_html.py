@@ -151,3 +151,34 @@ def test_utf8_bytes_win_over_a_stale_charset_declaration(tmp_path, load_into):
     (tmp_path / "page.html").write_bytes(page.encode("utf-8"))  # re-saved as UTF-8, old declaration kept
     db, _ = load_into(tmp_path / "page.html")
     assert "in Tromsø at the offices" in _only_article(db)["body"]
+
+
+HEADLINE = "Ferry crews vote to strike over night rotas"
+
+
+def _title_of_page_with(tmp_path, load_into, *, jsonld=HEADLINE, og=HEADLINE, h1=HEADLINE, site=None):
+    """The harbour page with its JSON-LD headline, og:title, <h1> (and og:site_name) replaced."""
+    page = PAGE.read_text(encoding="utf-8")
+    page = page.replace(f'"headline": "{HEADLINE}"', f'"headline": "{jsonld}"')
+    page = page.replace(f'og:title" content="{HEADLINE} | The Harbour Gazette"', f'og:title" content="{og}"')
+    page = page.replace(f"<h1>{HEADLINE}</h1>", f"<h1>{h1}</h1>")
+    if site is not None:
+        page = page.replace('og:site_name" content="The Harbour Gazette"', f'og:site_name" content="{site}"')
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    db, _ = load_into(tmp_path / "page.html")
+    return _only_article(db)["title"]
+
+
+def test_a_metadata_headline_that_holds_the_other_and_a_kicker_loses_to_the_core(tmp_path, load_into):
+    # JSON-LD and <h1> carry a "Topic: " kicker; og:title is the headline itself.
+    kicked = "Island strike: " + HEADLINE
+    assert _title_of_page_with(tmp_path, load_into, jsonld=kicked, h1=kicked) == HEADLINE
+    # The other way round, and with a longer tail instead of a kicker.
+    tailed = HEADLINE + " after talks collapse"
+    assert _title_of_page_with(tmp_path, load_into, og=tailed, h1=tailed) == HEADLINE
+
+
+def test_headlines_that_differ_outright_are_still_decided_by_the_vote(tmp_path, load_into):
+    other = "Night rota row ends in strike ballot"
+    assert _title_of_page_with(tmp_path, load_into, jsonld=other) == HEADLINE
+    assert _title_of_page_with(tmp_path, load_into, og=other, h1=other) == other

@@ -63,12 +63,25 @@ def choose_title(ld: dict, tags: dict, page: dict, site: str | None) -> str | No
     """The headline most of JSON-LD, og:title and <h1> agree on (compared loosely); JSON-LD first."""
     metas = [clean(ld.get("title")), _strip_site(clean(tags.get("title")), site)]
     candidates = [*metas, _heading(page.get("headings") or [], metas)]
+    core = _core(metas)
+    if core:
+        return core
     votes = Counter(loose(c) for c in candidates if c)
     best = None
     for candidate in candidates:
         if candidate and (best is None or votes[loose(candidate)] > votes[loose(best)]):
             best = candidate
     return best or _strip_site(clean(page.get("html_title")), site)
+
+
+def _core(titles: list) -> str | None:
+    """Of two metadata headlines where one holds the other and more ("Topic: Headline", "Headline and
+    a longer tail"), the shorter: the extra words are a kicker or an extension, not the headline."""
+    present = [t for t in titles if t]
+    for short in sorted(present, key=lambda t: len(loose(t))):
+        if loose(short) and any(loose(short) != loose(t) and loose(short) in loose(t) for t in present):
+            return short
+    return None
 
 
 def _heading(headings: list[str], metas: list) -> str | None:
