@@ -182,3 +182,11 @@ def test_headlines_that_differ_outright_are_still_decided_by_the_vote(tmp_path, 
     other = "Night rota row ends in strike ballot"
     assert _title_of_page_with(tmp_path, load_into, jsonld=other) == HEADLINE
     assert _title_of_page_with(tmp_path, load_into, og=other, h1=other) == other
+
+
+def test_a_tail_only_og_title_has_is_a_site_name_and_goes(tmp_path, load_into):
+    # og:site_name says "The Harbour Gazette"; og:title ends in another spelling of it.
+    tailed = HEADLINE + " - Harbour Gazette Online"
+    assert _title_of_page_with(tmp_path, load_into, jsonld="", og=tailed) == HEADLINE
+    # When the JSON-LD headline carries the same tail, it is part of the headline.
+    assert _title_of_page_with(tmp_path, load_into, jsonld=tailed, og=tailed) == tailed

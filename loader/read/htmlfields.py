@@ -62,7 +62,9 @@ def loose(text: str | None) -> str:
 def choose_title(ld: dict, tags: dict, page: dict, site: str | None) -> str | None:
     """The headline most of JSON-LD, og:title and <h1> agree on (compared loosely); JSON-LD first."""
     metas = [clean(ld.get("title")), _strip_site(clean(tags.get("title")), site)]
-    candidates = [*metas, _heading(page.get("headings") or [], metas)]
+    heading = _heading(page.get("headings") or [], metas)
+    metas = [_strip_tail(title, [*metas, heading]) for title in metas]
+    candidates = [*metas, heading]
     core = _core(metas)
     if core:
         return core
@@ -89,6 +91,18 @@ def _heading(headings: list[str], metas: list) -> str | None:
     headings = [clean(h) for h in headings if clean(h)]
     wanted = {loose(m) for m in metas if m}
     return next((h for h in headings if loose(h) in wanted), headings[0] if headings else None)
+
+
+def _strip_tail(title: str | None, others: list) -> str | None:
+    """'Headline - Some Site Name' → 'Headline' when another source gives 'Headline' alone: a tail after
+    a separator that no other source has is a site name that og:site_name does not spell the same."""
+    if sum(1 for other in others if other and loose(other) == loose(title)) > 1:
+        return title  # another source prints the same tail: it belongs to the headline
+    for separator in SEPARATORS:
+        head = (title or "").rpartition(separator)[0].strip()
+        if head and any(other and loose(other) == loose(head) for other in others):
+            return head
+    return title
 
 
 def _strip_site(title: str | None, site: str | None) -> str | None:
