@@ -190,3 +190,11 @@ def test_a_tail_only_og_title_has_is_a_site_name_and_goes(tmp_path, load_into):
     assert _title_of_page_with(tmp_path, load_into, jsonld="", og=tailed) == HEADLINE
     # When the JSON-LD headline carries the same tail, it is part of the headline.
     assert _title_of_page_with(tmp_path, load_into, jsonld=tailed, og=tailed) == tailed
+
+
+def test_an_html_escaped_json_ld_headline_yields_to_og_titles_spelling(tmp_path, load_into):
+    plain, curly = 'Crews say "no" to night rotas', "Crews say “no” to night rotas"
+    assert _title_of_page_with(tmp_path, load_into, jsonld=plain.replace('"', "&quot;"), og=curly,
+                               h1=plain) == curly
+    assert _title_of_page_with(tmp_path, load_into, jsonld=plain.replace('"', '\\"'), og=curly,
+                               h1=plain) == plain

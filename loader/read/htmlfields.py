@@ -62,6 +62,8 @@ def loose(text: str | None) -> str:
 def choose_title(ld: dict, tags: dict, page: dict, site: str | None) -> str | None:
     """The headline most of JSON-LD, og:title and <h1> agree on (compared loosely); JSON-LD first."""
     metas = [clean(ld.get("title")), _strip_site(clean(tags.get("title")), site)]
+    if re.search(r"&#?\w+;", ld.get("title") or ""):
+        metas.reverse()  # an HTML-escaped JSON-LD headline is a copy; og:title holds the original form
     heading = _heading(page.get("headings") or [], metas)
     metas = [_strip_tail(title, [*metas, heading]) for title in metas]
     candidates = [*metas, heading]
