@@ -156,17 +156,23 @@ def test_utf8_bytes_win_over_a_stale_charset_declaration(tmp_path, load_into):
 HEADLINE = "Ferry crews vote to strike over night rotas"
 
 
-def _title_of_page_with(tmp_path, load_into, *, jsonld=HEADLINE, og=HEADLINE, h1=HEADLINE, site=None):
-    """The harbour page with its JSON-LD headline, og:title, <h1> (and og:site_name) replaced."""
+def _page_with(tmp_path, load_into, *, jsonld=HEADLINE, og=HEADLINE, h1=HEADLINE, site=None, lead=""):
+    """The article row of the harbour page with its JSON-LD headline, og:title, <h1> (and og:site_name)
+    replaced, and `lead` markup put before the first paragraph."""
     page = PAGE.read_text(encoding="utf-8")
     page = page.replace(f'"headline": "{HEADLINE}"', f'"headline": "{jsonld}"')
     page = page.replace(f'og:title" content="{HEADLINE} | The Harbour Gazette"', f'og:title" content="{og}"')
     page = page.replace(f"<h1>{HEADLINE}</h1>", f"<h1>{h1}</h1>")
     if site is not None:
         page = page.replace('og:site_name" content="The Harbour Gazette"', f'og:site_name" content="{site}"')
+    page = page.replace("<p>Crews on the island", lead + "<p>Crews on the island")
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
     db, _ = load_into(tmp_path / "page.html")
-    return _only_article(db)["title"]
+    return _only_article(db)
+
+
+def _title_of_page_with(tmp_path, load_into, **headlines):
+    return _page_with(tmp_path, load_into, **headlines)["title"]
 
 
 def test_a_metadata_headline_that_holds_the_other_and_a_kicker_loses_to_the_core(tmp_path, load_into):
@@ -198,3 +204,10 @@ def test_an_html_escaped_json_ld_headline_yields_to_og_titles_spelling(tmp_path,
                                h1=plain) == curly
     assert _title_of_page_with(tmp_path, load_into, jsonld=plain.replace('"', '\\"'), og=curly,
                                h1=plain) == plain
+
+
+def test_a_repeated_headline_leaves_the_body_whichever_source_gave_it(tmp_path, load_into):
+    kicked = "Island strike: " + HEADLINE
+    article = _page_with(tmp_path, load_into, jsonld=kicked, h1=kicked, lead=f"<p>{kicked}</p>")
+    assert article["title"] == HEADLINE
+    assert article["body"].split("\n\n") == PARAGRAPHS
