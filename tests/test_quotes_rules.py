@@ -267,3 +267,13 @@ def test_a_subjectless_verb_after_a_parenthetical_cue_continues_the_content():
 def test_the_speakers_next_action_is_not_part_of_the_content():
     assert said("Ruth Okafor left early. The plan is sound, Okafor said, and left the room.") == [
         ("The plan is sound", "Ruth Okafor")]
+
+
+def test_words_signed_with_a_name_alone_are_that_persons_quote():
+    text = ("The ferry will run again next week, and repairs began on Monday.\n\n"
+            "We owe the islanders a reliable service and we will deliver it. Ruth Okafor")
+    assert said(text) == [("We owe the islanders a reliable service and we will deliver it", "Ruth Okafor")]
+
+
+def test_a_name_ending_a_sentence_is_no_signature():
+    assert said("The award went to a young chemist.\n\nThe committee praised Ruth Okafor") == []

@@ -13,6 +13,7 @@ from .marks import quoted_spans
 from .quote import Quote
 from .reported import reported_quotes
 from .runs import continue_runs
+from .signed import signed_quotes
 from .speakers import Names, Resolver
 from .stripped import bare_attributions, floating_quotes
 
@@ -35,6 +36,7 @@ def find_quotes(doc, names: Names) -> list[Quote]:
     quotes = _merge(direct, reported, marks, text_of(doc))
     if stripped:
         quotes += bare_attributions(doc, quotes)
+    quotes += signed_quotes(doc, quotes)
     resolver = Resolver(doc, names, [(mark.start, mark.end) for mark in marks])
     for quote in sorted(quotes, key=lambda q: q.speaker_start if q.speaker is not None else q.start):
         if quote.speaker is not None:
