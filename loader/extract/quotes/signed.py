@@ -3,8 +3,8 @@ alone ("We will rebuild the bridge this year. Ruth Okafor"), with no cue at all.
 import re
 
 from .quote import Quote
+from .stripped import PARAGRAPH
 
-PARAGRAPH = re.compile(r"[^\n]+")
 # The words end a sentence, then the name follows (possibly after a closing quotation mark).
 SIGNATURE_GAP = re.compile(r"[.!?…][\"”’']?\s+$")
 MIN_CONTENT_CHARS = 8
