@@ -1,0 +1,149 @@
+"""Toponym recognition: which spans of an article name a place.
+
+Place entities (GPE, LOC, FAC) from the spaCy Doc or the mentions stage, cleaned of "the" and possessives
+("North Korea's", stripped-apostrophe "North Korea s"); entities the small model mislabels (a country
+tagged ORG or PERSON, a region like "DMZ"); the country at the head of an organisation ("U.S." in
+"U.S. Treasury"); and gazetteer matches the model missed ("Korean peninsula"). Demonyms (NORP: "North
+Korean", "Chinese") stay entities, never places.
+"""
+import re
+from typing import NamedTuple
+
+from .gazetteer import Gazetteer, Place
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the small model gives to places by mistake; their spans count only on a prominent exact match.
+MISLABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+# Spans under these labels are never scanned for gazetteer names: "Washington" in "George Washington".
+BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE", "FAC"}
+PROMINENT_CODES = {"PCLI", "CONT", "ADM1", "PPLC"}
+SCAN_MIN_POPULATION = 100_000
+MAX_SCAN_TOKENS = 4
+LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+POSSESSIVE = re.compile(r"(?:['’]s?|(?<=[A-Za-z]{2})\s+s)$")
+
+
+class Toponym(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
+    """Toponym spans in text order, none overlapping; each has at least one gazetteer candidate."""
+    found: list[Toponym] = []
+    for start, end, label in _entity_spans(doc, mentions):
+        toponym = _from_entity(doc.text, start, end, label, gazetteer)
+        if toponym and not _overlaps(toponym, found):
+            found.append(toponym)
+    blocked = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in BLOCKING_LABELS | {"NORP"}]
+    for toponym in _scan(doc, gazetteer, found, blocked):
+        found.append(toponym)
+    return sorted(found)
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article, a possessive ending and surrounding spaces from text[start:end]."""
+    surface = text[start:end]
+    leading = LEADING_ARTICLE.match(surface)
+    if leading and len(surface) > leading.end():
+        start += leading.end()
+        surface = surface[leading.end():]
+    possessive = POSSESSIVE.search(surface)
+    if possessive and possessive.start() > 0:
+        end = start + possessive.start()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _entity_spans(doc, mentions: list[dict]):
+    """(start, end, label) from the Doc and from the mentions stage, places first, without repeats."""
+    seen, spans = set(), []
+    for ent in doc.ents:
+        spans.append((ent.start_char, ent.end_char, ent.label_))
+    for mention in mentions or []:
+        spans.append((mention["start"], mention["end"], mention.get("type") or ""))
+    for span in sorted(spans, key=lambda s: (s[2] not in PLACE_LABELS, s[0])):
+        if span[:2] not in seen:
+            seen.add(span[:2])
+            yield span
+
+
+def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazetteer) -> Toponym | None:
+    start, end = clean_span(text, start, end)
+    surface = text[start:end]
+    if end <= start:
+        return None
+    candidates = gazetteer.candidates(surface)
+    if label in PLACE_LABELS:
+        return Toponym(start, end, surface) if candidates else None
+    if label in MISLABELS and any(_prominent(place, surface, gazetteer, label) for place in candidates):
+        return Toponym(start, end, surface)
+    if label == "ORG":
+        return _country_prefix(text, start, end, gazetteer)
+    return None
+
+
+def _prominent(place: Place, surface: str, gazetteer: Gazetteer, label: str = "") -> bool:
+    """A reading strong enough to count without the model's agreement."""
+    if place.id < 0 or place.feature_code in ("CONT", "PCLI"):
+        return True
+    if label == "PERSON":  # "Georgia", "Victoria": first names too
+        return False
+    if place.feature_code in PROMINENT_CODES:
+        return gazetteer.is_main_name(place, surface)
+    return place.population >= SCAN_MIN_POPULATION and gazetteer.is_main_name(place, surface)
+
+
+def _country_prefix(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
+    """"U.S." in "U.S. Treasury", "China" in "China Railway": a country naming whose organisation it is."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for count in range(min(3, len(words) - 1), 0, -1):
+        prefix_end = start + words[count - 1].end()
+        surface = text[start:prefix_end]
+        if any(place.feature_code == "PCLI" for place in gazetteer.candidates(surface)):
+            return Toponym(start, prefix_end, surface)
+    return None
+
+
+def _overlaps(toponym: Toponym, others) -> bool:
+    return any(toponym.start < other[1] and other[0] < toponym.end for other in others)
+
+
+def _scan(doc, gazetteer: Gazetteer, found: list[Toponym], blocked: list[tuple]):
+    """Gazetteer names the model did not tag: capitalised, proper-noun-led, prominent, unclaimed."""
+    index = 0
+    while index < len(doc):
+        match = _longest_match(doc, index, gazetteer, found, blocked)
+        if match:
+            yield match[0]
+            index = match[1]
+        else:
+            index += 1
+
+
+def _longest_match(doc, index: int, gazetteer: Gazetteer, found, blocked):
+    token = doc[index]
+    if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ"):
+        return None
+    for count in range(min(MAX_SCAN_TOKENS, len(doc) - index), 0, -1):
+        span = doc[index:index + count]
+        start, end = clean_span(doc.text, span.start_char, span.end_char)
+        toponym = Toponym(start, end, doc.text[start:end])
+        if end <= start or _overlaps(toponym, found) or not _scan_allowed(toponym, blocked, count):
+            continue
+        if token.pos_ == "ADJ" and count == 1:
+            continue
+        if any(_prominent(place, toponym.text, gazetteer) for place in gazetteer.candidates(toponym.text)):
+            return toponym, index + count
+    return None
+
+
+def _scan_allowed(toponym: Toponym, blocked: list[tuple], count: int) -> bool:
+    """Inside no blocking entity; a demonym ("Korean") only as the head of a longer name ("Korean peninsula")."""
+    for start, end, label in blocked:
+        if toponym.start < end and start < toponym.end:
+            if label != "NORP" or count < 2 or not (toponym.start <= start and end < toponym.end):
+                return False
+    return True
