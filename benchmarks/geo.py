@@ -60,10 +60,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
     parser.add_argument("--limit", type=int, help="only the first N articles of each set")
+    parser.add_argument("--keep", type=Path, help="keep inputs and predictions in this folder")
     args = parser.parse_args()
     folder = eval_dir()
-    with tempfile.TemporaryDirectory() as work:
-        results = {name: run_set(name, folder, Path(work), args.limit) for name in args.sets}
+    with tempfile.TemporaryDirectory() as scratch:
+        work = args.keep or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        results = {name: run_set(name, folder, work, args.limit) for name in args.sets}
     output = table(results)
     print(output)
     if args.limit is None and args.sets == list(SETS):

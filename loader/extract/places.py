@@ -23,6 +23,8 @@ SAME_ADMIN1_BONUS = 2.5
 SAME_ADMIN2_BONUS = 1.0
 NEAR_KM = ((50, 2.0), (200, 1.0))
 DATELINE_CITY_BONUS = 3.0
+DATELINE_WEIGHT = 3  # the place a story was filed from counts like this many mentions
+SUPPORT_KM = 100
 EARTH_RADIUS_KM = 6371.0088
 QUALIFIER_GAP = {",", ", ", " , ", " ("}
 
@@ -33,8 +35,8 @@ def extract_places(item: dict, doc, found: dict) -> dict:
     dateline = resolve_dateline(item.get("dateline"))
     groups = _group(toponyms)
     choices = _resolve(groups, doc.text, dateline)
-    rows = [_row(toponym, *choices[name_key(toponym.text)]) for toponym in toponyms
-            if choices.get(name_key(toponym.text))]
+    rows = [{**_row(toponym, *choices[name_key(toponym.text)]), "is_dateline": int(toponym.dateline)}
+            for toponym in toponyms if choices.get(name_key(toponym.text))]
     if dateline:
         rows.insert(0, {**_row(Toponym(None, None, item["dateline"]), dateline, 1.0), "is_dateline": 1})
     return {"locations": rows}
@@ -89,7 +91,24 @@ def _resolve(groups: dict[str, list[Toponym]], text: str, dateline: Place | None
     choices = {key: (places[0], 0.0) for key, places in options.items()}
     for _ in range(ROUNDS):
         choices = {key: _choose(key, places, groups, choices, qualifiers, dateline) for key, places in options.items()}
-    return choices
+    return {key: choice for key, choice in choices.items()
+            if not _is_weak(groups[key]) or _supported(key, choice[0], groups, choices, qualifiers, dateline)}
+
+
+def _is_weak(members: list[Toponym]) -> bool:
+    return all(toponym.weak for toponym in members)
+
+
+def _supported(key, place: Place, groups, choices, qualifiers, dateline) -> bool:
+    """A guessed toponym stays if the article's sure places agree: same division, nearby, or a qualifier."""
+    if any(_within(place, choices[other][0]) for other in qualifiers.get(key, ()) if other in choices):
+        return True
+    context = _context(key, groups, choices, dateline)
+    if place.feature_code in ("PCLI", "CONT") or place.id < 0:
+        return place.country_code in context["countries"] or place.id < 0
+    if place.admin1_id and place.admin1_id in context["admin1s"]:
+        return True
+    return any(distance_km(place.latitude, place.longitude, *point) <= SUPPORT_KM for point in context["points"])
 
 
 def _qualifiers(groups: dict[str, list[Toponym]], text: str) -> dict[str, set[str]]:
@@ -106,7 +125,8 @@ def _choose(key, places, groups, choices, qualifiers, dateline) -> tuple[Place, 
     context = _context(key, groups, choices, dateline)
     surface = groups[key][0].text
     qualifier_places = [choices[other][0] for other in qualifiers.get(key, ()) if other in choices]
-    scores = [prior(place, surface) + _context_score(place, context)
+    as_dateline = DATELINE_CITY_BONUS * any(toponym.dateline for toponym in groups[key])
+    scores = [prior(place, surface) + _context_score(place, context) + as_dateline * place.feature_code.startswith("PPL")
               + QUALIFIER_BONUS * any(_within(place, q) for q in qualifier_places) for place in places]
     best = max(range(len(places)), key=scores.__getitem__)
     total = sum(math.exp(score - scores[best]) for score in scores)
@@ -117,9 +137,10 @@ def _context(key: str, groups, choices, dateline: Place | None) -> dict:
     """What the article's other names (and its dateline) currently resolve to, weighted by mentions."""
     countries: dict[str, float] = {}
     admin1s, admin2s, points = set(), set(), []
-    others = [(place, len(groups[other])) for other, (place, _) in choices.items() if other != key]
+    others = [(place, len(groups[other]) + DATELINE_WEIGHT * any(t.dateline for t in groups[other]))
+              for other, (place, _) in choices.items() if other != key and not _is_weak(groups[other])]
     if dateline:
-        others.append((dateline, 2))
+        others.append((dateline, DATELINE_WEIGHT))
     for place, weight in others:
         if place.country_code:
             countries[place.country_code] = countries.get(place.country_code, 0) + weight

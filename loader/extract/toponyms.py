@@ -7,9 +7,11 @@ tagged ORG or PERSON, a region like "DMZ"); the country at the head of an organi
 Korean", "Chinese") stay entities, never places.
 """
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Gazetteer, Place, name_key
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives to places by mistake; their spans count only on a prominent exact match.
@@ -19,19 +21,28 @@ BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "L
 PROMINENT_CODES = {"PCLI", "CONT", "ADM1", "PPLC"}
 SCAN_MIN_POPULATION = 100_000
 MAX_SCAN_TOKENS = 4
+MAX_PREFIX_TOKENS = 3
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 POSSESSIVE = re.compile(r"(?:['’]s?|(?<=[A-Za-z]{2})\s+s)$")
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+           "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "mid"}
+# A dateline opening a paragraph: "TORRINGTON — ", "EAST HAMPTON, Conn. - ", "WASHINGTON (Reuters) -".
+INLINE_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.'\- ]{2,40}?[A-Z.])(?=(?:,\s+[A-Z][A-Za-z. ]{1,20})?\s*"
+                             r"(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s)")
+INSTITUTION_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "institution_words.txt"
 
 
 class Toponym(NamedTuple):
     start: int
     end: int
     text: str
+    weak: bool = False  # only a guess (a "person" named like a town): kept if the article supports it
+    dateline: bool = False  # written as a dateline inside the text: the story's own place
 
 
 def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
     """Toponym spans in text order, none overlapping; each has at least one gazetteer candidate."""
-    found: list[Toponym] = []
+    found: list[Toponym] = list(_inline_datelines(doc.text, gazetteer))
     for start, end, label in _entity_spans(doc, mentions):
         toponym = _from_entity(doc.text, start, end, label, gazetteer)
         if toponym and not _overlaps(toponym, found):
@@ -70,18 +81,31 @@ def _entity_spans(doc, mentions: list[dict]):
             yield span
 
 
+def _inline_datelines(text: str, gazetteer: Gazetteer):
+    for match in INLINE_DATELINE.finditer(text):
+        surface = match.group(1)
+        if not is_compass(surface) and gazetteer.candidates(surface.title()):
+            yield Toponym(match.start(1), match.end(1), surface, dateline=True)
+
+
+def is_compass(surface: str) -> bool:
+    """"West", "Northern", "Central": directions, not the places some gazetteers name so."""
+    return all(word in COMPASS for word in name_key(surface).split())
+
+
 def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazetteer) -> Toponym | None:
     start, end = clean_span(text, start, end)
     surface = text[start:end]
-    if end <= start:
+    if end <= start or is_compass(surface):
         return None
     candidates = gazetteer.candidates(surface)
-    if label in PLACE_LABELS:
-        return Toponym(start, end, surface) if candidates else None
+    if label in PLACE_LABELS and candidates:
+        return Toponym(start, end, surface)
     if label in MISLABELS and any(_prominent(place, surface, gazetteer, label) for place in candidates):
         return Toponym(start, end, surface)
-    if label == "ORG":
-        return _country_prefix(text, start, end, gazetteer)
+    if label in ("ORG", "FAC", "PERSON"):
+        return _institution_place(text, start, end, gazetteer) or _place_after_of(text, start, end, gazetteer) or (
+            Toponym(start, end, surface, weak=True) if candidates and label in ("PERSON", "ORG") else None)
     return None
 
 
@@ -96,15 +120,37 @@ def _prominent(place: Place, surface: str, gazetteer: Gazetteer, label: str = ""
     return place.population >= SCAN_MIN_POPULATION and gazetteer.is_main_name(place, surface)
 
 
-def _country_prefix(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
-    """"U.S." in "U.S. Treasury", "China" in "China Railway": a country naming whose organisation it is."""
-    words = list(re.finditer(r"\S+", text[start:end]))
-    for count in range(min(3, len(words) - 1), 0, -1):
-        prefix_end = start + words[count - 1].end()
-        surface = text[start:prefix_end]
-        if any(place.feature_code == "PCLI" for place in gazetteer.candidates(surface)):
-            return Toponym(start, prefix_end, surface)
+@lru_cache(maxsize=1)
+def institution_words() -> frozenset:
+    lines = INSTITUTION_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _institution_place(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
+    """"Athens" in "Athens Police Department", "U.S." in "U.S. Treasury": the place an organisation is of."""
+    words = list(re.finditer(r"[^\s\-–—]+", text[start:end]))
+    for count in range(min(MAX_PREFIX_TOKENS, len(words) - 1), 0, -1):
+        following = name_key(words[count].group())
+        if following.split()[:1] and following.split()[0] in institution_words():
+            prefix_start, prefix_end = clean_span(text, start, start + words[count - 1].end())
+            surface = text[prefix_start:prefix_end]
+            if not is_compass(surface) and gazetteer.candidates(surface):
+                return Toponym(prefix_start, prefix_end, surface)
     return None
+
+
+def _place_after_of(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
+    """"Alexandria" in "the University of Alexandria", "City of Torrington"."""
+    head, of, tail = text[start:end].rpartition(" of ")
+    if not of or not tail[:1].isupper():
+        return None
+    tail_start, tail_end = clean_span(text, start + len(head) + len(of), end)
+    surface = text[tail_start:tail_end]
+    candidates = gazetteer.candidates(surface)
+    if not candidates or is_compass(surface):
+        return None
+    strong = any(_prominent(place, surface, gazetteer) for place in candidates)
+    return Toponym(tail_start, tail_end, surface, weak=not strong)
 
 
 def _overlaps(toponym: Toponym, others) -> bool:
@@ -134,6 +180,8 @@ def _longest_match(doc, index: int, gazetteer: Gazetteer, found, blocked):
         if end <= start or _overlaps(toponym, found) or not _scan_allowed(toponym, blocked, count):
             continue
         if token.pos_ == "ADJ" and count == 1:
+            continue
+        if is_compass(toponym.text):
             continue
         if any(_prominent(place, toponym.text, gazetteer) for place in gazetteer.candidates(toponym.text)):
             return toponym, index + count
