@@ -212,7 +212,7 @@ def _add_countries(builder, countries, sums) -> None:
         builder.places[place_id] = Place(place_id, _country_display_name(row), "PCLI", row[1], "", *point,
                                          population, 0, 0)
         builder.codes[row[1]] = place_id
-        for name in [row[0], row[4], row[5], row[2], *_aliases(row[6])]:
+        for name in [row[0], row[4], row[5], *_aliases(row[6])]:
             if name:
                 builder.add_name(name, place_id)
 

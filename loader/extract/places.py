@@ -17,10 +17,9 @@ TYPE_PRIOR = {"PCLI": 5.0, "CONT": 4.5, "PPLC": 3.5, "ADM1": 1.5, "ADM2": -1.0}
 EXTRA_PRIOR = 10.0  # hand-kept regions ("Korean Peninsula") have no population; the name is all they mean
 MAIN_NAME_BONUS = 1.0
 QUALIFIER_BONUS = 6.0  # "Shenyang, China", "Paris, Texas"
-SAME_COUNTRY_BONUS = 2.5
-MAIN_COUNTRY_BONUS = 1.0
-SAME_ADMIN1_BONUS = 2.5
-SAME_ADMIN2_BONUS = 1.0
+COUNTRY_PRESENCE, COUNTRY_SHARE = 2.0, 2.0  # bonus for any other name there, and for the share of them
+ADMIN1_PRESENCE, ADMIN1_SHARE = 2.0, 1.5
+ADMIN2_PRESENCE = 1.0
 NEAR_KM = ((50, 2.0), (200, 1.0))
 DATELINE_CITY_BONUS = 3.0
 DATELINE_WEIGHT = 3  # the place a story was filed from counts like this many mentions
@@ -84,31 +83,119 @@ def _drop_shadowed_divisions(places: list[Place]) -> list[Place]:
 
 
 def _resolve(groups: dict[str, list[Toponym]], text: str, dateline: Place | None) -> dict:
-    """name key → (place, score); rounds of re-scoring against the other names' current choices."""
-    options = {key: _candidates(members[0].text) for key, members in groups.items()}
-    options = {key: places for key, places in options.items() if places}
-    qualifiers = _qualifiers(groups, text)
-    choices = {key: (places[0], 0.0) for key, places in options.items()}
-    for _ in range(ROUNDS):
-        choices = {key: _choose(key, places, groups, choices, qualifiers, dateline) for key, places in options.items()}
-    return {key: choice for key, choice in choices.items()
-            if not _is_weak(groups[key]) or _supported(key, choice[0], groups, choices, qualifiers, dateline)}
+    """name key → (place, score)."""
+    resolver = _Resolver(groups, text, dateline)
+    resolver.run()
+    return resolver.choices()
+
+
+class _Resolver:
+    """Soft voting: each name spreads its belief over its candidates; every round, each candidate is
+    re-scored by how much of the other names' belief falls in its country, division and neighbourhood."""
+
+    def __init__(self, groups: dict[str, list[Toponym]], text: str, dateline: Place | None):
+        self.groups = groups
+        self.dateline = dateline
+        options = {key: _candidates(members[0].text) for key, members in groups.items()}
+        self.options = {key: places for key, places in options.items() if places}
+        self.weights = {key: 0 if _is_weak(groups[key]) else
+                        len(groups[key]) + DATELINE_WEIGHT * any(t.dateline for t in groups[key])
+                        for key in self.options}
+        self.qualifiers = _qualifiers(groups, text)
+        self.scores = {key: [prior(place, groups[key][0].text) for place in places]
+                       for key, places in self.options.items()}
+
+    def run(self) -> None:
+        for _ in range(ROUNDS):
+            beliefs = {key: _softmax(scores) for key, scores in self.scores.items()}
+            self.scores = {key: self._rescore(key, beliefs) for key in self.options}
+
+    def choices(self) -> dict:
+        chosen = {}
+        for key, places in self.options.items():
+            probabilities = _softmax(self.scores[key])
+            best = max(range(len(places)), key=probabilities.__getitem__)
+            chosen[key] = (places[best], round(probabilities[best], 3))
+        beliefs = {key: _softmax(scores) for key, scores in self.scores.items()}
+        return {key: choice for key, choice in chosen.items()
+                if self.weights[key] or self._supported(key, choice[0], beliefs, chosen)}
+
+    def _rescore(self, key: str, beliefs: dict) -> list[float]:
+        votes = self._votes(key, beliefs)
+        surface = self.groups[key][0].text
+        as_dateline = DATELINE_CITY_BONUS * any(toponym.dateline for toponym in self.groups[key])
+        qualifier_places = self._qualifier_places(key, beliefs)
+        return [prior(place, surface) + _vote_score(place, votes)
+                + as_dateline * place.feature_code.startswith("PPL")
+                + QUALIFIER_BONUS * any(_within(place, q) for q in qualifier_places)
+                for place in self.options[key]]
+
+    def _qualifier_places(self, key: str, beliefs: dict) -> list[Place]:
+        return [self.options[other][_argmax(beliefs[other])] for other in self.qualifiers.get(key, ())
+                if other in self.options]
+
+    def _votes(self, key: str, beliefs: dict) -> dict:
+        """Where the other names' belief (and the dateline) lies: country, admin1, admin2 masses; points."""
+        votes = {"country": {}, "admin1": {}, "admin2": {}, "points": []}
+        for other, places in self.options.items():
+            weight = self.weights[other]
+            if other == key or not weight:
+                continue
+            for place, belief in zip(places, beliefs[other]):
+                _add_vote(votes, place, weight * belief)
+            best = _argmax(beliefs[other])
+            if beliefs[other][best] >= 0.5 and places[best].feature_code not in ("PCLI", "CONT") and places[best].id > 0:
+                votes["points"].append((places[best].latitude, places[best].longitude))
+        if self.dateline:
+            _add_vote(votes, self.dateline, DATELINE_WEIGHT)
+            votes["points"].append((self.dateline.latitude, self.dateline.longitude))
+        return votes
+
+    def _supported(self, key: str, place: Place, beliefs: dict, chosen: dict) -> bool:
+        """A guessed toponym stays if the article's sure places agree: same division, nearby, or a qualifier."""
+        if any(_within(place, q) for q in self._qualifier_places(key, beliefs)):
+            return True
+        votes = self._votes(key, beliefs)
+        if place.feature_code in ("PCLI", "CONT") or place.id < 0:
+            return place.id < 0 or votes["country"].get(place.country_code, 0) >= 1
+        if votes["admin1"].get(place.admin1_id, 0) >= 1:
+            return True
+        return any(distance_km(place.latitude, place.longitude, *point) <= SUPPORT_KM for point in votes["points"])
+
+
+def _add_vote(votes: dict, place: Place, mass: float) -> None:
+    for kind, value in (("country", place.country_code), ("admin1", place.admin1_id), ("admin2", place.admin2_id)):
+        if value:
+            votes[kind][value] = votes[kind].get(value, 0.0) + mass
+
+
+def _vote_score(place: Place, votes: dict) -> float:
+    score = 0.0
+    for kind, value, presence, share in (("country", place.country_code, COUNTRY_PRESENCE, COUNTRY_SHARE),
+                                         ("admin1", place.admin1_id, ADMIN1_PRESENCE, ADMIN1_SHARE),
+                                         ("admin2", place.admin2_id, ADMIN2_PRESENCE, 0.0)):
+        masses = votes[kind]
+        if value and value in masses:
+            score += presence * min(1.0, masses[value]) + share * masses[value] / sum(masses.values())
+    if place.feature_code.startswith(("PPL", "ADM2")) and votes["points"]:
+        nearest = min(distance_km(place.latitude, place.longitude, *point) for point in votes["points"])
+        score += next((bonus for limit, bonus in NEAR_KM if nearest <= limit), 0.0)
+    return score
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps)
+    return [value / total for value in exps]
+
+
+def _argmax(values: list[float]) -> int:
+    return max(range(len(values)), key=values.__getitem__)
 
 
 def _is_weak(members: list[Toponym]) -> bool:
     return all(toponym.weak for toponym in members)
-
-
-def _supported(key, place: Place, groups, choices, qualifiers, dateline) -> bool:
-    """A guessed toponym stays if the article's sure places agree: same division, nearby, or a qualifier."""
-    if any(_within(place, choices[other][0]) for other in qualifiers.get(key, ()) if other in choices):
-        return True
-    context = _context(key, groups, choices, dateline)
-    if place.feature_code in ("PCLI", "CONT") or place.id < 0:
-        return place.country_code in context["countries"] or place.id < 0
-    if place.admin1_id and place.admin1_id in context["admin1s"]:
-        return True
-    return any(distance_km(place.latitude, place.longitude, *point) <= SUPPORT_KM for point in context["points"])
 
 
 def _qualifiers(groups: dict[str, list[Toponym]], text: str) -> dict[str, set[str]]:
@@ -119,52 +206,6 @@ def _qualifiers(groups: dict[str, list[Toponym]], text: str) -> dict[str, set[st
         if text[first.end:second.start] in QUALIFIER_GAP and first_key != second_key:
             qualifiers.setdefault(first_key, set()).add(second_key)
     return qualifiers
-
-
-def _choose(key, places, groups, choices, qualifiers, dateline) -> tuple[Place, float]:
-    context = _context(key, groups, choices, dateline)
-    surface = groups[key][0].text
-    qualifier_places = [choices[other][0] for other in qualifiers.get(key, ()) if other in choices]
-    as_dateline = DATELINE_CITY_BONUS * any(toponym.dateline for toponym in groups[key])
-    scores = [prior(place, surface) + _context_score(place, context) + as_dateline * place.feature_code.startswith("PPL")
-              + QUALIFIER_BONUS * any(_within(place, q) for q in qualifier_places) for place in places]
-    best = max(range(len(places)), key=scores.__getitem__)
-    total = sum(math.exp(score - scores[best]) for score in scores)
-    return places[best], round(1.0 / total, 3)
-
-
-def _context(key: str, groups, choices, dateline: Place | None) -> dict:
-    """What the article's other names (and its dateline) currently resolve to, weighted by mentions."""
-    countries: dict[str, float] = {}
-    admin1s, admin2s, points = set(), set(), []
-    others = [(place, len(groups[other]) + DATELINE_WEIGHT * any(t.dateline for t in groups[other]))
-              for other, (place, _) in choices.items() if other != key and not _is_weak(groups[other])]
-    if dateline:
-        others.append((dateline, DATELINE_WEIGHT))
-    for place, weight in others:
-        if place.country_code:
-            countries[place.country_code] = countries.get(place.country_code, 0) + weight
-        admin1s.add(place.admin1_id or None)
-        admin2s.add(place.admin2_id or None)
-        if place.feature_code not in ("PCLI", "CONT") and place.id > 0:
-            points.append((place.latitude, place.longitude))
-    main_country = max(countries, key=countries.get) if countries else None
-    return {"countries": countries, "main_country": main_country, "admin1s": admin1s - {None},
-            "admin2s": admin2s - {None}, "points": points}
-
-
-def _context_score(place: Place, context: dict) -> float:
-    score = 0.0
-    if place.country_code in context["countries"]:
-        score += SAME_COUNTRY_BONUS + MAIN_COUNTRY_BONUS * (place.country_code == context["main_country"])
-    if place.feature_code != "ADM1" and place.admin1_id in context["admin1s"]:
-        score += SAME_ADMIN1_BONUS
-    if place.feature_code != "ADM2" and place.admin2_id in context["admin2s"]:
-        score += SAME_ADMIN2_BONUS
-    if place.feature_code.startswith(("PPL", "ADM2")) and context["points"]:
-        nearest = min(distance_km(place.latitude, place.longitude, *point) for point in context["points"])
-        score += next((bonus for limit, bonus in NEAR_KM if nearest <= limit), 0.0)
-    return score
 
 
 def _within(place: Place, container: Place) -> bool:

@@ -29,6 +29,8 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
 # A dateline opening a paragraph: "TORRINGTON — ", "EAST HAMPTON, Conn. - ", "WASHINGTON (Reuters) -".
 INLINE_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.'\- ]{2,40}?[A-Z.])(?=(?:,\s+[A-Z][A-Za-z. ]{1,20})?\s*"
                              r"(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s)")
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Gov", "Sen", "Rep", "Sgt", "Lt", "Capt", "Gen", "Col", "Rev",
+              "Judge", "President", "Governor", "Senator", "Mayor", "Coach", "Officer", "Deputy", "Det", "St"}
 INSTITUTION_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "institution_words.txt"
 
 
@@ -50,7 +52,21 @@ def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
     blocked = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in BLOCKING_LABELS | {"NORP"}]
     for toponym in _scan(doc, gazetteer, found, blocked):
         found.append(toponym)
-    return sorted(found)
+    names = _person_names(doc)
+    return sorted(toponym for toponym in found if not (toponym.weak and toponym.text in names))
+
+
+def _person_names(doc) -> set[str]:
+    """Words the article uses for people: "Clinton" once "Bill Clinton" or "Mrs. Clinton" appears."""
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            names.add(ent[-1].text)
+            names.add(ent[1:].text)
+    for token in doc[1:]:
+        if doc[token.i - 1].text.rstrip(".") in HONORIFICS and token.text[:1].isupper():
+            names.add(token.text)
+    return names
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -130,13 +146,21 @@ def _institution_place(text: str, start: int, end: int, gazetteer: Gazetteer) ->
     """"Athens" in "Athens Police Department", "U.S." in "U.S. Treasury": the place an organisation is of."""
     words = list(re.finditer(r"[^\s\-–—]+", text[start:end]))
     for count in range(min(MAX_PREFIX_TOKENS, len(words) - 1), 0, -1):
-        following = name_key(words[count].group())
-        if following.split()[:1] and following.split()[0] in institution_words():
-            prefix_start, prefix_end = clean_span(text, start, start + words[count - 1].end())
-            surface = text[prefix_start:prefix_end]
-            if not is_compass(surface) and gazetteer.candidates(surface):
-                return Toponym(prefix_start, prefix_end, surface)
+        prefix_start, prefix_end = clean_span(text, start, start + words[count - 1].end())
+        surface = text[prefix_start:prefix_end]
+        if is_compass(surface) or not gazetteer.candidates(surface):
+            continue
+        following = name_key(words[count].group()).split()[:1]
+        if (following and following[0] in institution_words()) or _full_division_name(surface, gazetteer):
+            return Toponym(prefix_start, prefix_end, surface)
     return None
+
+
+def _full_division_name(surface: str, gazetteer: Gazetteer) -> bool:
+    """"Douglas County" in "Douglas County Road": a whole division name of several words."""
+    return len(surface.split()) > 1 and any(place.feature_code in ("PCLI", "ADM1", "ADM2") and
+                                            gazetteer.is_main_name(place, surface)
+                                            for place in gazetteer.candidates(surface))
 
 
 def _place_after_of(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
