@@ -29,7 +29,7 @@ def eval_dir() -> Path:
 
 
 def run_set(name: str, folder: Path, work: Path, limit: int | None) -> tuple[dict, float, int]:
-    lines = (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()[:limit]
+    lines = [line for line in (folder / f"{name}.jsonl").read_text(encoding="utf-8").split("\n") if line][:limit]
     gold, inputs = work / f"{name}.gold.jsonl", work / f"{name}.in.jsonl"
     gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles = [json.loads(line) for line in lines]
