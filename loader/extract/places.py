@@ -16,6 +16,7 @@ ROUNDS = 3
 TYPE_PRIOR = {"PCLI": 5.0, "CONT": 4.5, "PPLC": 3.5, "ADM1": 1.5, "ADM2": -1.0}
 EXTRA_PRIOR = 10.0  # hand-kept regions ("Korean Peninsula") have no population; the name is all they mean
 MAIN_NAME_BONUS = 1.0
+ALIAS_OVER_NAME_RATIO = 50  # an alternate-name reading survives only if far bigger ("Bombay": Mumbai, not Bombay NZ)
 QUALIFIER_BONUS = 6.0  # "Shenyang, China", "Paris, Texas"
 COUNTRY_PRESENCE, COUNTRY_SHARE = 2.0, 2.0  # bonus for any other name there, and for the share of them
 ADMIN1_PRESENCE, ADMIN1_SHARE = 2.0, 1.5
@@ -69,17 +70,14 @@ def _group(toponyms: list[Toponym]) -> dict[str, list[Toponym]]:
 
 
 def _candidates(surface: str) -> list[Place]:
+    """The likeliest places a name can mean, best prior first. A town known under the name only as an
+    alternate ("Mexico" for Mexico City) yields to a place whose own name it is (the country Mexico)."""
     places = get_gazetteer().candidates(surface)
-    places = _drop_shadowed_divisions(places)
+    own = [place.population for place in places if name_key(place.name) == name_key(surface)]
+    if own:
+        places = [place for place in places if not place.feature_code.startswith("PPL")
+                  or name_key(place.name) == name_key(surface) or place.population > ALIAS_OVER_NAME_RATIO * max(own)]
     return sorted(places, key=lambda place: -prior(place, surface))[:MAX_CANDIDATES]
-
-
-def _drop_shadowed_divisions(places: list[Place]) -> list[Place]:
-    """A city and the division named after it ("Beijing", "New York"): news means the city."""
-    cities = [place for place in places if place.feature_code.startswith("PPL")]
-    shadowed = {place.id for place in places if place.feature_code in ("ADM1", "ADM2") and any(
-        city.admin1_id == place.id or city.admin2_id == place.id for city in cities)}
-    return [place for place in places if place.id not in shadowed]
 
 
 def _resolve(groups: dict[str, list[Toponym]], text: str, dateline: Place | None) -> dict:

@@ -117,7 +117,8 @@ def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazette
     candidates = gazetteer.candidates(surface)
     if label in PLACE_LABELS and candidates:
         return Toponym(start, end, surface)
-    if label in MISLABELS and any(_prominent(place, surface, gazetteer, label) for place in candidates):
+    with_article = LEADING_ARTICLE.match(text[start - 4:start] + " ") is not None or text[:start].endswith(("the ", "The "))
+    if label in MISLABELS and any(_prominent(place, surface, gazetteer, label, with_article) for place in candidates):
         return Toponym(start, end, surface)
     if label in ("ORG", "FAC", "PERSON"):
         return _institution_place(text, start, end, gazetteer) or _place_after_of(text, start, end, gazetteer) or (
@@ -125,11 +126,11 @@ def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazette
     return None
 
 
-def _prominent(place: Place, surface: str, gazetteer: Gazetteer, label: str = "") -> bool:
+def _prominent(place: Place, surface: str, gazetteer: Gazetteer, label: str = "", with_article=False) -> bool:
     """A reading strong enough to count without the model's agreement."""
     if place.id < 0 or place.feature_code in ("CONT", "PCLI"):
         return True
-    if label == "PERSON":  # "Georgia", "Victoria": first names too
+    if label == "PERSON" or with_article:  # "Georgia" and "Victoria" are first names; "the Centre" a government
         return False
     if place.feature_code in PROMINENT_CODES:
         return gazetteer.is_main_name(place, surface)
@@ -152,7 +153,8 @@ def _institution_place(text: str, start: int, end: int, gazetteer: Gazetteer) ->
             continue
         following = name_key(words[count].group()).split()[:1]
         if (following and following[0] in institution_words()) or _full_division_name(surface, gazetteer):
-            return Toponym(prefix_start, prefix_end, surface)
+            strong = any(_prominent(place, surface, gazetteer) for place in gazetteer.candidates(surface))
+            return Toponym(prefix_start, prefix_end, surface, weak=not strong)
     return None
 
 
