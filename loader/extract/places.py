@@ -16,6 +16,7 @@ ROUNDS = 3
 TYPE_PRIOR = {"PCLI": 5.0, "CONT": 4.5, "PPLC": 3.5, "ADM1": 1.5, "ADM2": -1.0}
 EXTRA_PRIOR = 10.0  # hand-kept regions ("Korean Peninsula") have no population; the name is all they mean
 MAIN_NAME_BONUS = 1.0
+PREFERRED_BONUS = 2.0  # our alias table names what a name usually means in the news ("New York": the city)
 ALIAS_OVER_NAME_RATIO = 50  # an alternate-name reading survives only if far bigger ("Bombay": Mumbai, not Bombay NZ)
 QUALIFIER_BONUS = 6.0  # "Shenyang, China", "Paris, Texas"
 COUNTRY_PRESENCE, COUNTRY_SHARE = 2.0, 2.0  # bonus for any other name there, and for the share of them
@@ -57,8 +58,9 @@ def prior(place: Place, surface: str) -> float:
     if place.id < 0:
         return EXTRA_PRIOR
     score = math.log10(place.population + 10) + TYPE_PRIOR.get(place.feature_code, 0.0)
-    if name_key(place.name) == name_key(surface):
-        score += MAIN_NAME_BONUS
+    gazetteer = get_gazetteer()
+    if gazetteer.is_main_name(place, surface):
+        score += MAIN_NAME_BONUS + PREFERRED_BONUS * (gazetteer.preferred.get(name_key(surface)) == place.id)
     return score
 
 
@@ -72,11 +74,12 @@ def _group(toponyms: list[Toponym]) -> dict[str, list[Toponym]]:
 def _candidates(surface: str) -> list[Place]:
     """The likeliest places a name can mean, best prior first. A town known under the name only as an
     alternate ("Mexico" for Mexico City) yields to a place whose own name it is (the country Mexico)."""
-    places = get_gazetteer().candidates(surface)
-    own = [place.population for place in places if name_key(place.name) == name_key(surface)]
+    gazetteer = get_gazetteer()
+    places = gazetteer.candidates(surface)
+    own = [place.population for place in places if gazetteer.is_main_name(place, surface)]
     if own:
         places = [place for place in places if not place.feature_code.startswith("PPL")
-                  or name_key(place.name) == name_key(surface) or place.population > ALIAS_OVER_NAME_RATIO * max(own)]
+                  or gazetteer.is_main_name(place, surface) or place.population > ALIAS_OVER_NAME_RATIO * max(own)]
     return sorted(places, key=lambda place: -prior(place, surface))[:MAX_CANDIDATES]
 
 
@@ -154,7 +157,7 @@ class _Resolver:
         if any(_within(place, q) for q in self._qualifier_places(key, beliefs)):
             return True
         votes = self._votes(key, beliefs)
-        if place.feature_code in ("PCLI", "CONT") or place.id < 0:
+        if place.feature_code in ("PCLI", "CONT", "ADM1") or place.id < 0:
             return place.id < 0 or votes["country"].get(place.country_code, 0) >= 1
         if votes["admin1"].get(place.admin1_id, 0) >= 1:
             return True

@@ -100,19 +100,24 @@ def _entity_spans(doc, mentions: list[dict]):
 def _inline_datelines(text: str, gazetteer: Gazetteer):
     for match in INLINE_DATELINE.finditer(text):
         surface = match.group(1)
-        if not is_compass(surface) and gazetteer.candidates(surface.title()):
+        if not is_compass(surface, gazetteer) and gazetteer.candidates(surface.title()):
             yield Toponym(match.start(1), match.end(1), surface, dateline=True)
 
 
-def is_compass(surface: str) -> bool:
-    """"West", "Northern", "Central": directions, not the places some gazetteers name so."""
-    return all(word in COMPASS for word in name_key(surface).split())
+def is_compass(surface: str, gazetteer: Gazetteer | None = None) -> bool:
+    """"West", "Northern", "Central": directions, not the places some gazetteers name so (unless our own
+    table lists the name, as it does "Middle East")."""
+    key = name_key(surface)
+    if gazetteer is not None and key in gazetteer.preferred or any(
+            place.id < 0 for place in (gazetteer.candidates(surface) if gazetteer else ())):
+        return False
+    return all(word in COMPASS for word in key.split())
 
 
 def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazetteer) -> Toponym | None:
     start, end = clean_span(text, start, end)
     surface = text[start:end]
-    if end <= start or is_compass(surface):
+    if end <= start or is_compass(surface, gazetteer):
         return None
     candidates = gazetteer.candidates(surface)
     if label in PLACE_LABELS and candidates:
@@ -121,8 +126,26 @@ def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazette
     if label in MISLABELS and any(_prominent(place, surface, gazetteer, label, with_article) for place in candidates):
         return Toponym(start, end, surface)
     if label in ("ORG", "FAC", "PERSON"):
-        return _institution_place(text, start, end, gazetteer) or _place_after_of(text, start, end, gazetteer) or (
-            Toponym(start, end, surface, weak=True) if candidates and label in ("PERSON", "ORG") else None)
+        return (_institution_place(text, start, end, gazetteer) or _place_after_of(text, start, end, gazetteer)
+                or (_prominent_inside(text, start, end, gazetteer) if label == "ORG" else None)
+                or (Toponym(start, end, surface, weak=True) if candidates and label in ("PERSON", "ORG") else None))
+    return None
+
+
+def _prominent_inside(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
+    """A country or state named inside an organisation's name: "Air Zimbabwe", "the Jamaica Cancer Society".
+    A state ("Centre", "Victoria" are some) is only a guess, kept if the article is about its country."""
+    words = list(re.finditer(r"[^\s\-–—/]+", text[start:end]))
+    for count in range(min(MAX_PREFIX_TOKENS, len(words)), 0, -1):
+        for first in range(len(words) - count + 1):
+            sub_start, sub_end = clean_span(text, start + words[first].start(), start + words[first + count - 1].end())
+            surface = text[sub_start:sub_end]
+            if not surface[:1].isupper() or is_compass(surface, gazetteer):
+                continue
+            codes = {place.feature_code for place in gazetteer.candidates(surface)
+                     if gazetteer.is_main_name(place, surface)}
+            if codes & {"PCLI", "CONT", "ADM1"}:
+                return Toponym(sub_start, sub_end, surface, weak=not codes & {"PCLI", "CONT"})
     return None
 
 
@@ -130,8 +153,8 @@ def _prominent(place: Place, surface: str, gazetteer: Gazetteer, label: str = ""
     """A reading strong enough to count without the model's agreement."""
     if place.id < 0 or place.feature_code in ("CONT", "PCLI"):
         return True
-    if label == "PERSON" or with_article:  # "Georgia" and "Victoria" are first names; "the Centre" a government
-        return False
+    if (label == "PERSON" and " " not in surface) or with_article:  # "Georgia" is a first name too;
+        return False  # "the Centre" is India's government
     if place.feature_code in PROMINENT_CODES:
         return gazetteer.is_main_name(place, surface)
     return place.population >= SCAN_MIN_POPULATION and gazetteer.is_main_name(place, surface)
@@ -149,7 +172,7 @@ def _institution_place(text: str, start: int, end: int, gazetteer: Gazetteer) ->
     for count in range(min(MAX_PREFIX_TOKENS, len(words) - 1), 0, -1):
         prefix_start, prefix_end = clean_span(text, start, start + words[count - 1].end())
         surface = text[prefix_start:prefix_end]
-        if is_compass(surface) or not gazetteer.candidates(surface):
+        if is_compass(surface, gazetteer) or not gazetteer.candidates(surface):
             continue
         following = name_key(words[count].group()).split()[:1]
         if (following and following[0] in institution_words()) or _full_division_name(surface, gazetteer):
@@ -168,12 +191,14 @@ def _full_division_name(surface: str, gazetteer: Gazetteer) -> bool:
 def _place_after_of(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
     """"Alexandria" in "the University of Alexandria", "City of Torrington"."""
     head, of, tail = text[start:end].rpartition(" of ")
+    if not of:
+        head, of, tail = text[start:end].rpartition(" in ")
     if not of or not tail[:1].isupper():
         return None
     tail_start, tail_end = clean_span(text, start + len(head) + len(of), end)
     surface = text[tail_start:tail_end]
     candidates = gazetteer.candidates(surface)
-    if not candidates or is_compass(surface):
+    if not candidates or is_compass(surface, gazetteer):
         return None
     strong = any(_prominent(place, surface, gazetteer) for place in candidates)
     return Toponym(tail_start, tail_end, surface, weak=not strong)
@@ -207,7 +232,7 @@ def _longest_match(doc, index: int, gazetteer: Gazetteer, found, blocked):
             continue
         if token.pos_ == "ADJ" and count == 1:
             continue
-        if is_compass(toponym.text):
+        if is_compass(toponym.text, gazetteer):
             continue
         if any(_prominent(place, toponym.text, gazetteer) for place in gazetteer.candidates(toponym.text)):
             return toponym, index + count
