@@ -17,7 +17,7 @@ TABLES = {
         "section": str, "byline": str, "authors": str, "dateline": str, "published_at": str,
         "published_month": str, "updated_at": str, "body": str, "word_count": int, "language": str,
         "credits": str, "related_headlines": str, "content_hash": str, "story_id": int,
-        "origin_path": str, "origin_format": str, "loaded_at": str,
+        "origin_path": str, "origin_format": str, "loaded_at": str, "place_names": str, "country_codes": str,
     }, "id", [("source_id", "sources", "id"), ("story_id", "stories", "id")]),
     "entities": ({"id": str, "name": str, "type": str, "aliases": str, "article_count": int,
                   "mention_count": int}, "id", []),
@@ -29,7 +29,7 @@ TABLES = {
                 "end": int, "speaker_start": int, "speaker_end": int}, "id",
                [("article_id", "articles", "id"), ("speaker_entity_id", "entities", "id")]),
     "places": ({"id": int, "name": str, "feature_code": str, "country_code": str, "admin1": str,
-                "latitude": float, "longitude": float, "population": int}, "id", []),
+                "latitude": float, "longitude": float, "population": int, "article_count": int}, "id", []),
     "locations": ({"id": int, "article_id": str, "place_id": int, "text": str, "start": int, "end": int,
                    "is_dateline": int, "score": float}, "id",
                   [("article_id", "articles", "id"), ("place_id", "places", "id")]),
@@ -52,7 +52,17 @@ INDEXES = {
     "entities": [["type"], ["name"]],
     "mentions": [["type"]],
     "quotes": [["speaker"]],
-    "places": [["country_code"], ["feature_code"]],
+    "places": [["country_code"], ["feature_code"], ["article_count"]],
+    "locations": [["is_dateline"]],
+}
+# SQL views, created by ensure_db_shape when missing (name → select).
+VIEWS = {
+    # Places with how many articles and mentions name them, for the map and for "where is the news".
+    "place_articles": """select places.id, places.name, places.feature_code, places.country_code, places.admin1,
+    places.latitude, places.longitude, count(distinct locations.article_id) as article_count,
+    count(*) as mention_count, sum(locations.is_dateline) as dateline_count
+from places join locations on locations.place_id = places.id
+group by places.id""",
 }
 # A record that fails lands in load_errors with at most this much of its raw text.
 RAW_ERROR_CHARS = 10_000
@@ -86,6 +96,8 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
             for index_columns in wanted:
                 db[name].create_index(index_columns, if_not_exists=True)
+        for name, select in VIEWS.items():
+            db.create_view(name, select, ignore=True)
 
 
 def _pk_columns(pk) -> set:
@@ -199,3 +211,8 @@ def save_extraction(db, article_id_: str, found: dict) -> None:
 
 # extract key → save function(db, article_id, rows); filled in as mentions, quotes and places land.
 SAVERS: dict = {}
+
+
+from .places import save_locations  # noqa: E402  (needs the names above)
+
+SAVERS["locations"] = save_locations
