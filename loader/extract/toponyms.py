@@ -23,6 +23,7 @@ SCAN_MIN_POPULATION = 100_000
 MAX_SCAN_TOKENS = 4
 MAX_PREFIX_TOKENS = 3
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+TRAILING_JUNK = set("\"”“)]}&-–—,;:!?")
 POSSESSIVE = re.compile(r"(?:['’]s?|(?<=[A-Za-z]{2})\s+s)$")
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
            "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "mid"}
@@ -76,12 +77,17 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     if leading and len(surface) > leading.end():
         start += leading.end()
         surface = surface[leading.end():]
-    possessive = POSSESSIVE.search(surface)
+    end = _strip_trailing(text, start, end)
+    possessive = POSSESSIVE.search(text[start:end])
     if possessive and possessive.start() > 0:
-        end = start + possessive.start()
-    while end > start and text[end - 1].isspace():
-        end -= 1
+        end = _strip_trailing(text, start, start + possessive.start())
     return start, end
+
+
+def _strip_trailing(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in TRAILING_JUNK):
+        end -= 1
+    return end
 
 
 def _entity_spans(doc, mentions: list[dict]):
@@ -120,6 +126,10 @@ def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazette
     if end <= start or is_compass(surface, gazetteer):
         return None
     candidates = gazetteer.candidates(surface)
+    if not candidates and surface.endswith("."):  # "Texas." at a sentence end, but "U.S." and "Ky." stay
+        end -= 1
+        surface = text[start:end]
+        candidates = gazetteer.candidates(surface)
     if label in PLACE_LABELS and candidates:
         return Toponym(start, end, surface)
     with_article = LEADING_ARTICLE.match(text[start - 4:start] + " ") is not None or text[:start].endswith(("the ", "The "))
@@ -226,6 +236,8 @@ def _longest_match(doc, index: int, gazetteer: Gazetteer, found, blocked):
         return None
     for count in range(min(MAX_SCAN_TOKENS, len(doc) - index), 0, -1):
         span = doc[index:index + count]
+        if span[-1].is_punct:
+            continue
         start, end = clean_span(doc.text, span.start_char, span.end_char)
         toponym = Toponym(start, end, doc.text[start:end])
         if end <= start or _overlaps(toponym, found) or not _scan_allowed(toponym, blocked, count):
