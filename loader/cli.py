@@ -1,6 +1,7 @@
 """`news-archive`: a thin shell over loader.load, loader.extract and loader.serve."""
 import json
 import os
+import sqlite3
 import sys
 
 import click
@@ -8,10 +9,16 @@ import click
 from . import store
 from .extract import extract_items
 from .load import LoadOptions, load_paths
+from .model import BadInput
+from .store.lock import ArchiveBusy, exclusive_writer
 from .read import FORMATS
 
 
-@click.group()
+# A fixed width keeps `--help` identical everywhere, so the README can show it verbatim.
+HELP_WIDTH = {"terminal_width": 100, "max_content_width": 100}
+
+
+@click.group(context_settings=HELP_WIDTH)
 @click.version_option(package_name="news-archive")
 def cli():
     """Build a searchable SQLite archive of news articles and browse it with Datasette."""
@@ -31,10 +38,17 @@ def load(paths, db_path, source, fmt, no_nlp, workers, quiet):
 
     Re-loading the same input changes nothing; bad files and records are listed in load_errors.
     """
-    db = store.open_db(db_path)
     options = LoadOptions(source=source, fmt=fmt, nlp=not no_nlp, workers=workers, progress=not quiet)
-    result = load_paths(db, list(paths), options, arguments=sys.argv[1:],
-                        warn=lambda message: click.echo(message, err=True))
+    try:
+        with exclusive_writer(db_path):
+            result = load_paths(store.open_db(db_path), list(paths), options, arguments=sys.argv[1:],
+                                warn=lambda message: click.echo(message, err=True))
+    except ArchiveBusy as error:
+        raise click.ClickException(str(error))
+    except (BadInput, sqlite3.Error) as error:  # not an archive, a newer one, disk full, read-only
+        raise click.ClickException(f"{db_path}: {error}")
+    except OSError as error:  # no such directory, no permission (the lock file is the first write)
+        raise click.ClickException(f"{db_path}: cannot write here: {error.strerror}")
     click.echo(result.summary(), err=True)
     if result.loaded == 0:
         raise click.ClickException("nothing could be loaded")
@@ -57,15 +71,17 @@ def extract(infile, workers):
 
 
 @cli.command()
-@click.option("--db", "db_path", default="archive.db", show_default=True)
+@click.option("--db", "db_path", default="archive.db", show_default=True, help="SQLite file to serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on")
-@click.option("--port", default=8001, show_default=True)
-@click.option("--writable", is_flag=True, help="Open the file read-write instead of immutable")
-def serve(db_path, host, port, writable):
+@click.option("--port", default=8001, show_default=True, help="Port to listen on")
+@click.option("--immutable", is_flag=True,
+              help="Faster (counts cached), for an archive no load will touch while it is served")
+def serve(db_path, host, port, immutable):
     """Serve the archive with Datasette (read-only, on 127.0.0.1 by default)."""
-    from .serve import datasette_command
+    from .serve import datasette_command, serving_directory
 
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
-    command = datasette_command(db_path, host, port, immutable=not writable)
+    command = datasette_command(db_path, host, port, immutable=immutable)
+    os.chdir(serving_directory(db_path))
     os.execvp(command[0], command)

@@ -13,7 +13,6 @@ from loader.cli import cli
 from loader.extract import extract_items
 from loader.extract.places import distance_km
 from loader.load import LoadOptions, load_paths
-from loader.serve import TEMPLATES
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where each seed place really is (GeoNames points; the Korean peninsula by its middle).
@@ -102,7 +101,7 @@ def get_json(path: Path, url: str):
 
     metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
     metadata.pop("settings", None)
-    datasette = Datasette([str(path)], metadata=metadata, template_dir=str(TEMPLATES))  # as `serve` runs it
+    datasette = Datasette([str(path)], metadata=metadata)
 
     async def fetch():
         response = await datasette.client.get(url)

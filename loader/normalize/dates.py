@@ -8,6 +8,7 @@ from dateutil import parser
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 EPOCH_RANGE = (0, 4_102_444_800)  # 1970 .. 2100, in seconds
+MAX_DATE_CHARS = 100  # the longest date a source prints is far shorter; longer text is not a date
 
 
 def parse_date(value, zone: str | None = None, dayfirst: bool = False) -> str | None:
@@ -16,15 +17,17 @@ def parse_date(value, zone: str | None = None, dayfirst: bool = False) -> str | 
     A naive time is placed in `zone` (the source's own time zone) when the profile knows it;
     otherwise it stays naive rather than inventing an offset.
     """
-    if value is None or value == "":
+    if value is None or value == "" or isinstance(value, (bool, list, dict)):
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)):
         return _from_epoch(value)
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
     text = str(value).strip()
+    if len(text) > MAX_DATE_CHARS:
+        return None
     if text.isdigit() and len(text) >= 9:
         return _from_epoch(int(text))
     try:
@@ -44,7 +47,7 @@ def parse_date(value, zone: str | None = None, dayfirst: bool = False) -> str | 
 
 
 def _from_epoch(seconds) -> str | None:
-    if seconds > EPOCH_RANGE[1] * 1000:
+    if not EPOCH_RANGE[0] <= seconds <= EPOCH_RANGE[1] * 1000:  # also rejects NaN
         return None
     if seconds > EPOCH_RANGE[1]:
         seconds = seconds / 1000  # milliseconds, as JavaScript writes them

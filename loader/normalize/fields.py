@@ -2,6 +2,8 @@
 import json
 import re
 
+from ..model import BadInput
+
 # article field → accepted input names, compared case- and punctuation-insensitively.
 FIELD_ALIASES = {
     "title": ["title", "headline", "head", "name", "heading"],
@@ -18,6 +20,12 @@ FIELD_ALIASES = {
     "source": ["source", "publisher", "outlet", "site", "site_name", "source_id", "publication", "media"],
     "credits": ["credits", "credit"],
 }
+# A field is text, a list of texts or an object with a name: anything deeper or bigger is not an
+# article field but a mis-mapped blob (or a YAML alias bomb, whose lists expand exponentially).
+MAX_FIELD_DEPTH = 20
+MAX_FIELD_ITEMS = 10_000
+MAX_FIELD_CHARS = 2_000_000
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _LOOKUP = {alias: field for field, aliases in FIELD_ALIASES.items() for alias in aliases}
 
 
@@ -40,11 +48,58 @@ def _empty(value) -> bool:
 
 
 def as_text(value) -> str | None:
-    """A scalar field as text; lists (e.g. several authors) joined, objects taken by their name."""
+    """A scalar field as text; lists (e.g. several authors) joined, objects taken by their name.
+
+    Raises BadInput for values too deep or too big to be an article field.
+    """
+    return _text(value, 0, _Budget())
+
+
+class _Budget:
+    """What one field may still hold; shared references (YAML aliases) are paid for at every use."""
+
+    def __init__(self):
+        self.items, self.chars = MAX_FIELD_ITEMS, MAX_FIELD_CHARS
+
+    def spend(self, depth: int, chars: int = 0) -> None:
+        self.items -= 1
+        self.chars -= chars
+        if depth > MAX_FIELD_DEPTH or self.items < 0 or self.chars < 0:
+            raise BadInput(f"a field holds over {MAX_FIELD_ITEMS:,} values, {MAX_FIELD_CHARS:,} characters "
+                           f"or {MAX_FIELD_DEPTH} levels of nesting")
+
+
+def _text(value, depth: int, budget: _Budget) -> str | None:
+    budget.spend(depth)
     if _empty(value):
         return None
     if isinstance(value, list):
-        return ", ".join(filter(None, (as_text(item) for item in value))) or None
+        return ", ".join(filter(None, (_text(item, depth + 1, budget) for item in value))) or None
     if isinstance(value, dict):
-        return as_text(value.get("name") or value.get("text")) or json.dumps(value)
-    return str(value).strip() or None
+        return _text(value.get("name") or value.get("text"), depth + 1, budget) or as_json(value, depth, budget)
+    text = valid_text(str(value).strip())
+    budget.spend(depth, len(text))
+    return text or None
+
+
+def as_json(value, depth: int = 0, budget: _Budget | None = None) -> str:
+    """JSON text of a value known to be of bounded size (BadInput otherwise): json.dumps would expand
+    shared references without limit."""
+    _measure(value, depth, budget or _Budget())
+    try:
+        return valid_text(json.dumps(value, ensure_ascii=False, default=str))
+    except (TypeError, ValueError) as error:  # keys JSON cannot hold, such as YAML dates
+        raise BadInput(f"a field cannot be written as JSON: {error}") from None
+
+
+def _measure(value, depth: int, budget: _Budget) -> None:
+    """Walk a value before json.dumps expands it, so its size is known to be bounded."""
+    budget.spend(depth, len(value) if isinstance(value, str) else 8)
+    children = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+    for child in children if isinstance(value, (dict, list)) else ():
+        _measure(child, depth + 1, budget)
+
+
+def valid_text(text: str) -> str:
+    """Lone UTF-16 surrogates (JSON "\\ud800" escapes) cannot be stored as UTF-8: each becomes U+FFFD."""
+    return LONE_SURROGATE.sub("\ufffd", text)

@@ -3,13 +3,17 @@
 Formats are chosen by extension, then by content; `fmt` overrides both.
 """
 import glob
+import re
 import gzip
+import io
 import os
+import stat
 import sys
 import zlib
 from dataclasses import dataclass
 
 from ..model import Record
+from ..normalize.fields import FIELD_ALIASES
 from .csvfile import read_csv
 from .decode import decode
 from .jsonfile import read_json, read_jsonl
@@ -28,6 +32,10 @@ EXTENSIONS = {
     ".csv": "csv", ".tsv": "csv",
 }
 FORMATS = sorted(READERS)
+BODY_COLUMN_NAMES = set(FIELD_ALIASES["body"])
+# A file is read whole: past this size (raw or decompressed) it is refused with a message instead of
+# exhausting memory; a gzip bomb stops here too. Split bigger dumps into several files.
+MAX_FILE_BYTES = 1 << 30
 # Files the walker skips in directories (they are named explicitly if wanted).
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
 
@@ -39,48 +47,74 @@ class InputFile:
     size: int
 
 
-def expand_paths(paths) -> tuple[list[InputFile], list[Record]]:
-    """Expand directories (recursively) and globs; a path that matches nothing is an error record."""
-    files, missing = [], []
+def expand_paths(paths, exclude=()) -> tuple[list[InputFile], list[Record]]:
+    """Expand directories (recursively) and globs; a path that cannot be read is an error record.
+
+    Files in `exclude` (the archive being written, with its journal files) are skipped.
+    """
+    files, problems = [], []
     for path in paths:
         if path == "-":
             files.append(InputFile("<stdin>", None, 0))
         elif os.path.isdir(path):
-            files.extend(_walk(path))
-        elif os.path.isfile(path):
-            files.append(InputFile(path, path, os.path.getsize(path)))
-        elif glob.has_magic(path) and glob.glob(path, recursive=True):
-            for match in sorted(glob.glob(path, recursive=True)):
-                files.extend(_walk(match) if os.path.isdir(match) else [InputFile(match, match, os.path.getsize(match))])
+            _walk(path, files, problems)
+        elif os.path.exists(path):
+            _add_file(path, files, problems, regular_only=False)  # a named pipe given on purpose is read
+        elif glob.has_magic(path) and (matches := sorted(glob.glob(path, recursive=True))):
+            for match in matches:
+                (_walk if os.path.isdir(match) else _add_file)(match, files, problems)
         else:
-            missing.append(Record(path, "path", "unknown", error="no such file or directory"))
-    return files, missing
+            problems.append(Record(shown_path(path), "path", "unknown", error="no such file or directory"))
+    skip = {os.path.realpath(path) for path in exclude}
+    return [f for f in files if f.path is None or os.path.realpath(f.path) not in skip], problems
 
 
-def _walk(directory: str) -> list[InputFile]:
-    found = []
-    for root, dirs, names in os.walk(directory):
+def _walk(directory: str, files: list, problems: list) -> None:
+    def unreadable(error: OSError):
+        problems.append(Record(shown_path(error.filename), "path", "unknown",
+                               error=f"cannot read directory: {error.strerror}"))
+
+    for root, dirs, names in os.walk(directory, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if name.startswith(".") or name in SKIPPED_NAMES:
-                continue
-            path = os.path.join(root, name)
-            found.append(InputFile(path, path, os.path.getsize(path)))
-    return found
+            if not (name.startswith(".") or name in SKIPPED_NAMES):
+                _add_file(os.path.join(root, name), files, problems)
+
+
+def _add_file(path: str, files: list, problems: list, regular_only: bool = True) -> None:
+    """A pipe or device found inside a directory would block the load or never end: it is reported."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        problems.append(Record(shown_path(path), "path", "unknown", error=f"cannot read file: {error.strerror}"))
+        return
+    if regular_only and not stat.S_ISREG(info.st_mode):
+        problems.append(Record(shown_path(path), "path", "unknown", error="not a regular file (pipe, device, socket)"))
+        return
+    files.append(InputFile(shown_path(path), path, info.st_size))
+
+
+def shown_path(path: str) -> str:
+    """A file name that is not UTF-8 (os gives it as lone surrogates) as storable text, bad bytes as U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_input(item: InputFile, fmt: str | None = None) -> list[Record]:
     """All records of one file; problems come back as records with `error` set, never raised."""
     try:
-        data = sys.stdin.buffer.read() if item.path is None else _read_bytes(item.path)
+        data = _read_limited(sys.stdin.buffer) if item.path is None else _read_file(item.path)
     except OSError as error:
         return [Record(item.origin, "file", "unknown", error=f"cannot read file: {error.strerror or error}")]
+    if len(data) > MAX_FILE_BYTES:
+        return [_too_big(item.origin, "")]
     name = item.origin
     if name.endswith(".gz") or data[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(data)
+            data = _read_limited(gzip.GzipFile(fileobj=io.BytesIO(data)))
         except (OSError, EOFError, zlib.error) as error:
             return [Record(item.origin, "file", "gzip", error=f"broken gzip data: {error}")]
+        if len(data) > MAX_FILE_BYTES:
+            return [_too_big(item.origin, " decompressed")]
         name = name.removesuffix(".gz")
     if not data.strip():
         return [Record(item.origin, "file", "unknown", error="empty file")]
@@ -92,9 +126,18 @@ def read_input(item: InputFile, fmt: str | None = None) -> list[Record]:
     return READERS[chosen](text, item.origin)
 
 
-def _read_bytes(path: str) -> bytes:
+def _too_big(origin: str, how: str) -> Record:
+    return Record(origin, "file", "unknown", error=f"over {MAX_FILE_BYTES:,} bytes{how}: split it into smaller files")
+
+
+def _read_file(path: str) -> bytes:
     with open(path, "rb") as handle:
-        return handle.read()
+        return _read_limited(handle)
+
+
+def _read_limited(handle) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes, so the caller can tell an oversized file without holding it."""
+    return handle.read(MAX_FILE_BYTES + 1)
 
 
 def detect_format(name: str, text: str) -> str:
@@ -112,6 +155,14 @@ def _sniff_content(text: str) -> str | None:
     if start == "{":
         first_line = text.lstrip().split("\n", 1)[0].rstrip()
         return "jsonl" if first_line.endswith("}") and "\n" in text.strip() else "json"
-    if text.startswith("---\n") or text.startswith("---\r"):
+    if text.startswith("---\n"):
         return "markdown"
+    if _looks_like_csv_header(text.split("\n", 1)[0]):
+        return "csv"
     return None
+
+
+def _looks_like_csv_header(line: str) -> bool:
+    """A first line that names an article body column among delimited fields."""
+    names = {name.strip().strip('"').lower() for name in re.split(r"[,\t;|]", line)}
+    return len(names) > 1 and bool(names & BODY_COLUMN_NAMES)

@@ -1,4 +1,9 @@
-"""CSV/TSV with a header row; the header names are mapped to article fields in normalize."""
+"""CSV/TSV with a header row; the header names are mapped to article fields in normalize.
+
+A broken quote would make the csv module swallow every line after it into one field, so a row
+that spans several lines and does not fit the header is reported on its first line and the
+lines after it are read again: one bad row costs one record, never the rest of the file.
+"""
 import csv
 import io
 
@@ -8,31 +13,55 @@ csv.field_size_limit(2**31 - 1)  # oversized records are caught, with their posi
 
 
 def read_csv(text: str, origin: str) -> list[Record]:
-    dialect = _sniff(text)
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    records = []
-    try:
-        for row in reader:
-            position = f"row {reader.line_num}"
-            extra = row.pop(None, None)
-            if extra:
-                records.append(Record(origin, position, "csv", error=f"row has {len(extra)} more fields than the header",
-                                      raw=_raw_row(row, extra)))
-                continue
-            records.append(Record(origin, position, "csv", fields={k: v for k, v in row.items() if k}))
-    except csv.Error as error:
-        records.append(Record(origin, f"row {reader.line_num}", "csv", error=f"broken CSV: {error}"))
-    if reader.fieldnames is None:
+    lines = io.StringIO(text, newline="").readlines()
+    delimiter = _sniff_delimiter(text)
+    header, records, start = None, [], 0
+    while start < len(lines):
+        reader = csv.reader(lines[start:], delimiter=delimiter)
+        done = 0  # lines of lines[start:] taken by the rows read so far
+        try:
+            for fields in reader:
+                first, span = start + done + 1, reader.line_num - done
+                done = reader.line_num
+                if not fields:
+                    continue
+                if header is None:
+                    header = fields
+                elif span > 1 and _broken(fields, header, lines[first - 1:first - 1 + span]):
+                    records.append(Record(origin, f"row {first}", "csv", raw=lines[first - 1],
+                                          error="unbalanced quote: the row runs into the lines after it"))
+                    start = first  # read again from the line after the broken one
+                    break
+                else:
+                    records.append(_record(origin, f"row {first}", header, fields))
+            else:
+                start = len(lines)
+        except csv.Error as error:
+            records.append(Record(origin, f"row {start + done + 1}", "csv", error=f"broken CSV: {error}",
+                                  raw=lines[start + done]))
+            start += done + 1
+    if header is None:
         return [Record(origin, "row 1", "csv", error="CSV has no header row", raw=text)]
     return records
 
 
-def _sniff(text: str):
+def _broken(fields: list, header: list, row_lines: list[str]) -> bool:
+    """A multi-line row is a real quoted field only if it fits the header and closes its quotes."""
+    quotes = sum(line.count('"') for line in row_lines)
+    return len(fields) != len(header) or quotes % 2 == 1
+
+
+def _record(origin: str, position: str, header: list, fields: list) -> Record:
+    if len(fields) > len(header):
+        return Record(origin, position, "csv", error=f"row has {len(fields) - len(header)} more fields than the header",
+                      raw=",".join(fields))
+    return Record(origin, position, "csv", fields={name: value for name, value in zip(header, fields) if name})
+
+
+def _sniff_delimiter(text: str) -> str:
+    """Only the delimiter is sniffed, from the header line; quoting stays standard CSV ("" inside
+    quotes): the sniffer's quoting guesses from one line wrongly turn off doubled quotes."""
     try:
-        return csv.Sniffer().sniff(text[:4096].split("\n", 1)[0], delimiters=",\t;|")
+        return csv.Sniffer().sniff(text[:4096].split("\n", 1)[0], delimiters=",\t;|").delimiter
     except csv.Error:
-        return csv.excel
-
-
-def _raw_row(row: dict, extra: list) -> str:
-    return ",".join(str(v) for v in list(row.values()) + extra)
+        return ","

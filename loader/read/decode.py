@@ -8,9 +8,17 @@ BOMS = [
 ]
 
 
+# Control bytes that text never holds (tab, newlines, form feed and escape aside). Images, archives and
+# compressed streams are about 10% such bytes; a text with a stray NUL has a handful.
+CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 11, 12, 13, 27}) + b"\x7f"
+BINARY_SHARE = 0.05
+SNIFF_BYTES = 8192
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes never occur in text outside UTF-16, which decode() has handled by its BOM."""
-    return b"\x00" in data[:8192]
+    """UTF-16 without a byte-order mark counts as binary too: half its bytes are NUL."""
+    head = data[:SNIFF_BYTES]
+    return len(head) - len(head.translate(None, CONTROL_BYTES)) > BINARY_SHARE * len(head)
 
 
 def decode(data: bytes) -> str:
@@ -19,21 +27,21 @@ def decode(data: bytes) -> str:
         if data.startswith(bom):
             return normalize_newlines(data.decode(encoding))
     if looks_binary(data):
-        raise ValueError("binary content (NUL bytes), not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="latin1-fallback")
-    return normalize_newlines(text)
+        raise ValueError("binary content (control bytes such as NUL), not text")
+    return normalize_newlines(data.decode("utf-8", errors="cp1252-fallback"))
 
 
-def _latin1_fallback(error: UnicodeDecodeError):
-    # cp1252 leaves five bytes undefined; latin-1 maps those so nothing is dropped.
-    return error.object[error.start : error.end].decode("latin-1"), error.end
+def _cp1252_fallback(error: UnicodeDecodeError):
+    """Bytes that are not UTF-8 are read as cp1252, byte by byte, so a feed that mixes the two
+    (concatenated exports) keeps both right; cp1252 leaves five bytes undefined: latin-1 maps those."""
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([byte]).decode("cp1252", errors="replace").replace("\ufffd", chr(byte))
+                   for byte in bad), error.end
 
 
-codecs.register_error("latin1-fallback", _latin1_fallback)
+codecs.register_error("cp1252-fallback", _cp1252_fallback)
 
 
 def normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """One newline convention; a stray NUL (which SQLite's text functions stop at) becomes U+FFFD."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")

@@ -7,10 +7,11 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from datasette.utils import tilde_encode
+from markupsafe import escape
 
 ROOT = Path(__file__).resolve().parents[2]
 METADATA = ROOT / "metadata.yml"
-TEMPLATES = Path(__file__).parent / "templates"
 
 
 DATABASE_KEY = "archive"  # metadata.yml describes the database under this name
@@ -33,7 +34,8 @@ def metadata_for(db_path: str) -> dict:
     databases = metadata.get("databases", {})
     if DATABASE_KEY in databases and name != DATABASE_KEY:
         databases[name] = databases.pop(DATABASE_KEY)
-        metadata["description_html"] = metadata["description_html"].replace(f"/{DATABASE_KEY}/", f"/{name}/")
+        route = str(escape(tilde_encode(name)))  # a file may be named anything, even <script>.db
+        metadata["description_html"] = metadata["description_html"].replace(f"/{DATABASE_KEY}/", f"/{route}/")
     return metadata
 
 
@@ -45,10 +47,28 @@ def write_metadata(db_path: str) -> str:
     return handle.name
 
 
-def datasette_command(db_path: str, host: str, port: int, immutable: bool = True) -> list[str]:
+def datasette_command(db_path: str, host: str, port: int, immutable: bool = False) -> list[str]:
+    """`datasette serve` for db_path, to be run in serving_directory(db_path).
+
+    The file is named without its directory, so no page (not even /-/databases) shows where it lives.
+    By default Datasette reads it read-only (mode=ro; the plugin also sets query_only on every
+    connection), seeing each file a running load commits (WAL). `immutable` skips locking and caches
+    counts: faster, but only for an archive no load touches while it is served.
+    """
     datasette = shutil.which("datasette", path=os.path.dirname(sys.executable)) or "datasette"
-    command = [datasette, "serve", "-i" if immutable else "", db_path, "--metadata", write_metadata(db_path),
-               "--template-dir", str(TEMPLATES), "--host", host, "--port", str(port)]
-    for name, value in settings().items():
-        command += ["--setting", name, str(value)]
-    return [part for part in command if part]
+    name = os.path.basename(db_path)
+    command = [datasette, "serve", *(["-i", name] if immutable else [name]), "--metadata", write_metadata(db_path),
+               "--host", host, "--port", str(port)]
+    for setting, value in settings().items():
+        command += ["--setting", setting, _setting_text(value)]
+    return command
+
+
+def serving_directory(db_path: str) -> str:
+    return os.path.dirname(os.path.abspath(db_path))
+
+
+def _setting_text(value) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)

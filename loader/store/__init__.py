@@ -6,6 +6,8 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from ..model import Article
+from . import migrations
+from .lock import LOCK_SUFFIX
 
 # table → (columns, primary key, foreign keys). Names are the contract in DESIGN.md.
 TABLES = {
@@ -79,9 +81,17 @@ def open_db(path: str) -> sqlite_utils.Database:
     return db
 
 
+def database_files(db) -> list[str]:
+    main = db.conn.execute("pragma database_list").fetchone()[2]
+    return [main + suffix for suffix in ("", "-wal", "-shm", "-journal", LOCK_SUFFIX)] if main else []
+
+
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
-    """Create whatever is missing (tables, columns, FTS, indexes); safe to run on every open."""
+    """Create whatever is missing (tables, columns, FTS with its triggers, indexes), then run the
+    versioned migrations an older archive has not had; all in one transaction, safe on every open."""
+    migrations.check_not_newer(db)
     with db.atomic():
+        fresh = not db["articles"].exists()
         for name, (columns, pk, foreign_keys) in TABLES.items():
             table = db[name]
             if not table.exists():
@@ -89,15 +99,15 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             for column, kind in columns.items():
                 if column not in table.columns_dict:
                     table.add_column(column, kind)
-        for name, columns in FTS.items():
-            if not db[f"{name}_fts"].exists():
-                db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True)
+        for name, columns in FTS.items():  # recreated (and refilled) if its columns or triggers differ
+            db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True, replace=True)
         for name, (columns, pk, foreign_keys) in TABLES.items():
             wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
             for index_columns in wanted:
                 db[name].create_index(index_columns, if_not_exists=True)
         for name, select in VIEWS.items():
             db.create_view(name, select, ignore=True)
+        migrations.migrate(db, fresh)
 
 
 def _pk_columns(pk) -> set:
@@ -157,12 +167,17 @@ def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
         db["articles"].insert({**row, "loaded_at": loaded_at})
         status = "inserted"
     elif existing["content_hash"] == row["content_hash"]:
-        status = "unchanged"
+        status = "unchanged" if _has_origin(db, row["id"], article) else "duplicate"
     else:
         db["articles"].update(row["id"], {**row, "loaded_at": loaded_at})
         status = "updated"
     save_origin(db, row["id"], article, loaded_at)
     return row["id"], status
+
+
+def _has_origin(db, article_id_: str, article: Article) -> bool:
+    return bool(db.execute("select 1 from article_origins where article_id = ? and origin_path = ? and position = ?",
+                           [article_id_, article.origin_path, article.position]).fetchone())
 
 
 def save_origin(db, article_id_: str, article: Article, loaded_at: str) -> None:

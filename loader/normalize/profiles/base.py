@@ -47,6 +47,14 @@ def take_stamps(paragraphs: list[str], zone: str | None = None, look: int = 8) -
     return kept, found
 
 
+def first_match(paragraphs: list[str], pattern: re.Pattern, look: int) -> int | None:
+    """Index of the first of the leading `look` paragraphs that `pattern` matches."""
+    for index, paragraph in enumerate(paragraphs[:look]):
+        if pattern.match(paragraph):
+            return index
+    return None
+
+
 def looks_like_headline(paragraph: str) -> bool:
     return len(paragraph) <= HEADLINE_MAX_CHARS and not ends_sentence(paragraph)
 

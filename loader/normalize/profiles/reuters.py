@@ -1,7 +1,7 @@
 """Reuters wire copy: 'WASHINGTON (Reuters) - The United States …' (also ISOT-style CSV text)."""
 import re
 
-from .base import Profile, finish_body, looks_like_headline, take_stamps
+from .base import Profile, finish_body, first_match, looks_like_headline, take_stamps
 
 # City (optionally ", Oct 26" or "/SEOUL"), the agency in brackets, a dash of any kind.
 DATELINE = re.compile(
@@ -11,10 +11,7 @@ LOOK_AHEAD = 4  # the dateline paragraph comes after at most a headline, standfi
 
 
 def _dateline_index(paragraphs: list[str]) -> int | None:
-    for index, paragraph in enumerate(paragraphs[:LOOK_AHEAD]):
-        if DATELINE.match(paragraph):
-            return index
-    return None
+    return first_match(paragraphs, DATELINE, LOOK_AHEAD)
 
 
 def detect_reuters(paragraphs: list[str], fields: dict) -> bool:

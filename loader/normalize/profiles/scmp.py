@@ -6,7 +6,7 @@ apart in `related_headlines` rather than read as body.
 import re
 
 from ..paragraphs import is_credit
-from .base import Profile, finish_body, looks_like_headline, take_stamps
+from .base import Profile, finish_body, first_match, looks_like_headline, take_stamps
 
 ZONE = "Asia/Hong_Kong"
 PUBLISHED = re.compile(r"^PUBLISHED\s*:\s*\S")
@@ -14,10 +14,7 @@ HEADER_FIELDS = {1: ["title"], 2: ["title", "subtitle"], 3: ["section", "title",
 
 
 def _stamp_index(paragraphs: list[str]) -> int | None:
-    for index, paragraph in enumerate(paragraphs[:6]):
-        if PUBLISHED.match(paragraph):
-            return index
-    return None
+    return first_match(paragraphs, PUBLISHED, look=6)
 
 
 def detect_scmp(paragraphs: list[str], fields: dict) -> bool:

@@ -1,14 +1,20 @@
 """Datasette plugin (registered by entry point): safe full-text queries, highlighted snippets, distances."""
 import re
+import sqlite3
 
+from datasette import handle_exception as datasette_errors
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from ..extract.places import distance_km
+from .guards import guard_csv, hide_pages
+from .places import distance_or_none, extra_template_vars  # noqa: F401  (a hook)
 
 # snippet() wraps hits in these private-use characters; render_cell escapes the text, then marks hits.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 OPERATORS = {"AND", "OR", "NOT"}
+# Longest string or blob a served query may produce: the longest article (1,000,000 characters,
+# at most 4,000,000 bytes of UTF-8) fits four times over.
+MAX_VALUE_BYTES = 16_000_000
 TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
@@ -46,17 +52,23 @@ def _quote(term: str) -> str:
 
 
 @hookimpl
-def prepare_connection(conn):
+def prepare_connection(conn, database, datasette):
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
     conn.create_function("distance_km", 4, distance_or_none, deterministic=True)
+    if getattr(datasette.databases.get(database), "path", None):  # the archive, not Datasette's own
+        make_read_only(conn)
 
 
-def distance_or_none(lat1, lon1, lat2, lon2):
-    """Great-circle km for the "articles near" query; None when a coordinate is missing or not a number."""
-    try:
-        return distance_km(float(lat1), float(lon1), float(lat2), float(lon2))
-    except (TypeError, ValueError):
-        return None
+def make_read_only(conn) -> None:
+    """No statement can write, even on Datasette's write connection (canned writes, plugins), and no
+    value may exceed MAX_VALUE_BYTES, so one query cannot build a gigabyte string in memory."""
+    conn.execute("pragma query_only = 1")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+
+
+@hookimpl
+def extra_css_urls():
+    return ["/-/static-plugins/news-archive/archive.css"]
 
 
 @hookimpl
@@ -67,21 +79,15 @@ def render_cell(value, column):
     return None
 
 
-PLACE_ARTICLES_SQL = """select articles.id, articles.title, articles.published_at, count(*) as mentions
-from locations join articles on articles.id = locations.article_id
-where locations.place_id = ? group by articles.id order by articles.published_at desc limit 200"""
+@hookimpl
+def startup():
+    """Datasette 0.65 prints every 4xx error (a mistyped URL, a SELECT-only refusal) as a rich
+    traceback with its locals: about a second of CPU per bad request on a small machine, an easy
+    way to load the server, and article text in the log. Server errors (500) are still printed, by
+    its plain traceback.print_exc()."""
+    datasette_errors.rich = None
 
 
 @hookimpl
-def extra_template_vars(view_name, table, database, request, datasette):
-    """A place's row page lists the articles that mention it (template _table-row-archive-places.html)."""
-    if view_name != "row" or table != "places" or request is None:
-        return {}
-
-    async def place_articles():
-        place_id = request.url_vars.get("pks")
-        db = datasette.get_database(database)
-        rows = await db.execute(PLACE_ARTICLES_SQL, [place_id])
-        name = await db.execute("select name from places where id = ?", [place_id])
-        return {"place_articles": [dict(row) for row in rows], "place_name": name.first()[0] if name.first() else ""}
-    return place_articles
+def asgi_wrapper():
+    return lambda app: hide_pages(guard_csv(app))

@@ -1,0 +1,54 @@
+"""Versioned upgrades of archives made by older versions; PRAGMA user_version counts those applied.
+
+`ensure_db_shape` adds whatever is missing (tables, columns, FTS, indexes). A migration does what
+adding cannot: fill new columns from the data already there, rebuild an index. Each runs in the
+transaction that bumps user_version, so a load killed mid-upgrade leaves the old version, and the
+upgrade runs again next time. Migrations never drop data: columns and tables they do not know stay.
+To change the schema, append a function to MIGRATIONS; never edit one that has shipped.
+"""
+from ..model import BadInput
+
+
+class NewerArchive(BadInput):
+    """The file was written by a newer news-archive: upgrading code, not the file, is the fix."""
+
+
+def backfill_derived_columns(db) -> None:
+    """Archives from before user_version: fill the columns later versions derive while loading
+    (old values are left as they are), and index the text no trigger indexed."""
+    db.execute("update articles set published_month = substr(published_at, 1, 7) "
+               "where published_month is null and length(published_at) >= 7")
+    db.execute("update articles set title_derived = 0 where title_derived is null")
+    counted = [(len((row["body"] or "").split()), row["id"])
+               for row in db.query("select id, body from articles where word_count is null")]
+    db.conn.executemany("update articles set word_count = ? where id = ?", counted)
+    from . import FTS  # the schema constants live in the package that imports this module
+
+    for name in FTS:  # rows written while no trigger kept the index in sync
+        db.execute(f"insert into [{name}_fts]([{name}_fts]) values('rebuild')")
+
+
+MIGRATIONS = [backfill_derived_columns]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def version(db) -> int:
+    return db.execute("pragma user_version").fetchone()[0]
+
+
+def check_not_newer(db) -> None:
+    found = version(db)
+    if found > SCHEMA_VERSION:
+        raise NewerArchive(f"this archive has schema version {found}, newer than this news-archive knows "
+                           f"({SCHEMA_VERSION}): upgrade news-archive to open it")
+
+
+def migrate(db, fresh: bool) -> None:
+    """Run the migrations this file has not had, inside the caller's transaction.
+
+    A fresh file was just created in the current shape: it only needs the version stamp.
+    """
+    for number in range(version(db) + 1, SCHEMA_VERSION + 1):
+        if not fresh:
+            MIGRATIONS[number - 1](db)
+        db.execute(f"pragma user_version = {number}")

@@ -1,0 +1,30 @@
+"""Dates: parsed by dateutil, the source's offset kept, a date without a time stays a date."""
+import pytest
+
+from loader.normalize.dates import parse_date
+
+
+@pytest.mark.parametrize("text, zone, expected", [
+    ("Friday, 27 October, 2017, 7:50pm", "Asia/Hong_Kong", "2017-10-27T19:50:00+08:00"),
+    ("2017-10-27T19:50:00+08:00", "Europe/London", "2017-10-27T19:50:00+08:00"),
+    ("Fri, 27 Oct 2017 11:31:00 GMT", None, "2017-10-27T11:31:00+00:00"),
+    ("December 31, 2017 ", None, "2017-12-31"),
+    ("2017-10-27 10:00", None, "2017-10-27T10:00:00"),
+    ("October 2017", None, "2017-10"),
+    ("Tuesday", None, None),
+    ("10:30", None, None),
+    ("not a date", None, None),
+    ("", None, None),
+])
+def test_parse_date(text, zone, expected):
+    assert parse_date(text, zone) == expected
+
+
+def test_epoch_seconds_and_milliseconds():
+    assert parse_date(1509104000) == "2017-10-27T11:33:20+00:00"
+    assert parse_date(1509104000000) == "2017-10-27T11:33:20+00:00"
+
+
+def test_day_first_for_sources_that_write_it():
+    assert parse_date("03/04/2021", dayfirst=True) == "2021-04-03"
+    assert parse_date("03/04/2021") == "2021-03-04"
