@@ -155,3 +155,20 @@ def test_one_name_one_place_per_article_and_gazetteer_finds_what_the_model_misse
         by_text.setdefault(location["text"], set()).add(location["geonameid"])
     assert by_text["Georgia"] == {614540}  # the country, next to Russia and Tbilisi, every time
     assert "DMZ" in by_text and "Korean peninsula" in by_text
+
+
+@pytest.mark.slow
+def test_upgrading_an_older_archive_fills_place_counts_and_article_arrays(archive, tmp_path):
+    old = tmp_path / "archive.db"
+    old.write_bytes(archive.read_bytes())
+    db = sqlite_utils.Database(old)
+    expected = {row["id"]: row["article_count"] for row in db.query("select id, article_count from places")}
+    db.execute("update places set article_count = null")
+    db.execute("update articles set place_names = null, country_codes = null")
+    db.execute("pragma user_version = 1")
+    db.conn.commit()
+    db.conn.close()
+    upgraded = store.open_db(str(old))
+    assert {row["id"]: row["article_count"] for row in upgraded.query("select id, article_count from places")} == expected
+    names = [json.loads(row["place_names"]) for row in upgraded.query("select place_names from articles")]
+    assert all("Shenyang" in article for article in names)
