@@ -7,6 +7,8 @@ toponym counts as wrong) and median error, as a markdown table, also written to 
 """
 import argparse
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIRS = [ROOT.parent / "shared" / "eval" / "geo", Path("/work/shared/eval/geo")]
 SETS = ("lgl", "trnews", "geowebnews")
+NEWS_ARCHIVE = shutil.which("news-archive", path=os.path.dirname(sys.executable)) or "news-archive"
 RESULTS = ROOT / "benchmarks" / "results" / "geo.md"
 # Published figures for comparison (Mordecai 3, Acc@161 given the toponym; see the eval README).
 REFERENCE = {"lgl": 0.827, "trnews": 0.873, "geowebnews": 0.941}
@@ -38,7 +41,7 @@ def run_set(name: str, folder: Path, work: Path, limit: int | None) -> tuple[dic
     predictions = work / f"{name}.pred.jsonl"
     started = time.monotonic()
     with open(predictions, "w", encoding="utf-8") as out:
-        subprocess.run([str(ROOT / ".venv" / "bin" / "news-archive"), "extract", str(inputs)], stdout=out, check=True)
+        subprocess.run([NEWS_ARCHIVE, "extract", str(inputs)], stdout=out, check=True)
     seconds = time.monotonic() - started
     scored = subprocess.run([sys.executable, str(folder / "score.py"), str(gold), str(predictions), "--json"],
                             capture_output=True, text=True, check=True)
