@@ -45,13 +45,14 @@ class Toponym(NamedTuple):
 
 def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
     """Toponym spans in text order, none overlapping; each has at least one gazetteer candidate."""
-    found: list[Toponym] = list(_inline_datelines(doc.text, gazetteer))
+    text = doc.text  # built anew on every access: read it once
+    found: list[Toponym] = list(_inline_datelines(text, gazetteer))
     for start, end, label in _entity_spans(doc, mentions):
-        toponym = _from_entity(doc.text, start, end, label, gazetteer)
+        toponym = _from_entity(text, start, end, label, gazetteer)
         if toponym and not _overlaps(toponym, found):
             found.append(toponym)
     blocked = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in BLOCKING_LABELS | {"NORP"}]
-    for toponym in _scan(doc, gazetteer, found, blocked):
+    for toponym in _scan(doc, text, gazetteer, found, blocked):
         found.append(toponym)
     names = _person_names(doc)
     return sorted(toponym for toponym in found if not (toponym.weak and toponym.text in names))
@@ -218,11 +219,11 @@ def _overlaps(toponym: Toponym, others) -> bool:
     return any(toponym.start < other[1] and other[0] < toponym.end for other in others)
 
 
-def _scan(doc, gazetteer: Gazetteer, found: list[Toponym], blocked: list[tuple]):
+def _scan(doc, text: str, gazetteer: Gazetteer, found: list[Toponym], blocked: list[tuple]):
     """Gazetteer names the model did not tag: capitalised, proper-noun-led, prominent, unclaimed."""
     index = 0
     while index < len(doc):
-        match = _longest_match(doc, index, gazetteer, found, blocked)
+        match = _longest_match(doc, text, index, gazetteer, found, blocked)
         if match:
             yield match[0]
             index = match[1]
@@ -230,7 +231,7 @@ def _scan(doc, gazetteer: Gazetteer, found: list[Toponym], blocked: list[tuple])
             index += 1
 
 
-def _longest_match(doc, index: int, gazetteer: Gazetteer, found, blocked):
+def _longest_match(doc, text: str, index: int, gazetteer: Gazetteer, found, blocked):
     token = doc[index]
     if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ"):
         return None
@@ -238,8 +239,8 @@ def _longest_match(doc, index: int, gazetteer: Gazetteer, found, blocked):
         span = doc[index:index + count]
         if span[-1].is_punct:
             continue
-        start, end = clean_span(doc.text, span.start_char, span.end_char)
-        toponym = Toponym(start, end, doc.text[start:end])
+        start, end = clean_span(text, span.start_char, span.end_char)
+        toponym = Toponym(start, end, text[start:end])
         if end <= start or _overlaps(toponym, found) or not _scan_allowed(toponym, blocked, count):
             continue
         if token.pos_ == "ADJ" and count == 1:
