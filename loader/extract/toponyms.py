@@ -131,9 +131,11 @@ def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazette
         end -= 1
         surface = text[start:end]
         candidates = gazetteer.candidates(surface)
+    with_article = text[:start].endswith(("the ", "The ", "THE "))
+    if _implausible(text, start, end, candidates, gazetteer, with_article):
+        return None
     if label in PLACE_LABELS and candidates:
         return Toponym(start, end, surface)
-    with_article = LEADING_ARTICLE.match(text[start - 4:start] + " ") is not None or text[:start].endswith(("the ", "The "))
     if label in MISLABELS and any(_prominent(place, surface, gazetteer, label, with_article) for place in candidates):
         return Toponym(start, end, surface)
     if label in ("ORG", "FAC", "PERSON"):
@@ -141,6 +143,23 @@ def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazette
                 or (_prominent_inside(text, start, end, gazetteer) if label == "ORG" else None)
                 or (Toponym(start, end, surface, weak=True) if candidates and label in ("PERSON", "ORG") else None))
     return None
+
+
+def _implausible(text: str, start: int, end: int, candidates: list[Place], gazetteer: Gazetteer,
+                 with_article: bool) -> bool:
+    """Readings that are words, not places: "the Valley", "the Gulf" (a common noun after "the", unless
+    the place's own name has it: "The Bronx"); "SWAT", "NICE" (an acronym that is no country's or state's
+    abbreviation); "St. Patrick's Day", "St. Michael's Hospital" (a saint, not a town)."""
+    surface = text[start:end]
+    strong = [place for place in candidates if place.id < 0 or place.feature_code in PROMINENT_CODES
+              or gazetteer.is_main_name(place, "The " + surface)]
+    if with_article and " " not in surface and not strong:
+        return True
+    if surface.isupper() and len(surface.replace(".", "")) <= 5 and not any(
+            place.id < 0 or place.feature_code in PROMINENT_CODES or gazetteer.preferred.get(name_key(surface)) == place.id
+            for place in candidates):
+        return True
+    return surface.startswith(("St. ", "St ", "Saint ")) and text[end:end + 2] in ("'s", "’s")
 
 
 def _prominent_inside(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
