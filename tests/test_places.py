@@ -120,6 +120,7 @@ def test_datasette_serves_map_columns_facets_and_articles_near(archive):
     near = get_json(archive, "/archive/articles_near.json?_shape=array&lat=41.8&lon=123.4&km=50")
     assert len(near) == 2 and {row["place"] for row in near} == {"Shenyang"}
     assert get_json(archive, "/archive/articles_near.json?_shape=array&lat=-33.9&lon=151.2&km=50") == []
+    assert "datasette-cluster-map" in get_json(archive, "/archive/places")  # the map script, served locally
 
 
 @pytest.mark.slow
