@@ -5,11 +5,13 @@ import sqlite3
 import sys
 
 import click
+from tqdm import tqdm
 
 from . import store
 from .extract import extract_items
 from .load import LoadOptions, load_paths
 from .model import BadInput
+from .normalize.fields import parse_mappings
 from .store.lock import ArchiveBusy, exclusive_writer
 from .read import FORMATS
 
@@ -29,20 +31,27 @@ def cli():
 @click.option("--db", "db_path", default="archive.db", show_default=True, help="SQLite file to create or update")
 @click.option("--source", help="Source profile slug (reuters, scmp, …) instead of detecting it from content")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Input format instead of detecting it")
+@click.option("--map", "mappings", multiple=True, metavar="FIELD=PATH",
+              help="Take FIELD from PATH in JSON/CSV records (dotted: body=content.text); repeatable")
 @click.option("--no-nlp", is_flag=True, help="Skip entity, quote and place extraction")
 @click.option("--workers", type=int, default=os.cpu_count() or 1, show_default="all cores",
               help="Processes for extraction")
 @click.option("--quiet", is_flag=True, help="No progress bar")
-def load(paths, db_path, source, fmt, no_nlp, workers, quiet):
+def load(paths, db_path, source, fmt, mappings, no_nlp, workers, quiet):
     """Load files, directories, globs or - (stdin) into the archive.
 
     Re-loading the same input changes nothing; bad files and records are listed in load_errors.
     """
-    options = LoadOptions(source=source, fmt=fmt, nlp=not no_nlp, workers=workers, progress=not quiet)
+    try:
+        field_map = parse_mappings(mappings)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--map")
+    options = LoadOptions(source=source, fmt=fmt, nlp=not no_nlp, workers=workers, progress=not quiet,
+                          field_map=field_map)
     try:
         with exclusive_writer(db_path):
             result = load_paths(store.open_db(db_path), list(paths), options, arguments=sys.argv[1:],
-                                warn=lambda message: click.echo(message, err=True))
+                                warn=lambda message: tqdm.write(message, file=sys.stderr))
     except ArchiveBusy as error:
         raise click.ClickException(str(error))
     except (BadInput, sqlite3.Error) as error:  # not an archive, a newer one, disk full, read-only
@@ -56,7 +65,8 @@ def load(paths, db_path, source, fmt, no_nlp, workers, quiet):
 
 @cli.command()
 @click.argument("infile", type=click.File("r", encoding="utf-8"))
-@click.option("--workers", type=int, default=1, show_default=True, help="Processes for extraction")
+@click.option("--workers", type=int, default=os.cpu_count() or 1, show_default="all cores",
+              help="Processes for extraction (small inputs run in this process)")
 def extract(infile, workers):
     """Read {"id", "text", …} JSON lines, write mentions, quotes and locations as JSON lines."""
     items = []

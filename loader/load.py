@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from . import store
-from .extract import extract_items
+from .extract import extract_groups
 from .model import BadInput, Record
 from .normalize import normalize
 from .normalize.fields import as_json, valid_text
 from .read import expand_paths, read_input
 
-STATUSES = ("inserted", "updated", "unchanged", "duplicates", "errors")
+# near_duplicates are also counted as inserted: they are stored, and linked to their earlier twin.
+STATUSES = ("inserted", "updated", "unchanged", "duplicates", "near_duplicates", "errors")
 # SQLite primary result codes that mean the database file, not the record, is the problem.
 FATAL_SQLITE_CODES = {5, 6, 8, 10, 11, 13, 14, 26}  # BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB
 
@@ -29,6 +30,7 @@ class LoadOptions:
     nlp: bool = True
     workers: int = 1
     progress: bool = True
+    field_map: dict = field(default_factory=dict)  # article field → dotted path (`--map body=content.text`)
 
 
 @dataclass
@@ -37,14 +39,40 @@ class LoadResult:
     files: int
     counts: dict = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     seconds: float = 0.0
+    records: int = 0
+    seen: set = field(default_factory=set, repr=False)  # article ids stored by this load
 
     @property
     def loaded(self) -> int:
         return sum(self.counts[key] for key in ("inserted", "updated", "unchanged", "duplicates"))
 
     def summary(self) -> str:
-        parts = ", ".join(f"{self.counts[key]} {key}" for key in STATUSES)
-        return f"Loaded {self.files} file(s) in {self.seconds:.1f}s: {parts} (load {self.load_id})"
+        parts = ", ".join(f"{self.counts[key]} {key.replace('_', '-')}" for key in STATUSES)
+        return (f"Loaded {self.files} file(s), {self.records} record(s) in {self.seconds:.1f}s: {parts} "
+                f"(load {self.load_id})")
+
+
+class Progress:
+    """One bar over the input's bytes, advanced record by record, so a single 20,000-record file moves
+    it (and its ETA) as steadily as 20,000 small files."""
+
+    def __init__(self, files, enabled: bool):
+        self.bar = tqdm(total=sum(f.size for f in files), unit="B", unit_scale=True, desc="loading",
+                        disable=not enabled, smoothing=0.1)
+        self.done = 0
+        self.records = 0
+
+    def record(self, share: float) -> None:
+        self.records += 1
+        self.bar.update(share)
+        self.bar.set_postfix_str(f"{self.records:,} records", refresh=False)
+
+    def file_done(self, item) -> None:
+        self.done += item.size
+        self.bar.update(self.done - self.bar.n)
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 def load_paths(db, paths: list[str], options: LoadOptions, arguments: list[str] | None = None,
@@ -56,73 +84,109 @@ def load_paths(db, paths: list[str], options: LoadOptions, arguments: list[str] 
     for record in missing:
         warn(_record_error(db, result.load_id, record))
         result.counts["errors"] += 1
-    bar = tqdm(total=sum(f.size for f in files), unit="B", unit_scale=True, desc="loading",
-               disable=not options.progress or len(files) < 2)
-    for item in files:
-        _load_file(db, item, options, result, warn)
-        bar.update(item.size)
-    bar.close()
+    progress = Progress(files, options.progress)
+    jobs = (_prepare(db, item, options, result) for item in files)
+    workers = options.workers if options.nlp else 1
+    for job, found in extract_groups(((job, job.items) for job in jobs), workers):
+        _store_file(db, job, found, result, warn, progress)
+        progress.file_done(job.file)
+    progress.close()
     result.seconds = time.monotonic() - started
     store.finish_load(db, result.load_id, {"files": len(files), **result.counts})
     return result
 
 
-def _load_file(db, item, options: LoadOptions, result: LoadResult, warn) -> None:
-    """One file in one transaction; each article in a savepoint, so a record that fails costs itself only."""
+@dataclass
+class FileJob:
+    """One input file between reading and storing: its articles, its bad records, what to extract.
+
+    Jobs stream through extraction together, so many one-article files still reach spaCy in batches
+    and both cores, while each file is still stored in its own transaction."""
+    file: object
+    articles: list = field(default_factory=list)
+    bad: list = field(default_factory=list)
+    items: list = field(default_factory=list)
+    records: int = 0
+
+
+def _prepare(db, item, options: LoadOptions, result: LoadResult) -> FileJob:
+    """Read and normalize one file, and list the articles whose content is new or changed."""
     try:
         records = read_input(item, options.fmt)
     except Exception as error:  # a reader bug costs this file, recorded, not the rest of the load
         records = [Record(item.origin, "file", "unknown", error=_unexpected(error))]
     if not records:  # a CSV header alone, "[]", {"articles": []}: nothing silently vanishes
         records = [Record(item.origin, "file", "unknown", error="no records in this file")]
-    articles, bad = _normalize_all(records, options.source)
-    extracted = _extract_changed(db, articles, options)
+    result.records += len(records)
+    job = FileJob(item, records=len(records))
+    job.articles, job.bad = _normalize_all(records, options.source, options.field_map)
+    if options.nlp:
+        job.items = _changed_items(db, job.articles)
+    return job
+
+
+def _store_file(db, job: FileJob, found: list[dict], result: LoadResult, warn, progress: Progress) -> None:
+    """One file in one transaction; each article in a savepoint, so a record that fails costs itself only."""
+    extracted = {item["id"]: one for item, one in zip(job.items, found)}
+    share = job.file.size / max(job.records, 1)
     counts, warnings = Counter(), []
     with db.atomic():
-        for record in bad:
+        for record in job.bad:
             warnings.append(_record_error(db, result.load_id, record))
             counts["errors"] += 1
+            progress.record(share)
         loaded_at = store.now()
-        for article, profile in articles:
-            status, warning = _save_one(db, article, profile, extracted, loaded_at, result.load_id)
-            counts[status] += 1
+        for article, profile in job.articles:
+            keys, warning = _save_one(db, article, profile, extracted, loaded_at, result)
+            counts.update(keys)
             warnings += [warning] if warning else []
+            progress.record(share)
     for key in STATUSES:  # counted only once the file's transaction has committed
         result.counts[key] += counts[key]
     for message in warnings:
         warn(message)
 
 
-def _save_one(db, article, profile, extracted: dict, loaded_at: str, load_id: int) -> tuple[str, str | None]:
-    """Save one article and its extraction in a savepoint; returns (status, warning or None)."""
+def _save_one(db, article, profile, extracted: dict, loaded_at: str, result: LoadResult) -> tuple[list, str | None]:
+    """Save one article and its extraction in a savepoint; returns (the counts it adds to, warning or None).
+
+    A new or changed body is fingerprinted and linked to a near-twin. A second arrival of an article
+    this load already stored is a duplicate even when it changed it (a wire story sent again later the
+    same day, a page saved twice)."""
     found = extracted.get(store.article_id(article))
-    if isinstance(found, Exception):  # stored later, when a load extracts it, so it is never left unextracted
-        return "errors", _record_error(db, load_id, _article_record(article, f"extraction failed: {_describe(found)}"))
+    if found and found.get("error"):  # stored later, when a load extracts it, so it is never left unextracted
+        return ["errors"], _record_error(db, result.load_id,
+                                         _article_record(article, f"extraction failed: {found['error']}"))
     try:
         with db.atomic():
             store.save_source(db, profile)
-            article_id, status = store.save_article(db, article, loaded_at)
+            again = store.article_id(article) in result.seen
+            article_id, status = store.save_article(db, article, loaded_at, only_if_newer=again)
             if found is not None:
                 store.save_extraction(db, article_id, found)
+            twin = store.save_fingerprint(db, article_id, article.body) if status in ("inserted", "updated") else None
     except Exception as error:  # a bug must not cost the other records; it is recorded, not hidden
         if _fatal(error):
             raise
-        return "errors", _record_error(db, load_id, _article_record(article, _unexpected(error)))
-    return ("duplicates" if status == "duplicate" else status), None
+        return ["errors"], _record_error(db, result.load_id, _article_record(article, _unexpected(error)))
+    if status == "duplicate" or (status == "updated" and article_id in result.seen):
+        status = "duplicates"
+    result.seen.add(article_id)
+    return [status] + (["near_duplicates"] if twin and status == "inserted" else []), None
 
 
 def _article_record(article, reason: str) -> Record:
     return Record(article.origin_path, article.position, article.origin_format, raw=article.body, error=reason)
 
 
-def _normalize_all(records: list[Record], source: str | None):
+def _normalize_all(records: list[Record], source: str | None, field_map: dict | None = None):
     articles, bad = [], []
     for record in records:
         if record.error:
             bad.append(record)
             continue
         try:
-            articles.append(normalize(record, source))
+            articles.append(normalize(record, source, field_map))
         except Exception as error:  # BadInput is the user's; anything else is our bug, still per record
             record.error = str(error) if isinstance(error, BadInput) else _unexpected(error)
             record.raw = record.raw or record.text or _fields_text(record.fields)
@@ -130,29 +194,14 @@ def _normalize_all(records: list[Record], source: str | None):
     return articles, bad
 
 
-def _extract_changed(db, articles, options: LoadOptions) -> dict:
-    """Run extraction only for articles whose content is new or changed.
-
-    Returns article id → extract output, or the exception that extracting that article raised.
-    """
-    if not options.nlp:
-        return {}
-    rows = [store.article_row(article) for article, _ in articles]
-    stored = store.stored_hashes(db, [row["id"] for row in rows])
-    todo = [row for row in rows if stored.get(row["id"]) != row["content_hash"]]
-    items = [{"id": row["id"], "text": row["body"], "title": row["title"], "dateline": row["dateline"],
-              "published_at": row["published_at"]} for row in todo]
-    try:
-        return {found["id"]: found for found in extract_items(items, options.workers)}
-    except Exception:  # find the article that broke the batch; the others are extracted one by one
-        return {item["id"]: _extract_alone(item) for item in items}
-
-
-def _extract_alone(item: dict):
-    try:
-        return extract_items([item])[0]
-    except Exception as error:
-        return error
+def _changed_items(db, articles) -> list[dict]:
+    """Extraction input for the articles whose content is new or changed (re-loads skip the rest)."""
+    rows = [(store.article_row(article), article) for article, _ in articles]
+    stored = store.stored_hashes(db, [row["id"] for row, _ in rows])
+    return [{"id": row["id"], "text": row["body"], "title": row["title"], "dateline": row["dateline"],
+             "published_at": row["published_at"], "subtitle": row["subtitle"],
+             "related_headlines": article.related_headlines}
+            for row, article in rows if stored.get(row["id"]) != row["content_hash"]]
 
 
 def _record_error(db, load_id: int, record: Record) -> str:

@@ -224,7 +224,9 @@ NASTY_FILES = {
     "one-huge-line.txt": b"word " * 400_000,
     "many-lines.txt": b"Headline\n\n" + b"short line\n" * 20_000,
     "invalid-utf8.txt": b"Headline\n\nThe caf\xe9 by the harbour \xff\xfe reopened \xc3\x28 today.",
-    "mixed.txt": "Headline\n\nThe café reopened.\n".encode() + "The café closed.\n".encode("cp1252"),
+    # Its own headline: an undated "Headline" would be the same article as invalid-utf8.txt's (same title,
+    # no date, no URL), and within one load the first arrival is kept unless a later one says it is newer.
+    "mixed.txt": "Mixed headline\n\nThe café reopened.\n".encode() + "The café closed.\n".encode("cp1252"),
     "nul-in-feed.jsonl": jsonl([good_article(31)]) + b'{"title": "x\x00y", "body": "z"}\n' + jsonl([good_article(32)]),
     "surrogates.jsonl": b'{"title": "bad \\ud800 title", "body": "body \\udfff here."}\n' + jsonl([good_article(33)]),
     "deep.json": b"[" * 100_000 + b"]" * 100_000,

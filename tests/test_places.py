@@ -9,6 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from loader import store
+from loader.store import migrations
 from loader.cli import cli
 from loader.extract import extract_items
 from loader.extract.places import distance_km
@@ -166,7 +167,7 @@ def test_upgrading_an_older_archive_fills_place_counts_and_article_arrays(archiv
     expected = {row["id"]: row["article_count"] for row in db.query("select id, article_count from places")}
     db.execute("update places set article_count = null")
     db.execute("update articles set place_names = null, country_codes = null")
-    db.execute("pragma user_version = 1")
+    db.execute(f"pragma user_version = {migrations.MIGRATIONS.index(migrations.count_place_articles)}")
     db.conn.commit()
     db.conn.close()
     upgraded = store.open_db(str(old))

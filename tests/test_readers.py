@@ -69,7 +69,8 @@ def test_encodings_and_line_endings_give_the_same_article(load_into, tmp_path):
     for name, data in variants.items():
         (tmp_path / name).write_bytes(data)
     db, result = load_into(tmp_path)
-    assert result.counts == {"inserted": 1, "updated": 0, "unchanged": 0, "duplicates": 5, "errors": 0}
+    assert result.counts == {"inserted": 1, "updated": 0, "unchanged": 0, "duplicates": 5, "near_duplicates": 0,
+                             "errors": 0}
     row = next(db.query("select * from articles"))
     assert row["title"] == "Café reopens"
     assert row["body"] == "The café on the quay reopened on Friday.\n\nIt had been shut for a year."

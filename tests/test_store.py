@@ -32,7 +32,8 @@ def test_reload_changes_nothing(tmp_path):
     rows = list(db.query("select id, content_hash, loaded_at from articles order by id"))
     db, second = run_load(tmp_path / "archive.db", CORPUS)
     assert first.counts["inserted"] == 2
-    assert second.counts == {"inserted": 0, "updated": 0, "unchanged": 2, "duplicates": 0, "errors": 0}
+    assert second.counts == {"inserted": 0, "updated": 0, "unchanged": 2, "duplicates": 0, "near_duplicates": 0,
+                             "errors": 0}
     assert list(db.query("select id, content_hash, loaded_at from articles order by id")) == rows
     loads = list(db.query("select files, inserted, unchanged, finished_at from loads order by id"))
     assert [(r["files"], r["inserted"], r["unchanged"]) for r in loads] == [(2, 2, 0), (2, 0, 2)]

@@ -2,21 +2,103 @@
 
 Pure functions of the text. The spaCy Doc is parsed once per article; each extractor is a callable
 `(item, doc, found) -> {key: rows}` run in order, so later ones (quotes, places) can use what
-earlier ones (mentions) found. The loader and `news-archive extract` call the same `extract_items`.
-"""
-from . import nlp
+earlier ones (mentions) found. The loader and `news-archive extract` call the same functions.
 
-# Filled in by the mentions, quotes and places stages, in that order.
-EXTRACTORS: list = []
+Extraction is a map over articles: items go to spaCy in chunks, and when there is more than one
+chunk and more than one worker, the chunks go to worker processes that each load the model once.
+At most a few chunks are in flight, so memory does not grow with the size of the input.
+"""
+from collections import deque
+
+from . import nlp
+from .mentions import extract_mentions
+from .quotes import extract_quotes
+from .workers import ChunkRunner
+
+# Run in this order: quotes use the mentions' canonical names; the places stage appends after quotes.
+EXTRACTORS: list = [extract_mentions, extract_quotes]
 KEYS = ("mentions", "quotes", "locations")
+CHUNK_ITEMS = 48  # articles per task: big enough for spaCy's batching, small enough to spread
+CHUNK_CHARS = 200_000
+MAX_WAITING_GROUPS = 256  # finished groups held behind an unfinished one before it is hurried
 
 
 def extract_items(items: list[dict], workers: int = 1) -> list[dict]:
     """items: {"id", "text", optional "title", "dateline", "published_at"} → contract output, same order."""
-    if not EXTRACTORS:
-        return [_empty(item) for item in items]
-    docs = nlp.parse([item["text"] for item in items])
-    return [_extract_one(item, doc) for item, doc in zip(items, docs)]
+    return [found for _, results in extract_groups([(None, list(items))], workers) for found in results]
+
+
+def extract_groups(groups, workers: int = 1):
+    """For each (payload, items) yield (payload, results), in input order, once its items are done.
+
+    A group is what the caller stores together (one input file); its items share chunks with other
+    groups' items, which is how many one-article files still reach spaCy in batches."""
+    runner = ChunkRunner(extract_chunk, workers, initializer=nlp.get_nlp)
+    waiting: deque = deque()  # (payload, item count, results) in input order
+    chunk, owners = [], []
+    try:
+        for payload, items in groups:
+            results: list = []
+            waiting.append((payload, len(items), results))
+            for item in items:
+                chunk.append(item)
+                owners.append(results)
+                if _full(chunk):
+                    runner.submit(chunk, owners)
+                    chunk, owners = [], []
+            runner.collect(until=runner.has_room)
+            if len(waiting) > MAX_WAITING_GROUPS and chunk:
+                runner.submit(chunk, owners)
+                chunk, owners = [], []
+            if len(waiting) > MAX_WAITING_GROUPS:
+                runner.collect(until=lambda: _head_done(waiting))
+            yield from _done(waiting)
+        if chunk:
+            runner.submit(chunk, owners)
+        runner.collect(until=lambda: False)
+        yield from _done(waiting)
+    finally:
+        runner.close()
+
+
+def _full(chunk: list[dict]) -> bool:
+    return len(chunk) >= CHUNK_ITEMS or sum(len(item.get("text") or "") for item in chunk) >= CHUNK_CHARS
+
+
+def _head_done(waiting: deque) -> bool:
+    return not waiting or len(waiting[0][2]) == waiting[0][1]
+
+
+def _done(waiting: deque):
+    while waiting and _head_done(waiting):
+        payload, _, results = waiting.popleft()
+        yield payload, results
+
+
+def extract_chunk(items: list[dict]) -> list[dict]:
+    """Parse a chunk in one nlp.pipe call; if anything in it fails, redo it item by item so that one
+    bad article gets an `error` and the others their results."""
+    language = nlp.get_nlp()
+    with language.memory_zone():  # strings spaCy interns for these texts are freed afterwards
+        try:
+            docs = nlp.parse([_text(item) for item in items])
+            return [_extract_one(item, doc) for item, doc in zip(items, docs)]
+        except Exception:  # noqa: BLE001 - isolated below, item by item
+            return [_extract_alone(item) for item in items]
+
+
+def _text(item: dict) -> str:
+    text = item.get("text")
+    if not isinstance(text, str):
+        raise ValueError(f"text must be a string, not {type(text).__name__}")
+    return text
+
+
+def _extract_alone(item: dict) -> dict:
+    try:
+        return _extract_one(item, nlp.get_nlp()(_text(item)))
+    except Exception as error:  # noqa: BLE001 - reported in the output, never fatal
+        return {**_empty(item), "error": f"{type(error).__name__}: {error}"}
 
 
 def _empty(item: dict) -> dict:

@@ -1,28 +1,33 @@
 """Normalize stage: a raw Record → an Article, through the source profile that fits its content."""
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 from ..model import Article, BadInput, Record
 from .dates import parse_date
 from .fields import as_text, map_fields
 from .paragraphs import derive_title, split_paragraphs
-from .profiles import BY_ID, choose_profile
+from .markup import looks_like_markup, markup_to_text, unescape_entities
+from .profiles import BY_ID, PROFILES, choose_profile
 
 # Longest article text we accept, in characters; real articles stay far below (a long read is
 # ~100,000), so anything bigger is a mis-parsed file, not news.
 MAX_ARTICLE_CHARS = 1_000_000
 
 
-def normalize(record: Record, source: str | None = None) -> tuple[Article, object]:
-    """Return the Article and the profile that shaped it; raise BadInput for unusable records."""
-    fields = map_fields(record.fields)
-    text = record.text if record.text is not None else as_text(fields.get("body"))
+def normalize(record: Record, source: str | None = None, field_map: dict | None = None) -> tuple[Article, object]:
+    """Return the Article and the profile that shaped it; raise BadInput for unusable records.
+
+    `field_map` (article field → dotted path) overrides how structured records name their fields.
+    """
+    fields = map_fields(record.fields, field_map)
+    text = record.text if record.text is not None else _plain(as_text(fields.get("body")))
     if not text or not text.strip():
         raise BadInput("no article text")
     if len(text) > MAX_ARTICLE_CHARS:
         raise BadInput(f"article text is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit")
     paragraphs = split_paragraphs(text)
-    profile = choose_profile(paragraphs, fields, source or _source_slug(fields))
+    profile = choose_profile(paragraphs, fields, source or source_slug(fields), as_text(fields.get("source")))
     draft = profile.parse(paragraphs, fields)
     if not draft["body"]:
         raise BadInput("no article text after removing headline and page furniture")
@@ -60,8 +65,14 @@ def _article(record: Record, fields: dict, draft: dict, profile) -> Article:
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
+    value = _plain(value) if looks_like_markup(value) else unescape_entities(value)
     value = re.sub(r"\s+", " ", unicodedata.normalize("NFC", value)).strip()
     return value or None
+
+
+def _plain(text: str | None) -> str | None:
+    """Structured inputs sometimes carry HTML: its text, never its tags, goes on."""
+    return markup_to_text(text) if text and looks_like_markup(text) else text
 
 
 def _date(value, profile) -> str | None:
@@ -76,10 +87,21 @@ def _authors(raw, byline: str | None) -> list[str]:
     return [name.strip() for name in re.split(r",\s*|\s+and\s+|\s*&\s*", byline) if name.strip()]
 
 
-def _source_slug(fields: dict) -> str | None:
-    """A record that names its source ('Reuters', 'The Guardian') is filed under that slug."""
+def source_slug(fields: dict) -> str | None:
+    """A record that names its source ('Reuters', 'The Guardian') is filed under that slug; one whose URL
+    is on a known publisher's site, under that publisher's profile."""
+    host = _host(as_text(fields.get("url")))
+    for profile in PROFILES:
+        if host and profile.homepage and host == _host(profile.homepage):
+            return profile.id
     name = as_text(fields.get("source"))
     if not name:
         return None
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return slug if slug in BY_ID else (slug or None)
+
+
+def _host(url: str | None) -> str | None:
+    if not url or "//" not in url:
+        return None
+    return urlsplit(url).netloc.lower().removeprefix("www.") or None

@@ -1,4 +1,5 @@
 """Dates as the source printed them → ISO 8601, keeping the source's offset; no time stays a date."""
+import warnings
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -31,8 +32,10 @@ def parse_date(value, zone: str | None = None, dayfirst: bool = False) -> str | 
     if text.isdigit() and len(text) >= 9:
         return _from_epoch(int(text))
     try:
-        first = parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
-        second = parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
+        with warnings.catch_warnings():  # "10:00 EST": a zone name dateutil cannot place stays naive
+            warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+            first = parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
+            second = parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
     except (ValueError, OverflowError, parser.ParserError):
         return None
     if (first.year, first.month) != (second.year, second.month):

@@ -33,14 +33,54 @@ def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(name).strip().lower()).strip("_")
 
 
-def map_fields(raw: dict) -> dict:
-    """Canonical field → value; the first matching input key wins, empty values are skipped."""
+def map_fields(raw: dict, overrides: dict | None = None) -> dict:
+    """Canonical field → value; the first matching input key wins, empty values are skipped.
+
+    `overrides` (field → dotted path, from `--map body=content.text`) win over the names above when the
+    path holds a value in this record.
+    """
     mapped = {}
     for name, value in raw.items():
         field = _LOOKUP.get(_key(name)) or _LOOKUP.get(_key(name).replace("_", ""))
         if field and field not in mapped and not _empty(value):
             mapped[field] = value
+    for field, path in (overrides or {}).items():
+        value = value_at(raw, path)
+        if not _empty(value):
+            mapped[field] = value
     return mapped
+
+
+def value_at(value, path: str):
+    """The value at a dotted path: keys of objects, 0-based indexes of lists; a key applied to a list
+    collects it from every item ("authors.name" → every author's name)."""
+    for step in path.split("."):
+        if isinstance(value, list):
+            value = value[int(step)] if step.isdigit() and int(step) < len(value) else \
+                [found for item in value if (found := value_at(item, step)) is not None] or None
+        elif isinstance(value, dict):
+            value = value[step] if step in value else _by_key(value, step)
+        else:
+            return None
+        if value is None:
+            return None
+    return value
+
+
+def _by_key(value: dict, step: str):
+    return next((item for key, item in value.items() if _key(key) == _key(step)), None)
+
+
+def parse_mappings(pairs) -> dict:
+    """['body=content.text', …] → {'body': 'content.text'}; raises ValueError naming a bad pair."""
+    mappings = {}
+    for pair in pairs:
+        field, _, path = pair.partition("=")
+        field, path = field.strip(), path.strip()
+        if field not in FIELD_ALIASES or not path:
+            raise ValueError(f"--map {pair!r}: expected FIELD=PATH with FIELD one of {', '.join(FIELD_ALIASES)}")
+        mappings[field] = path
+    return mappings
 
 
 def _empty(value) -> bool:

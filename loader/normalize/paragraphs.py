@@ -8,22 +8,46 @@ CREDIT_LINE = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})\s*$")
+# Control characters other than tab and newline (wire archives end stories with \x03) carry no text.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+INDENT = re.compile(r"^(?: {2,}|\t)\S")
 # A wrapped line in hard-wrapped text (e-mail, wire archives) is long and ends mid-sentence.
 WRAP_WIDTH = (55, 100)
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs; inside a block, hard-wrapped lines are joined, others kept apart."""
-    text = unicodedata.normalize("NFC", text)
+    """Blank lines separate paragraphs; inside a block, hard-wrapped lines are joined, others kept apart.
+
+    Old wire copy (Reuters-21578) has no blank lines: an indented line starts each paragraph.
+    """
+    text = CONTROL.sub("", unicodedata.normalize("NFC", text))
     blocks = [block for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
     paragraphs = []
     for block in blocks:
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if _hard_wrapped(lines):
+        raw_lines = [line for line in block.split("\n") if line.strip()]
+        lines = [line.strip() for line in raw_lines]
+        if _indented_paragraphs(raw_lines):
+            paragraphs.extend(_join_indented(raw_lines))
+        elif _hard_wrapped(lines):
             paragraphs.append(" ".join(lines))
         else:
             paragraphs.extend(lines)
     return [re.sub(r"[ \t]+", " ", p) for p in paragraphs]
+
+
+def _indented_paragraphs(lines: list[str]) -> bool:
+    """Some lines indented and some not: the indented ones open paragraphs (typewriter layout)."""
+    indented = sum(1 for line in lines if INDENT.match(line))
+    return 0 < indented < len(lines) and len(lines) > 2
+
+
+def _join_indented(lines: list[str]) -> list[str]:
+    paragraphs: list[list[str]] = []
+    for line in lines:
+        if INDENT.match(line) or not paragraphs:
+            paragraphs.append([])
+        paragraphs[-1].append(line.strip())
+    return [" ".join(lines) for lines in paragraphs]
 
 
 def _hard_wrapped(lines: list[str]) -> bool:

@@ -3,10 +3,10 @@
 Formats are chosen by extension, then by content; `fmt` overrides both.
 """
 import glob
-import re
 import gzip
 import io
 import os
+import re
 import stat
 import sys
 import zlib
@@ -16,6 +16,7 @@ from ..model import Record
 from ..normalize.fields import FIELD_ALIASES
 from .csvfile import read_csv
 from .decode import decode
+from .html import read_html
 from .jsonfile import read_json, read_jsonl
 from .text import read_text
 
@@ -25,17 +26,22 @@ READERS = {
     "json": read_json,
     "jsonl": read_jsonl,
     "csv": read_csv,
+    "html": read_html,
 }
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".csv": "csv", ".tsv": "csv",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
 }
 FORMATS = sorted(READERS)
 BODY_COLUMN_NAMES = set(FIELD_ALIASES["body"])
 # A file is read whole: past this size (raw or decompressed) it is refused with a message instead of
 # exhausting memory; a gzip bomb stops here too. Split bigger dumps into several files.
 MAX_FILE_BYTES = 1 << 30
+# A saved page starts with a doctype, <html>, or (in fragments some tools save) <head>/<body>, after
+# an optional XML declaration or comments.
+HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 # Files the walker skips in directories (they are named explicitly if wanted).
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
 
@@ -143,7 +149,7 @@ def _read_limited(handle) -> bytes:
 def detect_format(name: str, text: str) -> str:
     extension = os.path.splitext(name)[1].lower()
     by_name = EXTENSIONS.get(extension)
-    if by_name in ("json", "jsonl", "csv"):
+    if by_name in ("json", "jsonl", "csv", "html"):
         return by_name
     return _sniff_content(text) or by_name or "text"
 
@@ -157,6 +163,8 @@ def _sniff_content(text: str) -> str | None:
         return "jsonl" if first_line.endswith("}") and "\n" in text.strip() else "json"
     if text.startswith("---\n"):
         return "markdown"
+    if HTML_START.match(text):
+        return "html"
     if _looks_like_csv_header(text.split("\n", 1)[0]):
         return "csv"
     return None

@@ -27,7 +27,8 @@ def read_csv(text: str, origin: str) -> list[Record]:
                     continue
                 if header is None:
                     header = fields
-                elif span > 1 and _broken(fields, header, lines[first - 1:first - 1 + span]):
+                elif span > 1 and _broken(fields, header, lines[first - 1:first - 1 + span],
+                                          first - 1 + span >= len(lines)):
                     records.append(Record(origin, f"row {first}", "csv", raw=lines[first - 1],
                                           error="unbalanced quote: the row runs into the lines after it"))
                     start = first  # read again from the line after the broken one
@@ -45,10 +46,15 @@ def read_csv(text: str, origin: str) -> list[Record]:
     return records
 
 
-def _broken(fields: list, header: list, row_lines: list[str]) -> bool:
-    """A multi-line row is a real quoted field only if it fits the header and closes its quotes."""
+def _broken(fields: list, header: list, row_lines: list[str], at_end: bool) -> bool:
+    """A multi-line row is a real quoted field only if it fits the header and closes its quotes.
+
+    A quote that never closes runs to the end of the file; a quote in mid-field is literal, so
+    counting quotes alone misses it ('x;"<tab>"' opens a field at its second quote).
+    """
     quotes = sum(line.count('"') for line in row_lines)
-    return len(fields) != len(header) or quotes % 2 == 1
+    unclosed = at_end and "\n" in fields[-1] and not row_lines[-1].rstrip("\r\n").endswith('"')
+    return len(fields) != len(header) or quotes % 2 == 1 or unclosed
 
 
 def _record(origin: str, position: str, header: list, fields: list) -> Record:

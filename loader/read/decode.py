@@ -1,5 +1,6 @@
-"""Bytes → text: byte-order marks, UTF-8, cp1252 fallback, one newline convention."""
+"""Bytes → text: byte-order marks, a page's declared charset, UTF-8, cp1252 fallback, one newline convention."""
 import codecs
+import re
 
 BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -13,6 +14,8 @@ BOMS = [
 CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 11, 12, 13, 27}) + b"\x7f"
 BINARY_SHARE = 0.05
 SNIFF_BYTES = 8192
+# <meta charset="…">, <meta http-equiv="Content-Type" content="text/html; charset=…">, <?xml encoding="…"?>
+DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -28,7 +31,25 @@ def decode(data: bytes) -> str:
             return normalize_newlines(data.decode(encoding))
     if looks_binary(data):
         raise ValueError("binary content (control bytes such as NUL), not text")
-    return normalize_newlines(data.decode("utf-8", errors="cp1252-fallback"))
+    try:
+        return normalize_newlines(data.decode("utf-8"))  # valid UTF-8 is UTF-8, whatever a page declares
+    except UnicodeDecodeError:
+        declared = _declared_text(data)
+    return normalize_newlines(declared if declared is not None else data.decode("utf-8", errors="cp1252-fallback"))
+
+
+def _declared_text(data: bytes) -> str | None:
+    """A saved page in a legacy charset (Shift_JIS, EUC-KR, windows-1251…) that says so in its head is
+    decoded as it says, when that works; UTF-8 declarations take the usual path. (Only asked for bytes
+    that are not valid UTF-8: tools that re-save pages as UTF-8 often leave the old declaration.)"""
+    match = DECLARED_CHARSET.search(data[:SNIFF_BYTES])
+    if not match:
+        return None
+    try:
+        codec = codecs.lookup((match.group(1) or match.group(2)).decode("ascii"))
+        return None if codec.name in ("utf-8", "utf-8-sig") else data.decode(codec.name)
+    except (LookupError, UnicodeDecodeError, UnicodeEncodeError):
+        return None  # an unknown or wrong declaration: the bytes decide
 
 
 def _cp1252_fallback(error: UnicodeDecodeError):

@@ -28,6 +28,15 @@ def backfill_derived_columns(db) -> None:
         db.execute(f"insert into [{name}_fts]([{name}_fts]) values('rebuild')")
 
 
+def fingerprint_existing_articles(db) -> None:
+    """Archives from before near-duplicate linking: band every stored body, oldest first, so articles
+    loaded from now on find their twins among them (and old twins get linked)."""
+    from .duplicates import save_fingerprint
+
+    for row in list(db.query("select id, body from articles order by rowid")):
+        save_fingerprint(db, row["id"], row["body"] or "")
+
+
 def count_place_articles(db) -> None:
     """Archives from before places.article_count and the articles' place/country arrays: derive them
     from the locations already stored."""
@@ -42,7 +51,7 @@ def count_place_articles(db) -> None:
         where place_names is null""")
 
 
-MIGRATIONS = [backfill_derived_columns, count_place_articles]
+MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles, count_place_articles]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -12,9 +12,15 @@ PROFILES: list[Profile] = [SCMP, REUTERS, GENERIC]
 BY_ID = {profile.id: profile for profile in PROFILES}
 
 
-def choose_profile(paragraphs: list[str], fields: dict, source: str | None = None) -> Profile:
+def choose_profile(paragraphs: list[str], fields: dict, source: str | None = None,
+                   name: str | None = None) -> Profile:
+    """The profile for `source` when its layout fits the text; otherwise the generic layout filed under
+    that source (a Reuters story saved as a web page has no wire dateline to cut)."""
     if source:
-        return BY_ID.get(source) or GENERIC.named(source)
+        known = BY_ID.get(source)
+        if known and known.detect(paragraphs, fields):
+            return known
+        return known.with_generic_layout(GENERIC) if known else GENERIC.named(source, name)
     for profile in PROFILES:
         if profile.detect(paragraphs, fields):
             return profile

@@ -24,9 +24,13 @@ class Profile:
     timezone: str | None = None  # IANA zone for times printed without an offset
     dayfirst: bool = False
 
-    def named(self, source_id: str) -> "Profile":
+    def named(self, source_id: str, name: str | None = None) -> "Profile":
         """This layout under another source id (for `--source` with a slug we have no profile for)."""
-        return dataclasses.replace(self, id=source_id, name=source_id)
+        return dataclasses.replace(self, id=source_id, name=name or source_id)
+
+    def with_generic_layout(self, generic: "Profile") -> "Profile":
+        """This source (id, name, zone, language) with the layout-free parsing of `generic`."""
+        return dataclasses.replace(self, detect=generic.detect, parse=generic.parse)
 
     def source_row(self) -> dict:
         return {"id": self.id, "name": self.name, "homepage": self.homepage,

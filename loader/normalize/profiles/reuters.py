@@ -1,4 +1,6 @@
-"""Reuters wire copy: 'WASHINGTON (Reuters) - The United States …' (also ISOT-style CSV text)."""
+"""Reuters wire copy: 'WASHINGTON (Reuters) - The United States …' (also ISOT-style CSV text), and the
+1987 wire of Reuters-21578, which ends with a 'Reuter' sign-off instead (its dateline is a separate field).
+"""
 import re
 
 from .base import Profile, finish_body, first_match, looks_like_headline, take_stamps
@@ -8,6 +10,7 @@ DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z .'’/&-]*?[A-Z.])(?:\s*,\s*[A-Za-z]{3,9}\.?\s+\d{1,2})?\s*\(Reuters\)\s*[-–—]+\s*"
 )
 LOOK_AHEAD = 4  # the dateline paragraph comes after at most a headline, standfirst and a stamp
+SIGN_OFF = re.compile(r"\s*\bREUTER\b\.{0,3}\s*$", re.I)  # the agency's end-of-story mark, on the last line
 
 
 def _dateline_index(paragraphs: list[str]) -> int | None:
@@ -15,12 +18,15 @@ def _dateline_index(paragraphs: list[str]) -> int | None:
 
 
 def detect_reuters(paragraphs: list[str], fields: dict) -> bool:
-    return _dateline_index(paragraphs) is not None
+    return _dateline_index(paragraphs) is not None or bool(paragraphs and SIGN_OFF.search(paragraphs[-1]))
 
 
 def parse_reuters(paragraphs: list[str], fields: dict) -> dict:
     paragraphs, draft = take_stamps(paragraphs, look=LOOK_AHEAD)
+    paragraphs = _without_sign_off(paragraphs)
     start = _dateline_index(paragraphs)
+    if start is None:
+        return finish_body(paragraphs, draft)
     head, paragraphs = paragraphs[:start], paragraphs[start:]
     if head and looks_like_headline(head[0]):
         draft["title"] = head.pop(0)
@@ -30,6 +36,13 @@ def parse_reuters(paragraphs: list[str], fields: dict) -> dict:
     draft["dateline"] = match.group("city").strip()
     paragraphs[0] = paragraphs[0][match.end():]
     return finish_body(paragraphs, draft)
+
+
+def _without_sign_off(paragraphs: list[str]) -> list[str]:
+    if not paragraphs:
+        return paragraphs
+    last = SIGN_OFF.sub("", paragraphs[-1])
+    return paragraphs[:-1] + ([last] if last.strip() else [])
 
 
 REUTERS = Profile(id="reuters", name="Reuters", homepage="https://www.reuters.com", language="en",

@@ -1,4 +1,5 @@
-"""Datasette plugin (registered by entry point): safe full-text queries, highlighted snippets, distances."""
+"""Datasette plugin (registered by entry point): safe full-text queries and highlighted snippets,
+and browsing articles by the entities they mention (entities.py)."""
 import re
 import sqlite3
 
@@ -7,7 +8,8 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from .guards import guard_csv, hide_pages
-from .places import distance_or_none, extra_template_vars  # noqa: F401  (a hook)
+from .entities import EntityFacet, entity_cell, entity_filter
+from .quotes import extra_template_vars  # noqa: F401  (a hook: pluggy finds it on this module)
 
 # snippet() wraps hits in these private-use characters; render_cell escapes the text, then marks hits.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
@@ -54,7 +56,6 @@ def _quote(term: str) -> str:
 @hookimpl
 def prepare_connection(conn, database, datasette):
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
-    conn.create_function("distance_km", 4, distance_or_none, deterministic=True)
     if getattr(datasette.databases.get(database), "path", None):  # the archive, not Datasette's own
         make_read_only(conn)
 
@@ -72,11 +73,11 @@ def extra_css_urls():
 
 
 @hookimpl
-def render_cell(value, column):
+def render_cell(row, value, column, table, database, datasette):
     if column == "snippet" and isinstance(value, str) and HIT_OPEN in value:
         html = str(escape(value)).replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>")
         return Markup(html)
-    return None
+    return entity_cell(row, value, column, table, database, datasette)
 
 
 @hookimpl
@@ -91,3 +92,13 @@ def startup():
 @hookimpl
 def asgi_wrapper():
     return lambda app: hide_pages(guard_csv(app))
+
+
+@hookimpl
+def register_facet_classes():
+    return [EntityFacet]
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    return entity_filter(request, database, table, datasette)

@@ -1,5 +1,6 @@
-"""Datasette hooks for places: a distance function for the "articles near" query, and the list of
-articles on a place's row page (template _table-row-archive-places.html)."""
+"""Datasette plugin for places (its own entry point, beside the main plugin): a distance function for the
+"articles near" query, and the list of articles on a place's row page (template
+_table-row-archive-places.html)."""
 from datasette import hookimpl
 
 from ...extract.places import distance_km
@@ -7,6 +8,11 @@ from ...extract.places import distance_km
 PLACE_ARTICLES_SQL = """select articles.id, articles.title, articles.published_at, count(*) as mentions
 from locations join articles on articles.id = locations.article_id
 where locations.place_id = ? group by articles.id order by articles.published_at desc limit 200"""
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("distance_km", 4, distance_or_none, deterministic=True)
 
 
 def distance_or_none(lat1, lon1, lat2, lon2):

@@ -1,0 +1,332 @@
+"""Mentions: the named entities of one article, with clean spans and a canonical name per article.
+
+`extract_mentions(item, doc, found)` is the first EXTRACTOR. From spaCy's entities it keeps people,
+organisations and places, trims each span ("the", possessive 's / ’s / stripped " s", punctuation),
+splits titles off people's names into `role` ("US Defence Secretary Jim Mattis" → name "Jim Mattis",
+role "US Defence Secretary"; an appositive such as "Scott Busby, the U.S. deputy ..." also counts),
+finds surnames the model missed ("Ku s case"), and resolves short forms to the full name the article
+gives ("Ku" → "Ku Sung Sop"; a surname tagged ORG or GPE that names a person becomes PERSON).
+Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
+"""
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .names import PERSON, alias_for, display_preference, entity_key, name_words, roles
+
+TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+# Types whose single-word mentions may be a person's surname the model mislabelled.
+SURNAME_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+LEADING_WORDS = {"the", "a", "an", "another"}
+POSSESSIVES = {"'s", "’s", "s", "'", "’"}
+OPENING_MARKS = "\"“‘'([«<" + " \n\t"
+CLOSING_MARKS = "\"”’'),;:!?]»>" + " \n\t"
+# "International Coffee Organization (ICO)": the acronym a name is given, in brackets just after it.
+ACRONYM_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&.]{1,7})\)")
+MAX_APPOSITIVE_TOKENS = 25
+
+
+@dataclass(eq=False)
+class Mention:
+    first: int  # token range of the name
+    last: int  # exclusive
+    start: int  # character range of the name in the text
+    end: int
+    text: str  # the text of that range (Doc.text joins all tokens on every call: read it once)
+    type: str
+    title_from: int  # first token of a title inside the entity ("Secretary" in "Secretary Rex Tillerson")
+    role: str | None = None
+    entity: str | None = None
+
+
+def extract_mentions(item: dict, doc, found: dict) -> dict:
+    text = doc.text
+    mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
+                            if ent.label_ in TYPES) if m]
+    mentions += _people_by_context(doc, text, mentions)
+    role_tokens = _assign_roles(doc, text, mentions)
+    mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
+    mentions += _missed_surnames(doc, text, mentions)
+    _canonicalise(text, mentions, item)
+    sentence_starts = [sentence.start for sentence in doc.sents]
+    return {"mentions": [_row(doc, m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
+
+
+def _row(doc, m: Mention, sentence_starts: list[int]) -> dict:
+    return {"start": m.start, "end": m.end, "text": m.text, "type": m.type,
+            "entity": " ".join(m.entity.split()), "sentence": bisect_right(sentence_starts, m.first) - 1, "role": m.role}
+
+
+# --- spans -------------------------------------------------------------------------------------
+
+def _clean(doc, text: str, first: int, last: int, label: str) -> Mention | None:
+    while first < last and (doc[first].lower_ in LEADING_WORDS or doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last > first and (doc[last - 1].text in POSSESSIVES or doc[last - 1].is_punct
+                            or doc[last - 1].is_space):
+        last -= 1
+    title_from = first
+    if label == PERSON:
+        first = _after_titles(doc, first, last)
+    if first >= last:
+        return None
+    start, end = _trim_chars(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+    name = text[start:end]
+    if not any(c.isupper() for c in name) or (label == PERSON and not name[0].isupper()):
+        return None
+    return Mention(first, last, start, end, name, label, title_from)
+
+
+def _after_titles(doc, first: int, last: int) -> int:
+    """First token after a leading title: the last title word that a non-title word follows."""
+    cut = first
+    for i in range(first, last - 1):
+        if _is_title(doc[i]) and not _is_title(doc[i + 1]):
+            cut = i + 1
+    while first < cut < last and (doc[cut].is_punct or not doc[cut].text[:1].isupper()):
+        cut += 1
+    return cut if cut < last else first
+
+
+def _is_title(token) -> bool:
+    word = token.lower_.rstrip(".")
+    table = roles()
+    return word in table["titles"] or word in table["honorifics"] or word in table["portfolios"]
+
+
+def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    bracket = text.rfind("(", start, end)
+    if bracket > start and ")" not in text[bracket:end]:
+        end = bracket  # "International Coffee Organization (ICO": the model stopped inside the brackets
+    while start < end and text[start] in OPENING_MARKS:
+        start += 1
+    while end > start:
+        if text[end - 1] in CLOSING_MARKS:
+            end -= 1
+        elif text[end - 2:end] in ("'s", "’s") and end - 2 > start:
+            end -= 2
+        elif text[end - 1] == "." and not _is_abbreviation(text[start:end]):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _is_abbreviation(text: str) -> bool:
+    last_word = text.split()[-1].lower()
+    return last_word in roles()["abbreviations"] or (len(last_word) <= 4 and last_word.count(".") >= 2)
+
+
+def _people_by_context(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names the model tagged ORG or missed, which a title before them ("spokesman Geng Shuang") or a
+    role after them ("Sun Xingjie, another Korean affairs expert") shows to be people."""
+    by_range = {(m.first, m.last): m for m in mentions}
+    covered = {i for m in mentions for i in range(m.first, m.last)}
+    found = []
+    for token in doc:
+        first = _name_start(doc, token)
+        if first is None or not _has_person_context(doc, first, token):
+            continue
+        match = by_range.get((first, token.i + 1))
+        if match and match.type == "ORG":
+            match.type = PERSON
+        elif not match and not covered.intersection(range(first, token.i + 1)):
+            start, end = doc[first].idx, token.idx + len(token.text)
+            found.append(Mention(first, token.i + 1, start, end, text[start:end], PERSON, first))
+    return found
+
+
+def _name_start(doc, token) -> int | None:
+    """First token of a 2-4 word capitalised proper name whose last word is `token`."""
+    if token.pos_ != "PROPN" or not token.is_title or token.head.i == token.i + 1:
+        return None
+    first = token.i
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title \
+            and doc[first - 1].dep_ == "compound" and not _is_title(doc[first - 1]):
+        first -= 1
+    return first if 2 <= token.i + 1 - first <= 4 else None
+
+
+def _has_person_context(doc, first: int, root) -> bool:
+    table = roles()
+    before = doc[first - 1].lower_.rstrip(".") if first > 0 else ""
+    if before in table["titles"] or before in table["honorifics"]:
+        return True
+    return any(child.dep_ == "appos" and child.lower_ in table["titles"] for child in root.rights)
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+def _assign_roles(doc, text: str, mentions: list[Mention]) -> set[int]:
+    """Set `role` on people from the title before the name or an appositive after it.
+
+    Returns the token indexes of the titles in front of names, where "Defence" is no organisation."""
+    role_tokens = set()
+    for m in mentions:
+        if m.type != PERSON:
+            continue
+        root = _root(doc, m)
+        begin = _modifiers_start(doc, m.title_from, root)
+        begin = _skip_leading(doc, begin, m.first)
+        if begin < m.first and _names_a_role(doc[begin:m.first]):
+            m.role = _span_text(doc, text, begin, m.first)
+            role_tokens.update(range(begin, m.first))
+        else:
+            m.role = _appositive(doc, text, root)
+    return role_tokens
+
+
+def _root(doc, m: Mention):
+    for token in doc[m.first:m.last]:
+        if not m.first <= token.head.i < m.last or token.head.i == token.i:
+            return token
+    return doc[m.last - 1]
+
+
+def _modifiers_start(doc, first: int, root) -> int:
+    """Walk left from the name over words that hang off it in the parse ("U.S. Treasury Secretary")."""
+    sentence_start = root.sent.start
+    i = first - 1
+    while i >= sentence_start and not doc[i].is_punct and root.is_ancestor(doc[i]):
+        i -= 1
+    return i + 1
+
+
+def _skip_leading(doc, begin: int, end: int) -> int:
+    while begin < end and (doc[begin].lower_ in LEADING_WORDS or doc[begin].is_punct):
+        begin += 1
+    return begin
+
+
+def _names_a_role(tokens) -> bool:
+    return any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in roles()["titles"] for t in tokens)
+
+
+def _appositive(doc, text: str, root) -> str | None:
+    for child in root.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            subtree = list(child.subtree)
+            begin = _skip_leading(doc, subtree[0].i, subtree[-1].i + 1)
+            if begin <= subtree[-1].i and len(subtree) <= MAX_APPOSITIVE_TOKENS:
+                return _span_text(doc, text, begin, subtree[-1].i + 1)
+    return None
+
+
+def _span_text(doc, text: str, first: int, last: int) -> str | None:
+    start, end = _trim_chars(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+    return text[start:end] or None
+
+
+def _is_title_word(doc, m: Mention, role_tokens: set[int]) -> bool:
+    """"Defence" in "US Defence Secretary Jim Mattis" is part of a title, not an organisation."""
+    return (m.type == "ORG" and m.last - m.first == 1 and m.first in role_tokens
+            and doc[m.first].lower_ in roles()["portfolios"])
+
+
+# --- within-article canonical names ------------------------------------------------------------------
+
+def _full_names(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.type == PERSON and len(name_words(m.text)) > 1]
+
+
+def _missed_surnames(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Standalone surnames or family names of people the article names in full, which the model
+    did not tag (often beside a stripped apostrophe: "Ku s case")."""
+    short_forms = set()
+    for m in _full_names(mentions):
+        words = name_words(m.text)
+        short_forms.update((words[0], words[-1]))
+    if not short_forms:
+        return []
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found = []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(short_forms))) + r")\b")
+    for match in pattern.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if (span is not None and len(span) == 1 and span.start not in covered and span[0].pos_ == "PROPN"
+                and not _beside_name(doc, span.start)):
+            found.append(Mention(span.start, span.end, match.start(), match.end(), match.group(), PERSON, span.start))
+    return found
+
+
+def _beside_name(doc, i: int) -> bool:
+    """A surname inside a longer capitalised name ("Busby Street") is not the person."""
+    return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() for j in (i - 1, i + 1))
+
+
+def _canonicalise(text: str, mentions: list[Mention], item: dict) -> None:
+    people = _resolve_people(mentions, item)
+    others = [m for m in mentions if m not in people]
+    article_keys = {entity_key(m.text, m.type) for m in others}
+    defined = _acronym_definitions(text, others)
+    groups: dict[str, list[Mention]] = {}
+    for m in others:
+        m.entity = defined.get(m.text) or alias_for(m.text, m.type, article_keys) or m.text
+        groups.setdefault(entity_key(m.entity, m.type), []).append(m)
+    for group in groups.values():
+        _unify(group)
+
+
+def _acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """acronym → full name, from "Full Name (FN)" in the article; the acronym must start like the name."""
+    defined = {}
+    for m in mentions:
+        match = ACRONYM_DEFINITION.match(text, m.end)
+        if match and match.group("acronym")[0] == m.text[0] and len(m.text.split()) > 1:
+            defined.setdefault(match.group("acronym"), m.text)
+    return defined
+
+
+def _unify(group: list[Mention]) -> None:
+    """One name and the most frequent type for every mention of one entity in the article."""
+    names = [m.entity for m in group]
+    types = [m.type for m in group]
+    name = max(names, key=lambda n: (display_preference(n), -names.index(n)))
+    kind = max(types, key=lambda t: (types.count(t), -types.index(t)))
+    for m in group:
+        m.entity, m.type = name, kind
+
+
+def _resolve_people(mentions: list[Mention], item: dict) -> set:
+    full = _full_names(mentions)
+    groups: dict[str, list[Mention]] = {}
+    for m in full:
+        m.entity = m.text
+        groups.setdefault(entity_key(m.entity, PERSON), []).append(m)
+    for group in groups.values():
+        _unify(group)
+        _prefer_heading_spelling(group, item)
+    people = set(full)
+    for m in mentions:
+        if m in people:
+            continue
+        match = _nearest_full_name(m, m.text, full) if m.type in SURNAME_TYPES and " " not in m.text else None
+        if match or m.type == PERSON:
+            m.entity, m.type = (match.entity if match else m.text), PERSON
+            people.add(m)
+    return people
+
+
+def _nearest_full_name(m: Mention, word: str, full: list[Mention]) -> Mention | None:
+    """The full name this surname or family name refers to: the closest before it, else after it."""
+    candidates = [f for f in full if word in (name_words(f.entity)[0], name_words(f.entity)[-1])]
+    before = [f for f in candidates if f.start < m.start]
+    if before:
+        return before[-1]
+    return candidates[0] if candidates else None
+
+
+def _prefer_heading_spelling(group: list[Mention], item: dict) -> None:
+    """"Jim Mattis" in the body, "James Mattis" in a headline of the same page: use the formal name."""
+    name = group[0].entity
+    if display_preference(name)[1]:
+        return
+    headings = "\n".join(filter(None, [item.get("title"), item.get("subtitle"),
+                                       *(item.get("related_headlines") or [])]))
+    rest = " ".join(name.split()[1:])
+    for match in re.finditer(rf"\b(\w+) {re.escape(rest)}\b", headings):
+        candidate = f"{match.group(1)} {rest}"
+        if entity_key(candidate, PERSON) == entity_key(name, PERSON) and display_preference(candidate)[1]:
+            for m in group:
+                m.entity = candidate
+            return

@@ -1,0 +1,143 @@
+"""Entity names: the matching key that makes spelling variants one entity, and the tables behind it.
+
+A key ignores case, accents, dots, hyphens and apostrophes ("U.S." = "US", "Ku Sung-sop" =
+"Ku Sung Sop"), maps a person's nickname to its given-name class ("Jim Mattis" = "James Mattis")
+and an acronym to what it stands for ("U.S. Treasury" = "United States Treasury"). Keys are pure
+functions of (name, type), so entity ids made from them stay the same however many articles arrive.
+The tables are data files under loader/data/; aliases that need context ("Treasury" is the U.S.
+Treasury Department only where the article mentions the United States) are applied per article by
+`alias_for`, never by `entity_key`.
+"""
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+PERSON = "PERSON"
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# "People s Security": the apostrophe was lost on the way in; a clean spelling is preferred for display.
+STRIPPED_POSSESSIVE = re.compile(r"\w s\b")
+POSSESSIVE_S = re.compile(r"(\w)(?:[’'`]| )s\b")  # "People’s", "People's" and "People s" → "Peoples"
+NOT_WORD = re.compile(r"[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Alias:
+    canonical: str
+    types: frozenset
+    context: str | None  # key of an entity the article must also mention, or None
+
+
+def _lines(name: str):
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict:
+    data = json.loads((DATA / "roles.json").read_text(encoding="utf-8"))
+    return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
+
+
+@lru_cache(maxsize=1)
+def given_name_classes() -> dict[str, tuple[str, bool]]:
+    """word → (class representative, whether the word is a formal spelling rather than a nickname)."""
+    classes = {}
+    for line in _lines("nicknames.tsv"):
+        formal, _, nicknames = line.partition("|")
+        formal = formal.split()
+        for word in formal:
+            classes[word] = (formal[0], True)
+        for word in nicknames.split():
+            classes[word] = (formal[0], False)
+    return classes
+
+
+def fold_words(name: str) -> list[str]:
+    """Lower-case ASCII-folded words, with dots, hyphens and apostrophes taken out."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    text = POSSESSIVE_S.sub(r"\1s", text)
+    text = NOT_WORD.sub(" ", text.replace(".", ""))
+    words = text.split()
+    return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
+
+
+@lru_cache(maxsize=1)
+def _alias_tables() -> tuple[dict, list]:
+    rows = [line.split("\t") for line in _lines("entity_aliases.tsv")][1:]
+    prefixes = []
+    for canonical, _, _, prefix, variants in rows:
+        if prefix == "yes":
+            target = fold_words(canonical)
+            prefixes += [(fold_words(variant), target) for variant in variants.split("|")]
+    prefixes.sort(key=lambda pair: -len(pair[0]))
+    by_key: dict[str, list[Alias]] = {}
+    for canonical, types, context, _, variants in rows:
+        context_key = None if context == "-" else _base_key(context, "GPE", prefixes)
+        alias = Alias(canonical, frozenset(types.split()), context_key)
+        for variant in [canonical, *variants.split("|")]:
+            by_key.setdefault(_base_key(variant, "ORG", prefixes), []).append(alias)
+    return by_key, prefixes
+
+
+def _expand_prefix(words: list[str], prefixes: list) -> list[str]:
+    for variant, target in prefixes:
+        if words[:len(variant)] == variant:
+            return target + words[len(variant):]
+    return words
+
+
+def _base_key(name: str, kind: str, prefixes: list) -> str:
+    words = fold_words(name)
+    if kind == PERSON:
+        if len(words) > 1 and words[0] in given_name_classes():
+            words = [given_name_classes()[words[0]][0], *words[1:]]
+        return " ".join(words)
+    return " ".join(_expand_prefix(words, prefixes))
+
+
+def alias_for(name: str, kind: str | None, article_keys: set | frozenset = frozenset()) -> str | None:
+    """The canonical name `name` stands for, if an alias row applies: to this mention type (any type
+    when kind is None) and, for a row with a context, where that context key is among article_keys."""
+    if kind == PERSON:
+        return None
+    by_key, prefixes = _alias_tables()
+    for alias in by_key.get(_base_key(name, kind, prefixes), []):
+        if (kind is None or kind in alias.types) and (alias.context is None or alias.context in article_keys):
+            return alias.canonical
+    return None
+
+
+@lru_cache(maxsize=65536)
+def entity_key(name: str, kind: str) -> str:
+    """The matching key of a canonical name: equal keys (and both people or both not) = one entity.
+
+    Only aliases without a context apply here, whatever the mention type, so that a name the model
+    typed ORG in one article and GPE in another still has one key."""
+    _, prefixes = _alias_tables()
+    canonical = alias_for(name, None) if kind != PERSON else None
+    return _base_key(canonical or name, kind, prefixes)
+
+
+def is_nickname(word: str) -> bool:
+    found = given_name_classes().get(fold_words(word)[0] if fold_words(word) else "")
+    return bool(found) and not found[1]
+
+
+def display_preference(name: str) -> tuple:
+    """Higher sorts first among spellings of one entity: clean apostrophes, formal given name, not all caps."""
+    words = name.split()
+    return (not STRIPPED_POSSESSIVE.search(name), not (len(words) > 1 and is_nickname(words[0])),
+            not name.isupper() or len(name) <= 5)
+
+
+def name_words(name: str) -> list[str]:
+    """A person's name as written, split into words, without Jr./Sr./III."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words.pop()
+    return words

@@ -1,0 +1,109 @@
+"""Quotes: who said what, as direct quotes (in quotation marks) and reported speech, each attributed
+to a canonical speaker. `extract_quotes` is the extractor registered in loader.extract.EXTRACTORS.
+
+Steps: quoted stretches are attributed from the clause around them (direct.py); reported speech is
+read off the parse (reported.py); the two are merged (a reported clause that is a quoted one is the
+same quote); speakers are resolved in reading order (speakers.py); quotes with no attribution of
+their own continue the run of the speaker before them (runs.py), which is also how text whose
+quotation marks were stripped gets its floating quotes.
+"""
+from .clauses import text_of
+from .direct import direct_quotes
+from .marks import quoted_spans
+from .quote import Quote
+from .reported import reported_quotes
+from .runs import continue_runs
+from .speakers import Names, Resolver
+from .stripped import bare_attributions, floating_quotes
+
+# A reported clause mostly inside a quoted stretch is that quote's attribution, not a second quote.
+SAME_QUOTE_SHARE = 0.5
+# A quoted stretch mostly inside a longer reported clause is part of it ("said it was “very good”").
+PART_OF_CLAUSE_SHARE = 0.8
+
+
+def extract_quotes(item: dict, doc, found: dict) -> dict:
+    names = Names.from_mentions(found["mentions"]) if found.get("mentions") else Names.from_doc(doc)
+    return {"quotes": [row(quote, text_of(doc)) for quote in find_quotes(doc, names)]}
+
+
+def find_quotes(doc, names: Names) -> list[Quote]:
+    marks = quoted_spans(text_of(doc))
+    stripped = not marks  # no quotation marks at all: wire copy whose marks were stripped
+    direct = direct_quotes(doc, marks)
+    reported = [quote for quote in reported_quotes(doc) if not _inside_marks(quote.cue.idx, marks)]
+    quotes = _merge(direct, reported, marks, text_of(doc))
+    if stripped:
+        quotes += bare_attributions(doc, quotes)
+    resolver = Resolver(doc, names, [(mark.start, mark.end) for mark in marks])
+    for quote in sorted(quotes, key=lambda q: q.speaker_start if q.speaker is not None else q.start):
+        if quote.speaker is not None:
+            _apply(quote, resolver.resolve(quote.speaker, (quote.start, quote.end)))
+    quotes = continue_runs(doc, quotes)
+    if stripped:
+        quotes = floating_quotes(doc, quotes)
+    return _without_overlaps([quote for quote in quotes if quote.name])
+
+
+def _inside_marks(char: int, marks) -> bool:
+    return any(mark.start < char < mark.end for mark in marks)
+
+
+def _merge(direct: list[Quote], reported: list[Quote], marks, text: str) -> list[Quote]:
+    for clause in reported:
+        _extend_into_marks(clause, marks, text)
+    dropped = set()
+    for quote in direct:
+        for index, clause in enumerate(reported):
+            shared = quote.overlap(clause)
+            if not shared:
+                continue
+            if shared >= SAME_QUOTE_SHARE * (clause.end - clause.start):
+                dropped.add(index)
+                if quote.speaker is None:
+                    _adopt(quote, clause)
+            elif shared >= PART_OF_CLAUSE_SHARE * (quote.end - quote.start):
+                quote.kind = "part"
+    kept = [quote for quote in direct if quote.kind != "part"]
+    return kept + [clause for index, clause in enumerate(reported) if index not in dropped]
+
+
+def _extend_into_marks(clause: Quote, marks, text: str) -> None:
+    """ "said he was “very pleased. This levels the field.”": the reported clause ends where the
+    quotation it runs into ends, not at the sentence break inside it."""
+    for mark in marks:
+        if clause.start <= mark.start < clause.end < mark.inner_end and "\n" not in text[clause.end:mark.inner_end]:
+            clause.end = mark.inner_end
+
+
+def _adopt(quote: Quote, clause: Quote) -> None:
+    quote.cue, quote.cue_text, quote.speaker = clause.cue, clause.cue_text, clause.speaker
+    quote.content_first = clause.content_first
+    quote.attribution_end = max(quote.attribution_end, clause.attribution_end)
+
+
+def _apply(quote: Quote, speaker) -> None:
+    if speaker is not None:
+        quote.name, quote.entity_type, quote.role = speaker.name, speaker.type, speaker.role
+
+
+def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
+    """Where two quotes cover the same words, keep the direct one, else the longer."""
+    ranked = sorted(quotes, key=lambda q: (not q.direct, q.speaker is None, -(q.end - q.start)))
+    kept = []
+    for quote in ranked:
+        if all(quote.overlap(other) < 0.5 * min(quote.end - quote.start, other.end - other.start) for other in kept):
+            kept.append(quote)
+    return sorted(kept, key=lambda q: q.start)
+
+
+def row(quote: Quote, text: str) -> dict:
+    """One quote in the `extract` contract's shape (plus speaker_text/role/type for the store)."""
+    return {
+        "start": quote.start, "end": quote.end, "content": text[quote.start:quote.end],
+        "speaker": quote.name, "speaker_start": quote.speaker_start, "speaker_end": quote.speaker_end,
+        "cue": quote.cue_text, "direct": int(quote.direct),
+        "speaker_text": quote.speaker.text if quote.speaker is not None else None,
+        "speaker_role": quote.role, "speaker_type": quote.entity_type,
+    }
+

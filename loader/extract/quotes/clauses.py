@@ -1,0 +1,119 @@
+"""Dependency-parse helpers shared by the quote finders: who is the subject of a cue, which tokens
+make up a speaker as written, and how a clause is trimmed to its content."""
+from bisect import bisect_left
+
+from .lexicon import speaker_words
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Clause relations through which a cue without a subject of its own takes its head's subject
+# ("…, it said, adding that …"; "Busby said … and added that …").
+SUBJECT_SHARING = ("conj", "advcl", "xcomp", "pcomp")
+# Tokens that may open or close a content span but carry no content.
+EDGE_PUNCT = set(",;:-–—()[]\"'“”‘’«»")
+LEADING_WORDS = {"that", "and", "but", "because"}
+NAME_LINKS = ("compound", "flat", "nmod", "amod", "poss", "case", "det", "nummod", "quantmod", "punct")
+
+
+def subject_of(verb, depth: int = 2):
+    """The token naming who does `verb`: its subject, the agent of a passive, or (for a cue
+    coordinated with or subordinate to another verb) that verb's subject."""
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in children:
+        if child.dep_ in SUBJECTS and not (child.dep_ == "nsubjpass" and child.lower_ == "it"):
+            return child
+    if depth and verb.dep_ in SUBJECT_SHARING and verb.head is not verb:
+        return subject_of(verb.head, depth - 1)
+    return None
+
+
+def speaker_span(head):
+    """The speaker as written around its head noun: "Steven Mnuchin", "the Treasury statement", "he".
+
+    A name inside a longer noun phrase is the speaker span and the rest is role
+    (see speakers.role_of); for a common noun the span is the noun with its modifiers up to the head.
+    """
+    doc = head.doc
+    entity = entity_at(head)
+    if entity is not None:
+        return entity
+    left = head
+    for token in reversed(list(head.lefts)):
+        if token.dep_ in NAME_LINKS and token.right_edge.i == left.i - 1:
+            left = token.left_edge
+    return doc[left.i:head.i + 1]
+
+
+def relative_antecedent(token):
+    """ "Heather, who finally confessed …": the noun a relative pronoun stands for, else None."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head is not token.head:
+        return token.head.head
+    return None
+
+
+def entity_at(token):
+    """The named-entity span (person, organisation, …) a token belongs to, without "the"."""
+    if not token.ent_type_ or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
+                                                  "QUANTITY"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if doc[start].lower_ == "the" and end - start > 1:
+        start += 1
+    return doc[start:end]
+
+
+def is_first_person(token) -> bool:
+    return speaker_words().get(token.lower_) == "first"
+
+
+def trimmed(doc, start: int, end: int):
+    """Char range of tokens start:end without edge punctuation, spaces and a leading "that"."""
+    while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT
+                           or (doc[start].lower_ in LEADING_WORDS and doc[start].dep_ in ("mark", "cc"))):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCT or doc[end - 1].text == "."):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def word_count(text: str) -> int:
+    return sum(1 for word in text.split() if any(char.isalnum() for char in word))
+
+
+def text_of(doc) -> str:
+    """doc.text, joined once per document (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
+def token_at(doc, char: int) -> int:
+    """Index of the first token starting at or after a character offset."""
+    starts = doc.user_data.get("token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["token_starts"] = [token.idx for token in doc]
+    return bisect_left(starts, char)
+
+
+def within_paragraph(doc, start: int, end: int, anchor) -> tuple[int, int]:
+    """Token range start:end cut to the paragraph (line) the anchor token is in."""
+    text = text_of(doc)
+    low = text.rfind("\n", 0, anchor.idx) + 1
+    high = text.find("\n", anchor.idx)
+    high = len(text) if high == -1 else high
+    while start < end and doc[start].idx < low:
+        start += 1
+    while end > start and doc[end - 1].idx >= high:
+        end -= 1
+    return start, end

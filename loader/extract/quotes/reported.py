@@ -1,0 +1,154 @@
+"""Reported (indirect) speech from the dependency parse.
+
+A cue verb from the lexicon with a clausal complement ("Geng Shuang said China does not approve …",
+"The Treasury statement charged that Ku …", "…, said Busby"), the same misparsed as a relative
+clause ("told a news briefing that Ku s case had been raised"), and "according to X".
+The content is the reported clause; the speaker is the cue's subject (or a passive's agent).
+"""
+from .clauses import speaker_span, subject_of, trimmed, within_paragraph
+from .lexicon import addressee_verbs, cue_phrase, cue_text
+from .quote import Quote
+
+# A clausal complement opened by one of these is a question, not a statement ("did not say whether").
+QUESTION_MARKS = {"whether", "if"}
+QUESTION_TAGS = {"WP", "WRB", "WP$"}
+MIN_CONTENT_CHARS = 8
+
+
+def reported_quotes(doc) -> list[Quote]:
+    quotes = []
+    for token in doc:
+        if cue_phrase(token):
+            quotes.extend(_from_cue(doc, token))
+        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            quote = _according_to(doc, token)
+            if quote:
+                quotes.append(quote)
+    return quotes
+
+
+def _from_cue(doc, verb) -> list[Quote]:
+    subject = subject_of(verb)
+    if _unsaid(verb):
+        return []
+    if subject is None:
+        subject, ranges = _misparsed(doc, verb)
+    else:
+        ranges = _content_ranges(doc, verb)
+    quotes = []
+    for start, end in ranges:
+        if subject is None:
+            break
+        start, end = within_paragraph(doc, start, end, verb)
+        span = trimmed(doc, start, end)
+        if span is None or span[1] - span[0] < MIN_CONTENT_CHARS:
+            continue
+        content_first = end <= verb.i
+        quotes.append(Quote(span[0], span[1], False, "reported", cue=verb, cue_text=cue_text(verb),
+                            speaker=speaker_span(subject), content_first=content_first,
+                            attribution_end=_attribution_end(doc, verb, subject)))
+    return quotes
+
+
+def _content_ranges(doc, verb) -> list[tuple[int, int]]:
+    """Token ranges of what the cue reports: its clausal complements, joined when on one side; or,
+    for a parenthetical cue ("The industry, she said, is doing better"), the clause around it."""
+    clauses = [child for child in verb.children if child.dep_ == "ccomp" and not _is_question(child)]
+    if not clauses:
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            head = verb.head
+            return _split_around(head.left_edge.i, head.right_edge.i + 1, verb, [t.i for t in verb.subtree])
+        return _that_clause(verb)
+    attribution = [verb.i] + [t.i for child in verb.children if child.dep_ != "ccomp" for t in child.subtree]
+    ranges = []
+    for group in ([c for c in clauses if c.i < verb.i], [c for c in clauses if c.i > verb.i]):
+        if group:
+            start = min(c.left_edge.i for c in group)
+            if start > verb.i:
+                start = _misparsed_object_start(verb, start)
+            end = max(c.right_edge.i for c in group) + 1
+            ranges.extend(_split_around(start, end, verb, attribution))
+    return ranges
+
+
+def _misparsed_object_start(verb, start: int) -> int:
+    """ "Garland said unemployment and lost earning power have …": the parser makes the clause's
+    subject the object of "said". Only verbs with an addressee ("told reporters") take an object."""
+    if verb.lemma_.lower() in addressee_verbs():
+        return start
+    objects = [child for child in verb.rights if child.dep_ == "dobj" and child.i < start]
+    return min([start] + [child.left_edge.i for child in objects])
+
+
+def _misparsed(doc, verb):
+    """ "Still, McNeely said disease can …" parsed with "said" as a modifier: a name right before a
+    past or present "said"/"says" with words after it is the speaker, the rest of the sentence the content."""
+    before = doc[verb.i - 1] if verb.i else None
+    if (verb.lemma_.lower() != "say" or verb.tag_ not in ("VBD", "VBZ") or before is None
+            or before.pos_ not in ("PROPN", "PRON") or verb.dep_ == "ROOT"):
+        return None, []
+    sentence_end = verb.sent.end
+    if verb.i + 1 >= sentence_end or doc[verb.i + 1].is_punct:
+        return None, []
+    return before, [(verb.i + 1, sentence_end)]
+
+
+def _split_around(start: int, end: int, verb, attribution: list[int]) -> list[tuple[int, int]]:
+    """A clause the attribution interrupts ("China, Geng said, does not …") gives two parts."""
+    if not start <= verb.i < end:
+        return [(start, end)]
+    low, high = min(attribution), max(attribution)
+    return [part for part in ((start, low), (high + 1, end)) if part[1] > part[0]]
+
+
+def _unsaid(verb) -> bool:
+    """ "did not say", "won't say": nothing was said; "was asked", "was told": the subject heard it."""
+    children = list(verb.children)
+    negated = any(child.dep_ == "neg" for child in children)
+    passive = any(child.dep_ == "auxpass" for child in children) and not any(c.dep_ == "agent" for c in children)
+    return negated or passive
+
+
+def _is_question(clause) -> bool:
+    """ "asked whether …", "would not say what the message is": a question, not a statement."""
+    if clause.left_edge.tag_ in QUESTION_TAGS:
+        return True
+    return any(child.dep_ == "mark" and child.lower_ in QUESTION_MARKS for child in clause.children)
+
+
+def _that_clause(verb) -> list[tuple[int, int]]:
+    """`told a news briefing that Ku s case had been raised` is often parsed as a relative clause on
+    the cue's object; take what follows "that" when "that" comes right after the object."""
+    for child in verb.rights:
+        if child.dep_ not in ("dobj", "dative", "npadvmod"):
+            continue
+        for clause in child.rights:
+            opener = clause.left_edge
+            if clause.dep_ == "relcl" and opener.lower_ == "that" and opener.i == child.i + 1:
+                return [(opener.i + 1, clause.right_edge.i + 1)]
+    return []
+
+
+def _attribution_end(doc, verb, subject) -> int:
+    tokens = [verb, subject] + [c for c in verb.children if c.dep_ in ("prep", "dobj", "dative", "npadvmod",
+                                                                       "prt", "advmod")]
+    right = max(t.right_edge.i if t is not verb else t.i for t in tokens)
+    return doc[right].idx + len(doc[right].text)
+
+
+def _according_to(doc, according):
+    """ "According to X, …" / "…, according to X." — content is the rest of the sentence."""
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    phrase_start, phrase_end = according.i, max(to.right_edge.i, objects[0].right_edge.i) + 1
+    start, end = within_paragraph(doc, according.sent.start, according.sent.end, according)
+    before = trimmed(doc, start, phrase_start)
+    after = trimmed(doc, phrase_end, end)
+    span = max((part for part in (before, after) if part), key=lambda part: part[1] - part[0], default=None)
+    if span is None or span[1] - span[0] < MIN_CONTENT_CHARS:
+        return None
+    return Quote(span[0], span[1], False, "according", cue=according, cue_text="according to",
+                 speaker=speaker_span(objects[0]), content_first=span[0] < according.idx,
+                 attribution_end=doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text))

@@ -1,0 +1,250 @@
+"""Speaker resolution: the speaker as written → the canonical entity, and the role as written.
+
+Names come from the mentions extractor (`found["mentions"]`, canonical `entity` names) when it ran,
+else from the parser's entities with short names expanded to the fullest name in the article
+("Busby" → "Scott Busby"). Pronouns go to the last person ("he", "she") or organisation ("it",
+"they") that spoke; a document ("the statement", "the Treasury statement") to the organisation that
+issued it: the one named in the phrase of the person who made the statement ("U.S. Treasury Secretary
+Steven Mnuchin said in a statement"), else the last organisation that spoke or was named. Only an ORG
+issues statements: a nationality or a place used as an adjective ("the North Korean military") never
+speaks for one. The role is what the text says about a named speaker ("U.S. Treasury Secretary").
+"""
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .antecedents import Antecedents, gendered_words
+from .clauses import relative_antecedent, speaker_span
+from .lexicon import speaker_words
+
+PERSON = "PERSON"
+# Names that can speak for themselves ("Pyongyang says"); a NORP ("North Korean") is a description.
+ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
+# Who issues a statement, a study or a spokesperson's words when the text does not say.
+ISSUER_TYPES = ("ORG",)
+NAMED_TYPES = (PERSON,) + ORGANISATION_TYPES
+ARTICLES = ("the ", "a ", "an ")
+# A run of proper nouns this long that the parser did not tag is still taken for a person's name.
+MAX_NAME_WORDS = 4
+# An honorific alone is not a role ("Mr. Hemming").
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
+# Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
+ROLE_PREPOSITIONS = ("from", "of", "at", "with")
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    type: str
+    canonical: str
+
+
+@dataclass
+class Speaker:
+    name: str
+    type: str | None
+    role: str | None = None
+    organisation: "Speaker | None" = None  # the ORG named in a person's phrase: who they speak for
+
+
+class Names:
+    """The named entities of one article, by position, with their canonical names."""
+
+    def __init__(self, names: list[Name]):
+        self.names = sorted(names, key=lambda name: name.start)
+        self.starts = [name.start for name in self.names]
+
+    @classmethod
+    def from_mentions(cls, rows: list[dict]) -> "Names":
+        return cls([Name(row["start"], row["end"], row["type"], row.get("entity") or row["text"])
+                    for row in rows if row.get("type") in NAMED_TYPES])
+
+    @classmethod
+    def from_doc(cls, doc) -> "Names":
+        found = [(ent.start_char, ent.end_char, ent.label_, _clean(ent.text)) for ent in doc.ents
+                 if ent.label_ in NAMED_TYPES]
+        names = []
+        for start, end, label, text in found:
+            canonical, kind = _fullest(start, text, label, found)
+            names.append(Name(start, end, kind, canonical))
+        return cls(names)
+
+    def within(self, start: int, end: int) -> list[Name]:
+        first = max(0, bisect_right(self.starts, start) - 1)
+        return [name for name in self.names[first:bisect_right(self.starts, end)]
+                if name.start < end and name.end > start]
+
+    def last_before(self, char: int, types) -> Name | None:
+        for name in reversed(self.names[:bisect_right(self.starts, char)]):
+            if name.type in types and name.end <= char:
+                return name
+        return None
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    for article in ARTICLES:
+        if text.lower().startswith(article) and len(text) > len(article):
+            text = text[len(article):]
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix):
+            text = text[:-len(suffix)]
+    return text
+
+
+def _fullest(start: int, text: str, label: str, found) -> tuple[str, str]:
+    """ "Busby" → "Scott Busby": the nearest earlier (else the first later) longer name of the same
+    kind whose words contain these words. A one-word name that is part of a person's name is that
+    person, whatever the parser called it ("Wang" tagged ORG after "Wang Sheng")."""
+    words = text.lower().split()
+    matching = [(other_start, other, other_label) for other_start, _, other_label, other in found
+                if (other_label == label or (other_label == PERSON and len(words) == 1))
+                and len(other) > len(text) and _is_subsequence(words, other.lower().split())]
+    if not matching:
+        return text, label
+    earlier = [match for match in matching if match[0] < start]
+    _, name, kind = max(earlier) if earlier else min(matching)
+    return name, kind
+
+
+def _is_subsequence(short: list, long_: list) -> bool:
+    remaining = iter(long_)
+    return all(word in remaining for word in short)
+
+
+class Resolver:
+    """Walks an article's quotes in reading order, remembering who spoke last."""
+
+    def __init__(self, doc, names: Names, quoted: list[tuple[int, int]]):
+        self.doc, self.names = doc, names
+        self.antecedents = Antecedents(doc, [name for name in names.names if name.type == PERSON], quoted)
+        self.last_person: Speaker | None = None
+        self.last_organisation: Speaker | None = None
+        self.roles: dict[str, str] = {}
+        self.organisations: dict[str, Speaker] = {}
+        self.spoken: list[Speaker] = []
+
+    def resolve(self, span, content: tuple[int, int] = (0, 0)) -> Speaker | None:
+        """The canonical speaker for a speaker span; `content` is the quote's own character range."""
+        antecedent = relative_antecedent(span.root) if len(span) == 1 else None
+        if antecedent is not None:
+            span = speaker_span(antecedent)
+        head = span.root
+        kind = speaker_words().get(head.lower_) if len(span) == 1 else None
+        kind = kind or speaker_words().get(head.lemma_.lower())
+        named = self._named(span, head, kind)
+        if named is not None:
+            speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
+            speaker = speaker or Speaker(named.canonical, named.type, _role(span, head),
+                                         self._organisation_in_phrase(head, named))
+        elif kind == "person":
+            speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
+        elif kind in ("organisation", "document", "spokesperson"):
+            speaker = self._issuer(span, kind)
+        elif kind == "first":
+            speaker = None  # "I"/"we" outside quotation marks: the writer, or a quote we cannot see
+        else:
+            speaker = self._unlisted(span)
+        if speaker is not None:
+            self._remember(speaker)
+        return speaker
+
+    def _named(self, span, head, kind):
+        """A name in the speaker span, or for a common noun in its whole phrase ("a study by Civic Action")."""
+        own = self.names.within(span.start_char, span.end_char)
+        if own:
+            return _prefer(own)
+        if head.pos_ in ("NOUN",) or kind in ("document", "spokesperson"):
+            phrase = self.names.within(head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
+            issuers = [name for name in phrase if name.type in ISSUER_TYPES]
+            return _prefer(issuers or phrase) if phrase else None
+        return None
+
+    def _person(self, pronoun, content) -> Speaker | None:
+        name = self.antecedents.person(pronoun, content)
+        return Speaker(name.canonical, PERSON, self.roles.get(name.canonical)) if name else None
+
+    def _last_person_like(self, pronoun) -> Speaker | None:
+        """The last person who spoke whose gender (when known) fits the pronoun."""
+        wanted = gendered_words().get(pronoun.lower_)
+        for earlier in reversed(self.spoken):
+            known = self.antecedents.gender.get(earlier.name)
+            if earlier.type == PERSON and (wanted is None or known is None or known == wanted):
+                return earlier
+        return None
+
+    def _issuer(self, span, kind) -> Speaker | None:
+        if kind == "organisation" and self.last_organisation:
+            return self.last_organisation
+        person = self.last_person
+        if person is not None and person.name in self.organisations:
+            return self.organisations[person.name]
+        if kind == "spokesperson":
+            return Speaker(_clean(span.text), None)
+        last = self.last_organisation
+        return last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
+
+    def _organisation_in_phrase(self, head, person: Name) -> Speaker | None:
+        """ "U.S. Treasury Secretary Steven Mnuchin" → the Treasury: the ORG in the noun phrase of a named person."""
+        if person.type != PERSON:
+            return None
+        end = head.right_edge.idx + len(head.right_edge.text)
+        found = [name for name in self.names.within(head.left_edge.idx, end) if name.type in ISSUER_TYPES]
+        return Speaker(found[0].canonical, found[0].type) if found else None
+
+    def _mention_before(self, span, types) -> Speaker | None:
+        name = self.names.last_before(span.start_char, types)
+        return Speaker(name.canonical, name.type, self.roles.get(name.canonical)) if name else None
+
+    def _unlisted(self, span) -> Speaker:
+        """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
+        text = _clean(span.text)
+        if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
+            return Speaker(text, None)
+        return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
+
+    def _earlier_person(self, text: str) -> Speaker | None:
+        """ "Sun" after "Sun Xingjie" spoke (whatever the parser made of "Sun")."""
+        words = text.lower().split()
+        for earlier in reversed(self.spoken):
+            if earlier.type == PERSON and _is_subsequence(words, earlier.name.lower().split()):
+                return Speaker(earlier.name, PERSON, earlier.role)
+        return None
+
+    def _remember(self, speaker: Speaker) -> None:
+        self.spoken.append(speaker)
+        if speaker.organisation:
+            self.organisations.setdefault(speaker.name, speaker.organisation)
+        if speaker.role:
+            self.roles.setdefault(speaker.name, speaker.role)
+        elif speaker.name in self.roles:
+            speaker.role = self.roles[speaker.name]
+        if speaker.type == PERSON:
+            self.last_person = speaker
+        elif speaker.type in ORGANISATION_TYPES:
+            self.last_organisation = speaker
+
+
+def _prefer(names: list[Name]) -> Name:
+    people = [name for name in names if name.type == PERSON]
+    return (people or names)[0]
+
+
+def _role(span, head) -> str | None:
+    """What the text calls a named speaker: the words before the name in its noun phrase
+    ("U.S. Treasury Secretary Steven Mnuchin") and an appositive after it ("Scott Busby, the …")."""
+    doc = span.doc
+    phrase = {token.i for token in head.subtree}
+    start = span.start
+    while start - 1 in phrase and doc[start - 1].text not in ",()" and doc[start - 1].pos_ != "AUX" \
+            and doc[start - 1].dep_ not in CLAUSE_DEPS:
+        start -= 1
+    while start < span.start and doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    parts = [doc[start:span.start].text] if start < span.start else []
+    parts += [doc[child.left_edge.i:child.right_edge.i + 1].text for child in head.rights
+              if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS
+                                           and doc[child.i - 1].text == ",")]
+    role = ", ".join(_clean(part.strip(" ,")) for part in parts if part.strip(" ,"))
+    return role if role and role.lower().rstrip(".") not in HONORIFICS else None

@@ -1,0 +1,214 @@
+"""Choosing each article field among the candidates a page offers (pagemeta.py) and trafilatura's guess.
+
+The rules are about kinds of evidence, never about particular sites: the headline most of the page's
+sources agree on; authors as the JSON-LD names them, unless that is only the publisher; the publication
+time from JSON-LD, with the offset borrowed from another tag that gives the same moment.
+"""
+import html
+import re
+import warnings
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+from dateutil import parser as dateparser
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " : ")
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero widths
+
+
+def _conjunctions() -> list[str]:
+    lines = (DATA / "name_conjunctions.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+# "Anna Smith and Bo Li", "A. Meier und B. Kraus, dpa": names are split on these (any language).
+NAME_SPLIT = re.compile(r"\s*(?:[,;&]|\s(?:%s)\s)\s*" % "|".join(map(re.escape, _conjunctions())), re.I)
+BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|av|door|af|od|від|от|автор)\s*:?\s+", re.I)
+EMAIL = re.compile(r"\S+@\S+\.\w+")
+
+
+def choose_fields(meta: dict, extracted) -> dict:
+    ld, tags, page = meta["jsonld"], meta["meta"], meta["page"]
+    fallback = extracted.as_dict() if extracted is not None else {}
+    site = clean(tags.get("site_name") or ld.get("site_name") or fallback.get("sitename"))
+    return {
+        "title": choose_title(ld, tags, page, site) or clean(fallback.get("title")),
+        "description": clean(ld.get("description") or tags.get("description") or fallback.get("description")),
+        "authors": choose_authors([ld.get("authors"), tags.get("authors"), fallback.get("author")], site),
+        "published_at": choose_date([ld.get("published"), tags.get("published"), *_labelled_times(page),
+                                     fallback.get("date")]),
+        "updated_at": choose_date([ld.get("updated"), tags.get("updated")]),
+        "section": clean(ld.get("section") or tags.get("section") or _first(fallback.get("categories"))),
+        "language": language_code(ld.get("language") or page.get("language") or tags.get("language")),
+        "url": page.get("url") or tags.get("url") or ld.get("url") or fallback.get("url"),
+        "source": site,
+    }
+
+
+def clean(text) -> str | None:
+    if not isinstance(text, str):
+        return None
+    text = re.sub(r"\s+", " ", html.unescape(text).translate(INVISIBLE)).strip()
+    return text or None
+
+
+def loose(text: str | None) -> str:
+    return re.sub(r"[\W_]+", "", (text or "").casefold())
+
+
+# ---------------------------------------------------------------- title
+def choose_title(ld: dict, tags: dict, page: dict, site: str | None) -> str | None:
+    """The headline most of JSON-LD, og:title and <h1> agree on (compared loosely); JSON-LD first."""
+    metas = [clean(ld.get("title")), _strip_site(clean(tags.get("title")), site)]
+    candidates = [*metas, _heading(page.get("headings") or [], metas)]
+    votes = Counter(loose(c) for c in candidates if c)
+    best = None
+    for candidate in candidates:
+        if candidate and (best is None or votes[loose(candidate)] > votes[loose(best)]):
+            best = candidate
+    return best or _strip_site(clean(page.get("html_title")), site)
+
+
+def _heading(headings: list[str], metas: list) -> str | None:
+    """The <h1> that repeats a metadata title, else the first (a page may put its logo in an h1)."""
+    headings = [clean(h) for h in headings if clean(h)]
+    wanted = {loose(m) for m in metas if m}
+    return next((h for h in headings if loose(h) in wanted), headings[0] if headings else None)
+
+
+def _strip_site(title: str | None, site: str | None) -> str | None:
+    """'Headline | Site' → 'Headline' (also 'Site - Headline')."""
+    if not title or not site:
+        return title
+    for separator in SEPARATORS:
+        if title.endswith(separator + site):
+            return title[: -len(separator + site)].strip() or title
+        if title.startswith(site + separator):
+            return title[len(site + separator):].strip() or title
+    return title
+
+
+# ---------------------------------------------------------------- authors
+def choose_authors(sources: list, site: str | None) -> list[str]:
+    """The first source that names people; a source that only names the publisher loses to one that
+    names someone else, but is kept when nobody is named."""
+    publisher_only = []
+    for source in sources:
+        names = author_names(source)
+        if not names:
+            continue
+        if site and all(loose(name) == loose(site) for name in names):
+            publisher_only = publisher_only or names
+            continue
+        return names
+    return publisher_only
+
+
+def author_names(value) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names, seen = [], set()
+    for item in items:
+        for part in NAME_SPLIT.split(item if isinstance(item, str) else ""):
+            name = _clean_name(part)
+            if name and loose(name) not in seen:
+                seen.add(loose(name))
+                names.append(name)
+    return names
+
+
+def _clean_name(text: str) -> str | None:
+    text = clean(EMAIL.sub("", text or "")) or ""
+    text = clean(re.sub(r"\([^)]*\)|\[[^]]*\]", " ", text)) or ""
+    text = BYLINE_PREFIX.sub("", text).strip(" .:-–—")
+    if not text or not re.search(r"\w", text) or (" " not in text and "-" in text and text.islower()):
+        return None  # empty, punctuation, or a URL slug ("jane-doe") next to the real name
+    return text
+
+
+# ---------------------------------------------------------------- dates
+def choose_date(candidates: list) -> str | None:
+    """The first candidate that parses; if it lacks a time or an offset, another candidate for the same
+    day (and, when given, the same wall-clock time) that has both lends its precision."""
+    parsed = [(text, when) for text in candidates if (when := _parse(text)) is not None]
+    if not parsed:
+        return None
+    text, first = parsed[0]
+    if first.tzinfo is None:
+        for other_text, other in parsed[1:]:
+            if other.tzinfo is not None and _same_moment(first, other, _has_time(text)):
+                return other_text
+    return text
+
+
+def _parse(text) -> datetime | None:
+    if not isinstance(text, str) or not re.search(r"\d{4}|\d{1,2}[./-]\d{1,2}", text):
+        return None
+    try:
+        with warnings.catch_warnings():  # "EST"-style names parse as naive times; that is handled
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            return dateparser.parse(text.strip())
+    except (ValueError, OverflowError):
+        return None
+
+
+def _has_time(text: str) -> bool:
+    return bool(re.search(r"\d{1,2}:\d\d", text))
+
+
+def _same_moment(naive: datetime, aware: datetime, with_time: bool) -> bool:
+    local = aware.replace(tzinfo=None)
+    return local == naive if with_time else local.date() == naive.date()
+
+
+def _labelled_times(page: dict) -> list[str]:
+    """<time> elements that say they are the publication time, then the first <time> of the page."""
+    times = page.get("times") or []
+    labelled = [value for label, value in times if "publish" in label or "pubdate" in label]
+    return labelled + [value for _, value in times[:1]]
+
+
+# ---------------------------------------------------------------- language
+def language_code(value) -> str | None:
+    """'de-DE', 'en_GB', 'German'? → 'de', 'en'; only two- or three-letter codes are trusted."""
+    text = clean(value) if isinstance(value, str) else None
+    if not text:
+        return None
+    code = re.split(r"[-_]", text)[0].lower()
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def _first(values):
+    return values[0] if isinstance(values, list) and values else None
+
+
+# ---------------------------------------------------------------- standfirst
+def split_standfirst(paragraphs: list[str], description: str | None, tree) -> tuple[str | None, list[str]]:
+    """(subtitle, body): a leading paragraph that repeats the page description is the standfirst and
+    leaves the body; a description shown elsewhere on the page is the standfirst as it stands; a
+    description that appears nowhere on the page (a teaser for search engines) or only inside the body
+    is not a standfirst."""
+    if not description:
+        return None, paragraphs
+    for index, paragraph in enumerate(paragraphs[:2]):
+        if _same_text(paragraph, description):
+            return paragraph, paragraphs[:index] + paragraphs[index + 1:]
+    wanted = loose(description)
+    if wanted in loose(" ".join(paragraphs)) or wanted not in loose(visible_text(tree)):
+        return None, paragraphs  # the body itself (some put the whole text there), or not shown
+    return description, paragraphs
+
+
+def _same_text(paragraph: str, description: str) -> bool:
+    """Equal, or one a truncation of the other ("…" teasers), compared loosely."""
+    a, b = loose(paragraph), loose(description)
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(short) >= 0.6 * len(long)
+
+
+def visible_text(tree) -> str:
+    return " ".join(tree.xpath("//body//text()[not(ancestor::script or ancestor::style or "
+                               "ancestor::noscript or ancestor::template)]"))

@@ -1,0 +1,96 @@
+"""Browsing by entity: an "entity" facet on articles, the ?_entity= filter it sets, and entity links.
+
+Articles have no entity column; they are linked to entities through `mentions`. The facet counts,
+among the articles a page currently shows, how many mention each entity of one type (metadata.yml:
+`facets: [{entity: PERSON}, …]`); clicking a value adds `_entity=<id>`, which filters_from_request
+turns into a subquery on mentions. Several `_entity` values mean articles that mention all of them.
+"""
+from urllib.parse import urlencode
+
+from datasette.database import QueryInterrupted
+from datasette.facets import Facet
+from datasette.filters import FilterArguments
+from datasette.utils import path_with_added_args, path_with_removed_args
+from markupsafe import Markup, escape
+
+PARAMETER = "_entity"
+FACETED_TABLE = "articles"
+
+
+class EntityFacet(Facet):
+    type = "entity"
+
+    async def suggest(self):
+        return []
+
+    async def facet_results(self):
+        results, timed_out = [], []
+        for source_and_config in self.get_configs():
+            entity_type = source_and_config["config"]["simple"]
+            try:
+                rows = await self._top_entities(entity_type)
+            except QueryInterrupted:
+                timed_out.append(entity_type)
+                continue
+            size = self.get_facet_size()
+            results.append({
+                "name": entity_type, "type": self.type, "hideable": source_and_config["source"] != "metadata",
+                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_entity": entity_type})),
+                "results": [self._value(row) for row in rows[:size]], "truncated": len(rows) > size,
+            })
+        return results, timed_out
+
+    async def _top_entities(self, entity_type: str):
+        limit = self.get_facet_size() + 1
+        params = {**dict(self.params), "facet_entity_type": entity_type}
+        if await self.get_row_count() == await self._all_articles():
+            # article_count is NULL while a load has yet to refresh the entity: not in the facet yet.
+            sql = ("select id as value, name as label, article_count as count from entities "
+                   "where type = :facet_entity_type and article_count is not null "
+                   f"order by count desc, name limit {limit}")
+        else:
+            sql = ("select e.id as value, e.name as label, count(distinct m.article_id) as count "
+                   "from mentions m join entities e on e.id = m.entity_id "
+                   f"where e.type = :facet_entity_type and m.article_id in (select id from ({self.sql})) "
+                   f"group by e.id order by count desc, e.name limit {limit}")
+        return (await self.ds.execute(self.database, sql, params, truncate=False,
+                                      custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
+
+    async def _all_articles(self) -> int:
+        return (await self.ds.execute(self.database, f"select count(*) from [{FACETED_TABLE}]")).rows[0][0]
+
+    def _value(self, row) -> dict:
+        selected = (PARAMETER, row["value"]) in self.get_querystring_pairs()
+        change = path_with_removed_args if selected else path_with_added_args
+        path = change(self.request, {PARAMETER: row["value"]})
+        return {"value": row["value"], "label": row["label"], "count": row["count"], "selected": selected,
+                "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path))}
+
+
+def entity_filter(request, database, table, datasette):
+    """?_entity=<id> on the articles table: only articles that mention that entity (all of them, if repeated)."""
+    ids = request.args.getlist(PARAMETER)
+    if table != FACETED_TABLE or not ids:
+        return None
+
+    async def inner():
+        params = {f"entity_{index}": value for index, value in enumerate(ids)}
+        names = await datasette.execute(database, "select id, name from entities where id in ({})".format(
+            ",".join(f":{key}" for key in params)), params)
+        name_of = {row["id"]: row["name"] for row in names.rows}
+        return FilterArguments(
+            [f"id in (select article_id from mentions where entity_id = :{key})" for key in params],
+            params, [f'mentions "{name_of.get(value, value)}"' for value in ids])
+
+    return inner
+
+
+def entity_cell(row, value, column, table, database, datasette):
+    """On entities pages, the counts link to the articles and the mentions behind them."""
+    if table != "entities" or column not in ("article_count", "mention_count") or value is None:
+        return None
+    if column == "article_count":
+        href = datasette.urls.table(database, FACETED_TABLE) + "?" + urlencode({PARAMETER: row["id"]})
+    else:
+        href = datasette.urls.table(database, "mentions") + "?" + urlencode({"entity_id": row["id"]})
+    return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')

@@ -1,0 +1,153 @@
+"""Saved HTML pages: fields from the page's own metadata, the body without page furniture or markup."""
+import gzip
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from loader.cli import cli
+
+PAGE = Path(__file__).parent / "data" / "harbour_article.html"
+PARAGRAPHS = [
+    "Crews on the island ferries have voted by a large majority to strike for three days in June, after "
+    "months of talks about new night rotas ended without agreement on Monday evening.",
+    "The union said 412 of its 468 members on the routes took part in the ballot, and that almost nine in "
+    "ten of them backed the walkout. The operator said it was disappointed & would keep talking.",
+    "Under the proposed rotas, deck hands would work up to five consecutive night shifts, which the union "
+    "says leaves too little rest between crossings in bad weather and puts passengers at risk.",
+    "The harbour master, who is not a party to the dispute, said the port would publish a reduced timetable "
+    "for the strike days by the end of the month so that islanders could plan their journeys.",
+    "Talks are due to resume on Thursday at the offices of the regional conciliation service, where both "
+    "sides have agreed to meet without preconditions for the first time since March.",
+]
+
+
+def _only_article(db):
+    rows = list(db.query("select * from articles"))
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def test_fields_come_from_the_page_metadata(load_into):
+    db, result = load_into(PAGE)
+    article = _only_article(db)
+    assert result.counts["inserted"] == 1
+    assert article["title"] == "Ferry crews vote to strike over night rotas"  # not og:title's " | Site"
+    assert article["title_derived"] == 0
+    assert article["subtitle"] == "Walkout planned for June after talks on shift patterns collapse"
+    assert json.loads(article["authors"]) == ["Maren Holt", "Tomas Ferreira"]
+    assert article["byline"] == "Maren Holt, Tomas Ferreira"
+    # JSON-LD keeps the publisher's own offset; og's UTC copy of the same moment is not preferred.
+    assert article["published_at"] == "2024-05-14T09:30:00+02:00"
+    assert article["updated_at"] == "2024-05-14T11:05:00+02:00"
+    assert article["section"] == "Transport"
+    assert article["language"] == "en"
+    assert article["url"] == "https://news.example.org/2024/05/ferry-crews-strike"
+    assert article["origin_format"] == "html"
+    assert article["source_id"] == "the-harbour-gazette"
+    assert db["sources"].get("the-harbour-gazette")["name"] == "The Harbour Gazette"
+
+
+def test_body_is_the_paragraphs_only(load_into):
+    db, _ = load_into(PAGE)
+    body = _only_article(db)["body"]
+    assert body.split("\n\n") == PARAGRAPHS
+    for furniture in ("Home", "Advertisement", "Related stories", "Island bus timetable", "Photograph",
+                      "All rights reserved", "By Maren Holt", "Walkout planned"):
+        assert furniture not in body
+    assert "<" not in body and "&amp;" not in body
+
+
+def test_gzipped_and_extensionless_pages_load_the_same(tmp_path, load_into):
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(PAGE.read_bytes()))
+    (tmp_path / "saved_page").write_bytes(PAGE.read_bytes())  # no extension: recognised by its content
+    db, result = load_into(tmp_path)
+    assert result.counts["inserted"] == 1 and result.counts["duplicates"] == 1
+    assert _only_article(db)["body"].split("\n\n") == PARAGRAPHS
+    formats = {row["position"]: row for row in db.query("select * from article_origins")}
+    assert len(formats) == 1 and len(list(db.query("select * from article_origins"))) == 2
+
+
+def test_opengraph_and_meta_tags_when_there_is_no_json_ld(tmp_path, load_into):
+    page = PAGE.read_text(encoding="utf-8")
+    start, end = page.index('<script type="application/ld+json">'), page.index("</script>") + len("</script>")
+    page = page[:start] + page[end:]
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    db, _ = load_into(tmp_path / "page.html")
+    article = _only_article(db)
+    # og:title and <h1> agree once the site name is taken off og:title.
+    assert article["title"] == "Ferry crews vote to strike over night rotas"
+    assert article["published_at"] == "2024-05-14T07:30:00+00:00"
+    assert json.loads(article["authors"]) == ["Harbour Gazette staff"]
+    assert article["language"] == "en"
+    assert article["body"].split("\n\n") == PARAGRAPHS
+
+
+def test_a_page_without_article_text_is_an_error_not_an_article(tmp_path, load_into):
+    (tmp_path / "empty.html").write_text("<!doctype html><html><head><title>Home</title></head>"
+                                         "<body><nav><a href='/'>Home</a></nav></body></html>")
+    db, result = load_into(tmp_path / "empty.html")
+    assert result.counts["errors"] == 1 and db["articles"].count == 0
+    error = next(db.query("select * from load_errors"))
+    assert error["reason"] == "no article text found in the page"
+    assert error["origin_path"].endswith("empty.html")
+
+
+def test_markup_inside_structured_records_never_reaches_the_body(tmp_path, load_into):
+    content = ("<div><p>The lighthouse on the east pier will be <em>repainted</em> in July.</p>"
+               "<figure><img src='x.jpg'><figcaption>The east pier light</figcaption></figure>"
+               "<p>Work starts after the regatta &amp; lasts two weeks.<br>Boats may moor as usual.</p>"
+               "<script>track()</script></div>")
+    (tmp_path / "scraped.json").write_text(json.dumps({"headline": "Pier light to be repainted",
+                                                       "content": content}))
+    db, _ = load_into(tmp_path / "scraped.json")
+    assert _only_article(db)["body"].split("\n\n") == [
+        "The lighthouse on the east pier will be repainted in July.",
+        "Work starts after the regatta & lasts two weeks.",
+        "Boats may moor as usual.",  # a <br> breaks the line, and a line is a paragraph in the body
+    ]
+
+
+def test_a_wire_story_page_keeps_its_profile(tmp_path, load_into):
+    """A page on reuters.com is filed under Reuters, and its dateline is cut from the body as in text."""
+    page = PAGE.read_text(encoding="utf-8")
+    page = page.replace("https://news.example.org/2024/05/ferry-crews-strike",
+                        "https://www.reuters.com/world/ferry-crews-strike-2024-05-14/")
+    page = page.replace("<p>Crews on the island ferries", "<p>OSLO (Reuters) - Crews on the island ferries")
+    (tmp_path / "wire.html").write_text(page, encoding="utf-8")
+    db, _ = load_into(tmp_path / "wire.html")
+    article = _only_article(db)
+    assert (article["source_id"], article["dateline"]) == ("reuters", "OSLO")
+    assert article["body"].split("\n\n") == PARAGRAPHS
+
+
+def test_cli_lists_html_as_a_format(tmp_path):
+    result = CliRunner().invoke(cli, ["load", str(PAGE), "--db", str(tmp_path / "a.db"), "--no-nlp",
+                                      "--format", "html", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "1 inserted" in result.output
+
+
+def test_a_page_in_a_legacy_charset_is_decoded_as_it_declares(tmp_path, load_into):
+    paragraphs = ["Паромщики острова проголосовали за забастовку в июне после долгих переговоров о ночных сменах "
+                  "на линиях, которые связывают острова с материком.",
+                  "Профсоюз заявил, что почти девять из десяти членов поддержали решение, а оператор обещал "
+                  "продолжить переговоры на следующей неделе в городе.",
+                  "Капитан порта сказал, что расписание на дни забастовки будет опубликовано к концу месяца, "
+                  "чтобы жители островов могли планировать поездки."]
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            "<title>Паромщики бастуют</title></head><body><article><h1>Паромщики бастуют</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    (tmp_path / "page.html").write_bytes(page.encode("cp1251"))
+    db, _ = load_into(tmp_path / "page.html")
+    article = _only_article(db)
+    assert article["title"] == "Паромщики бастуют"
+    assert article["body"].split("\n\n") == paragraphs
+
+
+def test_utf8_bytes_win_over_a_stale_charset_declaration(tmp_path, load_into):
+    page = PAGE.read_text(encoding="utf-8").replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">')
+    page = page.replace("Talks are due to resume on Thursday", "Talks are due to resume on Thursday in Tromsø")
+    (tmp_path / "page.html").write_bytes(page.encode("utf-8"))  # re-saved as UTF-8, old declaration kept
+    db, _ = load_into(tmp_path / "page.html")
+    assert "in Tromsø at the offices" in _only_article(db)["body"]

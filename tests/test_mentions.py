@@ -1,0 +1,150 @@
+"""Mentions extraction: clean spans, roles, within-article canonical names, batching over workers."""
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from loader.cli import cli
+from loader.extract import CHUNK_ITEMS, extract_items
+from loader.model import Record
+from loader.normalize import normalize
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def seed_item(prefix: str) -> dict:
+    path = next(CORPUS.glob(f"{prefix}_*.txt"))
+    article, _ = normalize(Record(str(path), "file", "text", text=path.read_text(encoding="utf-8")))
+    return {"id": prefix, "text": article.body, "title": article.title,
+            "related_headlines": article.related_headlines}
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict:
+    return {found["id"]: found["mentions"] for found in extract_items([seed_item("000"), seed_item("001")])}
+
+
+def one(text: str) -> list[dict]:
+    return extract_items([{"id": "t", "text": text}])[0]["mentions"]
+
+
+def by_text(mentions: list[dict]) -> dict:
+    return {m["text"]: m for m in mentions}
+
+
+def test_offsets_index_the_text(seeds):
+    for prefix, mentions in seeds.items():
+        text = seed_item(prefix)["text"]
+        assert mentions and all(text[m["start"]:m["end"]] == m["text"] for m in mentions)
+
+
+def test_spans_lose_the_possessives_and_punctuation():
+    mentions = one("The United States said North Korea’s envoy met the Chinese. Later, North Korea s consul left.")
+    texts = [m["text"] for m in mentions]
+    assert texts.count("North Korea") == 2
+    assert "United States" in texts and "Chinese" in texts
+    assert not any(t.startswith(("the ", "The ")) or t.endswith(("’s", " s", ".", ",")) for t in texts)
+
+
+def test_abbreviation_keeps_its_dots():
+    mentions = one("Officials in the U.S. said so.")
+    assert [m["text"] for m in mentions] == ["U.S."]
+    assert mentions[0]["entity"] == "United States"
+
+
+def test_stripped_apostrophe_surname_is_found_and_resolved(seeds):
+    reuters = [m for m in seeds["000"] if m["text"] == "Ku"]
+    assert len(reuters) == 1
+    assert reuters[0]["entity"] == "Ku Sung Sop" and reuters[0]["type"] == "PERSON"
+
+
+def test_short_forms_resolve_to_the_full_name_given_earlier(seeds):
+    entity_of = {(m["text"], m["entity"]) for m in seeds["000"] + seeds["001"] if m["type"] == "PERSON"}
+    assert {("Busby", "Scott Busby"), ("Geng", "Geng Shuang"), ("Ku", "Ku Sung-sop"),
+            ("Trump", "Donald Trump")} <= entity_of
+
+
+def test_surname_tagged_as_organisation_becomes_a_person(seeds):
+    scmp = [m for m in seeds["001"] if m["text"] in ("Wang", "Sun", "Trump")]
+    assert scmp and all(m["type"] == "PERSON" for m in scmp)
+    assert {m["entity"] for m in scmp} == {"Wang Sheng", "Sun Xingjie", "Donald Trump"}
+
+
+def test_titles_go_to_the_role_not_the_name(seeds):
+    roles = {(m["entity"], m["role"]) for m in seeds["000"] + seeds["001"] if m["type"] == "PERSON"}
+    assert {("Steven Mnuchin", "U.S. Treasury Secretary"), ("James Mattis", "US Defence Secretary"),
+            ("Geng Shuang", "Chinese Foreign Ministry spokesman"), ("Geng Shuang", "Chinese foreign ministry spokesman"),
+            ("Wang Sheng", "professor of Korean affairs at Jilin University"),
+            ("Ku Sung-sop", "North Korea’s consul general in Shenyang")} <= roles
+
+
+def test_title_words_are_not_organisations(seeds):
+    assert "Defence" not in {m["text"] for m in seeds["001"]}
+
+
+def test_title_inside_the_person_span_is_split_off():
+    mentions = by_text(one("Prime Minister John Major met President Reagan in London."))
+    assert "John Major" in mentions and mentions["John Major"]["role"] == "Prime Minister"
+    assert "Reagan" in mentions and mentions["Reagan"]["type"] == "PERSON"
+
+
+def test_nickname_takes_the_formal_name_from_a_headline(seeds):
+    mattis = [m for m in seeds["001"] if "Mattis" in m["text"]]
+    assert [(m["text"], m["entity"]) for m in mattis] == [("Jim Mattis", "James Mattis")]
+
+
+def test_same_surname_different_people_stay_apart(seeds):
+    kims = {m["entity"] for m in seeds["001"] if m["text"].startswith("Kim")}
+    assert kims == {"Kim Jong-un", "Kim Min-chol"}
+
+
+def test_conditional_alias_needs_its_context():
+    with_us = by_text(one("The Treasury said the United States would act."))
+    without = by_text(one("The Treasury said Australia would act."))
+    assert with_us["Treasury"]["entity"] == "U.S. Treasury Department"
+    assert without["Treasury"]["entity"] == "Treasury"
+
+
+def test_sentence_index_counts_from_zero():
+    mentions = one("Scott Busby spoke first. Then Angela Merkel spoke in Berlin.")
+    assert [(m["text"], m["sentence"]) for m in mentions] == [("Scott Busby", 0), ("Angela Merkel", 1),
+                                                              ("Berlin", 1)]
+
+
+def test_bad_item_gets_an_error_and_the_rest_their_results():
+    found = extract_items([{"id": "a", "text": "Angela Merkel spoke."}, {"id": "b", "text": None},
+                           {"id": "c", "text": "Paris is big."}])
+    assert [f["id"] for f in found] == ["a", "b", "c"]
+    assert "error" in found[1] and found[1]["mentions"] == []
+    assert found[0]["mentions"][0]["entity"] == "Angela Merkel" and found[2]["mentions"]
+
+
+@pytest.mark.slow
+def test_worker_processes_give_the_same_output_in_the_same_order():
+    texts = ["Scott Busby met Angela Merkel in Berlin on {}.", "The U.S. Treasury fined {} firms in Ohio."]
+    items = [{"id": str(n), "text": texts[n % 2].format(n)} for n in range(CHUNK_ITEMS * 3 + 5)]
+    assert extract_items(items, workers=2) == extract_items(items, workers=1)
+
+
+def test_cli_extract_emits_canonical_entities(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(seed_item("001")) + "\n", encoding="utf-8")
+    output = CliRunner().invoke(cli, ["extract", str(source), "--workers", "1"]).output
+    found = json.loads(output.splitlines()[0])
+    assert found["id"] == "001"
+    assert {"start", "end", "text", "type", "entity"} <= set(found["mentions"][0])
+    assert ("Ku", "Ku Sung-sop") in {(m["text"], m["entity"]) for m in found["mentions"]}
+
+
+def test_acronym_defined_in_brackets_resolves_to_the_full_name():
+    mentions = one("The Securities and Exchange Commission (SEC) said on Tuesday that the SEC would act.")
+    assert [(m["text"], m["entity"]) for m in mentions] == [
+        ("Securities and Exchange Commission", "Securities and Exchange Commission"),
+        ("SEC", "Securities and Exchange Commission"), ("SEC", "Securities and Exchange Commission")]
+
+
+def test_markup_brackets_and_line_breaks_stay_out_of_names():
+    mentions = one("Shares of <Hutchison Whampoa Ltd> rose, a Hong\n\nKong broker said.")
+    assert ("Hutchison Whampoa Ltd", "Hutchison Whampoa Ltd") in {(m["text"], m["entity"]) for m in mentions}
+    assert ("Hong\n\nKong", "Hong Kong") in {(m["text"], m["entity"]) for m in mentions}

@@ -1,0 +1,228 @@
+"""Each quote rule on sentences written for these tests (never evaluation text)."""
+import pytest
+
+from loader.extract import extract_items
+from loader.extract.quotes.marks import quoted_spans
+
+
+def quotes(text):
+    return extract_items([{"id": "t", "text": text}])[0]["quotes"]
+
+
+def said(text):
+    """(content, speaker) pairs, in order."""
+    return [(q["content"], q["speaker"]) for q in quotes(text)]
+
+
+def marked(text):
+    return [text[m.inner_start:m.inner_end] for m in quoted_spans(text)]
+
+
+# --- quotation marks -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, inner", [
+    ("“Rates will rise,” she said.", ["Rates will rise"]),
+    ('"Rates will rise," she said.', ["Rates will rise"]),
+    ("«Rates will rise», she said.", ["Rates will rise"]),
+    ("‘Rates will rise,’ she said.", ["Rates will rise"]),
+    ("''Rates will rise,'' she said.", ["Rates will rise"]),
+    ("``Rates will rise,'' she said.", ["Rates will rise"]),
+])
+def test_every_quote_mark_style(text, inner):
+    assert marked(text) == inner
+
+
+def test_single_quotes_inside_double_are_part_of_the_quote():
+    assert marked("“He called it ‘a farce’ on Tuesday,” she said.") == ["He called it ‘a farce’ on Tuesday"]
+
+
+def test_apostrophes_are_not_quotes():
+    assert marked("The mayor’s plan won workers’ support and the council's vote.") == []
+
+
+def test_a_quote_left_open_continues_in_the_next_paragraph():
+    text = "“The first part ends here.\n\n“The second part ends the quote,” he said."
+    assert marked(text) == ["The first part ends here.\n\n“The second part ends the quote"]
+
+
+def test_an_unclosed_quote_stops_at_its_paragraph():
+    assert marked("“Nobody closed this one.\n\nThe story goes on.") == ["Nobody closed this one"]
+
+
+# --- direct quotes and their attribution ------------------------------------------------------
+
+def test_attribution_after_the_quote():
+    assert said("“We will appeal the ruling,” Nadia Petrov said.") == [("We will appeal the ruling", "Nadia Petrov")]
+
+
+def test_inverted_attribution_with_role():
+    found = quotes("“The bridge is safe,” said Tom Alvarez, the city engineer.")
+    assert [(q["speaker"], q["speaker_role"], q["cue"]) for q in found] == [("Tom Alvarez", "city engineer", "said")]
+
+
+def test_attribution_before_with_colon():
+    assert said("Nadia Petrov said: “We will appeal the ruling.”") == [("We will appeal the ruling", "Nadia Petrov")]
+
+
+def test_attribution_between_two_parts_of_a_quote():
+    text = "“We will appeal,” Nadia Petrov said, “and we expect to win the case.”"
+    assert said(text) == [("We will appeal", "Nadia Petrov"), ("and we expect to win the case", "Nadia Petrov")]
+
+
+def test_quote_after_its_attribution_continues_the_speaker():
+    text = "“Prices are too high,” Omar Haddad said. “Families cannot keep up with them.”"
+    assert said(text) == [("Prices are too high", "Omar Haddad"), ("Families cannot keep up with them", "Omar Haddad")]
+
+
+def test_a_multi_paragraph_quote_is_one_quote_per_paragraph_by_one_speaker():
+    text = ("Lena Fischer spoke after the vote.\n\n“We lost tonight.\n\n“But the campaign goes on,” she said.")
+    assert said(text) == [("We lost tonight", "Lena Fischer"), ("But the campaign goes on", "Lena Fischer")]
+
+
+def test_it_said_adding():
+    text = ("The Harbour Authority issued new rules on Monday.\n\n"
+            "“Ships must slow down near the pier,” it said, adding that fines would follow.")
+    assert said(text) == [("Ships must slow down near the pier", "Harbour Authority"),
+                          ("fines would follow", "Harbour Authority")]
+
+
+def test_scare_quotes_are_not_quotes():
+    assert quotes("The council called the plan a “bold step” for the town.") == []
+
+
+def test_a_title_in_quotes_is_not_a_quote():
+    assert quotes("A still from the film “The Long Road Home” shows the valley.") == []
+
+
+# --- reported speech --------------------------------------------------------------------------
+
+def test_clausal_complement():
+    assert said("Omar Haddad said the port would reopen in May.") == [("the port would reopen in May", "Omar Haddad")]
+
+
+def test_that_clause_and_document_speaker():
+    text = "The Harbour Authority issued a report. The Harbour Authority report charged that the pier was unsafe."
+    found = quotes(text)
+    assert [(q["content"], q["speaker"], q["speaker_text"], q["cue"]) for q in found] == [
+        ("the pier was unsafe", "Harbour Authority", "The Harbour Authority report", "charged")]
+
+
+def test_told_a_briefing_that():
+    assert said("Omar Haddad told a news briefing that the port would reopen.") == [
+        ("the port would reopen", "Omar Haddad")]
+
+
+def test_according_to():
+    assert said("Wheat prices rose by a third last year, according to the Grain Board.") == [
+        ("Wheat prices rose by a third last year", "Grain Board")]
+
+
+def test_inverted_reported_speech():
+    assert said("The port will reopen in May, said Omar Haddad.") == [("The port will reopen in May", "Omar Haddad")]
+
+
+def test_parenthetical_attribution_splits_the_clause():
+    text = "The new rules, Omar Haddad said, will cost shippers millions."
+    assert said(text) == [("The new rules", "Omar Haddad"), ("will cost shippers millions", "Omar Haddad")]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad did not say whether the port would reopen.",
+    "Omar Haddad would not say when the port would reopen.",
+    "Omar Haddad was told the port would reopen.",
+    "A new survey shows that most residents want the port reopened.",
+])
+def test_things_that_are_not_quotes(text):
+    assert quotes(text) == []
+
+
+# --- quotation marks stripped (wire copy) -----------------------------------------------------
+
+def test_stripped_quote_and_its_floating_sentence():
+    text = ("The city closed the harbour on Monday.\n"
+            "The repairs will take a month, harbour master Ines Duarte said in a statement.\n"
+            "We are asking boat owners to move their vessels now.\n"
+            "The harbour was built in 1901.")
+    found = quotes(text)
+    assert [(q["content"], q["speaker"], q["direct"]) for q in found] == [
+        ("The repairs will take a month", "Ines Duarte", 0),
+        ("We are asking boat owners to move their vessels now", "Ines Duarte", 0)]
+    assert found[0]["speaker_role"] == "harbour master"
+
+
+def test_stripped_quote_continued_in_its_paragraph():
+    text = ("Fans waited outside.\n\n"
+            "It was a hard game, coach Rita Moreau said. We made too many mistakes in the second half.\n\n"
+            "The next match is on Friday.")
+    assert said(text) == [("It was a hard game", "Rita Moreau"),
+                          ("We made too many mistakes in the second half", "Rita Moreau")]
+
+
+def test_sentences_before_a_stripped_attribution_join_its_quote():
+    text = "Fans waited outside.\n\nWe played badly. We have to do better, Rita Moreau said.\n\nThe bus left."
+    assert said(text) == [("We played badly. We have to do better", "Rita Moreau")]
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+def test_he_and_she_follow_gender_and_salience():
+    text = ("Ms. Clara Jensen met Mr. Victor Hale on Tuesday. Jensen said the talks went well.\n\n"
+            "“We agreed on a timetable,” she said.\n\n"
+            "Hale said little. “There is more work to do,” he said.")
+    assert said(text) == [("the talks went well", "Clara Jensen"), ("We agreed on a timetable", "Clara Jensen"),
+                          ("There is more work to do", "Victor Hale")]
+
+
+def test_short_name_becomes_the_full_name():
+    text = "Rafael Ortiz won the race. Ortiz said the weather helped."
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes(text)] == [("Rafael Ortiz", "Ortiz")]
+
+
+def test_it_refers_to_the_organisation_last_speaking():
+    text = ("The Grain Board announced that exports would fall. "
+            "Farmers protested in the capital. It said prices would stay high.")
+    assert [q["speaker"] for q in quotes(text)] == ["Grain Board", "Grain Board"]
+
+
+def test_the_statement_is_the_organisation_of_the_speaker_in_a_statement():
+    text = ("Port Authority chief Ines Duarte said in a statement that the harbour would close. "
+            "The statement said repairs would take a month.")
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes(text)] == [
+        ("Ines Duarte", "Ines Duarte"), ("Port Authority", "The statement")]
+
+
+def test_a_nationality_named_before_the_statement_does_not_issue_it():
+    """The issuer is the organisation in the phrase of the person who made the statement, even with
+    a nationality (NORP) and a place named in between."""
+    text = ("Port Authority chief Ines Duarte said in a statement that the harbour would close. "
+            "Portuguese trawlers were sent to Lisbon. "
+            "We regret the delay to the Portuguese fleet, the statement said.")
+    assert [q["speaker"] for q in quotes(text)] == ["Ines Duarte", "Port Authority"]
+
+
+def test_a_nationality_is_no_speaker_organisation():
+    text = "The Portuguese delegation left early. The statement said talks would resume in May."
+    assert all(q["speaker"] != "Portuguese" for q in quotes(text))
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_stands_for():
+    text = "The award went to Priya Nair, who said the prize belonged to her team."
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes(text)] == [("Priya Nair", "who")]
+
+
+def test_first_person_outside_quotes_is_not_a_speaker():
+    assert quotes("I said the plan would fail, and it did.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Still, Okafor said rain can delay the harvest.", "rain can delay the harvest", "Okafor"),
+    ("Maria Lopez said inflation and rising rents have hurt young families.",
+     "inflation and rising rents have hurt young families", "Maria Lopez"),
+])
+def test_reported_clause_survives_common_misparses(text, content, speaker):
+    assert said(text) == [(content, speaker)]
+
+
+def test_told_keeps_its_addressee_out_of_the_content():
+    assert said("Beatriz Ruiz told reporters the harvest would be late.") == [
+        ("the harvest would be late", "Beatriz Ruiz")]
