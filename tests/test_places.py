@@ -174,3 +174,13 @@ def test_upgrading_an_older_archive_fills_place_counts_and_article_arrays(archiv
     assert {row["id"]: row["article_count"] for row in upgraded.query("select id, article_count from places")} == expected
     names = [json.loads(row["place_names"]) for row in upgraded.query("select place_names from articles")]
     assert all("Shenyang" in article for article in names)
+
+
+@pytest.mark.slow
+def test_datelines_name_towns_and_saints_days_are_no_places():
+    items = [{"id": "a", "text": "NEW YORK — Stocks fell on Monday.", "dateline": None},
+             {"id": "b", "text": "Parades marked St. Patrick’s Day.", "dateline": "NEW YORK"}]
+    first, second = extract_items(items)
+    assert [(loc["name"], loc["feature_code"], loc["is_dateline"]) for loc in first["locations"]] == [
+        ("New York City", "PPL", 1)]
+    assert [(loc["name"], loc["start"]) for loc in second["locations"]] == [("New York City", None)]

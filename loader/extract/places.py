@@ -23,7 +23,7 @@ COUNTRY_PRESENCE, COUNTRY_SHARE = 2.0, 2.0  # bonus for any other name there, an
 ADMIN1_PRESENCE, ADMIN1_SHARE = 2.0, 1.5
 ADMIN2_PRESENCE = 1.0
 NEAR_KM = ((50, 2.0), (200, 1.0))
-DATELINE_CITY_BONUS = 3.0
+DATELINE_CITY_BONUS = 5.0  # a dateline names a town: "NEW YORK" is the city, not the state
 DATELINE_WEIGHT = 3  # the place a story was filed from counts like this many mentions
 SUPPORT_KM = 100
 EARTH_RADIUS_KM = 6371.0088
@@ -71,13 +71,14 @@ def _group(toponyms: list[Toponym]) -> dict[str, list[Toponym]]:
     return groups
 
 
-def _candidates(surface: str) -> list[Place]:
+def _candidates(surface: str, as_dateline: bool = False) -> list[Place]:
     """The likeliest places a name can mean, best prior first. A town known under the name only as an
-    alternate ("Mexico" for Mexico City) yields to a place whose own name it is (the country Mexico)."""
+    alternate ("Mexico" for Mexico City) yields to a place whose own name it is (the country Mexico),
+    except in a dateline, which always names a town ("NEW YORK —")."""
     gazetteer = get_gazetteer()
     places = gazetteer.candidates(surface)
     own = [place.population for place in places if gazetteer.is_main_name(place, surface)]
-    if own:
+    if own and not as_dateline:
         places = [place for place in places if not place.feature_code.startswith("PPL")
                   or gazetteer.is_main_name(place, surface) or place.population > ALIAS_OVER_NAME_RATIO * max(own)]
     return sorted(places, key=lambda place: -prior(place, surface))[:MAX_CANDIDATES]
@@ -97,7 +98,8 @@ class _Resolver:
     def __init__(self, groups: dict[str, list[Toponym]], text: str, dateline: Place | None):
         self.groups = groups
         self.dateline = dateline
-        options = {key: _candidates(members[0].text) for key, members in groups.items()}
+        options = {key: _candidates(members[0].text, any(t.dateline for t in members))
+                   for key, members in groups.items()}
         self.options = {key: places for key, places in options.items() if places}
         self.weights = {key: 0 if _is_weak(groups[key]) else
                         len(groups[key]) + DATELINE_WEIGHT * any(t.dateline for t in groups[key])

@@ -86,7 +86,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _strip_trailing(text: str, start: int, end: int) -> int:
-    while end > start and (text[end - 1].isspace() or text[end - 1] in TRAILING_JUNK):
+    while end > start and (not text[end - 1].isprintable() or text[end - 1].isspace() or text[end - 1] in TRAILING_JUNK):
         end -= 1
     return end
 
@@ -254,6 +254,8 @@ def _longest_match(doc, text: str, index: int, gazetteer: Gazetteer, found, bloc
     token = doc[index]
     if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ"):
         return None
+    if index and doc[index - 1].text in ("St.", "St", "Saint"):  # "Patrick" in "St. Patrick's Day"
+        return None
     for count in range(min(MAX_SCAN_TOKENS, len(doc) - index), 0, -1):
         span = doc[index:index + count]
         if span[-1].is_punct:
@@ -264,9 +266,11 @@ def _longest_match(doc, text: str, index: int, gazetteer: Gazetteer, found, bloc
             continue
         if token.pos_ == "ADJ" and count == 1:
             continue
-        if is_compass(toponym.text, gazetteer):
+        candidates = gazetteer.candidates(toponym.text)
+        if is_compass(toponym.text, gazetteer) or _implausible(text, start, end, candidates, gazetteer,
+                                                                text[:start].endswith(("the ", "The "))):
             continue
-        if any(_prominent(place, toponym.text, gazetteer) for place in gazetteer.candidates(toponym.text)):
+        if any(_prominent(place, toponym.text, gazetteer) for place in candidates):
             return toponym, index + count
     return None
 
