@@ -28,8 +28,9 @@ TRAILING_JUNK = set("\"”“)]}&-–—,;:!?")
 POSSESSIVE = re.compile(r"(?:['’]s?|(?<=[A-Za-z]{2})\s+s)$")
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
            "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "mid"}
-# A dateline opening a paragraph: "TORRINGTON — ", "EAST HAMPTON, Conn. - ", "WASHINGTON (Reuters) -".
-INLINE_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.'\- ]{2,40}?[A-Z.])(?=(?:,\s+[A-Z][A-Za-z. ]{1,20})?\s*"
+# A dateline opening a paragraph or following a sentence or a date: "TORRINGTON — ", "EAST HAMPTON,
+# Conn. - ", "WASHINGTON (Reuters) -", "March 24, 2009 MANSFIELD --".
+INLINE_DATELINE = re.compile(r"(?m)(?:^\s*|(?<=[.!?\d]\s))([A-Z][A-Z.'\- ]{2,40}?[A-Z.])(?=(?:,\s+[A-Z][A-Za-z. ]{1,20})?\s*"
                              r"(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s)")
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Gov", "Sen", "Rep", "Sgt", "Lt", "Capt", "Gen", "Col", "Rev",
               "Judge", "President", "Governor", "Senator", "Mayor", "Coach", "Officer", "Deputy", "Det", "St"}
