@@ -10,7 +10,7 @@ corpus: one article per file). Every run is a separate process tree, timed from 
   bare-N   the same with nlp.pipe(n_process=N)
   ours     `news-archive load corpus/ --workers N` into a fresh SQLite file (read, normalize,
            mentions, entities, FTS, and the end-of-load entity refresh)
-Peak RSS is the largest sum of RSS over the process tree, sampled every 50 ms; CPU is user+system
+Peak RSS is the largest sum of RSS over the process tree, sampled every 250 ms; CPU is user+system
 time of the tree, so CPU/wall says how many cores were busy. Writes benchmarks/results/ner.md, with
 the entity counts before and after cross-article merging and a random sample of merges to check.
 """
@@ -114,7 +114,7 @@ def measure(command: list[str]) -> dict:
     def sample():
         while process.poll() is None:
             peak[0] = max(peak[0], tree_usage(process.pid, cpu_seen))
-            time.sleep(0.05)
+            time.sleep(0.25)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
@@ -140,14 +140,19 @@ def merge_sample(db_path: Path, size: int) -> tuple[int, int, list[str]]:
     """Entities if every article's canonical name (and kind) were its own row, entities after merging,
     and a random sample of merged rows: name ← the other article-level names folded into it."""
     db = sqlite3.connect(db_path)
-    before = db.execute("select count(*) from (select distinct entity_name, type = 'PERSON' from mentions)").fetchone()[0]
+    written = len({(" ".join(text.split()), person) for text, person in
+                   db.execute("select text, type = 'PERSON' from mentions")})
+    before = db.execute("select count(*) from (select distinct entity_name, type = 'PERSON' from mentions)"
+                        ).fetchone()[0]
     after = db.execute("select count(*) from entities").fetchone()[0]
-    merged = db.execute("select entities.name, entities.type, group_concat(distinct mentions.entity_name) "
+    merged = db.execute("select entities.name, entities.type, json_group_array(distinct mentions.entity_name) "
                         "from entities join mentions on mentions.entity_id = entities.id group by entities.id "
                         "having count(distinct mentions.entity_name) > 1 order by entities.id").fetchall()
     picked = random.Random(21578).sample(merged, min(size, len(merged)))
-    lines = [f"| {name} | {kind} | {', '.join(v for v in names.split(',') if v != name)} |" for name, kind, names in picked]
-    return before, after, [f"merged rows: {len(merged)}"] + lines
+    lines = [f"| {name} | {kind} | {' · '.join(v for v in json.loads(names) if v != name)} |"
+             for name, kind, names in picked]
+    return before, after, [f"Spellings as written (one row per spelling, short forms included): {written}; "
+                           f"rows that merged several article-level names: {len(merged)}."] + lines
 
 
 def main():

@@ -8,7 +8,7 @@ import pytest
 from datasette.app import Datasette
 
 from loader import store
-from loader.extract.names import entity_key
+from loader.extract.names import display_preference, entity_key
 from loader.load import LoadOptions, load_paths
 from loader.serve import metadata_for
 from loader.store.entities import entity_id, refresh_entities, save_mentions
@@ -168,3 +168,11 @@ def test_canned_query_articles_mentioning_x_and_y(seeded):
     assert "James Mattis" in both.json()["rows"][0]["entities"]
     assert len(one.json()["rows"]) == 2
     assert none.json()["rows"] == []
+
+
+def test_display_name_prefers_the_cleanest_spelling():
+    assert max(["Labor department", "Labor Department"], key=display_preference) == "Labor Department"
+    assert max(["Jim Mattis", "James Mattis"], key=display_preference) == "James Mattis"
+    assert max(["Ministry of People s Security", "Ministry of People’s Security"],
+               key=display_preference) == "Ministry of People’s Security"
+    assert max(["THAILAND", "Thailand"], key=display_preference) == "Thailand"

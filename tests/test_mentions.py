@@ -74,7 +74,8 @@ def test_surname_tagged_as_organisation_becomes_a_person(seeds):
 def test_titles_go_to_the_role_not_the_name(seeds):
     roles = {(m["entity"], m["role"]) for m in seeds["000"] + seeds["001"] if m["type"] == "PERSON"}
     assert {("Steven Mnuchin", "U.S. Treasury Secretary"), ("James Mattis", "US Defence Secretary"),
-            ("Geng Shuang", "Chinese Foreign Ministry spokesman"), ("Geng Shuang", "Chinese foreign ministry spokesman"),
+            ("Geng Shuang", "Chinese Foreign Ministry spokesman"),
+            ("Geng Shuang", "Chinese foreign ministry spokesman"),
             ("Wang Sheng", "professor of Korean affairs at Jilin University"),
             ("Ku Sung-sop", "North Korea’s consul general in Shenyang")} <= roles
 
@@ -145,6 +146,13 @@ def test_acronym_defined_in_brackets_resolves_to_the_full_name():
 
 
 def test_markup_brackets_and_line_breaks_stay_out_of_names():
-    mentions = one("Shares of <Hutchison Whampoa Ltd> rose, a Hong\n\nKong broker said.")
+    mentions = one("Shares of <Hutchison Whampoa Ltd> rose, a Hong\n\nKong broker told Reuter \x03")
     assert ("Hutchison Whampoa Ltd", "Hutchison Whampoa Ltd") in {(m["text"], m["entity"]) for m in mentions}
     assert ("Hong\n\nKong", "Hong Kong") in {(m["text"], m["entity"]) for m in mentions}
+    assert "Reuter" in {m["text"] for m in mentions}
+
+
+def test_a_country_is_not_taken_for_a_first_name():
+    mentions = by_text(one("Foreign Minister Israel Katz said Israel would respond. Katz spoke in Jerusalem."))
+    assert mentions["Israel Katz"]["type"] == "PERSON" and mentions["Katz"]["entity"] == "Israel Katz"
+    assert mentions["Israel"]["type"] == "GPE" and mentions["Israel"]["entity"] == "Israel"

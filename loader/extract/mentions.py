@@ -19,10 +19,11 @@ TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 SURNAME_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 LEADING_WORDS = {"the", "a", "an", "another"}
 POSSESSIVES = {"'s", "’s", "s", "'", "’"}
-OPENING_MARKS = "\"“‘'([«<" + " \n\t"
-CLOSING_MARKS = "\"”’'),;:!?]»>" + " \n\t"
+OPENING_MARKS = "\"“‘'([«<"  # and anything unprintable: spaces, line breaks, control characters
+CLOSING_MARKS = "\"”’'),;:!?]»>"
 # "International Coffee Organization (ICO)": the acronym a name is given, in brackets just after it.
 ACRONYM_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&.]{1,7})\)")
+INITIALS = re.compile(r"(?:\w\.){2,}")  # "u.s.", "u.s.a.": the last dot belongs to the name
 MAX_APPOSITIVE_TOKENS = 25
 
 
@@ -49,12 +50,12 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions += _missed_surnames(doc, text, mentions)
     _canonicalise(text, mentions, item)
     sentence_starts = [sentence.start for sentence in doc.sents]
-    return {"mentions": [_row(doc, m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
+    return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
 
 
-def _row(doc, m: Mention, sentence_starts: list[int]) -> dict:
-    return {"start": m.start, "end": m.end, "text": m.text, "type": m.type,
-            "entity": " ".join(m.entity.split()), "sentence": bisect_right(sentence_starts, m.first) - 1, "role": m.role}
+def _row(m: Mention, sentence_starts: list[int]) -> dict:
+    return {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity": " ".join(m.entity.split()),
+            "sentence": bisect_right(sentence_starts, m.first) - 1, "role": m.role}
 
 
 # --- spans -------------------------------------------------------------------------------------
@@ -98,10 +99,10 @@ def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
     bracket = text.rfind("(", start, end)
     if bracket > start and ")" not in text[bracket:end]:
         end = bracket  # "International Coffee Organization (ICO": the model stopped inside the brackets
-    while start < end and text[start] in OPENING_MARKS:
+    while start < end and (text[start] in OPENING_MARKS or _blank(text[start])):
         start += 1
     while end > start:
-        if text[end - 1] in CLOSING_MARKS:
+        if text[end - 1] in CLOSING_MARKS or _blank(text[end - 1]):
             end -= 1
         elif text[end - 2:end] in ("'s", "’s") and end - 2 > start:
             end -= 2
@@ -112,9 +113,13 @@ def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _blank(char: str) -> bool:
+    return char.isspace() or not char.isprintable()
+
+
 def _is_abbreviation(text: str) -> bool:
     last_word = text.split()[-1].lower()
-    return last_word in roles()["abbreviations"] or (len(last_word) <= 4 and last_word.count(".") >= 2)
+    return last_word in roles()["abbreviations"] or INITIALS.fullmatch(last_word) is not None
 
 
 def _people_by_context(doc, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -308,8 +313,15 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
 
 
 def _nearest_full_name(m: Mention, word: str, full: list[Mention]) -> Mention | None:
-    """The full name this surname or family name refers to: the closest before it, else after it."""
-    candidates = [f for f in full if word in (name_words(f.entity)[0], name_words(f.entity)[-1])]
+    """The full name this surname or family name refers to: the closest before it, else after it.
+
+    A place name only counts as a surname ("Israel" is not "Israel Katz", but "Washington" may be
+    "Denzel Washington"); other types also as a family name written first ("Wang" of "Wang Sheng")."""
+    def matches(f: Mention) -> bool:
+        words = name_words(f.text)
+        return word == words[-1] or (word == words[0] and m.type != "GPE")
+
+    candidates = [f for f in full if matches(f)]
     before = [f for f in candidates if f.start < m.start]
     if before:
         return before[-1]

@@ -129,10 +129,12 @@ def is_nickname(word: str) -> bool:
 
 
 def display_preference(name: str) -> tuple:
-    """Higher sorts first among spellings of one entity: clean apostrophes, formal given name, not all caps."""
+    """Higher sorts first among spellings of one entity: clean apostrophes, formal given name, not all
+    caps, then fewer lower-case words ("Labor Department" over "Labor department"; "of" does not count)."""
     words = name.split()
+    lower_words = sum(word[:1].islower() and len(word) > 3 for word in words)
     return (not STRIPPED_POSSESSIVE.search(name), not (len(words) > 1 and is_nickname(words[0])),
-            not name.isupper() or len(name) <= 5)
+            not name.isupper() or len(name) <= 5, -lower_words)
 
 
 def name_words(name: str) -> list[str]:

@@ -66,7 +66,7 @@ class _Tally:
         self.mentions += 1
         self.articles.add(article_id)
         self.names[name].add(article_id)
-        self.spellings[text].add(article_id)
+        self.spellings[" ".join(text.split())].add(article_id)  # "Hong\n\nKong" is spelled "Hong Kong"
         self.spellings[name].add(article_id)
         self.types[type_] += 1
 
