@@ -141,6 +141,9 @@ def _write_cache(path: Path, value) -> None:
         with open(partial, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):  # indexes of older versions
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
 
