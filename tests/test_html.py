@@ -151,3 +151,63 @@ def test_utf8_bytes_win_over_a_stale_charset_declaration(tmp_path, load_into):
     (tmp_path / "page.html").write_bytes(page.encode("utf-8"))  # re-saved as UTF-8, old declaration kept
     db, _ = load_into(tmp_path / "page.html")
     assert "in Tromsø at the offices" in _only_article(db)["body"]
+
+
+HEADLINE = "Ferry crews vote to strike over night rotas"
+
+
+def _page_with(tmp_path, load_into, *, jsonld=HEADLINE, og=HEADLINE, h1=HEADLINE, site=None, lead=""):
+    """The article row of the harbour page with its JSON-LD headline, og:title, <h1> (and og:site_name)
+    replaced, and `lead` markup put before the first paragraph."""
+    page = PAGE.read_text(encoding="utf-8")
+    page = page.replace(f'"headline": "{HEADLINE}"', f'"headline": "{jsonld}"')
+    page = page.replace(f'og:title" content="{HEADLINE} | The Harbour Gazette"', f'og:title" content="{og}"')
+    page = page.replace(f"<h1>{HEADLINE}</h1>", f"<h1>{h1}</h1>")
+    if site is not None:
+        page = page.replace('og:site_name" content="The Harbour Gazette"', f'og:site_name" content="{site}"')
+    page = page.replace("<p>Crews on the island", lead + "<p>Crews on the island")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    db, _ = load_into(tmp_path / "page.html")
+    return _only_article(db)
+
+
+def _title_of_page_with(tmp_path, load_into, **headlines):
+    return _page_with(tmp_path, load_into, **headlines)["title"]
+
+
+def test_a_metadata_headline_that_holds_the_other_and_a_kicker_loses_to_the_core(tmp_path, load_into):
+    # JSON-LD and <h1> carry a "Topic: " kicker; og:title is the headline itself.
+    kicked = "Island strike: " + HEADLINE
+    assert _title_of_page_with(tmp_path, load_into, jsonld=kicked, h1=kicked) == HEADLINE
+    # The other way round, and with a longer tail instead of a kicker.
+    tailed = HEADLINE + " after talks collapse"
+    assert _title_of_page_with(tmp_path, load_into, og=tailed, h1=tailed) == HEADLINE
+
+
+def test_headlines_that_differ_outright_are_still_decided_by_the_vote(tmp_path, load_into):
+    other = "Night rota row ends in strike ballot"
+    assert _title_of_page_with(tmp_path, load_into, jsonld=other) == HEADLINE
+    assert _title_of_page_with(tmp_path, load_into, og=other, h1=other) == other
+
+
+def test_a_tail_only_og_title_has_is_a_site_name_and_goes(tmp_path, load_into):
+    # og:site_name says "The Harbour Gazette"; og:title ends in another spelling of it.
+    tailed = HEADLINE + " - Harbour Gazette Online"
+    assert _title_of_page_with(tmp_path, load_into, jsonld="", og=tailed) == HEADLINE
+    # When the JSON-LD headline carries the same tail, it is part of the headline.
+    assert _title_of_page_with(tmp_path, load_into, jsonld=tailed, og=tailed) == tailed
+
+
+def test_an_html_escaped_json_ld_headline_yields_to_og_titles_spelling(tmp_path, load_into):
+    plain, curly = 'Crews say "no" to night rotas', "Crews say “no” to night rotas"
+    assert _title_of_page_with(tmp_path, load_into, jsonld=plain.replace('"', "&quot;"), og=curly,
+                               h1=plain) == curly
+    assert _title_of_page_with(tmp_path, load_into, jsonld=plain.replace('"', '\\"'), og=curly,
+                               h1=plain) == plain
+
+
+def test_a_repeated_headline_leaves_the_body_whichever_source_gave_it(tmp_path, load_into):
+    kicked = "Island strike: " + HEADLINE
+    article = _page_with(tmp_path, load_into, jsonld=kicked, h1=kicked, lead=f"<p>{kicked}</p>")
+    assert article["title"] == HEADLINE
+    assert article["body"].split("\n\n") == PARAGRAPHS

@@ -49,7 +49,7 @@ def read_html(text: str, origin: str) -> list[Record]:
         return [Record(origin, "file", "html", error="no article text found in the page", raw=text)]
     fields = choose_fields(meta, extracted)
     paragraphs = confirm_with_article_body(paragraphs, meta["jsonld"].get("body"))
-    paragraphs = _drop_title_line(paragraphs, fields.get("title"))
+    paragraphs = _drop_title_line(paragraphs, [fields.get("title"), *headlines(meta)])
     fields["subtitle"], paragraphs = split_standfirst(paragraphs, fields.pop("description", None), tree)
     if not paragraphs:
         return [Record(origin, "file", "html", error="no article text found in the page", raw=text)]
@@ -113,9 +113,17 @@ def _covered(words: list[str], available: Counter) -> int:
     return sum(min(count, available[word]) for word, count in Counter(words).items())
 
 
-def _drop_title_line(paragraphs: list[str], title: str | None) -> list[str]:
-    """The headline repeated among the paragraphs (trafilatura keeps it at times) is not body."""
-    return [p for p in paragraphs if not title or _loose(p) != _loose(title)]
+def headlines(meta: dict) -> list[str]:
+    """Every headline the page gives: JSON-LD, og:title, the first <h1> (they can all differ)."""
+    found = [meta["jsonld"].get("title"), meta["meta"].get("title"), *meta["page"].get("headings", [])[:1]]
+    return [html.unescape(text) for text in found if text]
+
+
+def _drop_title_line(paragraphs: list[str], titles: list) -> list[str]:
+    """A headline repeated among the paragraphs (trafilatura keeps it at times) is not body, whichever
+    of the page's headlines it is."""
+    unwanted = {_loose(title) for title in titles if title} - {""}
+    return [p for p in paragraphs if _loose(p) not in unwanted]
 
 
 def _loose(text: str) -> str:

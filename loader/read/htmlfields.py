@@ -62,7 +62,14 @@ def loose(text: str | None) -> str:
 def choose_title(ld: dict, tags: dict, page: dict, site: str | None) -> str | None:
     """The headline most of JSON-LD, og:title and <h1> agree on (compared loosely); JSON-LD first."""
     metas = [clean(ld.get("title")), _strip_site(clean(tags.get("title")), site)]
-    candidates = [*metas, _heading(page.get("headings") or [], metas)]
+    if re.search(r"&#?\w+;", ld.get("title") or ""):
+        metas.reverse()  # an HTML-escaped JSON-LD headline is a copy; og:title holds the original form
+    heading = _heading(page.get("headings") or [], metas)
+    metas = [_strip_tail(title, [*metas, heading]) for title in metas]
+    candidates = [*metas, heading]
+    core = _core(metas)
+    if core:
+        return core
     votes = Counter(loose(c) for c in candidates if c)
     best = None
     for candidate in candidates:
@@ -71,11 +78,33 @@ def choose_title(ld: dict, tags: dict, page: dict, site: str | None) -> str | No
     return best or _strip_site(clean(page.get("html_title")), site)
 
 
+def _core(titles: list) -> str | None:
+    """Of two metadata headlines where one holds the other and more ("Topic: Headline", "Headline and
+    a longer tail"), the shorter: the extra words are a kicker or an extension, not the headline."""
+    present = [t for t in titles if t]
+    for short in sorted(present, key=lambda t: len(loose(t))):
+        if loose(short) and any(loose(short) != loose(t) and loose(short) in loose(t) for t in present):
+            return short
+    return None
+
+
 def _heading(headings: list[str], metas: list) -> str | None:
     """The <h1> that repeats a metadata title, else the first (a page may put its logo in an h1)."""
     headings = [clean(h) for h in headings if clean(h)]
     wanted = {loose(m) for m in metas if m}
     return next((h for h in headings if loose(h) in wanted), headings[0] if headings else None)
+
+
+def _strip_tail(title: str | None, others: list) -> str | None:
+    """'Headline - Some Site Name' → 'Headline' when another source gives 'Headline' alone: a tail after
+    a separator that no other source has is a site name that og:site_name does not spell the same."""
+    if sum(1 for other in others if other and loose(other) == loose(title)) > 1:
+        return title  # another source prints the same tail: it belongs to the headline
+    for separator in SEPARATORS:
+        head = (title or "").rpartition(separator)[0].strip()
+        if head and any(other and loose(other) == loose(head) for other in others):
+            return head
+    return title
 
 
 def _strip_site(title: str | None, site: str | None) -> str | None:
