@@ -110,3 +110,8 @@ def _extract_one(item: dict, doc) -> dict:
     for extractor in EXTRACTORS:
         found.update(extractor(item, doc, found))
     return found
+
+
+from .places import extract_places  # noqa: E402  (after EXTRACTORS exists; places run last)
+
+EXTRACTORS.append(extract_places)

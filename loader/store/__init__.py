@@ -21,7 +21,7 @@ TABLES = {
         "published_month": str, "updated_at": str, "body": str, "word_count": int, "language": str,
         "credits": str, "related_headlines": str, "content_hash": str, "story_id": int,
         "origin_path": str, "origin_format": str, "loaded_at": str, "near_duplicate_of": str,
-        "near_duplicate_score": float,
+        "near_duplicate_score": float, "place_names": str, "country_codes": str,
     }, "id", [("source_id", "sources", "id"), ("story_id", "stories", "id"), ("near_duplicate_of", "articles", "id")]),
     "entities": ({"id": str, "name": str, "type": str, "aliases": str, "article_count": int,
                   "mention_count": int}, "id", []),
@@ -34,7 +34,7 @@ TABLES = {
                [("article_id", "articles", "id"), ("source_id", "sources", "id"),
                 ("speaker_entity_id", "entities", "id")]),
     "places": ({"id": int, "name": str, "feature_code": str, "country_code": str, "admin1": str,
-                "latitude": float, "longitude": float, "population": int}, "id", []),
+                "latitude": float, "longitude": float, "population": int, "article_count": int}, "id", []),
     "locations": ({"id": int, "article_id": str, "place_id": int, "text": str, "start": int, "end": int,
                    "is_dateline": int, "score": float}, "id",
                   [("article_id", "articles", "id"), ("place_id", "places", "id")]),
@@ -60,7 +60,17 @@ INDEXES = {
     "entities": [["type"], ["name"]],
     "mentions": [["type"]],
     "quotes": [["speaker"], ["direct"]],
-    "places": [["country_code"], ["feature_code"]],
+    "places": [["country_code"], ["feature_code"], ["article_count"]],
+    "locations": [["is_dateline"]],
+}
+# SQL views, created by ensure_db_shape when missing (name → select).
+VIEWS = {
+    # Places with how many articles and mentions name them, for the map and for "where is the news".
+    "place_articles": """select places.id, places.name, places.feature_code, places.country_code, places.admin1,
+    places.latitude, places.longitude, count(distinct locations.article_id) as article_count,
+    count(*) as mention_count, sum(locations.is_dateline) as dateline_count
+from places join locations on locations.place_id = places.id
+group by places.id""",
 }
 # A record that fails lands in load_errors with at most this much of its raw text.
 RAW_ERROR_CHARS = 10_000
@@ -104,6 +114,8 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
             for index_columns in wanted:
                 db[name].create_index(index_columns, if_not_exists=True)
+        for name, select in VIEWS.items():
+            db.create_view(name, select, ignore=True)
         migrations.migrate(db, fresh)
 
 
@@ -264,3 +276,7 @@ from . import entities  # noqa: E402 - registers save_mentions and refresh_entit
 from .quotes import save_quotes  # noqa: E402  (the savers use the helpers above)
 
 SAVERS["quotes"] = save_quotes
+
+from .places import save_locations  # noqa: E402
+
+SAVERS["locations"] = save_locations

@@ -37,7 +37,21 @@ def fingerprint_existing_articles(db) -> None:
         save_fingerprint(db, row["id"], row["body"] or "")
 
 
-MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles]
+def count_place_articles(db) -> None:
+    """Archives from before places.article_count and the articles' place/country arrays: derive them
+    from the locations already stored."""
+    db.execute("update places set article_count = (select count(distinct article_id) from locations "
+               "where locations.place_id = places.id)")
+    db.execute("""update articles set
+        place_names = (select json_group_array(name) from (select distinct places.name from locations
+            join places on places.id = locations.place_id where locations.article_id = articles.id order by 1)),
+        country_codes = (select json_group_array(country_code) from (select distinct places.country_code
+            from locations join places on places.id = locations.place_id
+            where locations.article_id = articles.id and places.country_code is not null order by 1))
+        where place_names is null""")
+
+
+MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles, count_place_articles]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

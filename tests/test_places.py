@@ -1,0 +1,186 @@
+"""Places: toponyms recognised in real articles, geocoded to GeoNames, stored and served on a map."""
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+import yaml
+from click.testing import CliRunner
+
+from loader import store
+from loader.store import migrations
+from loader.cli import cli
+from loader.extract import extract_items
+from loader.extract.places import distance_km
+from loader.load import LoadOptions, load_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+# Where each seed place really is (GeoNames points; the Korean peninsula by its middle).
+SEED_PLACES = {
+    "Washington": (38.895, -77.037), "United States": (39.76, -98.5), "North Korea": (40.0, 127.0),
+    "China": (35.0, 105.0), "Shenyang": (41.8, 123.4), "Vietnam": (16.17, 107.83), "Beijing": (39.91, 116.4),
+    "Algeria": (28.0, 3.0), "Kuwait": (29.5, 47.75), "Oman": (21.0, 57.0), "Qatar": (25.5, 51.25),
+    "United Arab Emirates": (24.0, 54.0), "Pyongyang": (39.03, 125.75), "Korean peninsula": (38.0, 127.5),
+}
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("places") / "archive.db"
+    db = store.open_db(str(path))
+    result = load_paths(db, [str(ROOT / "corpus")], LoadOptions(workers=1, progress=False))
+    assert result.counts["inserted"] == 2
+    db.conn.close()
+    return path
+
+
+def locations(path: Path) -> list[dict]:
+    db = sqlite_utils.Database(path)
+    return list(db.query("""select locations.*, places.name, places.latitude, places.longitude,
+        places.feature_code, places.admin1, articles.dateline from locations
+        join places on places.id = locations.place_id join articles on articles.id = locations.article_id"""))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("written", sorted(SEED_PLACES))
+def test_each_seed_place_is_found_within_161_km(archive, written):
+    truth = SEED_PLACES[written]
+    found = [row for row in locations(archive) if row["text"].lower() == written.lower()
+             or (written == "Washington" and row["is_dateline"])]
+    assert found, f"{written} not found"
+    for row in found:
+        assert distance_km(row["latitude"], row["longitude"], *truth) <= 161, (written, row["name"])
+
+
+@pytest.mark.slow
+def test_shenyang_is_the_one_in_liaoning_and_the_dateline_is_washington_dc(archive):
+    rows = locations(archive)
+    shenyang = {(row["name"], row["admin1"]) for row in rows if row["text"] == "Shenyang"}
+    assert shenyang == {("Shenyang", "Liaoning Sheng")}
+    dateline = [row for row in rows if row["is_dateline"]]
+    assert [(row["text"], row["name"], row["feature_code"], row["start"]) for row in dateline] == [
+        ("WASHINGTON", "Washington", "PPLC", None)]
+
+
+@pytest.mark.slow
+def test_demonyms_stay_entities_and_possessives_are_stripped(archive):
+    db = sqlite_utils.Database(archive)
+    rows = locations(archive)
+    assert not [row for row in rows if row["text"].lower().startswith(("north korean", "chinese"))]
+    for row in rows:
+        body = next(db.query("select body from articles where id = ?", [row["article_id"]]))["body"]
+        if row["start"] is not None:
+            assert body[row["start"]:row["end"]] == row["text"]
+            assert not row["text"].endswith(("’s", "'s", " s"))
+    assert any(row["text"] == "North Korea" for row in rows)
+
+
+@pytest.mark.slow
+def test_places_rows_count_their_articles_and_articles_list_their_countries(archive):
+    db = sqlite_utils.Database(archive)
+    china = next(db.query("select * from places where name = 'China'"))
+    assert (china["id"], china["country_code"], china["feature_code"], china["article_count"]) == (
+        1814991, "CN", "PCLI", 2)
+    countries = [set(json.loads(row["country_codes"])) for row in db.query("select country_codes from articles")]
+    assert all({"CN", "KP", "US"} <= codes for codes in countries)
+    view = {row["name"]: row for row in db.query("select * from place_articles")}
+    assert view["Shenyang"]["article_count"] == 2 and view["Shenyang"]["mention_count"] >= 3
+
+
+@pytest.mark.slow
+def test_reloading_changes_no_locations(archive):
+    before = sorted((row["article_id"], row["place_id"], row["start"]) for row in locations(archive))
+    db = store.open_db(str(archive))
+    load_paths(db, [str(ROOT / "corpus")], LoadOptions(workers=1, progress=False))
+    db.conn.close()
+    assert sorted((row["article_id"], row["place_id"], row["start"]) for row in locations(archive)) == before
+
+
+def get_json(path: Path, url: str):
+    from datasette.app import Datasette
+
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    metadata.pop("settings", None)
+    datasette = Datasette([str(path)], metadata=metadata)
+
+    async def fetch():
+        response = await datasette.client.get(url)
+        assert response.status_code == 200, (url, response.text[:500])
+        return response.json() if ".json" in url else response.text
+    return asyncio.run(fetch())
+
+
+@pytest.mark.slow
+def test_datasette_serves_map_columns_facets_and_articles_near(archive):
+    places = get_json(archive, "/archive/places.json?_shape=array&_sort_desc=article_count")
+    assert {"latitude", "longitude", "article_count"} <= set(places[0])
+    facets = get_json(archive, "/archive/articles.json?_facet_array=country_codes")
+    codes = {item["value"] for item in facets["facet_results"]["country_codes"]["results"]}
+    assert {"CN", "KP", "US", "VN"} <= codes
+    near = get_json(archive, "/archive/articles_near.json?_shape=array&lat=41.8&lon=123.4&km=50")
+    assert len(near) == 2 and {row["place"] for row in near} == {"Shenyang"}
+    assert get_json(archive, "/archive/articles_near.json?_shape=array&lat=-33.9&lon=151.2&km=50") == []
+    assert "datasette-cluster-map" in get_json(archive, "/archive/places")  # the map script, served locally
+
+
+@pytest.mark.slow
+def test_place_page_lists_its_articles(archive):
+    page = get_json(archive, "/archive/places/2034937")
+    assert "Beijing rejects unilateral sanctions" in page and "imposed sanctions" in page
+
+
+@pytest.mark.slow
+def test_extract_command_emits_the_locations_contract(tmp_path):
+    infile = tmp_path / "in.jsonl"
+    infile.write_text(json.dumps({"id": "a", "text": "Flooding hit Paris, Texas, and towns near Dallas."}) + "\n"
+                      + json.dumps({"id": "b", "text": "Talks in Paris brought France and Germany together.",
+                                    "dateline": "BERLIN"}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(infile)])
+    assert result.exit_code == 0, result.output
+    first, second = [json.loads(line) for line in result.output.splitlines()]
+    keys = {"start", "end", "text", "name", "geonameid", "latitude", "longitude", "country_code"}
+    assert all(keys <= set(location) for location in first["locations"] + second["locations"])
+    paris = {doc["id"]: next(loc for loc in doc["locations"] if loc["text"] == "Paris") for doc in (first, second)}
+    assert (paris["a"]["country_code"], paris["b"]["country_code"]) == ("US", "FR")
+    assert distance_km(paris["a"]["latitude"], paris["a"]["longitude"], 33.66, -95.56) < 30
+    assert second["locations"][0]["is_dateline"] == 1 and second["locations"][0]["name"] == "Berlin"
+
+
+@pytest.mark.slow
+def test_one_name_one_place_per_article_and_gazetteer_finds_what_the_model_misses():
+    text = ("Troops patrolled the DMZ on Monday. Officials in Georgia said the Georgia border with Russia "
+            "was calm, and Tbilisi sent envoys to the Korean peninsula.")
+    (found,) = extract_items([{"id": "x", "text": text}])
+    by_text = {}
+    for location in found["locations"]:
+        by_text.setdefault(location["text"], set()).add(location["geonameid"])
+    assert by_text["Georgia"] == {614540}  # the country, next to Russia and Tbilisi, every time
+    assert "DMZ" in by_text and "Korean peninsula" in by_text
+
+
+@pytest.mark.slow
+def test_upgrading_an_older_archive_fills_place_counts_and_article_arrays(archive, tmp_path):
+    old = tmp_path / "archive.db"
+    old.write_bytes(archive.read_bytes())
+    db = sqlite_utils.Database(old)
+    expected = {row["id"]: row["article_count"] for row in db.query("select id, article_count from places")}
+    db.execute("update places set article_count = null")
+    db.execute("update articles set place_names = null, country_codes = null")
+    db.execute(f"pragma user_version = {migrations.MIGRATIONS.index(migrations.count_place_articles)}")
+    db.conn.commit()
+    db.conn.close()
+    upgraded = store.open_db(str(old))
+    assert {row["id"]: row["article_count"] for row in upgraded.query("select id, article_count from places")} == expected
+    names = [json.loads(row["place_names"]) for row in upgraded.query("select place_names from articles")]
+    assert all("Shenyang" in article for article in names)
+
+
+@pytest.mark.slow
+def test_datelines_name_towns_and_saints_days_are_no_places():
+    items = [{"id": "a", "text": "NEW YORK — Stocks fell on Monday.", "dateline": None},
+             {"id": "b", "text": "Parades marked St. Patrick’s Day.", "dateline": "NEW YORK"}]
+    first, second = extract_items(items)
+    assert [(loc["name"], loc["feature_code"], loc["is_dateline"]) for loc in first["locations"]] == [
+        ("New York City", "PPL", 1)]
+    assert [(loc["name"], loc["start"]) for loc in second["locations"]] == [("New York City", None)]
