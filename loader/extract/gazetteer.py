@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
+from ..datafiles import data_lines
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 EXTRA_FILE = DATA / "places_extra.tsv"
@@ -274,8 +275,7 @@ def _add_division_names(builder, row, place_id: int) -> None:
 
 @lru_cache(maxsize=1)
 def _division_words() -> frozenset:
-    lines = DIVISION_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(name_key(line) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(name_key(line) for line in data_lines(DIVISION_WORDS_FILE.name))
 
 
 def _add_cities(builder, cities, divisions, countries) -> None:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from ..datafiles import data_lines
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PERSON = "PERSON"
@@ -31,12 +32,6 @@ class Alias:
     context: str | None  # key of an entity the article must also mention, or None
 
 
-def _lines(name: str):
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line
-
-
 @lru_cache(maxsize=1)
 def roles() -> dict:
     data = json.loads((DATA / "roles.json").read_text(encoding="utf-8"))
@@ -47,7 +42,7 @@ def roles() -> dict:
 def given_name_classes() -> dict[str, tuple[str, bool]]:
     """word → (class representative, whether the word is a formal spelling rather than a nickname)."""
     classes = {}
-    for line in _lines("nicknames.tsv"):
+    for line in data_lines("nicknames.tsv"):
         formal, _, nicknames = line.partition("|")
         formal = formal.split()
         for word in formal:
@@ -68,7 +63,7 @@ def fold_words(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _alias_tables() -> tuple[dict, list]:
-    rows = [line.split("\t") for line in _lines("entity_aliases.tsv")][1:]
+    rows = [line.split("\t") for line in data_lines("entity_aliases.tsv")][1:]
     prefixes = []
     for canonical, _, _, prefix, variants in rows:
         if prefix == "yes":

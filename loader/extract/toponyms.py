@@ -8,10 +8,10 @@ Korean", "Chinese") stay entities, never places.
 """
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from .gazetteer import Gazetteer, Place, name_key
+from ..datafiles import data_lines
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives to places by mistake; their spans count only on a prominent exact match.
@@ -34,7 +34,6 @@ INLINE_DATELINE = re.compile(r"(?m)(?:^\s*|(?<=[.!?\d]\s))([A-Z][A-Z.'\- ]{2,40}
                              r"(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s)")
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Gov", "Sen", "Rep", "Sgt", "Lt", "Capt", "Gen", "Col", "Rev",
               "Judge", "President", "Governor", "Senator", "Mayor", "Coach", "Officer", "Deputy", "Det", "St"}
-INSTITUTION_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "institution_words.txt"
 
 
 class Toponym(NamedTuple):
@@ -202,8 +201,7 @@ def _prominent(place: Place, surface: str, gazetteer: Gazetteer, label: str = ""
 
 @lru_cache(maxsize=1)
 def institution_words() -> frozenset:
-    lines = INSTITUTION_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in data_lines("institution_words.txt"))
 
 
 def _institution_place(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:

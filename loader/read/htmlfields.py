@@ -9,18 +9,16 @@ import re
 import warnings
 from collections import Counter
 from datetime import datetime
-from pathlib import Path
 
 from dateutil import parser as dateparser
+from ..datafiles import data_lines
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " : ")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero widths
 
 
 def _conjunctions() -> list[str]:
-    lines = (DATA / "name_conjunctions.txt").read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return [line.strip() for line in data_lines("name_conjunctions.txt")]
 
 
 # "Anna Smith and Bo Li", "A. Meier und B. Kraus, dpa": names are split on these (any language).

@@ -9,7 +9,7 @@ the article itself: an honorific or gendered role next to the name ("Ms. Wilson-
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
+from ...datafiles import data_lines
 
 SENTENCES_BACK = 3
 HONORIFIC_WEIGHT = 3
@@ -18,8 +18,7 @@ ROLE_WEIGHT = 2
 
 @lru_cache(maxsize=1)
 def gendered_words() -> dict:
-    text = resources.files("loader").joinpath("data", "gendered_words.txt").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    rows = (line.split("\t") for line in data_lines("gendered_words.txt"))
     return {word.strip(): gender.strip() for word, gender in rows}
 
 

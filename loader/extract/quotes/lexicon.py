@@ -1,19 +1,14 @@
 """The word lists quote extraction runs on, read from loader/data (rule tables are data)."""
 from functools import lru_cache
-from importlib import resources
+from ...datafiles import data_lines
 
 # Which kinds of verbs in speech_verbs.txt count as cues (see the file's header). Quotes are what
 # people and organisations said: "a report shows …" and "X believes …" are left out.
 CUE_KINDS = ("speech",)
 
 
-def _lines(name: str):
-    text = resources.files("loader").joinpath("data", name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def _rows(name: str):
-    for line in _lines(name):
+    for line in data_lines(name):
         word, kind = line.split("\t")[:2]
         yield word.strip().lower(), kind.strip()
 
@@ -31,14 +26,14 @@ def naming_verbs() -> frozenset:
 
 
 def _marked_verbs(mark: str) -> frozenset:
-    return frozenset(line.split("\t")[0].strip().lower() for line in _lines("speech_verbs.txt")
+    return frozenset(line.split("\t")[0].strip().lower() for line in data_lines("speech_verbs.txt")
                      if line.rstrip().endswith("\t" + mark))
 
 
 @lru_cache(maxsize=None)
 def continuation_words() -> frozenset:
     """Connectives that open a sentence carrying on the previous speaker's words ("Further, …")."""
-    return frozenset(line.strip().lower() for line in _lines("continuation_words.txt"))
+    return frozenset(line.strip().lower() for line in data_lines("continuation_words.txt"))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,8 @@
+"""The rule tables under loader/data/ (lexicons, alias lists): one reader for all of them."""
+from importlib import resources
+
+
+def data_lines(name: str) -> list[str]:
+    """The lines of loader/data/<name> that carry data: blank lines and '#' comments left out."""
+    text = resources.files("loader").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
