@@ -153,14 +153,15 @@ def _save_one(db, article, profile, extracted: dict, loaded_at: str, result: Loa
     A new or changed body is fingerprinted and linked to a near-twin. A second arrival of an article
     this load already stored is a duplicate even when it changed it (a wire story sent again later the
     same day, a page saved twice)."""
-    found = extracted.get(store.article_id(article))
+    identity = store.article_id(article)
+    found = extracted.get(identity)
     if found and found.get("error"):  # stored later, when a load extracts it, so it is never left unextracted
         return ["errors"], _record_error(db, result.load_id,
                                          _article_record(article, f"extraction failed: {found['error']}"))
     try:
         with db.atomic():
             store.save_source(db, profile)
-            again = store.article_id(article) in result.seen
+            again = identity in result.seen
             article_id, status = store.save_article(db, article, loaded_at, only_if_newer=again)
             if found is not None:
                 store.save_extraction(db, article_id, found)

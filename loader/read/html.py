@@ -14,7 +14,7 @@ from lxml import etree
 
 from ..model import Record
 from .htmlfields import choose_fields, split_standfirst
-from .pagemeta import page_metadata
+from .pagemeta import page_metadata, squash
 
 # Ask trafilatura's date search (htmldate) for times too, so a fallback date keeps its offset.
 DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
@@ -73,7 +73,7 @@ def body_paragraphs(body) -> list[str]:
         return []
     paragraphs = []
     for text in _block_texts(body):
-        text = _squash(text)
+        text = squash(text)
         if HAS_WORD.search(text) and not FURNITURE.match(text):
             paragraphs.append(text)
     return paragraphs
@@ -128,7 +128,3 @@ def _drop_title_line(paragraphs: list[str], titles: list) -> list[str]:
 
 def _loose(text: str) -> str:
     return re.sub(r"[\W_]+", "", (text or "").casefold())
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

@@ -165,8 +165,8 @@ def page_facts(tree) -> dict:
         "url": _first(tree.xpath('//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href')),
         "language": _first(tree.xpath("/html/@lang | /html/@xml:lang",
                                       namespaces={"xml": "http://www.w3.org/XML/1998/namespace"})),
-        "headings": [_squash(h.text_content()) for h in tree.xpath("//h1")[:5]],
-        "html_title": _squash(_first(tree.xpath("//title/text()")) or ""),
+        "headings": [squash(h.text_content()) for h in tree.xpath("//h1")[:5]],
+        "html_title": squash(_first(tree.xpath("//title/text()")) or ""),
         "times": _times(tree),
     }
 
@@ -187,5 +187,6 @@ def _first(values) -> str | None:
     return None
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """Runs of whitespace as one space, ends trimmed."""
     return re.sub(r"\s+", " ", text or "").strip()
