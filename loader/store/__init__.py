@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from ..model import Article
-from . import migrations
+from . import duplicates, migrations
 from .duplicates import save_fingerprint  # noqa: F401  (part of the store's interface)
 from .lock import LOCK_SUFFIX
 
@@ -45,7 +45,8 @@ TABLES = {
                "inserted": int, "updated": int, "unchanged": int, "duplicates": int, "near_duplicates": int,
                "errors": int}, "id", []),
     # MinHash LSH bands of each article's body, for finding near-duplicates (store/duplicates.py).
-    "article_bands": ({"band": str, "article_id": str}, ("band", "article_id"), [("article_id", "articles", "id")]),
+    # Created WITHOUT ROWID by duplicates.create_table; its band keys are integers.
+    "article_bands": ({"band": int, "article_id": str}, ("band", "article_id"), [("article_id", "articles", "id")]),
     "load_errors": ({"id": int, "load_id": int, "origin_path": str, "position": str, "reason": str,
                      "raw": str}, "id", [("load_id", "loads", "id")]),
 }
@@ -101,6 +102,8 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     migrations.check_not_newer(db)
     with db.atomic():
         fresh = not db["articles"].exists()
+        if fresh:
+            duplicates.create_table(db)
         for name, (columns, pk, foreign_keys) in TABLES.items():
             table = db[name]
             if not table.exists():

@@ -51,7 +51,14 @@ def count_place_articles(db) -> None:
         where place_names is null""")
 
 
-MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles, count_place_articles]
+def rebuild_article_bands(db) -> None:
+    """Archives whose near-duplicate bands were hex text in a rowid table: integer keys, WITHOUT ROWID."""
+    from .duplicates import rebuild_bands
+
+    rebuild_bands(db)
+
+
+MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles, count_place_articles, rebuild_article_bands]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
