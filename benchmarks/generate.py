@@ -119,18 +119,22 @@ def read_originals() -> list[dict]:
 def recipe(i: int, count: int) -> dict:
     """Article i: which originals and paragraphs it is made of, and its metadata (seeded by i)."""
     rng = random.Random(i)
-    first, second = rng.randrange(count), rng.randrange(count)
-    return {"first": first, "second": second, "extra": rng.randint(0, 3), "offset": rng.random(),
-            "source": rng.randrange(len(SOURCES)), "seconds": rng.randrange(SPAN_SECONDS),
-            "section": rng.choice(SECTIONS), "byline": rng.choice(BYLINES)}
+    return {"originals": rng.sample(range(count), 3), "windows": [rng.random() for _ in range(3)],
+            "lengths": [rng.randint(1, 3) for _ in range(3)], "source": rng.randrange(len(SOURCES)),
+            "seconds": rng.randrange(SPAN_SECONDS), "section": rng.choice(SECTIONS), "byline": rng.choice(BYLINES)}
 
 
 def parts_of(plan: dict, originals: list[dict]) -> list[tuple[int, int]]:
-    """(original, paragraph) pairs, in body order: all of the first, then `extra` of the second's."""
-    first, second = originals[plan["first"]], originals[plan["second"]]
-    parts = [(plan["first"], p) for p in range(len(first["paragraphs"]))]
-    start = int(plan["offset"] * len(second["paragraphs"]))
-    parts += [(plan["second"], p) for p in range(start, min(start + plan["extra"], len(second["paragraphs"])))]
+    """(original, paragraph) pairs in body order: the first original's lede half, then a window of one to
+    three paragraphs from each of two others, so that two articles sharing an original are not
+    near-duplicates (real archives have some; this one gets them only by chance)."""
+    lead = plan["originals"][0]
+    parts = [(lead, p) for p in range((len(originals[lead]["paragraphs"]) + 1) // 2)]
+    for index in (1, 2):
+        other = plan["originals"][index]
+        paragraphs = len(originals[other]["paragraphs"])
+        start = int(plan["windows"][index] * paragraphs)
+        parts += [(other, p) for p in range(start, min(start + plan["lengths"][index], paragraphs))]
     return parts
 
 
@@ -138,10 +142,10 @@ def article(i: int, originals: list[dict]) -> dict:
     plan = recipe(i, len(originals))
     name, host, style, hours = SOURCES[plan["source"]]
     when = (START + timedelta(seconds=plan["seconds"])).astimezone(timezone(timedelta(hours=hours)))
-    first, second = originals[plan["first"]], originals[plan["second"]]
+    first, second = (originals[o] for o in plan["originals"][:2])
     title = f"{first['title']} — {second['title'].split(' ')[0].capitalize()} {i:,}"
     body = "\n\n".join(originals[o]["paragraphs"][p] for o, p in parts_of(plan, originals))
-    return {"url": f"https://{host}/{when:%Y/%m/%d}/story-{i}", "source": name, "title": title,
+    return {"url": _url(i, originals), "source": name, "title": title,
             "published_at": _date_text(when, style), "section": plan["section"], "byline": plan["byline"],
             "body": body}
 

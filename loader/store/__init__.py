@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from ..model import Article
-from . import duplicates, migrations
+from . import counts, duplicates, migrations
 from .duplicates import save_fingerprint  # noqa: F401  (part of the store's interface)
 from .lock import LOCK_SUFFIX
 
@@ -58,11 +58,12 @@ FTS_TOKENIZER = "porter unicode61"
 # Foreign keys are indexed by ensure_db_shape; these are the other columns people facet or sort on.
 INDEXES = {
     "articles": [["section"], ["published_month"], ["language"], ["published_at"], ["content_hash"], ["url"]],
-    "entities": [["type"], ["name"]],
+    "entities": [["type"], ["name"], ["article_count"], ["type", "article_count"]],
     "mentions": [["type"]],
     "quotes": [["speaker"], ["direct"]],
-    "places": [["country_code"], ["feature_code"], ["article_count"]],
+    "places": [["country_code"], ["feature_code"], ["admin1"], ["article_count"]],
     "locations": [["is_dateline"]],
+    "load_errors": [["reason"]],
 }
 # SQL views, created by ensure_db_shape when missing (name → select).
 VIEWS = {
@@ -119,6 +120,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
                 db[name].create_index(index_columns, if_not_exists=True)
         for name, select in VIEWS.items():
             db.create_view(name, select, ignore=True)
+        counts.create_table(db)
         migrations.migrate(db, fresh)
 
 
@@ -283,3 +285,5 @@ SAVERS["quotes"] = save_quotes
 from .places import save_locations  # noqa: E402
 
 SAVERS["locations"] = save_locations
+
+FINISHERS.append(counts.refresh_counts)  # last: after entities and places are refreshed
