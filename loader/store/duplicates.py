@@ -49,9 +49,22 @@ def create_table(db) -> None:
                f"references articles(id), primary key (band, article_id)) without rowid")
 
 
-def shingles(body: str) -> np.ndarray:
+def shingles(body: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """The body's runs of `size` words, case folded (as text: for comparing two bodies once)."""
+    words = WORD.findall(body.casefold())
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def similarity(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def shingle_hashes(body: str) -> np.ndarray:
     """The body's word 5-shingles as sorted unique 64-bit integers (a body of up to five words is one
-    shingle; an empty body none). Case and punctuation do not count."""
+    shingle; an empty body none). Case and punctuation do not count. What near-duplicate search uses:
+    no strings are built, and two arrays compare in numpy."""
     words = WORD.findall(body.casefold())
     if not words:
         return np.empty(0, dtype=np.uint64)
@@ -89,8 +102,8 @@ def band_keys(parts: np.ndarray) -> list[int]:
     return [int(key) for key in keys & _MASK63]
 
 
-def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """Exact Jaccard similarity of two shingle arrays (as shingles() returns them)."""
+def hash_similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard similarity of two shingle arrays (as shingle_hashes() returns them)."""
     if not len(a) and not len(b):
         return 0.0
     shared = len(np.intersect1d(a, b, assume_unique=True))
@@ -100,7 +113,7 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 def save_fingerprint(db, article_id: str, body: str) -> str | None:
     """Store the article's bands and link it to its nearest earlier twin; returns that twin's family id
     (None when it has none)."""
-    parts = shingles(body)
+    parts = shingle_hashes(body)
     keys = band_keys(parts) if len(parts) > MIN_WORDS - SHINGLE_WORDS else []
     # Plain SQL: this runs once per stored article, and sqlite-utils' table helpers re-read the schema.
     db.execute(f"delete from [{TABLE}] where article_id = ?", [article_id])
@@ -125,7 +138,7 @@ def _nearest(db, article_id: str, parts: np.ndarray, keys: list[int]) -> tuple[s
     for candidate, body, family in rows:
         if family == article_id:
             continue  # a later copy of this very article: it links here, not the other way round
-        score = similarity(parts, shingles(body or ""))
+        score = hash_similarity(parts, shingle_hashes(body or ""))
         if score >= SIMILARITY and score > best[1]:
             best = (family or candidate, round(score, 3))
     return best if best[0] else (None, None)
@@ -140,7 +153,7 @@ def rebuild_bands(db) -> None:
         create_table(db)
         db.execute(f"create index if not exists [idx_{TABLE}_article_id] on [{TABLE}] (article_id)")
     for article_id, body in db.execute("select id, body from articles order by rowid").fetchall():
-        parts = shingles(body or "")
+        parts = shingle_hashes(body or "")
         if len(parts) > MIN_WORDS - SHINGLE_WORDS:
             db.conn.executemany(f"insert or ignore into [{TABLE}] (band, article_id) values (?, ?)",
                                 [(key, article_id) for key in band_keys(parts)])
