@@ -126,6 +126,26 @@ def save_fingerprint(db, article_id: str, body: str) -> str | None:
     return twin
 
 
+def save_new_fingerprints(db, articles: list[tuple[str, str]]) -> list[str | None]:
+    """save_fingerprint for articles just inserted (no bands yet, no links), in order, each finding
+    twins among those before it; returns each one's twin family id or None."""
+    twins = []
+    for article_id, body in articles:
+        parts = shingle_hashes(body)
+        keys = band_keys(parts) if len(parts) > MIN_WORDS - SHINGLE_WORDS else []
+        if not keys:
+            twins.append(None)
+            continue
+        db.conn.executemany(f"insert or ignore into [{TABLE}] (band, article_id) values (?, ?)",
+                            [(key, article_id) for key in keys])
+        twin, score = _nearest(db, article_id, parts, keys)
+        if twin is not None:
+            db.execute("update articles set near_duplicate_of = ?, near_duplicate_score = ? where id = ?",
+                       [twin, score, article_id])
+        twins.append(twin)
+    return twins
+
+
 def _nearest(db, article_id: str, parts: np.ndarray, keys: list[int]) -> tuple[str | None, float | None]:
     if not keys:
         return None, None
