@@ -11,6 +11,7 @@ from . import duplicates, migrations
 from .counts import create_table as create_count_table, refresh_counts
 from .duplicates import save_fingerprint, shingles
 from .entities import refresh_entities, save_mentions
+from .fts import narrow_update_trigger
 from .lock import LOCK_SUFFIX
 from .places import save_locations
 from .quotes import save_quotes
@@ -127,6 +128,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
                     table.add_column(column, kind)
         for name, columns in FTS.items():  # recreated (and refilled) if its columns or triggers differ
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True, replace=True)
+            narrow_update_trigger(db, name, columns)
         for name, (columns, pk, foreign_keys) in TABLES.items():
             wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
             for index_columns in wanted:

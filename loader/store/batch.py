@@ -8,8 +8,15 @@ duplicates, earlier versions) still goes through save_article, one savepoint eac
 The caller puts the batch in a savepoint: if any row fails, it is rolled back and every article of the
 file goes the per-article way, so one bad record still costs only itself.
 """
+from . import FTS
 from .duplicates import save_new_fingerprints
+from .fts import indexed_afterwards
 from .rows import chunks, marks
+
+
+# From this many new articles in one file on, the FTS index is filled after the insert, not per row
+# (re-creating the trigger costs a schema change; worth it for a big file, not for a one-article file).
+INDEX_AFTER_ROWS = 100
 
 
 def split_fresh(db, articles: list, row_of) -> tuple[list, list]:
@@ -60,7 +67,11 @@ def save_fresh(db, fresh: list, loaded_at: str) -> list[tuple[str, str | None]]:
     sources = {profile.id: profile.source_row() for _, _, profile in fresh}
     _insert_many(db, "sources", list(sources.values()), "insert or ignore")
     articles = [{**row, "id": row["identity_key"], "loaded_at": loaded_at} for row, _, _ in fresh]
-    _insert_many(db, "articles", articles, "insert")
+    if len(articles) >= INDEX_AFTER_ROWS:
+        with indexed_afterwards(db, "articles", FTS["articles"]):
+            _insert_many(db, "articles", articles, "insert")
+    else:
+        _insert_many(db, "articles", articles, "insert")
     _insert_many(db, "article_origins", [
         {"article_id": row["id"], "origin_path": article.origin_path, "position": article.position,
          "url": article.url, "loaded_at": loaded_at} for row, (_, article, _) in zip(articles, fresh)],
