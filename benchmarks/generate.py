@@ -116,25 +116,27 @@ def read_originals() -> list[dict]:
 
 # ---------------------------------------------------------------- 2. generated input
 
+PIECES = 4  # originals each new article takes paragraphs from
+
+
 def recipe(i: int, count: int) -> dict:
     """Article i: which originals and paragraphs it is made of, and its metadata (seeded by i)."""
     rng = random.Random(i)
-    return {"originals": rng.sample(range(count), 3), "windows": [rng.random() for _ in range(3)],
-            "lengths": [rng.randint(1, 3) for _ in range(3)], "source": rng.randrange(len(SOURCES)),
+    return {"originals": rng.sample(range(count), PIECES), "windows": [rng.random() for _ in range(PIECES)],
+            "lengths": [rng.randint(1, 2) for _ in range(PIECES)], "source": rng.randrange(len(SOURCES)),
             "seconds": rng.randrange(SPAN_SECONDS), "section": rng.choice(SECTIONS), "byline": rng.choice(BYLINES)}
 
 
 def parts_of(plan: dict, originals: list[dict]) -> list[tuple[int, int]]:
-    """(original, paragraph) pairs in body order: the first original's lede half, then a window of one to
-    three paragraphs from each of two others, so that two articles sharing an original are not
-    near-duplicates (real archives have some; this one gets them only by chance)."""
-    lead = plan["originals"][0]
-    parts = [(lead, p) for p in range((len(originals[lead]["paragraphs"]) + 1) // 2)]
-    for index in (1, 2):
-        other = plan["originals"][index]
-        paragraphs = len(originals[other]["paragraphs"])
-        start = int(plan["windows"][index] * paragraphs)
-        parts += [(other, p) for p in range(start, min(start + plan["lengths"][index], paragraphs))]
+    """(original, paragraph) pairs in body order: the first original's lede (one or two paragraphs), then
+    one or two paragraphs from each of three others. Two articles rarely share more than a paragraph, so
+    they are near-duplicates only by chance (a million articles from 3,000 originals that shared half
+    their text would be mostly near-duplicates, which no real archive is)."""
+    parts = []
+    for index, original in enumerate(plan["originals"]):
+        paragraphs = len(originals[original]["paragraphs"])
+        start = 0 if index == 0 else int(plan["windows"][index] * paragraphs)
+        parts += [(original, p) for p in range(start, min(start + plan["lengths"][index], paragraphs))]
     return parts
 
 

@@ -68,7 +68,13 @@ print(time.monotonic() - started)
 """
 
 
+def _remove(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-lock"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+
 def run_ours(folder: Path, db: Path) -> float:
+    _remove(db)
     started = time.monotonic()
     done = subprocess.run([str(CLI), "load", str(folder), "--db", str(db), "--no-nlp", "--quiet"],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -78,6 +84,7 @@ def run_ours(folder: Path, db: Path) -> float:
 
 
 def run_baseline(folder: Path, db: Path) -> float:
+    _remove(db)
     started = time.monotonic()
     subprocess.run([PY, "-c", BASELINE, str(folder), str(db)], check=True, stdout=subprocess.DEVNULL)
     return time.monotonic() - started

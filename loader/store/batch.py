@@ -34,12 +34,12 @@ def split_fresh(db, articles: list, row_of) -> tuple[list, list]:
         _known_versions(db, [row["content_hash"] for row, _, _ in rows])
     fresh, rest, taken = [], odd, set()
     for row, article, profile in rows:
-        keys = {row["content_hash"], row["identity_key"]}
-        if keys & (known | taken):
+        keys = (row["content_hash"], row["identity_key"])
+        if any(key in known or key in taken for key in keys):
             rest.append((article, profile))
         else:
             fresh.append((row, article, profile))
-        taken |= keys
+        taken.update(keys)
     return fresh, rest
 
 
