@@ -26,7 +26,8 @@ def test_readme_sql_runs_on_the_seed_archive(seeds_db):
     statements = [s.strip() for s in "\n".join(_blocks("sql")).split(";") if s.strip()]
     assert len(statements) == 3
     results = [list(seeds_db.query(statement)) for statement in statements]
-    assert results[0] and results[1]  # load_errors is empty after a clean load
+    assert results[0] and results[1]
+    assert results[2] == []  # load_errors is empty after a clean load
     assert "[" in results[1][0]["hit"]
 
 
