@@ -8,7 +8,7 @@ import sqlite_utils
 
 from ..model import Article
 from . import migrations
-from .duplicates import save_fingerprint, shingles
+from .duplicates import save_fingerprint, shingles  # noqa: F401  (save_fingerprint: the store's interface)
 from .entities import refresh_entities, save_mentions
 from .lock import LOCK_SUFFIX
 from .places import save_locations
@@ -123,7 +123,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         for name, columns in FTS.items():  # recreated (and refilled) if its columns or triggers differ
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True, replace=True)
             _narrow_update_trigger(db, name, columns)
-        for name, (columns, pk, foreign_keys) in TABLES.items():
+        for name, (_, _, foreign_keys) in TABLES.items():
             wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
             for index_columns in wanted:
                 db[name].create_index(index_columns, if_not_exists=True)
