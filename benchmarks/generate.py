@@ -69,7 +69,7 @@ def build_originals(count: int = ORIGINALS) -> Path:
         found = subprocess.run([str(CLI), "extract", str(items), "--workers", "2"], check=True,
                                stdout=subprocess.PIPE, text=True).stdout.splitlines()
     with ORIGINALS_FILE.open("w", encoding="utf-8") as out:
-        for (id_, title, body, dateline), line in zip(rows, found):
+        for (id_, title, body, _), line in zip(rows, found):
             out.write(json.dumps({"id": id_, "title": title, "body": body, **_paragraph_annotations(
                 body, json.loads(line))}, ensure_ascii=False) + "\n")
     return ORIGINALS_FILE

@@ -12,7 +12,6 @@
 The machine is shared: the load average is printed before and after each figure.
 """
 import argparse
-import json
 import os
 import platform
 import random
@@ -30,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks/data"
 RESULTS = ROOT / "benchmarks/RESULTS.md"
+PARTS = ROOT / "benchmarks/results"  # each section kept here, so --http-only keeps the load figures
 CLI = Path(sys.executable).with_name("news-archive")
 PY = sys.executable
 TOPICS = ["oil", "wheat", "coffee", "interest rates", "dollar", "earnings", "merger", "strike", "inflation",
@@ -166,8 +166,8 @@ def requests_for(db: Path, count: int = 200) -> list[tuple[str, str]]:
     places = [r[0] for r in conn.execute("select name from places order by article_count desc limit 100")]
     entity_ids = [r[0] for r in conn.execute("select id from entities order by article_count desc limit 300")]
     last = conn.execute("select max(rowid) from articles").fetchone()[0]
-    article_ids = [conn.execute("select id from articles where rowid >= ? limit 1", [rng.randint(1, last)]).fetchone()[0]
-                   for _ in range(30)]
+    article_ids = [conn.execute("select id from articles where rowid >= ? limit 1",
+                                [rng.randint(1, last)]).fetchone()[0] for _ in range(30)]
     name = Path(db).stem
 
     def search(q):
@@ -238,9 +238,9 @@ def biggest_archive() -> Path | None:
 # ---------------------------------------------------------------- report
 
 def machine() -> list[str]:
-    versions = subprocess.run([PY, "-c", "import sqlite3, datasette, sqlite_utils.db as d, importlib.metadata as m;"
-                               "print(sqlite3.sqlite_version, m.version('datasette'), m.version('sqlite-utils'))"],
-                              stdout=subprocess.PIPE, text=True).stdout.split()
+    code = ("import sqlite3, importlib.metadata as m; "
+            "print(sqlite3.sqlite_version, m.version('datasette'), m.version('sqlite-utils'))")
+    versions = subprocess.run([PY, "-c", code], stdout=subprocess.PIPE, text=True).stdout.split()
     return [f"Machine: {platform.machine()}, {os.cpu_count()} cores shared with other agents, Python "
             f"{platform.python_version()}, SQLite {versions[0]}, Datasette {versions[1]}, sqlite-utils {versions[2]}."]
 
@@ -248,37 +248,49 @@ def machine() -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100000", help="generated archive sizes to load, comma-separated")
-    parser.add_argument("--http-only", action="store_true")
+    parser.add_argument("--http-only", action="store_true", help="only the HTTP figures (keeps the load figures)")
     args = parser.parse_args()
-    report = ["# Scale benchmarks (issue 13)", "", *machine(), f"Started {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
-              "load averages (1/5/15 min) are given beside each figure: this 2-core machine is shared, so ratios "
-              "measured side by side matter more than absolute times.", ""]
+    PARTS.mkdir(parents=True, exist_ok=True)
     if not args.http_only:
-        report += ["## Load without NLP vs sqlite-utils", "",
-                   f"Command: `.venv/bin/python benchmarks/scale.py --sizes {args.sizes}`. Ours: `news-archive load "
-                   "DIR --no-nlp --quiet` (read, normalize, ids, near-duplicates, versions, FTS). Reference: "
-                   "`insert_all` of the same records' title, date, url, source and body, then "
-                   "`enable_fts(['title', 'body'], tokenize='porter', create_triggers=True)`, in its own process.",
-                   "", "| input | ours | sqlite-utils | ratio | ours: file / body text | sqlite-utils: file / body "
-                   "| load avg before → after |", "|---|---:|---:|---:|---:|---:|---|"]
-        with tempfile.TemporaryDirectory() as tmp:
-            report += compare_loads("Reuters-21578", DATA / "reuters-21578", Path(tmp))
-            for size in [int(s) for s in args.sizes.split(",") if s]:
-                folder = DATA / f"generated-{size}"
-                if not folder.exists():
-                    subprocess.run([PY, str(ROOT / "benchmarks/generate.py"), str(size)], check=True)
-                report += compare_loads(f"generated {size:,}", folder, Path(tmp))
-        report += ["", "## Small things", "", "| measure | ours | reference | ratio | load avg |", "|---|---:|---:|---:|---|",
-                   *micro(), ""]
+        (PARTS / "scale-load.md").write_text("\n".join(load_section(args.sizes)) + "\n", encoding="utf-8")
     archive = biggest_archive()
     if archive:
-        report += [f"## HTTP: 200 requests against {archive.name} ({articles(archive):,} articles, "
-                   f"{archive.stat().st_size / 1e9:.1f} GB, annotated)", "",
-                   "Command: `.venv/bin/python benchmarks/scale.py --http-only`.", "", *http_figures(archive), ""]
-    text = "\n".join(report) + "\n"
+        (PARTS / "scale-http.md").write_text("\n".join(http_section(archive)) + "\n", encoding="utf-8")
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    header = ["# Scale benchmarks (issue 13)", "", *machine(),
+              f"Written {started}. Load averages (1/5/15 min) are given beside each figure: this 2-core machine "
+              "is shared with other agents, so ratios measured side by side matter more than absolute times.", ""]
+    parts = [(PARTS / name).read_text(encoding="utf-8") for name in ("scale-load.md", "scale-http.md")
+             if (PARTS / name).exists()]
+    text = "\n".join(header) + "\n" + "\n".join(parts)
     print(text)
     RESULTS.write_text(text, encoding="utf-8")
     return 0
+
+
+def load_section(sizes: str) -> list[str]:
+    report = ["## Load without NLP vs sqlite-utils", "",
+              f"Command: `.venv/bin/python benchmarks/scale.py --sizes {sizes}`. Ours: `news-archive load "
+              "DIR --no-nlp --quiet` (read, normalize, ids, near-duplicates, versions, FTS). Reference: "
+              "`insert_all` of the same records' title, date, url, source and body, then "
+              "`enable_fts(['title', 'body'], tokenize='porter', create_triggers=True)`, in its own process.",
+              "", "| input | ours | sqlite-utils | ratio | ours: file / body text | sqlite-utils: file / body "
+              "| load avg before → after |", "|---|---:|---:|---:|---:|---:|---|"]
+    with tempfile.TemporaryDirectory() as tmp:
+        report += compare_loads("Reuters-21578", DATA / "reuters-21578", Path(tmp))
+        for size in [int(s) for s in sizes.split(",") if s]:
+            folder = DATA / f"generated-{size}"
+            if not folder.exists():
+                subprocess.run([PY, str(ROOT / "benchmarks/generate.py"), str(size)], check=True)
+            report += compare_loads(f"generated {size:,}", folder, Path(tmp))
+    return report + ["", "## Small things", "", "| measure | ours | reference | ratio | load avg |",
+                     "|---|---:|---:|---:|---|", *micro(), ""]
+
+
+def http_section(archive: Path) -> list[str]:
+    return [f"## HTTP: 200 requests against {archive.name} ({articles(archive):,} articles, "
+            f"{archive.stat().st_size / 1e9:.1f} GB, annotated)", "",
+            "Command: `.venv/bin/python benchmarks/scale.py --http-only`.", "", *http_figures(archive), ""]
 
 
 if __name__ == "__main__":

@@ -144,7 +144,8 @@ def test_bands_are_integers_in_a_without_rowid_table(tmp_path, load_into):
 def test_an_archive_with_text_bands_is_rebanded_on_upgrade(tmp_path, load_into):
     db, _ = load_into(_write(tmp_path / "wire.jsonl", [_record("Dock workers strike", STORY)]))
     db.execute("drop table article_bands")
-    db.execute("create table article_bands (band text not null, article_id text not null, primary key (band, article_id))")
+    db.execute("create table article_bands (band text not null, article_id text not null, "
+               "primary key (band, article_id))")
     db.execute("insert into article_bands values ('0:abcdef', (select id from articles))")
     db.execute("pragma user_version = 4")  # as the version before integer bands left it
     db.conn.commit()

@@ -74,7 +74,8 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{
                       r"\s*(Z|[+-]\d{2}:?\d{2})?)?)?")
 RFC_2822 = re.compile(r"(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))?()"
                       r" ([+-]\d{4}|GMT|UTC?|Z)")
-WIRE = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?()")  # 26-FEB-1987 15:01:01.79
+# 26-FEB-1987 15:01:01.79, as Reuters-21578 prints its dates
+WIRE = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?()")
 MONTHS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
