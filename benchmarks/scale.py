@@ -231,7 +231,8 @@ def http_figures(db: Path) -> list[str]:
 
 
 def biggest_archive() -> Path | None:
-    found = sorted(DATA.glob("bench-*.db"), key=lambda p: int(p.stem.split("-")[1]))
+    found = sorted((p for p in DATA.glob("bench-*.db") if not Path(f"{p}-lock").exists()),
+                   key=lambda p: int(p.stem.split("-")[1]))  # not one being built
     return found[-1] if found else None
 
 
@@ -249,11 +250,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100000", help="generated archive sizes to load, comma-separated")
     parser.add_argument("--http-only", action="store_true", help="only the HTTP figures (keeps the load figures)")
+    parser.add_argument("--archive", type=Path, help="archive for the HTTP figures (default: the biggest bench-N.db)")
     args = parser.parse_args()
     PARTS.mkdir(parents=True, exist_ok=True)
     if not args.http_only:
         (PARTS / "scale-load.md").write_text("\n".join(load_section(args.sizes)) + "\n", encoding="utf-8")
-    archive = biggest_archive()
+    archive = args.archive or biggest_archive()
     if archive:
         (PARTS / "scale-http.md").write_text("\n".join(http_section(archive)) + "\n", encoding="utf-8")
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
