@@ -13,8 +13,8 @@ from .lock import LOCK_SUFFIX
 # table → (columns, primary key, foreign keys). Names are the contract in DESIGN.md.
 TABLES = {
     "sources": ({"id": str, "name": str, "homepage": str, "language": str, "timezone": str}, "id", []),
-    "stories": ({"id": int, "label": str, "first_published": str, "article_count": int, "source_count": int},
-                "id", []),
+    "stories": ({"id": int, "label": str, "first_published": str, "last_published": str, "article_count": int,
+                 "source_count": int}, "id", []),
     "articles": ({
         "id": str, "source_id": str, "url": str, "title": str, "title_derived": int, "subtitle": str,
         "section": str, "byline": str, "authors": str, "dateline": str, "published_at": str,
@@ -28,11 +28,17 @@ TABLES = {
     "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
                   "end": int, "sentence": int, "role": str, "entity_name": str}, "id",
                  [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
+    # Provenance (store/provenance.py): one row per quote said once and reported by one or more articles.
+    "quote_groups": ({"id": int, "key": str, "content": str, "speaker": str, "first_article_id": str,
+                      "first_source_id": str, "first_published": str, "quote_count": int, "article_count": int,
+                      "source_count": int}, "id",
+                     [("first_article_id", "articles", "id"), ("first_source_id", "sources", "id")]),
     "quotes": ({"id": int, "article_id": str, "source_id": str, "content": str, "direct": int, "speaker": str,
                 "speaker_entity_id": str, "speaker_text": str, "speaker_role": str, "cue": str, "start": int,
-                "end": int, "speaker_start": int, "speaker_end": int}, "id",
+                "end": int, "speaker_start": int, "speaker_end": int, "group_id": int, "story_id": int}, "id",
                [("article_id", "articles", "id"), ("source_id", "sources", "id"),
-                ("speaker_entity_id", "entities", "id")]),
+                ("speaker_entity_id", "entities", "id"), ("group_id", "quote_groups", "id"),
+                ("story_id", "stories", "id")]),
     "places": ({"id": int, "name": str, "feature_code": str, "country_code": str, "admin1": str,
                 "latitude": float, "longitude": float, "population": int, "article_count": int}, "id", []),
     "locations": ({"id": int, "article_id": str, "place_id": int, "text": str, "start": int, "end": int,
@@ -46,6 +52,12 @@ TABLES = {
                "errors": int}, "id", []),
     # MinHash LSH bands of each article's body, for finding near-duplicates (store/duplicates.py).
     "article_bands": ({"band": str, "article_id": str}, ("band", "article_id"), [("article_id", "articles", "id")]),
+    # Story clustering (store/stories.py): each clustered article's keys, and how many articles have each feature.
+    "story_keys": ({"key": str, "day": str, "article_id": str}, ("key", "day", "article_id"),
+                   [("article_id", "articles", "id")]),
+    "story_terms": ({"term": str, "df": int}, "term", []),
+    "article_credits": ({"article_id": str, "name": str, "source_id": str}, ("article_id", "name"),
+                        [("article_id", "articles", "id"), ("source_id", "sources", "id")]),
     "load_errors": ({"id": int, "load_id": int, "origin_path": str, "position": str, "reason": str,
                      "raw": str}, "id", [("load_id", "loads", "id")]),
 }
@@ -62,6 +74,8 @@ INDEXES = {
     "quotes": [["speaker"], ["direct"]],
     "places": [["country_code"], ["feature_code"], ["article_count"]],
     "locations": [["is_dateline"]],
+    "stories": [["article_count"], ["first_published"]],
+    "quote_groups": [["key"], ["article_count"], ["source_count"]],
 }
 # SQL views, created by ensure_db_shape when missing (name → select).
 VIEWS = {
@@ -280,3 +294,9 @@ SAVERS["quotes"] = save_quotes
 from .places import save_locations  # noqa: E402
 
 SAVERS["locations"] = save_locations
+
+from .stories import refresh_stories  # noqa: E402
+from .provenance import refresh_provenance  # noqa: E402
+
+# After refresh_entities: stories compare the entities articles mention; quote groups use the stories.
+FINISHERS += [refresh_stories, refresh_provenance]
