@@ -11,8 +11,8 @@ that have no story yet, oldest first; it never re-clusters the archive. For each
    lede words, kept in `story_keys`) published within WINDOW_DAYS days of it, or undated. An
    indexed lookup, so the cost per article does not grow with the archive.
 3. Which story: it joins the story of its most similar candidate (cosine of the weighted features)
-   when that similarity reaches SIMILARITY, and its near-duplicate twin's story in any case;
-   otherwise it starts a story of its own. An undated article is compared with candidates of any
+   when that similarity reaches SIMILARITY, and its near-duplicate twin's story in any case; but
+   never a story that began more than STORY_DAYS before (or after) it. Otherwise it starts a story. An undated article is compared with candidates of any
    date. Stories never merge, so a story cannot swallow another one after the fact.
 
 An article keeps its story when its text is later corrected. `stories` rows carry a label (the
@@ -29,8 +29,11 @@ from ..datafiles import data_lines
 from .entities import _chunks, _marks  # SQL "in (...)" helpers: one home
 
 # Thresholds, tuned on benchmarks/stories_pairs.tsv (benchmarks/results/stories.md).
-SIMILARITY = 0.30  # cosine at which an article joins its most similar candidate's story
+SIMILARITY = 0.40  # cosine at which an article joins its most similar candidate's story
 WINDOW_DAYS = 3  # a candidate was published at most this many days before or after (by calendar day)
+# A story spans at most this many days from its first article: daily reports of one kind ("U.K. money
+# market shortage forecast") are alike every day and would otherwise chain into one story for months.
+STORY_DAYS = 4
 TITLE_WEIGHT = 2.0  # a headline word counts twice a lede word: headlines name the event
 LEDE_WORDS = 60  # the first words of the body say what happened; later ones drift to background
 NAME_WEIGHT = 1.5  # an entity or place the article mentions (when extracted)
@@ -111,6 +114,19 @@ class StoryIndex:
         self.df: dict[str, int] = {}
         self.added: Counter = Counter()
         self.cache: OrderedDict = OrderedDict()
+        self.first_days: dict[int, str] = {}  # story → day of its first dated article ('' if none)
+
+    def first_day(self, story: int) -> str:
+        if story not in self.first_days:
+            row = self.db.execute("select min(substr(published_at, 1, 10)) from articles where story_id = ? "
+                                  "and published_at >= '0000-00-00'", [story]).fetchone()
+            self.first_days[story] = day_of(row[0]) if row else ""
+        return self.first_days[story]
+
+    def joined(self, story: int, day: str) -> None:
+        first = self.first_day(story)
+        if day and (not first or day < first):
+            self.first_days[story] = day
 
     def weights(self, found: dict) -> dict:
         self._load_df(found)
@@ -221,24 +237,38 @@ def refresh_stories(db) -> int:
 def place_article(db, index: StoryIndex, article_id: str, row: dict) -> int:
     """Put one article in its story (found or new); returns the story id."""
     story = _story_of(db, row["twin"]) if row["twin"] else None
+    if story is not None and not within_span(index.first_day(story), row["day"]):
+        story = None  # a copy of an old report, sent again: today's news, not the old story's
     if story is None:
         story = best_story(db, index, article_id, row)
     if story is None:
         story = db.execute("insert into stories (article_count) values (1)").lastrowid
     db.execute("update articles set story_id = ? where id = ?", [story, article_id])
     index.add(article_id, row["features"], row["day"])
+    index.joined(story, row["day"])
     return story
 
 
 def best_story(db, index: StoryIndex, article_id: str, row: dict) -> int | None:
-    """The story of the most similar candidate, if it is similar enough."""
+    """The story of the most similar candidate that is similar enough and whose story it may join."""
     candidates = index.candidates(index.keys(row["features"]), row["day"], article_id)
-    if not candidates:
-        return None
     mine = index.weights(row["features"])
-    scored = [(cosine(mine, index.weights(found)), other) for other, found in index.features_of(candidates).items()]
-    score, other = max(scored, default=(0.0, None))
-    return _story_of(db, other) if score >= SIMILARITY else None
+    scored = sorted(((cosine(mine, index.weights(found)), other)
+                     for other, found in index.features_of(candidates).items()), reverse=True)
+    for score, other in scored:
+        if score < SIMILARITY:
+            return None
+        story = _story_of(db, other)
+        if within_span(index.first_day(story), row["day"]):
+            return story
+    return None
+
+
+def within_span(first: str, day: str) -> bool:
+    """Whether an article of `day` may join a story that began on `first` (undated: always)."""
+    if not (first and day):
+        return True
+    return abs((date.fromisoformat(day) - date.fromisoformat(first)).days) <= STORY_DAYS
 
 
 def _story_of(db, article_id: str) -> int | None:
