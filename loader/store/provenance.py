@@ -14,7 +14,7 @@ and groups left without quotes are dropped.
 import hashlib
 import re
 
-from .entities import _chunks, _marks
+from .rows import chunks, marks
 from .stories import instant, words
 
 QUOTE_MIN_WORDS = 4  # content words a quote needs to be matched by containment (below: exact only)
@@ -121,12 +121,12 @@ def _matching_group(db, grouped: list, found: frozenset) -> int | None:
 
 def refresh_group_rows(db, group_ids) -> None:
     """Recompute each group's first source, wording, speaker and counts."""
-    for chunk in _chunks(sorted(group_ids)):
+    for chunk in chunks(sorted(group_ids)):
         members: dict = {}
         for row in db.execute(
                 f"""select quotes.group_id, quotes.article_id, articles.source_id, articles.published_at,
                 quotes.content, quotes.speaker, quotes.start, articles.rowid from quotes
-                join articles on articles.id = quotes.article_id where quotes.group_id in ({_marks(chunk)})""",
+                join articles on articles.id = quotes.article_id where quotes.group_id in ({marks(chunk)})""",
                 chunk):
             members.setdefault(row[0], []).append(row[1:])
         credits = _credited_sources(db, [row[0] for rows in members.values() for row in rows])
@@ -138,9 +138,9 @@ def refresh_group_rows(db, group_ids) -> None:
 
 def _credited_sources(db, article_ids: list[str]) -> dict[str, set]:
     found: dict = {}
-    for chunk in _chunks(sorted(set(article_ids))):
+    for chunk in chunks(sorted(set(article_ids))):
         for article_id, source in db.execute(f"select article_id, source_id from article_credits where article_id "
-                                             f"in ({_marks(chunk)}) and source_id is not null", chunk):
+                                             f"in ({marks(chunk)}) and source_id is not null", chunk):
             found.setdefault(article_id, set()).add(source)
     return found
 

@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from ..datafiles import data_lines
-from .entities import _chunks, _marks  # SQL "in (...)" helpers: one home
+from .rows import chunks, marks
 
 # Thresholds, tuned on benchmarks/stories_pairs.tsv (benchmarks/results/stories.md).
 SIMILARITY = 0.40  # cosine at which an article joins its most similar candidate's story
@@ -151,11 +151,11 @@ class StoryIndex:
         """Clustered articles sharing the most keys with this one, within the time window."""
         if not keys:
             return []
-        sql = f"select article_id from story_keys where key in ({_marks(keys)})"
+        sql = f"select article_id from story_keys where key in ({marks(keys)})"
         args = list(keys)
         if day:
             days = window(day)
-            sql += f" and day in ({_marks(days)})"
+            sql += f" and day in ({marks(days)})"
             args += days
         sql += f" and article_id != ? group by article_id order by count(*) desc, min(rowid) limit {MAX_CANDIDATES}"
         return [row[0] for row in self.db.execute(sql, args + [article_id])]
@@ -190,8 +190,8 @@ class StoryIndex:
 
     def _load_df(self, found: dict) -> None:
         missing = [key for key in found if key not in self.df]
-        for chunk in _chunks(missing):
-            known = dict(self.db.execute(f"select term, df from story_terms where term in ({_marks(chunk)})", chunk))
+        for chunk in chunks(missing):
+            known = dict(self.db.execute(f"select term, df from story_terms where term in ({marks(chunk)})", chunk))
             for key in chunk:
                 self.df[key] = known.get(key, 0)
 
@@ -199,12 +199,12 @@ class StoryIndex:
 def read_articles(db, article_ids: list[str]) -> dict[str, dict]:
     """id → {day, features, twin, story_id} for these articles, names included when extracted."""
     found = {}
-    for chunk in _chunks(article_ids):
-        marks = _marks(chunk)
+    for chunk in chunks(article_ids):
+        marks = marks(chunk)
         names: dict = {}
         for article_id, entity in db.execute(
                 f"select distinct article_id, entity_id from mentions where article_id in ({marks}) "
-                f"and type in ({_marks(NAME_TYPES)})", chunk + list(NAME_TYPES)):
+                f"and type in ({marks(NAME_TYPES)})", chunk + list(NAME_TYPES)):
             names.setdefault(article_id, []).append(entity)
         for article_id, place in db.execute(
                 f"select distinct article_id, place_id from locations where article_id in ({marks})", chunk):
@@ -278,10 +278,10 @@ def _story_of(db, article_id: str) -> int | None:
 
 def refresh_story_rows(db, story_ids) -> None:
     """Recompute label, first/last publication and counts of these stories from their articles."""
-    for chunk in _chunks(sorted(story_ids)):
+    for chunk in chunks(sorted(story_ids)):
         members: dict = {}
         for row in db.execute(f"select story_id, title, title_derived, published_at, source_id from articles "
-                              f"where story_id in ({_marks(chunk)}) order by rowid", chunk):
+                              f"where story_id in ({marks(chunk)}) order by rowid", chunk):
             members.setdefault(row[0], []).append(row[1:])
         db.conn.executemany(
             "update stories set label = ?, first_published = ?, last_published = ?, article_count = ?, "
