@@ -102,19 +102,21 @@ def test_a_later_load_joins_the_existing_story_and_reclusters_nothing(tmp_path):
     assert db["stories"].get(first)["article_count"] == 2
 
 
+@pytest.mark.slow
 def test_unrelated_news_of_the_same_day_gets_its_own_story(tmp_path):
     (tmp_path / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
-    db, _ = run_load(tmp_path / "archive.db", SCMP_SEED, tmp_path / "harbour.txt", nlp=False)
+    db, _ = run_load(tmp_path / "archive.db", SCMP_SEED, tmp_path / "harbour.txt", nlp=True)
     rows = {row["title"]: row["story_id"] for row in db.query("select title, story_id from articles")}
     assert len(rows) == 2 and len(set(rows.values())) == 2
     assert db.execute("select count(*) from stories").fetchone()[0] == 2
 
 
+@pytest.mark.slow
 def test_the_same_report_a_month_later_starts_a_new_story(tmp_path):
     later = HARBOUR.replace("27 October, 2017", "27 November, 2017")
     (tmp_path / "october.txt").write_text(HARBOUR, encoding="utf-8")
     (tmp_path / "november.txt").write_text(later.replace("forty", "fifty"), encoding="utf-8")
-    db, _ = run_load(tmp_path / "archive.db", tmp_path, nlp=False)
+    db, _ = run_load(tmp_path / "archive.db", tmp_path, nlp=True)
     assert len({row[0] for row in db.execute("select story_id from articles")}) == 2
 
 
@@ -155,6 +157,15 @@ def test_same_quote_allows_small_changes_of_wording():
                                      words("the harbour festival drew record crowds to the promenade"))
     assert provenance.same_quote(words("No comment"), words("no comment"))
     assert not provenance.same_quote(words("No comment"), words("No comment on the deal"))
+
+
+def test_a_load_without_extraction_leaves_stories_to_the_extracting_load(tmp_path):
+    db, _ = run_load(tmp_path / "archive.db", CORPUS, nlp=False)
+    assert db.execute("select count(*) from articles where story_id is null").fetchone()[0] == 2
+    assert db.execute("select count(*) from stories").fetchone()[0] == 0
+    with db.atomic():
+        assert stories.refresh_stories(db, unextracted=True) == 2  # by their words alone, when asked
+    assert db.execute("select count(*) from articles where story_id is null").fetchone()[0] == 0
 
 
 def test_quote_groups_follow_re_extraction(tmp_path):

@@ -1,7 +1,7 @@
 """Stories: the articles about one event share a `story_id`, whichever sources wrote them.
 
-refresh_stories (a FINISHER, run at the end of every load, after extraction) clusters the articles
-that have no story yet, oldest first; it never re-clusters the archive. For each article:
+refresh_stories (a FINISHER, run at the end of every load, after extraction) clusters the extracted
+articles that have no story yet, oldest first; it never re-clusters the archive. For each article:
 
 1. What it is about: the content words of its title (TITLE_WEIGHT) and of its lede (the first
    LEDE_WORDS words), and, when extraction has run, the entities and places it mentions
@@ -200,28 +200,33 @@ def read_articles(db, article_ids: list[str]) -> dict[str, dict]:
     """id → {day, features, twin, story_id} for these articles, names included when extracted."""
     found = {}
     for chunk in chunks(article_ids):
-        marks = marks(chunk)
+        held = marks(chunk)
         names: dict = {}
         for article_id, entity in db.execute(
-                f"select distinct article_id, entity_id from mentions where article_id in ({marks}) "
+                f"select distinct article_id, entity_id from mentions where article_id in ({held}) "
                 f"and type in ({marks(NAME_TYPES)})", chunk + list(NAME_TYPES)):
             names.setdefault(article_id, []).append(entity)
         for article_id, place in db.execute(
-                f"select distinct article_id, place_id from locations where article_id in ({marks})", chunk):
+                f"select distinct article_id, place_id from locations where article_id in ({held})", chunk):
             names.setdefault(article_id, []).append(f"place:{place}")
         for row in db.execute(
                 f"select id, title, substr(body, 1, {LEDE_CHARS}), published_at, near_duplicate_of, story_id "
-                f"from articles where id in ({marks})", chunk):
+                f"from articles where id in ({held})", chunk):
             found[row[0]] = {"features": features(row[1], row[2], names.get(row[0], ())), "day": day_of(row[3]),
                              "twin": row[4], "story_id": row[5]}
     return found
 
 
-def refresh_stories(db) -> int:
+def refresh_stories(db, unextracted: bool = False) -> int:
     """Give every article without a story one (joining an existing story or starting one) and refresh
-    the touched stories' rows; returns how many articles were clustered."""
+    the touched stories' rows; returns how many articles were clustered.
+
+    Only articles extraction has seen (`extracted_with` set, failed included) are clustered, so that
+    their names count: a `--no-nlp` load leaves its articles for the load or `extract --db` that
+    extracts them. `unextracted` clusters the others too, by their words alone."""
+    wait = "" if unextracted else "and extracted_with is not null "
     pending = [row[0] for row in db.execute(
-        "select id from articles where story_id is null order by published_at is null, published_at, rowid")]
+        f"select id from articles where story_id is null {wait}order by published_at is null, published_at, rowid")]
     index = StoryIndex(db)
     touched = set()
     for start in range(0, len(pending), CHUNK):
