@@ -61,7 +61,8 @@ def cluster_in_two_loads(db) -> list[tuple[int, float, float]]:
     reset(db)
     with db.atomic():  # hold the later half back: -1 is no story, and not pending either
         db.execute("""update articles set story_id = -1 where rowid in (select rowid from articles
-                      order by published_at is null, published_at, rowid limit -1 offset (select count(*) / 2 from articles))""")
+                      order by published_at is null, published_at, rowid
+                      limit -1 offset (select count(*) / 2 from articles))""")
     first = cluster(db)
     with db.atomic():
         db.execute("update articles set story_id = null where story_id = -1")

@@ -3,6 +3,7 @@ Reuters, credit lines link to their sources, loads only cluster what is new, and
 import pytest
 
 from loader import store
+from loader.load import extract_archive
 from loader.store import provenance, stories
 
 from .conftest import CORPUS, REUTERS_SEED, SCMP_SEED, DatasetteClient, article_by_source, run_load
@@ -166,6 +167,14 @@ def test_a_load_without_extraction_leaves_stories_to_the_extracting_load(tmp_pat
     with db.atomic():
         assert stories.refresh_stories(db, unextracted=True) == 2  # by their words alone, when asked
     assert db.execute("select count(*) from articles where story_id is null").fetchone()[0] == 0
+
+
+@pytest.mark.slow
+def test_extract_db_builds_the_stories_a_no_nlp_load_left(tmp_path):
+    db, _ = run_load(tmp_path / "archive.db", CORPUS, nlp=False)
+    extract_archive(db, ["extract", "--db", "archive.db"], progress=False)
+    assert article_by_source(db, "reuters")["story_id"] == article_by_source(db, "scmp")["story_id"] is not None
+    assert db.execute("select count(*) from quote_groups where source_count = 2").fetchone()[0] >= 1
 
 
 def test_quote_groups_follow_re_extraction(tmp_path):

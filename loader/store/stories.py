@@ -12,8 +12,9 @@ articles that have no story yet, oldest first; it never re-clusters the archive.
    indexed lookup, so the cost per article does not grow with the archive.
 3. Which story: it joins the story of its most similar candidate (cosine of the weighted features)
    when that similarity reaches SIMILARITY, and its near-duplicate twin's story in any case; but
-   never a story that began more than STORY_DAYS before (or after) it. Otherwise it starts a story. An undated article is compared with candidates of any
-   date. Stories never merge, so a story cannot swallow another one after the fact.
+   never a story that began more than STORY_DAYS before (or after) it. Otherwise it starts a story.
+   An undated article is compared with candidates of any date. Stories never merge, so a story
+   cannot swallow another one after the fact.
 
 An article keeps its story when its text is later corrected. `stories` rows carry a label (the
 first article's headline), first and last publication and article and source counts.

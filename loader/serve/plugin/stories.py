@@ -53,7 +53,8 @@ async def _story_parts(db, story_id: int) -> dict:
     for article in articles:
         by_source.setdefault(article["source_id"] or "unknown", []).append(article)
     timeline = await rows(TIMELINE_SQL)
-    return {"by_source": by_source, "timeline": timeline, "busiest": max((day["articles"] for day in timeline), default=1),
+    busiest = max((day["articles"] for day in timeline), default=1)
+    return {"by_source": by_source, "timeline": timeline, "busiest": busiest,
             "quotes": await rows(QUOTES_SQL), "names": await rows(NAMES_SQL, STORY_NAMES),
             "places": await rows(PLACES_SQL, STORY_PLACES), "credits": await rows(CREDITS_SQL)}
 
