@@ -4,7 +4,7 @@ import pytest
 
 from loader import store
 from loader.load import extract_archive
-from loader.store import provenance, stories
+from loader.store import credits, provenance, stories
 
 from .conftest import CORPUS, REUTERS_SEED, SCMP_SEED, DatasetteClient, article_by_source, run_load
 
@@ -139,15 +139,15 @@ def test_publication_times_sort_by_instant():
     assert stories.instant("2017-10") < stories.instant("2017-10-02")
 
 
-@pytest.mark.parametrize("credits, names", [
+@pytest.mark.parametrize("line, names", [
     ("Additional reporting by Reuters", ["Reuters"]),
     ("Reporting by Jo Lee and Sam Park in Seoul; Editing by Kim Ray", ["Jo Lee", "Sam Park", "Kim Ray"]),
     ("Additional reporting by AFP, Associated Press", ["AFP", "Associated Press"]),
     ("Photos: the Harbour Gazette", []),
     (None, []),
 ])
-def test_credited_names(credits, names):
-    assert provenance.credited_names(credits) == names
+def test_credited_names(line, names):
+    assert credits.credited_names(line) == names
 
 
 def test_same_quote_allows_small_changes_of_wording():

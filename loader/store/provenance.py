@@ -1,6 +1,5 @@
 """Provenance: the same quote reported by several articles is one quote group, whose first source is
-the earliest article that reports it; credit lines ("Additional reporting by Reuters") link an
-article to the sources it credits.
+the earliest article that reports it (after any source its credit lines name: credits.py).
 
 refresh_provenance (a FINISHER, run after refresh_stories) groups the quotes that have no group yet,
 oldest article first, and never regroups the archive. A quote joins a group when it says the same
@@ -12,58 +11,15 @@ Quote rows are rewritten when an article is extracted again; their new rows find
 and groups left without quotes are dropped.
 """
 import hashlib
-import re
 
 from .rows import chunks, marks
 from .stories import instant, words
 
 QUOTE_MIN_WORDS = 4  # content words a quote needs to be matched by containment (below: exact only)
 QUOTE_CONTAINMENT = 0.8  # share of the shorter quote's content words found in the longer one
-# Credit lines: what comes after "reporting by" is a list of names (people and news agencies).
-CREDIT = re.compile(r"\b(?:reporting|writing|editing|research|contributions?|contributed)\s+(?:by|from)\s+(.+)",
-                    re.IGNORECASE)
-CREDIT_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
-CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")  # "Reuters in Beijing" → "Reuters"
-# News agencies as credit lines name them → source slug (when no sources row has that name).
-AGENCIES = {"reuters": "reuters", "thomson reuters": "reuters", "ap": "ap", "associated press": "ap",
-            "the associated press": "ap", "afp": "afp", "agence france-presse": "afp",
-            "agence france presse": "afp", "bloomberg": "bloomberg", "xinhua": "xinhua", "dpa": "dpa",
-            "kyodo": "kyodo", "yonhap": "yonhap", "ansa": "ansa", "efe": "efe", "tass": "tass",
-            "press association": "pa", "pa": "pa", "upi": "upi"}
-
-
 def refresh_provenance(db) -> int:
-    """Link the credit lines of new articles, group the quotes that have no group; returns how many
-    quotes were grouped."""
-    save_credits(db)
+    """Group the quotes that have no group; returns how many were grouped."""
     return group_quotes(db)
-
-
-def credited_names(credits: str | None) -> list[str]:
-    """The names a credit line credits, in order: 'Additional reporting by Reuters; Editing by Jo Lee'
-    → ['Reuters', 'Jo Lee']."""
-    names = []
-    for line in (credits or "").split(";"):
-        found = CREDIT.search(line)
-        for name in CREDIT_SPLIT.split(found.group(1)) if found else []:
-            name = CREDIT_PLACE.sub("", name.strip(" .()")).strip()
-            if name and name not in names:
-                names.append(name)
-    return names
-
-
-def save_credits(db) -> int:
-    """One article_credits row per name credited by an article not yet linked, with the source it
-    names when it is one; returns how many articles were linked."""
-    sources = {name.casefold(): slug for slug, name in db.execute("select id, coalesce(name, id) from sources")}
-    sources.update({slug.casefold(): slug for slug in list(sources.values())})
-    rows = []
-    for article_id, credits in db.execute("select id, credits from articles where credits is not null "
-                                          "and id not in (select article_id from article_credits)").fetchall():
-        rows += [(article_id, name, sources.get(name.casefold()) or AGENCIES.get(name.casefold()))
-                 for name in credited_names(credits)]
-    db.conn.executemany("insert or ignore into article_credits (article_id, name, source_id) values (?, ?, ?)", rows)
-    return len({row[0] for row in rows})
 
 
 def quote_words(content: str | None) -> frozenset:

@@ -18,7 +18,8 @@ articles that have no story yet, oldest first; it never re-clusters the archive.
 
 An article keeps its story when its text is later corrected. `stories` rows carry a label (the
 first article's headline), first and last publication and article and source counts.
-Quotes are grouped across the articles of a story by provenance.py, the finisher after this one.
+The credit lines of the clustered articles are linked to their sources (credits.py); quotes are
+grouped across the articles of a story by provenance.py, the finisher after this one.
 """
 import math
 import re
@@ -27,6 +28,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from ..datafiles import data_lines
+from .credits import save_credits
 from .rows import chunks, marks
 
 # Thresholds, tuned on benchmarks/stories_pairs.tsv (benchmarks/results/stories.md).
@@ -237,6 +239,7 @@ def refresh_stories(db, unextracted: bool = False) -> int:
             touched.add(place_article(db, index, article_id, rows[article_id]))
         index.flush()
     refresh_story_rows(db, touched)
+    save_credits(db, pending)
     return len(pending)
 
 
