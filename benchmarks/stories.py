@@ -111,15 +111,22 @@ def size_table(db) -> list[str]:
 
 def largest(db, count: int = 5) -> list[str]:
     lines = ["| story | articles | first | last | label |", "|---:|---:|---|---|---|"]
-    for row in db.execute("select id, article_count, first_published, last_published, label from stories "
-                          "order by article_count desc, id limit ?", [count]):
+    rows = list(db.execute("select id, article_count, first_published, last_published, label from stories "
+                           "order by article_count desc, id limit ?", [count]))
+    for row in rows:
         lines.append(f"| {row[0]} | {row[1]} | {(row[2] or '')[:10]} | {(row[3] or '')[:10]} | {row[4]} |")
+    if rows:  # what the largest story holds, so a reader can judge whether it swallowed unrelated news
+        titles = [title for (title,) in db.execute("select title from articles where story_id = ? order by "
+                                                   "published_at, rowid", [rows[0][0]])]
+        lines += ["", f"Headlines of the largest story ({len(titles)}): " + "; ".join(titles)]
     return lines
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", help="a Reuters-21578 archive already loaded (--no-nlp); its stories are rebuilt")
+    parser.add_argument("--sweep", nargs="*", type=float, default=[0.30, 0.35, 0.45, 0.50],
+                        help="other SIMILARITY thresholds to score (each re-clusters the archive)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(args.db) if args.db else Path(tmp) / "reuters.db"
@@ -127,10 +134,12 @@ def main() -> int:
             load(db_path)
         db = store.open_db(str(db_path))
         halves = cluster_in_two_loads(db)
+        sweep = [score_at(db, threshold) for threshold in args.sweep]
         reset(db)
         clustered, wall, cpu = cluster(db)
         counts, missing = pair_scores(newid_to_story(db))
-        report = render(db, clustered, wall, cpu, counts, missing, args.db) + render_halves(halves)
+        report = render(db, clustered, wall, cpu, counts, missing, args.db) + render_halves(halves) + \
+            render_sweep(sweep)
         db.close()
     return publish(report, "stories.md")
 
@@ -163,6 +172,33 @@ def render(db, clustered, wall, cpu, counts, missing, given) -> str:
         f"{wall / max(clustered, 1) * 10_000:.1f} s wall / {cpu / max(clustered, 1) * 10_000:.1f} s CPU "
         f"per 10,000 articles (load average {load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f} on 2 cores).", "",
     ])
+
+
+def score_at(db, threshold: float) -> tuple:
+    """(threshold, pair counts, largest story size) with SIMILARITY set to `threshold` for one run."""
+    kept = stories.SIMILARITY
+    stories.SIMILARITY = threshold
+    try:
+        reset(db)
+        cluster(db)
+    finally:
+        stories.SIMILARITY = kept
+    largest_size = db.execute("select max(article_count) from stories").fetchone()[0]
+    return threshold, pair_scores(newid_to_story(db))[0], largest_size
+
+
+def render_sweep(sweep) -> str:
+    if not sweep:
+        return ""
+    lines = ["## Other thresholds", "", "The same run with SIMILARITY set to each value (nothing else changed):", "",
+             "| SIMILARITY | true pos | false pos | false neg | precision | recall | largest story |",
+             "|---:|---:|---:|---:|---:|---:|---:|"]
+    for threshold, counts, largest_size in sweep:
+        precision = counts["tp"] / max(counts["tp"] + counts["fp"], 1)
+        recall = counts["tp"] / max(counts["tp"] + counts["fn"], 1)
+        lines.append(f"| {threshold:.2f} | {counts['tp']} | {counts['fp']} | {counts['fn']} | {precision:.3f} | "
+                     f"{recall:.3f} | {largest_size} |")
+    return "\n".join(lines + [""])
 
 
 def render_halves(halves) -> str:
