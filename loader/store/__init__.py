@@ -36,7 +36,7 @@ TABLES = {
                  [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
     "quotes": ({"id": int, "article_id": str, "source_id": str, "content": str, "direct": int, "speaker": str,
                 "speaker_entity_id": str, "speaker_text": str, "speaker_role": str, "cue": str, "start": int,
-                "end": int, "speaker_start": int, "speaker_end": int}, "id",
+                "end": int, "speaker_start": int, "speaker_end": int, "speaker_type": str}, "id",
                [("article_id", "articles", "id"), ("source_id", "sources", "id"),
                 ("speaker_entity_id", "entities", "id")]),
     "places": ({"id": int, "name": str, "feature_code": str, "country_code": str, "admin1": str,
@@ -71,7 +71,7 @@ INDEXES = {
     "article_versions": [["content_hash"]],
     "entities": [["type"], ["name"]],
     "mentions": [["type"]],
-    "quotes": [["speaker"], ["direct"]],
+    "quotes": [["speaker"], ["direct"], ["speaker_type"]],
     "places": [["country_code"], ["feature_code"], ["article_count"]],
     "locations": [["is_dateline"]],
 }

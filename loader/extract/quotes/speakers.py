@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
+from ..names import fold_words
 from .lexicon import speaker_words
 
 PERSON = "PERSON"
+# The type of an unnamed source ("analysts", "traders"): a category journalists quote, not an entity.
+ANONYMOUS = "ANONYMOUS"
 # Names that can speak for themselves ("Pyongyang says"); a NORP ("North Korean") is a description.
 ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 # Who issues a statement, a study or a spokesperson's words when the text does not say.
@@ -140,6 +143,10 @@ class Resolver:
                                          self._organisation_in_phrase(head, named))
         elif kind == "person":
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
+        elif kind in ("company", "institution"):
+            speaker = self._nominal(span, head, kind)
+        elif kind == "anonymous":
+            speaker = Speaker(anonymous_name(head), ANONYMOUS)
         elif kind in ("organisation", "document", "spokesperson"):
             speaker = self._issuer(span, kind)
         elif kind == "first":
@@ -181,9 +188,37 @@ class Resolver:
         if person is not None and person.name in self.organisations:
             return self.organisations[person.name]
         if kind == "spokesperson":
-            return Speaker(_clean(span.text), None)
+            return self._spokesperson(span, head=span.root)
         last = self.last_organisation
         return last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
+
+    def _spokesperson(self, span, head) -> Speaker:
+        """ "a company spokesman" → the company (as for "the company"); a bare "a spokesman" → the
+        organisation that last spoke or was named; else an unnamed source."""
+        for token in head.lefts:
+            kind = speaker_words().get(token.lemma_.lower())
+            if kind in ("company", "institution"):
+                found = self._nominal(span, token, kind)
+                if found.type is not None:
+                    return found
+        last = self.last_organisation
+        found = last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
+        return found or Speaker(anonymous_name(head), ANONYMOUS)
+
+    def _nominal(self, span, head, kind) -> Speaker:
+        """ "the company said", "the ministry said": the organisation that last spoke, else the nearest
+        one named before, whose name holds the noun ("the bank" → "Bank of Canada"); for a business noun
+        also one whose name shows no public body. A description (no entity) when there is none."""
+        noun = head.lemma_.lower()
+        spoke = [Name(0, 0, speaker.type, speaker.name) for speaker in self.spoken if speaker.type in ISSUER_TYPES]
+        named = [name for name in self.names.names if name.type in ISSUER_TYPES and name.end <= span.start_char]
+        for candidates in (spoke, named):
+            holding = [name for name in candidates if noun in fold_words(name.canonical)]
+            if not holding and kind == "company":
+                holding = [name for name in candidates if not _public_body(name.canonical)]
+            if holding:
+                return Speaker(holding[-1].canonical, holding[-1].type, self.roles.get(holding[-1].canonical))
+        return Speaker(_clean(span.text).lower(), None)
 
     def _organisation_in_phrase(self, head, person: Name) -> Speaker | None:
         """ "U.S. Treasury Secretary Steven Mnuchin" → the Treasury: the ORG in the noun phrase of a named person."""
@@ -224,6 +259,19 @@ class Resolver:
             self.last_person = speaker
         elif speaker.type in ORGANISATION_TYPES:
             self.last_organisation = speaker
+
+
+def anonymous_name(head) -> str:
+    """One spelling per kind of unnamed source: the head noun's plural in lower case ("Analysts",
+    "an analyst" → "analysts"; "a spokeswoman" → "spokespeople")."""
+    lemma = head.lemma_.lower()
+    if speaker_words().get(lemma) == "spokesperson":
+        return "spokespeople"
+    return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
+
+
+def _public_body(name: str) -> bool:
+    return any(speaker_words().get(word) == "institution" for word in fold_words(name))
 
 
 def _prefer(names: list[Name]) -> Name:

@@ -1,0 +1,56 @@
+"""Speakers named by a common noun: nominal coreference ("the company said") and unnamed sources
+("analysts said") as a typed category. Sentences written for these tests."""
+import json
+
+from loader.extract import extract_items
+
+
+def speakers(text):
+    return [(q["speaker"], q["speaker_type"]) for q in extract_items([{"id": "t", "text": text}])[0]["quotes"]]
+
+
+def test_the_company_is_the_organisation_that_spoke_before():
+    text = ("Dunmore Cable Inc said it agreed to buy Westlake Data Corp. "
+            "The company said the deal was worth 12 mln dlrs.")
+    assert speakers(text) == [("Dunmore Cable Inc", "ORG"), ("Dunmore Cable Inc", "ORG")]
+
+
+def test_the_department_is_the_nearest_organisation_whose_name_holds_the_word():
+    text = ("The Transport Department raised its estimate of road deaths, while Harbor Freight Corp cut jobs. "
+            "The department said the roads were icy.")
+    assert speakers(text) == [("Transport Department", "ORG")]
+
+
+def test_the_bank_is_the_bank_named_before():
+    assert speakers("The Bank of Canada cut its rate. The bank said inflation was low.") == [
+        ("Bank of Canada", "ORG")]
+
+
+def test_a_company_spokesman_speaks_for_the_company():
+    text = "Dunmore Cable Inc said it would cut jobs. A company spokesman said more cuts would follow."
+    assert speakers(text) == [("Dunmore Cable Inc", "ORG"), ("Dunmore Cable Inc", "ORG")]
+
+
+def test_a_company_with_no_company_named_stays_a_description():
+    assert speakers("The company said profits rose.") == [("company", None)]
+
+
+def test_unnamed_sources_are_one_lower_case_category_each():
+    text = ("Prices fell sharply, analysts said. Some traders said the market was oversold. "
+            "Industry sources said output would fall. Analysts said copper was cheap. "
+            "A spokeswoman said the mine would reopen.")
+    assert speakers(text) == [("analysts", "ANONYMOUS"), ("traders", "ANONYMOUS"), ("sources", "ANONYMOUS"),
+                              ("analysts", "ANONYMOUS"), ("spokespeople", "ANONYMOUS")]
+
+
+def test_stored_speaker_type_and_no_entity_for_unnamed_sources(load_into, tmp_path):
+    path = tmp_path / "wire.json"
+    path.write_text(json.dumps([{"title": "Copper slips", "body": (
+        "Dunmore Mining Corp said output fell 10 pct in March.\n\n"
+        "The company said a strike had closed its Gelder mine, and analysts said prices would rise.\n\n"
+        "\"It is a bad month,\" Mary Quint said.")}]), encoding="utf-8")
+    db, _ = load_into(path, nlp=True)
+    rows = [(row["speaker"], row["speaker_type"], row["speaker_entity_id"] is not None)
+            for row in db.query("select * from quotes order by start")]
+    assert rows == [("Dunmore Mining Corp", "organisation", True), ("Dunmore Mining Corp", "organisation", True),
+                    ("analysts", "anonymous", False), ("Mary Quint", "person", True)]
