@@ -9,7 +9,7 @@ import sqlite_utils
 from ..model import Article
 from . import migrations
 from .duplicates import save_fingerprint, shingles
-from .entities import refresh_entities, save_mentions
+from .entities import merge_short_forms, refresh_entities, save_mentions
 from .lock import LOCK_SUFFIX
 from .places import save_locations
 from .quotes import save_quotes
@@ -30,7 +30,7 @@ TABLES = {
         "extracted_with": str,
     }, "id", [("source_id", "sources", "id"), ("story_id", "stories", "id"), ("near_duplicate_of", "articles", "id")]),
     "entities": ({"id": str, "name": str, "type": str, "aliases": str, "article_count": int,
-                  "mention_count": int}, "id", []),
+                  "mention_count": int, "merged_into": str}, "id", [("merged_into", "entities", "id")]),
     "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
                   "end": int, "sentence": int, "role": str, "entity_name": str}, "id",
                  [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
@@ -385,4 +385,5 @@ SAVERS = {
 # cheaper done once for all articles; each must also finish what an interrupted load left.
 FINISHERS = [
     refresh_entities,  # counts, names and aliases of the entities whose mentions changed
+    merge_short_forms,  # after the counts: a short form joins the one full entity the archive holds for it
 ]
