@@ -54,3 +54,23 @@ def test_stored_speaker_type_and_no_entity_for_unnamed_sources(load_into, tmp_pa
             for row in db.query("select * from quotes order by start")]
     assert rows == [("Dunmore Mining Corp", "organisation", True), ("Dunmore Mining Corp", "organisation", True),
                     ("analysts", "anonymous", False), ("Mary Quint", "person", True)]
+
+
+def test_a_lower_case_ministry_spokesman_speaks_for_the_ministry_so_named():
+    assert speakers("Talks broke down. A Chinese foreign ministry spokesman said the visit was a mistake.") == [
+        ("Chinese Foreign Ministry", "ORG")]
+    # the article's own organisation holding both words wins over the phrase; another ministry does not
+    assert speakers("The Finance Ministry cut taxes, and the Foreign Ministry of Chile summoned the envoy. "
+                    "A foreign ministry spokesman said the visit was a mistake.") == [("Foreign Ministry of Chile", "ORG")]
+
+
+def test_the_lower_case_reference_joins_the_entity_another_article_names(load_into, tmp_path):
+    path = tmp_path / "wire.json"
+    path.write_text(json.dumps([
+        {"title": "Envoy summoned", "body": "The Chinese Foreign Ministry summoned the envoy of Chile on Monday."},
+        {"title": "Visit criticised", "body": "A Chinese foreign ministry spokesman said the visit was a mistake."},
+    ]), encoding="utf-8")
+    db, _ = load_into(path, nlp=True)
+    quote = next(db.query("select speaker, speaker_type, speaker_entity_id from quotes"))
+    ministry = next(db.query("select id, name from entities where name = 'Chinese Foreign Ministry'"))
+    assert (quote["speaker_type"], quote["speaker_entity_id"]) == ("organisation", ministry["id"])

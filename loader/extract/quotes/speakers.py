@@ -193,27 +193,36 @@ class Resolver:
         return last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
 
     def _spokesperson(self, span, head) -> Speaker:
-        """ "a company spokesman" → the company (as for "the company"); a bare "a spokesman" → the
-        organisation that last spoke or was named; else an unnamed source."""
+        """ "a company spokesman" → the company (as for "the company"); "a Chinese foreign ministry
+        spokesman" → the organisation named so ("Chinese Foreign Ministry", the entity another article
+        names with capitals) unless the article names it; a bare "a spokesman" → the organisation that
+        last spoke or was named; else an unnamed source."""
         for token in head.lefts:
             kind = speaker_words().get(token.lemma_.lower())
-            if kind in ("company", "institution"):
-                found = self._nominal(span, token, kind)
-                if found.type is not None:
-                    return found
+            if kind not in ("company", "institution"):
+                continue
+            first = min(child.left_edge.i for child in head.lefts)
+            words = [t for t in span.doc[first:token.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART")]
+            found = self._nominal(span, token, kind, [t.lower_ for t in words])
+            if found.type is not None:
+                return found
+            if kind == "institution" and len(words) >= 2:
+                return Speaker(" ".join(t.text[:1].upper() + t.text[1:] for t in words), "ORG")
         last = self.last_organisation
         found = last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
         return found or Speaker(anonymous_name(head), ANONYMOUS)
 
-    def _nominal(self, span, head, kind) -> Speaker:
+    def _nominal(self, span, head, kind, words: list[str] | None = None) -> Speaker:
         """ "the company said", "the ministry said": the organisation that last spoke, else the nearest
-        one named before, whose name holds the noun ("the bank" → "Bank of Canada"); for a business noun
-        also one whose name shows no public body. A description (no entity) when there is none."""
+        one named before, whose name holds the noun ("the bank" → "Bank of Canada") and the word before
+        it, if given ("foreign ministry"); for a business noun also one whose name shows no public body.
+        A description (no entity) when there is none."""
         noun = head.lemma_.lower()
+        wanted = {noun, *(words or [])[-2:-1]}
         spoke = [Name(0, 0, speaker.type, speaker.name) for speaker in self.spoken if speaker.type in ISSUER_TYPES]
         named = [name for name in self.names.names if name.type in ISSUER_TYPES and name.end <= span.start_char]
         for candidates in (spoke, named):
-            holding = [name for name in candidates if noun in fold_words(name.canonical)]
+            holding = [name for name in candidates if wanted <= set(fold_words(name.canonical))]
             if not holding and kind == "company":
                 holding = [name for name in candidates if not _public_body(name.canonical)]
             if holding:
