@@ -67,15 +67,22 @@ def top_entities(conn, kind: str) -> list[tuple]:
         "order by article_count desc, mention_count desc, name limit ?", [kind, TOP_ENTITIES]).fetchall()
 
 
+def speaker_type_column(conn) -> str:
+    """speaker_type, or '' for an archive made before quotes had it."""
+    columns = {row[1] for row in conn.execute("pragma table_info(quotes)")}
+    return "coalesce(speaker_type, '')" if "speaker_type" in columns else "''"
+
+
 def top_speakers(conn) -> list[tuple]:
+    kind = speaker_type_column(conn)
     return conn.execute(
-        "select speaker, coalesce(speaker_type, ''), count(*) as n, count(distinct article_id) from quotes "
-        "where speaker is not null group by speaker, speaker_type order by n desc, speaker limit ?",
+        f"select speaker, {kind} as kind, count(*) as n, count(distinct article_id) from quotes "
+        "where speaker is not null group by speaker, kind order by n desc, speaker limit ?",
         [TOP_SPEAKERS]).fetchall()
 
 
 def generic_speaker_share(conn) -> tuple[int, int]:
-    rows = conn.execute("select speaker, coalesce(speaker_type, '') from quotes where speaker is not null").fetchall()
+    rows = conn.execute(f"select speaker, {speaker_type_column(conn)} from quotes where speaker is not null").fetchall()
     generic = sum(1 for speaker, kind in rows if kind != "anonymous" and not re.search(r"[A-Z0-9]", speaker))
     return generic, len(rows)
 
@@ -144,11 +151,15 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=1500)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--keep", help="also copy the loaded database to this path")
+    parser.add_argument("--db", help="report on this already loaded database instead of loading the sample")
     args = parser.parse_args()
     files = [name.strip().zfill(3) for name in args.files.split(",")]
     records = sample(files, args.records)
     with tempfile.TemporaryDirectory() as tmp:
-        db, summary, seconds = load(records, Path(tmp), args.workers)
+        if args.db:
+            db, summary, seconds = Path(args.db), "(an earlier load of the same sample)", 0.0
+        else:
+            db, summary, seconds = load(records, Path(tmp), args.workers)
         if args.keep:
             subprocess.run(["cp", str(db), args.keep], check=True)
         conn = sqlite3.connect(db)

@@ -178,3 +178,11 @@ def test_a_generic_head_noun_alone_refers_back_to_the_organisation():
 
 def test_a_generic_head_noun_with_nothing_to_refer_to_is_dropped():
     assert one("The Commission said farmers would be compensated, the Bank said.") == []
+
+
+def test_state_abbreviations_name_the_state():
+    mentions = one("Harbor Freight Corp of Dothan, Ala., said it would close a plant in Fresno, Calif., "
+                   "and another in Albany, N.Y.")
+    assert [(m["text"], m["entity"]) for m in mentions if m["type"] == "GPE"] == [
+        ("Dothan", "Dothan"), ("Ala", "Alabama"), ("Fresno", "Fresno"), ("Calif", "California"),
+        ("Albany", "Albany"), ("N.Y.", "New York")]

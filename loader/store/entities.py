@@ -164,7 +164,9 @@ def _short_form_targets(rows: list[tuple]) -> dict[str, str]:
         if type_ == PERSON:
             found = surnames.get(folded[0], set())
         elif type_ == "ORG":
-            found = initials.get(name, set()) if ACRONYM.fullmatch(name) else words.get(folded[0], set())
+            # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
+            found = initials.get(name, set()) if ACRONYM.fullmatch(name) else \
+                words.get(folded[0], set()) | words.get(folded[0] + "s", set())
         else:
             continue
         if len(found) == 1:
