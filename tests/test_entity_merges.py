@@ -43,3 +43,31 @@ def test_a_second_candidate_undoes_the_merge(load_into, tmp_path):
     assert (short["merged_into"], short["article_count"]) == (None, 1)
     assert entity(db, "Harlan Voss", "PERSON")["article_count"] == 1
     assert {row["entity_id"] for row in db.query("select entity_id from mentions where text = 'Voss'")} == {short["id"]}
+
+
+THIRD = [
+    {"title": "Carmaker cuts output", "body": "Halvorsen Motors Corp said it would cut output at two plants."},
+    {"title": "Carmaker hires", "body": "Halvorsen Motors hired 300 workers in Ohio, the union said."},
+    {"title": "Carmaker sued", "body": "A dealer sued HMC in a Detroit court. Shares of Halvorsen fell 2 pct."},
+]
+
+
+def test_legal_form_variants_acronym_and_word_join_one_company(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "third.json", THIRD), nlp=True)
+    full = entity(db, "Halvorsen Motors Corp", "ORG")
+    assert (full["name"], full["article_count"]) == ("Halvorsen Motors Corp", 3)
+    for short in ("Halvorsen Motors", "HMC", "Halvorsen"):
+        assert entity(db, short, "ORG")["merged_into"] == full["id"], short
+    assert {"Halvorsen Motors", "HMC", "Halvorsen"} <= set(json.loads(full["aliases"]))
+
+
+def test_what_is_not_merged():
+    from loader.store.entities import _short_form_targets
+    rows = [("opec", "OPEC", "ORG", None, 5), ("typo", "Organisaton of Petroleum Exporting Countries", "ORG", None, 1),
+            ("word", "Kestrel", "ORG", None, 3), ("product", "Kestrel K300s", "ORG", None, 2),
+            ("baker", "Baker", "PERSON", None, 4), ("b1", "Anne Baker", "PERSON", None, 1),
+            ("b2", "Tom Baker", "PERSON", None, 1), ("lower", "treasury", "ORG", None, 2),
+            ("t1", "Treasury Board", "ORG", None, 1)]
+    # an acronym the alias table knows; a word in a name that is no organisation's form; a surname of
+    # two people; a lower-case word
+    assert _short_form_targets(rows) == {}

@@ -12,7 +12,7 @@ leaves them for the next load to finish.
 merge_short_forms (the FINISHER after it) joins a short form to the one full name the archive holds for it
 across articles: a surname alone ("Reagan") to the one person of that surname, an acronym ("SEC") to the
 one organisation with those initials, a single word ("Ford", "Treasury") to the one organisation whose name
-holds it. The short form keeps its row and id, with `merged_into` naming the full entity; its mentions
+holds it; an organisation's name without its legal form ("General Motors") to the one with it. The short form keeps its row and id, with `merged_into` naming the full entity; its mentions
 (and quotes) point at the full entity, whose aliases then list the short spelling. When a second
 candidate arrives the merge is undone: mentions go back to the short form's own id (the id of their
 entity_name), so the decision is always the one the whole archive supports.
@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 
 import re
 
-from ..extract.names import PERSON, display_preference, entity_key, fold_words
+from ..extract.names import PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind
 from .rows import chunks, marks, replace_article_rows
 
 MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role")
@@ -120,19 +120,20 @@ def _refresh(db, ids: list[str]) -> None:
 # --- short forms merged across articles --------------------------------------------------------------
 
 ACRONYM = re.compile(r"[A-Z]{2,6}")
-# Words an organisation's initials leave out: "Securities and Exchange Commission" = SEC, "General
-# Motors Corp" = GM.
-INITIALS_SKIP = {"of", "and", "the", "for", "&", "de", "corp", "corporation", "co", "inc", "ltd", "plc", "llc"}
+# Legal forms that end a company's name: "General Motors" and "General Motors Corp" are one company.
+LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "plc", "llc", "company", "sa", "ag", "nv", "bv", "spa"}
+# Words an organisation's initials leave out: "Securities and Exchange Commission" = SEC.
+INITIALS_SKIP = {"of", "and", "the", "for", "&", "de"} | LEGAL_FORMS
 
 
 def merge_short_forms(db) -> int:
     """A FINISHER: point each short form at the one full entity the archive holds for it (or back at
     itself when there is no longer exactly one); returns how many short forms changed target."""
-    rows = list(db.execute("select id, name, type, merged_into from entities "
+    rows = list(db.execute("select id, name, type, merged_into, coalesce(article_count, 0) from entities "
                            "where coalesce(article_count, 1) > 0 or merged_into is not null"))
     targets = _short_form_targets(rows)
     changed = 0
-    for short, name, type_, current in rows:
+    for short, name, type_, current, _ in rows:
         wanted = targets.get(short)
         if wanted != current:
             _retarget(db, short, current, wanted)
@@ -145,22 +146,29 @@ def merge_short_forms(db) -> int:
 
 
 def _short_form_targets(rows: list[tuple]) -> dict[str, str]:
+    """short form id → full entity id. Organisations that differ only by a legal form ("General Motors",
+    "General Motors Corp") join the one most articles name; then a one-word name joins the one full
+    entity that fits: a person by surname; an organisation by initials (an acronym) or, for a word,
+    the one organisation whose name holds it and ends in a legal form, a public body's noun or the word."""
+    targets = _legal_form_variants(rows)
     surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
-    for entity, name, type_, merged in rows:
+    for entity, name, type_, merged, _ in rows:
         folded = fold_words(name)
-        if merged is not None or len(folded) < 2:
+        if len(folded) < 2 or entity in targets:
             continue
         if type_ == PERSON:
             surnames[folded[-1]].add(entity)
         elif type_ == "ORG":
-            initials[_initials(name)].add(entity)
-            for word in set(folded):
-                words[word].add(entity)
-    targets = {}
-    for entity, name, type_, _ in rows:
+            for form in {_initials(name, INITIALS_SKIP), _initials(name, INITIALS_SKIP - LEGAL_FORMS)}:
+                initials[form].add(entity)  # "GM" and "GMC" for "General Motors Corp"
+            if folded[-1] in LEGAL_FORMS or fragment_kind(folded[-1]) == "generic":
+                for word in set(folded[:-1]):
+                    words[word].add(entity)
+            words[folded[-1]].add(entity)
+    for entity, name, type_, _, _ in rows:
         folded = fold_words(name)
-        if len(folded) != 1 or not name[:1].isupper():
-            continue
+        if len(folded) != 1 or not name[:1].isupper() or alias_for(name, None):
+            continue  # a name the alias table knows ("OPEC", "Fed") is already one entity with its expansion
         if type_ == PERSON:
             found = surnames.get(folded[0], set())
         elif type_ == "ORG":
@@ -174,9 +182,26 @@ def _short_form_targets(rows: list[tuple]) -> dict[str, str]:
     return targets
 
 
-def _initials(name: str) -> str:
+def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:
+    groups = defaultdict(list)
+    for entity, name, type_, _, articles in rows:
+        folded = fold_words(name)
+        if type_ == "ORG" and len(folded) > 1:
+            core = list(folded)
+            while len(core) > 1 and core[-1] in LEGAL_FORMS:
+                core.pop()
+            groups[" ".join(core)].append((articles, len(name), name, entity))
+    targets = {}
+    for members in groups.values():
+        if len(members) > 1:
+            *_, target = max(members)
+            targets.update((entity, target) for *_, entity in members if entity != target)
+    return targets
+
+
+def _initials(name: str, skip: set) -> str:
     return "".join(word[0].upper() for word in name.replace(".", "").split()
-                   if word.lower() not in INITIALS_SKIP and word[:1].isalpha())
+                   if word.lower() not in skip and word[:1].isalpha())
 
 
 def _retarget(db, short: str, current: str | None, wanted: str | None) -> None:
