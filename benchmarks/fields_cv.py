@@ -113,9 +113,13 @@ def mean(docs: list[dict], field: str) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def main() -> int:
-    if EVAL is None:
-        sys.exit("no shared/eval/extraction next to the repository or at /work/shared/eval/extraction")
+def figures() -> tuple[list[str], str]:
+    """(the figures table: dev beside cross-validated, the line naming the rules that hurt on a half),
+    and the per-rule table and timing, as fields_cv.md reports them."""
+    return _run()[:2]
+
+
+def _run():
     score = scorer()
     gold = [row for row in score.load_jsonl(EVAL / "gold.jsonl") if row.get("title") is not None]
     started = time.monotonic()
@@ -136,23 +140,29 @@ def main() -> int:
     # Rules chosen on one half (dropped where switching them off helps there), scored on the other.
     crossed = scores(pages, score, harmful["A"])["B"] + scores(pages, score, harmful["B"])["A"]
     dev = full["A"] + full["B"]
-    figures = ["| field | dev (all rules, all pages) | cross-validated (rules chosen on the other half) | "
-               "half A | half B |", "|---|---:|---:|---:|---:|"]
+    table = ["| field | dev (all rules, all pages) | cross-validated (rules chosen on the other half) | "
+             "half A | half B |", "|---|---:|---:|---:|---:|"]
     for field in FIELDS:
-        figures.append(f"| {field} | {mean(dev, field):.3f} | {mean(crossed, field):.3f} | "
-                       f"{mean(full['A'], field):.3f} | {mean(full['B'], field):.3f} |")
+        table.append(f"| {field} | {mean(dev, field):.3f} | {mean(crossed, field):.3f} | "
+                     f"{mean(full['A'], field):.3f} | {mean(full['B'], field):.3f} |")
+    hurting = (f"Rules that hurt on half A: {', '.join(sorted(harmful['A'])) or 'none'}; "
+               f"on half B: {', '.join(sorted(harmful['B'])) or 'none'}.")
+    header = (f"Command: `.venv/bin/python benchmarks/fields_cv.py` ({time.monotonic() - started:.0f} s, load "
+              f"average {os.getloadavg()[0]:.1f}). {len(pages)} dev pages with a gold title (fundus set), "
+              f"{publishers['A']} publishers in half A, {publishers['B']} in half B (split by a hash of the "
+              "name). Fields are chosen by `choose_fields` as the HTML reader does; the date is scored after "
+              "`parse_date`; the loader's stored fields can differ slightly (see extraction.md).")
+    return table, hurting, lines, header
+
+
+def main() -> int:
+    if EVAL is None:
+        sys.exit("no shared/eval/extraction next to the repository or at /work/shared/eval/extraction")
+    table, hurting, lines, header = _run()
     report = "\n".join([
-        "# HTML field rules, cross-validated by publisher", "",
-        f"Command: `.venv/bin/python benchmarks/fields_cv.py` ({time.monotonic() - started:.0f} s, load average "
-        f"{os.getloadavg()[0]:.1f}). {len(pages)} dev pages with a gold title (fundus set), "
-        f"{publishers['A']} publishers in half A, {publishers['B']} in half B (split by a hash of the name). "
-        "Fields are chosen by `choose_fields` as the HTML reader does; the date is scored after "
-        "`parse_date`; the loader's stored fields can differ slightly (see extraction.md).", "",
-        *figures, "",
+        "# HTML field rules, cross-validated by publisher", "", header, "", *table, "",
         "Each rule switched off alone; Δ = score with the rule − score without it, on that half's pages.", "",
-        *lines, "",
-        f"Rules that hurt on half A: {', '.join(sorted(harmful['A'])) or 'none'}; "
-        f"on half B: {', '.join(sorted(harmful['B'])) or 'none'}.", "",
+        *lines, "", hurting, "",
     ])
     return publish(report, "fields_cv.md")
 
