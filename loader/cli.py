@@ -34,7 +34,7 @@ def cli():
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Input format instead of detecting it")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=PATH",
               help="Take FIELD from PATH in JSON/CSV records (dotted: body=content.text); repeatable")
-@click.option("--no-nlp", is_flag=True, help="Skip entity, quote and place extraction")
+@click.option("--no-nlp", is_flag=True, help="Store only; extraction waits for the next load or `extract --db`")
 @click.option("--workers", type=int, default=os.cpu_count() or 1, show_default="all cores",
               help="Processes for extraction")
 @click.option("--quiet", is_flag=True, help="No progress bar")

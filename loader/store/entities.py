@@ -47,9 +47,9 @@ def save_mentions(db, article_id: str, rows: list[dict]) -> list[str]:
         mentions.append({**{column: row.get(column) for column in MENTION_COLUMNS},
                          "entity_id": key, "entity_name": row["entity"]})
     db["entities"].insert_all(entities.values(), pk="id", ignore=True)
-    replace_article_rows(db, "mentions", article_id, mentions)
-    for ids in chunks(sorted(before | set(entities))):
-        db.execute(f"update entities set mention_count = null where id in ({marks(ids)})", ids)
+    if replace_article_rows(db, "mentions", article_id, mentions):
+        for ids in chunks(sorted(before | set(entities))):
+            db.execute(f"update entities set mention_count = null where id in ({marks(ids)})", ids)
     return list(entities)
 
 

@@ -18,8 +18,22 @@ def insert_or_ignore(db, table: str, row: dict) -> None:
                list(row.values()))
 
 
-def replace_article_rows(db, table: str, article_id: str, rows: list[dict]) -> None:
-    """Extraction output for one article replaces whatever was stored for it before."""
+def replace_article_rows(db, table: str, article_id: str, rows: list[dict]) -> bool:
+    """Extraction output for one article replaces whatever was stored for it before; returns whether
+    anything changed. Rows equal to the stored ones are left as they are, ids included, so extracting
+    again with a new version that finds the same keeps every link (a quote's anchor) valid."""
+    if _stored_rows(db, table, article_id, rows) == [tuple(row.values()) for row in rows]:
+        return False
     db.execute(f"delete from [{table}] where article_id = ?", [article_id])
     if rows:
         db[table].insert_all([{**row, "article_id": article_id} for row in rows])
+    return True
+
+
+def _stored_rows(db, table: str, article_id: str, rows: list[dict]) -> list[tuple]:
+    if rows:
+        columns = ", ".join(f"[{name}]" for name in rows[0])
+        return [tuple(row) for row in db.execute(
+            f"select {columns} from [{table}] where article_id = ? order by id", [article_id])]
+    return [] if not db.execute(f"select 1 from [{table}] where article_id = ? limit 1", [article_id]).fetchone() \
+        else [()]
