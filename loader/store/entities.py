@@ -12,7 +12,8 @@ leaves them for the next load to finish.
 merge_short_forms (the FINISHER after it) joins a short form to the one full name the archive holds for it
 across articles: a surname alone ("Reagan") to the one person of that surname, an acronym ("SEC") to the
 one organisation with those initials, a single word ("Ford", "Treasury") to the one organisation whose name
-holds it; an organisation's name without its legal form ("General Motors") to the one with it. The short form keeps its row and id, with `merged_into` naming the full entity; its mentions
+holds it; an organisation's name without its legal form ("General Motors") to the one with it. The short
+form keeps its row and id, with `merged_into` naming the full entity; its mentions
 (and quotes) point at the full entity, whose aliases then list the short spelling. When a second
 candidate arrives the merge is undone: mentions go back to the short form's own id (the id of their
 entity_name), so the decision is always the one the whole archive supports.
