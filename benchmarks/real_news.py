@@ -6,8 +6,8 @@ loads it with NLP through the real CLI into a SQLite file in a temp dir, and wri
 benchmarks/results/real_news.md: the 40 most mentioned PERSON, ORG and GPE entities (by articles),
 the 30 most frequent speakers, and three measured shares:
 
-- generic speakers: quotes whose speaker is a common noun ("company", "analysts") that is neither
-  resolved to a name nor typed as an anonymous source;
+- generic speakers: quotes whose speaker is a common noun ("company", "a witness") that is neither
+  resolved to a name nor typed as an anonymous source (speaker_type description);
 - unmerged short forms: top-40 entities with a single-word name (or an acronym) while the archive also
   holds exactly one longer compatible entity (a person whose last name it is; an organisation whose
   initials it is or whose name it ends);
@@ -82,8 +82,10 @@ def top_speakers(conn) -> list[tuple]:
 
 
 def generic_speaker_share(conn) -> tuple[int, int]:
+    """Quotes whose speaker is a description (speaker_type), or, in an archive from before speaker_type,
+    a speaker written without a capital letter or digit."""
     rows = conn.execute(f"select speaker, {speaker_type_column(conn)} from quotes where speaker is not null").fetchall()
-    generic = sum(1 for speaker, kind in rows if kind != "anonymous" and not re.search(r"[A-Z0-9]", speaker))
+    generic = sum(1 for speaker, kind in rows if kind == "description" or (not kind and not re.search(r"[A-Z0-9]", speaker)))
     return generic, len(rows)
 
 
@@ -178,7 +180,7 @@ def main() -> int:
         f"(load average {load_average:.1f}).", "",
         f"Load summary: {summary}", "",
         "| measure | value |", "|---|---:|",
-        f"| quotes with a generic-noun speaker (not anonymous, no name) | {generic} of {quotes} "
+        f"| quotes with a generic-noun speaker (speaker_type description) | {generic} of {quotes} "
         f"({100 * generic / max(quotes, 1):.1f}%) |",
         f"| top-40 PERSON/ORG/GPE rows that are an unmerged short form of exactly one longer entity | "
         f"{short} of {shown} |",

@@ -74,3 +74,19 @@ def test_the_lower_case_reference_joins_the_entity_another_article_names(load_in
     quote = next(db.query("select speaker, speaker_type, speaker_entity_id from quotes"))
     ministry = next(db.query("select id, name from entities where name = 'Chinese Foreign Ministry'"))
     assert (quote["speaker_type"], quote["speaker_entity_id"]) == ("organisation", ministry["id"])
+
+
+def test_an_unlisted_plural_noun_is_an_unnamed_group_and_a_singular_one_a_description():
+    assert speakers("Critics said the plan was too costly. Market operators said prices would rise. "
+                    "A witness said the car was red.") == [
+        ("critics", "ANONYMOUS"), ("operators", "ANONYMOUS"), ("witness", None)]
+
+
+def test_a_surname_the_parser_took_for_a_noun_is_the_person_named_before():
+    assert speakers("Central bank governor Chris Stals spoke on Monday. Stals said the rand would firm.") == [
+        ("Chris Stals", "PERSON")]
+
+
+def test_the_company_named_only_after_the_quote():
+    assert speakers("The company said profits rose 10 pct. Harbor Freight Corp is based in Ohio.") == [
+        ("Harbor Freight Corp", "ORG")]

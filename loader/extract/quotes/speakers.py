@@ -215,13 +215,15 @@ class Resolver:
     def _nominal(self, span, head, kind, words: list[str] | None = None) -> Speaker:
         """ "the company said", "the ministry said": the organisation that last spoke, else the nearest
         one named before, whose name holds the noun ("the bank" → "Bank of Canada") and the word before
-        it, if given ("foreign ministry"); for a business noun also one whose name shows no public body.
-        A description (no entity) when there is none."""
+        it, if given ("foreign ministry"); for a business noun also one whose name shows no public body,
+        and failing those the first named after. A description (no entity) when there is none."""
         noun = head.lemma_.lower()
         wanted = {noun, *(words or [])[-2:-1]}
         spoke = [Name(0, 0, speaker.type, speaker.name) for speaker in self.spoken if speaker.type in ISSUER_TYPES]
         named = [name for name in self.names.names if name.type in ISSUER_TYPES and name.end <= span.start_char]
-        for candidates in (spoke, named):
+        later = [name for name in reversed(self.names.names) if name.type in ISSUER_TYPES
+                 and name.start >= span.end_char] if kind == "company" else []
+        for candidates in (spoke, named, later):  # later: the first named after, for a company only
             holding = [name for name in candidates if wanted <= set(fold_words(name.canonical))]
             if not holding and kind == "company":
                 holding = [name for name in candidates if not _public_body(name.canonical)]
@@ -244,9 +246,24 @@ class Resolver:
     def _unlisted(self, span) -> Speaker:
         """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
         text = _clean(span.text)
+        named = self._named_surname(span)
+        if named is not None:
+            return named
         if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
-            return Speaker(text, None)
+            if span.root.tag_ == "NNS":  # "critics", "market operators": an unnamed group of sources
+                return Speaker(anonymous_name(span.root), ANONYMOUS)
+            return Speaker(text.lower(), None)
         return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
+
+    def _named_surname(self, span) -> Speaker | None:
+        """ "Stals said", the parser taking the surname for a plural noun: the person named before
+        ("Chris Stals") whose last word it is."""
+        if len(span) != 1 or not span[0].is_title:
+            return None
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            if name.type == PERSON and name.canonical.split()[-1] == span.text and name.end <= span.start_char:
+                return Speaker(name.canonical, PERSON, self.roles.get(name.canonical))
+        return None
 
     def _earlier_person(self, text: str) -> Speaker | None:
         """ "Sun" after "Sun Xingjie" spoke (whatever the parser made of "Sun")."""
@@ -272,10 +289,12 @@ class Resolver:
 
 def anonymous_name(head) -> str:
     """One spelling per kind of unnamed source: the head noun's plural in lower case ("Analysts",
-    "an analyst" → "analysts"; "a spokeswoman" → "spokespeople")."""
+    "an analyst" → "analysts"; "a spokeswoman" → "spokespeople"; "critics" as written)."""
     lemma = head.lemma_.lower()
     if speaker_words().get(lemma) == "spokesperson":
         return "spokespeople"
+    if head.tag_ == "NNS":
+        return head.lower_
     return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
 
 
