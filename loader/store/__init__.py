@@ -10,7 +10,7 @@ from ..model import Article
 from . import duplicates, migrations
 from .counts import create_table as create_count_table, refresh_counts
 from .duplicates import save_fingerprint, shingles  # noqa: F401  (save_fingerprint: the store's interface)
-from .entities import refresh_entities, save_mentions
+from .entities import merge_short_forms, refresh_entities, save_mentions
 from .lock import LOCK_SUFFIX
 from .places import save_locations
 from .provenance import refresh_provenance
@@ -33,7 +33,7 @@ TABLES = {
         "extracted_with": str,
     }, "id", [("source_id", "sources", "id"), ("story_id", "stories", "id"), ("near_duplicate_of", "articles", "id")]),
     "entities": ({"id": str, "name": str, "type": str, "aliases": str, "article_count": int,
-                  "mention_count": int}, "id", []),
+                  "mention_count": int, "merged_into": str}, "id", [("merged_into", "entities", "id")]),
     "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
                   "end": int, "sentence": int, "role": str, "entity_name": str}, "id",
                  [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
@@ -44,7 +44,8 @@ TABLES = {
                      [("first_article_id", "articles", "id"), ("first_source_id", "sources", "id")]),
     "quotes": ({"id": int, "article_id": str, "source_id": str, "content": str, "direct": int, "speaker": str,
                 "speaker_entity_id": str, "speaker_text": str, "speaker_role": str, "cue": str, "start": int,
-                "end": int, "speaker_start": int, "speaker_end": int, "group_id": int, "story_id": int}, "id",
+                "end": int, "speaker_start": int, "speaker_end": int, "speaker_type": str, "group_id": int,
+                "story_id": int}, "id",
                [("article_id", "articles", "id"), ("source_id", "sources", "id"),
                 ("speaker_entity_id", "entities", "id"), ("group_id", "quote_groups", "id"),
                 ("story_id", "stories", "id")]),
@@ -87,7 +88,7 @@ INDEXES = {
     "article_versions": [["content_hash"]],
     "entities": [["type"], ["name"], ["article_count"], ["type", "article_count"]],
     "mentions": [["type"]],
-    "quotes": [["speaker"], ["direct"]],
+    "quotes": [["speaker"], ["direct"], ["speaker_type"]],
     "places": [["country_code"], ["feature_code"], ["admin1"], ["article_count"]],
     "locations": [["is_dateline"]],
     "load_errors": [["reason"]],
@@ -425,6 +426,7 @@ SAVERS = {
 # cheaper done once for all articles; each must also finish what an interrupted load left.
 FINISHERS = [
     refresh_entities,  # counts, names and aliases of the entities whose mentions changed
+    merge_short_forms,  # after the counts: a short form joins the one full entity the archive holds for it
     refresh_stories,  # new articles join or start stories (after entities: stories compare the names)
     refresh_provenance,  # credit lines, and new quotes join quote groups (after stories: groups are per story)
     refresh_counts,  # facet_counts for the whole archive; last, after what it counts is final
