@@ -140,6 +140,8 @@ def _store_file(db, job: FileJob, found: list[dict], result: LoadResult, warn, p
             keys, warning = _save_one(db, article, profile, extracted, loaded_at, result)
             counts.update(keys)
             warnings += [warning] if warning else []
+            warnings += [_record_error(db, result.load_id, problem) for problem in article.problems]
+            counts["errors"] += len(article.problems)  # every load_errors row is counted, even a dropped date
             progress.record(share)
     for key in STATUSES:  # counted only once the file's transaction has committed
         result.counts[key] += counts[key]
