@@ -15,7 +15,7 @@ from .extract import extract_groups
 from .model import BadInput, Record
 from .normalize import normalize
 from .normalize.fields import as_json, valid_text
-from .read import expand_paths, read_input
+from .read import expand_paths, printable, read_input
 
 # near_duplicates are also counted as inserted: they are stored, and linked to their earlier twin.
 STATUSES = ("inserted", "updated", "unchanged", "duplicates", "near_duplicates", "errors")
@@ -212,7 +212,7 @@ def _record_error(db, load_id: int, record: Record) -> str:
     reason, raw = valid_text(record.error or "unknown error"), valid_text(record.raw) if record.raw else None
     origin = valid_text(record.origin_path or "")
     store.save_load_error(db, load_id, origin, record.position, reason, raw)
-    return f"warning: {origin} {record.position}: {reason}"
+    return printable(f"warning: {origin} {record.position}: {reason}")
 
 
 def _unexpected(error: Exception) -> str:
