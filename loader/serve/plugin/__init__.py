@@ -8,6 +8,7 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from .guards import guard_csv, hide_pages
+from .paging import keep_every_row
 from .entities import EntityFacet, entity_cell, entity_filter
 from .quotes import extra_template_vars  # noqa: F401  (a hook: pluggy finds it on this module)
 
@@ -81,12 +82,15 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 @hookimpl
-def startup():
+def startup(datasette):
     """Datasette 0.65 prints every 4xx error (a mistyped URL, a SELECT-only refusal) as a rich
     traceback with its locals: about a second of CPU per bad request on a small machine, an easy
     way to load the server, and article text in the log. Server errors (500) are still printed, by
-    its plain traceback.print_exc()."""
+    its plain traceback.print_exc(). Also gives every sorted table page a primary-key tiebreak
+    (paging.py), so exports and `next` links return each row once."""
     datasette_errors.rich = None
+    for database in datasette.databases.values():
+        keep_every_row(database)
 
 
 @hookimpl
