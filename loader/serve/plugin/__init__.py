@@ -7,7 +7,7 @@ from datasette import handle_exception as datasette_errors
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from .guards import guard_csv, hide_pages
+from .guards import check_host, clean_search, guard_csv, hide_pages, limit_connection, read_only_methods, user_mistake
 from .paging import keep_every_row
 from .entities import EntityFacet, entity_cell, entity_filter
 from .quotes import extra_template_vars  # noqa: F401  (a hook: pluggy finds it on this module)
@@ -66,6 +66,7 @@ def make_read_only(conn) -> None:
     value may exceed MAX_VALUE_BYTES, so one query cannot build a gigabyte string in memory."""
     conn.execute("pragma query_only = 1")
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    limit_connection(conn)
 
 
 @hookimpl
@@ -95,7 +96,12 @@ def startup(datasette):
 
 @hookimpl
 def asgi_wrapper():
-    return lambda app: hide_pages(guard_csv(app))
+    return lambda app: check_host(read_only_methods(clean_search(hide_pages(guard_csv(app)))))
+
+
+@hookimpl
+def handle_exception(exception):
+    user_mistake(exception)  # returns nothing: Datasette's own handler renders the page
 
 
 @hookimpl
