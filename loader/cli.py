@@ -1,8 +1,11 @@
 """`news-archive`: a thin shell over loader.load, loader.extract and loader.serve."""
+import contextlib
 import json
 import os
+import signal
 import sqlite3
 import sys
+import threading
 
 import click
 from tqdm import tqdm
@@ -49,7 +52,7 @@ def load(paths, db_path, source, fmt, mappings, no_nlp, workers, quiet):
     options = LoadOptions(source=source, fmt=fmt, nlp=not no_nlp, workers=workers, progress=not quiet,
                           field_map=field_map)
     try:
-        with exclusive_writer(db_path):
+        with exclusive_writer(db_path), _sigterm_as_interrupt():
             result = load_paths(store.open_db(db_path), list(paths), options, arguments=sys.argv[1:],
                                 warn=lambda message: tqdm.write(message, file=sys.stderr))
     except ArchiveBusy as error:
@@ -61,6 +64,23 @@ def load(paths, db_path, source, fmt, mappings, no_nlp, workers, quiet):
     click.echo(result.summary(), err=True)
     if result.loaded == 0:
         raise click.ClickException("nothing could be loaded")
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """`kill PID` (SIGTERM) stops a load as cleanly as Ctrl-C: the same KeyboardInterrupt unwinds it."""
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 @cli.command()

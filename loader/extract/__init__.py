@@ -33,7 +33,7 @@ def extract_groups(groups, workers: int = 1):
 
     A group is what the caller stores together (one input file); its items share chunks with other
     groups' items, which is how many one-article files still reach spaCy in batches."""
-    runner = ChunkRunner(extract_chunk, workers, initializer=nlp.get_nlp)
+    runner = ChunkRunner(extract_chunk, workers, initializer=nlp.get_nlp, failed=_failed)
     waiting: deque = deque()  # (payload, item count, results) in input order
     chunk, owners = [], []
     try:
@@ -99,6 +99,11 @@ def _extract_alone(item: dict) -> dict:
         return _extract_one(item, nlp.get_nlp()(_text(item)))
     except Exception as error:  # noqa: BLE001 - reported in the output, never fatal
         return {**_empty(item), "error": f"{type(error).__name__}: {error}"}
+
+
+def _failed(item: dict, reason: str) -> dict:
+    """The result of an item whose worker process died on it twice (see workers.py)."""
+    return {**_empty(item), "error": reason}
 
 
 def _empty(item: dict) -> dict:
