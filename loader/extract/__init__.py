@@ -12,6 +12,7 @@ from collections import deque
 
 from . import nlp
 from .mentions import extract_mentions
+from .pieces import PIECE_CHARS, extract_in_pieces
 from .quotes import extract_quotes
 from .workers import ChunkRunner
 
@@ -76,7 +77,12 @@ def _done(waiting: deque):
 
 
 def extract_chunk(items: list[dict]) -> list[dict]:
-    """Parse a chunk in one nlp.pipe call; if anything in it fails, redo it item by item so that one
+    """Extract a chunk; a text too long to parse at once goes in bounded pieces (pieces.py)."""
+    return extract_in_pieces(items, _extract_parsed, min(PIECE_CHARS, nlp.get_nlp().max_length))
+
+
+def _extract_parsed(items: list[dict]) -> list[dict]:
+    """Parse items in one nlp.pipe call; if anything in it fails, redo them one by one so that one
     bad article gets an `error` and the others their results."""
     language = nlp.get_nlp()
     with language.memory_zone():  # strings spaCy interns for these texts are freed afterwards
