@@ -51,11 +51,11 @@ def test_scmp_body_is_only_the_paragraphs(seeds_db):
     assert body.endswith("committed to a “diplomatic solution” for North Korea.")
     for furniture in ("PUBLISHED", "UPDATED", "US slaps sanctions", "Additional reporting", "North Korea threatens"):
         assert furniture not in body
-    furniture_blocks = 4 + 1  # section, title, standfirst, stamps ... credit line
     related = {"US slaps sanctions against North Korean officials and entities over human rights abuses"}
     expected = [p for p in source_paragraphs[4:-1] if p not in related and not p.startswith("‘North Korea threatens")]
     assert body.split("\n\n") == expected
-    assert len(expected) == len(source_paragraphs) - furniture_blocks - 2
+    assert len(body.split("\n\n")) == 19  # the page's 26 blocks less 5 of furniture and 2 related links
+    assert len(source_paragraphs) == 26
     assert "\n\n\n" not in body
 
 
