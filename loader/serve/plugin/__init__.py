@@ -7,7 +7,8 @@ from datasette import handle_exception as datasette_errors
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from .guards import guard_csv, hide_pages
+from .guards import check_host, clean_search, guard_csv, hide_pages, limit_connection, read_only_methods, user_mistake
+from .paging import keep_every_row
 from .entities import EntityFacet, entity_cell, entity_filter
 from .quotes import extra_template_vars  # noqa: F401  (a hook: pluggy finds it on this module)
 
@@ -65,6 +66,7 @@ def make_read_only(conn) -> None:
     value may exceed MAX_VALUE_BYTES, so one query cannot build a gigabyte string in memory."""
     conn.execute("pragma query_only = 1")
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    limit_connection(conn)
 
 
 @hookimpl
@@ -81,17 +83,25 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 @hookimpl
-def startup():
+def startup(datasette):
     """Datasette 0.65 prints every 4xx error (a mistyped URL, a SELECT-only refusal) as a rich
     traceback with its locals: about a second of CPU per bad request on a small machine, an easy
     way to load the server, and article text in the log. Server errors (500) are still printed, by
-    its plain traceback.print_exc()."""
+    its plain traceback.print_exc(). Also gives every sorted table page a primary-key tiebreak
+    (paging.py), so exports and `next` links return each row once."""
     datasette_errors.rich = None
+    for database in datasette.databases.values():
+        keep_every_row(database)
 
 
 @hookimpl
 def asgi_wrapper():
-    return lambda app: hide_pages(guard_csv(app))
+    return lambda app: check_host(read_only_methods(clean_search(hide_pages(guard_csv(app)))))
+
+
+@hookimpl
+def handle_exception(exception):
+    user_mistake(exception)  # returns nothing: Datasette's own handler renders the page
 
 
 @hookimpl
