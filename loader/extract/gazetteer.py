@@ -235,6 +235,7 @@ class _Builder:
                        for row in list(_tsv(ADMIN_POINTS_FILE, skip_comments=True))[1:]}
         self.codes: dict[str, int] = {}  # ISO 3166 code → GeoNames id, for the extra file's refs
         self.preferred: dict[str, int] = {}
+        self.extras: dict[str, int] = {}  # our own places by name, for aliases of them
 
     def add_name(self, name: str, place_id: int) -> None:
         key = name_key(name)
@@ -389,24 +390,28 @@ def _add_continents(builder) -> None:
 
 
 def _add_extras(builder) -> None:
+    """Places first, then aliases, so an alias may name one of our own places ("Gulf" → Persian Gulf)."""
     rows = list(_tsv(EXTRA_FILE, skip_comments=True))
     header = rows[0]
-    for values in rows[1:]:
-        row = dict(zip(header, values + [""] * (len(header) - len(values))))
+    rows = [dict(zip(header, values + [""] * (len(header) - len(values)))) for values in rows[1:]]
+    for row in rows:
+        if row["kind"] == "place":
+            place_id = int(row["ref"]) if row["ref"] else -(zlib.crc32(row["name"].encode()) & 0x7FFFFFFF)
+            builder.places[place_id] = Place(place_id, row["name"], row["feature_code"], row["country_code"], "",
+                                             float(row["latitude"]), float(row["longitude"]), 0, 0, 0)
+            builder.add_name(row["name"], place_id)
+            builder.extras[row["name"]] = place_id
+    for row in rows:
         if row["kind"] == "alias":
             place_id = _resolve_ref(builder, row["ref"])
             if place_id is None:
                 raise ValueError(f"{EXTRA_FILE.name}: unknown place {row['ref']!r} for alias {row['name']!r}")
             builder.add_name(row["name"], place_id)
             builder.preferred[name_key(row["name"])] = place_id
-        else:
-            place_id = int(row["ref"]) if row["ref"] else -(zlib.crc32(row["name"].encode()) & 0x7FFFFFFF)
-            builder.places[place_id] = Place(place_id, row["name"], row["feature_code"], row["country_code"], "",
-                                             float(row["latitude"]), float(row["longitude"]), 0, 0, 0)
-            builder.add_name(row["name"], place_id)
 
 
 def _resolve_ref(builder, ref: str) -> int | None:
+    """A GeoNames id, an ISO 3166 code, or the name of a place of our own."""
     if ref.isdigit():
         return int(ref) if int(ref) in builder.places else None
-    return builder.codes.get(ref)
+    return builder.codes.get(ref) or builder.extras.get(ref)
