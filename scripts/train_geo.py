@@ -39,7 +39,7 @@ MODEL_PATH = ROOT / "loader" / "data" / MODEL_FILE
 REPORT = ROOT / "benchmarks" / "results" / "geo_training.md"
 COMMAND = ".venv/bin/python scripts/train_geo.py"
 CORRECT_KM = 161
-L2 = 1e-3
+L2 = 1e-2
 STEPS = 1500
 
 
@@ -170,29 +170,31 @@ def adam(loss_grad, w: np.ndarray, rate: float = 0.05) -> np.ndarray:
 def fit(groups: list[Group], gold_count: int) -> Model:
     rank = fit_ranker(groups)
     model = Model({"rank": rank, "confidence": {"bias": 10.0}, "threshold": {"confidence": 0.0}})
-    rows, labels, sizes, always = [], [], [], []
+    rows, labels, sizes, always, exempt = [], [], [], [], []
     for g in groups:
         best, _ = g.resolver.decide(g.key, model, g.beliefs)
         probabilities = model.probabilities(g.rows)
         rows.append(g.resolver.confidence_features(g.key, g.rows[best], probabilities, best, g.beliefs))
         labels.append(float(g.labels[best] > 0))
         sizes.append(g.size)
+        exempt.append(g.resolver.options[g.key][best].id < 0)
         always.append(g.kept_without_trust or g.resolver._supported(g.key, g.resolver.options[g.key][best],
                                                                     g.beliefs))
     x, y, n = matrix(rows, CONFIDENCE_FEATURES), np.array(labels), np.array(sizes, dtype=float)
     confidence = dict(zip(CONFIDENCE_FEATURES, fit_logistic(x, y, n)))
     trusted = Model({"rank": rank, "confidence": confidence, "threshold": {"confidence": 0.0}})
     trust = np.array([trusted.trust(row) for row in rows])
-    kept = np.array(always)
-    threshold = best_threshold(trust[kept], y[kept], n[kept], gold_count)
+    kept = np.array(always, dtype=bool)
+    threshold = best_threshold(trust[kept], y[kept], n[kept], np.array(exempt, dtype=bool)[kept], gold_count)
     return Model({"rank": rank, "confidence": confidence, "threshold": {"confidence": threshold}})
 
 
-def best_threshold(trust: np.ndarray, right: np.ndarray, sizes: np.ndarray, gold_count: int) -> float:
+def best_threshold(trust: np.ndarray, right: np.ndarray, sizes: np.ndarray, exempt: np.ndarray,
+                   gold_count: int) -> float:
     """The trust cut that maximises end-to-end F1 (right places among predictions and among gold names)."""
     best, best_f1 = 0.0, -1.0
     for cut in np.arange(0.0, 0.95, 0.025):
-        keep = trust >= cut
+        keep = (trust >= cut) | exempt
         correct, predicted = (sizes * right)[keep].sum(), sizes[keep].sum()
         f1 = 2 * correct / (predicted + gold_count) if predicted else 0.0
         if f1 > best_f1 + 1e-9:

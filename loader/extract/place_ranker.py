@@ -7,7 +7,9 @@ scripts/train_geo.py):
   division / neighbourhood votes, qualifier, dateline, and the hand-weighted resolver score itself);
 - `confidence`: a logistic model of "the pick is within 161 km of the right place", from the pick's
   probability, its margin, its kind and how the name was recognised. Below `threshold` the name gets no
-  confident match and is left out of `locations` (a wrong place on the map is worse than none).
+  confident match and is left out of `locations` (a wrong place on the map is worse than none). Places
+  of our own table (regions, seas, historical countries) are exempt: the name is all they mean, and the
+  training sets hardly have them.
 
 Without the file the resolver's own scores decide, as before the model existed.
 """
@@ -20,7 +22,7 @@ MODEL_FILE = "place_ranker.tsv"
 NEAR_LIMITS_KM = (50, 161, 500)
 CLASS_FEATURES = ("pcl", "cont", "adm1", "adm2", "pplc", "ppl", "region", "water")
 WATER_CODES = {"SEA", "GULF", "OCN", "STRT", "BAY", "LK", "CHN", "SD"}
-RANK_FEATURES = ("rule", "rule_top", "prior_top", "pop_share", "namesake_city", "namesake_division", "logpop", *CLASS_FEATURES, "main_name", "preferred", "names",
+RANK_FEATURES = ("rule", "rule_top", "prior_top", "pop_share", "logpop", *CLASS_FEATURES, "main_name", "preferred", "names",
                  "country", "country_share", "admin1", "admin1_share", "admin2",
                  *(f"near{limit}" for limit in NEAR_LIMITS_KM), "qualifier",
                  "dateline_town", "dateline_country", "dateline_near")

@@ -32,6 +32,8 @@ DATELINE_WEIGHT = 3  # the place a story was filed from counts like this many me
 SUPPORT_KM = 100
 EARTH_RADIUS_KM = 6371.0088
 QUALIFIER_GAP = {",", ", ", " , ", " ("}
+NAMESAKE_CITY_SHARE = 0.1  # "New York": a state's namesake city this big (by population) is what the name means
+DIVISION_WORDS = ("state", "State", "STATE", "province", "Province", "oblast", "Oblast", "prefecture", "Prefecture")
 
 
 def extract_places(item: dict, doc, found: dict) -> dict:
@@ -97,9 +99,11 @@ def _candidates(surface: str, as_dateline: bool = False) -> list[Place]:
         # our own table names the place so ("West Germany", "Persian Gulf"): other readings need the name too
         places = [place for place in places if gazetteer.is_main_name(place, surface)]
     own = [place.population for place in places if gazetteer.is_main_name(place, surface)]
-    if own and not as_dateline:
+    own_states = {place.id for place in places if place.feature_code == "ADM1" and gazetteer.is_main_name(place, surface)}
+    if own and not as_dateline:  # ("New York City" stays for "New York", in the state of that name)
         places = [place for place in places if not place.feature_code.startswith("PPL")
-                  or gazetteer.is_main_name(place, surface) or place.population > ALIAS_OVER_NAME_RATIO * max(own)]
+                  or gazetteer.is_main_name(place, surface) or place.population > ALIAS_OVER_NAME_RATIO * max(own)
+                  or place.admin1_id in own_states]
     return sorted(places, key=lambda place: -prior(place, surface))[:MAX_CANDIDATES]
 
 
@@ -109,6 +113,7 @@ class _Resolver:
 
     def __init__(self, groups: dict[str, list[Toponym]], text: str, dateline: Place | None):
         self.groups = groups
+        self.text = text
         self.dateline = dateline
         options = {key: _candidates(members[0].name, any(t.dateline for t in members))
                    for key, members in groups.items()}
@@ -132,13 +137,25 @@ class _Resolver:
         for key, places in self.options.items():
             if model is None:
                 best = _argmax(beliefs[key])
-                chosen[key] = (places[best], round(beliefs[key][best], 3))
+                chosen[key] = (places[self._namesake_city(key, best)], round(beliefs[key][best], 3))
                 continue
             best, trust = self.decide(key, model, beliefs)
-            if trust >= model.threshold:
-                chosen[key] = (places[best], round(trust, 3))
+            if trust >= model.threshold or places[best].id < 0:  # our own table's places are exempt
+                chosen[key] = (places[self._namesake_city(key, best)], round(trust, 3))
         return {key: choice for key, choice in chosen.items()
                 if self.weights[key] or self._supported(key, choice[0], beliefs)}
+
+    def _namesake_city(self, key: str, best: int) -> int:
+        """A state named like its own big city ("New York", "São Paulo") means the city, unless the text
+        names the division ("New York state")."""
+        places, division = self.options[key], self.options[key][best]
+        if division.feature_code != "ADM1" or any(
+                self.text[toponym.end:toponym.end + 12].lstrip().startswith(DIVISION_WORDS)
+                for toponym in self.groups[key] if toponym.end is not None):
+            return best
+        cities = [index for index, place in enumerate(places) if place.feature_code.startswith("PPL")
+                  and place.admin1_id == division.id and place.population >= NAMESAKE_CITY_SHARE * division.population]
+        return cities[0] if cities else best
 
     def decide(self, key: str, model: Model, beliefs: dict) -> tuple[int, float]:
         """The model's pick among a name's candidates and its trust in it."""
@@ -157,15 +174,10 @@ class _Resolver:
         top = _argmax(self.scores[key])
         places = self.options[key]
         biggest = max(place.population for place in places)
-        divisions = {place.id for place in places if place.feature_code == "ADM1"}
-        cities = {place.admin1_id for place in places if place.feature_code.startswith("PPL")}
         rows = []
         for index, place in enumerate(places):
             row = {"rule": self.scores[key][index], "rule_top": float(index == top), "prior_top": float(index == 0),
                    "pop_share": math.log10((place.population + 10) / (biggest + 10)),
-                   # "New York": the state and its city of the same name
-                   "namesake_city": float(place.feature_code.startswith("PPL") and place.admin1_id in divisions),
-                   "namesake_division": float(place.id in cities),
                    "logpop": math.log10(place.population + 10), feature_class(place.feature_code, place.id): 1.0,
                    "main_name": float(gazetteer.is_main_name(place, surface)),
                    "preferred": float(gazetteer.preferred.get(key) == place.id),
