@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= archive.db
 
-.PHONY: run test install install-test load serve bench clean readme train train-geo
+.PHONY: run test lint install install-test load serve bench clean readme train train-geo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ run: load serve
 
 test: install-test
 	$(BIN)/pytest -q
+
+lint: install-test
+	$(BIN)/ruff check .
 
 bench: install-test
 	$(BIN)/python benchmarks/run_all.py
