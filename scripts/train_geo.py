@@ -206,7 +206,7 @@ def score(folder: Path, name: str, parsed: list[tuple], model: Model | None, wor
     gold, predicted = work / f"{name}.gold.jsonl", work / f"{name}.pred.jsonl"
     gold.write_text("".join(json.dumps(article) + "\n" for article, *_ in parsed), encoding="utf-8")
     with open(predicted, "w", encoding="utf-8") as out:
-        for article, item, doc, found in parsed:
+        for _, item, doc, found in parsed:
             out.write(json.dumps({"id": item["id"], **locations_with(item, doc, found, model)}) + "\n")
     run = subprocess.run([sys.executable, str(folder / "score.py"), str(gold), str(predicted), "--json"],
                          capture_output=True, text=True, check=True)

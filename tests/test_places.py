@@ -67,7 +67,11 @@ def test_shenyang_is_the_one_in_liaoning_and_the_dateline_is_washington_dc(archi
 def test_demonyms_stay_entities_and_possessives_are_stripped(archive):
     db = sqlite_utils.Database(archive)
     rows = locations(archive)
-    assert not [row for row in rows if row["text"].lower().startswith(("north korean", "chinese"))]
+    # "North Korean individuals", "Chinese Foreign Ministry": adjectives standing for their country
+    demonyms = {(row["text"], row["name"]) for row in rows if row["text"].startswith(("North Korean", "Chinese"))}
+    assert demonyms == {("North Korean", "North Korea"), ("Chinese", "China")}
+    norp = {row["text"] for row in db.query("select text from mentions where type = 'NORP'")}
+    assert {"North Korean", "Chinese"} <= norp  # and still NORP entities
     for row in rows:
         body = next(db.query("select body from articles where id = ?", [row["article_id"]]))["body"]
         if row["start"] is not None:
@@ -171,7 +175,8 @@ def test_upgrading_an_older_archive_fills_place_counts_and_article_arrays(archiv
     db.conn.commit()
     db.conn.close()
     upgraded = store.open_db(str(old))
-    assert {row["id"]: row["article_count"] for row in upgraded.query("select id, article_count from places")} == expected
+    counts = upgraded.query("select id, article_count from places")
+    assert {row["id"]: row["article_count"] for row in counts} == expected
     names = [json.loads(row["place_names"]) for row in upgraded.query("select place_names from articles")]
     assert all("Shenyang" in article for article in names)
 

@@ -22,7 +22,8 @@ MODEL_FILE = "place_ranker.tsv"
 NEAR_LIMITS_KM = (50, 161, 500)
 CLASS_FEATURES = ("pcl", "cont", "adm1", "adm2", "pplc", "ppl", "region", "water")
 WATER_CODES = {"SEA", "GULF", "OCN", "STRT", "BAY", "LK", "CHN", "SD"}
-RANK_FEATURES = ("rule", "rule_top", "prior_top", "pop_share", "logpop", *CLASS_FEATURES, "main_name", "preferred", "names",
+RANK_FEATURES = ("rule", "rule_top", "prior_top", "pop_share", "logpop", *CLASS_FEATURES, "main_name", "preferred",
+                 "names",
                  "country", "country_share", "admin1", "admin1_share", "admin2",
                  *(f"near{limit}" for limit in NEAR_LIMITS_KM), "qualifier",
                  "dateline_town", "dateline_country", "dateline_near")

@@ -68,7 +68,8 @@ def resolve_dateline(dateline: str | None) -> Place | None:
     candidates = get_gazetteer().candidates(first.title()) or get_gazetteer().candidates(first)
     if not candidates:
         return None
-    return max(candidates, key=lambda place: prior(place, first) + DATELINE_CITY_BONUS * place.feature_code.startswith("PPL"))
+    return max(candidates, key=lambda place: prior(place, first)
+               + DATELINE_CITY_BONUS * place.feature_code.startswith("PPL"))
 
 
 def prior(place: Place, surface: str) -> float:
@@ -99,7 +100,8 @@ def _candidates(surface: str, as_dateline: bool = False) -> list[Place]:
         # our own table names the place so ("West Germany", "Persian Gulf"): other readings need the name too
         places = [place for place in places if gazetteer.is_main_name(place, surface)]
     own = [place.population for place in places if gazetteer.is_main_name(place, surface)]
-    own_states = {place.id for place in places if place.feature_code == "ADM1" and gazetteer.is_main_name(place, surface)}
+    own_states = {place.id for place in places
+                  if place.feature_code == "ADM1" and gazetteer.is_main_name(place, surface)}
     if own and not as_dateline:  # ("New York City" stays for "New York", in the state of that name)
         places = [place for place in places if not place.feature_code.startswith("PPL")
                   or gazetteer.is_main_name(place, surface) or place.population > ALIAS_OVER_NAME_RATIO * max(own)
@@ -231,7 +233,8 @@ class _Resolver:
             for place, belief in zip(places, beliefs[other]):
                 _add_vote(votes, place, weight * belief)
             best = _argmax(beliefs[other])
-            if beliefs[other][best] >= 0.5 and places[best].feature_code not in ("PCLI", "CONT") and places[best].id > 0:
+            if (beliefs[other][best] >= 0.5 and places[best].feature_code not in ("PCLI", "CONT")
+                    and places[best].id > 0):
                 votes["points"].append((places[best].latitude, places[best].longitude))
         if self.dateline:
             _add_vote(votes, self.dateline, DATELINE_WEIGHT)

@@ -32,7 +32,8 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "mid"}
 # A dateline opening a paragraph or following a sentence or a date: "TORRINGTON — ", "EAST HAMPTON,
 # Conn. - ", "WASHINGTON (Reuters) -", "March 24, 2009 MANSFIELD --".
-INLINE_DATELINE = re.compile(r"(?m)(?:^\s*|(?<=[.!?\d]\s))([A-Z][A-Z.'\- ]{2,40}?[A-Z.])(?=(?:,\s+[A-Z][A-Za-z. ]{1,20})?\s*"
+INLINE_DATELINE = re.compile(r"(?m)(?:^\s*|(?<=[.!?\d]\s))([A-Z][A-Z.'\- ]{2,40}?[A-Z.])"
+                             r"(?=(?:,\s+[A-Z][A-Za-z. ]{1,20})?\s*"
                              r"(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s)")
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Gov", "Sen", "Rep", "Sgt", "Lt", "Capt", "Gen", "Col", "Rev",
               "Judge", "President", "Governor", "Senator", "Mayor", "Coach", "Officer", "Deputy", "Det", "St"}
@@ -60,7 +61,8 @@ def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
         toponym = _from_entity(text, start, end, label, gazetteer)
         if toponym and not _overlaps(toponym, found):
             found.append(toponym)
-    blocked = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in BLOCKING_LABELS | {"NORP"}]
+    blocked = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents
+               if ent.label_ in BLOCKING_LABELS | {"NORP"}]
     for toponym in _scan(doc, text, gazetteer, found, blocked):
         found.append(toponym)
     found.extend(toponym for toponym in _adjectival(doc, gazetteer) if not _overlaps(toponym, found))
@@ -113,7 +115,8 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _strip_trailing(text: str, start: int, end: int) -> int:
-    while end > start and (not text[end - 1].isprintable() or text[end - 1].isspace() or text[end - 1] in TRAILING_JUNK):
+    while end > start and (not text[end - 1].isprintable() or text[end - 1].isspace()
+                           or text[end - 1] in TRAILING_JUNK):
         end -= 1
     return end
 
@@ -188,7 +191,8 @@ def _implausible(text: str, start: int, end: int, candidates: list[Place], gazet
     if with_article and " " not in surface and not strong:
         return True
     if surface.isupper() and len(surface.replace(".", "")) <= 5 and not any(
-            place.id < 0 or place.feature_code in PROMINENT_CODES or gazetteer.preferred.get(name_key(surface)) == place.id
+            place.id < 0 or place.feature_code in PROMINENT_CODES
+            or gazetteer.preferred.get(name_key(surface)) == place.id
             for place in candidates):
         return True
     saints_day = re.match(r"['’]s\s+[A-Z]", text[end:end + 4])  # "St. Patrick's Day", not "St. Louis's mayor"
