@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= archive.db
 
-.PHONY: run test lint install install-test load serve bench clean readme
+.PHONY: run test lint install install-test load serve bench clean readme train train-geo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ lint: install-test
 
 bench: install-test
 	$(BIN)/python benchmarks/run_all.py
+
+# Learned models, trained on ../shared/eval and written to loader/data/ (committed).
+train: train-geo
+
+train-geo: install-test
+	$(BIN)/python scripts/train_geo.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm $(DB)-lock
