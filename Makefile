@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= archive.db
 
-.PHONY: run test install install-test load serve bench clean readme
+.PHONY: run test install install-test load serve bench clean readme train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ run: load serve
 
 test: install-test
 	$(BIN)/pytest -q
+
+# Fit the learned quote model on ../shared/eval/quotes (parses cached in build/quotes/) → loader/data/quote_model.json
+train: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python training/train_quotes.py
 
 bench: install-test
 	$(BIN)/python benchmarks/run_all.py
