@@ -12,15 +12,19 @@ L2-regularised logistic regression (scikit-learn, a training-only dependency: `p
 """
 import argparse
 import json
+import os
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from loader.extract.quotes import rule_quotes  # noqa: E402
-from loader.extract.quotes.learned import candidates, rule_features  # noqa: E402
+from loader.extract.mentions import extract_mentions  # noqa: E402
+from loader.extract.quotes import rule_quotes, runs_and_orphans  # noqa: E402
+from loader.extract.quotes.learned import MODEL_VARIABLE, attachments, candidates, load_model, rule_features  # noqa: E402
+from loader.extract.quotes.speakers import Names  # noqa: E402
 from loader.extract.quotes.marks import quoted_spans  # noqa: E402
 from training.parsed import parsed  # noqa: E402
 
@@ -31,30 +35,62 @@ REGULARISATION = 1.0  # scikit-learn's C
 # when p < F1 / 2; with F1 near 0.8 both thresholds sit near 0.4.
 KEEP = 0.4
 PROPOSE = 0.4
+ATTACH = 0.4
 
 
 def examples(names: list[str]) -> dict:
     """{"keep": (rows, labels) for the rules' attributed quotes, "propose": (rows, labels) for proposals}."""
-    found = {"keep": ([], []), "propose": ([], [])}
+    found = {"keep": ([], []), "propose": ([], []), "attach": ([], [])}
     for name in names:
         for record, doc in parsed(name):
             marks = quoted_spans(doc.text)
             quotes = rule_quotes(doc, marks)
             judged = [(quote, rule_features(doc, quote, marks)) for quote in quotes]
             for part, pairs in (("keep", [pair for pair in judged if pair[1] is not None]),
-                                ("propose", candidates(doc, quotes, marks))):
+                                ("propose", candidates(doc, quotes, marks)),
+                                ("attach", _attachments(record, doc, marks))):
                 for quote, named in pairs:
                     found[part][0].append(named)
                     found[part][1].append(int(any(_matches(quote, gold) for gold in record["quotes"])))
     return found
 
 
+def _attachments(record: dict, doc, marks) -> list:
+    """Each orphan's readings, as the extractor sees them (speakers resolved with the mentions' names)."""
+    mentions = extract_mentions(record, doc, {"mentions": []})["mentions"]
+    names = Names.from_mentions(mentions) if mentions else Names.from_doc(doc)
+    with _model_off():
+        quotes, orphans = runs_and_orphans(doc, names, marks)
+    return [pair for options in attachments(doc, orphans, quotes) for pair in options]
+
+
+@contextmanager
+def _model_off():
+    """Training sees what the rules alone do (the model being trained is not there yet)."""
+    saved = os.environ.get(MODEL_VARIABLE)
+    os.environ[MODEL_VARIABLE] = "none"
+    load_model.cache_clear()
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ[MODEL_VARIABLE]
+        else:
+            os.environ[MODEL_VARIABLE] = saved
+        load_model.cache_clear()
+
+
 def _matches(quote, gold: dict) -> bool:
+    """Does the quote cover enough of the gold one, said by the gold speaker (the span as written
+    overlaps the gold source, or the resolved name is the gold speaker's)?"""
     length = gold["end"] - gold["start"]
     shared = min(quote.end, gold["end"]) - max(quote.start, gold["start"])
-    if length <= 0 or shared < MATCH * length or gold["speaker_start"] is None:
+    if length <= 0 or shared < MATCH * length or not gold["speaker"]:
         return False
-    return quote.speaker_start < gold["speaker_end"] and gold["speaker_start"] < quote.speaker_end
+    if quote.name and quote.name.lower() == gold["speaker"].lower():
+        return True
+    return (gold["speaker_start"] is not None and quote.speaker_start < gold["speaker_end"]
+            and gold["speaker_start"] < quote.speaker_end)
 
 
 def fit(rows: list[list[str]], labels: list[int], threshold: float) -> dict:
@@ -77,10 +113,12 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "loader" / "data" / "quote_model.json"))
     parser.add_argument("--keep", type=float, default=KEEP, help="drop a rule quote scoring below this")
     parser.add_argument("--propose", type=float, default=PROPOSE, help="add a proposal scoring at least this")
+    parser.add_argument("--attach", type=float, default=ATTACH, help="give an orphan quote a speaker from this")
     arguments = parser.parse_args()
     sets = arguments.sets or ["polnear_train"]
     found = examples(sets)
-    model = {"keep": fit(*found["keep"], arguments.keep), "propose": fit(*found["propose"], arguments.propose)}
+    model = {"keep": fit(*found["keep"], arguments.keep), "propose": fit(*found["propose"], arguments.propose),
+             "attach": fit(*found["attach"], arguments.attach)}
     counts = ", ".join(f"{part}: {len(rows)} examples, {sum(labels)} quotes" for part, (rows, labels) in found.items())
     header = (f"# Logistic models for quotes (loader/extract/quotes/learned.py): weights and feature names "
               f"only. Trained by `make train` (python training/train_quotes.py --set {' --set '.join(sets)}) "

@@ -72,6 +72,65 @@ def revised(doc, quotes: list[Quote], marks) -> list[Quote]:
     return kept + _accepted(model["propose"], candidates(doc, quotes, marks), quotes)
 
 
+def attached(doc, orphans: list[Quote], quotes: list[Quote]) -> list[Quote]:
+    """Quoted stretches no run took ("…" two paragraphs after its speaker's last quote), each given
+    to the speaker of the quote before or after it when the model scores that at least its threshold."""
+    model = load_model()
+    if model is None or "attach" not in model:
+        return []
+    part, found = model["attach"], []
+    for options in attachments(doc, orphans, quotes):
+        score, quote = max(((probability(part, named), quote) for quote, named in options), key=lambda pair: pair[0])
+        if score >= part["threshold"]:
+            found.append(quote)
+    return found
+
+
+def attachments(doc, orphans: list[Quote], quotes: list[Quote]) -> list[list[tuple[Quote, list[str]]]]:
+    """For each orphan, its readings as said by the speaker of the nearest quote before it and after
+    it, with features (training reads the same list)."""
+    named = sorted((quote for quote in quotes if quote.name), key=lambda q: q.start)
+    found = []
+    for orphan in orphans:
+        before = [("before", quote) for quote in named if quote.end <= orphan.start][-1:]
+        after = [("after", quote) for quote in named if quote.start >= orphan.end][:1]
+        options = [(by.continued(orphan.start, orphan.end, "attached", orphan.direct),
+                    _attach_features(doc, orphan, by, side)) for side, by in before + after]
+        if options:
+            found.append(options)
+    return found
+
+
+def _attach_features(doc, orphan: Quote, speaker_quote: Quote, side: str) -> list[str]:
+    text = doc.text
+    low, high = (max(speaker_quote.end, speaker_quote.attribution_end), orphan.start) if side == "before" \
+        else (orphan.end, speaker_quote.start)
+    gap = text[low:high] if high > low else ""
+    span = doc.char_span(low, high, alignment_mode="contract") if high > low else None
+    people = sum(1 for entity in doc.ents if entity.label_ == "PERSON" and low <= entity.start_char < high)
+    cues = span is not None and any(cue_phrase(token) for token in span)
+    paragraph_start = text.rfind("\n", 0, orphan.start) + 1
+    line_end = text.find("\n", orphan.end)
+    whole = word_count(text[paragraph_start:orphan.start]) == 0 and \
+        word_count(text[orphan.end:len(text) if line_end == -1 else line_end]) == 0
+    content = text[orphan.start:orphan.end]
+    named = [f"side={side}", f"gap={_bucket(word_count(gap))}", f"side_gap={side}|{_bucket(word_count(gap))}",
+             f"paragraphs={min(gap.count(chr(10)), 4)}", f"side_people={side}|{min(people, 2)}",
+             f"length={_bucket(word_count(content))}", f"by={speaker_quote.kind}",
+             f"speaker_type={speaker_quote.entity_type or '-'}"]
+    if cues:
+        named.append(f"gap_cue={side}")
+    if whole:
+        named.append("whole_paragraph")
+    if any(word.lower().strip(".,;:!?") in PERSON_WORDS for word in content.split()):
+        named.append("content_person")
+    if content[-1:] in ".!?…" or text[orphan.end:orphan.end + 2].lstrip()[:1] in (".", "!", "?"):
+        named.append("sentence")
+    if content[:1].isupper():
+        named.append("capital")
+    return named
+
+
 def rule_features(doc, quote: Quote, marks) -> list[str] | None:
     """Features of an attributed rule quote; None for one the model does not judge (no speaker yet:
     a continuation waits for its run)."""
