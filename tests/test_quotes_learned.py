@@ -78,3 +78,23 @@ def test_the_model_file_is_read_past_its_header(tmp_path):
     model = learned.load_model(str(path))
     assert model["propose"]["weights"] == {"lemma=posit": 1.5} and model["keep"]["bias"] == 5.0
     assert learned.probability(model["propose"], ["lemma=posit", "unknown"]) == pytest.approx(0.02931, abs=1e-5)
+
+
+ORPHANED = ("“We will rebuild the bridge this year,” Ruth Okafor said.\n\n"
+            "The council met on Monday to discuss the budget for the project.\n\n"
+            "“It will be finished by May and it will carry four lanes.”")
+
+
+def test_an_orphan_quote_is_dropped_by_the_rules(use_model):
+    use_model("none")
+    assert [content for content, *_ in found(ORPHANED)] == ["We will rebuild the bridge this year"]
+
+
+def test_the_model_gives_an_orphan_quote_the_speaker_before_it(use_model, tmp_path):
+    path = write_model(tmp_path / "m.json")
+    model = json.loads(path.read_text(encoding="utf-8").split("\n", 1)[1])
+    model["attach"] = {"threshold": 0.4, "bias": -5.0, "weights": {"side=before": 10.0, "side=after": -10.0}}
+    path.write_text(json.dumps(model), encoding="utf-8")
+    use_model(path)
+    assert found(ORPHANED)[1:] == [("It will be finished by May and it will carry four lanes", "Ruth Okafor", None,
+                                    "attached")]
