@@ -3,7 +3,8 @@
 Reads PolNeAR train from ../shared/eval/quotes (parsed once, cached in build/quotes/), lets the
 rules find their quotes, collects the proposals learned.candidates makes beside them, labels each
 one by the gold attributions (a proposal is a quote when it covers at least 0.3 of a gold quote,
-the scorer's loose match, and its speaker as written overlaps the gold source), and fits an
+the scorer's loose match, its speaker as written overlaps the gold source, and the gold cue is
+speech: PolNeAR's attributions of beliefs, findings and stances are not quotes here), and fits an
 L2-regularised logistic regression (scikit-learn, a training-only dependency: `pip install
 -e '.[train]'`). Writes weights and feature names only, no text, to loader/data/quote_model.json
 (or the path given with --out).
@@ -16,14 +17,17 @@ import os
 import sys
 from collections import Counter
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from loader.extract import nlp  # noqa: E402
 from loader.extract.mentions import extract_mentions  # noqa: E402
 from loader.extract.quotes import rule_quotes, runs_and_orphans  # noqa: E402
 from loader.extract.quotes.learned import MODEL_VARIABLE, attachments, candidates, load_model, rule_features  # noqa: E402
+from loader.extract.quotes.lexicon import speech_verbs  # noqa: E402
 from loader.extract.quotes.speakers import Names  # noqa: E402
 from loader.extract.quotes.marks import quoted_spans  # noqa: E402
 from training.parsed import parsed  # noqa: E402
@@ -46,13 +50,26 @@ def examples(names: list[str]) -> dict:
             marks = quoted_spans(doc.text)
             quotes = rule_quotes(doc, marks)
             judged = [(quote, rule_features(doc, quote, marks)) for quote in quotes]
+            said = [gold for gold in record["quotes"] if _speech(gold["cue"])]
             for part, pairs in (("keep", [pair for pair in judged if pair[1] is not None]),
                                 ("propose", candidates(doc, quotes, marks)),
                                 ("attach", _attachments(record, doc, marks))):
                 for quote, named in pairs:
                     found[part][0].append(named)
-                    found[part][1].append(int(any(_matches(quote, gold) for gold in record["quotes"])))
+                    found[part][1].append(int(any(_matches(quote, gold) for gold in said)))
     return found
+
+
+@lru_cache(maxsize=None)
+def _speech(cue: str | None) -> bool:
+    """Is a gold attribution speech, the product's notion of a quote? PolNeAR also annotates beliefs,
+    findings and stances ("Obama believes …", "a study found …", "Graham criticized …"); only a cue
+    with a speech verb of the lexicon, or none at all (a colon, a dash, "according to"), counts."""
+    if not cue:
+        return True
+    words = [token for token in nlp.get_nlp()(cue) if token.is_alpha and token.pos_ in ("VERB", "AUX", "NOUN")]
+    verbs = speech_verbs()
+    return cue.lower().startswith("according") or not words or any(token.lemma_.lower() in verbs for token in words)
 
 
 def _attachments(record: dict, doc, marks) -> list:
