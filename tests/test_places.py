@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-import yaml
 from click.testing import CliRunner
 
 from loader import store
@@ -14,6 +13,7 @@ from loader.cli import cli
 from loader.extract import extract_items
 from loader.extract.places import distance_km
 from loader.load import LoadOptions, load_paths
+from loader.serve import read_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where each seed place really is (GeoNames points; the Korean peninsula by its middle).
@@ -100,7 +100,7 @@ def test_reloading_changes_no_locations(archive):
 def get_json(path: Path, url: str):
     from datasette.app import Datasette
 
-    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    metadata = read_metadata()
     metadata.pop("settings", None)
     datasette = Datasette([str(path)], metadata=metadata)
 

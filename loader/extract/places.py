@@ -8,6 +8,7 @@ the softmax over its candidates.
 """
 import math
 
+from ..geometry import distance_km
 from .gazetteer import Place, get_gazetteer, name_key
 from .toponyms import Toponym, recognise
 
@@ -26,7 +27,6 @@ NEAR_KM = ((50, 2.0), (200, 1.0))
 DATELINE_CITY_BONUS = 5.0  # a dateline names a town: "NEW YORK" is the city, not the state
 DATELINE_WEIGHT = 3  # the place a story was filed from counts like this many mentions
 SUPPORT_KM = 100
-EARTH_RADIUS_KM = 6371.0088
 QUALIFIER_GAP = {",", ", ", " , ", " ("}
 
 
@@ -217,13 +217,6 @@ def _within(place: Place, container: Place) -> bool:
     if container.feature_code == "ADM1":
         return place.admin1_id == container.id and place.id != container.id
     return container.feature_code == "ADM2" and place.admin2_id == container.id
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def _row(toponym: Toponym, place: Place, score: float) -> dict:

@@ -1,23 +1,30 @@
-"""Datasette plugin (registered by entry point): safe full-text queries and highlighted snippets,
-and browsing articles by the entities they mention (entities.py)."""
+"""The core Datasette plugin (a declared entry point, like each module beside it): safe full-text
+queries, a read-only archive, browsing articles by entity, friendly errors, the stylesheet and the
+template filters the pages use.
+
+The other plugins, each its own entry point in pyproject.toml: cells.py (links and labels in every
+table), pages.py (article, entity, place, quote and home pages), search.py (the search page and its
+exports), places.py (distances for "articles near"), guards.py's middleware is wired here.
+"""
 import re
 import sqlite3
 
 from datasette import handle_exception as datasette_errors
 from datasette import hookimpl
-from markupsafe import Markup, escape
+from datasette.utils.asgi import Response
 
+from .entities import EntityFacet, entity_filter
 from .guards import guard_csv, hide_pages
-from .entities import EntityFacet, entity_cell, entity_filter
-from .quotes import extra_template_vars  # noqa: F401  (a hook: pluggy finds it on this module)
+from .labels import human_label, human_time, month_label
 
-# snippet() wraps hits in these private-use characters; render_cell escapes the text, then marks hits.
-HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 OPERATORS = {"AND", "OR", "NOT"}
 # Longest string or blob a served query may produce: the longest article (1,000,000 characters,
 # at most 4,000,000 bytes of UTF-8) fits four times over.
 MAX_VALUE_BYTES = 16_000_000
 TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+# SQLite's words for a full-text query it could not parse (a table's search box passes them through).
+FTS_ERROR = re.compile(r"fts5: syntax error|unterminated string|no such column|unknown special query", re.I)
+STATIC = "/-/static-plugins/news-archive/"
 
 
 def fts_query(text) -> str:
@@ -69,15 +76,20 @@ def make_read_only(conn) -> None:
 
 @hookimpl
 def extra_css_urls():
-    return ["/-/static-plugins/news-archive/archive.css"]
+    return [STATIC + "vendor/uPlot.min.css", STATIC + "archive.css"]
 
 
 @hookimpl
-def render_cell(row, value, column, table, database, datasette):
-    if column == "snippet" and isinstance(value, str) and HIT_OPEN in value:
-        html = str(escape(value)).replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>")
-        return Markup(html)
-    return entity_cell(row, value, column, table, database, datasette)
+def extra_js_urls():
+    """uPlot (vendored, see static/vendor/README.md) and the script that draws charts and maps."""
+    return [STATIC + "vendor/uPlot.iife.min.js", STATIC + "archive.js"]
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    env.filters["human_label"] = lambda value, column: human_label(column, value) or value
+    env.filters["human_time"] = human_time
+    env.filters["month_label"] = lambda value: month_label(str(value or "")) or value
 
 
 @hookimpl
@@ -87,6 +99,23 @@ def startup():
     way to load the server, and article text in the log. Server errors (500) are still printed, by
     its plain traceback.print_exc()."""
     datasette_errors.rich = None
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """A search box query SQLite cannot parse (a lone ", a bracket) gets a page that says so and
+    offers the same words on the search page, which accepts anything; other errors go to Datasette."""
+    keys = [key for key in request.args.keys() if key.startswith("_search")] if request else []
+    if not keys or not FTS_ERROR.search(str(exception)):
+        return None
+
+    async def friendly():
+        typed = request.args.get(keys[0]) or ""
+        html = await datasette.render_template("search_error.html", {
+            "typed": typed, "cleaned": fts_query(typed), "detail": str(exception)}, request=request)
+        return Response.html(html, status=400)
+
+    return friendly
 
 
 @hookimpl
