@@ -14,6 +14,10 @@ SOURCE = ("Natural Earth 1:110m Admin 0 countries (public domain), via npm world
           "decoded by scripts/build_basemap.py")
 
 
+# Antarctica spans every longitude: on a Mercator map it is a band along the bottom edge, not a shape.
+LEFT_OUT = {"Antarctica"}
+
+
 def decode_arcs(topology: dict) -> list[list[list[float]]]:
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     arcs = []
@@ -45,7 +49,8 @@ def feature(geometry: dict, arcs) -> dict:
 def main(source: str, target: str) -> None:
     topology = json.load(open(source, encoding="utf-8"))
     arcs = decode_arcs(topology)
-    features = [feature(g, arcs) for g in topology["objects"]["countries"]["geometries"] if g.get("arcs")]
+    features = [feature(g, arcs) for g in topology["objects"]["countries"]["geometries"]
+                if g.get("arcs") and g.get("properties", {}).get("name") not in LEFT_OUT]
     with open(target, "w", encoding="utf-8") as out:
         json.dump({"type": "FeatureCollection", "source": SOURCE, "features": features}, out,
                   separators=(",", ":"), ensure_ascii=False)

@@ -99,6 +99,7 @@ async def _results(datasette, database, request, params, conditions) -> dict:
     order = SORTS.get(request.args.get("sort"), SORTS["rank"])
     rows = (await db.execute(
         f"select articles.rowid, articles.id, articles.title, articles.source_id, articles.published_at, "
+        f"(select name from sources where sources.id = articles.source_id) as source_name, "
         f"substr(articles.body, 1, 240) as lede from {matches} order by {order}, articles.rowid "
         f"limit {PAGE_SIZE} offset {(page - 1) * PAGE_SIZE}", params)).rows
     snippets = await _snippets(db, params["q"], [row["rowid"] for row in rows])
@@ -106,7 +107,7 @@ async def _results(datasette, database, request, params, conditions) -> dict:
     return {
         "total": total, "page": page, "pages": max(1, -(-total // PAGE_SIZE)),
         "results": [{"href": row_href(datasette, database, "articles", row["id"]), "title": row["title"] or row["id"],
-                     "source_id": row["source_id"], "published": human_time(row["published_at"]),
+                     "source": row["source_name"] or row["source_id"], "published": human_time(row["published_at"]),
                      "snippet": snippets.get(row["rowid"]) or row["lede"]} for row in rows],
         "facets": facets, "months": [[f["value"], f["n"]] for f in _facet(facets, "month")],
         "previous_url": path_with_replaced_args(request, {"page": page - 1}) if page > 1 else None,

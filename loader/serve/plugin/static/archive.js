@@ -14,19 +14,27 @@
     return Date.UTC(+month.slice(0, 4), +month.slice(5, 7) - 1, 1) / 1000;
   }
 
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  function monthName(seconds) {
+    var day = new Date(seconds * 1000);
+    return MONTHS[day.getUTCMonth()] + " " + day.getUTCFullYear();
+  }
+
   function drawChart(figure) {
     var series = jsonIn(figure);
     if (!series || !series.length || typeof uPlot === "undefined") return;
     var xs = series.map(function (s) { return monthStart(s[0]); });
     var ys = series.map(function (s) { return s[1]; });
-    var pad = 20 * 86400, top = Math.max.apply(null, ys);
+    var year = 365 * 86400, span = xs[xs.length - 1] - xs[0], top = Math.max.apply(null, ys);
+    var pad = Math.max(20 * 86400, (year - span) / 2);  // at least a year wide: a month is a bar, not the axis
     var options = {
       width: Math.max(320, figure.clientWidth || 640), height: 180, legend: {show: false},
       cursor: {drag: {x: false, y: false}},
       scales: {x: {time: true, range: [xs[0] - pad, xs[xs.length - 1] + pad]}, y: {range: [0, Math.ceil(top * 1.15) || 1]}},
       series: [{}, {label: figure.getAttribute("data-label"), fill: "rgba(40, 110, 180, 0.55)", stroke: "#286eb4",
                     width: 1, points: {show: false}, paths: uPlot.paths.bars({size: [0.8, 28]})}],
-      axes: [{}, {size: 48}]
+      axes: [{space: 70, values: function (u, splits) { return splits.map(monthName); }}, {size: 48}]
     };
     var holder = document.createElement("div");
     holder.className = "chart-canvas";
@@ -63,7 +71,7 @@
     var radius = width / 160;
     points.forEach(function (p) {
       var dot = svgElement("circle", {cx: p[0], cy: -p[1], r: p[4] ? radius * 1.8 : radius,
-                                      "class": p[4] ? "here" : "nearby"});
+                                      "class": p[4] ? "here" : "nearby", "vector-effect": "non-scaling-stroke"});
       var title = svgElement("title", {});
       title.textContent = p[2];
       dot.appendChild(title);
@@ -94,6 +102,40 @@
       figure.setAttribute("data-drawn", "1");
     });
   }
+
+  // Leaflet maps (the places table's cluster map): when tiles cannot load (offline), draw the shipped
+  // basemap under the markers. Leaflet arrives later by import(); its global L is caught as it is set.
+  var BASEMAP = (document.currentScript && document.currentScript.src || "").replace(/archive\.js(\?.*)?$/, "countries-110m.geojson");
+
+  function offlineBasemap(map) {
+    var added = false;
+    function watch(layer) {
+      if (!(layer instanceof window.L.TileLayer)) return;
+      layer.on("tileerror", function () {
+        if (added) return;
+        added = true;
+        fetch(BASEMAP).then(function (r) { return r.json(); }).then(function (geo) {
+          window.L.geoJSON(geo, {interactive: false, style: {color: "#9a9a8a", weight: 1, fillColor: "#f4f1e8",
+                                                             fillOpacity: 1}}).addTo(map).bringToBack();
+          map.getContainer().style.background = "#dcecf7";
+          map.getContainer().setAttribute("data-basemap", "offline");
+        });
+      });
+    }
+    map.eachLayer(watch);
+    map.on("layeradd", function (event) { watch(event.layer); });
+  }
+
+  var leaflet;
+  Object.defineProperty(window, "L", {configurable: true, get: function () { return leaflet; }, set: function (value) {
+    leaflet = value;
+    queueMicrotask(function () {
+      if (leaflet && leaflet.Map && !leaflet.Map.newsArchiveBasemap) {
+        leaflet.Map.newsArchiveBasemap = true;
+        leaflet.Map.addInitHook(function () { offlineBasemap(this); });
+      }
+    });
+  }});
 
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("figure[data-chart]"), drawChart);
