@@ -57,11 +57,12 @@ FTS_TOKENIZER = "porter unicode61"
 # Foreign keys are indexed by ensure_db_shape; these are the other columns people facet or sort on.
 INDEXES = {
     "articles": [["section"], ["published_month"], ["language"], ["published_at"], ["content_hash"], ["url"]],
-    "entities": [["type"], ["name"]],
+    "entities": [["type"], ["name"], ["article_count"]],
     "mentions": [["type"]],
     "quotes": [["speaker"], ["direct"]],
-    "places": [["country_code"], ["feature_code"], ["article_count"]],
+    "places": [["country_code"], ["feature_code"], ["admin1"], ["article_count"]],
     "locations": [["is_dateline"]],
+    "load_errors": [["reason"]],
 }
 # SQL views, created by ensure_db_shape when missing (name → select).
 VIEWS = {
