@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= archive.db
 
-.PHONY: run test install install-test load serve bench clean readme
+.PHONY: run test install install-test load serve bench clean readme browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,11 @@ serve: install
 
 run: load serve
 
-test: install-test
+# The browser tests drive Debian's Chromium; a fresh machine gets it here (Playwright's own download is not used).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: install-test browser
 	$(BIN)/pytest -q
 
 bench: install-test
