@@ -253,6 +253,9 @@ def test_search_page_pages_through_all_matches(many):
     last = many.get("/-/search?q=harbour&page=7").text
     assert last.count('<li><h2><a href="/archive/articles/') == 10 and 'rel="next"' not in last
     assert "<mark>harbour</mark>" in first.lower() and "March 2024" in first
+    march_first = many.get("/-/search?q=harbour&source=unknown&month=2024-03&sort=oldest").text
+    assert "130 matching articles" in march_first and "Only articles with" in march_first
+    assert many.get("/-/search?q=harbour&month=2024-04").text.count("No article matches") == 1
     empty = many.get("/-/search?q=").text
     assert "Type the words to look for" in empty
     nothing = many.get("/-/search?q=zeppelin").text

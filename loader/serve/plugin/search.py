@@ -40,11 +40,13 @@ from articles_fts where articles_fts match fts_query(:q) and rowid in ({rowids})
 EXPORT_COLUMNS = ["id", "url", "source_id", "title", "subtitle", "byline", "section", "dateline", "published_at",
                   "updated_at", "word_count", "language", "body"]
 FACETS = {  # name → (heading, SQL over the matches; :limit)
-    "source": ("Sources", """select articles.source_id as value, coalesce(sources.name, articles.source_id) as label,
-        count(*) as n from {matches} left join sources on sources.id = articles.source_id
-        group by articles.source_id order by n desc limit :limit"""),
-    "month": ("Months", """select articles.published_month as value, articles.published_month as label, count(*) as n
-        from {matches} where articles.published_month is not null group by 1 order by 1"""),
+    "source": ("Sources", """select source_id as value,
+        coalesce((select name from sources where sources.id = articles.source_id), source_id) as label, count(*) as n
+        from articles where rowid in (select articles.rowid from {matches})
+        group by source_id order by n desc limit :limit"""),
+    "month": ("Months", """select published_month as value, published_month as label, count(*) as n
+        from articles where rowid in (select articles.rowid from {matches}) and published_month is not null
+        group by 1 order by 1"""),
     "entity": ("People", """select entities.id as value, entities.name as label, count(distinct mentions.article_id) as n
         from mentions join entities on entities.id = mentions.entity_id
         where entities.type = 'PERSON' and mentions.article_id in (select articles.id from {matches})
