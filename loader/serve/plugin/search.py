@@ -28,8 +28,8 @@ SORTS = {"rank": "hits.rank", "newest": "articles.published_at desc", "oldest": 
 SORT_LABELS = {"rank": "best match", "newest": "newest", "oldest": "oldest"}
 # Filters a facet sets: parameter → SQL condition on the matched articles.
 FILTERS = {
-    "source": "articles.source_id = :source",
-    "month": "articles.published_month = :month",
+    "source": "+articles.source_id = :source",  # unary +: match the text first, never walk an index
+    "month": "+articles.published_month = :month",
     "entity": "articles.id in (select article_id from mentions where entity_id = :entity)",
     "place": "articles.id in (select article_id from locations where place_id = :place)",
 }
