@@ -118,9 +118,9 @@ def test_datasette_serves_map_columns_facets_and_articles_near(archive):
     facets = get_json(archive, "/archive/articles.json?_facet_array=country_codes")
     codes = {item["value"] for item in facets["facet_results"]["country_codes"]["results"]}
     assert {"CN", "KP", "US", "VN"} <= codes
-    near = get_json(archive, "/archive/articles_near.json?_shape=array&lat=41.8&lon=123.4&km=50")
+    near = get_json(archive, "/archive/articles_near.json?_shape=array&place=Shenyang&km=50")  # by name (issue 12)
     assert len(near) == 2 and {row["place"] for row in near} == {"Shenyang"}
-    assert get_json(archive, "/archive/articles_near.json?_shape=array&lat=-33.9&lon=151.2&km=50") == []
+    assert get_json(archive, "/archive/articles_near.json?_shape=array&place=Sydney&km=50") == []
     assert "datasette-cluster-map" in get_json(archive, "/archive/places")  # the map script, served locally
 
 

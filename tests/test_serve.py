@@ -361,3 +361,11 @@ def test_settings_come_from_the_packaged_metadata():
     assert settings()["sql_time_limit_ms"] == 3000
     datasette = make_datasette("archive.db")
     assert datasette.setting("default_page_size") == 50 and "archive" in datasette.metadata()["databases"]
+
+
+def test_exports_of_the_search_query_carry_no_hit_markers(datasette):
+    text = datasette.get("/archive/search.csv?q=Shenyang").text
+    assert "Shenyang" in text and "\ue000" not in text and "\ue001" not in text
+    rows = datasette.get("/archive/search.json?q=Shenyang&_shape=array").json()
+    assert rows and all("\ue000" not in row["snippet"] and "Shenyang" in row["snippet"] for row in rows)
+    assert "<mark>Shenyang</mark>" in datasette.get("/archive/search?q=Shenyang").text  # pages keep them

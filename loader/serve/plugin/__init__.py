@@ -120,7 +120,35 @@ def handle_exception(datasette, request, exception):
 
 @hookimpl
 def asgi_wrapper():
-    return lambda app: hide_pages(guard_csv(app))
+    return lambda app: hide_pages(guard_csv(strip_hit_markers(app)))
+
+
+# The private-use characters snippet() marks hits with (cells.py turns them into <mark> on pages); an
+# export has no use for them: raw in CSV, escaped in JSON.
+HIT_MARKERS = ("\ue000".encode(), "\ue001".encode(), b"\\ue000", b"\\ue001")
+
+
+def strip_hit_markers(app):
+    """ASGI middleware: CSV and JSON responses without snippet hit markers."""
+    async def stripped(scope, receive, send):
+        path, query = scope.get("path", ""), scope.get("query_string", b"")
+        if scope["type"] != "http" or not (path.endswith((".csv", ".json")) or b"_format=" in query):
+            return await app(scope, receive, send)
+
+        async def send_stripped(message):
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers") or [] if k.lower() != b"content-length"]
+                message = {**message, "headers": headers}
+            elif message["type"] == "http.response.body" and message.get("body"):
+                body = message["body"]
+                for marker in HIT_MARKERS:
+                    body = body.replace(marker, b"")
+                message = {**message, "body": body}
+            await send(message)
+
+        await app(scope, receive, send_stripped)
+
+    return stripped
 
 
 @hookimpl
