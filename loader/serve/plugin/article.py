@@ -44,6 +44,7 @@ async def article_context(datasette, database: str, article_id: str) -> dict:
     source = (await db.execute("select * from sources where id = ?", [article["source_id"]])).first()
     return {"article": {
         **article, "source": dict(source) if source else {"name": article["source_id"]},
+        "link": article["url"] if _is_web_address(article.get("url")) else None,
         "published": human_time(article["published_at"]), "updated": human_time(article["updated_at"]),
         "authors_list": _json_list(article.get("authors")),
         "related": _json_list(article.get("related_headlines")),
@@ -63,6 +64,11 @@ async def _rows(db, tables: set, table: str, sql: str, params) -> list[dict]:
     if table not in tables:
         return []
     return [dict(row) for row in (await db.execute(sql, params)).rows]
+
+
+def _is_web_address(url) -> bool:
+    """Only http(s) addresses become links: a stored "javascript:…" URL stays text."""
+    return isinstance(url, str) and url.strip().lower().startswith(("http://", "https://"))
 
 
 def _json_list(value) -> list:
