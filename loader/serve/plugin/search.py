@@ -35,6 +35,8 @@ FILTERS = {
 }
 HITS = """(select rowid, bm25(articles_fts, 10.0, 4.0, 1.0) as rank from articles_fts
            where articles_fts match fts_query(:q)) as hits join articles on articles.rowid = hits.rowid"""
+# The same matches without ranking, for counts and facets: bm25 is worked out only where order matters.
+MATCHED = "articles where articles.rowid in (select rowid from articles_fts where articles_fts match fts_query(:q))"
 SNIPPETS_SQL = """select rowid, snippet(articles_fts, -1, char(57344), char(57345), '…', 32) as snippet
 from articles_fts where articles_fts match fts_query(:q) and rowid in ({rowids})"""
 EXPORT_COLUMNS = ["id", "url", "source_id", "title", "subtitle", "byline", "section", "dateline", "published_at",
@@ -42,11 +44,9 @@ EXPORT_COLUMNS = ["id", "url", "source_id", "title", "subtitle", "byline", "sect
 FACETS = {  # name → (heading, SQL over the matches; :limit)
     "source": ("Sources", """select source_id as value,
         coalesce((select name from sources where sources.id = articles.source_id), source_id) as label, count(*) as n
-        from articles where rowid in (select articles.rowid from {matches})
-        group by source_id order by n desc limit :limit"""),
+        from {matches} group by source_id order by n desc limit :limit"""),
     "month": ("Months", """select published_month as value, published_month as label, count(*) as n
-        from articles where rowid in (select articles.rowid from {matches}) and published_month is not null
-        group by 1 order by 1"""),
+        from {matches} and published_month is not null group by 1 order by 1"""),
     "entity": ("People", """select entities.id as value, entities.name as label, count(distinct mentions.article_id) as n
         from mentions join entities on entities.id = mentions.entity_id
         where entities.type = 'PERSON' and mentions.article_id in (select articles.id from {matches})
@@ -76,7 +76,13 @@ def query_of(request) -> tuple[str, dict, list[str]]:
 
 
 def matches_sql(conditions: list[str]) -> str:
+    """Ranked matches (FROM clause, with hits.rank) under the facet filters."""
     return HITS + (" where " + " and ".join(conditions) if conditions else "")
+
+
+def filtered_sql(conditions: list[str]) -> str:
+    """Unranked matches (FROM … WHERE, open to more `and`) under the facet filters."""
+    return MATCHED + "".join(f" and {condition}" for condition in conditions)
 
 
 async def search_page(datasette, request):
@@ -95,17 +101,16 @@ async def search_page(datasette, request):
 
 async def _results(datasette, database, request, params, conditions) -> dict:
     db = datasette.get_database(database)
-    matches = matches_sql(conditions)
-    total = (await db.execute(f"select count(*) from {matches}", params)).first()[0]
+    matches, filtered = matches_sql(conditions), filtered_sql(conditions)
+    total = (await db.execute(f"select count(*) from {filtered}", params)).first()[0]
     page = _page_number(request.args.get("page"), total)
     order = SORTS.get(request.args.get("sort"), SORTS["rank"])
-    rows = (await db.execute(
-        f"select articles.rowid, articles.id, articles.title, articles.source_id, articles.published_at, "
-        f"(select name from sources where sources.id = articles.source_id) as source_name, "
-        f"substr(articles.body, 1, 240) as lede from {matches} order by {order}, articles.rowid "
-        f"limit {PAGE_SIZE} offset {(page - 1) * PAGE_SIZE}", params)).rows
+    ranked = [row[0] for row in (await db.execute(
+        f"select articles.rowid from {matches} order by {order}, articles.rowid "
+        f"limit {PAGE_SIZE} offset {(page - 1) * PAGE_SIZE}", params)).rows]
+    rows = await _page_rows(db, ranked)
     snippets = await _snippets(db, params["q"], [row["rowid"] for row in rows])
-    facets = await _facets(db, matches, params, request)
+    facets = await _facets(db, filtered, params, request)
     return {
         "total": total, "page": page, "pages": max(1, -(-total // PAGE_SIZE)),
         "results": [{"href": row_href(datasette, database, "articles", row["id"]), "title": row["title"] or row["id"],
@@ -115,6 +120,19 @@ async def _results(datasette, database, request, params, conditions) -> dict:
         "previous_url": path_with_replaced_args(request, {"page": page - 1}) if page > 1 else None,
         "next_url": path_with_replaced_args(request, {"page": page + 1}) if page * PAGE_SIZE < total else None,
     }
+
+
+async def _page_rows(db, rowids: list[int]) -> list:
+    """One page's articles, in rank order (fetched after ranking, so only these rows are read whole)."""
+    if not rowids:
+        return []
+    rows = (await db.execute(
+        "select articles.rowid, articles.id, articles.title, articles.source_id, articles.published_at, "
+        "(select name from sources where sources.id = articles.source_id) as source_name, "
+        "substr(articles.body, 1, 240) as lede from articles where rowid in "
+        f"({','.join(str(int(rowid)) for rowid in rowids)})")).rows
+    by_rowid = {row["rowid"]: row for row in rows}
+    return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
 
 
 def _page_number(value, total: int) -> int:
