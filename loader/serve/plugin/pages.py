@@ -46,8 +46,10 @@ where latitude between :lat - :deg and :lat + :deg and id != :id
   and feature_code not in ({areas}) limit 2000""".format(areas=", ".join(f"'{code}'" for code in AREA_FEATURES))
 MONTHS_SQL = """select published_month as month, count(*) as n from articles
 where published_month is not null group by published_month order by published_month"""
-SUMMARY_SQL = """select count(*) as articles, min(published_at) as first, max(published_at) as last,
-       count(distinct source_id) as sources from articles"""
+# One aggregate per subquery, so that SQLite answers min and max from the published_at index.
+SUMMARY_SQL = """select (select count(*) from articles) as articles,
+       (select min(published_at) from articles) as first, (select max(published_at) from articles) as last,
+       (select count(*) from (select distinct source_id from articles)) as sources"""
 SOURCES_SQL = """select sources.id, sources.name, count(*) as n from articles
 join sources on sources.id = articles.source_id group by sources.id order by n desc limit 20"""
 TOP_ENTITIES_SQL = """select id, name, article_count from entities
