@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= archive.db
 
-.PHONY: run test install install-test load serve bench clean readme browser
+.PHONY: run test lint install install-test load serve bench clean readme browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ browser:
 
 test: install-test browser
 	$(BIN)/pytest -q
+
+lint: install-test
+	$(BIN)/ruff check .
 
 bench: install-test
 	$(BIN)/python benchmarks/run_all.py

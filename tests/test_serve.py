@@ -226,6 +226,7 @@ def test_article_page_shows_pending_versions_and_same_story(tmp_path):
     client = DatasetteClient(tmp_path / "my news.db")
     html = client.get(f"/my~20news/articles/{scmp}").text
     assert "Extraction pending" in html and "Other versions" in html and "An earlier headline" in html
+    assert '<a href="/-/story/7">The same story</a>' in html
     assert f'<a href="/my+news/articles/{reuters}">' in html.split("The same story")[1]
 
 

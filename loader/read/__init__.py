@@ -16,9 +16,16 @@ from ..model import Record
 from ..normalize.fields import FIELD_ALIASES
 from .csvfile import read_csv
 from .decode import decode
-from .html import read_html
 from .jsonfile import read_json, read_jsonl
 from .text import read_text
+
+
+def read_html(text: str, origin: str) -> list[Record]:
+    """Imported on first use: trafilatura and lxml take most of a second, which `--help` should not pay."""
+    from .html import read_html as read
+
+    return read(text, origin)
+
 
 READERS = {
     "text": read_text,
