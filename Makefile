@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= archive.db
 
-.PHONY: run test lint install install-test load serve bench clean readme train train-geo train-quotes
+.PHONY: run test lint install install-test load serve bench clean readme browser train train-geo train-quotes
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,11 @@ serve: install
 
 run: load serve
 
-test: install-test
+# The browser tests drive Debian's Chromium; a fresh machine gets it here (Playwright's own download is not used).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: install-test browser
 	$(BIN)/pytest -q
 
 lint: install-test
