@@ -11,7 +11,7 @@ flat. Workers must run the same news-archive (same extractor version): checked b
 """
 from collections import deque
 
-from .workers import PENDING_PER_WORKER
+from .workers import LOST, PENDING_PER_WORKER
 
 
 class VersionMismatch(Exception):
@@ -43,26 +43,33 @@ def check_versions(client, expected: str) -> None:
 
 
 class ClusterRunner:
-    def __init__(self, function, client):
+    def __init__(self, function, client, failed=None):
         self.function = function
         self.client = client
+        self.failed = failed or (lambda item, reason: {"error": reason})
         self.workers = max(1, len(client.scheduler_info()["workers"]))
-        self.pending: deque = deque()  # (owners, distributed Future)
+        self.pending: deque = deque()  # (owners, items, distributed Future)
 
     def submit(self, chunk: list, owners: list) -> None:
-        self.pending.append((owners, self.client.submit(self.function, chunk, pure=False)))
+        self.pending.append((owners, chunk, self.client.submit(self.function, chunk, pure=False)))
 
     def has_room(self) -> bool:
         return len(self.pending) <= self.workers * PENDING_PER_WORKER
 
     def collect(self, until) -> None:
+        from distributed import KilledWorker
+
         while self.pending and not until():
-            owners, future = self.pending.popleft()
-            for owner, result in zip(owners, future.result()):
+            owners, chunk, future = self.pending.popleft()
+            try:
+                results = future.result()
+            except KilledWorker:  # Dask retried it on other workers, and each died: its articles fail
+                results = [self.failed(item, LOST) for item in chunk]
+            for owner, result in zip(owners, results):
                 owner.append(result)
 
     def close(self) -> None:
-        for _, future in self.pending:
+        for _, _, future in self.pending:
             future.cancel()
         self.pending.clear()
 
