@@ -172,11 +172,15 @@ def requests_for(db: Path, count: int = 200) -> list[tuple[str, str]]:
 
     def search(q):
         return f"/{name}/search?" + urllib.parse.urlencode({"q": q})
-    plan = ([("search: name", search(rng.choice(names))) for _ in range(40)]
-            + [("search: place", search(rng.choice(places))) for _ in range(30)]
-            + [("search: topic", search(rng.choice(TOPICS))) for _ in range(30)]
-            + [("search: phrase", search(rng.choice(PHRASES))) for _ in range(20)]
-            + [("search: common word", search(rng.choice(COMMON))) for _ in range(20)]
+    def page(q):
+        return "/-/search?" + urllib.parse.urlencode({"q": q})
+    plan = ([("search (canned query): name", search(rng.choice(names))) for _ in range(30)]
+            + [("search (canned query): place", search(rng.choice(places))) for _ in range(25)]
+            + [("search (canned query): topic", search(rng.choice(TOPICS))) for _ in range(25)]
+            + [("search (canned query): phrase", search(rng.choice(PHRASES))) for _ in range(20)]
+            + [("search (canned query): very common word", search(rng.choice(COMMON))) for _ in range(20)]
+            + [("search page /-/search (counts, facets)", page(rng.choice(names + places + TOPICS + COMMON)))
+               for _ in range(20)]
             + [("articles table, default page", f"/{name}/articles") for _ in range(20)]
             + [("entity page", f"/{name}/entities/{rng.choice(entity_ids)}") for _ in range(20)]
             + [("article page", f"/{name}/articles/{rng.choice(article_ids)}") for _ in range(20)])
