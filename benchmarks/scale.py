@@ -235,8 +235,8 @@ def http_figures(db: Path) -> list[str]:
 
 
 def biggest_archive() -> Path | None:
-    found = sorted((p for p in DATA.glob("bench-*.db") if not Path(f"{p}-lock").exists()),
-                   key=lambda p: int(p.stem.split("-")[1]))  # not one being built
+    found = sorted((p for p in DATA.glob("bench-*.db") if p.stem.split("-")[1].isdigit()),
+                   key=lambda p: int(p.stem.split("-")[1]))
     return found[-1] if found else None
 
 
@@ -296,7 +296,38 @@ def load_section(sizes: str) -> list[str]:
 def http_section(archive: Path) -> list[str]:
     return [f"## HTTP: 200 requests against {archive.name} ({articles(archive):,} articles, "
             f"{archive.stat().st_size / 1e9:.1f} GB, annotated)", "",
-            "Command: `.venv/bin/python benchmarks/scale.py --http-only`.", "", *http_figures(archive), ""]
+            f"Command: `.venv/bin/python benchmarks/scale.py --http-only --archive {archive.relative_to(ROOT)}`.",
+            "", *http_figures(archive), "", *search_sql_figures(archive), ""]
+
+
+RANK_ALL = """select articles.id, snippet(articles_fts, -1, char(57344), char(57345), '…', 32),
+  bm25(articles_fts, 10.0, 4.0, 1.0) as rank from articles_fts join articles on articles.rowid = articles_fts.rowid
+  where articles_fts match fts_query(:q) order by rank limit 100"""
+
+
+def search_sql_figures(archive: Path) -> list[str]:
+    """The canned search query (ranking at most the 2,000 latest matches) against ranking every match."""
+    from loader.serve import read_metadata
+    from loader.serve.plugin import fts_query
+
+    canned = read_metadata()["databases"]["archive"]["queries"]["search"]["sql"]
+    conn = sqlite3.connect(f"file:{archive}?mode=ro", uri=True)
+    conn.create_function("fts_query", 1, fts_query, deterministic=True)
+    lines = ["Search SQL alone (in-process, best of 3), the canned query against ranking every match:", "",
+             "| query | matches | rank every match | canned query (≤ 2,000 latest ranked) |", "|---|---:|---:|---:|"]
+    for q in ["said", "the", "oil", "coffee", '"central bank"', "Volcker"]:
+        count = conn.execute("select count(*) from articles_fts where articles_fts match fts_query(?)",
+                             [q]).fetchone()[0]
+        times = []
+        for sql in (RANK_ALL, canned):
+            best = []
+            for _ in range(3):
+                begun = time.perf_counter()
+                conn.execute(sql, {"q": q}).fetchall()
+                best.append((time.perf_counter() - begun) * 1000)
+            times.append(min(best))
+        lines.append(f"| {q} | {count:,} | {times[0]:.0f} ms | {times[1]:.0f} ms |")
+    return lines + ["", f"Load average after: {load_average()}."]
 
 
 if __name__ == "__main__":
