@@ -260,7 +260,7 @@ def main() -> int:
     if not args.http_only:
         (PARTS / "scale-load.md").write_text("\n".join(load_section(args.sizes)) + "\n", encoding="utf-8")
     archive = args.archive or biggest_archive()
-    if archive:
+    if archive and archive.exists():
         (PARTS / "scale-http.md").write_text("\n".join(http_section(archive)) + "\n", encoding="utf-8")
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     header = ["# Scale benchmarks (issue 13)", "", *machine(),
