@@ -24,6 +24,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -230,7 +231,9 @@ def http_figures(db: Path) -> list[str]:
     everything = sorted(v for values in timings.values() for v in values)
     lines.append(f"| **all** | {len(everything)} | {statistics.median(everything):.0f} ms | "
                  f"{everything[int(round(0.95 * (len(everything) - 1)))]:.0f} ms | {everything[-1]:.0f} ms |")
-    lines += [""] + ([f"- {failure}" for failure in failures[:20]] or ["No request failed or showed a timeout."])
+    seen = Counter(failures)
+    lines += [""] + ([f"- {failure} ({count}×)" for failure, count in seen.most_common(20)]
+                     or ["No request failed or showed a timeout."])
     return lines
 
 
@@ -266,7 +269,7 @@ def main() -> int:
     header = ["# Scale benchmarks (issue 13)", "", *machine(),
               f"Written {started}. Load averages (1/5/15 min) are given beside each figure: this 2-core machine "
               "is shared with other agents, so ratios measured side by side matter more than absolute times.", ""]
-    parts = [(PARTS / name).read_text(encoding="utf-8") for name in ("scale-load.md", "scale-http.md")
+    parts = [(PARTS / name).read_text(encoding="utf-8") for name in ("scale-load.md", "scale-http.md", "scale-notes.md")
              if (PARTS / name).exists()]
     text = "\n".join(header) + "\n" + "\n".join(parts)
     print(text)
@@ -296,7 +299,7 @@ def load_section(sizes: str) -> list[str]:
 def http_section(archive: Path) -> list[str]:
     return [f"## HTTP: 200 requests against {archive.name} ({articles(archive):,} articles, "
             f"{archive.stat().st_size / 1e9:.1f} GB, annotated)", "",
-            f"Command: `.venv/bin/python benchmarks/scale.py --http-only --archive {archive.relative_to(ROOT)}`.",
+            f"Command: `.venv/bin/python benchmarks/scale.py --http-only --archive {archive}`.",
             "", *http_figures(archive), "", *search_sql_figures(archive), ""]
 
 
