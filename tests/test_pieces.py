@@ -1,10 +1,10 @@
 """Long articles: extracted in bounded pieces with the real spaCy model, offsets into the whole text."""
 import json
+import os
 import resource
 import shutil
 import subprocess
 import sys
-import os
 import time
 
 import pytest
