@@ -162,10 +162,11 @@ def _interrupt(signum, frame):
               help="Faster (counts cached), for an archive no load will touch while it is served")
 def serve(db_path, host, port, immutable):
     """Serve the archive with Datasette (read-only, on 127.0.0.1 by default)."""
-    from .serve import datasette_command, serving_directory
+    from .serve import PortBusy, serve as serve_archive
 
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
-    command = datasette_command(db_path, host, port, immutable=immutable)
-    os.chdir(serving_directory(db_path))
-    os.execvp(command[0], command)
+    try:
+        serve_archive(db_path, host, port, immutable=immutable, announce=click.echo)
+    except PortBusy as busy:
+        raise click.ClickException(str(busy))
