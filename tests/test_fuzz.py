@@ -148,7 +148,8 @@ def test_json_values_between_good_articles(archive, value, as_lines):
     found = archive.check(directory, result, warnings, [name])
     expected = ({"line 1", "line 3"} if as_lines else {"item 1", "item 3"})
     assert expected <= found[name]["loaded"]
-    assert len(found[name]["loaded"]) + len(found[name]["failed"]) == 3
+    lost = [position for position, reason in found[name]["failed"] if not reason.endswith("loaded without it")]
+    assert len(found[name]["loaded"]) + len(lost) == 3  # a dropped date is a warning about a loaded record
 
 
 @FUZZ
