@@ -144,8 +144,8 @@ def main() -> int:
         reset(db)
         clustered, wall, cpu = cluster(db)
         counts, missing = pair_scores(newid_to_story(db))
-        report = render(db, clustered, wall, cpu, counts, missing, args.db) + render_halves(halves) + \
-            render_sweep(sweep)
+        report = "\n".join([render(db, clustered, wall, cpu, counts, missing, args.db), render_halves(halves),
+                             render_sweep(sweep)])
         db.close()
     return publish(report, "stories.md")
 
