@@ -118,6 +118,32 @@ def entity_key(name: str, kind: str) -> str:
     return _base_key(canonical or name, kind, prefixes)
 
 
+@lru_cache(maxsize=1)
+def _fragment_words() -> dict[str, frozenset]:
+    kinds: dict[str, set] = {}
+    for line in data_lines("name_fragments.tsv"):
+        word, kind = line.split("\t")
+        kinds.setdefault(kind.strip(), set()).add(word.strip())
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+def fragment_kind(name: str) -> str | None:
+    """Why a tagged "name" is no name of its own: "table" (only words of a results table: "Revs",
+    "Avg"), "currency" (a money unit: "U.S. Dlrs"), "generic" (an organisation's head noun alone:
+    "Bank", "Commission", "Co"), else None."""
+    words = fold_words(name)
+    if not words:
+        return None
+    table = _fragment_words()
+    if all(word in table["table"] or word.replace(",", "").isdigit() for word in words):
+        return "table"
+    if words[-1] in table["currency"]:
+        return "currency"
+    if len(words) == 1 and words[0] in table["generic"]:
+        return "generic"
+    return None
+
+
 def is_nickname(word: str) -> bool:
     found = given_name_classes().get(fold_words(word)[0] if fold_words(word) else "")
     return bool(found) and not found[1]
