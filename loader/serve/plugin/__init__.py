@@ -11,19 +11,17 @@ import sqlite3
 
 from datasette import handle_exception as datasette_errors
 from datasette import hookimpl
-from datasette.utils.asgi import Response
 
 from .entities import EntityFacet, entity_filter
-from .guards import guard_csv, hide_pages
+from .guards import check_host, clean_search, guard_csv, hide_pages, limit_connection, read_only_methods, user_mistake
 from .labels import human_label, human_time, month_label
+from .paging import keep_every_row
 
 OPERATORS = {"AND", "OR", "NOT"}
 # Longest string or blob a served query may produce: the longest article (1,000,000 characters,
 # at most 4,000,000 bytes of UTF-8) fits four times over.
 MAX_VALUE_BYTES = 16_000_000
 TOKEN = re.compile(r'"([^"]*)"|(\S+)')
-# SQLite's words for a full-text query it could not parse (a table's search box passes them through).
-FTS_ERROR = re.compile(r"fts5: syntax error|unterminated string|no such column|unknown special query", re.I)
 STATIC = "/-/static-plugins/news-archive/"
 
 
@@ -72,6 +70,7 @@ def make_read_only(conn) -> None:
     value may exceed MAX_VALUE_BYTES, so one query cannot build a gigabyte string in memory."""
     conn.execute("pragma query_only = 1")
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    limit_connection(conn)
 
 
 @hookimpl
@@ -93,34 +92,27 @@ def prepare_jinja2_environment(env, datasette):
 
 
 @hookimpl
-def startup():
+def startup(datasette):
     """Datasette 0.65 prints every 4xx error (a mistyped URL, a SELECT-only refusal) as a rich
     traceback with its locals: about a second of CPU per bad request on a small machine, an easy
     way to load the server, and article text in the log. Server errors (500) are still printed, by
-    its plain traceback.print_exc()."""
+    its plain traceback.print_exc(). Also gives every sorted table page a primary-key tiebreak
+    (paging.py), so exports and `next` links return each row once."""
     datasette_errors.rich = None
+    for database in datasette.databases.values():
+        keep_every_row(database)
 
 
 @hookimpl
-def handle_exception(datasette, request, exception):
-    """A search box query SQLite cannot parse (a lone ", a bracket) gets a page that says so and
-    offers the same words on the search page, which accepts anything; other errors go to Datasette."""
-    keys = [key for key in request.args.keys() if key.startswith("_search")] if request else []
-    if not keys or not FTS_ERROR.search(str(exception)):
-        return None
-
-    async def friendly():
-        typed = request.args.get(keys[0]) or ""
-        html = await datasette.render_template("search_error.html", {
-            "typed": typed, "cleaned": fts_query(typed), "detail": str(exception)}, request=request)
-        return Response.html(html, status=400)
-
-    return friendly
+def handle_exception(exception):
+    """A user's mistake Datasette would answer with a 500 (a bad `_sort`) gets its 400. (A search box
+    cannot fail: guards.clean_search drops a query FTS5 could not parse before it reaches SQLite.)"""
+    user_mistake(exception)  # returns nothing: Datasette's own handler renders the page
 
 
 @hookimpl
 def asgi_wrapper():
-    return lambda app: hide_pages(guard_csv(strip_hit_markers(app)))
+    return lambda app: check_host(read_only_methods(clean_search(hide_pages(guard_csv(strip_hit_markers(app))))))
 
 
 # The private-use characters snippet() marks hits with (cells.py turns them into <mark> on pages); an
