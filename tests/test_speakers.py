@@ -90,3 +90,9 @@ def test_a_surname_the_parser_took_for_a_noun_is_the_person_named_before():
 def test_the_company_named_only_after_the_quote():
     assert speakers("The company said profits rose 10 pct. Harbor Freight Corp is based in Ohio.") == [
         ("Harbor Freight Corp", "ORG")]
+
+
+def test_a_public_body_named_by_its_words_and_a_bare_agency():
+    assert speakers("The Ontario government said it would cut taxes.") == [("Ontario Government", "ORG")]
+    assert speakers("The Food and Drug Administration approved the drug made by Harbor Pharma Inc. "
+                    "The agency said it was safe.") == [("Food and Drug Administration", "ORG")]

@@ -144,7 +144,7 @@ class Resolver:
         elif kind == "person":
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
         elif kind in ("company", "institution"):
-            speaker = self._nominal(span, head, kind)
+            speaker = self._organisation_noun(span, head, kind)
         elif kind == "anonymous":
             speaker = Speaker(anonymous_name(head), ANONYMOUS)
         elif kind in ("organisation", "document", "spokesperson"):
@@ -194,31 +194,38 @@ class Resolver:
 
     def _spokesperson(self, span, head) -> Speaker:
         """ "a company spokesman" → the company (as for "the company"); "a Chinese foreign ministry
-        spokesman" → the organisation named so ("Chinese Foreign Ministry", the entity another article
-        names with capitals) unless the article names it; a bare "a spokesman" → the organisation that
-        last spoke or was named; else an unnamed source."""
+        spokesman" → the ministry; a bare "a spokesman" → the organisation that last spoke or was
+        named; else an unnamed source."""
         for token in head.lefts:
             kind = speaker_words().get(token.lemma_.lower())
-            if kind not in ("company", "institution"):
-                continue
-            first = min(child.left_edge.i for child in head.lefts)
-            words = [t for t in span.doc[first:token.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART")]
-            found = self._nominal(span, token, kind, [t.lower_ for t in words])
-            if found.type is not None:
-                return found
-            if kind == "institution" and len(words) >= 2:
-                return Speaker(" ".join(t.text[:1].upper() + t.text[1:] for t in words), "ORG")
+            if kind in ("company", "institution"):
+                found = self._organisation_noun(span, token, kind, first=min(c.left_edge.i for c in head.lefts))
+                if found.type is not None:
+                    return found
         last = self.last_organisation
         found = last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
         return found or Speaker(anonymous_name(head), ANONYMOUS)
 
-    def _nominal(self, span, head, kind, words: list[str] | None = None) -> Speaker:
+    def _organisation_noun(self, span, noun, kind, first: int | None = None) -> Speaker:
+        """ "the ministry", "the Ontario government", "the Chinese foreign ministry": the organisation the
+        article names that fits (see _nominal); else, for a public body the words name ("Ontario
+        Government", "Chinese Foreign Ministry": the entity other articles name with capitals), that one.
+        A description (no entity) when there is none."""
+        first = min([child.left_edge.i for child in noun.lefts], default=noun.i) if first is None else first
+        words = [t for t in span.doc[first:noun.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART")]
+        found = self._nominal(span, noun, kind, [t.lower_ for t in words])
+        if found.type is None and kind == "institution" and len(words) >= 2:
+            return Speaker(" ".join(t.text[:1].upper() + t.text[1:] for t in words), "ORG")
+        return found
+
+    def _nominal(self, span, head, kind, words: list[str]) -> Speaker:
         """ "the company said", "the ministry said": the organisation that last spoke, else the nearest
         one named before, whose name holds the noun ("the bank" → "Bank of Canada") and the word before
-        it, if given ("foreign ministry"); for a business noun also one whose name shows no public body,
-        and failing those the first named after. A description (no entity) when there is none."""
+        it ("foreign ministry"). Failing that, for a business noun the last company (no public body)
+        that spoke or was named, else the first named after; for a bare public-body noun ("the agency")
+        the last public body. A description (no entity) when there is none."""
         noun = head.lemma_.lower()
-        wanted = {noun, *(words or [])[-2:-1]}
+        wanted = {noun, *words[-2:-1]}
         spoke = [Name(0, 0, speaker.type, speaker.name) for speaker in self.spoken if speaker.type in ISSUER_TYPES]
         named = [name for name in self.names.names if name.type in ISSUER_TYPES and name.end <= span.start_char]
         later = [name for name in reversed(self.names.names) if name.type in ISSUER_TYPES
@@ -227,6 +234,8 @@ class Resolver:
             holding = [name for name in candidates if wanted <= set(fold_words(name.canonical))]
             if not holding and kind == "company":
                 holding = [name for name in candidates if not _public_body(name.canonical)]
+            elif not holding and len(words) < 2:
+                holding = [name for name in candidates if _public_body(name.canonical)]
             if holding:
                 return Speaker(holding[-1].canonical, holding[-1].type, self.roles.get(holding[-1].canonical))
         return Speaker(_clean(span.text).lower(), None)
@@ -252,7 +261,7 @@ class Resolver:
         if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
             if span.root.tag_ == "NNS":  # "critics", "market operators": an unnamed group of sources
                 return Speaker(anonymous_name(span.root), ANONYMOUS)
-            return Speaker(text.lower(), None)
+            return Speaker(text if any(token.pos_ == "PROPN" for token in span) else text.lower(), None)
         return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
 
     def _named_surname(self, span) -> Speaker | None:
