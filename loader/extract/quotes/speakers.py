@@ -20,6 +20,8 @@ from .lexicon import speaker_words
 PERSON = "PERSON"
 # The type of an unnamed source ("analysts", "traders"): a category journalists quote, not an entity.
 ANONYMOUS = "ANONYMOUS"
+# Endings of English nouns that name people by what they do ("critic", "resident", "prosecutor").
+PEOPLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "ic", "ate")
 # Names that can speak for themselves ("Pyongyang says"); a NORP ("North Korean") is a description.
 ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 # Who issues a statement, a study or a spokesperson's words when the text does not say.
@@ -212,7 +214,7 @@ class Resolver:
         Government", "Chinese Foreign Ministry": the entity other articles name with capitals), that one.
         A description (no entity) when there is none."""
         first = min([child.left_edge.i for child in noun.lefts], default=noun.i) if first is None else first
-        words = [t for t in span.doc[first:noun.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART")]
+        words = [t for t in span.doc[first:noun.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART", "PRON")]
         found = self._nominal(span, noun, kind, [t.lower_ for t in words])
         if found.type is None and kind == "institution" and len(words) >= 2:
             return Speaker(" ".join(t.text[:1].upper() + t.text[1:] for t in words), "ORG")
@@ -222,8 +224,7 @@ class Resolver:
         """ "the company said", "the ministry said": the organisation that last spoke, else the nearest
         one named before, whose name holds the noun ("the bank" → "Bank of Canada") and the word before
         it ("foreign ministry"). Failing that, for a business noun the last company (no public body)
-        that spoke or was named, else the first named after; for a bare public-body noun ("the agency")
-        the last public body. A description (no entity) when there is none."""
+        that spoke or was named, else the first named after. A description (no entity) when there is none."""
         noun = head.lemma_.lower()
         wanted = {noun, *words[-2:-1]}
         spoke = [Name(0, 0, speaker.type, speaker.name) for speaker in self.spoken if speaker.type in ISSUER_TYPES]
@@ -234,8 +235,6 @@ class Resolver:
             holding = [name for name in candidates if wanted <= set(fold_words(name.canonical))]
             if not holding and kind == "company":
                 holding = [name for name in candidates if not _public_body(name.canonical)]
-            elif not holding and len(words) < 2:
-                holding = [name for name in candidates if _public_body(name.canonical)]
             if holding:
                 return Speaker(holding[-1].canonical, holding[-1].type, self.roles.get(holding[-1].canonical))
         return Speaker(_clean(span.text).lower(), None)
@@ -259,7 +258,7 @@ class Resolver:
         if named is not None:
             return named
         if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
-            if span.root.tag_ == "NNS":  # "critics", "market operators": an unnamed group of sources
+            if span.root.tag_ == "NNS" and _names_people(span.root):  # "critics", "market operators"
                 return Speaker(anonymous_name(span.root), ANONYMOUS)
             return Speaker(text if any(token.pos_ == "PROPN" for token in span) else text.lower(), None)
         return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
@@ -297,14 +296,21 @@ class Resolver:
 
 
 def anonymous_name(head) -> str:
-    """One spelling per kind of unnamed source: the head noun's plural in lower case ("Analysts",
-    "an analyst" → "analysts"; "a spokeswoman" → "spokespeople"; "critics" as written)."""
+    """One spelling per kind of unnamed source, in lower case and in the number written: "Analysts" and
+    "analysts" → "analysts", "an analyst" → "analyst"; "a spokeswoman" → "spokesperson"."""
     lemma = head.lemma_.lower()
+    plural = head.tag_ == "NNS"
     if speaker_words().get(lemma) == "spokesperson":
-        return "spokespeople"
-    if head.tag_ == "NNS":
-        return head.lower_
-    return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
+        return "spokespeople" if plural else "spokesperson"
+    return head.lower_ if plural else lemma
+
+
+def _names_people(noun) -> bool:
+    """A plural noun of the kind that names people by what they do ("critics", "residents",
+    "prosecutors", "advocates"), not things ("findings", "records"); or one the lexicon lists."""
+    lemma = noun.lemma_.lower()
+    return lemma == "people" or speaker_words().get(lemma) == "anonymous" or (
+        len(lemma) > 4 and lemma.endswith(PEOPLE_SUFFIXES))
 
 
 def _public_body(name: str) -> bool:
