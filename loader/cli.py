@@ -1,20 +1,38 @@
-"""`news-archive`: a thin shell over loader.load, loader.extract and loader.serve."""
+"""`news-archive`: a thin shell over loader.load, loader.extract and loader.serve.
+
+The stages are imported inside the commands that use them, so `news-archive --help` answers in a
+fraction of a second instead of paying for sqlite-utils, dateutil, lxml and spaCy's imports.
+"""
 import json
 import os
+import signal
 import sqlite3
 import sys
+import threading
 from contextlib import contextmanager
 
 import click
-from tqdm import tqdm
 
-from . import store
-from .extract import extract_items, extractor_version
-from .load import LoadOptions, extract_archive, load_paths
 from .model import BadInput
-from .normalize.fields import parse_mappings
-from .store.lock import ArchiveBusy, exclusive_writer
-from .read import FORMATS
+
+
+class _ReaderFormats(click.Choice):
+    """--format's choices, the readers' FORMATS, looked up only when an option is checked or shown."""
+
+    def __init__(self):
+        self.case_sensitive = True
+
+    @property
+    def choices(self):
+        from .read import FORMATS
+
+        return tuple(FORMATS)
+
+
+def _warn(message: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(message, file=sys.stderr)
 
 
 # A fixed width keeps `--help` identical everywhere, so the README can show it verbatim.
@@ -31,7 +49,7 @@ def cli():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", default="archive.db", show_default=True, help="SQLite file to create or update")
 @click.option("--source", help="Source profile slug (reuters, scmp, …) instead of detecting it from content")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Input format instead of detecting it")
+@click.option("--format", "fmt", type=_ReaderFormats(), help="Input format instead of detecting it")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=PATH",
               help="Take FIELD from PATH in JSON/CSV records (dotted: body=content.text); repeatable")
 @click.option("--no-nlp", is_flag=True, help="Store only; extraction waits for the next load or `extract --db`")
@@ -43,6 +61,10 @@ def load(paths, db_path, source, fmt, mappings, no_nlp, workers, quiet):
 
     Re-loading the same input changes nothing; bad files and records are listed in load_errors.
     """
+    from . import store
+    from .load import LoadOptions, load_paths
+    from .normalize.fields import parse_mappings
+
     try:
         field_map = parse_mappings(mappings)
     except ValueError as error:
@@ -50,8 +72,7 @@ def load(paths, db_path, source, fmt, mappings, no_nlp, workers, quiet):
     options = LoadOptions(source=source, fmt=fmt, nlp=not no_nlp, workers=workers, progress=not quiet,
                           field_map=field_map)
     with _writing(db_path):
-        result = load_paths(store.open_db(db_path), list(paths), options, arguments=sys.argv[1:],
-                            warn=lambda message: tqdm.write(message, file=sys.stderr))
+        result = load_paths(store.open_db(db_path), list(paths), options, arguments=sys.argv[1:], warn=_warn)
     click.echo(result.summary(), err=True)
     if result.loaded == 0:
         raise click.ClickException("nothing could be loaded")
@@ -74,6 +95,8 @@ def extract(infile, db_path, workers, quiet):
         raise click.UsageError("give either INFILE (JSON lines, - for stdin) or --db ARCHIVE")
     if db_path:
         return _extract_archive(db_path, workers, not quiet)
+    from .extract import extract_items
+
     items = []
     for number, line in enumerate(infile, 1):
         if line.strip():
@@ -86,11 +109,14 @@ def extract(infile, db_path, workers, quiet):
 
 
 def _extract_archive(db_path: str, workers: int, progress: bool) -> None:
+    from . import store
+    from .extract import extractor_version
+    from .load import extract_archive
+
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
     with _writing(db_path):
-        done = extract_archive(store.open_db(db_path), sys.argv[1:], workers, progress,
-                               warn=lambda message: tqdm.write(message, file=sys.stderr))
+        done = extract_archive(store.open_db(db_path), sys.argv[1:], workers, progress, warn=_warn)
     click.echo(f"Extracted {done.saved} of {done.pending} pending article(s); {done.failed} failed "
                f"(extractor {extractor_version()})", err=True)
 
@@ -98,8 +124,10 @@ def _extract_archive(db_path: str, workers: int, progress: bool) -> None:
 @contextmanager
 def _writing(db_path: str):
     """The archive's writer lock, with every user-facing failure turned into a one-line message."""
+    from .store.lock import ArchiveBusy, exclusive_writer
+
     try:
-        with exclusive_writer(db_path):
+        with exclusive_writer(db_path), _sigterm_as_interrupt():
             yield
     except ArchiveBusy as error:
         raise click.ClickException(str(error))
@@ -107,6 +135,23 @@ def _writing(db_path: str):
         raise click.ClickException(f"{db_path}: {error}")
     except OSError as error:  # no such directory, no permission (the lock file is the first write)
         raise click.ClickException(f"{db_path}: cannot write here: {error.strerror}")
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """`kill PID` (SIGTERM) stops a load as cleanly as Ctrl-C: the same KeyboardInterrupt unwinds it."""
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 @cli.command()
@@ -117,10 +162,11 @@ def _writing(db_path: str):
               help="Faster (counts cached), for an archive no load will touch while it is served")
 def serve(db_path, host, port, immutable):
     """Serve the archive with Datasette (read-only, on 127.0.0.1 by default)."""
-    from .serve import datasette_command, serving_directory
+    from .serve import PortBusy, serve as serve_archive
 
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
-    command = datasette_command(db_path, host, port, immutable=immutable)
-    os.chdir(serving_directory(db_path))
-    os.execvp(command[0], command)
+    try:
+        serve_archive(db_path, host, port, immutable=immutable, announce=click.echo)
+    except PortBusy as busy:
+        raise click.ClickException(str(busy))

@@ -16,7 +16,8 @@ from .extract import extractor_version
 from .model import BadInput, Record
 from .normalize import normalize
 from .normalize.fields import as_json, valid_text
-from .read import expand_paths, read_input
+from .read import expand_paths, printable, read_input
+from .store.batch import save_fresh, split_fresh
 
 # near_duplicates are also counted as inserted: they are stored, and linked to their earlier twin.
 STATUSES = ("inserted", "updated", "unchanged", "duplicates", "near_duplicates", "errors")
@@ -68,9 +69,9 @@ class Progress:
         self.done = 0
         self.records = 0
 
-    def record(self, share: float) -> None:
-        self.records += 1
-        self.bar.update(share)
+    def record(self, share: float, count: int = 1) -> None:
+        self.records += count
+        self.bar.update(share * count)
         self.bar.set_postfix_str(f"{self.records:,} records", refresh=False)
 
     def file_done(self, item) -> None:
@@ -155,15 +156,39 @@ def _store_file(db, job: FileJob, result: LoadResult, warn, progress: Progress) 
             counts["errors"] += 1
             progress.record(share)
         loaded_at = store.now()
-        for article, profile in job.articles:
+        fresh, rest = split_fresh(db, job.articles, store.article_row)
+        saved = _save_fresh(db, fresh, loaded_at, result)
+        if saved is None:  # a record the batch could not take: every article of the file on its own
+            rest = job.articles
+        else:
+            counts.update(saved)
+            progress.record(share, len(fresh))
+        for article, profile in rest:
             keys, warning = _save_one(db, article, profile, loaded_at, result)
             counts.update(keys)
             warnings += [warning] if warning else []
             progress.record(share)
+        for article, _ in job.articles:  # what normalizing dropped, the article kept (an impossible date)
+            warnings += [_record_error(db, result.load_id, problem) for problem in article.problems]
+            counts["errors"] += len(article.problems)  # every load_errors row is counted
     for key in STATUSES:  # counted only once the file's transaction has committed
         result.counts[key] += counts[key]
     for message in warnings:
         warn(message)
+
+
+def _save_fresh(db, fresh: list, loaded_at: str, result: LoadResult) -> Counter | None:
+    """The file's brand-new articles in a few executemany calls, in one savepoint (store/batch.py);
+    None if anything in it failed (it is then rolled back, for the per-article path to redo)."""
+    try:
+        with db.atomic():
+            saved = save_fresh(db, fresh, loaded_at)
+    except Exception as error:  # noqa: BLE001 - the per-article path finds and records the culprit
+        if store.is_fatal(error):
+            raise
+        return None
+    result.seen.update(article_id for article_id, _ in saved)
+    return Counter({"inserted": len(saved), "near_duplicates": sum(1 for _, twin in saved if twin)})
 
 
 def _save_one(db, article, profile, loaded_at: str, result: LoadResult) -> tuple[list, str | None]:
@@ -211,7 +236,7 @@ def _record_error(db, load_id: int, record: Record) -> str:
     reason, raw = valid_text(record.error or "unknown error"), valid_text(record.raw) if record.raw else None
     origin = valid_text(record.origin_path or "")
     store.save_load_error(db, load_id, origin, record.position, reason, raw)
-    return f"warning: {origin} {record.position}: {reason}"
+    return printable(f"warning: {origin} {record.position}: {reason}")
 
 
 def _unexpected(error: Exception) -> str:

@@ -7,19 +7,22 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from ..model import Article
-from . import migrations
+from . import duplicates, migrations
+from .counts import create_table as create_count_table, refresh_counts
 from .duplicates import save_fingerprint, shingles  # noqa: F401  (save_fingerprint: the store's interface)
 from .entities import merge_short_forms, refresh_entities, save_mentions
 from .lock import LOCK_SUFFIX
 from .places import save_locations
+from .provenance import refresh_provenance
 from .quotes import save_quotes
 from .rows import insert_or_ignore, replace_article_rows  # noqa: F401  (part of the store's interface)
+from .stories import refresh_stories
 
 # table → (columns, primary key, foreign keys). Names are the contract in DESIGN.md.
 TABLES = {
     "sources": ({"id": str, "name": str, "homepage": str, "language": str, "timezone": str}, "id", []),
-    "stories": ({"id": int, "label": str, "first_published": str, "article_count": int, "source_count": int},
-                "id", []),
+    "stories": ({"id": int, "label": str, "first_published": str, "last_published": str, "article_count": int,
+                 "source_count": int}, "id", []),
     "articles": ({
         "id": str, "source_id": str, "url": str, "title": str, "title_derived": int, "subtitle": str,
         "section": str, "byline": str, "authors": str, "dateline": str, "published_at": str,
@@ -34,11 +37,18 @@ TABLES = {
     "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
                   "end": int, "sentence": int, "role": str, "entity_name": str}, "id",
                  [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
+    # Provenance (store/provenance.py): one row per quote said once and reported by one or more articles.
+    "quote_groups": ({"id": int, "key": str, "content": str, "speaker": str, "first_article_id": str,
+                      "first_source_id": str, "first_published": str, "quote_count": int, "article_count": int,
+                      "source_count": int}, "id",
+                     [("first_article_id", "articles", "id"), ("first_source_id", "sources", "id")]),
     "quotes": ({"id": int, "article_id": str, "source_id": str, "content": str, "direct": int, "speaker": str,
                 "speaker_entity_id": str, "speaker_text": str, "speaker_role": str, "cue": str, "start": int,
-                "end": int, "speaker_start": int, "speaker_end": int, "speaker_type": str}, "id",
+                "end": int, "speaker_start": int, "speaker_end": int, "speaker_type": str, "group_id": int,
+                "story_id": int}, "id",
                [("article_id", "articles", "id"), ("source_id", "sources", "id"),
-                ("speaker_entity_id", "entities", "id")]),
+                ("speaker_entity_id", "entities", "id"), ("group_id", "quote_groups", "id"),
+                ("story_id", "stories", "id")]),
     "places": ({"id": int, "name": str, "feature_code": str, "country_code": str, "admin1": str,
                 "latitude": float, "longitude": float, "population": int, "article_count": int}, "id", []),
     "locations": ({"id": int, "article_id": str, "place_id": int, "text": str, "start": int, "end": int,
@@ -55,7 +65,14 @@ TABLES = {
                           "body": str, "published_at": str, "updated_at": str, "loaded_at": str,
                           "origin_path": str}, ("article_id", "version"), [("article_id", "articles", "id")]),
     # MinHash LSH bands of each article's body, for finding near-duplicates (store/duplicates.py).
-    "article_bands": ({"band": str, "article_id": str}, ("band", "article_id"), [("article_id", "articles", "id")]),
+    # Created WITHOUT ROWID by duplicates.create_table; its band keys are integers.
+    "article_bands": ({"band": int, "article_id": str}, ("band", "article_id"), [("article_id", "articles", "id")]),
+    # Story clustering (store/stories.py): each clustered article's keys, and how many articles have each feature.
+    "story_keys": ({"key": str, "day": str, "article_id": str}, ("key", "day", "article_id"),
+                   [("article_id", "articles", "id")]),
+    "story_terms": ({"term": str, "df": int}, "term", []),
+    "article_credits": ({"article_id": str, "name": str, "source_id": str}, ("article_id", "name"),
+                        [("article_id", "articles", "id"), ("source_id", "sources", "id")]),
     "load_errors": ({"id": int, "load_id": int, "origin_path": str, "position": str, "reason": str,
                      "raw": str}, "id", [("load_id", "loads", "id")]),
 }
@@ -69,11 +86,14 @@ INDEXES = {
     "articles": [["section"], ["published_month"], ["language"], ["published_at"], ["content_hash"], ["url"],
                  ["identity_key"], ["extracted_with"]],
     "article_versions": [["content_hash"]],
-    "entities": [["type"], ["name"]],
+    "entities": [["type"], ["name"], ["article_count"], ["type", "article_count"]],
     "mentions": [["type"]],
     "quotes": [["speaker"], ["direct"], ["speaker_type"]],
-    "places": [["country_code"], ["feature_code"], ["article_count"]],
+    "places": [["country_code"], ["feature_code"], ["admin1"], ["article_count"]],
     "locations": [["is_dateline"]],
+    "load_errors": [["reason"]],
+    "stories": [["article_count"], ["first_published"]],
+    "quote_groups": [["key"], ["article_count"], ["source_count"]],
 }
 # SQL views, created by ensure_db_shape when missing (name → select).
 VIEWS = {
@@ -98,6 +118,9 @@ def open_db(path: str) -> sqlite_utils.Database:
     # only matters for the last commits before a power cut, and costs ~5 ms per one-article file.
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA busy_timeout=30000")
+    # 64 MB of page cache instead of SQLite's 2 MB: a big archive's indexes (ids, hashes, identity keys,
+    # bands) are written at random places, and each miss is a read from the OS (perf, issue 13).
+    db.execute("PRAGMA cache_size=-65536")
     ensure_db_shape(db)
     return db
 
@@ -113,6 +136,8 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     migrations.check_not_newer(db)
     with db.atomic():
         fresh = not db["articles"].exists()
+        if fresh:
+            duplicates.create_table(db)
         for name, (columns, pk, foreign_keys) in TABLES.items():
             table = db[name]
             if not table.exists():
@@ -129,6 +154,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
                 db[name].create_index(index_columns, if_not_exists=True)
         for name, select in VIEWS.items():
             db.create_view(name, select, ignore=True)
+        create_count_table(db)
         migrations.migrate(db, fresh)
 
 
@@ -401,4 +427,7 @@ SAVERS = {
 FINISHERS = [
     refresh_entities,  # counts, names and aliases of the entities whose mentions changed
     merge_short_forms,  # after the counts: a short form joins the one full entity the archive holds for it
+    refresh_stories,  # new articles join or start stories (after entities: stories compare the names)
+    refresh_provenance,  # credit lines, and new quotes join quote groups (after stories: groups are per story)
+    refresh_counts,  # facet_counts for the whole archive; last, after what it counts is final
 ]

@@ -64,7 +64,15 @@ def derive_identity_keys(db) -> None:
     db.conn.executemany("update articles set identity_key = ? where id = ?", keys)
 
 
-MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles, count_place_articles, derive_identity_keys]
+def rebuild_article_bands(db) -> None:
+    """Archives whose near-duplicate bands were hex text in a rowid table: integer keys, WITHOUT ROWID."""
+    from .duplicates import rebuild_bands
+
+    rebuild_bands(db)
+
+
+MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles, count_place_articles, derive_identity_keys,
+              rebuild_article_bands]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
