@@ -74,7 +74,10 @@ class ChunkRunner:
         retrying = any(chunk.attempts for chunk in self.pending)
         for chunk in list(self.pending)[:1] if retrying else self.pending:
             if chunk.future is None:
-                chunk.future = self.pool.submit(self.function, chunk.items)
+                try:
+                    chunk.future = self.pool.submit(self.function, chunk.items)
+                except BrokenProcessPool:  # a worker died meanwhile: _results restarts the pool
+                    return
 
     def has_room(self) -> bool:
         return len(self.pending) <= self.workers * PENDING_PER_WORKER
@@ -94,7 +97,11 @@ class ChunkRunner:
             if chunk.future is None and self.pool is None:
                 return self.function(chunk.items)  # the lone chunk, here
             if chunk.future is None:
-                chunk.future = self.pool.submit(self.function, chunk.items)
+                try:
+                    chunk.future = self.pool.submit(self.function, chunk.items)
+                except BrokenProcessPool:  # broken by another chunk's worker: not this chunk's fault
+                    self._restart_pool()
+                    continue
             try:
                 return chunk.future.result()
             except BrokenProcessPool:
@@ -105,6 +112,7 @@ class ChunkRunner:
 
     def _restart_pool(self) -> None:
         """A dead worker takes the pool with it: every unfinished chunk starts again in a new one."""
+        _terminate_workers(self.pool)  # the survivors too, now rather than whenever the pool notices
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = None
         for chunk in self.pending:

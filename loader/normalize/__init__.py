@@ -9,6 +9,7 @@ from .fields import as_text, map_fields, valid_text
 from .paragraphs import derive_title, split_paragraphs
 from .markup import looks_like_markup, markup_to_text, unescape_entities
 from .profiles import BY_ID, PROFILES, choose_profile
+from ..text import squash
 
 # Longest article text we accept, in characters; real articles stay far below (a long read is
 # ~100,000), so anything bigger is a mis-parsed file, not news.
@@ -73,7 +74,7 @@ def _clean(value: str | None) -> str | None:
     if value is None:
         return None
     value = _plain(value) if looks_like_markup(value) else unescape_entities(value)
-    value = re.sub(r"\s+", " ", unicodedata.normalize("NFC", value)).strip()
+    value = squash(unicodedata.normalize("NFC", value))
     return value or None
 
 
