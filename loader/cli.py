@@ -5,8 +5,10 @@ fraction of a second instead of paying for sqlite-utils, dateutil, lxml and spaC
 """
 import json
 import os
+import signal
 import sqlite3
 import sys
+import threading
 from contextlib import contextmanager
 
 import click
@@ -125,7 +127,7 @@ def _writing(db_path: str):
     from .store.lock import ArchiveBusy, exclusive_writer
 
     try:
-        with exclusive_writer(db_path):
+        with exclusive_writer(db_path), _sigterm_as_interrupt():
             yield
     except ArchiveBusy as error:
         raise click.ClickException(str(error))
@@ -133,6 +135,23 @@ def _writing(db_path: str):
         raise click.ClickException(f"{db_path}: {error}")
     except OSError as error:  # no such directory, no permission (the lock file is the first write)
         raise click.ClickException(f"{db_path}: cannot write here: {error.strerror}")
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """`kill PID` (SIGTERM) stops a load as cleanly as Ctrl-C: the same KeyboardInterrupt unwinds it."""
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 @cli.command()
@@ -143,10 +162,11 @@ def _writing(db_path: str):
               help="Faster (counts cached), for an archive no load will touch while it is served")
 def serve(db_path, host, port, immutable):
     """Serve the archive with Datasette (read-only, on 127.0.0.1 by default)."""
-    from .serve import datasette_command, serving_directory
+    from .serve import PortBusy, serve as serve_archive
 
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
-    command = datasette_command(db_path, host, port, immutable=immutable)
-    os.chdir(serving_directory(db_path))
-    os.execvp(command[0], command)
+    try:
+        serve_archive(db_path, host, port, immutable=immutable, announce=click.echo)
+    except PortBusy as busy:
+        raise click.ClickException(str(busy))

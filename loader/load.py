@@ -16,7 +16,7 @@ from .extract import extractor_version
 from .model import BadInput, Record
 from .normalize import normalize
 from .normalize.fields import as_json, valid_text
-from .read import expand_paths, read_input
+from .read import expand_paths, printable, read_input
 from .store.batch import save_fresh, split_fresh
 
 # near_duplicates are also counted as inserted: they are stored, and linked to their earlier twin.
@@ -168,6 +168,9 @@ def _store_file(db, job: FileJob, result: LoadResult, warn, progress: Progress) 
             counts.update(keys)
             warnings += [warning] if warning else []
             progress.record(share)
+        for article, _ in job.articles:  # what normalizing dropped, the article kept (an impossible date)
+            warnings += [_record_error(db, result.load_id, problem) for problem in article.problems]
+            counts["errors"] += len(article.problems)  # every load_errors row is counted
     for key in STATUSES:  # counted only once the file's transaction has committed
         result.counts[key] += counts[key]
     for message in warnings:
@@ -233,7 +236,7 @@ def _record_error(db, load_id: int, record: Record) -> str:
     reason, raw = valid_text(record.error or "unknown error"), valid_text(record.raw) if record.raw else None
     origin = valid_text(record.origin_path or "")
     store.save_load_error(db, load_id, origin, record.position, reason, raw)
-    return f"warning: {origin} {record.position}: {reason}"
+    return printable(f"warning: {origin} {record.position}: {reason}")
 
 
 def _unexpected(error: Exception) -> str:

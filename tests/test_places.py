@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-import yaml
 from click.testing import CliRunner
 
 from loader import store
@@ -14,6 +13,7 @@ from loader.cli import cli
 from loader.extract import extract_items
 from loader.extract.places import distance_km
 from loader.load import LoadOptions, load_paths
+from loader.serve import read_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where each seed place really is (GeoNames points; the Korean peninsula by its middle).
@@ -104,7 +104,7 @@ def test_reloading_changes_no_locations(archive):
 def get_json(path: Path, url: str):
     from datasette.app import Datasette
 
-    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    metadata = read_metadata()
     metadata.pop("settings", None)
     datasette = Datasette([str(path)], metadata=metadata)
 
@@ -122,9 +122,9 @@ def test_datasette_serves_map_columns_facets_and_articles_near(archive):
     facets = get_json(archive, "/archive/articles.json?_facet_array=country_codes")
     codes = {item["value"] for item in facets["facet_results"]["country_codes"]["results"]}
     assert {"CN", "KP", "US", "VN"} <= codes
-    near = get_json(archive, "/archive/articles_near.json?_shape=array&lat=41.8&lon=123.4&km=50")
+    near = get_json(archive, "/archive/articles_near.json?_shape=array&place=Shenyang&km=50")  # by name (issue 12)
     assert len(near) == 2 and {row["place"] for row in near} == {"Shenyang"}
-    assert get_json(archive, "/archive/articles_near.json?_shape=array&lat=-33.9&lon=151.2&km=50") == []
+    assert get_json(archive, "/archive/articles_near.json?_shape=array&place=Sydney&km=50") == []
     assert "datasette-cluster-map" in get_json(archive, "/archive/places")  # the map script, served locally
 
 

@@ -15,6 +15,7 @@ from importlib import metadata, resources
 
 from . import nlp
 from .mentions import extract_mentions
+from .pieces import PIECE_CHARS, extract_in_pieces
 from .places import extract_places
 from .quotes import extract_quotes
 from .workers import ChunkRunner
@@ -39,7 +40,7 @@ def extract_groups(groups, workers: int = 1):
 
     A group is what the caller stores together (one input file); its items share chunks with other
     groups' items, which is how many one-article files still reach spaCy in batches."""
-    runner = ChunkRunner(extract_chunk, workers, initializer=nlp.get_nlp)
+    runner = ChunkRunner(extract_chunk, workers, initializer=nlp.get_nlp, failed=_failed)
     waiting: deque = deque()  # (payload, item count, results) in input order
     chunk, owners = [], []
     try:
@@ -82,7 +83,12 @@ def _done(waiting: deque):
 
 
 def extract_chunk(items: list[dict]) -> list[dict]:
-    """Parse a chunk in one nlp.pipe call; if anything in it fails, redo it item by item so that one
+    """Extract a chunk; a text too long to parse at once goes in bounded pieces (pieces.py)."""
+    return extract_in_pieces(items, _extract_parsed, min(PIECE_CHARS, nlp.get_nlp().max_length))
+
+
+def _extract_parsed(items: list[dict]) -> list[dict]:
+    """Parse items in one nlp.pipe call; if anything in it fails, redo them one by one so that one
     bad article gets an `error` and the others their results."""
     language = nlp.get_nlp()
     with language.memory_zone():  # strings spaCy interns for these texts are freed afterwards
@@ -107,6 +113,11 @@ def _extract_alone(item: dict) -> dict:
         return {**_empty(item), "error": f"{type(error).__name__}: {error}"}
 
 
+def _failed(item: dict, reason: str) -> dict:
+    """The result of an item whose worker process died on it twice (see workers.py)."""
+    return {**_empty(item), "error": reason}
+
+
 def _empty(item: dict) -> dict:
     return {"id": item.get("id"), **{key: [] for key in KEYS}}
 
@@ -116,7 +127,6 @@ def _extract_one(item: dict, doc) -> dict:
     for extractor in EXTRACTORS:
         found.update(extractor(item, doc, found))
     return found
-
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 from ..datafiles import data_lines
+from ..text import strip_accents
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 EXTRA_FILE = DATA / "places_extra.tsv"
@@ -55,8 +56,7 @@ class Place(NamedTuple):
 @lru_cache(maxsize=CACHED_KEYS)
 def name_key(text: str) -> str:
     """Comparable form of a place name: no accents, case, punctuation, leading "the"; "U.S." → "us"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = strip_accents(text).casefold()
     words = re.sub(r"\W+", " ", re.sub(r"[’'`]", "", text)).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]

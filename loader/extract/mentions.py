@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .names import PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind, name_words, roles
+from ..text import squash
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 # Types whose single-word mentions may be a person's surname the model mislabelled.
@@ -57,7 +58,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
 
 
 def _row(m: Mention, sentence_starts: list[int]) -> dict:
-    return {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity": " ".join(m.entity.split()),
+    return {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity": squash(m.entity),
             "sentence": bisect_right(sentence_starts, m.first) - 1, "role": m.role}
 
 

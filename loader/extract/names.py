@@ -10,11 +10,11 @@ Treasury Department only where the article mentions the United States) are appli
 """
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from ..datafiles import data_lines
+from ..text import strip_accents
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PERSON = "PERSON"
@@ -54,7 +54,7 @@ def given_name_classes() -> dict[str, tuple[str, bool]]:
 
 def fold_words(name: str) -> list[str]:
     """Lower-case ASCII-folded words, with dots, hyphens and apostrophes taken out."""
-    text = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    text = strip_accents(name).lower()
     text = POSSESSIVE_S.sub(r"\1s", text)
     text = NOT_WORD.sub(" ", text.replace(".", ""))
     words = text.split()

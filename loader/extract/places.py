@@ -11,6 +11,7 @@ how far to trust the pick; a name without a confident match is left out. `score`
 """
 import math
 
+from ..geometry import distance_km
 from .gazetteer import Place, get_gazetteer, name_key
 from .place_ranker import NEAR_LIMITS_KM, Model, feature_class, get_model, softmax
 from .toponyms import Toponym, recognise
@@ -30,7 +31,6 @@ NEAR_KM = ((50, 2.0), (200, 1.0))
 DATELINE_CITY_BONUS = 5.0  # a dateline names a town: "NEW YORK" is the city, not the state
 DATELINE_WEIGHT = 3  # the place a story was filed from counts like this many mentions
 SUPPORT_KM = 100
-EARTH_RADIUS_KM = 6371.0088
 QUALIFIER_GAP = {",", ", ", " , ", " ("}
 NAMESAKE_CITY_SHARE = 0.1  # "New York": a state's namesake city this big (by population) is what the name means
 DIVISION_WORDS = ("state", "State", "STATE", "province", "Province", "oblast", "Oblast", "prefecture", "Prefecture")
@@ -312,13 +312,6 @@ def _within(place: Place, container: Place) -> bool:
     if container.feature_code == "ADM1":
         return place.admin1_id == container.id and place.id != container.id
     return container.feature_code == "ADM2" and place.admin2_id == container.id
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def _row(toponym: Toponym, place: Place, score: float) -> dict:

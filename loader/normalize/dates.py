@@ -10,6 +10,9 @@ from dateutil import parser
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 EPOCH_RANGE = (0, 4_102_444_800)  # 1970 .. 2100, in seconds
+# Milliseconds (as JavaScript writes them) from 2001-09-09 on: a number between the two ranges (such as
+# 253402300800, year 10000 in seconds) is neither, and is not guessed at.
+EPOCH_MS_RANGE = (1_000_000_000_000, EPOCH_RANGE[1] * 1000)
 MAX_DATE_CHARS = 100  # the longest date a source prints is far shorter; longer text is not a date
 
 
@@ -30,18 +33,22 @@ def parse_date(value, zone: str | None = None, dayfirst: bool = False) -> str | 
     text = str(value).strip()
     if len(text) > MAX_DATE_CHARS:
         return None
-    if text.isdigit() and len(text) >= 9:
+    if text.isascii() and text.isdigit() and len(text) >= 9:
         return _from_epoch(int(text))
     fast = parse_common_date(text, zone)
     if fast is not None:
         return fast
     try:
-        with warnings.catch_warnings():  # "10:00 EST": a zone name dateutil cannot place stays naive
-            warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
-            first = parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
-            second = parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
-    except (ValueError, OverflowError, parser.ParserError):
+        return _from_text(text, zone, dayfirst)
+    except (ValueError, OverflowError, parser.ParserError):  # day 30 of February, an offset of 25 hours
         return None
+
+
+def _from_text(text: str, zone: str | None, dayfirst: bool) -> str | None:
+    with warnings.catch_warnings():  # "10:00 EST": a zone name dateutil cannot place stays naive
+        warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+        first = parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
+        second = parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
     if (first.year, first.month) != (second.year, second.month):
         return None  # no year or month in the text ("Tuesday", "10:30")
     if first.day != second.day:
@@ -54,10 +61,10 @@ def parse_date(value, zone: str | None = None, dayfirst: bool = False) -> str | 
 
 
 def _from_epoch(seconds) -> str | None:
-    if not EPOCH_RANGE[0] <= seconds <= EPOCH_RANGE[1] * 1000:  # also rejects NaN
+    if EPOCH_MS_RANGE[0] <= seconds <= EPOCH_MS_RANGE[1]:
+        seconds = seconds / 1000
+    elif not EPOCH_RANGE[0] <= seconds <= EPOCH_RANGE[1]:  # also rejects NaN
         return None
-    if seconds > EPOCH_RANGE[1]:
-        seconds = seconds / 1000  # milliseconds, as JavaScript writes them
     return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat()
 
 

@@ -26,6 +26,7 @@ import re
 
 from ..extract.names import PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind
 from .rows import chunks, marks, replace_article_rows
+from ..text import squash
 
 MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role")
 MAX_ALIASES = 50
@@ -79,7 +80,7 @@ class _Tally:
         self.names[name].add(article_id)
         if entity_id(name, type_) == entity:
             self.own_names.add(name)
-        self.spellings[" ".join(text.split())].add(article_id)  # "Hong\n\nKong" is spelled "Hong Kong"
+        self.spellings[squash(text)].add(article_id)  # "Hong\n\nKong" is spelled "Hong Kong"
         self.spellings[name].add(article_id)
         self.types[type_] += 1
 

@@ -9,6 +9,7 @@ quotation marks were stripped gets its floating quotes.
 """
 from .clauses import text_of
 from .direct import direct_quotes
+from .learned import attached, revised
 from .marks import quoted_spans
 from .quote import Quote
 from .reported import reported_quotes
@@ -30,21 +31,34 @@ def extract_quotes(item: dict, doc, found: dict) -> dict:
 
 def find_quotes(doc, names: Names) -> list[Quote]:
     marks = quoted_spans(text_of(doc))
-    stripped = not marks  # no quotation marks at all: wire copy whose marks were stripped
-    direct = direct_quotes(doc, marks)
-    reported = [quote for quote in reported_quotes(doc) if not _inside_marks(quote.cue.idx, marks)]
-    quotes = _merge(direct, reported, marks, text_of(doc))
-    if stripped:
-        quotes += bare_attributions(doc, quotes)
-    quotes += signed_quotes(doc, quotes)
+    quotes, orphans = runs_and_orphans(doc, names, marks)
+    quotes = sorted(quotes + attached(doc, orphans, quotes), key=lambda q: q.start)
+    if not marks:  # no quotation marks at all: wire copy whose marks were stripped
+        quotes = floating_quotes(doc, quotes)
+    return _without_overlaps([quote for quote in quotes if quote.name])
+
+
+def runs_and_orphans(doc, names: Names, marks) -> tuple[list[Quote], list[Quote]]:
+    """The quotes with speakers resolved and runs continued, and the quoted stretches no run took."""
+    quotes = revised(doc, rule_quotes(doc, marks), marks)
     resolver = Resolver(doc, names, [(mark.start, mark.end) for mark in marks])
     for quote in sorted(quotes, key=lambda q: q.speaker_start if q.speaker is not None else q.start):
         if quote.speaker is not None:
             _apply(quote, resolver.resolve(quote.speaker, (quote.start, quote.end)))
-    quotes = continue_runs(doc, quotes)
-    if stripped:
-        quotes = floating_quotes(doc, quotes)
-    return _without_overlaps([quote for quote in quotes if quote.name])
+    runs = continue_runs(doc, quotes)
+    taken = {(quote.start, quote.end) for quote in runs}
+    return runs, [quote for quote in quotes if not quote.name and (quote.start, quote.end) not in taken]
+
+
+def rule_quotes(doc, marks) -> list[Quote]:
+    """What the rules find before speakers are resolved: direct and reported quotes, merged, plus
+    bare attributions (text without quotation marks) and signed quotes."""
+    direct = direct_quotes(doc, marks)
+    reported = [quote for quote in reported_quotes(doc) if not _inside_marks(quote.cue.idx, marks)]
+    quotes = _merge(direct, reported, marks, text_of(doc))
+    if not marks:
+        quotes += bare_attributions(doc, quotes)
+    return quotes + signed_quotes(doc, quotes)
 
 
 def _inside_marks(char: int, marks) -> bool:
@@ -106,6 +120,6 @@ def row(quote: Quote, text: str) -> dict:
         "speaker": quote.name, "speaker_start": quote.speaker_start, "speaker_end": quote.speaker_end,
         "cue": quote.cue_text, "direct": int(quote.direct),
         "speaker_text": quote.speaker.text if quote.speaker is not None else None,
-        "speaker_role": quote.role, "speaker_type": quote.entity_type,
+        "speaker_role": quote.role, "speaker_type": quote.entity_type, "rule": quote.kind,
     }
 

@@ -48,6 +48,17 @@ def speaker_words() -> dict:
     return dict(_rows("speaker_words.txt"))
 
 
+@lru_cache(maxsize=None)
+def cue_kinds() -> dict:
+    """Lemma → its kind in speech_verbs.txt (speech, cognition, finding)."""
+    return {word: kind for word, kind in _rows("speech_verbs.txt")}
+
+
+def cue_kind(lemma: str) -> str:
+    """The lexicon kind of a verb lemma ("say" → "speech"), "none" for a verb the lexicon lacks."""
+    return cue_kinds().get(lemma, "none")
+
+
 def cue_phrase(token) -> str | None:
     """The lexicon entry a verb token is a cue for ("said" → "say", "pointed out" → "point out")."""
     if token.pos_ not in ("VERB", "AUX"):

@@ -22,7 +22,7 @@ def reported_quotes(doc) -> list[Quote]:
     quotes = []
     for token in doc:
         if cue_phrase(token):
-            quotes.extend(_from_cue(doc, token))
+            quotes.extend(reported_from(doc, token))
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             quote = _according_to(doc, token)
             if quote:
@@ -30,7 +30,8 @@ def reported_quotes(doc) -> list[Quote]:
     return quotes
 
 
-def _from_cue(doc, verb) -> list[Quote]:
+def reported_from(doc, verb) -> list[Quote]:
+    """The quotes a verb reports, read as a cue: its clausal complement(s), its subject the speaker."""
     subject = subject_of(verb)
     if _unsaid(verb):
         return []

@@ -16,6 +16,7 @@ from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
 from ..names import fold_words
 from .lexicon import speaker_words
+from ...text import squash
 
 PERSON = "PERSON"
 # The type of an unnamed source ("analysts", "traders"): a category journalists quote, not an entity.
@@ -86,7 +87,7 @@ class Names:
 
 
 def _clean(text: str) -> str:
-    text = " ".join(text.split())
+    text = squash(text)
     for article in ARTICLES:
         if text.lower().startswith(article) and len(text) > len(article):
             text = text[len(article):]
