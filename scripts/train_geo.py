@@ -7,8 +7,9 @@ and a logistic "is the pick right" model whose threshold maximises end-to-end F1
 
 Cross-set validation: a model trained on each set alone is scored on the other two, and every set is also
 scored with no model (the resolver's own scores) and with the shipped model (trained on all three, so its
-figures are in-sample). The table goes to benchmarks/results/geo_training.md. Only weights are written:
-no text of the sets.
+figures are in-sample). The table goes to benchmarks/results/geo_training.md. Only weights are written,
+no text of the sets, and the weights file is git-ignored: the sets' README forbids shipping anything
+derived from them, so the places stage works without it (the resolver's own scores).
 
     .venv/bin/python scripts/train_geo.py [--limit N] [--no-write]
 """
