@@ -263,7 +263,8 @@ def main() -> None:
             f"{time.monotonic() - started:.0f} s).\n\n"
             "Each cell: Acc@161 on recognised toponyms / recognition F1, scored by shared/eval/geo/score.py. "
             "A model trained on one set is scored on the other two (out of sample); the model trained on all "
-            "three (what `make train-geo` writes; git-ignored, not shipped) is scored in-sample.\n\n" + table + "\n", encoding="utf-8")
+            "three (what `make train-geo` writes; git-ignored, not shipped) is scored in-sample.\n\n"
+            + table + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
