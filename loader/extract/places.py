@@ -158,8 +158,8 @@ class _Resolver:
                 or place.id < 0 or self._locally_supported(key, place, beliefs)):
             return best
         biggest = max(range(len(places)), key=lambda index: places[index].population)
-        if places[biggest].population >= FAMOUS_RATIO * max(place.population, 1):
-            return biggest
+        if biggest == best or places[biggest].population >= FAMOUS_RATIO * max(place.population, 1):
+            return biggest  # the famous reading (or the pick is the famous one)
         return None
 
     def _locally_supported(self, key: str, place: Place, beliefs: dict) -> bool:
