@@ -39,6 +39,8 @@ TOP_SPEAKERS = 30
 
 
 def sample(files: list[str], records: int) -> list[dict]:
+    if not (DATA / "reuters-021.json").exists():
+        subprocess.run(["bash", str(ROOT / "benchmarks/fetch_reuters.sh")], check=True)
     chosen = []
     for name in files:
         for record in json.loads((DATA / f"reuters-{name}.json").read_text(encoding="utf-8")):

@@ -96,11 +96,13 @@ def load_paths(db, paths: list[str], options: LoadOptions, arguments: list[str] 
         _store_file(db, _prepare(item, options, result), result, warn, progress)
         progress.file_done(item)
     progress.close()
+    ran = {}
     if options.nlp:
         result.extracted = extract_articles(db, result.load_id, options.workers, options.progress, warn).saved
+        ran = {"extractor_version": extractor_version()}
     result.pending = len(store.pending_extraction(db, extractor_version()))
     result.seconds = time.monotonic() - started
-    store.finish_load(db, result.load_id, {"files": len(files), **result.counts})
+    store.finish_load(db, result.load_id, {"files": len(files), **result.counts, **ran})
     return result
 
 
@@ -108,7 +110,7 @@ def extract_archive(db, arguments: list[str], workers: int = 1, progress: bool =
     """A run that loads nothing and brings the archive's extraction up to date (`extract --db`)."""
     load_id = store.start_load(db, arguments)
     done = extract_articles(db, load_id, workers, progress, warn or (lambda message: tqdm.write(message)))
-    store.finish_load(db, load_id, {"files": 0, "errors": done.failed})
+    store.finish_load(db, load_id, {"files": 0, "errors": done.failed, "extractor_version": extractor_version()})
     return done
 
 

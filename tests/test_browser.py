@@ -24,16 +24,18 @@ CHROMIUM = "/usr/bin/chromium"
 NEWS_ARCHIVE = str(Path(sys.executable).with_name("news-archive"))
 SHOTS = ROOT / "tests" / "screenshots"
 # Each payload would set window.__pwned or open a dialog if a page ran it.
+TITLE = ("Harbour <script>window.__pwned=1;alert(1)</script> council "
+         "<img src=x onerror=\"window.__pwned=2;alert(2)\"> keeps the night ferries")
 HOSTILE = {
-    "ferries.md": """---
-title: Harbour <script>window.__pwned=1;alert(1)</script> council <img src=x onerror="window.__pwned=2;alert(2)"> keeps the night ferries
+    "ferries.md": f"""---
+title: {TITLE}
 published: 2024-05-02T09:30:00+01:00
 ---
 
 PORTLAND — The harbour council voted on Tuesday to keep the night ferries to the islands running
 <img src=x onerror="window.__pwned=3;alert(3)"> through the winter.
 
-"The <script>window.__pwned=4;alert(4)</script> ferries stay, whatever the cost," said Alice Hartley, the mayor of Portland.
+"The <script>window.__pwned=4;alert(4)</script> ferries stay," said Alice Hartley, the mayor of Portland.
 
 The Portland Port Authority said the vote would cost the harbour $2 million a year.
 """,
@@ -140,9 +142,7 @@ def test_reader_searches_reads_follows_links_and_exports(browser, served, tmp_pa
     assert sorted(row["title"][:7] for row in rows) == ["Dredgin", "Harbour"]
 
     page.click("ol.search-results a:has-text('keeps the night ferries')")
-    title = "Harbour <script>window.__pwned=1;alert(1)</script> council " \
-            "<img src=x onerror=\"window.__pwned=2;alert(2)\"> keeps the night ferries"
-    assert page.locator("article.news-article h1").inner_text() == title
+    assert page.locator("article.news-article h1").inner_text() == TITLE
     assert "<img src=x onerror=\"window.__pwned=3;alert(3)\">" in page.locator(".article-body").inner_text()
     _nothing_ran(page, dialogs)
     article_url = page.url

@@ -1,7 +1,6 @@
 """Serving: the real Datasette app with our metadata.yml, plugin and settings."""
 import csv
 import io
-import json
 import os
 import socket
 import subprocess
@@ -211,15 +210,10 @@ def test_article_page_shows_pending_versions_and_same_story(tmp_path):
     """What other stages write (extracted_with, article_versions, stories) as the article page shows it;
     the rows are written here the way the store's contract (DESIGN.md) describes them."""
     db, _ = run_load(tmp_path / "my news.db", CORPUS)
-    if "extracted_with" not in db["articles"].columns_dict:
-        db["articles"].add_column("extracted_with", str)
-    if not db["article_versions"].exists():
-        db["article_versions"].create({"article_id": str, "version": int, "content_hash": str, "title": str,
-                                       "body": str, "loaded_at": str, "origin_path": str}, pk=("article_id", "version"))
     scmp, reuters = (article_by_id(db, source) for source in ("scmp", "reuters"))
-    db["article_versions"].insert({"article_id": scmp, "version": 1, "content_hash": "x", "title": "An earlier headline",
-                                   "body": "Earlier text.", "loaded_at": "2017-10-27T12:00:00+00:00",
-                                   "origin_path": "feed/early.txt"})
+    db["article_versions"].insert({"article_id": scmp, "version": 1, "content_hash": "x",
+                                   "title": "An earlier headline", "body": "Earlier text.",
+                                   "loaded_at": "2017-10-27T12:00:00+00:00", "origin_path": "feed/early.txt"})
     db["stories"].insert({"id": 7, "label": "Sanctions on a diplomat", "article_count": 2, "source_count": 2})
     db.execute("update articles set story_id = 7, extracted_with = null")
     db.conn.commit()

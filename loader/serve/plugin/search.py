@@ -39,6 +39,7 @@ HITS = """(select rowid, bm25(articles_fts, 10.0, 4.0, 1.0) as rank from article
 MATCHED = "articles where articles.rowid in (select rowid from articles_fts where articles_fts match fts_query(:q))"
 SNIPPETS_SQL = """select rowid, snippet(articles_fts, -1, char(57344), char(57345), '…', 32) as snippet
 from articles_fts where articles_fts match fts_query(:q) and rowid in ({rowids})"""
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 EXPORT_COLUMNS = ["id", "url", "source_id", "title", "subtitle", "byline", "section", "dateline", "published_at",
                   "updated_at", "word_count", "language", "body"]
 FACETS = {  # name → (heading, SQL over the matches; :limit)
@@ -47,7 +48,8 @@ FACETS = {  # name → (heading, SQL over the matches; :limit)
         from {matches} group by source_id order by n desc limit :limit"""),
     "month": ("Months", """select published_month as value, published_month as label, count(*) as n
         from {matches} and published_month is not null group by 1 order by 1"""),
-    "entity": ("People", """select entities.id as value, entities.name as label, count(distinct mentions.article_id) as n
+    "entity": ("People", """select entities.id as value, entities.name as label,
+        count(distinct mentions.article_id) as n
         from mentions join entities on entities.id = mentions.entity_id
         where entities.type = 'PERSON' and mentions.article_id in (select articles.id from {matches})
         group by entities.id order by n desc, entities.name limit :limit"""),
@@ -91,7 +93,8 @@ async def search_page(datasette, request):
     context = {"q": text, "database": database, "sort": request.args.get("sort") or "rank",
                "export_csv": _export_url(request, "csv"), "export_json": _export_url(request, "json"),
                "filters": await _active_filters(datasette, database, params, request),
-               "sorts": [{"key": key, "label": label, "url": path_with_replaced_args(request, {"sort": key, "page": None})}
+               "sorts": [{"key": key, "label": label,
+                          "url": path_with_replaced_args(request, {"sort": key, "page": None})}
                          for key, label in SORT_LABELS.items()]}
     if text and database:
         context.update(await _results(datasette, database, request, params, conditions))
@@ -208,7 +211,7 @@ async def search_export(datasette, request):
     filename = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:40] or "search"
     return AsgiStream(lambda out: writer(out, db, rowids, datasette, database, request),
                       headers={"content-disposition": f'attachment; filename="search-{filename}.{extension}"'},
-                      content_type="text/csv; charset=utf-8" if extension == "csv" else "application/json; charset=utf-8")
+                      content_type=CONTENT_TYPES[extension])
 
 
 async def _batches(db, rowids: list[int]):
