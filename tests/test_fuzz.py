@@ -66,7 +66,8 @@ class Archive:
         found = {}
         for row in self.db.query("select origin_path, position from article_origins where origin_path like ?",
                                  [directory + "/%"]):
-            found.setdefault(Path(row["origin_path"]).name, {"loaded": set(), "failed": []})["loaded"].add(row["position"])
+            origin = found.setdefault(Path(row["origin_path"]).name, {"loaded": set(), "failed": []})
+            origin["loaded"].add(row["position"])
         for row in self.db.query("select origin_path, position, reason from load_errors where origin_path like ?",
                                  [directory + "/%"]):
             found.setdefault(Path(row["origin_path"]).name, {"loaded": set(), "failed": []})["failed"].append(
@@ -275,7 +276,8 @@ def test_gzip_bomb_is_refused(archive, monkeypatch):
     bomb = gzip.compress(b"\n" * 50_000_000, compresslevel=9)  # 50 MB that packs into about 50 KB
     directory, result, warnings = archive.load({**GOOD_FILE, "bomb.jsonl.gz": bomb}, "corpus")
     found = archive.check(directory, result, warnings, ["good.jsonl", "bomb.jsonl.gz"])
-    assert found["bomb.jsonl.gz"]["failed"] == [("file", "over 1,000,000 bytes decompressed: split it into smaller files")]
+    assert found["bomb.jsonl.gz"]["failed"] == [
+        ("file", "over 1,000,000 bytes decompressed: split it into smaller files")]
 
 
 def test_odd_paths_are_reported_not_fatal(archive, tmp_path):

@@ -135,7 +135,7 @@ def merge_short_forms(db) -> int:
                            "where coalesce(article_count, 1) > 0 or merged_into is not null"))
     targets = _short_form_targets(rows)
     changed = 0
-    for short, name, type_, current, _ in rows:
+    for short, _name, _type, current, _ in rows:
         wanted = targets.get(short)
         if wanted != current:
             _retarget(db, short, current, wanted)
@@ -155,7 +155,7 @@ def _short_form_targets(rows: list[tuple]) -> dict[str, str]:
     targets = _legal_form_variants(rows)
     surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
     with_forms = defaultdict(set)  # initials with the legal form ("GMC"), tried only when none match without
-    for entity, name, type_, merged, _ in rows:
+    for entity, name, type_, _merged, _ in rows:
         folded = fold_words(name)
         if len(folded) < 2 or entity in targets:
             continue
