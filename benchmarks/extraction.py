@@ -83,8 +83,18 @@ def main() -> int:
             f"## bare trafilatura {trafilatura.__version__} (`bare_extraction(with_metadata=True)`, "
             f"{bare_seconds:.0f} s)", "",
             "```", score(bare, workdir, "bare"), "```", "",
+            *cross_validated(),
         ])
     return publish(report, "extraction.md")
+
+
+def cross_validated() -> list[str]:
+    """The dev figure beside the publisher-level cross-validated one, from benchmarks/fields_cv.py."""
+    import fields_cv
+    figures, rules = fields_cv.figures()
+    return ["## Title, authors, date: dev figure and publisher-level cross-validated figure", "",
+            "From `.venv/bin/python benchmarks/fields_cv.py` (details and the per-rule table in fields_cv.md): "
+            "rules chosen on half of the publishers, scored on the other half.", "", *figures, "", rules, ""]
 
 
 if __name__ == "__main__":

@@ -1,19 +1,38 @@
-"""`news-archive`: a thin shell over loader.load, loader.extract and loader.serve."""
+"""`news-archive`: a thin shell over loader.load, loader.extract and loader.serve.
+
+The stages are imported inside the commands that use them, so `news-archive --help` answers in a
+fraction of a second instead of paying for sqlite-utils, dateutil, lxml and spaCy's imports.
+"""
 import json
 import os
+import signal
 import sqlite3
 import sys
+import threading
+from contextlib import contextmanager
 
 import click
-from tqdm import tqdm
 
-from . import store
-from .extract import extract_items
-from .load import LoadOptions, load_paths
 from .model import BadInput
-from .normalize.fields import parse_mappings
-from .store.lock import ArchiveBusy, exclusive_writer
-from .read import FORMATS
+
+
+class _ReaderFormats(click.Choice):
+    """--format's choices, the readers' FORMATS, looked up only when an option is checked or shown."""
+
+    def __init__(self):
+        self.case_sensitive = True
+
+    @property
+    def choices(self):
+        from .read import FORMATS
+
+        return tuple(FORMATS)
+
+
+def _warn(message: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(message, file=sys.stderr)
 
 
 # A fixed width keeps `--help` identical everywhere, so the README can show it verbatim.
@@ -30,10 +49,10 @@ def cli():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", default="archive.db", show_default=True, help="SQLite file to create or update")
 @click.option("--source", help="Source profile slug (reuters, scmp, …) instead of detecting it from content")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Input format instead of detecting it")
+@click.option("--format", "fmt", type=_ReaderFormats(), help="Input format instead of detecting it")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=PATH",
               help="Take FIELD from PATH in JSON/CSV records (dotted: body=content.text); repeatable")
-@click.option("--no-nlp", is_flag=True, help="Skip entity, quote and place extraction")
+@click.option("--no-nlp", is_flag=True, help="Store only; extraction waits for the next load or `extract --db`")
 @click.option("--workers", type=int, default=os.cpu_count() or 1, show_default="all cores",
               help="Processes for extraction")
 @click.option("--quiet", is_flag=True, help="No progress bar")
@@ -42,33 +61,42 @@ def load(paths, db_path, source, fmt, mappings, no_nlp, workers, quiet):
 
     Re-loading the same input changes nothing; bad files and records are listed in load_errors.
     """
+    from . import store
+    from .load import LoadOptions, load_paths
+    from .normalize.fields import parse_mappings
+
     try:
         field_map = parse_mappings(mappings)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--map")
     options = LoadOptions(source=source, fmt=fmt, nlp=not no_nlp, workers=workers, progress=not quiet,
                           field_map=field_map)
-    try:
-        with exclusive_writer(db_path):
-            result = load_paths(store.open_db(db_path), list(paths), options, arguments=sys.argv[1:],
-                                warn=lambda message: tqdm.write(message, file=sys.stderr))
-    except ArchiveBusy as error:
-        raise click.ClickException(str(error))
-    except (BadInput, sqlite3.Error) as error:  # not an archive, a newer one, disk full, read-only
-        raise click.ClickException(f"{db_path}: {error}")
-    except OSError as error:  # no such directory, no permission (the lock file is the first write)
-        raise click.ClickException(f"{db_path}: cannot write here: {error.strerror}")
+    with _writing(db_path):
+        result = load_paths(store.open_db(db_path), list(paths), options, arguments=sys.argv[1:], warn=_warn)
     click.echo(result.summary(), err=True)
     if result.loaded == 0:
         raise click.ClickException("nothing could be loaded")
 
 
 @cli.command()
-@click.argument("infile", type=click.File("r", encoding="utf-8"))
+@click.argument("infile", type=click.File("r", encoding="utf-8"), required=False)
+@click.option("--db", "db_path", help="Instead: bring this archive's extraction up to date (after an upgrade, "
+              "or a load with --no-nlp)")
 @click.option("--workers", type=int, default=os.cpu_count() or 1, show_default="all cores",
               help="Processes for extraction (small inputs run in this process)")
-def extract(infile, workers):
-    """Read {"id", "text", …} JSON lines, write mentions, quotes and locations as JSON lines."""
+@click.option("--quiet", is_flag=True, help="No progress bar (with --db)")
+def extract(infile, db_path, workers, quiet):
+    """Read {"id", "text", …} JSON lines, write mentions, quotes and locations as JSON lines.
+
+    With --db instead of INFILE: extract every stored article whose annotations are missing or were made by
+    another version of the rules, data or model, and save them in the archive.
+    """
+    if (infile is None) == (db_path is None):
+        raise click.UsageError("give either INFILE (JSON lines, - for stdin) or --db ARCHIVE")
+    if db_path:
+        return _extract_archive(db_path, workers, not quiet)
+    from .extract import extract_items
+
     items = []
     for number, line in enumerate(infile, 1):
         if line.strip():
@@ -80,6 +108,52 @@ def extract(infile, workers):
         click.echo(json.dumps(found, ensure_ascii=False))
 
 
+def _extract_archive(db_path: str, workers: int, progress: bool) -> None:
+    from . import store
+    from .extract import extractor_version
+    from .load import extract_archive
+
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
+    with _writing(db_path):
+        done = extract_archive(store.open_db(db_path), sys.argv[1:], workers, progress, warn=_warn)
+    click.echo(f"Extracted {done.saved} of {done.pending} pending article(s); {done.failed} failed "
+               f"(extractor {extractor_version()})", err=True)
+
+
+@contextmanager
+def _writing(db_path: str):
+    """The archive's writer lock, with every user-facing failure turned into a one-line message."""
+    from .store.lock import ArchiveBusy, exclusive_writer
+
+    try:
+        with exclusive_writer(db_path), _sigterm_as_interrupt():
+            yield
+    except ArchiveBusy as error:
+        raise click.ClickException(str(error))
+    except (BadInput, sqlite3.Error) as error:  # not an archive, a newer one, disk full, read-only
+        raise click.ClickException(f"{db_path}: {error}")
+    except OSError as error:  # no such directory, no permission (the lock file is the first write)
+        raise click.ClickException(f"{db_path}: cannot write here: {error.strerror}")
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """`kill PID` (SIGTERM) stops a load as cleanly as Ctrl-C: the same KeyboardInterrupt unwinds it."""
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 @cli.command()
 @click.option("--db", "db_path", default="archive.db", show_default=True, help="SQLite file to serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on")
@@ -88,10 +162,11 @@ def extract(infile, workers):
               help="Faster (counts cached), for an archive no load will touch while it is served")
 def serve(db_path, host, port, immutable):
     """Serve the archive with Datasette (read-only, on 127.0.0.1 by default)."""
-    from .serve import datasette_command, serving_directory
+    from .serve import PortBusy, serve as serve_archive
 
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
-    command = datasette_command(db_path, host, port, immutable=immutable)
-    os.chdir(serving_directory(db_path))
-    os.execvp(command[0], command)
+    try:
+        serve_archive(db_path, host, port, immutable=immutable, announce=click.echo)
+    except PortBusy as busy:
+        raise click.ClickException(str(busy))

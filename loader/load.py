@@ -1,9 +1,9 @@
-"""One load run: read → normalize → extract → store, file by file, each file in one transaction.
+"""One load run: read → normalize → store, file by file, each file in one transaction; then extract
+the stored articles that need it (loader/derive.py) and run the store's finishers.
 
 Nothing a user feeds in stops the run: every unusable file or record becomes a load_errors row
 and a one-line warning naming the file and position.
 """
-import sqlite3
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,23 +11,23 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from . import store
-from .extract import extract_groups
+from .derive import extract_pending
+from .extract import extractor_version
 from .model import BadInput, Record
 from .normalize import normalize
 from .normalize.fields import as_json, valid_text
-from .read import expand_paths, read_input
+from .read import expand_paths, printable, read_input
+from .store.batch import save_fresh, split_fresh
 
 # near_duplicates are also counted as inserted: they are stored, and linked to their earlier twin.
 STATUSES = ("inserted", "updated", "unchanged", "duplicates", "near_duplicates", "errors")
-# SQLite primary result codes that mean the database file, not the record, is the problem.
-FATAL_SQLITE_CODES = {5, 6, 8, 10, 11, 13, 14, 26}  # BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB
 
 
 @dataclass
 class LoadOptions:
     source: str | None = None
     fmt: str | None = None
-    nlp: bool = True
+    nlp: bool = True  # False defers extraction: the articles stay pending for a later load or `extract --db`
     workers: int = 1
     progress: bool = True
     field_map: dict = field(default_factory=dict)  # article field → dotted path (`--map body=content.text`)
@@ -41,6 +41,8 @@ class LoadResult:
     seconds: float = 0.0
     records: int = 0
     seen: set = field(default_factory=set, repr=False)  # article ids stored by this load
+    extracted: int = 0  # articles whose extraction this load brought up to date
+    pending: int = 0  # articles still awaiting extraction when it finished
 
     @property
     def loaded(self) -> int:
@@ -48,8 +50,13 @@ class LoadResult:
 
     def summary(self) -> str:
         parts = ", ".join(f"{self.counts[key]} {key.replace('_', '-')}" for key in STATUSES)
-        return (f"Loaded {self.files} file(s), {self.records} record(s) in {self.seconds:.1f}s: {parts} "
+        line = (f"Loaded {self.files} file(s), {self.records} record(s) in {self.seconds:.1f}s: {parts} "
                 f"(load {self.load_id})")
+        if self.extracted:
+            line += f"; extracted {self.extracted} article(s)"
+        if self.pending:
+            line += f"; {self.pending} article(s) await extraction (`news-archive extract --db …`)"
+        return line
 
 
 class Progress:
@@ -62,9 +69,9 @@ class Progress:
         self.done = 0
         self.records = 0
 
-    def record(self, share: float) -> None:
-        self.records += 1
-        self.bar.update(share)
+    def record(self, share: float, count: int = 1) -> None:
+        self.records += count
+        self.bar.update(share * count)
         self.bar.set_postfix_str(f"{self.records:,} records", refresh=False)
 
     def file_done(self, item) -> None:
@@ -85,32 +92,48 @@ def load_paths(db, paths: list[str], options: LoadOptions, arguments: list[str] 
         warn(_record_error(db, result.load_id, record))
         result.counts["errors"] += 1
     progress = Progress(files, options.progress)
-    jobs = (_prepare(db, item, options, result) for item in files)
-    workers = options.workers if options.nlp else 1
-    for job, found in extract_groups(((job, job.items) for job in jobs), workers):
-        _store_file(db, job, found, result, warn, progress)
-        progress.file_done(job.file)
+    for item in files:
+        _store_file(db, _prepare(item, options, result), result, warn, progress)
+        progress.file_done(item)
     progress.close()
+    if options.nlp:
+        result.extracted = extract_articles(db, result.load_id, options.workers, options.progress, warn).saved
+    result.pending = len(store.pending_extraction(db, extractor_version()))
     result.seconds = time.monotonic() - started
     store.finish_load(db, result.load_id, {"files": len(files), **result.counts})
     return result
 
 
+def extract_archive(db, arguments: list[str], workers: int = 1, progress: bool = True, warn=None):
+    """A run that loads nothing and brings the archive's extraction up to date (`extract --db`)."""
+    load_id = store.start_load(db, arguments)
+    done = extract_articles(db, load_id, workers, progress, warn or (lambda message: tqdm.write(message)))
+    store.finish_load(db, load_id, {"files": 0, "errors": done.failed})
+    return done
+
+
+def extract_articles(db, load_id: int, workers: int, progress: bool, warn):
+    """Extract every article pending for the current extractor version; failures go to load_errors."""
+    def failed(item, reason):
+        origin = next(db.query("select origin_path, position from article_origins where article_id = ? "
+                               "order by loaded_at desc, rowid desc limit 1", [item["id"]]), {})
+        record = Record(origin.get("origin_path"), origin.get("position") or f"article {item['id']}", "article",
+                        raw=item["text"], error=reason)
+        warn(_record_error(db, load_id, record))
+    return extract_pending(db, workers, progress, on_error=failed)
+
+
 @dataclass
 class FileJob:
-    """One input file between reading and storing: its articles, its bad records, what to extract.
-
-    Jobs stream through extraction together, so many one-article files still reach spaCy in batches
-    and both cores, while each file is still stored in its own transaction."""
+    """One input file between reading and storing: its articles and its bad records."""
     file: object
     articles: list = field(default_factory=list)
     bad: list = field(default_factory=list)
-    items: list = field(default_factory=list)
     records: int = 0
 
 
-def _prepare(db, item, options: LoadOptions, result: LoadResult) -> FileJob:
-    """Read and normalize one file, and list the articles whose content is new or changed."""
+def _prepare(item, options: LoadOptions, result: LoadResult) -> FileJob:
+    """Read and normalize one file."""
     try:
         records = read_input(item, options.fmt)
     except Exception as error:  # a reader bug costs this file, recorded, not the rest of the load
@@ -120,14 +143,11 @@ def _prepare(db, item, options: LoadOptions, result: LoadResult) -> FileJob:
     result.records += len(records)
     job = FileJob(item, records=len(records))
     job.articles, job.bad = _normalize_all(records, options.source, options.field_map)
-    if options.nlp:
-        job.items = _changed_items(db, job.articles)
     return job
 
 
-def _store_file(db, job: FileJob, found: list[dict], result: LoadResult, warn, progress: Progress) -> None:
+def _store_file(db, job: FileJob, result: LoadResult, warn, progress: Progress) -> None:
     """One file in one transaction; each article in a savepoint, so a record that fails costs itself only."""
-    extracted = {item["id"]: one for item, one in zip(job.items, found)}
     share = job.file.size / max(job.records, 1)
     counts, warnings = Counter(), []
     with db.atomic():
@@ -136,38 +156,54 @@ def _store_file(db, job: FileJob, found: list[dict], result: LoadResult, warn, p
             counts["errors"] += 1
             progress.record(share)
         loaded_at = store.now()
-        for article, profile in job.articles:
-            keys, warning = _save_one(db, article, profile, extracted, loaded_at, result)
+        fresh, rest = split_fresh(db, job.articles, store.article_row)
+        saved = _save_fresh(db, fresh, loaded_at, result)
+        if saved is None:  # a record the batch could not take: every article of the file on its own
+            rest = job.articles
+        else:
+            counts.update(saved)
+            progress.record(share, len(fresh))
+        for article, profile in rest:
+            keys, warning = _save_one(db, article, profile, loaded_at, result)
             counts.update(keys)
             warnings += [warning] if warning else []
             progress.record(share)
+        for article, _ in job.articles:  # what normalizing dropped, the article kept (an impossible date)
+            warnings += [_record_error(db, result.load_id, problem) for problem in article.problems]
+            counts["errors"] += len(article.problems)  # every load_errors row is counted
     for key in STATUSES:  # counted only once the file's transaction has committed
         result.counts[key] += counts[key]
     for message in warnings:
         warn(message)
 
 
-def _save_one(db, article, profile, extracted: dict, loaded_at: str, result: LoadResult) -> tuple[list, str | None]:
-    """Save one article and its extraction in a savepoint; returns (the counts it adds to, warning or None).
+def _save_fresh(db, fresh: list, loaded_at: str, result: LoadResult) -> Counter | None:
+    """The file's brand-new articles in a few executemany calls, in one savepoint (store/batch.py);
+    None if anything in it failed (it is then rolled back, for the per-article path to redo)."""
+    try:
+        with db.atomic():
+            saved = save_fresh(db, fresh, loaded_at)
+    except Exception as error:  # noqa: BLE001 - the per-article path finds and records the culprit
+        if store.is_fatal(error):
+            raise
+        return None
+    result.seen.update(article_id for article_id, _ in saved)
+    return Counter({"inserted": len(saved), "near_duplicates": sum(1 for _, twin in saved if twin)})
+
+
+def _save_one(db, article, profile, loaded_at: str, result: LoadResult) -> tuple[list, str | None]:
+    """Save one article in a savepoint; returns (the counts it adds to, warning or None).
 
     A new or changed body is fingerprinted and linked to a near-twin. A second arrival of an article
     this load already stored is a duplicate even when it changed it (a wire story sent again later the
     same day, a page saved twice)."""
-    identity = store.article_id(article)
-    found = extracted.get(identity)
-    if found and found.get("error"):  # stored later, when a load extracts it, so it is never left unextracted
-        return ["errors"], _record_error(db, result.load_id,
-                                         _article_record(article, f"extraction failed: {found['error']}"))
     try:
         with db.atomic():
             store.save_source(db, profile)
-            again = identity in result.seen
-            article_id, status = store.save_article(db, article, loaded_at, only_if_newer=again)
-            if found is not None:
-                store.save_extraction(db, article_id, found)
+            article_id, status = store.save_article(db, article, loaded_at)
             twin = store.save_fingerprint(db, article_id, article.body) if status in ("inserted", "updated") else None
     except Exception as error:  # a bug must not cost the other records; it is recorded, not hidden
-        if _fatal(error):
+        if store.is_fatal(error):
             raise
         return ["errors"], _record_error(db, result.load_id, _article_record(article, _unexpected(error)))
     if status == "duplicate" or (status == "updated" and article_id in result.seen):
@@ -195,22 +231,12 @@ def _normalize_all(records: list[Record], source: str | None, field_map: dict | 
     return articles, bad
 
 
-def _changed_items(db, articles) -> list[dict]:
-    """Extraction input for the articles whose content is new or changed (re-loads skip the rest)."""
-    rows = [(store.article_row(article), article) for article, _ in articles]
-    stored = store.stored_hashes(db, [row["id"] for row, _ in rows])
-    return [{"id": row["id"], "text": row["body"], "title": row["title"], "dateline": row["dateline"],
-             "published_at": row["published_at"], "subtitle": row["subtitle"],
-             "related_headlines": article.related_headlines}
-            for row, article in rows if stored.get(row["id"]) != row["content_hash"]]
-
-
 def _record_error(db, load_id: int, record: Record) -> str:
     """Store one load_errors row; returns the warning line naming the file and position."""
     reason, raw = valid_text(record.error or "unknown error"), valid_text(record.raw) if record.raw else None
     origin = valid_text(record.origin_path or "")
     store.save_load_error(db, load_id, origin, record.position, reason, raw)
-    return f"warning: {origin} {record.position}: {reason}"
+    return printable(f"warning: {origin} {record.position}: {reason}")
 
 
 def _unexpected(error: Exception) -> str:
@@ -219,11 +245,6 @@ def _unexpected(error: Exception) -> str:
 
 def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {str(error)[:500]}"
-
-
-def _fatal(error: Exception) -> bool:
-    """Errors of the database file itself (disk full, locked, read-only, corrupt) stop the load."""
-    return isinstance(error, sqlite3.Error) and (getattr(error, "sqlite_errorcode", 0) & 0xFF) in FATAL_SQLITE_CODES
 
 
 def _fields_text(fields: dict) -> str | None:

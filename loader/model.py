@@ -39,6 +39,8 @@ class Article:
     origin_path: str | None = None
     origin_format: str | None = None
     position: str | None = None
+    # What normalizing had to drop without losing the article (an impossible date): load_errors rows
+    problems: list[Record] = field(default_factory=list)
 
 
 class BadInput(Exception):

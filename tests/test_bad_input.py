@@ -95,3 +95,98 @@ def test_exit_codes(tmp_path):
     assert "Traceback" not in only_bad.output
     mixed = runner.invoke(cli, ["load", str(bad), str(good), "--db", db, "--no-nlp"])
     assert mixed.exit_code == 0 and "1 inserted" in mixed.output and "1 errors" in mixed.output
+
+
+def test_huge_integer_costs_only_its_line(load_into, tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [json.dumps({**GOOD, "title": "A"}), '{"title": "Big", "text": "x", "n": ' + "9" * 5000 + "}",
+             json.dumps({**GOOD, "title": "B"})]
+    path.write_text("\n".join(lines) + "\n")
+    db, result = load_into(path)
+    assert sorted(r["title"] for r in db["articles"].rows) == ["A", "B"]
+    [(name, position, reason, raw)] = _errors(db)
+    assert (name, position) == ("feed.jsonl", "line 2")
+    assert reason == "invalid JSON: a number with over 4,300 digits"
+    assert raw == lines[1]
+
+
+def test_huge_integer_in_a_json_file(load_into, tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text('{"title": "Big", "text": "x", "n": ' + "9" * 5000 + "}")
+    db, _ = load_into(path)
+    [(name, position, reason, _)] = _errors(db)
+    assert (position, reason) == ("file", "invalid JSON: a number with over 4,300 digits")
+
+
+def _dated(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_bad_date_costs_only_the_date(load_into, tmp_path):
+    """Each article loads without its date; a warning and a load_errors row keep the raw value."""
+    _dated(tmp_path, "a.md", "---\ntitle: Feb\ndate: 2017-02-30\n---\nThe harbour reopened on Monday.\n")
+    _dated(tmp_path, "b.json", json.dumps({**GOOD, "title": "Offset", "published": "2017-03-01T10:00:00+25:00"}))
+    _dated(tmp_path, "c.json", json.dumps({**GOOD, "title": "Words", "published": "the day before yesterday"}))
+    _dated(tmp_path, "d.json", json.dumps({**GOOD, "title": "Far", "published": 253402300800}))
+    warnings = []
+    db, result = load_into(tmp_path, warnings=warnings)
+    rows = {r["title"]: r["published_at"] for r in db["articles"].rows}
+    assert rows == {"Feb": None, "Offset": None, "Words": None, "Far": None}
+    errors = sorted((name, position, reason, raw) for name, position, reason, raw in _errors(db))
+    assert errors == [
+        ("a.md", "file", "published_at: not a usable date, the article was loaded without it", "2017-02-30"),
+        ("b.json", "item 1", "published_at: not a usable date, the article was loaded without it",
+         "2017-03-01T10:00:00+25:00"),
+        ("c.json", "item 1", "published_at: not a usable date, the article was loaded without it",
+         "the day before yesterday"),
+        ("d.json", "item 1", "published_at: not a usable date, the article was loaded without it", "253402300800"),
+    ]
+    assert result.counts["inserted"] == 4 and result.counts["errors"] == 4
+    assert len(warnings) == 4 and all(w.startswith("warning: ") for w in warnings)
+
+
+def test_good_front_matter_dates_still_parse(load_into, tmp_path):
+    _dated(tmp_path, "a.md", "---\ntitle: Day\ndate: 2017-02-03\n---\nThe harbour reopened on Monday.\n")
+    _dated(tmp_path, "b.md", "---\ntitle: Time\ndate: 2017-02-03 10:20:00+08:00\n---\nThe harbour reopened.\n")
+    db, _ = load_into(tmp_path)
+    assert {r["title"]: r["published_at"] for r in db["articles"].rows} == {
+        "Day": "2017-02-03", "Time": "2017-02-03T10:20:00+08:00"}
+    assert _errors(db) == []
+
+
+def test_special_floats_are_not_bodies(load_into, tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"title": "N", "text": NaN}\n{"title": "I", "text": Infinity}\n'
+                    '{"title": "E", "text": 1e999999}\n{"title": "M", "text": -Infinity}\n'
+                    + json.dumps(GOOD) + "\n")
+    db, _ = load_into(path)
+    assert [r["body"] for r in db["articles"].rows] == [GOOD["text"]]
+    assert [(e[1], e[2]) for e in _errors(db)] == [(f"line {n}", "no article text") for n in (1, 2, 3, 4)]
+
+
+def test_nul_escape_in_title_is_cleaned(load_into, tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text('{"title": "Port\\u0000 reopens", "text": "The port\\u0000 reopened on Monday."}')
+    db, _ = load_into(path)
+    [row] = db["articles"].rows
+    assert (row["title"], row["body"]) == ("Port\ufffd reopens", "The port\ufffd reopened on Monday.")
+
+
+def test_utf16_without_byte_order_mark(load_into, tmp_path):
+    (tmp_path / "le.txt").write_bytes("Harbour\n\nThe harbour reopened on Monday.".encode("utf-16-le"))
+    (tmp_path / "be.txt").write_bytes("Port\n\nThe port closed on Tuesday.".encode("utf-16-be"))
+    db, _ = load_into(tmp_path)
+    assert sorted((r["title"], r["body"]) for r in db["articles"].rows) == [
+        ("Harbour", "The harbour reopened on Monday."), ("Port", "The port closed on Tuesday.")]
+    assert _errors(db) == []
+
+
+def test_field_limits_are_named(load_into, tmp_path):
+    (tmp_path / "many.json").write_text(json.dumps({**GOOD, "byline": ["x"] * 20_000}))
+    (tmp_path / "deep.json").write_text(json.dumps({**GOOD, "byline": json.loads("[" * 30 + "1" + "]" * 30)}))
+    db, _ = load_into(tmp_path)
+    assert sorted((e[0], e[2]) for e in _errors(db)) == [
+        ("deep.json", "a field is nested over 20 levels deep (the limit)"),
+        ("many.json", "a field holds over 10,000 values (the limit)")]

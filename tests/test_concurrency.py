@@ -8,6 +8,7 @@ import sys
 import time
 
 import pytest
+import sqlite_utils
 from click.testing import CliRunner
 
 from loader.cli import cli
@@ -106,3 +107,17 @@ def test_the_lock_dies_with_a_killed_loader(tmp_path):
         except Exception:
             assert time.monotonic() < deadline, "lock still held after its holder was killed"
             time.sleep(0.05)
+
+
+def test_the_lock_is_keyed_on_the_real_file(tmp_path):
+    """A symlinked name of a busy archive is refused like its own name, before any `loads` row is started."""
+    page = tmp_path / "page.txt"
+    page.write_text("Headline\n\nThe harbour reopened on Monday.")
+    db_path = str(tmp_path / "archive.db")
+    assert CliRunner().invoke(cli, ["load", str(page), "--db", db_path, "--no-nlp", "--quiet"]).exit_code == 0
+    (tmp_path / "link.db").symlink_to(db_path)
+    with exclusive_writer(db_path):
+        refused = CliRunner().invoke(cli, ["load", str(page), "--db", str(tmp_path / "link.db"), "--no-nlp", "--quiet"])
+    assert refused.exit_code == 1 and "is writing to" in refused.output, refused.output
+    rows = list(sqlite_utils.Database(db_path).query("select finished_at from loads"))
+    assert len(rows) == 1 and rows[0]["finished_at"]

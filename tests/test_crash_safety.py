@@ -137,3 +137,75 @@ def test_sigkill_at_random_instants_then_rerun_equals_a_clean_load(tmp_path):
     assert killed_mid_load >= KILLS - 1, f"most kills must land while loading (seed {seed})"
     print(f"\nkills survived: {killed_mid_load} of {KILLS} at (files, seconds) {kills}; input files stored "
           f"after each: {files_done} (seed {seed}, clean load {clean_seconds:.1f}s)")
+
+
+def _children(pid: int) -> set:
+    """Every process below `pid` (the forkserver and its workers)."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parents[int(entry)] = int(open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_a_load_stopped_during_nlp_leaves_no_worker(tmp_path, how):
+    """SIGTERM stops like Ctrl-C (no traceback); SIGKILL runs no cleanup, yet the workers still end."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"title": f"Harbour {n}", "text": f"Ships of fleet {n} docked in Hong Kong "
+                                        "on Monday, the harbour master John Lee said. " * 40}) + "\n"
+                            for n in range(400)))
+    process = subprocess.Popen([NEWS_ARCHIVE, "load", str(feed), "--db", str(tmp_path / "a.db"), "--workers", "2",
+                                "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    while len(_children(process.pid)) < 3:  # forkserver + 2 workers
+        assert process.poll() is None and time.monotonic() < deadline, process.stderr.read().decode()
+        time.sleep(0.5)
+    children = _children(process.pid)
+    process.send_signal(how)
+    _, stderr = process.communicate(timeout=120)
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in children if _alive(pid)], "workers left running"
+    if how == signal.SIGTERM:
+        assert "Traceback" not in stderr.decode() and "Aborted!" in stderr.decode(), stderr.decode()
+        assert process.returncode == 1
+
+
+@pytest.mark.slow
+def test_a_worker_killed_during_nlp_costs_nothing(tmp_path):
+    """The OOM killer's way: one worker SIGKILLed; the pool is restarted, the chunk retried, every article stored."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"title": f"Harbour {n}", "text": f"Ships of fleet {n} docked in Hong Kong "
+                                        "on Monday, the harbour master John Lee said. " * 12}) + "\n"
+                            for n in range(200)))
+    db_path = tmp_path / "a.db"
+    process = subprocess.Popen([NEWS_ARCHIVE, "load", str(feed), "--db", str(db_path), "--workers", "2", "--quiet"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    while len(children := _children(process.pid)) < 3:
+        assert process.poll() is None and time.monotonic() < deadline, process.stderr.read().decode()
+        time.sleep(0.2)
+    os.kill(max(children), signal.SIGKILL)  # the last forked: a worker, not the forkserver
+    _, stderr = process.communicate(timeout=600)
+    assert process.returncode == 0 and "Traceback" not in stderr.decode(), stderr.decode()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("select count(*) from articles").fetchone()[0] == 200
+    assert conn.execute("select count(distinct article_id) from mentions").fetchone()[0] == 200  # all extracted
+    assert conn.execute("select count(*) from load_errors").fetchone()[0] == 0

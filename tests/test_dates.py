@@ -28,3 +28,20 @@ def test_epoch_seconds_and_milliseconds():
 def test_day_first_for_sources_that_write_it():
     assert parse_date("03/04/2021", dayfirst=True) == "2021-04-03"
     assert parse_date("03/04/2021") == "2021-03-04"
+
+
+@pytest.mark.parametrize("value", [253402300800, "253402300800", 99999999999, 10**15, float("inf"),
+                                   float("nan"), -1, 10**400])
+def test_epochs_out_of_range_are_not_dates(value):
+    """Seconds up to 2100 or milliseconds from 2001 to 2100; a 12-digit number is neither."""
+    assert parse_date(value) is None
+
+
+def test_epoch_bounds():
+    assert parse_date(4_102_444_800) == "2100-01-01T00:00:00+00:00"
+    assert parse_date(1_000_000_000_000) == "2001-09-09T01:46:40+00:00"
+
+
+@pytest.mark.parametrize("text", ["2017-03-01T10:00:00+25:00", "2017-03-01T10:00:00-24:00", "2017-02-30"])
+def test_impossible_dates_are_none_not_errors(text):
+    assert parse_date(text) is None

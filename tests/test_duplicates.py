@@ -1,7 +1,7 @@
 """Duplicates: one article however often it arrives; near-duplicates kept and linked, and counted."""
 import json
 
-from loader.store.duplicates import shingles, similarity
+from loader.store.duplicates import band_keys, hash_similarity, shingle_hashes, shingles, similarity
 
 from .conftest import DatasetteClient
 
@@ -123,6 +123,38 @@ def test_shingle_similarity():
     assert shingles("") == set() and shingles("Two words") == {"two words"}
 
 
+def test_hashed_shingles_measure_what_text_shingles_do():
+    body, other = "\n\n".join(STORY), "\n\n".join(STORY[1:] + OTHER_STORY)
+    assert hash_similarity(shingle_hashes(body), shingle_hashes(other)) == similarity(shingles(body), shingles(other))
+    assert len(shingle_hashes(body)) == len(shingles(body))
+    assert len(shingle_hashes("")) == 0 and len(shingle_hashes("Two words")) == 1
+    assert list(shingle_hashes("Two words")) == list(shingle_hashes("two, WORDS!"))  # case and punctuation do not count
+    assert hash_similarity(shingle_hashes("a b c d e f"), shingle_hashes("a b c d e")) == 0.5
+
+
+def test_bands_are_integers_in_a_without_rowid_table(tmp_path, load_into):
+    db, _ = load_into(_write(tmp_path / "wire.jsonl", [_record("Dock workers strike", STORY)]))
+    shape = db.execute("select sql from sqlite_master where name = 'article_bands'").fetchone()[0]
+    assert "without rowid" in shape.lower()
+    bands = db.execute("select band, typeof(band) from article_bands").fetchall()
+    assert len(bands) == 16 and {kind for _, kind in bands} == {"integer"}
+    assert sorted(band_keys(shingle_hashes("\n\n".join(STORY)))) == sorted(band for band, _ in bands)
+
+
+def test_an_archive_with_text_bands_is_rebanded_on_upgrade(tmp_path, load_into):
+    db, _ = load_into(_write(tmp_path / "wire.jsonl", [_record("Dock workers strike", STORY)]))
+    db.execute("drop table article_bands")
+    db.execute("create table article_bands (band text not null, article_id text not null, "
+               "primary key (band, article_id))")
+    db.execute("insert into article_bands values ('0:abcdef', (select id from articles))")
+    db.execute("pragma user_version = 4")  # as the version before integer bands left it
+    db.conn.commit()
+    db, result = load_into(_write(tmp_path / "later.jsonl", [_record("Strike goes on", STORY)]))
+    assert result.counts["near_duplicates"] == 1
+    assert db.execute("select count(*), count(distinct article_id), min(typeof(band)) from article_bands").fetchone() \
+        == (32, 2, "integer")
+
+
 def test_an_archive_from_before_near_duplicates_is_fingerprinted_on_upgrade(tmp_path, load_into):
     db, _ = load_into(_write(tmp_path / "wire.jsonl", [_record("Dock workers strike", STORY),
                                                        _record("Port strike", STORY)]))
@@ -137,15 +169,18 @@ def test_an_archive_from_before_near_duplicates_is_fingerprinted_on_upgrade(tmp_
     assert links == {"Dock workers strike": None, "Port strike": first, "Strike goes on": first}
 
 
-def test_two_versions_of_the_same_age_reload_without_changes(tmp_path, load_into):
-    """A wire story sent twice with the same headline and day: the first is kept, and a reload agrees."""
+def test_two_versions_of_the_same_age_keep_the_later_and_reload_without_changes(tmp_path, load_into):
+    """A wire story sent twice with the same headline and day: the later arrival is the article, the
+    earlier its version 1, and a reload changes nothing."""
     path = _write(tmp_path / "wire.jsonl", [_record("Dock strike", STORY[:2], date="1987-03-03"),
                                              _record("Dock strike", STORY, date="1987-03-03")])
     db, first = load_into(path)
     assert (first.counts["inserted"], first.counts["duplicates"]) == (1, 1)
     db, again = load_into(path)
-    assert (again.counts["unchanged"], again.counts["duplicates"], again.counts["updated"]) == (1, 1, 0)
-    assert next(db.query("select body from articles"))["body"] == "\n\n".join(STORY[:2])
+    assert (again.counts["unchanged"], again.counts["duplicates"], again.counts["updated"]) == (2, 0, 0)
+    assert [r["body"] for r in db.query("select body from articles")] == ["\n\n".join(STORY)]
+    versions = list(db.query("select article_id, version, body from article_versions"))
+    assert [(v["version"], v["body"]) for v in versions] == [(1, "\n\n".join(STORY[:2]))]
 
 
 def test_near_duplicates_page_in_datasette(tmp_path, load_into):

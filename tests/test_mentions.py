@@ -156,3 +156,33 @@ def test_a_country_is_not_taken_for_a_first_name():
     mentions = by_text(one("Foreign Minister Israel Katz said Israel would respond. Katz spoke in Jerusalem."))
     assert mentions["Israel Katz"]["type"] == "PERSON" and mentions["Katz"]["entity"] == "Israel Katz"
     assert mentions["Israel"]["type"] == "GPE" and mentions["Israel"]["entity"] == "Israel"
+
+
+def test_results_table_words_are_no_people():
+    table = "Shr 42 cts vs 38 cts\nNet 1.2 mln vs 1.1 mln\nRevs 12.4 mln vs 11.9 mln\nAvg shrs 2.9 mln vs 2.8 mln"
+    assert one(table) == []
+
+
+def test_currency_units_are_no_organisations():
+    mentions = one("The Bank of Canada cut its rate. The N.Z. Dlrs fell and the U.S. Dollar rose.")
+    assert [(m["text"], m["entity"]) for m in mentions] == [("Bank of Canada", "Bank of Canada")]
+
+
+def test_a_generic_head_noun_alone_refers_back_to_the_organisation():
+    mentions = one("The European Commission proposed new quotas. The Commission said farmers would be "
+                   "compensated. Harbour Freight Co said it sold its trucks. The Co will close two depots.")
+    assert [(m["text"], m["entity"]) for m in mentions] == [
+        ("European Commission", "European Commission"), ("Commission", "European Commission"),
+        ("Harbour Freight Co", "Harbour Freight Co"), ("Co", "Harbour Freight Co")]
+
+
+def test_a_generic_head_noun_with_nothing_to_refer_to_is_dropped():
+    assert one("The Commission said farmers would be compensated, the Bank said.") == []
+
+
+def test_state_abbreviations_name_the_state():
+    mentions = one("Harbor Freight Corp of Dothan, Ala., said it would close a plant in Fresno, Calif., "
+                   "and another in Albany, N.Y.")
+    assert [(m["text"], m["entity"]) for m in mentions if m["type"] == "GPE"] == [
+        ("Dothan", "Dothan"), ("Ala", "Alabama"), ("Fresno", "Fresno"), ("Calif", "California"),
+        ("Albany", "Albany"), ("N.Y.", "New York")]

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-import yaml
 from click.testing import CliRunner
 
 from loader import store
@@ -14,6 +13,7 @@ from loader.cli import cli
 from loader.extract import extract_items
 from loader.extract.places import distance_km
 from loader.load import LoadOptions, load_paths
+from loader.serve import read_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where each seed place really is (GeoNames points; the Korean peninsula by its middle).
@@ -67,7 +67,11 @@ def test_shenyang_is_the_one_in_liaoning_and_the_dateline_is_washington_dc(archi
 def test_demonyms_stay_entities_and_possessives_are_stripped(archive):
     db = sqlite_utils.Database(archive)
     rows = locations(archive)
-    assert not [row for row in rows if row["text"].lower().startswith(("north korean", "chinese"))]
+    # "North Korean individuals", "Chinese Foreign Ministry": adjectives standing for their country
+    demonyms = {(row["text"], row["name"]) for row in rows if row["text"].startswith(("North Korean", "Chinese"))}
+    assert demonyms == {("North Korean", "North Korea"), ("Chinese", "China")}
+    norp = {row["text"] for row in db.query("select text from mentions where type = 'NORP'")}
+    assert {"North Korean", "Chinese"} <= norp  # and still NORP entities
     for row in rows:
         body = next(db.query("select body from articles where id = ?", [row["article_id"]]))["body"]
         if row["start"] is not None:
@@ -100,7 +104,7 @@ def test_reloading_changes_no_locations(archive):
 def get_json(path: Path, url: str):
     from datasette.app import Datasette
 
-    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    metadata = read_metadata()
     metadata.pop("settings", None)
     datasette = Datasette([str(path)], metadata=metadata)
 
@@ -118,9 +122,9 @@ def test_datasette_serves_map_columns_facets_and_articles_near(archive):
     facets = get_json(archive, "/archive/articles.json?_facet_array=country_codes")
     codes = {item["value"] for item in facets["facet_results"]["country_codes"]["results"]}
     assert {"CN", "KP", "US", "VN"} <= codes
-    near = get_json(archive, "/archive/articles_near.json?_shape=array&lat=41.8&lon=123.4&km=50")
+    near = get_json(archive, "/archive/articles_near.json?_shape=array&place=Shenyang&km=50")  # by name (issue 12)
     assert len(near) == 2 and {row["place"] for row in near} == {"Shenyang"}
-    assert get_json(archive, "/archive/articles_near.json?_shape=array&lat=-33.9&lon=151.2&km=50") == []
+    assert get_json(archive, "/archive/articles_near.json?_shape=array&place=Sydney&km=50") == []
     assert "datasette-cluster-map" in get_json(archive, "/archive/places")  # the map script, served locally
 
 
@@ -171,7 +175,8 @@ def test_upgrading_an_older_archive_fills_place_counts_and_article_arrays(archiv
     db.conn.commit()
     db.conn.close()
     upgraded = store.open_db(str(old))
-    assert {row["id"]: row["article_count"] for row in upgraded.query("select id, article_count from places")} == expected
+    counts = upgraded.query("select id, article_count from places")
+    assert {row["id"]: row["article_count"] for row in counts} == expected
     names = [json.loads(row["place_names"]) for row in upgraded.query("select place_names from articles")]
     assert all("Shenyang" in article for article in names)
 
@@ -184,3 +189,43 @@ def test_datelines_name_towns_and_saints_days_are_no_places():
     assert [(loc["name"], loc["feature_code"], loc["is_dateline"]) for loc in first["locations"]] == [
         ("New York City", "PPL", 1)]
     assert [(loc["name"], loc["start"]) for loc in second["locations"]] == [("New York City", None)]
+
+
+def places_in(*texts: str) -> list[list[tuple]]:
+    """(text, place name, feature code, country code) of each location of each text, through extract_items."""
+    found = extract_items([{"id": str(number), "text": text} for number, text in enumerate(texts)])
+    return [[(loc["text"], loc["name"], loc["feature_code"], loc["country_code"]) for loc in article["locations"]]
+            for article in found]
+
+
+@pytest.mark.slow
+def test_historical_countries_and_water_bodies_are_places_of_their_own():
+    pact, tankers, boats = places_in(
+        "In 1985 West Germany and the Soviet Union signed a trade pact, and East Germany protested.",
+        "Oil prices rose after two tankers were hit in the Gulf, shipping agents in London said.",
+        "Fishing boats returned to ports on the Caspian Sea after the storm.")
+    assert pact == [("West Germany", "West Germany", "PCLH", "DE"), ("Soviet Union", "Soviet Union", "PCLH", "SU"),
+                    ("East Germany", "East Germany", "PCLH", "DD")]
+    assert tankers == [("Gulf", "Persian Gulf", "GULF", None), ("London", "London", "PPLC", "GB")]
+    assert boats == [("Caspian Sea", "Caspian Sea", "SEA", None)]
+
+
+@pytest.mark.slow
+def test_a_bare_name_means_its_prominent_place():
+    """A small namesake in the article's country does not beat a famous city abroad, and a city that shares
+    its name with its state is the city when the story is about something happening there."""
+    talks, shares = places_in("Negotiators from Washington and Moscow resumed arms talks in Geneva on Tuesday.",
+                              "Shares of the company rose 3 percent in New York on Friday, traders said.")
+    geneva = [place for place in talks if place[0] == "Geneva"]
+    assert geneva in ([("Geneva", "Geneva", "PPL", "CH")], [])  # the famous one, or no confident match
+    assert ("Moscow", "Moscow", "PPLC", "RU") in talks
+    assert shares == [("New York", "New York City", "PPL", "US")]
+
+
+@pytest.mark.slow
+def test_adjectives_of_nationality_stand_for_their_country_and_stay_norp_entities():
+    text = "Russian troops crossed the border while Chinese diplomats watched. The Russians said nothing."
+    (found,) = extract_items([{"id": "a", "text": text}])
+    assert [(loc["text"], loc["country_code"]) for loc in found["locations"]] == [("Russian", "RU"), ("Chinese", "CN")]
+    assert {(m["text"], m["type"]) for m in found["mentions"]} >= {("Russian", "NORP"), ("Chinese", "NORP"),
+                                                                   ("Russians", "NORP")}

@@ -51,11 +51,11 @@ def test_scmp_body_is_only_the_paragraphs(seeds_db):
     assert body.endswith("committed to a “diplomatic solution” for North Korea.")
     for furniture in ("PUBLISHED", "UPDATED", "US slaps sanctions", "Additional reporting", "North Korea threatens"):
         assert furniture not in body
-    furniture_blocks = 4 + 1  # section, title, standfirst, stamps ... credit line
     related = {"US slaps sanctions against North Korean officials and entities over human rights abuses"}
     expected = [p for p in source_paragraphs[4:-1] if p not in related and not p.startswith("‘North Korea threatens")]
     assert body.split("\n\n") == expected
-    assert len(expected) == len(source_paragraphs) - furniture_blocks - 2
+    assert len(body.split("\n\n")) == 19  # the page's 26 blocks less 5 of furniture and 2 related links
+    assert len(source_paragraphs) == 26
     assert "\n\n\n" not in body
 
 
@@ -120,3 +120,23 @@ def test_source_override(load_into, tmp_path):
     db, _ = load_into(page, source="harbour-gazette")
     assert [row["source_id"] for row in db["articles"].rows] == ["harbour-gazette"]
     assert db["sources"].get("harbour-gazette")["name"] == "harbour-gazette"
+
+
+def test_reuters_datelines_of_every_shape():
+    shapes = {
+        "TALLAHASSEE, Fla./WASHINGTON (Reuters) - The storm moved north.": "TALLAHASSEE, Fla./WASHINGTON",
+        "DOTHAN, Ala. (Reuters) - The storm moved north.": "DOTHAN, Ala.",
+        "EL PASO, Texas/WASHINGTON (Reuters) - The storm moved north.": "EL PASO, Texas/WASHINGTON",
+        "PONCE, Puerto Rico (Reuters) - The storm moved north.": "PONCE, Puerto Rico",
+        "TOKYO/SYDNEY, March 3 (Reuters) — The storm moved north.": "TOKYO/SYDNEY",
+        "ST. PAUL, Minn., Nov 3 (Reuters) - The storm moved north.": "ST. PAUL, Minn.",
+    }
+    for line, dateline in shapes.items():
+        article = _page(f"Storm heads north\n\n{line}\n\nIt weakened overnight.")
+        assert (article.source_id, article.dateline, article.title) == ("reuters", dateline, "Storm heads north")
+        assert article.body == "The storm moved north.\n\nIt weakened overnight."
+
+
+def test_a_sentence_with_the_agency_in_brackets_is_no_dateline():
+    article = _page("Shares fell sharply (Reuters) - analysts were surprised.\n\nMore follows.")
+    assert article.dateline is None

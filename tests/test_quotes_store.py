@@ -44,6 +44,7 @@ def test_quotes_carry_their_articles_source(quotes_archive):
 def test_reloading_keeps_one_set_of_quotes(tmp_path):
     db, _ = run_load(tmp_path / "archive.db", CORPUS, nlp=True)
     before = [row["content"] for row in db.query("select content from quotes order by article_id, start")]
+    assert len(before) == 28  # 14 in each seed
     db, _ = run_load(tmp_path / "archive.db", CORPUS, nlp=True)
     assert [row["content"] for row in db.query("select content from quotes order by article_id, start")] == before
 

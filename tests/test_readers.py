@@ -1,9 +1,12 @@
 """Readers: every input shape and encoding a user is likely to have becomes the same articles."""
 import json
+import os
 
+import pytest
 from click.testing import CliRunner
 
 from loader.cli import cli
+from loader.read import expand_paths
 
 BODY = "The harbour reopened on Friday after two years of repairs, the port authority said."
 ARTICLE = {"title": "Harbour reopens", "text": BODY, "date": "March 3, 2021", "subject": "Local"}
@@ -120,3 +123,53 @@ def test_csv_detected_by_content_without_extension(load_into, tmp_path):
     db, _ = load_into(path)
     row = next(db.query("select * from articles"))
     assert (row["title"], row["origin_format"], row["published_at"]) == ("Ferry fares rise", "csv", "2022-05-02")
+
+
+def _tree_with_loops(tmp_path):
+    tree = tmp_path / "tree"
+    (tree / "a" / "b").mkdir(parents=True)
+    (tree / "a" / "one.txt").write_text("One\n\nFirst story text here.")
+    (tree / "a" / "b" / "two.txt").write_text("Two\n\nSecond story text here.")
+    (tree / "a" / "b" / "up").symlink_to(tree / "a")  # two loops: each level can re-enter the tree
+    (tree / "a" / "round").symlink_to(tree)
+    (tree / "also-one.txt").symlink_to(tree / "a" / "one.txt")
+    return tree
+
+
+def _in_thread(function, seconds=20):
+    """Run function; fail (instead of hanging the suite) if it has not returned within `seconds`."""
+    import threading
+    box = []
+    thread = threading.Thread(target=lambda: box.append(function()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert box, f"still running after {seconds}s"
+    return box[0]
+
+
+@pytest.mark.parametrize("pattern", ["tree/**", "tree/**/*.txt", "tree"])
+def test_globs_visit_each_file_once_and_end_on_symlink_loops(tmp_path, monkeypatch, pattern):
+    _tree_with_loops(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    files, problems = _in_thread(lambda: expand_paths([pattern]))
+    assert problems == []
+    assert sorted(os.path.realpath(f.path) for f in files) == [
+        str(tmp_path / "tree" / "a" / "b" / "two.txt"), str(tmp_path / "tree" / "a" / "one.txt")]
+
+
+def test_a_file_named_twice_is_read_once(load_into, tmp_path):
+    (tmp_path / "one.txt").write_text("One\n\nFirst story text here.")
+    db, result = load_into(tmp_path / "one.txt", tmp_path / "." / "one.txt", tmp_path)
+    assert result.files == 1 and result.counts["inserted"] == 1 and result.counts["duplicates"] == 0
+
+
+def test_hostile_file_names_are_escaped_in_warnings(load_into, tmp_path):
+    forged = "x\nwarning: all good.txt"
+    colour = "\x1b[31mred\x1b[0m\r.txt"
+    (tmp_path / forged).write_text("")
+    (tmp_path / colour).write_text("")
+    warnings = []
+    db, _ = load_into(tmp_path, warnings=warnings)
+    assert sorted(warnings) == [f"warning: {tmp_path}/\\x1b[31mred\\x1b[0m\\r.txt file: empty file",
+                                f"warning: {tmp_path}/x\\nwarning: all good.txt file: empty file"]
+    assert sorted(r["origin_path"] for r in db["load_errors"].rows) == [f"{tmp_path}/{colour}", f"{tmp_path}/{forged}"]

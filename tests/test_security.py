@@ -208,6 +208,101 @@ def test_serve_command_listens_on_loopback_only_and_is_read_only(hostile, tmp_pa
             urllib.request.urlopen(refused, timeout=10)
         rows = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/archive/articles.json?_shape=array"))
         assert len(rows) == 2
+        assert _status(port, "/archive/articles.json", "evil.example") == 400  # uvicorn's scope, not a test client's
+        assert _status(port, "/archive/articles.json", f"localhost:{port}") == 200
+        assert _status(port, "/archive/articles.json", "localhost:1") == 400
+        probe = "/archive.json?sql=" + urllib.request.quote(_rows_of("select printf('%.*c', 10000000, 'x') as x"))
+        assert _status(port, probe, f"127.0.0.1:{port}") == 400
+        peak = _peak_memory_mb(server.pid)
+        assert peak < 1000, f"the server peaked at {peak} MB"
+        print(f"\nserver peak memory after the 1,000 × 10 MB query: {peak} MB")
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _rows_of(sql: str) -> int:
+    """A query making `sql`'s row 1,000 times over (a recursive counter)."""
+    return f"with recursive r(n) as (select 1 union all select n + 1 from r where n < 1000) {sql} from r"
+
+
+def test_result_size_is_capped_per_request(hostile, capfd):
+    """Issue 14: one GET building 10 MB strings row after row took the server from 135 MB to 3.2 GB."""
+    client, _ = hostile
+    for sql in (_rows_of("select printf('%.*c', 1000000, 'x') as x"),    # 1,000 × 1 MB
+                _rows_of("select printf('%.*c', 10000000, 'x') as x")):  # 1,000 × 10 MB, the probe's query
+        for page in ("/archive.json?_shape=array&sql=", "/archive?sql="):
+            response = client.get(page + urllib.request.quote(sql))
+            assert response.status_code == 400, (page, response.status_code)
+            assert "result too big: over 50,000,000 characters" in response.text
+        csv_export = client.get("/archive.csv?sql=" + urllib.request.quote(sql))  # Datasette's CSV of a failed
+        assert csv_export.text.strip() == ""  # query is empty (it has no error page for CSV)
+    assert client.get("/archive.json?_shape=array&sql=" + urllib.request.quote(
+        _rows_of("select printf('%.*c', 10000, 'x') as x"))).status_code == 200  # 10 MB in all is fine
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_database_file_path_is_not_shown(hostile, tmp_path):
+    client, _ = hostile
+    for sql in ("select file from pragma_database_list", "select * from pragma_database_list()",
+                "select group_concat(file) as f from pragma_database_list"):
+        response = client.get("/archive.json?_shape=array&sql=" + urllib.request.quote(sql))
+        assert response.status_code == 200 and str(tmp_path) not in response.text, sql
+        assert all(not row.get("file") and not row.get("f") for row in response.json()), response.text
+
+
+def _get(client, path, **headers):
+    return asyncio.run(client.ds.client.get(path, headers=headers))
+
+
+def test_host_header_must_name_this_server(hostile):
+    """A DNS-rebinding page reaches the server under its own host name: only local names are served."""
+    client, _ = hostile
+    for host in ("evil.example", "evil.example:8001", "127.0.0.1.evil.example", "localhost.evil.example"):
+        response = _get(client, "/archive/articles.json", host=host)
+        assert response.status_code == 400 and "unknown host" in response.text.lower(), host
+        assert "evil" not in response.text
+    for host in ("localhost", "127.0.0.1", "[::1]", "LOCALHOST"):
+        assert _get(client, "/archive/articles.json", host=host).status_code == 200, host
+
+
+def test_posts_and_bad_parameters_are_clean_4xx(hostile, capfd):
+    client, _ = hostile
+    for path in ("/", "/archive", "/archive/articles", "/archive/articles.json", "/archive/search"):
+        response = asyncio.run(client.ds.client.post(path, data={"sql": "delete from articles"}))
+        assert response.status_code == 405, (path, response.status_code)
+    for query in ("_sort=nope", "_sort_desc=nope", "_sort=title&_sort_desc=title", "_sort=%3Cimg%20src%3Dx%3E"):
+        response = client.get("/archive/articles?" + query)
+        assert response.status_code == 400, (query, response.status_code)
+        assert "<img src=x>" not in response.text
+        assert client.get("/archive/articles.json?" + query).status_code == 400
+    assert "Traceback" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("search", ["%20", "%22", "%22%22", "%20%22%20", "harbour%22", "%22harbour", "-", "*", "NEAR(",
+                                    "%5E", "AND", "harbour%20OR"])
+def test_odd_searches_give_a_friendly_result(hostile, search):
+    client, _ = hostile
+    for path in (f"/archive/articles?_search={search}", f"/archive/articles.json?_search={search}",
+                 f"/archive/articles?_search_title={search}"):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.text[:300])
+        assert "fts5" not in response.text
+
+
+def _status(port: int, path: str, host: str) -> int:
+    import http.client
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Host": host})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def _peak_memory_mb(pid: int) -> int:
+    """VmHWM, the process's peak resident memory."""
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+    return 0

@@ -1,16 +1,20 @@
 """Serving: the real Datasette app with our metadata.yml, plugin and settings."""
 import csv
 import io
-import json
+import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from loader.serve import datasette_command
+from loader.serve import make_datasette, metadata_for, settings
+from loader.serve.plugin import fts_query
 
 from .conftest import CORPUS, DatasetteClient, run_load
+
+NEWS_ARCHIVE = str(Path(sys.executable).with_name("news-archive"))
 
 FTS_TRAPS = ['"unbalanced', "sanctions AND", "AND OR NOT", "(((", "title:Beijing", "sanct*", "*", "'; drop table x",
              '"North Korea" NOT Trump', "北朝鮮"]
@@ -59,10 +63,35 @@ def test_empty_search_is_safe(datasette):
     assert datasette.get("/archive/search").status_code == 200
 
 
+@pytest.mark.parametrize("typed, query", [
+    ("sanctions Shenyang", '"sanctions" "Shenyang"'),
+    ('"North Korea" NOT Trump', '"North Korea" NOT "Trump"'),
+    ("sanct*", '"sanct"*'),
+    ('"unbalanced', '"unbalanced"'),
+    ("sanctions AND", '"sanctions"'),
+    ("AND OR NOT", '""'),
+    ("(((", '""'),
+    ("title:Beijing", '"title:Beijing"'),
+    ("*", '""'),
+    ("'; drop table x", '"\';" "drop" "table" "x"'),
+    ("a AND AND b", '"a" AND "b"'),
+    ("\u201csmart quotes\u201d", '"smart quotes"'),
+    ("", '""'),
+    (None, '""'),
+    ("北朝鮮", '"北朝鮮"'),
+    ("-minus +plus", '"minus" "plus"'),
+])
+def test_fts_query_keeps_phrases_prefixes_and_operators_and_quotes_the_rest(typed, query):
+    assert fts_query(typed) == query
+
+
 @pytest.mark.parametrize("query", FTS_TRAPS)
 def test_search_survives_fts_syntax(datasette, query):
     response = datasette.get("/archive/search.json?_shape=objects&q=" + query.replace(" ", "+").replace("#", "%23"))
     assert response.status_code == 200, response.text[:300]
+    expected = {"sanct*": 2, '"North Korea" NOT Trump': 1, "title:Beijing": 0, "北朝鮮": 0}
+    if query in expected:
+        assert len(response.json()["rows"]) == expected[query], query
 
 
 def test_csv_and_json_export_of_a_filtered_view(datasette):
@@ -98,21 +127,241 @@ def test_article_html_is_escaped(tmp_path):
     assert "<img src=x" not in search and "&lt;img src=x" in search and "<mark>inside</mark>" in search
 
 
-def test_serve_command_is_read_only_and_local():
-    command = datasette_command("/data/news/archive.db", "127.0.0.1", 8001)
-    assert command[2] == "archive.db" and "-i" not in command  # read-only (the plugin), not immutable
-    assert datasette_command("archive.db", "127.0.0.1", 8001, immutable=True)[2:4] == ["-i", "archive.db"]
-    assert command[command.index("--host") + 1] == "127.0.0.1"
-    assert ["--setting", "sql_time_limit_ms", "3000"] == command[command.index("sql_time_limit_ms") - 1:][:3]
 
 
-def test_datasette_cli_smoke(tmp_path):
-    """What `make run` serves, fetched through Datasette's own CLI (`--get`), as the README shows."""
+# --- pages that read as news (plugin/pages.py, article.py, search.py, cells.py) ---------------------------
+
+def _stored(db_path, sql, params=()):
+    import sqlite3
+
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+@pytest.fixture(scope="module")
+def nlp_archive(tmp_path_factory):
+    """The seeds loaded with extraction (mentions, quotes, places), served in-process."""
+    path = tmp_path_factory.mktemp("nlp") / "archive.db"
+    run_load(path, CORPUS, nlp=True, workers=1)
+    return path, DatasetteClient(path)
+
+
+def test_article_page_reads_as_an_article(nlp_archive):
+    path, client = nlp_archive
+    (article_id, body), = _stored(path, "select id, body from articles where source_id = 'scmp'")
+    html = client.get(f"/archive/articles/{article_id}").text
+    assert "<h1>Beijing rejects unilateral sanctions as US targets North Korean diplomat in China</h1>" in html
+    assert "South China Morning Post" in html and "27 October 2017, 19:50 (UTC+08:00)" in html
+    assert html.count("<p>", html.index('class="article-body"'), html.index('class="article-panel"')) == \
+        len([p for p in body.split("\n\n") if p.strip()])
+    quotes = _stored(path, "select id from quotes where article_id = ?", [article_id])
+    assert quotes and all(f'id="quote-{quote_id}"' in html for (quote_id,) in quotes)
+    (entity_id,), = _stored(path, "select id from entities where name = 'Geng Shuang'")
+    assert f'class="mention person" href="/archive/entities/{entity_id}"' in html
+    (place_id,), = _stored(path, "select id from places where name = 'Shenyang'")
+    assert f'class="place" href="/archive/places/{place_id}"' in html
+    assert '<details class="raw-row">' in html and "Extraction pending" not in html
+
+
+def test_entity_place_and_quote_pages_are_headed_by_names(nlp_archive):
+    path, client = nlp_archive
+    (entity_id,), = _stored(path, "select id from entities where name = 'Geng Shuang'")
+    html = client.get(f"/archive/entities/{entity_id}").text
+    assert "<h1>Geng Shuang</h1>" in html and 'data-chart="months"' in html
+    (quote_id, article_id), = _stored(path, "select id, article_id from quotes where speaker_entity_id = ? "
+                                            "and content like 'China opposes%'", [entity_id])
+    assert f'href="/archive/articles/{article_id}#quote-{quote_id}"><q>China opposes' in html
+    place = client.get("/archive/places/2034937").text  # Shenyang
+    assert "<h1>Shenyang</h1>" in place and "town in China" in place
+    assert 'data-map="/-/static-plugins/news-archive/countries-110m.geojson"' in place
+    quote = client.get(f"/archive/quotes/{quote_id}").text
+    assert f'<a href="/archive/entities/{entity_id}">Geng Shuang</a>' in quote and "Direct quote" in quote
+
+
+def test_home_page_has_a_search_box_size_chart_and_top_entities(nlp_archive):
+    path, client = nlp_archive
+    html = " ".join(client.get("/").text.split())
+    assert 'action="/-/search"' in html and "2 articles from 2 sources" in html
+    assert '[["2017-10", 1]]' in html  # the chart's data: articles per month (the Reuters seed is undated)
+    (entity_id,), = _stored(path, "select id from entities where name = 'Geng Shuang'")
+    assert f'<a href="/archive/entities/{entity_id}">Geng Shuang</a>' in html
+
+
+def test_query_results_link_every_id_and_speaker(nlp_archive):
+    path, client = nlp_archive
+    (entity_id,), = _stored(path, "select id from entities where name = 'Geng Shuang'")
+    html = client.get("/archive/quotes_by_speaker?speaker=Geng").text
+    assert f'<a href="/archive/entities/{entity_id}">Geng Shuang</a>' in html
+    assert "#quote-" in html and html.count('href="/archive/articles/') >= 2 * html.count("#quote-") > 0
+    near = client.get("/archive/articles_near?place=Shenyang&km=300").text
+    assert '<a href="/archive/places/2034937">Shenyang</a>' in near
+    assert "North Korea</a>" not in near  # a country's centre is near nothing
+
+
+def test_codes_show_human_labels(nlp_archive):
+    _, client = nlp_archive
+    places = client.get("/archive/places?_facet=country_code&_facet=feature_code").text
+    assert ">China</a>" in places and ">capital</a>" in places and ">PPLC</a>" not in places
+    quotes = client.get("/archive/quotes?_facet=direct").text
+    assert ">direct quote</a>" in quotes and ">reported speech</a>" in quotes
+
+
+def test_article_page_shows_pending_versions_and_same_story(tmp_path):
+    """What other stages write (extracted_with, article_versions, stories) as the article page shows it;
+    the rows are written here the way the store's contract (DESIGN.md) describes them."""
+    db, _ = run_load(tmp_path / "my news.db", CORPUS)
+    scmp, reuters = (article_by_id(db, source) for source in ("scmp", "reuters"))
+    db["article_versions"].insert({"article_id": scmp, "version": 1, "content_hash": "x",
+                                   "title": "An earlier headline", "body": "Earlier text.",
+                                   "loaded_at": "2017-10-27T12:00:00+00:00", "origin_path": "feed/early.txt"})
+    db["stories"].insert({"id": 7, "label": "Sanctions on a diplomat", "article_count": 2, "source_count": 2})
+    db.execute("update articles set story_id = 7, extracted_with = null")
+    db.conn.commit()
+    client = DatasetteClient(tmp_path / "my news.db")
+    html = client.get(f"/my~20news/articles/{scmp}").text
+    assert "Extraction pending" in html and "Other versions" in html and "An earlier headline" in html
+    assert '<a href="/-/story/7">The same story</a>' in html
+    assert f'<a href="/my+news/articles/{reuters}">' in html.split("The same story")[1]
+
+
+def article_by_id(db, source_id):
+    return db.execute("select id from articles where source_id = ?", [source_id]).fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """130 short articles of one month, all about a harbour: more than a page and more than any cap."""
+    folder = tmp_path_factory.mktemp("many")
+    for number in range(130):
+        day = 1 + number % 28
+        (folder / f"a{number:03}.md").write_text(
+            f"---\ntitle: Harbour note {number}\npublished: 2024-03-{day:02}\n---\n\n"
+            f"=cmd|' /C calc'!A0 The harbour master logged ship {number} at the quay.\n", encoding="utf-8")
+    run_load(folder / "archive.db", *sorted(folder.glob("*.md")))
+    return DatasetteClient(folder / "archive.db")
+
+
+def test_search_page_pages_through_all_matches(many):
+    first = many.get("/-/search?q=harbour").text
+    assert "130 matching articles, page 1 of 7" in first and first.count('<li><h2><a href="/archive/articles/') == 20
+    assert '<a rel="next" href="/-/search?q=harbour&amp;page=2">' in first
+    last = many.get("/-/search?q=harbour&page=7").text
+    assert last.count('<li><h2><a href="/archive/articles/') == 10 and 'rel="next"' not in last
+    assert "<mark>harbour</mark>" in first.lower() and "March 2024" in first
+    march_first = many.get("/-/search?q=harbour&source=unknown&month=2024-03&sort=oldest").text
+    assert "130 matching articles" in march_first and "Only articles with" in march_first
+    assert many.get("/-/search?q=harbour&month=2024-04").text.count("No article matches") == 1
+    empty = many.get("/-/search?q=").text
+    assert "Type the words to look for" in empty
+    nothing = many.get("/-/search?q=zeppelin").text
+    assert "No article matches <strong>zeppelin</strong>" in nothing
+
+
+def test_export_streams_every_match_as_csv_and_json(many):
+    response = many.get("/-/search.csv?q=harbour")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == 130 and len({row["id"] for row in rows}) == 130
+    assert all(row["body"].startswith("'=cmd") for row in rows)  # a spreadsheet shows it, does not run it
+    assert "\ue000" not in response.text and rows[0]["link"].startswith("http://localhost/archive/articles/")
+    data = many.get("/-/search.json?q=harbour+12*").json()
+    assert sorted(item["title"] for item in data) == ["Harbour note 12", "Harbour note 120", "Harbour note 121",
+                                                       "Harbour note 122", "Harbour note 123", "Harbour note 124",
+                                                       "Harbour note 125", "Harbour note 126", "Harbour note 127",
+                                                       "Harbour note 128", "Harbour note 129"]
+    assert data[0]["body"].startswith("=cmd")  # JSON keeps values exactly
+    assert many.get("/-/search.csv?q=").status_code == 400
+
+
+def test_table_search_box_takes_a_lone_quote_without_an_error(datasette):
+    response = datasette.get("/archive/articles?_search=%22")
+    assert response.status_code == 200 and "fts5" not in response.text
+    assert response.text.count("<li><h3><a href=") == 2  # nothing searchable: every article listed
+
+
+def test_articles_table_is_a_compact_list(datasette):
+    html = datasette.get("/archive/articles").text
+    assert '<ol class="article-list compact">' in html and 'class="col-content_hash"' not in html
+    assert 'class="col-content_hash"' in datasette.get("/archive/articles?_table=1").text
+
+
+# --- the UI contract and the schema check each other ---------------------------------------------------------
+
+def _indexed_first_columns(db, table: str) -> set:
+    found = {"rowid"} | ({db[table].pks[0]} if len(db[table].pks) == 1 else set())
+    for index in db[table].indexes:
+        found.add(index.columns[0])
+    return found
+
+
+def test_metadata_describes_every_column_and_indexes_faceted_and_sorted_columns(tmp_path):
+    from loader import store
+
+    db = store.open_db(str(tmp_path / "archive.db"))
+    tables = metadata_for("archive.db")["databases"]["archive"]["tables"]
+    fts_shadows = {name for name in db.table_names() if any(name.startswith(f"{t}_fts") for t in store.FTS)}
+    undescribed, unindexed = [], []
+    for name in [*db.table_names(), *db.view_names()]:
+        if name in fts_shadows:
+            continue
+        described = (tables.get(name) or {}).get("columns") or {}
+        undescribed += [f"{name}.{column}" for column in db[name].columns_dict if column not in described]
+        if name in db.view_names():
+            continue
+        config = tables.get(name) or {}
+        wanted = [f for f in config.get("facets", []) if isinstance(f, str)]
+        wanted += [config[key] for key in ("sort", "sort_desc") if key in config]
+        unindexed += [f"{name}.{column}" for column in wanted if column not in _indexed_first_columns(db, name)]
+    assert undescribed == [] and unindexed == []
+    assert set(tables) - set(db.table_names()) - set(db.view_names()) == set()  # nothing described that is not there
+
+
+# --- the serve command: packaged metadata, no temp files, a busy port explained -------------------------------
+
+def test_serve_writes_nothing_and_explains_a_busy_port(tmp_path):
+    import tempfile
+    import time
+    import urllib.request
+
     run_load(tmp_path / "archive.db", CORPUS)
-    command = datasette_command(str(tmp_path / "archive.db"), "127.0.0.1", 8001)
-    expected = {"/": "News archive", "/archive/articles": "Beijing rejects unilateral sanctions",
-                "/archive/search?q=Shenyang": "<mark>Shenyang</mark>"}
-    for path, text in expected.items():
-        out = subprocess.run(command + ["--get", path], capture_output=True, text=True, timeout=120, cwd=tmp_path)
-        assert out.returncode == 0, out.stderr
-        assert text in out.stdout
+    temp = tmp_path / "temp"  # the server's temp folder: other processes on the machine use the shared one
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([NEWS_ARCHIVE, "serve", "--db", str(tmp_path / "archive.db"), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/-/search?q=Shenyang", timeout=5).read()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        assert b"<mark>Shenyang</mark>" in page
+        second = subprocess.run([NEWS_ARCHIVE, "serve", "--db", str(tmp_path / "archive.db"), "--port", str(port)],
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 1 and "Traceback" not in second.stderr
+        assert f"port {port} on 127.0.0.1 is already in use" in second.stderr and f"--port {port + 1}" in second.stderr
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert os.listdir(temp) == [] and tempfile.gettempdir() != str(temp)
+    assert set(os.listdir(tmp_path)) <= {"archive.db", "archive.db-shm", "archive.db-wal", "temp"}
+
+
+def test_settings_come_from_the_packaged_metadata():
+    assert settings()["sql_time_limit_ms"] == 3000
+    datasette = make_datasette("archive.db")
+    assert datasette.setting("default_page_size") == 50 and "archive" in datasette.metadata()["databases"]
+
+
+def test_exports_of_the_search_query_carry_no_hit_markers(datasette):
+    text = datasette.get("/archive/search.csv?q=Shenyang").text
+    assert "Shenyang" in text and "\ue000" not in text and "\ue001" not in text
+    rows = datasette.get("/archive/search.json?q=Shenyang&_shape=array").json()
+    assert rows and all("\ue000" not in row["snippet"] and "Shenyang" in row["snippet"] for row in rows)
+    assert "<mark>Shenyang</mark>" in datasette.get("/archive/search?q=Shenyang").text  # pages keep them

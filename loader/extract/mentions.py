@@ -12,7 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .names import PERSON, alias_for, display_preference, entity_key, name_words, roles
+from .names import PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind, name_words, roles
+from ..text import squash
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 # Types whose single-word mentions may be a person's surname the model mislabelled.
@@ -43,18 +44,21 @@ class Mention:
 def extract_mentions(item: dict, doc, found: dict) -> dict:
     text = doc.text
     mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
-                            if ent.label_ in TYPES) if m]
+                            if ent.label_ in TYPES) if m and fragment_kind(m.text) not in ("table", "currency")]
     mentions += _people_by_context(doc, text, mentions)
     role_tokens = _assign_roles(doc, text, mentions)
     mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
     mentions += _missed_surnames(doc, text, mentions)
+    generic = [m for m in mentions if fragment_kind(m.text) == "generic"]
+    mentions = [m for m in mentions if m not in generic]
     _canonicalise(text, mentions, item)
+    mentions += _referring_back(generic, mentions)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
 
 
 def _row(m: Mention, sentence_starts: list[int]) -> dict:
-    return {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity": " ".join(m.entity.split()),
+    return {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity": squash(m.entity),
             "sentence": bisect_right(sentence_starts, m.first) - 1, "role": m.role}
 
 
@@ -270,6 +274,21 @@ def _canonicalise(text: str, mentions: list[Mention], item: dict) -> None:
         groups.setdefault(entity_key(m.entity, m.type), []).append(m)
     for group in groups.values():
         _unify(group)
+
+
+def _referring_back(generic: list[Mention], named: list[Mention]) -> list[Mention]:
+    """"the Bank", "the Commission" alone: the organisation the article names nearest before (else
+    first after) whose name holds that word; a generic word with no such organisation is dropped."""
+    found = []
+    for m in generic:
+        word = fold_words(m.text)[0]
+        candidates = [other for other in named if other.type == "ORG" and word in fold_words(other.entity)]
+        before = [other for other in candidates if other.start < m.start]
+        referent = before[-1] if before else (candidates[0] if candidates else None)
+        if referent is not None:
+            m.entity, m.type = referent.entity, referent.type
+            found.append(m)
+    return found
 
 
 def _acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:

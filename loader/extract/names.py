@@ -10,11 +10,11 @@ Treasury Department only where the article mentions the United States) are appli
 """
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from ..datafiles import data_lines
+from ..text import strip_accents
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PERSON = "PERSON"
@@ -54,7 +54,7 @@ def given_name_classes() -> dict[str, tuple[str, bool]]:
 
 def fold_words(name: str) -> list[str]:
     """Lower-case ASCII-folded words, with dots, hyphens and apostrophes taken out."""
-    text = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    text = strip_accents(name).lower()
     text = POSSESSIVE_S.sub(r"\1s", text)
     text = NOT_WORD.sub(" ", text.replace(".", ""))
     words = text.split()
@@ -116,6 +116,32 @@ def entity_key(name: str, kind: str) -> str:
     _, prefixes = _alias_tables()
     canonical = alias_for(name, None) if kind != PERSON else None
     return _base_key(canonical or name, kind, prefixes)
+
+
+@lru_cache(maxsize=1)
+def _fragment_words() -> dict[str, frozenset]:
+    kinds: dict[str, set] = {}
+    for line in data_lines("name_fragments.tsv"):
+        word, kind = line.split("\t")
+        kinds.setdefault(kind.strip(), set()).add(word.strip())
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+def fragment_kind(name: str) -> str | None:
+    """Why a tagged "name" is no name of its own: "table" (only words of a results table: "Revs",
+    "Avg"), "currency" (a money unit: "U.S. Dlrs"), "generic" (an organisation's head noun alone:
+    "Bank", "Commission", "Co"), else None."""
+    words = fold_words(name)
+    if not words:
+        return None
+    table = _fragment_words()
+    if all(word in table["table"] or word.replace(",", "").isdigit() for word in words):
+        return "table"
+    if words[-1] in table["currency"]:
+        return "currency"
+    if len(words) == 1 and words[0] in table["generic"]:
+        return "generic"
+    return None
 
 
 def is_nickname(word: str) -> bool:

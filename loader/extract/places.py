@@ -5,15 +5,20 @@ votes: the dateline ("WASHINGTON" → Washington, D.C.), "Shenyang, China"-style
 first-level divisions and places its other toponyms resolve to, and distance to those places. One name
 keeps one place per article. A few rounds let the choices settle; `score` is the chosen place's share of
 the softmax over its candidates.
+
+Then a small learned model (place_ranker.py) re-ranks each name's candidates on the same evidence and says
+how far to trust the pick; a name without a confident match is left out. `score` is then that trust.
 """
 import math
 
+from ..geometry import distance_km
 from .gazetteer import Place, get_gazetteer, name_key
+from .place_ranker import NEAR_LIMITS_KM, Model, feature_class, get_model, softmax
 from .toponyms import Toponym, recognise
 
 MAX_CANDIDATES = 40
 ROUNDS = 3
-TYPE_PRIOR = {"PCLI": 5.0, "CONT": 4.5, "PPLC": 3.5, "ADM1": 1.5, "ADM2": -1.0}
+TYPE_PRIOR = {"PCLI": 5.0, "PCLH": 5.0, "CONT": 4.5, "PPLC": 3.5, "ADM1": 1.5, "ADM2": -1.0}
 EXTRA_PRIOR = 10.0  # hand-kept regions ("Korean Peninsula") have no population; the name is all they mean
 MAIN_NAME_BONUS = 1.0
 PREFERRED_BONUS = 2.0  # our alias table names what a name usually means in the news ("New York": the city)
@@ -26,21 +31,33 @@ NEAR_KM = ((50, 2.0), (200, 1.0))
 DATELINE_CITY_BONUS = 5.0  # a dateline names a town: "NEW YORK" is the city, not the state
 DATELINE_WEIGHT = 3  # the place a story was filed from counts like this many mentions
 SUPPORT_KM = 100
-EARTH_RADIUS_KM = 6371.0088
 QUALIFIER_GAP = {",", ", ", " , ", " ("}
+NAMESAKE_CITY_SHARE = 0.1  # "New York": a state's namesake city this big (by population) is what the name means
+DIVISION_WORDS = ("state", "State", "STATE", "province", "Province", "oblast", "Oblast", "prefecture", "Prefecture")
 
 
 def extract_places(item: dict, doc, found: dict) -> dict:
-    gazetteer = get_gazetteer()
-    toponyms = recognise(doc, found.get("mentions") or [], gazetteer)
-    dateline = resolve_dateline(item.get("dateline"))
-    groups = _group(toponyms)
-    choices = _resolve(groups, doc.text, dateline)
-    rows = [{**_row(toponym, *choices[name_key(toponym.text)]), "is_dateline": int(toponym.dateline)}
-            for toponym in toponyms if choices.get(name_key(toponym.text))]
+    return locations_with(item, doc, found, get_model())
+
+
+def locations_with(item: dict, doc, found: dict, model: Model | None) -> dict:
+    """extract_places with a given model (None: the resolver's own scores); training compares models."""
+    resolver, toponyms, dateline = resolver_for(item, doc, found)
+    choices = resolver.choices(model)
+    rows = [{**_row(toponym, *choices[name_key(toponym.name)]), "is_dateline": int(toponym.dateline)}
+            for toponym in toponyms if choices.get(name_key(toponym.name))]
     if dateline:
         rows.insert(0, {**_row(Toponym(None, None, item["dateline"]), dateline, 1.0), "is_dateline": 1})
     return {"locations": rows}
+
+
+def resolver_for(item: dict, doc, found: dict):
+    """The settled resolver of an article, its toponyms and its dateline place."""
+    toponyms = recognise(doc, found.get("mentions") or [], get_gazetteer())
+    dateline = resolve_dateline(item.get("dateline"))
+    resolver = _Resolver(_group(toponyms), doc.text, dateline)
+    resolver.run()
+    return resolver, toponyms, dateline
 
 
 def resolve_dateline(dateline: str | None) -> Place | None:
@@ -51,7 +68,8 @@ def resolve_dateline(dateline: str | None) -> Place | None:
     candidates = get_gazetteer().candidates(first.title()) or get_gazetteer().candidates(first)
     if not candidates:
         return None
-    return max(candidates, key=lambda place: prior(place, first) + DATELINE_CITY_BONUS * place.feature_code.startswith("PPL"))
+    return max(candidates, key=lambda place: prior(place, first)
+               + DATELINE_CITY_BONUS * place.feature_code.startswith("PPL"))
 
 
 def prior(place: Place, surface: str) -> float:
@@ -67,28 +85,28 @@ def prior(place: Place, surface: str) -> float:
 def _group(toponyms: list[Toponym]) -> dict[str, list[Toponym]]:
     groups: dict[str, list[Toponym]] = {}
     for toponym in toponyms:
-        groups.setdefault(name_key(toponym.text), []).append(toponym)
+        groups.setdefault(name_key(toponym.name), []).append(toponym)
     return groups
 
 
 def _candidates(surface: str, as_dateline: bool = False) -> list[Place]:
     """The likeliest places a name can mean, best prior first. A town known under the name only as an
     alternate ("Mexico" for Mexico City) yields to a place whose own name it is (the country Mexico),
-    except in a dateline, which always names a town ("NEW YORK —")."""
+    except in a dateline, which always names a town ("NEW YORK —"); a name our own table gives a place
+    ("West Germany", "the Gulf") keeps only the places whose own name it is."""
     gazetteer = get_gazetteer()
     places = gazetteer.candidates(surface)
+    if any(place.id < 0 and gazetteer.is_main_name(place, surface) for place in places):
+        # our own table names the place so ("West Germany", "Persian Gulf"): other readings need the name too
+        places = [place for place in places if gazetteer.is_main_name(place, surface)]
     own = [place.population for place in places if gazetteer.is_main_name(place, surface)]
-    if own and not as_dateline:
+    own_states = {place.id for place in places
+                  if place.feature_code == "ADM1" and gazetteer.is_main_name(place, surface)}
+    if own and not as_dateline:  # ("New York City" stays for "New York", in the state of that name)
         places = [place for place in places if not place.feature_code.startswith("PPL")
-                  or gazetteer.is_main_name(place, surface) or place.population > ALIAS_OVER_NAME_RATIO * max(own)]
+                  or gazetteer.is_main_name(place, surface) or place.population > ALIAS_OVER_NAME_RATIO * max(own)
+                  or place.admin1_id in own_states]
     return sorted(places, key=lambda place: -prior(place, surface))[:MAX_CANDIDATES]
-
-
-def _resolve(groups: dict[str, list[Toponym]], text: str, dateline: Place | None) -> dict:
-    """name key → (place, score)."""
-    resolver = _Resolver(groups, text, dateline)
-    resolver.run()
-    return resolver.choices()
 
 
 class _Resolver:
@@ -97,35 +115,103 @@ class _Resolver:
 
     def __init__(self, groups: dict[str, list[Toponym]], text: str, dateline: Place | None):
         self.groups = groups
+        self.text = text
         self.dateline = dateline
-        options = {key: _candidates(members[0].text, any(t.dateline for t in members))
+        options = {key: _candidates(members[0].name, any(t.dateline for t in members))
                    for key, members in groups.items()}
         self.options = {key: places for key, places in options.items() if places}
         self.weights = {key: 0 if _is_weak(groups[key]) else
                         len(groups[key]) + DATELINE_WEIGHT * any(t.dateline for t in groups[key])
                         for key in self.options}
         self.qualifiers = _qualifiers(groups, text)
-        self.scores = {key: [prior(place, groups[key][0].text) for place in places]
+        self.scores = {key: [prior(place, groups[key][0].name) for place in places]
                        for key, places in self.options.items()}
 
     def run(self) -> None:
         for _ in range(ROUNDS):
-            beliefs = {key: _softmax(scores) for key, scores in self.scores.items()}
+            beliefs = {key: softmax(scores) for key, scores in self.scores.items()}
             self.scores = {key: self._rescore(key, beliefs) for key in self.options}
 
-    def choices(self) -> dict:
+    def choices(self, model: Model | None) -> dict:
+        """name key → (place, score) for the names that get a (confident) match."""
+        beliefs = {key: softmax(scores) for key, scores in self.scores.items()}
         chosen = {}
         for key, places in self.options.items():
-            probabilities = _softmax(self.scores[key])
-            best = max(range(len(places)), key=probabilities.__getitem__)
-            chosen[key] = (places[best], round(probabilities[best], 3))
-        beliefs = {key: _softmax(scores) for key, scores in self.scores.items()}
+            if model is None:
+                best = _argmax(beliefs[key])
+                chosen[key] = (places[self._namesake_city(key, best)], round(beliefs[key][best], 3))
+                continue
+            best, trust = self.decide(key, model, beliefs)
+            if trust >= model.threshold or places[best].id < 0:  # our own table's places are exempt
+                chosen[key] = (places[self._namesake_city(key, best)], round(trust, 3))
         return {key: choice for key, choice in chosen.items()
-                if self.weights[key] or self._supported(key, choice[0], beliefs, chosen)}
+                if self.weights[key] or self._supported(key, choice[0], beliefs)}
+
+    def _namesake_city(self, key: str, best: int) -> int:
+        """A state named like its own big city ("New York", "São Paulo") means the city, unless the text
+        names the division ("New York state")."""
+        places, division = self.options[key], self.options[key][best]
+        if division.feature_code != "ADM1" or any(
+                self.text[toponym.end:toponym.end + 12].lstrip().startswith(DIVISION_WORDS)
+                for toponym in self.groups[key] if toponym.end is not None):
+            return best
+        cities = [index for index, place in enumerate(places) if place.feature_code.startswith("PPL")
+                  and place.admin1_id == division.id and place.population >= NAMESAKE_CITY_SHARE * division.population]
+        return cities[0] if cities else best
+
+    def decide(self, key: str, model: Model, beliefs: dict) -> tuple[int, float]:
+        """The model's pick among a name's candidates and its trust in it."""
+        rows = self.features(key, beliefs)
+        probabilities = model.probabilities(rows)
+        best = _argmax(probabilities)
+        return best, model.trust(self.confidence_features(key, rows[best], probabilities, best, beliefs))
+
+    def features(self, key: str, beliefs: dict) -> list[dict]:
+        """Ranking features of each candidate of a name (place_ranker.RANK_FEATURES)."""
+        gazetteer = get_gazetteer()
+        votes = self._votes(key, beliefs)
+        surface = self.groups[key][0].name
+        is_dateline = any(toponym.dateline for toponym in self.groups[key])
+        qualifier_places = self._qualifier_places(key, beliefs)
+        top = _argmax(self.scores[key])
+        places = self.options[key]
+        biggest = max(place.population for place in places)
+        rows = []
+        for index, place in enumerate(places):
+            row = {"rule": self.scores[key][index], "rule_top": float(index == top), "prior_top": float(index == 0),
+                   "pop_share": math.log10((place.population + 10) / (biggest + 10)),
+                   "logpop": math.log10(place.population + 10), feature_class(place.feature_code, place.id): 1.0,
+                   "main_name": float(gazetteer.is_main_name(place, surface)),
+                   "preferred": float(gazetteer.preferred.get(key) == place.id),
+                   "names": math.log1p(place.name_count),
+                   "qualifier": float(any(_within(place, q) for q in qualifier_places)),
+                   "dateline_town": float(is_dateline and place.feature_code.startswith("PPL"))}
+            row.update(_vote_features(place, votes))
+            if self.dateline:
+                row["dateline_country"] = float(bool(place.country_code) and
+                                                place.country_code == self.dateline.country_code)
+                row["dateline_near"] = float(distance_km(place.latitude, place.longitude, self.dateline.latitude,
+                                                         self.dateline.longitude) <= 161)
+            rows.append(row)
+        return rows
+
+    def confidence_features(self, key: str, row: dict, probabilities: list[float], best: int,
+                            beliefs: dict) -> dict:
+        """Confidence features of a name's pick (place_ranker.CONFIDENCE_FEATURES)."""
+        place, members = self.options[key][best], self.groups[key]
+        ordered = sorted(probabilities, reverse=True)
+        margin = ordered[0] - (ordered[1] if len(ordered) > 1 else 0.0)
+        return {"bias": 1.0, "probability": ordered[0], "margin": margin, "weak": float(_is_weak(members)),
+                "supported": float(self._supported(key, place, beliefs)),
+                "adjectival": float(all(toponym.adjectival for toponym in members)),
+                "mentions": math.log1p(len(members)), "single_word": float(" " not in members[0].text.strip()),
+                **{name: row.get(name, 0.0) for name in ("logpop", "pcl", "cont", "adm1", "adm2", "pplc", "ppl",
+                                                         "region", "water", "main_name", "country", "admin1",
+                                                         "near161")}}
 
     def _rescore(self, key: str, beliefs: dict) -> list[float]:
         votes = self._votes(key, beliefs)
-        surface = self.groups[key][0].text
+        surface = self.groups[key][0].name
         as_dateline = DATELINE_CITY_BONUS * any(toponym.dateline for toponym in self.groups[key])
         qualifier_places = self._qualifier_places(key, beliefs)
         return [prior(place, surface) + _vote_score(place, votes)
@@ -147,14 +233,15 @@ class _Resolver:
             for place, belief in zip(places, beliefs[other]):
                 _add_vote(votes, place, weight * belief)
             best = _argmax(beliefs[other])
-            if beliefs[other][best] >= 0.5 and places[best].feature_code not in ("PCLI", "CONT") and places[best].id > 0:
+            if (beliefs[other][best] >= 0.5 and places[best].feature_code not in ("PCLI", "CONT")
+                    and places[best].id > 0):
                 votes["points"].append((places[best].latitude, places[best].longitude))
         if self.dateline:
             _add_vote(votes, self.dateline, DATELINE_WEIGHT)
             votes["points"].append((self.dateline.latitude, self.dateline.longitude))
         return votes
 
-    def _supported(self, key: str, place: Place, beliefs: dict, chosen: dict) -> bool:
+    def _supported(self, key: str, place: Place, beliefs: dict) -> bool:
         """A guessed toponym stays if the article's sure places agree: same division, nearby, or a qualifier."""
         if any(_within(place, q) for q in self._qualifier_places(key, beliefs)):
             return True
@@ -186,11 +273,19 @@ def _vote_score(place: Place, votes: dict) -> float:
     return score
 
 
-def _softmax(scores: list[float]) -> list[float]:
-    top = max(scores)
-    exps = [math.exp(score - top) for score in scores]
-    total = sum(exps)
-    return [value / total for value in exps]
+def _vote_features(place: Place, votes: dict) -> dict:
+    """How much of the article's other belief lies in the place's country, division, neighbourhood."""
+    row = {}
+    for kind, value in (("country", place.country_code), ("admin1", place.admin1_id), ("admin2", place.admin2_id)):
+        mass = votes[kind].get(value, 0.0) if value else 0.0
+        row[kind] = min(1.0, mass)
+        if kind != "admin2":
+            row[f"{kind}_share"] = mass / sum(votes[kind].values()) if mass else 0.0
+    if votes["points"] and place.feature_code not in ("PCLI", "PCLH", "CONT"):
+        nearest = min(distance_km(place.latitude, place.longitude, *point) for point in votes["points"])
+        for limit in NEAR_LIMITS_KM:
+            row[f"near{limit}"] = float(nearest <= limit)
+    return row
 
 
 def _argmax(values: list[float]) -> int:
@@ -217,13 +312,6 @@ def _within(place: Place, container: Place) -> bool:
     if container.feature_code == "ADM1":
         return place.admin1_id == container.id and place.id != container.id
     return container.feature_code == "ADM2" and place.admin2_id == container.id
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def _row(toponym: Toponym, place: Place, score: float) -> dict:

@@ -4,7 +4,9 @@ Place entities (GPE, LOC, FAC) from the spaCy Doc or the mentions stage, cleaned
 ("North Korea's", stripped-apostrophe "North Korea s"); entities the small model mislabels (a country
 tagged ORG or PERSON, a region like "DMZ"); the country at the head of an organisation ("U.S." in
 "U.S. Treasury"); and gazetteer matches the model missed ("Korean peninsula"). Demonyms (NORP: "North
-Korean", "Chinese") stay entities, never places.
+Korean", "Chinese") stay entities; used as adjectives ("Russian troops", "the Chinese embassy") they also
+stand for their country here (loader/data/demonyms.tsv), as geoparsing sets count them; nouns ("the
+Russians") are people, not places.
 """
 import re
 from functools import lru_cache
@@ -18,7 +20,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 # Spans under these labels are never scanned for gazetteer names: "Washington" in "George Washington".
 BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE", "FAC"}
-PROMINENT_CODES = {"PCLI", "CONT", "ADM1", "PPLC"}
+PROMINENT_CODES = {"PCLI", "PCLH", "CONT", "ADM1", "PPLC"}
 SCAN_MIN_POPULATION = 100_000
 MAX_SCAN_TOKENS = 4
 MAX_PREFIX_TOKENS = 3
@@ -30,7 +32,8 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "mid"}
 # A dateline opening a paragraph or following a sentence or a date: "TORRINGTON — ", "EAST HAMPTON,
 # Conn. - ", "WASHINGTON (Reuters) -", "March 24, 2009 MANSFIELD --".
-INLINE_DATELINE = re.compile(r"(?m)(?:^\s*|(?<=[.!?\d]\s))([A-Z][A-Z.'\- ]{2,40}?[A-Z.])(?=(?:,\s+[A-Z][A-Za-z. ]{1,20})?\s*"
+INLINE_DATELINE = re.compile(r"(?m)(?:^\s*|(?<=[.!?\d]\s))([A-Z][A-Z.'\- ]{2,40}?[A-Z.])"
+                             r"(?=(?:,\s+[A-Z][A-Za-z. ]{1,20})?\s*"
                              r"(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s)")
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Gov", "Sen", "Rep", "Sgt", "Lt", "Capt", "Gen", "Col", "Rev",
               "Judge", "President", "Governor", "Senator", "Mayor", "Coach", "Officer", "Deputy", "Det", "St"}
@@ -42,6 +45,12 @@ class Toponym(NamedTuple):
     text: str
     weak: bool = False  # only a guess (a "person" named like a town): kept if the article supports it
     dateline: bool = False  # written as a dateline inside the text: the story's own place
+    adjectival: bool = False  # a demonym standing for its country: "Russian" in "Russian troops"
+    lookup: str = ""  # the name to look up when it is not the text itself ("Russia" for "Russian")
+
+    @property
+    def name(self) -> str:
+        return self.lookup or self.text
 
 
 def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
@@ -52,11 +61,30 @@ def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
         toponym = _from_entity(text, start, end, label, gazetteer)
         if toponym and not _overlaps(toponym, found):
             found.append(toponym)
-    blocked = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in BLOCKING_LABELS | {"NORP"}]
+    blocked = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents
+               if ent.label_ in BLOCKING_LABELS | {"NORP"}]
     for toponym in _scan(doc, text, gazetteer, found, blocked):
         found.append(toponym)
+    found.extend(toponym for toponym in _adjectival(doc, gazetteer) if not _overlaps(toponym, found))
     names = _person_names(doc)
     return sorted(toponym for toponym in found if not (toponym.weak and toponym.text in names))
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """demonym → the place it stands for, from loader/data/demonyms.tsv."""
+    return dict(line.split("\t") for line in data_lines("demonyms.tsv")[1:])
+
+
+def _adjectival(doc, gazetteer: Gazetteer):
+    """NORP entities used as a modifier of a noun after them: "Russian" in "Russian troops"."""
+    for ent in doc.ents:
+        last = ent[-1]
+        place = demonyms().get(ent.text)
+        if (ent.label_ == "NORP" and place and last.dep_ in ("amod", "compound", "nmod")
+                and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN")
+                and gazetteer.candidates(place)):
+            yield Toponym(ent.start_char, ent.end_char, ent.text, adjectival=True, lookup=place)
 
 
 def _person_names(doc) -> set[str]:
@@ -87,7 +115,8 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _strip_trailing(text: str, start: int, end: int) -> int:
-    while end > start and (not text[end - 1].isprintable() or text[end - 1].isspace() or text[end - 1] in TRAILING_JUNK):
+    while end > start and (not text[end - 1].isprintable() or text[end - 1].isspace()
+                           or text[end - 1] in TRAILING_JUNK):
         end -= 1
     return end
 
@@ -162,7 +191,8 @@ def _implausible(text: str, start: int, end: int, candidates: list[Place], gazet
     if with_article and " " not in surface and not strong:
         return True
     if surface.isupper() and len(surface.replace(".", "")) <= 5 and not any(
-            place.id < 0 or place.feature_code in PROMINENT_CODES or gazetteer.preferred.get(name_key(surface)) == place.id
+            place.id < 0 or place.feature_code in PROMINENT_CODES
+            or gazetteer.preferred.get(name_key(surface)) == place.id
             for place in candidates):
         return True
     saints_day = re.match(r"['’]s\s+[A-Z]", text[end:end + 4])  # "St. Patrick's Day", not "St. Louis's mayor"
@@ -188,7 +218,7 @@ def _prominent_inside(text: str, start: int, end: int, gazetteer: Gazetteer) -> 
 
 def _prominent(place: Place, surface: str, gazetteer: Gazetteer, label: str = "", with_article=False) -> bool:
     """A reading strong enough to count without the model's agreement."""
-    if place.id < 0 or place.feature_code in ("CONT", "PCLI"):
+    if place.id < 0 or place.feature_code in ("CONT", "PCLI", "PCLH"):
         return True
     if (label == "PERSON" and " " not in surface) or with_article:  # "Georgia" is a first name too;
         return False  # "the Centre" is India's government

@@ -5,14 +5,16 @@ from urllib.parse import urlsplit
 
 from ..model import Article, BadInput, Record
 from .dates import parse_date
-from .fields import as_text, map_fields
+from .fields import as_text, map_fields, valid_text
 from .paragraphs import derive_title, split_paragraphs
 from .markup import looks_like_markup, markup_to_text, unescape_entities
 from .profiles import BY_ID, PROFILES, choose_profile
+from ..text import squash
 
 # Longest article text we accept, in characters; real articles stay far below (a long read is
 # ~100,000), so anything bigger is a mis-parsed file, not news.
 MAX_ARTICLE_CHARS = 1_000_000
+MAX_RAW_DATE_CHARS = 1_000  # of an unusable date value kept in load_errors
 
 
 def normalize(record: Record, source: str | None = None, field_map: dict | None = None) -> tuple[Article, object]:
@@ -40,6 +42,11 @@ def _article(record: Record, fields: dict, draft: dict, profile) -> Article:
 
     title = pick("title")
     byline = pick("byline")
+    problems = []
+
+    def date(name, draft_name):
+        return _date(record, name, fields.get(name) or draft.get(draft_name), profile, problems)
+
     return Article(
         source_id=profile.id,
         body="\n\n".join(draft["body"]),
@@ -50,8 +57,8 @@ def _article(record: Record, fields: dict, draft: dict, profile) -> Article:
         byline=byline,
         authors=_authors(fields.get("byline"), byline),
         dateline=pick("dateline"),
-        published_at=_date(fields.get("published_at") or draft.get("published"), profile),
-        updated_at=_date(fields.get("updated_at") or draft.get("updated"), profile),
+        published_at=date("published_at", "published"),
+        updated_at=date("updated_at", "updated"),
         language=pick("language") or profile.language,
         credits=pick("credits"),
         related_headlines=draft.get("related_headlines") or [],
@@ -59,6 +66,7 @@ def _article(record: Record, fields: dict, draft: dict, profile) -> Article:
         origin_path=record.origin_path,
         origin_format=record.format,
         position=record.position,
+        problems=problems,
     )
 
 
@@ -66,7 +74,7 @@ def _clean(value: str | None) -> str | None:
     if value is None:
         return None
     value = _plain(value) if looks_like_markup(value) else unescape_entities(value)
-    value = re.sub(r"\s+", " ", unicodedata.normalize("NFC", value)).strip()
+    value = squash(unicodedata.normalize("NFC", value))
     return value or None
 
 
@@ -75,8 +83,14 @@ def _plain(text: str | None) -> str | None:
     return markup_to_text(text) if text and looks_like_markup(text) else text
 
 
-def _date(value, profile) -> str | None:
-    return parse_date(value, profile.timezone, profile.dayfirst)
+def _date(record: Record, name: str, value, profile, problems: list) -> str | None:
+    """A date that cannot be read costs only itself: the article keeps going, a problem keeps the raw value."""
+    parsed = parse_date(value, profile.timezone, profile.dayfirst)
+    if parsed is None and value not in (None, "") and not isinstance(value, bool):
+        raw = valid_text(str(value))[:MAX_RAW_DATE_CHARS]
+        problems.append(Record(record.origin_path, record.position, record.format, raw=raw,
+                               error=f"{name}: not a usable date, the article was loaded without it"))
+    return parsed
 
 
 def _authors(raw, byline: str | None) -> list[str]:

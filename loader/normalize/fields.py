@@ -1,5 +1,6 @@
 """Names that structured inputs (JSON keys, CSV headers, front matter) use for article fields."""
 import json
+import math
 import re
 
 from ..model import BadInput
@@ -104,9 +105,12 @@ class _Budget:
     def spend(self, depth: int, chars: int = 0) -> None:
         self.items -= 1
         self.chars -= chars
-        if depth > MAX_FIELD_DEPTH or self.items < 0 or self.chars < 0:
-            raise BadInput(f"a field holds over {MAX_FIELD_ITEMS:,} values, {MAX_FIELD_CHARS:,} characters "
-                           f"or {MAX_FIELD_DEPTH} levels of nesting")
+        if depth > MAX_FIELD_DEPTH:
+            raise BadInput(f"a field is nested over {MAX_FIELD_DEPTH} levels deep (the limit)")
+        if self.items < 0:
+            raise BadInput(f"a field holds over {MAX_FIELD_ITEMS:,} values (the limit)")
+        if self.chars < 0:
+            raise BadInput(f"a field holds over {MAX_FIELD_CHARS:,} characters (the limit)")
 
 
 def _text(value, depth: int, budget: _Budget) -> str | None:
@@ -117,6 +121,8 @@ def _text(value, depth: int, budget: _Budget) -> str | None:
         return ", ".join(filter(None, (_text(item, depth + 1, budget) for item in value))) or None
     if isinstance(value, dict):
         return _text(value.get("name") or value.get("text"), depth + 1, budget) or as_json(value, depth, budget)
+    if isinstance(value, float) and not math.isfinite(value):  # JSON NaN, Infinity, 1e999999: no text
+        return None
     text = valid_text(str(value).strip())
     budget.spend(depth, len(text))
     return text or None
@@ -141,5 +147,6 @@ def _measure(value, depth: int, budget: _Budget) -> None:
 
 
 def valid_text(text: str) -> str:
-    """Lone UTF-16 surrogates (JSON "\\ud800" escapes) cannot be stored as UTF-8: each becomes U+FFFD."""
-    return LONE_SURROGATE.sub("\ufffd", text)
+    """Lone UTF-16 surrogates (JSON "\\ud800" escapes) cannot be stored as UTF-8, and a NUL ("\\u0000")
+    cuts text short in SQLite's functions: each becomes U+FFFD, as a NUL read from a file does."""
+    return LONE_SURROGATE.sub("\ufffd", text).replace("\x00", "\ufffd")

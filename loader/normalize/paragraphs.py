@@ -13,6 +13,11 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 INDENT = re.compile(r"^(?: {2,}|\t)\S")
 # A wrapped line in hard-wrapped text (e-mail, wire archives) is long and ends mid-sentence.
 WRAP_WIDTH = (55, 100)
+# The fit test needs three lines or more, two or more of them within MARGIN characters of the widest, which is MIN_WRAP_WIDTH
+# or more: narrower "lines" are table rows or lists.
+MIN_WRAP_WIDTH = 40
+MARGIN = 12
+WRAPPED_SHARE = 0.5
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -51,11 +56,23 @@ def _join_indented(lines: list[str]) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
+    """At least half the lines but the last run on into the next one: broken mid-sentence at a typical
+    wrap width, mid-sentence before a lower-case word, or where the next word would not have fitted."""
     if len(lines) < 2:
         return False
-    wrapped = [line for line in lines[:-1] if WRAP_WIDTH[0] <= len(line) <= WRAP_WIDTH[1]
-               and not SENTENCE_END.search(line)]
-    return len(wrapped) >= 0.6 * (len(lines) - 1)
+    width = max(len(line) for line in lines)
+    at_margin = (sum(len(line) >= width - MARGIN for line in lines) >= 2 and width >= MIN_WRAP_WIDTH
+                 and len(lines) >= 3)
+    wrapped = [line for line, following in zip(lines, lines[1:])
+               if _runs_on(line, following, width if at_margin else None)]
+    return len(wrapped) >= WRAPPED_SHARE * (len(lines) - 1)
+
+
+def _runs_on(line: str, following: str, width: int | None) -> bool:
+    if not SENTENCE_END.search(line) and (WRAP_WIDTH[0] <= len(line) <= WRAP_WIDTH[1] or following[:1].islower()
+                                          or following[:1].isdigit()):
+        return True
+    return width is not None and width - MARGIN <= len(line) and len(line) + 1 + len(following.split()[0]) > width
 
 
 def ends_sentence(paragraph: str) -> bool:

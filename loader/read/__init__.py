@@ -16,9 +16,16 @@ from ..model import Record
 from ..normalize.fields import FIELD_ALIASES
 from .csvfile import read_csv
 from .decode import decode
-from .html import read_html
 from .jsonfile import read_json, read_jsonl
 from .text import read_text
+
+
+def read_html(text: str, origin: str) -> list[Record]:
+    """Imported on first use: trafilatura and lxml take most of a second, which `--help` should not pay."""
+    from .html import read_html as read
+
+    return read(text, origin)
+
 
 READERS = {
     "text": read_text,
@@ -42,6 +49,9 @@ MAX_FILE_BYTES = 1 << 30
 # A saved page starts with a doctype, <html>, or (in fragments some tools save) <head>/<body>, after
 # an optional XML declaration or comments.
 HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+# C0 and C1 controls, DEL, the line and paragraph separators, and the bidi embeddings, overrides and
+# isolates that reorder what a terminal shows.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Files the walker skips in directories (they are named explicitly if wanted).
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
 
@@ -66,13 +76,76 @@ def expand_paths(paths, exclude=()) -> tuple[list[InputFile], list[Record]]:
             _walk(path, files, problems)
         elif os.path.exists(path):
             _add_file(path, files, problems, regular_only=False)  # a named pipe given on purpose is read
-        elif glob.has_magic(path) and (matches := sorted(glob.glob(path, recursive=True))):
+        elif glob.has_magic(path) and (matches := expand_glob(path)):
             for match in matches:
                 (_walk if os.path.isdir(match) else _add_file)(match, files, problems)
         else:
             problems.append(Record(shown_path(path), "path", "unknown", error="no such file or directory"))
-    skip = {os.path.realpath(path) for path in exclude}
-    return [f for f in files if f.path is None or os.path.realpath(f.path) not in skip], problems
+    return _once(files, exclude), problems
+
+
+def _once(files: list[InputFile], exclude) -> list[InputFile]:
+    """Each file once, however many names, globs or symlinks reach it; never the archive itself."""
+    seen = {os.path.realpath(path) for path in exclude}
+    kept = []
+    for item in files:
+        real = item.path and os.path.realpath(item.path)
+        if real not in seen:
+            seen.add(real)
+            kept.append(item)
+    return kept
+
+
+def expand_glob(pattern: str) -> list[str]:
+    """The paths a glob matches, sorted. `**` is walked without following symlinked directories, so a
+    link loop (`up -> ..`) cannot make it run forever, as Python's glob would (it follows them)."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    parts = pattern.split("/")
+    plain = next(index for index, part in enumerate(parts) if glob.has_magic(part))
+    root = "/".join(parts[:plain]) or ("/" if pattern.startswith("/") else "")
+    matcher = re.compile(_glob_regex(parts[plain:]), re.S)
+    found = []
+    for directory, dirs, names in os.walk(root or ".", followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        relative = os.path.relpath(directory, root or ".")
+        for name in dirs + sorted(n for n in names if not n.startswith(".")):
+            inside = name if relative == "." else f"{relative}/{name}"
+            if matcher.fullmatch(inside):
+                found.append(os.path.join(root, inside) if root else inside)
+    return sorted(found)
+
+
+def _glob_regex(parts: list[str]) -> str:
+    """Path segments of a glob → a regex over the path below its plain root (`**` is any depth, even none)."""
+    regex = ""
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        if part == "**":
+            regex += ".*" if last else "(?:[^/]+/)*"
+        else:
+            regex += _segment_regex(part) + ("" if last else "/")
+    return regex
+
+
+def _segment_regex(part: str) -> str:
+    """One path segment of a glob: `*` and `?` never cross a `/`; `[abc]`, `[!abc]` are character sets."""
+    regex, index = "", 0
+    while index < len(part):
+        char = part[index]
+        end = part.find("]", index + 2) if char == "[" else -1
+        if char == "*":
+            regex += "[^/]*"
+        elif char == "?":
+            regex += "[^/]"
+        elif end != -1:
+            chars = part[index + 1:end]
+            regex += "[" + ("^" + chars[1:] if chars.startswith("!") else chars).replace("\\", "\\\\") + "]"
+            index = end
+        else:
+            regex += re.escape(char)
+        index += 1
+    return regex
 
 
 def _walk(directory: str, files: list, problems: list) -> None:
@@ -103,6 +176,12 @@ def _add_file(path: str, files: list, problems: list, regular_only: bool = True)
 def shown_path(path: str) -> str:
     """A file name that is not UTF-8 (os gives it as lone surrogates) as storable text, bad bytes as U+FFFD."""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def printable(text: str) -> str:
+    """Text for one terminal line: control characters (a newline forging a second `warning:` line, escape
+    sequences that recolour or clear the terminal) and bidi overrides shown as Python escapes."""
+    return UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def read_input(item: InputFile, fmt: str | None = None) -> list[Record]:

@@ -14,12 +14,13 @@ BOMS = [
 CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 11, 12, 13, 27}) + b"\x7f"
 BINARY_SHARE = 0.05
 SNIFF_BYTES = 8192
+UTF16_NUL_SHARE = 0.7  # of the characters in the sniffed head that must have a NUL high byte
 # <meta charset="…">, <meta http-equiv="Content-Type" content="text/html; charset=…">, <?xml encoding="…"?>
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
 
 
 def looks_binary(data: bytes) -> bool:
-    """UTF-16 without a byte-order mark counts as binary too: half its bytes are NUL."""
+    """Half of UTF-16's bytes are NUL: decode() tries UTF-16 without a byte-order mark first."""
     head = data[:SNIFF_BYTES]
     return len(head) - len(head.translate(None, CONTROL_BYTES)) > BINARY_SHARE * len(head)
 
@@ -29,6 +30,8 @@ def decode(data: bytes) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return normalize_newlines(data.decode(encoding))
+    if (encoding := _utf16_without_bom(data)) is not None:
+        return normalize_newlines(data.decode(encoding, errors="replace"))
     if looks_binary(data):
         raise ValueError("binary content (control bytes such as NUL), not text")
     try:
@@ -36,6 +39,21 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         declared = _declared_text(data)
     return normalize_newlines(declared if declared is not None else data.decode("utf-8", errors="cp1252-fallback"))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 that lost its byte-order mark: Latin-script text has a NUL as every other byte, at odd
+    positions (little-endian) or even ones (big-endian), and almost none on the other side."""
+    head = data[:SNIFF_BYTES - SNIFF_BYTES % 2]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd >= UTF16_NUL_SHARE * half and even <= (1 - UTF16_NUL_SHARE) * half:
+        return "utf-16-le"
+    if even >= UTF16_NUL_SHARE * half and odd <= (1 - UTF16_NUL_SHARE) * half:
+        return "utf-16-be"
+    return None
 
 
 def _declared_text(data: bytes) -> str | None:

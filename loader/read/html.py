@@ -15,6 +15,7 @@ from lxml import etree
 from ..model import Record
 from .htmlfields import choose_fields, split_standfirst
 from .pagemeta import page_metadata, squash
+from ..text import loose
 
 # Ask trafilatura's date search (htmldate) for times too, so a fallback date keeps its offset.
 DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
@@ -122,9 +123,8 @@ def headlines(meta: dict) -> list[str]:
 def _drop_title_line(paragraphs: list[str], titles: list) -> list[str]:
     """A headline repeated among the paragraphs (trafilatura keeps it at times) is not body, whichever
     of the page's headlines it is."""
-    unwanted = {_loose(title) for title in titles if title} - {""}
-    return [p for p in paragraphs if _loose(p) not in unwanted]
+    unwanted = {loose(title) for title in titles if title} - {""}
+    return [p for p in paragraphs if loose(p) not in unwanted]
 
 
-def _loose(text: str) -> str:
-    return re.sub(r"[\W_]+", "", (text or "").casefold())
+

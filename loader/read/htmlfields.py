@@ -12,6 +12,7 @@ from datetime import datetime
 
 from dateutil import parser as dateparser
 from ..datafiles import data_lines
+from ..text import loose, squash
 
 SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " : ")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero widths
@@ -48,12 +49,11 @@ def choose_fields(meta: dict, extracted) -> dict:
 def clean(text) -> str | None:
     if not isinstance(text, str):
         return None
-    text = re.sub(r"\s+", " ", html.unescape(text).translate(INVISIBLE)).strip()
+    text = squash(html.unescape(text).translate(INVISIBLE))
     return text or None
 
 
-def loose(text: str | None) -> str:
-    return re.sub(r"[\W_]+", "", (text or "").casefold())
+
 
 
 # ---------------------------------------------------------------- title

@@ -1,10 +1,13 @@
 """JSON (an object, an array of objects, or an object holding such an array) and JSON Lines."""
 import json
+import sys
 
 from ..model import Record
 
 # Scrapers often wrap their list of articles in one key.
 CONTAINER_KEYS = ("articles", "items", "data", "results", "documents", "docs", "records")
+# json.loads raises a plain ValueError (not JSONDecodeError) for an integer past Python's digit limit.
+TOO_MANY_DIGITS = f"invalid JSON: a number with over {sys.get_int_max_str_digits():,} digits"
 
 
 def read_json(text: str, origin: str) -> list[Record]:
@@ -17,6 +20,8 @@ def read_json(text: str, origin: str) -> list[Record]:
                        error=f"invalid JSON: {error.msg}", raw=text)]
     except RecursionError:
         return [Record(origin, "file", "json", error="JSON nested too deeply", raw=text)]
+    except ValueError:  # an integer too long for Python to convert
+        return [Record(origin, "file", "json", error=TOO_MANY_DIGITS, raw=text)]
     items = _unwrap(value)
     if items is None:
         return [Record(origin, "file", "json", error="JSON holds no article object", raw=text)]
@@ -36,6 +41,9 @@ def read_jsonl(text: str, origin: str) -> list[Record]:
             continue
         except RecursionError:
             records.append(Record(origin, f"line {number}", "jsonl", error="JSON nested too deeply", raw=line))
+            continue
+        except ValueError:
+            records.append(Record(origin, f"line {number}", "jsonl", error=TOO_MANY_DIGITS, raw=line))
             continue
         records.append(_record(value, origin, f"line {number}", "jsonl"))
     return records

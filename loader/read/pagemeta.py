@@ -6,6 +6,7 @@ heuristic on the visible text: ISO dates with the UTC offset, author names, the 
 """
 import json
 import re
+from ..text import squash  # noqa: F401  (pagemeta's callers take it from here too)
 
 # schema.org types that describe the article itself (not the page, the site or a breadcrumb).
 ARTICLE_TYPES = {
@@ -187,6 +188,4 @@ def _first(values) -> str | None:
     return None
 
 
-def squash(text: str) -> str:
-    """Runs of whitespace as one space, ends trimmed."""
-    return re.sub(r"\s+", " ", text or "").strip()
+

@@ -1,38 +1,54 @@
 """Store stage: the schema (declared once, here) and one small save_* function per table."""
 import hashlib
 import json
+import sqlite3
 from datetime import datetime, timezone
 
 import sqlite_utils
 
 from ..model import Article
-from . import migrations
-from .duplicates import save_fingerprint  # noqa: F401  (part of the store's interface)
+from . import duplicates, migrations
+from .counts import create_table as create_count_table, refresh_counts
+from .duplicates import save_fingerprint, shingles  # noqa: F401  (save_fingerprint: the store's interface)
+from .entities import merge_short_forms, refresh_entities, save_mentions
 from .lock import LOCK_SUFFIX
+from .places import save_locations
+from .provenance import refresh_provenance
+from .quotes import save_quotes
+from .rows import insert_or_ignore, replace_article_rows  # noqa: F401  (part of the store's interface)
+from .stories import refresh_stories
 
 # table → (columns, primary key, foreign keys). Names are the contract in DESIGN.md.
 TABLES = {
     "sources": ({"id": str, "name": str, "homepage": str, "language": str, "timezone": str}, "id", []),
-    "stories": ({"id": int, "label": str, "first_published": str, "article_count": int, "source_count": int},
-                "id", []),
+    "stories": ({"id": int, "label": str, "first_published": str, "last_published": str, "article_count": int,
+                 "source_count": int}, "id", []),
     "articles": ({
         "id": str, "source_id": str, "url": str, "title": str, "title_derived": int, "subtitle": str,
         "section": str, "byline": str, "authors": str, "dateline": str, "published_at": str,
         "published_month": str, "updated_at": str, "body": str, "word_count": int, "language": str,
         "credits": str, "related_headlines": str, "content_hash": str, "story_id": int,
         "origin_path": str, "origin_format": str, "loaded_at": str, "near_duplicate_of": str,
-        "near_duplicate_score": float, "place_names": str, "country_codes": str,
+        "near_duplicate_score": float, "place_names": str, "country_codes": str, "identity_key": str,
+        "extracted_with": str,
     }, "id", [("source_id", "sources", "id"), ("story_id", "stories", "id"), ("near_duplicate_of", "articles", "id")]),
     "entities": ({"id": str, "name": str, "type": str, "aliases": str, "article_count": int,
-                  "mention_count": int}, "id", []),
+                  "mention_count": int, "merged_into": str}, "id", [("merged_into", "entities", "id")]),
     "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
                   "end": int, "sentence": int, "role": str, "entity_name": str}, "id",
                  [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
+    # Provenance (store/provenance.py): one row per quote said once and reported by one or more articles.
+    "quote_groups": ({"id": int, "key": str, "content": str, "speaker": str, "first_article_id": str,
+                      "first_source_id": str, "first_published": str, "quote_count": int, "article_count": int,
+                      "source_count": int}, "id",
+                     [("first_article_id", "articles", "id"), ("first_source_id", "sources", "id")]),
     "quotes": ({"id": int, "article_id": str, "source_id": str, "content": str, "direct": int, "speaker": str,
                 "speaker_entity_id": str, "speaker_text": str, "speaker_role": str, "cue": str, "start": int,
-                "end": int, "speaker_start": int, "speaker_end": int}, "id",
+                "end": int, "speaker_start": int, "speaker_end": int, "speaker_type": str, "group_id": int,
+                "story_id": int}, "id",
                [("article_id", "articles", "id"), ("source_id", "sources", "id"),
-                ("speaker_entity_id", "entities", "id")]),
+                ("speaker_entity_id", "entities", "id"), ("group_id", "quote_groups", "id"),
+                ("story_id", "stories", "id")]),
     "places": ({"id": int, "name": str, "feature_code": str, "country_code": str, "admin1": str,
                 "latitude": float, "longitude": float, "population": int, "article_count": int}, "id", []),
     "locations": ({"id": int, "article_id": str, "place_id": int, "text": str, "start": int, "end": int,
@@ -44,8 +60,19 @@ TABLES = {
     "loads": ({"id": int, "started_at": str, "finished_at": str, "arguments": str, "files": int,
                "inserted": int, "updated": int, "unchanged": int, "duplicates": int, "near_duplicates": int,
                "errors": int}, "id", []),
+    # Every earlier content of an article: an update or an older snapshot never loses a text.
+    "article_versions": ({"article_id": str, "version": int, "content_hash": str, "title": str, "subtitle": str,
+                          "body": str, "published_at": str, "updated_at": str, "loaded_at": str,
+                          "origin_path": str}, ("article_id", "version"), [("article_id", "articles", "id")]),
     # MinHash LSH bands of each article's body, for finding near-duplicates (store/duplicates.py).
-    "article_bands": ({"band": str, "article_id": str}, ("band", "article_id"), [("article_id", "articles", "id")]),
+    # Created WITHOUT ROWID by duplicates.create_table; its band keys are integers.
+    "article_bands": ({"band": int, "article_id": str}, ("band", "article_id"), [("article_id", "articles", "id")]),
+    # Story clustering (store/stories.py): each clustered article's keys, and how many articles have each feature.
+    "story_keys": ({"key": str, "day": str, "article_id": str}, ("key", "day", "article_id"),
+                   [("article_id", "articles", "id")]),
+    "story_terms": ({"term": str, "df": int}, "term", []),
+    "article_credits": ({"article_id": str, "name": str, "source_id": str}, ("article_id", "name"),
+                        [("article_id", "articles", "id"), ("source_id", "sources", "id")]),
     "load_errors": ({"id": int, "load_id": int, "origin_path": str, "position": str, "reason": str,
                      "raw": str}, "id", [("load_id", "loads", "id")]),
 }
@@ -56,12 +83,17 @@ FTS = {
 FTS_TOKENIZER = "porter unicode61"
 # Foreign keys are indexed by ensure_db_shape; these are the other columns people facet or sort on.
 INDEXES = {
-    "articles": [["section"], ["published_month"], ["language"], ["published_at"], ["content_hash"], ["url"]],
-    "entities": [["type"], ["name"]],
+    "articles": [["section"], ["published_month"], ["language"], ["published_at"], ["content_hash"], ["url"],
+                 ["identity_key"], ["extracted_with"]],
+    "article_versions": [["content_hash"]],
+    "entities": [["type"], ["name"], ["article_count"], ["type", "article_count"]],
     "mentions": [["type"]],
-    "quotes": [["speaker"], ["direct"]],
-    "places": [["country_code"], ["feature_code"], ["article_count"]],
+    "quotes": [["speaker"], ["direct"], ["speaker_type"]],
+    "places": [["country_code"], ["feature_code"], ["admin1"], ["article_count"]],
     "locations": [["is_dateline"]],
+    "load_errors": [["reason"]],
+    "stories": [["article_count"], ["first_published"]],
+    "quote_groups": [["key"], ["article_count"], ["source_count"]],
 }
 # SQL views, created by ensure_db_shape when missing (name → select).
 VIEWS = {
@@ -86,6 +118,9 @@ def open_db(path: str) -> sqlite_utils.Database:
     # only matters for the last commits before a power cut, and costs ~5 ms per one-article file.
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA busy_timeout=30000")
+    # 64 MB of page cache instead of SQLite's 2 MB: a big archive's indexes (ids, hashes, identity keys,
+    # bands) are written at random places, and each miss is a read from the OS (perf, issue 13).
+    db.execute("PRAGMA cache_size=-65536")
     ensure_db_shape(db)
     return db
 
@@ -101,6 +136,8 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     migrations.check_not_newer(db)
     with db.atomic():
         fresh = not db["articles"].exists()
+        if fresh:
+            duplicates.create_table(db)
         for name, (columns, pk, foreign_keys) in TABLES.items():
             table = db[name]
             if not table.exists():
@@ -110,13 +147,29 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
                     table.add_column(column, kind)
         for name, columns in FTS.items():  # recreated (and refilled) if its columns or triggers differ
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True, replace=True)
-        for name, (columns, pk, foreign_keys) in TABLES.items():
+            _narrow_update_trigger(db, name, columns)
+        for name, (_, _, foreign_keys) in TABLES.items():
             wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
             for index_columns in wanted:
                 db[name].create_index(index_columns, if_not_exists=True)
         for name, select in VIEWS.items():
             db.create_view(name, select, ignore=True)
+        create_count_table(db)
         migrations.migrate(db, fresh)
+
+
+def _narrow_update_trigger(db, table: str, columns: list[str]) -> None:
+    """Re-index a row's text only when its indexed columns change: sqlite-utils' trigger fires on any
+    update, so marking an article extracted or linking a near-duplicate would re-index its whole body."""
+    listed = ", ".join(f"[{column}]" for column in columns)
+    old, new = (", ".join(f"{row}.[{column}]" for column in columns) for row in ("old", "new"))
+    wanted = (f"CREATE TRIGGER [{table}_au] AFTER UPDATE OF {listed} ON [{table}] BEGIN\n"
+              f"  INSERT INTO [{table}_fts] ([{table}_fts], rowid, {listed}) VALUES('delete', old.rowid, {old});\n"
+              f"  INSERT INTO [{table}_fts] (rowid, {listed}) VALUES (new.rowid, {new});\nEND")
+    found = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?", [f"{table}_au"]).fetchone()
+    if found and found[0] != wanted:
+        db.execute(f"drop trigger [{table}_au]")
+        db.execute(wanted)
 
 
 def _pk_columns(pk) -> set:
@@ -131,18 +184,30 @@ def _digest(*parts) -> str:
     return hashlib.sha256("\x1f".join(str(p or "") for p in parts).encode("utf-8")).hexdigest()
 
 
-def article_id(article: Article) -> str:
-    """Stable identity: the URL if known, else source + title + date, else source + lede.
-
-    Content may change under the same identity (a corrected article), which is an update.
-    """
-    if article.url:
-        key = ("url", article.url.strip().rstrip("/"))
-    elif article.title and not article.title_derived:
-        key = ("title", article.source_id, article.title.lower(), (article.published_at or "")[:10])
+def identity_key(url, source_id, title, title_derived, published_at, body) -> str:
+    """What names an article: the URL if known, else source + title + publication time (the day when no
+    time is given), else source + lede. Two articles may share a key (two "Markets wrap" items of one
+    day without times): save_article tells them apart by their bodies."""
+    if url:
+        key = ("url", url.strip().rstrip("/"))
+    elif title and not title_derived:
+        key = ("title", source_id, title.lower(), _when(published_at))
     else:
-        key = ("lede", article.source_id, article.body[:300])
+        key = ("lede", source_id, (body or "")[:300])
     return _digest(*key)[:16]
+
+
+def _when(published_at: str | None) -> str:
+    """A publication time names the article down to its time when it has one, else its day."""
+    value = published_at or ""
+    return value if len(value) > 10 else value[:10]
+
+
+def article_id(article: Article) -> str:
+    """The id of the first article stored under this identity (later, different stories under the same
+    key get ids of their own, see save_article)."""
+    return identity_key(article.url, article.source_id, article.title, article.title_derived,
+                        article.published_at, article.body)
 
 
 def article_row(article: Article) -> dict:
@@ -150,7 +215,7 @@ def article_row(article: Article) -> dict:
     row["authors"] = json.dumps(article.authors, ensure_ascii=False)
     row["related_headlines"] = json.dumps(article.related_headlines, ensure_ascii=False)
     row["content_hash"] = _digest(*(row[column] for column in CONTENT_COLUMNS))
-    row["id"] = article_id(article)
+    row["identity_key"] = article_id(article)
     row["word_count"] = len(article.body.split())
     row["published_month"] = (article.published_at or "")[:7] or None
     row["origin_path"] = article.origin_path
@@ -159,43 +224,96 @@ def article_row(article: Article) -> dict:
 
 
 def save_source(db, profile) -> str:
-    _insert_or_ignore(db, "sources", profile.source_row())
+    insert_or_ignore(db, "sources", profile.source_row())
     return profile.id
 
 
-def _insert_or_ignore(db, table: str, row: dict) -> None:
-    """One row, in plain SQL: called per article, where sqlite-utils' helpers would re-read the schema."""
-    columns = ", ".join(f"[{name}]" for name in row)
-    db.execute(f"insert or ignore into [{table}] ({columns}) values ({', '.join('?' * len(row))})",
-               list(row.values()))
-
-
-def save_article(db, article: Article, loaded_at: str, only_if_newer: bool = False) -> tuple[str, str]:
-    """Insert, update in place, or leave alone; returns (article id, one of
+def save_article(db, article: Article, loaded_at: str) -> tuple[str, str]:
+    """Insert, update, keep as an earlier version, or leave alone; returns (article id, one of
     'inserted' / 'updated' / 'unchanged' / 'duplicate').
 
-    Changed content replaces the stored version unless it says it is older; with `only_if_newer` (a
-    second arrival within one load) only if it says it is newer, so that loading the same input again
-    changes nothing whichever of two same-age versions came first."""
+    Content already held (as the current or an earlier version of any article) changes nothing but
+    the origins. Otherwise the stored article this is a version of (same identity key and, without a
+    URL, a body that is a near-duplicate or an extension of the stored one) is updated — unless the new
+    content says it is older, when it is kept as an earlier version only. The later arrival wins when
+    their times do not tell. Anything else is a new article, with an id of its own. An update clears
+    the article's extraction (mentions, quotes, places index the old body) and marks it pending."""
     row = article_row(article)
-    existing = next(db.query("select content_hash, published_at, updated_at from articles where id = ?", [row["id"]]),
-                    None)
-    if existing is None:
-        twin = next(db.query("select id from articles where content_hash = ?", [row["content_hash"]]), None)
-        if twin:
-            save_origin(db, twin["id"], article, loaded_at)
-            return twin["id"], "duplicate"
+    holder = _holder_of(db, row["content_hash"])
+    if holder:
+        status = "unchanged" if _has_origin(db, holder, article) else "duplicate"
+        save_origin(db, holder, article, loaded_at)
+        return holder, status
+    stored = _version_of(db, row)
+    if stored is None:
+        row["id"] = _free_id(db, row)
         db["articles"].insert({**row, "loaded_at": loaded_at})
         status = "inserted"
-    elif existing["content_hash"] == row["content_hash"]:
-        status = "unchanged" if _has_origin(db, row["id"], article) else "duplicate"
-    elif _age(row, existing) < 0 or (only_if_newer and _age(row, existing) <= 0):
-        status = "duplicate"  # an earlier snapshot of a page we hold a later version of: origin only
+    elif _age(row, stored) < 0:
+        save_version(db, stored["id"], {**row, "loaded_at": loaded_at})
+        row["id"], status = stored["id"], "duplicate"  # an earlier snapshot of a page we hold a later version of
     else:
-        db["articles"].update(row["id"], {**row, "loaded_at": loaded_at})
-        status = "updated"
+        save_version(db, stored["id"], stored)
+        row["id"], status = stored["id"], "updated"
+        db["articles"].update(row["id"], {**row, "loaded_at": loaded_at, "extracted_with": None})
+        save_extraction(db, row["id"], {})
     save_origin(db, row["id"], article, loaded_at)
     return row["id"], status
+
+
+def _holder_of(db, content_hash: str) -> str | None:
+    """The article whose current or earlier content this is."""
+    found = db.execute("select id from articles where content_hash = ?", [content_hash]).fetchone()
+    found = found or db.execute("select article_id from article_versions where content_hash = ? "
+                                "order by article_id limit 1", [content_hash]).fetchone()
+    return found[0] if found else None
+
+
+# Whether a body under a stored article's identity key is that article again (edited, grown or cut) or
+# another story: compared as sets of word pairs, which one edited word changes little and two stories
+# on one subject share little of.
+KIN_WORDS = 2
+VERSION_CONTAINMENT = 0.8  # this share of the shorter body's word pairs is in the longer one: grown or cut
+VERSION_SIMILARITY = 0.6  # or this Jaccard similarity: edited in place
+
+
+def _version_of(db, row: dict) -> dict | None:
+    """The stored article `row` is a new or old version of, if any."""
+    candidates = list(db.query("select * from articles where identity_key = ? order by rowid", [row["identity_key"]]))
+    if row["url"] or not candidates:
+        return candidates[0] if candidates else None
+    parts = shingles(row["body"], KIN_WORDS)
+    scored = [(_kinship(parts, shingles(candidate["body"] or "", KIN_WORDS)), candidate) for candidate in candidates]
+    best = max(scored, key=lambda pair: pair[0])
+    return best[1] if best[0] > 0 else None
+
+
+def _kinship(a: set, b: set) -> float:
+    """How much two bodies are one article: their Jaccard similarity when one contains most of the other
+    or they are alike enough, else 0."""
+    if not a or not b:
+        return float(a == b)
+    shared = len(a & b)
+    containment, jaccard = shared / min(len(a), len(b)), shared / len(a | b)
+    return jaccard if containment >= VERSION_CONTAINMENT or jaccard >= VERSION_SIMILARITY else 0.0
+
+
+def _free_id(db, row: dict) -> str:
+    """The identity key, unless another story holds it: then a hash of the key and this content."""
+    if not db.execute("select 1 from articles where id = ?", [row["identity_key"]]).fetchone():
+        return row["identity_key"]
+    return _digest(row["identity_key"], row["content_hash"])[:16]
+
+
+def save_version(db, article_id_: str, row: dict) -> int:
+    """Keep one content of an article in article_versions; returns its version number."""
+    number = db.execute("select coalesce(max(version), 0) + 1 from article_versions where article_id = ?",
+                        [article_id_]).fetchone()[0]
+    insert_or_ignore(db, "article_versions", {
+        "article_id": article_id_, "version": number, "content_hash": row["content_hash"], "title": row["title"],
+        "subtitle": row["subtitle"], "body": row["body"], "published_at": row["published_at"],
+        "updated_at": row["updated_at"], "loaded_at": row["loaded_at"], "origin_path": row["origin_path"]})
+    return number
 
 
 def _age(new: dict, stored: dict) -> int:
@@ -219,16 +337,9 @@ def _has_origin(db, article_id_: str, article: Article) -> bool:
 
 
 def save_origin(db, article_id_: str, article: Article, loaded_at: str) -> None:
-    _insert_or_ignore(db, "article_origins", {"article_id": article_id_, "origin_path": article.origin_path,
-                                              "position": article.position, "url": article.url,
-                                              "loaded_at": loaded_at})
-
-
-def replace_article_rows(db, table: str, article_id_: str, rows: list[dict]) -> None:
-    """Extraction output for one article replaces whatever an earlier load stored for it."""
-    db.execute(f"delete from [{table}] where article_id = ?", [article_id_])
-    if rows:
-        db[table].insert_all([{**row, "article_id": article_id_} for row in rows])
+    insert_or_ignore(db, "article_origins", {"article_id": article_id_, "origin_path": article.origin_path,
+                                             "position": article.position, "url": article.url,
+                                             "loaded_at": loaded_at})
 
 
 def start_load(db, arguments: list[str]) -> int:
@@ -249,14 +360,26 @@ def save_load_error(db, load_id: int, origin_path: str, position: str, reason: s
     }).last_pk
 
 
-def stored_hashes(db, ids: list[str]) -> dict:
-    found = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update((row["id"], row["content_hash"]) for row in
-                     db.query(f"select id, content_hash from articles where id in ({marks})", chunk))
-    return found
+# Extraction is a versioned derivation of stored articles: `extracted_with` names the extractor version
+# that made an article's mentions, quotes and places; any other value (NULL: never extracted, or changed
+# since) means pending. A failure is remembered as FAILED + version, so it is retried only by a new version.
+FAILED = "failed:"
+
+
+def pending_extraction(db, version: str) -> list[int]:
+    """Rowids of the articles whose extraction is not from `version`, oldest first."""
+    return [row[0] for row in db.execute(
+        "select rowid from articles where extracted_with is null or extracted_with not in (?, ?) order by rowid",
+        [version, FAILED + version])]
+
+
+def extraction_inputs(db, rowids: list[int]) -> list[dict]:
+    """The `extract` contract's input for these articles (with content_hash, to check on saving)."""
+    rows = db.query(f"select id, content_hash, body, title, subtitle, dateline, published_at, related_headlines "
+                    f"from articles where rowid in ({','.join('?' * len(rowids))}) order by rowid", rowids)
+    return [{"id": row["id"], "content_hash": row["content_hash"], "text": row["body"], "title": row["title"],
+             "subtitle": row["subtitle"], "dateline": row["dateline"], "published_at": row["published_at"],
+             "related_headlines": json.loads(row["related_headlines"] or "[]")} for row in rows]
 
 
 def save_extraction(db, article_id_: str, found: dict) -> None:
@@ -265,18 +388,46 @@ def save_extraction(db, article_id_: str, found: dict) -> None:
         save(db, article_id_, found.get(key) or [])
 
 
-# extract key → save function(db, article_id, rows); filled in as mentions, quotes and places land.
-# Mentions first: quotes link their speakers to the entities it stores.
-SAVERS: dict = {}
-# Run once at the end of every load, after the last file's transaction: work that is cheaper done
-# once for all articles (refreshing entity counts); each must also finish what an interrupted load left.
-FINISHERS: list = []
+def save_extracted(db, item: dict, found: dict, version: str) -> bool:
+    """Save an extraction result if the article still has the content it was made from; returns whether
+    it was saved. A result with an `error` marks the article failed for this version."""
+    current = db.execute("select content_hash from articles where id = ?", [item["id"]]).fetchone()
+    if not current or current[0] != item["content_hash"]:
+        return False
+    if found.get("error"):
+        mark_failed(db, item["id"], version)
+        return False
+    save_extraction(db, item["id"], found)
+    db.execute("update articles set extracted_with = ? where id = ?", [version, item["id"]])
+    return True
 
-from . import entities  # noqa: E402 - registers save_mentions and refresh_entities
-from .quotes import save_quotes  # noqa: E402  (the savers use the helpers above)
 
-SAVERS["quotes"] = save_quotes
+def mark_failed(db, article_id_: str, version: str) -> None:
+    db.execute("update articles set extracted_with = ? where id = ?", [FAILED + version, article_id_])
 
-from .places import save_locations  # noqa: E402
 
-SAVERS["locations"] = save_locations
+# SQLite primary result codes that mean the database file, not the record, is the problem.
+FATAL_SQLITE_CODES = {5, 6, 8, 10, 11, 13, 14, 26}  # BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB
+
+
+def is_fatal(error: Exception) -> bool:
+    """Errors of the database file itself (disk full, locked, read-only, corrupt) stop the load."""
+    return isinstance(error, sqlite3.Error) and (getattr(error, "sqlite_errorcode", 0) & 0xFF) in FATAL_SQLITE_CODES
+
+
+# extract key → save function(db, article_id, rows). Mentions first: quotes link their speakers to the
+# entities it stores, and places are independent of both.
+SAVERS = {
+    "mentions": save_mentions,
+    "quotes": save_quotes,
+    "locations": save_locations,
+}
+# Run once at the end of every load, after the last file's transaction and the extraction: work that is
+# cheaper done once for all articles; each must also finish what an interrupted load left.
+FINISHERS = [
+    refresh_entities,  # counts, names and aliases of the entities whose mentions changed
+    merge_short_forms,  # after the counts: a short form joins the one full entity the archive holds for it
+    refresh_stories,  # new articles join or start stories (after entities: stories compare the names)
+    refresh_provenance,  # credit lines, and new quotes join quote groups (after stories: groups are per story)
+    refresh_counts,  # facet_counts for the whole archive; last, after what it counts is final
+]

@@ -7,78 +7,194 @@ MinHash over word 5-shingles of the body, cut into LSH bands stored in `article_
 load finds candidates with an indexed lookup instead of comparing with every article; a candidate
 counts when the exact Jaccard similarity of the two shingle sets reaches SIMILARITY. Bodies shorter
 than MIN_WORDS are not linked.
-"""
-import hashlib
-import re
-from functools import lru_cache
 
-from datasketch import MinHash
+Why it is built this way (measured on Reuters-21578, see benchmarks/RESULTS.md): shingles are 64-bit
+integers (CRC-32 of each word, combined five at a time with numpy), not strings, and the MinHash is one
+numpy expression over all shingles and permutations; a band is one 63-bit integer key in a WITHOUT ROWID
+table, so a band costs ~30 bytes on disk instead of ~100 (the old hex-text keys in a rowid table with two
+indexes were 43% of an archive without NLP).
+"""
+import re
+import zlib
+
+import numpy as np
 
 SHINGLE_WORDS = 5
 # 16 bands of 4 rows: pairs with Jaccard ≥ 0.8 share a band with probability > 0.999; each candidate
 # is then checked exactly, so the bands only need to miss nothing.
 BANDS, ROWS = 16, 4
-SEED, SCHEME = 1, "affine32"  # fixed, so band keys stored by earlier loads stay comparable
+SEED = 1  # fixed, so band keys stored by earlier loads stay comparable
 SIMILARITY = 0.8
 # Below this many words a body alone cannot say two items are one story: short notices built from one
 # template ("Qtly div 10 cts vs 10 cts / Pay April 1") share most shingles across different companies.
 MIN_WORDS = 40
+# A candidate must share this many of the 16 bands before its body is read and compared. A pair with
+# Jaccard 0.8 shares about 6.6 bands (two or more with probability 0.997, 0.9995 at 0.85); a pair with
+# 0.3, which stories rewritten from the same wire copy often have, shares two with probability < 0.01.
+# One shared band was enough before, and in an archive of a million articles reusing wire paragraphs,
+# reading and comparing those bodies cost more than the rest of the load.
+MIN_SHARED_BANDS = 2
 MAX_CANDIDATES = 50
 TABLE = "article_bands"
+WORD = re.compile(r"\w+")
+_SHIFT = np.uint64(32)
+_MASK63 = np.uint64(2**63 - 1)  # SQLite integers are signed 64-bit
+_WORD_MIX = np.uint64(0x9E3779B97F4A7C15)
+_rng = np.random.RandomState(SEED)
+# Multiply-shift hashing, (a·x + b) mod 2**64 >> 32 with odd a: one multiply and one shift per shingle and
+# permutation, no division.
+_A = _rng.randint(0, 2**63 - 1, size=BANDS * ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_B = _rng.randint(0, 2**63 - 1, size=BANDS * ROWS, dtype=np.uint64)
+del _rng
 
 
-def shingles(body: str) -> set[str]:
-    words = re.findall(r"\w+", body.casefold())
-    if len(words) <= SHINGLE_WORDS:
+def create_table(db) -> None:
+    """The band table, created before sqlite-utils would make it a rowid table (it cannot say WITHOUT
+    ROWID): the primary key is the table, so each band is stored once."""
+    db.execute(f"create table if not exists [{TABLE}] (band integer not null, article_id text not null "
+               f"references articles(id), primary key (band, article_id)) without rowid")
+
+
+def shingles(body: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """The body's runs of `size` words, case folded (as text: for comparing two bodies once)."""
+    words = WORD.findall(body.casefold())
+    if len(words) <= size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-
-
-@lru_cache(maxsize=1)
-def _permutations():
-    return MinHash(num_perm=BANDS * ROWS, seed=SEED, scheme=SCHEME).permutations
-
-
-def band_keys(parts: set[str]) -> list[str]:
-    minhash = MinHash(num_perm=BANDS * ROWS, permutations=_permutations(), scheme=SCHEME)
-    minhash.update_batch([part.encode("utf-8") for part in sorted(parts)])
-    values = minhash.hashvalues
-    return [f"{band}:{hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8).hexdigest()}"
-            for band in range(BANDS)]
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
 def similarity(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+def shingle_hashes(body: str) -> np.ndarray:
+    """The body's word 5-shingles as sorted unique 64-bit integers (a body of up to five words is one
+    shingle; an empty body none). Case and punctuation do not count. What near-duplicate search uses:
+    no strings are built, and two arrays compare in numpy."""
+    words = WORD.findall(body.casefold())
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    hashes = np.array(list(map(_WORD_HASHES.__getitem__, words)), dtype=np.uint64)
+    width = min(SHINGLE_WORDS, len(hashes))
+    count = len(hashes) - width + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(width):  # wraps modulo 2**64, which is what a hash wants
+        combined = combined * _WORD_MIX + hashes[offset:offset + count]
+    combined.sort()  # sorted and unique, as np.unique gives, at a fraction of its overhead on small arrays
+    return combined[np.concatenate(([True], combined[1:] != combined[:-1]))]
+
+
+class _WordHashes(dict):
+    """word → CRC-32, stable across processes and runs (unlike hash()); a cache, since news reuses its
+    words, read with map(cache.__getitem__, …) so a known word costs one C-level lookup."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= MAX_CACHED_WORDS:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        return value
+
+
+MAX_CACHED_WORDS = 1 << 20
+_WORD_HASHES = _WordHashes()
+
+
+def band_keys(parts: np.ndarray) -> list[int]:
+    """One integer per band: the band's number and its ROWS MinHash values, mixed into 63 bits."""
+    return _keys(((parts[:, None] * _A + _B) >> _SHIFT).min(axis=0))
+
+
+def _fingerprint(body: str) -> tuple[np.ndarray, list[int]]:
+    parts = shingle_hashes(body)
+    return parts, band_keys(parts) if len(parts) > MIN_WORDS - SHINGLE_WORDS else []
+
+
+def _keys(signature: np.ndarray) -> list[int]:
+    signature = signature.reshape(BANDS, ROWS)
+    keys = np.arange(BANDS, dtype=np.uint64)
+    for row in range(ROWS):
+        keys = keys * _WORD_MIX + signature[:, row]
+    return [int(key) for key in keys & _MASK63]
+
+
+def hash_similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard similarity of two shingle arrays (as shingle_hashes() returns them)."""
+    if not len(a) and not len(b):
+        return 0.0
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    return shared / (len(a) + len(b) - shared)
+
+
 def save_fingerprint(db, article_id: str, body: str) -> str | None:
     """Store the article's bands and link it to its nearest earlier twin; returns that twin's family id
     (None when it has none)."""
-    parts = shingles(body)
+    parts = shingle_hashes(body)
     keys = band_keys(parts) if len(parts) > MIN_WORDS - SHINGLE_WORDS else []
     # Plain SQL: this runs once per stored article, and sqlite-utils' table helpers re-read the schema.
     db.execute(f"delete from [{TABLE}] where article_id = ?", [article_id])
     db.conn.executemany(f"insert or ignore into [{TABLE}] (band, article_id) values (?, ?)",
                         [(key, article_id) for key in keys])
     twin, score = _nearest(db, article_id, parts, keys)
-    db.execute("update articles set near_duplicate_of = ?, near_duplicate_score = ? where id = ?",
-               [twin, score, article_id])
+    db.execute("update articles set near_duplicate_of = ?, near_duplicate_score = ? where id = ? "
+               "and (near_duplicate_of is not ? or near_duplicate_score is not ?)",
+               [twin, score, article_id, twin, score])  # an unlinked new article is not written twice
     return twin
 
 
-def _nearest(db, article_id: str, parts: set, keys: list[str]) -> tuple[str | None, float | None]:
+def save_new_fingerprints(db, articles: list[tuple[str, str]]) -> list[str | None]:
+    """save_fingerprint for articles just inserted in this order (no bands yet, no links), each finding
+    twins among the articles stored before it; returns each one's twin family id or None. The bands of
+    the whole batch go in in one statement. (Computing the MinHash of many bodies in one numpy pass was
+    measured too: slower than body by body, whose small arrays stay in the CPU cache.)"""
+    prints = [_fingerprint(body) for _, body in articles]
+    db.conn.executemany(f"insert or ignore into [{TABLE}] (band, article_id) values (?, ?)",
+                        [(key, article_id) for (article_id, _), (_, keys) in zip(articles, prints) for key in keys])
+    rowids = dict(db.execute(f"select id, rowid from articles where id in ({','.join('?' * len(articles))})",
+                             [article_id for article_id, _ in articles])) if len(articles) < 30000 else None
+    twins = []
+    for (article_id, _), (parts, keys) in zip(articles, prints):
+        before = rowids[article_id] if rowids else db.execute(
+            "select rowid from articles where id = ?", [article_id]).fetchone()[0]
+        twin, score = _nearest(db, article_id, parts, keys, before)
+        if twin is not None:
+            db.execute("update articles set near_duplicate_of = ?, near_duplicate_score = ? where id = ?",
+                       [twin, score, article_id])
+        twins.append(twin)
+    return twins
+
+
+def _nearest(db, article_id: str, parts: np.ndarray, keys: list[int],
+             before_rowid: int | None = None) -> tuple[str | None, float | None]:
+    """The best twin among the articles sharing MIN_SHARED_BANDS bands (only those stored before
+    `before_rowid` when given)."""
     if not keys:
         return None, None
     marks = ",".join("?" * len(keys))
-    rows = db.query(f"""select a.id, a.body, a.near_duplicate_of from articles a
-                        where a.id in (select distinct article_id from [{TABLE}] where band in ({marks})
-                                       and article_id != ? limit {MAX_CANDIDATES})
-                        order by a.rowid""", [*keys, article_id])
+    rows = db.execute(f"""select a.id, a.body, a.near_duplicate_of from articles a
+                          where a.id in (select article_id from [{TABLE}] where band in ({marks})
+                                         and article_id != ? group by article_id
+                                         having count(*) >= {MIN_SHARED_BANDS} limit {MAX_CANDIDATES})
+                          and a.rowid < ? order by a.rowid""", [*keys, article_id, before_rowid or 2**63 - 1])
     best = (None, 0.0)
-    for row in rows:
-        if row["near_duplicate_of"] == article_id:
+    for candidate, body, family in rows:
+        if family == article_id:
             continue  # a later copy of this very article: it links here, not the other way round
-        score = similarity(parts, shingles(row["body"] or ""))
+        score = hash_similarity(parts, shingle_hashes(body or ""))
         if score >= SIMILARITY and score > best[1]:
-            best = (row["near_duplicate_of"] or row["id"], round(score, 3))
+            best = (family or candidate, round(score, 3))
     return best if best[0] else (None, None)
+
+
+def rebuild_bands(db) -> None:
+    """Migration: archives whose `article_bands` held hex-text keys in a rowid table get the integer,
+    WITHOUT ROWID table, and every stored body is banded again, oldest first (links are kept)."""
+    shape = db.execute("select sql from sqlite_master where name = ?", [TABLE]).fetchone()
+    if shape and "without rowid" not in (shape[0] or "").lower():
+        db.execute(f"drop table [{TABLE}]")
+        create_table(db)
+        db.execute(f"create index if not exists [idx_{TABLE}_article_id] on [{TABLE}] (article_id)")
+    for article_id, body in db.execute("select id, body from articles order by rowid").fetchall():
+        parts = shingle_hashes(body or "")
+        if len(parts) > MIN_WORDS - SHINGLE_WORDS:
+            db.conn.executemany(f"insert or ignore into [{TABLE}] (band, article_id) values (?, ?)",
+                                [(key, article_id) for key in band_keys(parts)])

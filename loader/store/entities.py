@@ -3,22 +3,33 @@
 An entity id is a hash of its kind (person or not) and the key of its name (loader/extract/names.py):
 "Ku Sung Sop" and "Ku Sung-sop", "U.S." and "United States" share a key, so every article that names
 them, loaded in any order or again later, lands on the same row, and ids never change.
-save_mentions (SAVERS["mentions"]) writes one article's mentions and marks the entities it touched
+save_mentions (a SAVER) writes one article's mentions and marks the entities it touched
 by setting mention_count to NULL; refresh_entities (a FINISHER, run at the end of every load)
 recomputes the marked rows from their mentions: counts, display name, majority type and aliases, and
 drops entities nothing refers to any more. The marks live in the database, so a load killed half way
 leaves them for the next load to finish.
+
+merge_short_forms (the FINISHER after it) joins a short form to the one full name the archive holds for it
+across articles: a surname alone ("Reagan") to the one person of that surname, an acronym ("SEC") to the
+one organisation with those initials, a single word ("Ford", "Treasury") to the one organisation whose name
+holds it; an organisation's name without its legal form ("General Motors") to the one with it. The short
+form keeps its row and id, with `merged_into` naming the full entity; its mentions
+(and quotes) point at the full entity, whose aliases then list the short spelling. When a second
+candidate arrives the merge is undone: mentions go back to the short form's own id (the id of their
+entity_name), so the decision is always the one the whole archive supports.
 """
 import hashlib
 import json
 from collections import Counter, defaultdict
 
-from ..extract.names import PERSON, display_preference, entity_key
-from . import FINISHERS, SAVERS, replace_article_rows
+import re
+
+from ..extract.names import PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind
+from .rows import chunks, marks, replace_article_rows
+from ..text import squash
 
 MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role")
 MAX_ALIASES = 50
-SQL_CHUNK = 500  # ids per "in (...)" query, under SQLite's variable limit
 
 
 def entity_id(name: str, type_: str) -> str:
@@ -38,16 +49,16 @@ def save_mentions(db, article_id: str, rows: list[dict]) -> list[str]:
         mentions.append({**{column: row.get(column) for column in MENTION_COLUMNS},
                          "entity_id": key, "entity_name": row["entity"]})
     db["entities"].insert_all(entities.values(), pk="id", ignore=True)
-    replace_article_rows(db, "mentions", article_id, mentions)
-    for ids in _chunks(sorted(before | set(entities))):
-        db.execute(f"update entities set mention_count = null where id in ({_marks(ids)})", ids)
+    if replace_article_rows(db, "mentions", article_id, mentions):
+        for ids in chunks(sorted(before | set(entities))):
+            db.execute(f"update entities set mention_count = null where id in ({marks(ids)})", ids)
     return list(entities)
 
 
 def refresh_entities(db) -> int:
     """Recompute every entity marked by save_mentions; returns how many were refreshed."""
     stale = [row[0] for row in db.execute("select id from entities where mention_count is null")]
-    for ids in _chunks(stale):
+    for ids in chunks(stale):
         _refresh(db, ids)
     return len(stale)
 
@@ -61,18 +72,22 @@ class _Tally:
         self.names = defaultdict(set)
         self.spellings = defaultdict(set)
         self.types = Counter()
+        self.own_names = set()  # names whose own id is this entity's (not a short form merged into it)
 
-    def add(self, article_id: str, name: str, text: str, type_: str) -> None:
+    def add(self, entity: str, article_id: str, name: str, text: str, type_: str) -> None:
         self.mentions += 1
         self.articles.add(article_id)
         self.names[name].add(article_id)
-        self.spellings[" ".join(text.split())].add(article_id)  # "Hong\n\nKong" is spelled "Hong Kong"
+        if entity_id(name, type_) == entity:
+            self.own_names.add(name)
+        self.spellings[squash(text)].add(article_id)  # "Hong\n\nKong" is spelled "Hong Kong"
         self.spellings[name].add(article_id)
         self.types[type_] += 1
 
     def row(self, current_name: str, current_type: str) -> dict:
         # Ties keep what the row already says, so names and types do not flip between loads.
-        name = max(self.names, key=lambda n: (display_preference(n), len(self.names[n]), n == current_name, n))
+        name = max(self.names, key=lambda n: (n in self.own_names, display_preference(n), len(self.names[n]),
+                                              n == current_name, n))
         type_ = max(self.types, key=lambda t: (self.types[t], t == current_type, t))
         aliases = sorted((s for s in self.spellings if s != name), key=lambda s: (-len(self.spellings[s]), s))
         return {"name": name, "type": type_, "aliases": json.dumps(aliases[:MAX_ALIASES], ensure_ascii=False),
@@ -81,12 +96,12 @@ class _Tally:
 
 def _refresh(db, ids: list[str]) -> None:
     current = {row[0]: row[1:] for row in db.execute(
-        f"select id, name, type from entities where id in ({_marks(ids)})", ids)}
+        f"select id, name, type from entities where id in ({marks(ids)})", ids)}
     tallies = defaultdict(_Tally)
     for entity, article_id, name, text, type_ in db.execute(
             f"select entity_id, article_id, coalesce(entity_name, text), text, type from mentions "
-            f"where entity_id in ({_marks(ids)})", ids):
-        tallies[entity].add(article_id, name, text, type_)
+            f"where entity_id in ({marks(ids)})", ids):
+        tallies[entity].add(entity, article_id, name, text, type_)
     db.conn.executemany(
         "update entities set name = :name, type = :type, aliases = :aliases, article_count = :article_count, "
         "mention_count = :mention_count where id = :id",
@@ -94,7 +109,9 @@ def _refresh(db, ids: list[str]) -> None:
     unused = [entity for entity in ids if entity not in tallies]
     if unused:
         quoted = {row[0] for row in db.execute(
-            f"select speaker_entity_id from quotes where speaker_entity_id in ({_marks(unused)})", unused)}
+            f"select speaker_entity_id from quotes where speaker_entity_id in ({marks(unused)})", unused)}
+        quoted |= {row[0] for row in db.execute(  # a merged short form keeps its row: its id stays valid
+            f"select id from entities where merged_into is not null and id in ({marks(unused)})", unused)}
         for entity in unused:
             if entity in quoted:
                 db["entities"].update(entity, {"article_count": 0, "mention_count": 0})
@@ -102,13 +119,110 @@ def _refresh(db, ids: list[str]) -> None:
                 db["entities"].delete(entity)
 
 
-def _chunks(items: list) -> list[list]:
-    return [items[start:start + SQL_CHUNK] for start in range(0, len(items), SQL_CHUNK)]
+# --- short forms merged across articles --------------------------------------------------------------
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Legal forms that end a company's name: "General Motors" and "General Motors Corp" are one company.
+LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "plc", "llc", "company", "sa", "ag", "nv", "bv", "spa"}
+# Words an organisation's initials leave out: "Securities and Exchange Commission" = SEC.
+INITIALS_SKIP = {"of", "and", "the", "for", "&", "de"} | LEGAL_FORMS
 
 
-def _marks(items: list) -> str:
-    return ",".join("?" * len(items))
+def merge_short_forms(db) -> int:
+    """A FINISHER: point each short form at the one full entity the archive holds for it (or back at
+    itself when there is no longer exactly one); returns how many short forms changed target."""
+    rows = list(db.execute("select id, name, type, merged_into, coalesce(article_count, 0) from entities "
+                           "where coalesce(article_count, 1) > 0 or merged_into is not null"))
+    targets = _short_form_targets(rows)
+    changed = 0
+    for short, name, type_, current, _ in rows:
+        wanted = targets.get(short)
+        if wanted != current:
+            _retarget(db, short, current, wanted)
+            changed += 1
+        elif wanted is not None:  # mentions saved since the merge arrive on the short form's own id
+            _point(db, short, wanted)
+    if changed or targets:
+        refresh_entities(db)
+    return changed
 
 
-SAVERS["mentions"] = save_mentions
-FINISHERS.append(refresh_entities)
+def _short_form_targets(rows: list[tuple]) -> dict[str, str]:
+    """short form id → full entity id. Organisations that differ only by a legal form ("General Motors",
+    "General Motors Corp") join the one most articles name; then a one-word name joins the one full
+    entity that fits: a person by surname; an organisation by initials (an acronym) or, for a word,
+    the one organisation whose name holds it and ends in a legal form, a public body's noun or the word."""
+    targets = _legal_form_variants(rows)
+    surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
+    for entity, name, type_, merged, _ in rows:
+        folded = fold_words(name)
+        if len(folded) < 2 or entity in targets:
+            continue
+        if type_ == PERSON:
+            surnames[folded[-1]].add(entity)
+        elif type_ == "ORG":
+            for form in {_initials(name, INITIALS_SKIP), _initials(name, INITIALS_SKIP - LEGAL_FORMS)}:
+                initials[form].add(entity)  # "GM" and "GMC" for "General Motors Corp"
+            if folded[-1] in LEGAL_FORMS or fragment_kind(folded[-1]) == "generic":
+                for word in set(folded[:-1]):
+                    words[word].add(entity)
+            words[folded[-1]].add(entity)
+    for entity, name, type_, _, _ in rows:
+        folded = fold_words(name)
+        if len(folded) != 1 or not name[:1].isupper() or alias_for(name, None):
+            continue  # a name the alias table knows ("OPEC", "Fed") is already one entity with its expansion
+        if type_ == PERSON:
+            found = surnames.get(folded[0], set())
+        elif type_ == "ORG":
+            # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
+            found = initials.get(name, set()) if ACRONYM.fullmatch(name) else \
+                words.get(folded[0], set()) | words.get(folded[0] + "s", set())
+        else:
+            continue
+        if len(found) == 1:
+            targets[entity] = next(iter(found))
+    return targets
+
+
+def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:
+    groups = defaultdict(list)
+    for entity, name, type_, _, articles in rows:
+        folded = fold_words(name)
+        if type_ == "ORG" and len(folded) > 1:
+            core = list(folded)
+            while len(core) > 1 and core[-1] in LEGAL_FORMS:
+                core.pop()
+            groups[" ".join(core)].append((articles, len(name), name, entity))
+    targets = {}
+    for members in groups.values():
+        if len(members) > 1:
+            *_, target = max(members)
+            targets.update((entity, target) for *_, entity in members if entity != target)
+    return targets
+
+
+def _initials(name: str, skip: set) -> str:
+    return "".join(word[0].upper() for word in name.replace(".", "").split()
+                   if word.lower() not in skip and word[:1].isalpha())
+
+
+def _retarget(db, short: str, current: str | None, wanted: str | None) -> None:
+    if current is not None:  # undo: the mentions whose own entity is the short form come back to it
+        back = [row[0] for row in db.execute(
+            "select id, coalesce(entity_name, text), type from mentions where entity_id = ?", [current])
+            if entity_id(row[1], row[2]) == short]
+        for ids in chunks(back):
+            db.execute(f"update mentions set entity_id = ? where id in ({marks(ids)})", [short, *ids])
+        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and speaker in "
+                   "(select name from entities where id = ?)", [short, current, short])
+        db.execute("update entities set mention_count = null where id = ?", [current])
+    if wanted is not None:
+        _point(db, short, wanted)
+    db.execute("update entities set merged_into = ?, mention_count = null where id = ?", [wanted, short])
+
+
+def _point(db, short: str, wanted: str) -> None:
+    moved = db.execute("update mentions set entity_id = ? where entity_id = ?", [wanted, short]).rowcount
+    db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ?", [wanted, short])
+    if moved:
+        db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, short])

@@ -22,7 +22,8 @@ class ArchiveBusy(Exception):
 
 
 def lock_path(db_path: str) -> str:
-    return db_path + LOCK_SUFFIX
+    """Beside the real file, so every name of one archive (a symlink, `./archive.db`) shares one lock."""
+    return os.path.realpath(db_path) + LOCK_SUFFIX
 
 
 @contextlib.contextmanager

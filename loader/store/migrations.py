@@ -51,7 +51,28 @@ def count_place_articles(db) -> None:
         where place_names is null""")
 
 
-MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles, count_place_articles]
+def derive_identity_keys(db) -> None:
+    """Archives from before versioned identities: each article's identity key, from its stored fields
+    (its id stays as it was). Extraction results from before `extracted_with` carry no version, so those
+    articles are pending and the next load or `news-archive extract --db` brings them up to date."""
+    from . import identity_key
+
+    keys = [(identity_key(row["url"], row["source_id"], row["title"], row["title_derived"], row["published_at"],
+                          row["body"]), row["id"])
+            for row in db.query("select id, url, source_id, title, title_derived, published_at, body from articles "
+                                "where identity_key is null")]
+    db.conn.executemany("update articles set identity_key = ? where id = ?", keys)
+
+
+def rebuild_article_bands(db) -> None:
+    """Archives whose near-duplicate bands were hex text in a rowid table: integer keys, WITHOUT ROWID."""
+    from .duplicates import rebuild_bands
+
+    rebuild_bands(db)
+
+
+MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles, count_place_articles, derive_identity_keys,
+              rebuild_article_bands]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

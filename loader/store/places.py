@@ -3,6 +3,8 @@ article count kept current) and one `locations` row per mention. The article row
 `place_names` and `country_codes`, so articles can be faceted by place and by country."""
 import json
 
+from .rows import replace_article_rows
+
 PLACE_COLUMNS = ("name", "feature_code", "country_code", "admin1", "latitude", "longitude", "population")
 LOCATION_COLUMNS = ("text", "start", "end", "is_dateline", "score")
 
@@ -20,9 +22,7 @@ def save_locations(db, article_id: str, locations: list[dict]) -> list[int]:
         "select distinct place_id from locations where article_id = ?", [article_id])}
     rows = [{"place_id": save_place(db, location), **{column: location.get(column) for column in LOCATION_COLUMNS}}
             for location in locations]
-    db.execute("delete from locations where article_id = ?", [article_id])
-    if rows:
-        db["locations"].insert_all([{**row, "article_id": article_id} for row in rows])
+    replace_article_rows(db, "locations", article_id, rows)
     place_ids = sorted({row["place_id"] for row in rows})
     refresh_article_counts(db, before | set(place_ids))
     _tag_article(db, article_id, locations)

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 
 from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
+from ..names import fold_words
 from .lexicon import speaker_words
+from ...text import squash
 
 PERSON = "PERSON"
+# The type of an unnamed source ("analysts", "traders"): a category journalists quote, not an entity.
+ANONYMOUS = "ANONYMOUS"
 # Names that can speak for themselves ("Pyongyang says"); a NORP ("North Korean") is a description.
 ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 # Who issues a statement, a study or a spokesperson's words when the text does not say.
@@ -83,7 +87,7 @@ class Names:
 
 
 def _clean(text: str) -> str:
-    text = " ".join(text.split())
+    text = squash(text)
     for article in ARTICLES:
         if text.lower().startswith(article) and len(text) > len(article):
             text = text[len(article):]
@@ -140,6 +144,10 @@ class Resolver:
                                          self._organisation_in_phrase(head, named))
         elif kind == "person":
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
+        elif kind in ("company", "institution"):
+            speaker = self._nominal(span, head, kind)
+        elif kind == "anonymous":
+            speaker = Speaker(anonymous_name(head), ANONYMOUS)
         elif kind in ("organisation", "document", "spokesperson"):
             speaker = self._issuer(span, kind)
         elif kind == "first":
@@ -181,9 +189,48 @@ class Resolver:
         if person is not None and person.name in self.organisations:
             return self.organisations[person.name]
         if kind == "spokesperson":
-            return Speaker(_clean(span.text), None)
+            return self._spokesperson(span, head=span.root)
         last = self.last_organisation
         return last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
+
+    def _spokesperson(self, span, head) -> Speaker:
+        """ "a company spokesman" → the company (as for "the company"); "a Chinese foreign ministry
+        spokesman" → the organisation named so ("Chinese Foreign Ministry", the entity another article
+        names with capitals) unless the article names it; a bare "a spokesman" → the organisation that
+        last spoke or was named; else an unnamed source."""
+        for token in head.lefts:
+            kind = speaker_words().get(token.lemma_.lower())
+            if kind not in ("company", "institution"):
+                continue
+            first = min(child.left_edge.i for child in head.lefts)
+            words = [t for t in span.doc[first:token.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART")]
+            found = self._nominal(span, token, kind, [t.lower_ for t in words])
+            if found.type is not None:
+                return found
+            if kind == "institution" and len(words) >= 2:
+                return Speaker(" ".join(t.text[:1].upper() + t.text[1:] for t in words), "ORG")
+        last = self.last_organisation
+        found = last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
+        return found or Speaker(anonymous_name(head), ANONYMOUS)
+
+    def _nominal(self, span, head, kind, words: list[str] | None = None) -> Speaker:
+        """ "the company said", "the ministry said": the organisation that last spoke, else the nearest
+        one named before, whose name holds the noun ("the bank" → "Bank of Canada") and the word before
+        it, if given ("foreign ministry"); for a business noun also one whose name shows no public body,
+        and failing those the first named after. A description (no entity) when there is none."""
+        noun = head.lemma_.lower()
+        wanted = {noun, *(words or [])[-2:-1]}
+        spoke = [Name(0, 0, speaker.type, speaker.name) for speaker in self.spoken if speaker.type in ISSUER_TYPES]
+        named = [name for name in self.names.names if name.type in ISSUER_TYPES and name.end <= span.start_char]
+        later = [name for name in reversed(self.names.names) if name.type in ISSUER_TYPES
+                 and name.start >= span.end_char] if kind == "company" else []
+        for candidates in (spoke, named, later):  # later: the first named after, for a company only
+            holding = [name for name in candidates if wanted <= set(fold_words(name.canonical))]
+            if not holding and kind == "company":
+                holding = [name for name in candidates if not _public_body(name.canonical)]
+            if holding:
+                return Speaker(holding[-1].canonical, holding[-1].type, self.roles.get(holding[-1].canonical))
+        return Speaker(_clean(span.text).lower(), None)
 
     def _organisation_in_phrase(self, head, person: Name) -> Speaker | None:
         """ "U.S. Treasury Secretary Steven Mnuchin" → the Treasury: the ORG in the noun phrase of a named person."""
@@ -200,9 +247,24 @@ class Resolver:
     def _unlisted(self, span) -> Speaker:
         """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
         text = _clean(span.text)
+        named = self._named_surname(span)
+        if named is not None:
+            return named
         if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
-            return Speaker(text, None)
+            if span.root.tag_ == "NNS":  # "critics", "market operators": an unnamed group of sources
+                return Speaker(anonymous_name(span.root), ANONYMOUS)
+            return Speaker(text.lower(), None)
         return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
+
+    def _named_surname(self, span) -> Speaker | None:
+        """ "Stals said", the parser taking the surname for a plural noun: the person named before
+        ("Chris Stals") whose last word it is."""
+        if len(span) != 1 or not span[0].is_title:
+            return None
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            if name.type == PERSON and name.canonical.split()[-1] == span.text and name.end <= span.start_char:
+                return Speaker(name.canonical, PERSON, self.roles.get(name.canonical))
+        return None
 
     def _earlier_person(self, text: str) -> Speaker | None:
         """ "Sun" after "Sun Xingjie" spoke (whatever the parser made of "Sun")."""
@@ -224,6 +286,21 @@ class Resolver:
             self.last_person = speaker
         elif speaker.type in ORGANISATION_TYPES:
             self.last_organisation = speaker
+
+
+def anonymous_name(head) -> str:
+    """One spelling per kind of unnamed source: the head noun's plural in lower case ("Analysts",
+    "an analyst" → "analysts"; "a spokeswoman" → "spokespeople"; "critics" as written)."""
+    lemma = head.lemma_.lower()
+    if speaker_words().get(lemma) == "spokesperson":
+        return "spokespeople"
+    if head.tag_ == "NNS":
+        return head.lower_
+    return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
+
+
+def _public_body(name: str) -> bool:
+    return any(speaker_words().get(word) == "institution" for word in fold_words(name))
 
 
 def _prefer(names: list[Name]) -> Name:

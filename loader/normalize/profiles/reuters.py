@@ -5,9 +5,13 @@ import re
 
 from .base import Profile, finish_body, first_match, looks_like_headline, take_stamps
 
-# City (optionally ", Oct 26" or "/SEOUL"), the agency in brackets, a dash of any kind.
+# One place of a dateline: a city in capitals, optionally with its state, province or country in any
+# case ("GADSDEN, Ala.", "AUSTIN, Texas", "SAN JUAN, Puerto Rico"); up to three capitalised words.
+_PLACE = r"[A-Z][A-Z .'’&-]*?[A-Z.](?:\s*,\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,2})?"
+# Places joined by slashes ("WEST PALM BEACH, Fla./WASHINGTON"), optionally ", Oct 26", the agency in
+# brackets, a dash of any kind.
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z .'’/&-]*?[A-Z.])(?:\s*,\s*[A-Za-z]{3,9}\.?\s+\d{1,2})?\s*\(Reuters\)\s*[-–—]+\s*"
+    rf"^(?P<city>{_PLACE}(?:\s*/\s*{_PLACE})*?)(?:\s*,\s*[A-Za-z]{{3,9}}\.?\s+\d{{1,2}})?\s*\(Reuters\)\s*[-–—]+\s*"
 )
 LOOK_AHEAD = 4  # the dateline paragraph comes after at most a headline, standfirst and a stamp
 SIGN_OFF = re.compile(r"\s*\bREUTER\b\.{0,3}\s*$", re.I)  # the agency's end-of-story mark, on the last line

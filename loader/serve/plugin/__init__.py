@@ -1,23 +1,28 @@
-"""Datasette plugin (registered by entry point): safe full-text queries and highlighted snippets,
-and browsing articles by the entities they mention (entities.py)."""
+"""The core Datasette plugin (a declared entry point, like each module beside it): safe full-text
+queries, a read-only archive, browsing articles by entity, friendly errors, the stylesheet and the
+template filters the pages use.
+
+The other plugins, each its own entry point in pyproject.toml: cells.py (links and labels in every
+table), pages.py (article, entity, place, quote and home pages), search.py (the search page and its
+exports), places.py (distances for "articles near"), guards.py's middleware is wired here.
+"""
 import re
 import sqlite3
 
 from datasette import handle_exception as datasette_errors
 from datasette import hookimpl
-from markupsafe import Markup, escape
 
-from .guards import guard_csv, hide_pages
-from .entities import EntityFacet, entity_cell, entity_filter
-from .quotes import extra_template_vars  # noqa: F401  (a hook: pluggy finds it on this module)
+from .entities import EntityFacet, entity_filter
+from .guards import check_host, clean_search, guard_csv, hide_pages, limit_connection, read_only_methods, user_mistake
+from .labels import human_label, human_time, month_label
+from .paging import keep_every_row
 
-# snippet() wraps hits in these private-use characters; render_cell escapes the text, then marks hits.
-HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 OPERATORS = {"AND", "OR", "NOT"}
 # Longest string or blob a served query may produce: the longest article (1,000,000 characters,
 # at most 4,000,000 bytes of UTF-8) fits four times over.
 MAX_VALUE_BYTES = 16_000_000
 TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+STATIC = "/-/static-plugins/news-archive/"
 
 
 def fts_query(text) -> str:
@@ -65,33 +70,77 @@ def make_read_only(conn) -> None:
     value may exceed MAX_VALUE_BYTES, so one query cannot build a gigabyte string in memory."""
     conn.execute("pragma query_only = 1")
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    limit_connection(conn)
 
 
 @hookimpl
 def extra_css_urls():
-    return ["/-/static-plugins/news-archive/archive.css"]
+    return [STATIC + "vendor/uPlot.min.css", STATIC + "archive.css"]
 
 
 @hookimpl
-def render_cell(row, value, column, table, database, datasette):
-    if column == "snippet" and isinstance(value, str) and HIT_OPEN in value:
-        html = str(escape(value)).replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>")
-        return Markup(html)
-    return entity_cell(row, value, column, table, database, datasette)
+def extra_js_urls():
+    """uPlot (vendored, see static/vendor/README.md) and the script that draws charts and maps."""
+    return [STATIC + "vendor/uPlot.iife.min.js", STATIC + "archive.js"]
 
 
 @hookimpl
-def startup():
+def prepare_jinja2_environment(env, datasette):
+    env.filters["human_label"] = lambda value, column: human_label(column, value) or value
+    env.filters["human_time"] = human_time
+    env.filters["month_label"] = lambda value: month_label(str(value or "")) or value
+
+
+@hookimpl
+def startup(datasette):
     """Datasette 0.65 prints every 4xx error (a mistyped URL, a SELECT-only refusal) as a rich
     traceback with its locals: about a second of CPU per bad request on a small machine, an easy
     way to load the server, and article text in the log. Server errors (500) are still printed, by
-    its plain traceback.print_exc()."""
+    its plain traceback.print_exc(). Also gives every sorted table page a primary-key tiebreak
+    (paging.py), so exports and `next` links return each row once."""
     datasette_errors.rich = None
+    for database in datasette.databases.values():
+        keep_every_row(database)
+
+
+@hookimpl
+def handle_exception(exception):
+    """A user's mistake Datasette would answer with a 500 (a bad `_sort`) gets its 400. (A search box
+    cannot fail: guards.clean_search drops a query FTS5 could not parse before it reaches SQLite.)"""
+    user_mistake(exception)  # returns nothing: Datasette's own handler renders the page
 
 
 @hookimpl
 def asgi_wrapper():
-    return lambda app: hide_pages(guard_csv(app))
+    return lambda app: check_host(read_only_methods(clean_search(hide_pages(guard_csv(strip_hit_markers(app))))))
+
+
+# The private-use characters snippet() marks hits with (cells.py turns them into <mark> on pages); an
+# export has no use for them: raw in CSV, escaped in JSON.
+HIT_MARKERS = ("\ue000".encode(), "\ue001".encode(), b"\\ue000", b"\\ue001")
+
+
+def strip_hit_markers(app):
+    """ASGI middleware: CSV and JSON responses without snippet hit markers."""
+    async def stripped(scope, receive, send):
+        path, query = scope.get("path", ""), scope.get("query_string", b"")
+        if scope["type"] != "http" or not (path.endswith((".csv", ".json")) or b"_format=" in query):
+            return await app(scope, receive, send)
+
+        async def send_stripped(message):
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers") or [] if k.lower() != b"content-length"]
+                message = {**message, "headers": headers}
+            elif message["type"] == "http.response.body" and message.get("body"):
+                body = message["body"]
+                for marker in HIT_MARKERS:
+                    body = body.replace(marker, b"")
+                message = {**message, "body": body}
+            await send(message)
+
+        await app(scope, receive, send_stripped)
+
+    return stripped
 
 
 @hookimpl

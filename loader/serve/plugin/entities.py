@@ -5,13 +5,10 @@ among the articles a page currently shows, how many mention each entity of one t
 `facets: [{entity: PERSON}, …]`); clicking a value adds `_entity=<id>`, which filters_from_request
 turns into a subquery on mentions. Several `_entity` values mean articles that mention all of them.
 """
-from urllib.parse import urlencode
-
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.filters import FilterArguments
 from datasette.utils import path_with_added_args, path_with_removed_args
-from markupsafe import Markup, escape
 
 PARAMETER = "_entity"
 FACETED_TABLE = "articles"
@@ -83,14 +80,3 @@ def entity_filter(request, database, table, datasette):
             params, [f'mentions "{name_of.get(value, value)}"' for value in ids])
 
     return inner
-
-
-def entity_cell(row, value, column, table, database, datasette):
-    """On entities pages, the counts link to the articles and the mentions behind them."""
-    if table != "entities" or column not in ("article_count", "mention_count") or value is None:
-        return None
-    if column == "article_count":
-        href = datasette.urls.table(database, FACETED_TABLE) + "?" + urlencode({PARAMETER: row["id"]})
-    else:
-        href = datasette.urls.table(database, "mentions") + "?" + urlencode({"entity_id": row["id"]})
-    return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')

@@ -1,0 +1,194 @@
+"""What a reader sees first on real news: the top people, organisations, places and speakers.
+
+Takes a sample of Reuters-21578 (records with a body, in file order, from the files named; by default
+1,500 from reuters-018.json and reuters-019.json, files not looked at while the rules were tuned),
+loads it with NLP through the real CLI into a SQLite file in a temp dir, and writes to
+benchmarks/results/real_news.md: the 40 most mentioned PERSON, ORG and GPE entities (by articles),
+the 30 most frequent speakers, and three measured shares:
+
+- generic speakers: quotes whose speaker is a common noun ("company", "a witness") that is neither
+  resolved to a name nor typed as an anonymous source (speaker_type description);
+- unmerged short forms: top-40 entities with a single-word name (or an acronym) while the archive also
+  holds exactly one longer compatible entity (a person whose last name it is; an organisation whose
+  initials it is or whose name it ends);
+- paragraphs cut inside a sentence: bodies with a paragraph that ends without sentence punctuation and
+  is followed by one starting in lower case.
+
+    .venv/bin/python benchmarks/real_news.py [--files 018,019] [--records 1500] [--workers 1]
+
+The tables carry no verdicts: the judgement of each row is written by hand into the note below them.
+"""
+import argparse
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _results import publish
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks/data/reuters-21578"
+CLI = Path(sys.executable).with_name("news-archive")
+TOP_ENTITIES = 40
+TOP_SPEAKERS = 30
+
+
+def sample(files: list[str], records: int) -> list[dict]:
+    chosen = []
+    for name in files:
+        for record in json.loads((DATA / f"reuters-{name}.json").read_text(encoding="utf-8")):
+            if (record.get("body") or "").strip() and len(chosen) < records:
+                chosen.append(record)
+    return chosen
+
+
+def load(records: list[dict], tmp: Path, workers: int) -> tuple[Path, str, float]:
+    source = tmp / "sample.json"
+    source.write_text(json.dumps(records), encoding="utf-8")
+    db = tmp / "real_news.db"
+    command = [str(CLI), "load", str(source), "--db", str(db), "--workers", str(workers)]
+    started = time.monotonic()
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seconds = time.monotonic() - started
+    summary = [line.split("\r")[-1] for line in done.stderr.splitlines() if "Loaded " in line]
+    if done.returncode or not summary:
+        raise SystemExit(f"load failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return db, summary[-1], seconds
+
+
+def top_entities(conn, kind: str) -> list[tuple]:
+    return conn.execute(
+        "select name, article_count, mention_count, aliases from entities where type = ? "
+        "order by article_count desc, mention_count desc, name limit ?", [kind, TOP_ENTITIES]).fetchall()
+
+
+def speaker_type_column(conn) -> str:
+    """speaker_type, or '' for an archive made before quotes had it."""
+    columns = {row[1] for row in conn.execute("pragma table_info(quotes)")}
+    return "coalesce(speaker_type, '')" if "speaker_type" in columns else "''"
+
+
+def top_speakers(conn) -> list[tuple]:
+    kind = speaker_type_column(conn)
+    return conn.execute(
+        f"select speaker, {kind} as kind, count(*) as n, count(distinct article_id) from quotes "
+        "where speaker is not null group by speaker, kind order by n desc, speaker limit ?",
+        [TOP_SPEAKERS]).fetchall()
+
+
+def generic_speaker_share(conn) -> tuple[int, int]:
+    """Quotes whose speaker is a description (speaker_type), or, in an archive from before speaker_type,
+    a speaker written without a capital letter or digit."""
+    rows = conn.execute(f"select speaker, {speaker_type_column(conn)} from quotes where speaker is not null").fetchall()
+    generic = sum(1 for speaker, kind in rows if kind == "description" or (not kind and not re.search(r"[A-Z0-9]", speaker)))
+    return generic, len(rows)
+
+
+def initials(name: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[A-Za-z][\w'&-]*", name) if word[0].isupper())
+
+
+def short_form_candidates(conn, name: str, kind: str) -> list[str]:
+    """Longer entities of a compatible type that this one-word name or acronym could stand for."""
+    if " " in name:
+        return []
+    if kind == "PERSON":
+        rows = conn.execute("select name from entities where type = 'PERSON' and name like ?", [f"% {name}"])
+        return [row[0] for row in rows]
+    rows = conn.execute("select name from entities where type = ? and name like '% %'", [kind])
+    found = []
+    for (other,) in rows:
+        core = re.sub(r"\b(?:Corp|Co|Inc|Ltd|Plc|LP|Group|Corporation|Company)\b\.?", "", other).strip(" ,.")
+        if (name.isupper() and len(name) >= 2 and initials(core) == name) or core.split()[-1:] == [name] \
+                or core.split()[:1] == [name]:
+            found.append(other)
+    return found
+
+
+def cut_paragraphs(conn) -> tuple[int, int]:
+    bodies = [row[0] for row in conn.execute("select body from articles")]
+    cut = 0
+    for body in bodies:
+        paragraphs = body.split("\n\n")
+        cut += any(not re.search(r"[.!?:;\"”')]$", a.strip()) and b[:1].islower()
+                   for a, b in zip(paragraphs, paragraphs[1:]))
+    return cut, len(bodies)
+
+
+def entity_table(conn, kind: str) -> list[str]:
+    lines = [f"### {kind}", "", "| # | name | articles | mentions | aliases (first 4) | unmerged short form of |",
+             "|---:|---|---:|---:|---|---|"]
+    for rank, (name, articles, mentions, aliases) in enumerate(top_entities(conn, kind), 1):
+        longer = short_form_candidates(conn, name, kind)
+        shown = ", ".join(json.loads(aliases or "[]")[:4])
+        lines.append(f"| {rank} | {name} | {articles} | {mentions} | {shown} | "
+                     f"{'; '.join(longer[:3]) if len(longer) == 1 else ''} |")
+    return lines + [""]
+
+
+def unmerged(conn) -> tuple[int, int]:
+    total = found = 0
+    for kind in ("PERSON", "ORG", "GPE"):
+        for name, *_ in top_entities(conn, kind):
+            total += 1
+            found += len(short_form_candidates(conn, name, kind)) == 1
+    return found, total
+
+
+def speaker_table(conn) -> list[str]:
+    lines = ["### Speakers", "", "| # | speaker | speaker_type | quotes | articles |", "|---:|---|---|---:|---:|"]
+    for rank, (speaker, kind, quotes, articles) in enumerate(top_speakers(conn), 1):
+        lines.append(f"| {rank} | {speaker} | {kind} | {quotes} | {articles} |")
+    return lines + [""]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--files", default="018,019", help="Reuters-21578 file numbers, comma-separated")
+    parser.add_argument("--records", type=int, default=1500)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--keep", help="also copy the loaded database to this path")
+    parser.add_argument("--db", help="report on this already loaded database instead of loading the sample")
+    args = parser.parse_args()
+    files = [name.strip().zfill(3) for name in args.files.split(",")]
+    records = sample(files, args.records)
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.db:
+            db, summary, seconds = Path(args.db), "(an earlier load of the same sample)", 0.0
+        else:
+            db, summary, seconds = load(records, Path(tmp), args.workers)
+        if args.keep:
+            subprocess.run(["cp", str(db), args.keep], check=True)
+        conn = sqlite3.connect(db)
+        generic, quotes = generic_speaker_share(conn)
+        short, shown = unmerged(conn)
+        cut, bodies = cut_paragraphs(conn)
+        tables = [line for kind in ("PERSON", "ORG", "GPE") for line in entity_table(conn, kind)]
+        tables += speaker_table(conn)
+    load_average = os.getloadavg()[0]
+    command = (f".venv/bin/python benchmarks/real_news.py --files {','.join(files)} --records {args.records} "
+               f"--workers {args.workers}")
+    report = "\n".join([
+        "# Real news: what a reader sees first (Reuters-21578 sample)", "",
+        f"Command: `{command}`; {len(records)} records with a body from "
+        f"{', '.join(f'reuters-{name}.json' for name in files)}, loaded with NLP in {seconds:.0f} s "
+        f"(load average {load_average:.1f}).", "",
+        f"Load summary: {summary}", "",
+        "| measure | value |", "|---|---:|",
+        f"| quotes with a generic-noun speaker (speaker_type description) | {generic} of {quotes} "
+        f"({100 * generic / max(quotes, 1):.1f}%) |",
+        f"| top-40 PERSON/ORG/GPE rows that are an unmerged short form of exactly one longer entity | "
+        f"{short} of {shown} |",
+        f"| bodies with a paragraph break inside a sentence | {cut} of {bodies} ({100 * cut / max(bodies, 1):.1f}%) |",
+        "", *tables,
+    ])
+    return publish(report, "real_news.md")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

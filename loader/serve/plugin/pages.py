@@ -1,0 +1,181 @@
+"""Pages that read as news rather than tables (the `extra_template_vars` hook): the home page, and the
+row pages of articles (article.py), entities, places and quotes. Each row template is chosen by table
+name in row.html, so it works whatever the database file is called."""
+import json
+
+from datasette import hookimpl
+from datasette.utils import tilde_decode
+
+from ...geometry import distance_km
+from .article import article_context
+from .cells import row_href
+from .labels import AREA_FEATURES, country_name, human_label
+
+TOP = 10  # entities and places listed per kind on the home page
+ENTITY_PAGE_QUOTES = 50  # the full list is one click away (quotes?speaker_entity_id=…)
+ENTITY_PAGE_ARTICLES = 50
+NEARBY_KM = 300
+HOME_TYPES = [("PERSON", "People"), ("ORG", "Organisations"), ("GPE", "Countries, cities, states")]
+SPEAKER_QUOTES_SQL = """
+select quotes.id, quotes.content, quotes.direct, quotes.speaker_text, quotes.speaker_role, quotes.cue,
+       articles.id as article_id, articles.title, articles.source_id, articles.published_at
+from quotes join articles on articles.id = quotes.article_id
+where quotes.speaker_entity_id = ?
+order by articles.published_at desc, quotes.start
+limit ?"""
+ENTITY_MONTHS_SQL = """select articles.published_month as month, count(distinct articles.id) as n
+from mentions join articles on articles.id = mentions.article_id
+where mentions.entity_id = ? and articles.published_month is not null group by 1 order by 1"""
+ENTITY_ARTICLES_SQL = """select articles.id, articles.title, articles.source_id, articles.published_at,
+       count(*) as mentions
+from mentions join articles on articles.id = mentions.article_id
+where mentions.entity_id = ? group by articles.id order by articles.published_at desc limit ?"""
+# Entities named in the same articles, among the entity's latest 500 articles (bounded work per page).
+CO_MENTIONED_SQL = """with its as (select distinct article_id from mentions where entity_id = :id
+                  order by article_id desc limit 500)
+select entities.id, entities.name, entities.type, count(distinct mentions.article_id) as n
+from its join mentions on mentions.article_id = its.article_id
+join entities on entities.id = mentions.entity_id
+where mentions.entity_id != :id group by entities.id order by n desc, entities.name limit 15"""
+PLACE_ARTICLES_SQL = """select articles.id, articles.title, articles.source_id, articles.published_at,
+       count(*) as mentions
+from locations join articles on articles.id = locations.article_id
+where locations.place_id = ? group by articles.id order by articles.published_at desc limit 100"""
+NEARBY_SQL = """select id, name, feature_code, country_code, latitude, longitude, article_count from places
+where latitude between :lat - :deg and :lat + :deg and id != :id
+  and feature_code not in ({areas}) limit 2000""".format(areas=", ".join(f"'{code}'" for code in AREA_FEATURES))
+MONTHS_SQL = """select published_month as month, count(*) as n from articles
+where published_month is not null group by published_month order by published_month"""
+# One aggregate per subquery, so that SQLite answers min and max from the published_at index.
+SUMMARY_SQL = """select (select count(*) from articles) as articles,
+       (select min(published_at) from articles) as first, (select max(published_at) from articles) as last,
+       (select count(*) from (select distinct source_id from articles)) as sources"""
+SOURCES_SQL = """select sources.id, sources.name, count(*) as n from articles
+join sources on sources.id = articles.source_id group by sources.id order by n desc limit 20"""
+TOP_ENTITIES_SQL = """select id, name, article_count from entities
+where type = ? and article_count > 0 order by article_count desc limit ?"""
+TOP_PLACES_SQL = """select id, name, country_code, feature_code, article_count from places
+where article_count > 0 order by article_count desc limit ?"""
+
+
+def archive_database(datasette) -> str | None:
+    """The archive's name in Datasette: the one database backed by a file."""
+    return next((name for name, db in datasette.databases.items() if db.path), None)
+
+
+@hookimpl
+def extra_template_vars(view_name, table, database, request, datasette):
+    if view_name == "index":
+        return lambda: home_context(datasette)
+    if view_name != "row" or request is None or table not in ROW_PAGES:
+        return {}
+    key = tilde_decode(request.url_vars.get("pks", ""))
+
+    async def context():
+        return await ROW_PAGES[table](datasette, database, key)
+
+    return context
+
+
+async def home_context(datasette) -> dict:
+    database = archive_database(datasette)
+    if database is None:
+        return {}
+    db = datasette.get_database(database)
+    if not await db.table_exists("articles"):
+        return {}
+    summary = dict((await db.execute(SUMMARY_SQL)).first())
+    tops = []
+    for entity_type, heading in HOME_TYPES:
+        rows = (await db.execute(TOP_ENTITIES_SQL, [entity_type, TOP])).rows
+        tops.append({"heading": heading, "items": [
+            {"href": row_href(datasette, database, "entities", row["id"]), "name": row["name"],
+             "count": row["article_count"]} for row in rows]})
+    places = (await db.execute(TOP_PLACES_SQL, [TOP])).rows
+    tops.append({"heading": "Places", "items": [
+        {"href": row_href(datasette, database, "places", row["id"]), "name": row["name"],
+         "detail": country_name(row["country_code"]) if row["feature_code"] not in ("PCLI", "PCL") else "",
+         "count": row["article_count"]} for row in places]})
+    return {"home": {
+        "database": database, "summary": summary,
+        "sources": [dict(row) for row in (await db.execute(SOURCES_SQL)).rows],
+        "months": [[row["month"], row["n"]] for row in (await db.execute(MONTHS_SQL)).rows],
+        "tops": [top for top in tops if top["items"]],
+    }}
+
+
+async def entity_context(datasette, database: str, entity_id: str) -> dict:
+    db = datasette.get_database(database)
+    entity = (await db.execute("select * from entities where id = ?", [entity_id])).first()
+    if entity is None:
+        return {}
+    link = lambda table, key: row_href(datasette, database, table, key)  # noqa: E731
+    quotes = (await db.execute(SPEAKER_QUOTES_SQL, [entity_id, ENTITY_PAGE_QUOTES])).rows
+    return {"entity_page": {
+        **dict(entity), "type_label": human_label("type", entity["type"]) or entity["type"],
+        "aliases_list": _aliases(entity["aliases"], entity["name"]),
+        "months": [[row["month"], row["n"]] for row in (await db.execute(ENTITY_MONTHS_SQL, [entity_id])).rows],
+        "quotes": [{**dict(row), "href": link("articles", row["article_id"]) + f"#quote-{row['id']}"}
+                   for row in quotes],
+        "co_mentioned": [{**dict(row), "href": link("entities", row["id"])}
+                         for row in (await db.execute(CO_MENTIONED_SQL, {"id": entity_id})).rows],
+        "articles": [{**dict(row), "href": link("articles", row["id"])} for row in
+                     (await db.execute(ENTITY_ARTICLES_SQL, [entity_id, ENTITY_PAGE_ARTICLES])).rows],
+    }}
+
+
+def _aliases(value, name) -> list[str]:
+    try:
+        aliases = json.loads(value or "[]")
+    except ValueError:
+        return []
+    return [alias for alias in aliases if isinstance(alias, str) and alias != name]
+
+
+async def place_context(datasette, database: str, place_id: str) -> dict:
+    db = datasette.get_database(database)
+    place = (await db.execute("select * from places where id = ?", [place_id])).first()
+    if place is None:
+        return {}
+    place = dict(place)
+    link = lambda table, key: row_href(datasette, database, table, key)  # noqa: E731
+    return {"place_page": {
+        **place, "country": country_name(place["country_code"]),
+        "feature": human_label("feature_code", place["feature_code"]) or place["feature_code"],
+        "articles": [{**dict(row), "href": link("articles", row["id"])}
+                     for row in (await db.execute(PLACE_ARTICLES_SQL, [place["id"]])).rows],
+        "nearby": [{**row, "href": link("places", row["id"])} for row in await _nearby(db, place)],
+    }}
+
+
+async def _nearby(db, place: dict) -> list[dict]:
+    if place["latitude"] is None or place["longitude"] is None:
+        return []
+    rows = (await db.execute(NEARBY_SQL, {"lat": place["latitude"], "deg": NEARBY_KM / 110.0,
+                                          "id": place["id"]})).rows
+    found = []
+    for row in rows:
+        km = distance_km(place["latitude"], place["longitude"], row["latitude"], row["longitude"])
+        if km <= NEARBY_KM:
+            found.append({**dict(row), "km": round(km)})
+    return sorted(found, key=lambda row: row["km"])[:15]
+
+
+async def quote_context(datasette, database: str, quote_id: str) -> dict:
+    db = datasette.get_database(database)
+    quote = (await db.execute(
+        "select quotes.*, articles.title, articles.published_at from quotes "
+        "left join articles on articles.id = quotes.article_id where quotes.id = ?", [quote_id])).first()
+    if quote is None:
+        return {}
+    link = lambda table, key: row_href(datasette, database, table, key)  # noqa: E731
+    return {"quote_page": {
+        **dict(quote), "kind": human_label("direct", quote["direct"]) or "",
+        "article_href": link("articles", quote["article_id"]) + f"#quote-{quote['id']}",
+        "speaker_href": link("entities", quote["speaker_entity_id"]) if quote["speaker_entity_id"] else None,
+    }}
+
+
+# table → the function that gathers its row page (templates: row.html picks one per table).
+ROW_PAGES = {"articles": article_context, "entities": entity_context, "places": place_context,
+             "quotes": quote_context}

@@ -1,0 +1,86 @@
+"""Batched saving of a file's brand-new articles: the common case of a big load, in a few executemany calls.
+
+An article is *fresh* when nothing stored shares its content hash (as a current or earlier version), its
+identity key or its id, and no earlier article of the same file does either. A fresh article can only be
+inserted, so save_article's per-article questions (held already? a version of which article? which id?)
+have one answer for all of them, asked with one query per 500 articles. Everything else (updates,
+duplicates, earlier versions) still goes through save_article, one savepoint each, after the batch.
+The caller puts the batch in a savepoint: if any row fails, it is rolled back and every article of the
+file goes the per-article way, so one bad record still costs only itself.
+"""
+from . import FTS
+from .duplicates import save_new_fingerprints
+from .fts import indexed_afterwards
+from .rows import chunks, marks
+
+
+# From this many new articles in one file on, the FTS index is filled after the insert, not per row
+# (re-creating the trigger costs a schema change; worth it for a big file, not for a one-article file).
+INDEX_AFTER_ROWS = 100
+
+
+def split_fresh(db, articles: list, row_of) -> tuple[list, list]:
+    """(fresh: [(row, article, profile)], rest: [(article, profile)]) in file order; `row_of` is
+    store.article_row."""
+    rows, odd = [], []
+    for article, profile in articles:
+        try:
+            rows.append((row_of(article), article, profile))
+        except Exception:  # noqa: BLE001 - save_article meets it again, and records it for this article only
+            odd.append((article, profile))
+    known = _known(db, "content_hash", [row["content_hash"] for row, _, _ in rows]) | \
+        _known(db, "identity_key", [row["identity_key"] for row, _, _ in rows]) | \
+        _known(db, "id", [row["identity_key"] for row, _, _ in rows]) | \
+        _known_versions(db, [row["content_hash"] for row, _, _ in rows])
+    fresh, rest, taken = [], odd, set()
+    for row, article, profile in rows:
+        keys = (row["content_hash"], row["identity_key"])
+        if any(key in known or key in taken for key in keys):
+            rest.append((article, profile))
+        else:
+            fresh.append((row, article, profile))
+        taken.update(keys)
+    return fresh, rest
+
+
+def _known(db, column: str, values: list[str]) -> set:
+    found = set()
+    for chunk in chunks(sorted(set(values))):
+        found.update(row[0] for row in db.execute(
+            f"select [{column}] from articles where [{column}] in ({marks(chunk)})", chunk))
+    return found
+
+
+def _known_versions(db, hashes: list[str]) -> set:
+    found = set()
+    for chunk in chunks(sorted(set(hashes))):
+        found.update(row[0] for row in db.execute(
+            f"select content_hash from article_versions where content_hash in ({marks(chunk)})", chunk))
+    return found
+
+
+def save_fresh(db, fresh: list, loaded_at: str) -> list[tuple[str, str | None]]:
+    """Insert the fresh articles (their id is their identity key), their sources and origins, and their
+    near-duplicate bands; returns [(article id, near-twin family id or None)] in order."""
+    if not fresh:
+        return []
+    sources = {profile.id: profile.source_row() for _, _, profile in fresh}
+    _insert_many(db, "sources", list(sources.values()), "insert or ignore")
+    articles = [{**row, "id": row["identity_key"], "loaded_at": loaded_at} for row, _, _ in fresh]
+    if len(articles) >= INDEX_AFTER_ROWS:
+        with indexed_afterwards(db, "articles", FTS["articles"]):
+            _insert_many(db, "articles", articles, "insert")
+    else:
+        _insert_many(db, "articles", articles, "insert")
+    _insert_many(db, "article_origins", [
+        {"article_id": row["id"], "origin_path": article.origin_path, "position": article.position,
+         "url": article.url, "loaded_at": loaded_at} for row, (_, article, _) in zip(articles, fresh)],
+        "insert or ignore")
+    twins = save_new_fingerprints(db, [(row["id"], row["body"]) for row in articles])
+    return [(row["id"], twin) for row, twin in zip(articles, twins)]
+
+
+def _insert_many(db, table: str, rows: list[dict], verb: str) -> None:
+    columns = list(rows[0])
+    db.conn.executemany(f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                        f"values ({', '.join('?' * len(columns))})", [[row[c] for c in columns] for row in rows])

@@ -1,0 +1,47 @@
+"""Credit lines ("Additional reporting by Reuters; Editing by Jo Lee") → article_credits: one row per
+name an article credits, linked to the source when the name is a source of the archive or a news
+agency. Written for the articles refresh_stories clusters (new ones), so a load reads only those."""
+import re
+
+from .rows import chunks, marks
+
+# Credit lines: what comes after "reporting by" is a list of names (people and news agencies).
+CREDIT = re.compile(r"\b(?:reporting|writing|editing|research|contributions?|contributed)\s+(?:by|from)\s+(.+)",
+                    re.IGNORECASE)
+CREDIT_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
+CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")  # "Reuters in Beijing" → "Reuters"
+# News agencies as credit lines name them → source slug (when no sources row has that name).
+AGENCIES = {"reuters": "reuters", "thomson reuters": "reuters", "ap": "ap", "associated press": "ap",
+            "the associated press": "ap", "afp": "afp", "agence france-presse": "afp",
+            "agence france presse": "afp", "bloomberg": "bloomberg", "xinhua": "xinhua", "dpa": "dpa",
+            "kyodo": "kyodo", "yonhap": "yonhap", "ansa": "ansa", "efe": "efe", "tass": "tass",
+            "press association": "pa", "pa": "pa", "upi": "upi"}
+
+
+def credited_names(credits: str | None) -> list[str]:
+    """The names a credit line credits, in order: 'Additional reporting by Reuters; Editing by Jo Lee'
+    → ['Reuters', 'Jo Lee']."""
+    names = []
+    for line in (credits or "").split(";"):
+        found = CREDIT.search(line)
+        for name in CREDIT_SPLIT.split(found.group(1)) if found else []:
+            name = CREDIT_PLACE.sub("", name.strip(" .()")).strip()
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def save_credits(db, article_ids: list[str]) -> int:
+    """Replace these articles' article_credits rows: one per name their credit lines credit, with the
+    source it names when it is one; returns how many rows were written."""
+    sources = {name.casefold(): slug for slug, name in db.execute("select id, coalesce(name, id) from sources")}
+    sources.update({slug.casefold(): slug for slug in list(sources.values())})
+    rows = []
+    for ids in chunks(article_ids):
+        db.execute(f"delete from article_credits where article_id in ({marks(ids)})", ids)
+        for article_id, credits in db.execute(
+                f"select id, credits from articles where id in ({marks(ids)}) and credits is not null", ids).fetchall():
+            rows += [(article_id, name, sources.get(name.casefold()) or AGENCIES.get(name.casefold()))
+                     for name in credited_names(credits)]
+    db.conn.executemany("insert or ignore into article_credits (article_id, name, source_id) values (?, ?, ?)", rows)
+    return len(rows)

@@ -1,0 +1,39 @@
+"""Small SQL helpers shared by the save_* modules of the store (one home, imported by each)."""
+
+SQL_CHUNK = 500  # ids per "in (...)" query, under SQLite's variable limit
+
+
+def chunks(items: list) -> list[list]:
+    return [items[start:start + SQL_CHUNK] for start in range(0, len(items), SQL_CHUNK)]
+
+
+def marks(items: list) -> str:
+    return ",".join("?" * len(items))
+
+
+def insert_or_ignore(db, table: str, row: dict) -> None:
+    """One row, in plain SQL: called per article, where sqlite-utils' helpers would re-read the schema."""
+    columns = ", ".join(f"[{name}]" for name in row)
+    db.execute(f"insert or ignore into [{table}] ({columns}) values ({', '.join('?' * len(row))})",
+               list(row.values()))
+
+
+def replace_article_rows(db, table: str, article_id: str, rows: list[dict]) -> bool:
+    """Extraction output for one article replaces whatever was stored for it before; returns whether
+    anything changed. Rows equal to the stored ones are left as they are, ids included, so extracting
+    again with a new version that finds the same keeps every link (a quote's anchor) valid."""
+    if _stored_rows(db, table, article_id, rows) == [tuple(row.values()) for row in rows]:
+        return False
+    db.execute(f"delete from [{table}] where article_id = ?", [article_id])
+    if rows:
+        db[table].insert_all([{**row, "article_id": article_id} for row in rows])
+    return True
+
+
+def _stored_rows(db, table: str, article_id: str, rows: list[dict]) -> list[tuple]:
+    if rows:
+        columns = ", ".join(f"[{name}]" for name in rows[0])
+        return [tuple(row) for row in db.execute(
+            f"select {columns} from [{table}] where article_id = ? order by id", [article_id])]
+    return [] if not db.execute(f"select 1 from [{table}] where article_id = ? limit 1", [article_id]).fetchone() \
+        else [()]

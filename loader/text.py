@@ -1,0 +1,21 @@
+"""Small text helpers every stage uses: one home, so a comparison means the same thing everywhere."""
+import re
+import unicodedata
+
+SPACES = re.compile(r"\s+")
+NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+
+def squash(text: str | None) -> str:
+    """Runs of whitespace (newlines included) as one space, ends trimmed: "Hong\\n\\nKong" → "Hong Kong"."""
+    return SPACES.sub(" ", text or "").strip()
+
+
+def loose(text: str | None) -> str:
+    """Only the letters and digits, case folded: for comparing headlines and paragraphs loosely."""
+    return NOT_ALPHANUMERIC.sub("", (text or "").casefold())
+
+
+def strip_accents(text: str) -> str:
+    """The text without combining accents (NFKD): "Zürich" → "Zurich"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

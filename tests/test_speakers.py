@@ -1,0 +1,92 @@
+"""Speakers named by a common noun: nominal coreference ("the company said") and unnamed sources
+("analysts said") as a typed category. Sentences written for these tests."""
+import json
+
+from loader.extract import extract_items
+
+
+def speakers(text):
+    return [(q["speaker"], q["speaker_type"]) for q in extract_items([{"id": "t", "text": text}])[0]["quotes"]]
+
+
+def test_the_company_is_the_organisation_that_spoke_before():
+    text = ("Dunmore Cable Inc said it agreed to buy Westlake Data Corp. "
+            "The company said the deal was worth 12 mln dlrs.")
+    assert speakers(text) == [("Dunmore Cable Inc", "ORG"), ("Dunmore Cable Inc", "ORG")]
+
+
+def test_the_department_is_the_nearest_organisation_whose_name_holds_the_word():
+    text = ("The Transport Department raised its estimate of road deaths, while Harbor Freight Corp cut jobs. "
+            "The department said the roads were icy.")
+    assert speakers(text) == [("Transport Department", "ORG")]
+
+
+def test_the_bank_is_the_bank_named_before():
+    assert speakers("The Bank of Canada cut its rate. The bank said inflation was low.") == [
+        ("Bank of Canada", "ORG")]
+
+
+def test_a_company_spokesman_speaks_for_the_company():
+    text = "Dunmore Cable Inc said it would cut jobs. A company spokesman said more cuts would follow."
+    assert speakers(text) == [("Dunmore Cable Inc", "ORG"), ("Dunmore Cable Inc", "ORG")]
+
+
+def test_a_company_with_no_company_named_stays_a_description():
+    assert speakers("The company said profits rose.") == [("company", None)]
+
+
+def test_unnamed_sources_are_one_lower_case_category_each():
+    text = ("Prices fell sharply, analysts said. Some traders said the market was oversold. "
+            "Industry sources said output would fall. Analysts said copper was cheap. "
+            "A spokeswoman said the mine would reopen.")
+    assert speakers(text) == [("analysts", "ANONYMOUS"), ("traders", "ANONYMOUS"), ("sources", "ANONYMOUS"),
+                              ("analysts", "ANONYMOUS"), ("spokespeople", "ANONYMOUS")]
+
+
+def test_stored_speaker_type_and_no_entity_for_unnamed_sources(load_into, tmp_path):
+    path = tmp_path / "wire.json"
+    path.write_text(json.dumps([{"title": "Copper slips", "body": (
+        "Dunmore Mining Corp said output fell 10 pct in March.\n\n"
+        "The company said a strike had closed its Gelder mine, and analysts said prices would rise.\n\n"
+        "\"It is a bad month,\" Mary Quint said.")}]), encoding="utf-8")
+    db, _ = load_into(path, nlp=True)
+    rows = [(row["speaker"], row["speaker_type"], row["speaker_entity_id"] is not None)
+            for row in db.query("select * from quotes order by start")]
+    assert rows == [("Dunmore Mining Corp", "organisation", True), ("Dunmore Mining Corp", "organisation", True),
+                    ("analysts", "anonymous", False), ("Mary Quint", "person", True)]
+
+
+def test_a_lower_case_ministry_spokesman_speaks_for_the_ministry_so_named():
+    assert speakers("Talks broke down. A Chinese foreign ministry spokesman said the visit was a mistake.") == [
+        ("Chinese Foreign Ministry", "ORG")]
+    # the article's own organisation holding both words wins over the phrase; another ministry does not
+    assert speakers("The Finance Ministry cut taxes, and the Foreign Ministry of Chile summoned the envoy. "
+                    "A foreign ministry spokesman said the visit was a mistake.") == [("Foreign Ministry of Chile", "ORG")]
+
+
+def test_the_lower_case_reference_joins_the_entity_another_article_names(load_into, tmp_path):
+    path = tmp_path / "wire.json"
+    path.write_text(json.dumps([
+        {"title": "Envoy summoned", "body": "The Chinese Foreign Ministry summoned the envoy of Chile on Monday."},
+        {"title": "Visit criticised", "body": "A Chinese foreign ministry spokesman said the visit was a mistake."},
+    ]), encoding="utf-8")
+    db, _ = load_into(path, nlp=True)
+    quote = next(db.query("select speaker, speaker_type, speaker_entity_id from quotes"))
+    ministry = next(db.query("select id, name from entities where name = 'Chinese Foreign Ministry'"))
+    assert (quote["speaker_type"], quote["speaker_entity_id"]) == ("organisation", ministry["id"])
+
+
+def test_an_unlisted_plural_noun_is_an_unnamed_group_and_a_singular_one_a_description():
+    assert speakers("Critics said the plan was too costly. Market operators said prices would rise. "
+                    "A witness said the car was red.") == [
+        ("critics", "ANONYMOUS"), ("operators", "ANONYMOUS"), ("witness", None)]
+
+
+def test_a_surname_the_parser_took_for_a_noun_is_the_person_named_before():
+    assert speakers("Central bank governor Chris Stals spoke on Monday. Stals said the rand would firm.") == [
+        ("Chris Stals", "PERSON")]
+
+
+def test_the_company_named_only_after_the_quote():
+    assert speakers("The company said profits rose 10 pct. Harbor Freight Corp is based in Ohio.") == [
+        ("Harbor Freight Corp", "ORG")]

@@ -1,0 +1,120 @@
+"""Extraction workers: a worker lost mid-chunk (the OOM killer's SIGKILL) is replaced and its chunk retried,
+then recorded per item; a loader killed or stopped takes its forkserver and workers with it."""
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from loader.extract.workers import ChunkRunner
+
+MARKS = Path(os.environ.get("TMPDIR", "/tmp"))
+
+
+def echo(items: list) -> list:
+    """Stands in for extract_chunk: one result per item; an item may ask to kill its worker."""
+    for item in items:
+        time.sleep(item.get("sleep", 0))
+        if item.get("die_always") or (item.get("die_once") and _first_time(item["die_once"])):
+            os.kill(os.getpid(), signal.SIGKILL)
+    return [{"id": item["id"], "pid": os.getpid()} for item in items]
+
+
+def _first_time(mark: str) -> bool:
+    try:
+        Path(mark).touch(exist_ok=False)
+        return True
+    except FileExistsError:
+        return False
+
+
+def lost(item, reason):
+    return {"id": item["id"], "error": reason}
+
+
+def run_chunks(chunks: list[list[dict]], workers: int = 2) -> list[list]:
+    runner = ChunkRunner(echo, workers, failed=lost)
+    owners = [[[] for _ in chunk] for chunk in chunks]
+    try:
+        for chunk, owner in zip(chunks, owners):
+            runner.submit(chunk, owner)
+            runner.collect(until=runner.has_room)
+        runner.collect(until=lambda: False)
+    finally:
+        runner.close()
+    return [[results[0] for results in owner] for owner in owners]
+
+
+def test_a_killed_worker_is_replaced_and_its_chunk_retried(tmp_path):
+    chunks = [[{"id": f"{c}-{i}"} for i in range(3)] for c in range(6)]
+    chunks[2][1]["die_once"] = str(tmp_path / "died")
+    results = run_chunks(chunks)
+    assert [[found["id"] for found in chunk] for chunk in results] == [[i["id"] for i in c] for c in chunks]
+    assert not any("error" in found for chunk in results for found in chunk)
+    assert (tmp_path / "died").exists()
+
+
+def test_a_chunk_that_kills_its_worker_twice_is_recorded_per_item():
+    chunks = [[{"id": f"{c}-{i}"} for i in range(3)] for c in range(6)]
+    chunks[3][0]["die_always"] = True
+    results = run_chunks(chunks)
+    for number, chunk in enumerate(results):
+        if number == 3:
+            assert chunk == [{"id": f"3-{i}", "error": "the worker process died twice on this chunk "
+                                                           "(out of memory?)"} for i in range(3)]
+        else:
+            assert [found["id"] for found in chunk] == [f"{number}-{i}" for i in range(3)]
+            assert not any("error" in found for found in chunk)
+
+
+HOLDER = textwrap.dedent("""
+    import multiprocessing.forkserver, os, sys, time
+    from loader.extract.workers import ChunkRunner
+    from tests.test_workers import echo
+    runner = ChunkRunner(echo, 2)
+    owners = [[[]], [[]], [[]]]
+    for owner in owners:
+        runner.submit([{"id": 1}], owner)
+    runner.collect(until=lambda: False)
+    pids = {owner[0][0]["pid"] for owner in owners}
+    for _ in range(4):
+        runner.submit([{"id": 2, "sleep": 120}], [[]])
+    print(multiprocessing.forkserver._forkserver._forkserver_pid, *pids, flush=True)
+    runner.collect(until=lambda: False)
+""")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+def _wait_gone(pids, seconds=15) -> set:
+    deadline = time.monotonic() + seconds
+    while (alive := {pid for pid in pids if _alive(pid)}) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return alive
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_and_forkserver_end_with_their_loader(how):
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              cwd=Path(__file__).resolve().parents[1])
+    try:
+        line = holder.stdout.readline()
+        assert line, holder.stderr.read()
+        pids = {int(pid) for pid in line.split()}
+        assert len(pids) >= 2 and all(_alive(pid) for pid in pids)
+        holder.send_signal(how)
+        holder.wait(timeout=30)
+        assert _wait_gone(pids) == set(), "left running after the loader ended"
+    finally:
+        if holder.poll() is None:
+            holder.kill()
