@@ -24,9 +24,9 @@ from functools import lru_cache
 from importlib import resources
 
 from .clauses import speaker_span, subject_of, text_of, trimmed, within_paragraph, word_count
-from .lexicon import addressee_verbs, cue_kind, cue_phrase, cue_text, speaker_words
+from .lexicon import addressee_verbs, cue_kind, cue_phrase, cue_text, naming_verbs, speaker_words
 from .quote import Quote
-from .reported import reported_from
+from .reported import QUESTION_MARKS, QUESTION_TAGS, reported_from, unsaid
 
 MODEL_FILE = "quote_model.json"
 MODEL_VARIABLE = "NEWS_ARCHIVE_QUOTE_MODEL"
@@ -158,7 +158,7 @@ def candidates(doc, quotes: list[Quote], marks) -> list[tuple[Quote, list[str]]]
     used = {quote.cue.i for quote in quotes if quote.cue is not None}
     found = []
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.i in used or _inside(verb.idx, marks):
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in used or _inside(verb.idx, marks) or _refused(verb):
             continue
         subject = subject_of(verb)
         if subject is None or subject.pos_ not in NOMINAL or subject.i > verb.i + 3:
@@ -167,6 +167,12 @@ def candidates(doc, quotes: list[Quote], marks) -> list[tuple[Quote, list[str]]]
             if _free(quote, quotes) and not _inside(quote.start, marks):
                 found.append((quote, features(doc, quote, shape, marks)))
     return found
+
+
+def _refused(verb) -> bool:
+    """Cues the rules read and turn down on purpose: "did not say", "was told" (unsaid), and the
+    naming verbs, whose only reading is their characterisation ("called the plan a “bold step”")."""
+    return unsaid(verb) or verb.lemma_.lower() in naming_verbs()
 
 
 def _proposals(doc, verb, subject):
@@ -197,6 +203,8 @@ def _rest_of_sentence(doc, verb, subject):
             break
         start = child.right_edge.i + 1
     first, last = within_paragraph(doc, start, verb.sent.end, verb)
+    if first < last and (doc[first].lower_ in QUESTION_MARKS or doc[first].tag_ in QUESTION_TAGS):
+        return None  # "would not say when the port would reopen": a question, not what was said
     span = trimmed(doc, first, last) if last > first else None
     if span is None or word_count(text_of(doc)[span[0]:span[1]]) < MIN_CONTENT_WORDS:
         return None
