@@ -41,7 +41,7 @@ train-quotes: $(BIN)/python
 bench: install-test
 	$(BIN)/python benchmarks/run_all.py
 
-# Learned models, trained on ../shared/eval and written to loader/data/ (committed).
+# Learned models, trained on ../shared/eval and written to loader/data/ (git-ignored: see .gitignore).
 train: train-geo train-quotes
 
 train-geo: install-test

@@ -17,7 +17,6 @@ Writes benchmarks/results/fields_cv.md.
 import gzip
 import hashlib
 import importlib.util
-import json
 import os
 import sys
 import time

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks/data"
 ORIGINALS_FILE = DATA / "originals.jsonl"
-ORIGINALS = 3000
+ORIGINALS = 2000
 MIN_ORIGINAL_WORDS = 60
 FILE_ARTICLES = 10_000  # articles per generated JSON Lines file
 CLI = Path(sys.executable).with_name("news-archive")

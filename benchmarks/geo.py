@@ -61,13 +61,13 @@ def table(results: dict) -> str:
 
 
 NOTES = """
-Notes: the resolver's pick and whether to keep it come from a small model trained on these three sets
-(`make train`), so the figures above are in-sample; the cross-set table below scores models trained on one
-set on the others. Demonyms ("Russian") stay NORP entities; used as adjectives ("Russian troops") they also
-count as their country, as the sets annotate them, but nouns ("the Russians") do not. Gold coordinates
-are GeoNames points of the snapshot each set was
-annotated with; a few countries' points have moved between snapshots (Canada, India), which costs
-Acc@161 on correctly resolved countries. Mordecai 3's figures are given the gold toponym, on subsets.
+Notes: the table is the product as shipped: rules only. The learned ranker (`make train-geo`) is a
+research artefact, not part of the package (the sets' README forbids shipping anything derived from
+them); its cross-set validation table follows. Demonyms ("Russian") stay NORP entities; used as
+adjectives ("Russian troops") they also count as their country, as the sets annotate them, but nouns
+("the Russians") do not. Gold coordinates are GeoNames points of the snapshot each set was annotated
+with; a few countries' points have moved between snapshots (Canada, India), which costs Acc@161 on
+correctly resolved countries. Mordecai 3's figures are given the gold toponym, on subsets.
 """
 
 

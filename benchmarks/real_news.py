@@ -39,6 +39,8 @@ TOP_SPEAKERS = 30
 
 
 def sample(files: list[str], records: int) -> list[dict]:
+    if not (DATA / "reuters-021.json").exists():
+        subprocess.run(["bash", str(ROOT / "benchmarks/fetch_reuters.sh")], check=True)
     chosen = []
     for name in files:
         for record in json.loads((DATA / f"reuters-{name}.json").read_text(encoding="utf-8")):
@@ -85,7 +87,8 @@ def generic_speaker_share(conn) -> tuple[int, int]:
     """Quotes whose speaker is a description (speaker_type), or, in an archive from before speaker_type,
     a speaker written without a capital letter or digit."""
     rows = conn.execute(f"select speaker, {speaker_type_column(conn)} from quotes where speaker is not null").fetchall()
-    generic = sum(1 for speaker, kind in rows if kind == "description" or (not kind and not re.search(r"[A-Z0-9]", speaker)))
+    generic = sum(1 for speaker, kind in rows
+                  if kind == "description" or (not kind and not re.search(r"[A-Z0-9]", speaker)))
     return generic, len(rows)
 
 

@@ -24,6 +24,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,7 +120,7 @@ def compare_loads(name: str, folder: Path, tmp: Path) -> list[str]:
     top = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in list(table_bytes(ours_db).items())[:5])
     return [f"| {name} ({articles(ours_db):,} articles) | {ours:.1f} s | {base:.1f} s | **{ours / base:.2f}×** "
             f"| {ours_size / body:.2f}× ({ours_size / 1e6:.0f} MB) | {base_size / body:.2f}× "
-            f"| {before} → {after} |", f"  - largest parts of ours: {top}"]
+            f"| {before} → {after} |", f"- {name}, largest parts of ours: {top}"]
 
 
 # ---------------------------------------------------------------- micro
@@ -172,11 +173,15 @@ def requests_for(db: Path, count: int = 200) -> list[tuple[str, str]]:
 
     def search(q):
         return f"/{name}/search?" + urllib.parse.urlencode({"q": q})
-    plan = ([("search: name", search(rng.choice(names))) for _ in range(40)]
-            + [("search: place", search(rng.choice(places))) for _ in range(30)]
-            + [("search: topic", search(rng.choice(TOPICS))) for _ in range(30)]
-            + [("search: phrase", search(rng.choice(PHRASES))) for _ in range(20)]
-            + [("search: common word", search(rng.choice(COMMON))) for _ in range(20)]
+    def page(q):
+        return "/-/search?" + urllib.parse.urlencode({"q": q})
+    plan = ([("search (canned query): name", search(rng.choice(names))) for _ in range(30)]
+            + [("search (canned query): place", search(rng.choice(places))) for _ in range(25)]
+            + [("search (canned query): topic", search(rng.choice(TOPICS))) for _ in range(25)]
+            + [("search (canned query): phrase", search(rng.choice(PHRASES))) for _ in range(20)]
+            + [("search (canned query): very common word", search(rng.choice(COMMON))) for _ in range(20)]
+            + [("search page /-/search (counts, facets)", page(rng.choice(names + places + TOPICS + COMMON)))
+               for _ in range(20)]
             + [("articles table, default page", f"/{name}/articles") for _ in range(20)]
             + [("entity page", f"/{name}/entities/{rng.choice(entity_ids)}") for _ in range(20)]
             + [("article page", f"/{name}/articles/{rng.choice(article_ids)}") for _ in range(20)])
@@ -226,12 +231,15 @@ def http_figures(db: Path) -> list[str]:
     everything = sorted(v for values in timings.values() for v in values)
     lines.append(f"| **all** | {len(everything)} | {statistics.median(everything):.0f} ms | "
                  f"{everything[int(round(0.95 * (len(everything) - 1)))]:.0f} ms | {everything[-1]:.0f} ms |")
-    lines += [""] + ([f"- {failure}" for failure in failures[:20]] or ["No request failed or showed a timeout."])
+    seen = Counter(failures)
+    lines += [""] + ([f"- {failure} ({count}×)" for failure, count in seen.most_common(20)]
+                     or ["No request failed or showed a timeout."])
     return lines
 
 
 def biggest_archive() -> Path | None:
-    found = sorted(DATA.glob("bench-*.db"), key=lambda p: int(p.stem.split("-")[1]))
+    found = sorted((p for p in DATA.glob("bench-*.db") if p.stem.split("-")[1].isdigit()),
+                   key=lambda p: int(p.stem.split("-")[1]))
     return found[-1] if found else None
 
 
@@ -249,18 +257,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100000", help="generated archive sizes to load, comma-separated")
     parser.add_argument("--http-only", action="store_true", help="only the HTTP figures (keeps the load figures)")
+    parser.add_argument("--archive", type=Path, help="archive for the HTTP figures (default: the biggest bench-N.db)")
     args = parser.parse_args()
     PARTS.mkdir(parents=True, exist_ok=True)
     if not args.http_only:
         (PARTS / "scale-load.md").write_text("\n".join(load_section(args.sizes)) + "\n", encoding="utf-8")
-    archive = biggest_archive()
-    if archive:
+    archive = args.archive or biggest_archive()
+    if archive and archive.exists():
         (PARTS / "scale-http.md").write_text("\n".join(http_section(archive)) + "\n", encoding="utf-8")
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     header = ["# Scale benchmarks (issue 13)", "", *machine(),
               f"Written {started}. Load averages (1/5/15 min) are given beside each figure: this 2-core machine "
               "is shared with other agents, so ratios measured side by side matter more than absolute times.", ""]
-    parts = [(PARTS / name).read_text(encoding="utf-8") for name in ("scale-load.md", "scale-http.md")
+    parts = [(PARTS / name).read_text(encoding="utf-8") for name in ("scale-load.md", "scale-http.md", "scale-notes.md")
              if (PARTS / name).exists()]
     text = "\n".join(header) + "\n" + "\n".join(parts)
     print(text)
@@ -276,21 +285,55 @@ def load_section(sizes: str) -> list[str]:
               "`enable_fts(['title', 'body'], tokenize='porter', create_triggers=True)`, in its own process.",
               "", "| input | ours | sqlite-utils | ratio | ours: file / body text | sqlite-utils: file / body "
               "| load avg before → after |", "|---|---:|---:|---:|---:|---:|---|"]
+    notes = []
     with tempfile.TemporaryDirectory() as tmp:
-        report += compare_loads("Reuters-21578", DATA / "reuters-21578", Path(tmp))
+        row, note = compare_loads("Reuters-21578", DATA / "reuters-21578", Path(tmp))
+        report, notes = report + [row], notes + [note]
         for size in [int(s) for s in sizes.split(",") if s]:
             folder = DATA / f"generated-{size}"
             if not folder.exists():
                 subprocess.run([PY, str(ROOT / "benchmarks/generate.py"), str(size)], check=True)
-            report += compare_loads(f"generated {size:,}", folder, Path(tmp))
-    return report + ["", "## Small things", "", "| measure | ours | reference | ratio | load avg |",
+            row, note = compare_loads(f"generated {size:,}", folder, Path(tmp))
+            report, notes = report + [row], notes + [note]
+    return report + [""] + notes + ["", "## Small things", "", "| measure | ours | reference | ratio | load avg |",
                      "|---|---:|---:|---:|---|", *micro(), ""]
 
 
 def http_section(archive: Path) -> list[str]:
     return [f"## HTTP: 200 requests against {archive.name} ({articles(archive):,} articles, "
             f"{archive.stat().st_size / 1e9:.1f} GB, annotated)", "",
-            "Command: `.venv/bin/python benchmarks/scale.py --http-only`.", "", *http_figures(archive), ""]
+            f"Command: `.venv/bin/python benchmarks/scale.py --http-only --archive {archive}`.",
+            "", *http_figures(archive), "", *search_sql_figures(archive), ""]
+
+
+RANK_ALL = """select articles.id, snippet(articles_fts, -1, char(57344), char(57345), '…', 32),
+  bm25(articles_fts, 10.0, 4.0, 1.0) as rank from articles_fts join articles on articles.rowid = articles_fts.rowid
+  where articles_fts match fts_query(:q) order by rank limit 100"""
+
+
+def search_sql_figures(archive: Path) -> list[str]:
+    """The canned search query (ranking at most the 2,000 latest matches) against ranking every match."""
+    from loader.serve import read_metadata
+    from loader.serve.plugin import fts_query
+
+    canned = read_metadata()["databases"]["archive"]["queries"]["search"]["sql"]
+    conn = sqlite3.connect(f"file:{archive}?mode=ro", uri=True)
+    conn.create_function("fts_query", 1, fts_query, deterministic=True)
+    lines = ["Search SQL alone (in-process, best of 3), the canned query against ranking every match:", "",
+             "| query | matches | rank every match | canned query (≤ 2,000 latest ranked) |", "|---|---:|---:|---:|"]
+    for q in ["said", "the", "oil", "coffee", '"central bank"', "Volcker"]:
+        count = conn.execute("select count(*) from articles_fts where articles_fts match fts_query(?)",
+                             [q]).fetchone()[0]
+        times = []
+        for sql in (RANK_ALL, canned):
+            best = []
+            for _ in range(3):
+                begun = time.perf_counter()
+                conn.execute(sql, {"q": q}).fetchall()
+                best.append((time.perf_counter() - begun) * 1000)
+            times.append(min(best))
+        lines.append(f"| {q} | {count:,} | {times[0]:.0f} ms | {times[1]:.0f} ms |")
+    return lines + ["", f"Load average after: {load_average()}."]
 
 
 if __name__ == "__main__":

@@ -36,8 +36,11 @@ SIZE_BUCKETS = [(1, 1), (2, 2), (3, 5), (6, 10), (11, 20), (21, 50), (51, 10**9)
 def load(db_path: Path) -> None:
     if not (DATA / "reuters-021.json").exists():
         subprocess.run(["bash", str(ROOT / "benchmarks/fetch_reuters.sh")], check=True)
-    subprocess.run([str(CLI), "load", str(DATA), "--db", str(db_path), "--no-nlp", "--quiet"], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run([str(CLI), "load", str(DATA), "--db", str(db_path), "--no-nlp", "--quiet"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    summary = [line for line in done.stderr.splitlines() if line.startswith("Loaded ")]
+    if done.returncode or not summary or " 22 file(s)" not in summary[-1]:
+        raise SystemExit(f"load failed ({done.returncode}):\n{done.stderr[-2000:]}")
 
 
 def reset(db) -> None:
@@ -125,9 +128,12 @@ def largest(db, count: int = 5) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", help="a Reuters-21578 archive already loaded (--no-nlp); its stories are rebuilt")
+    parser.add_argument("--data", help="the reuters-21578 folder, if not benchmarks/data/reuters-21578")
     parser.add_argument("--sweep", nargs="*", type=float, default=[0.30, 0.35, 0.45, 0.50],
                         help="other SIMILARITY thresholds to score (each re-clusters the archive)")
     args = parser.parse_args()
+    global DATA
+    DATA = Path(args.data) if args.data else DATA
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(args.db) if args.db else Path(tmp) / "reuters.db"
         if not args.db:
@@ -138,8 +144,8 @@ def main() -> int:
         reset(db)
         clustered, wall, cpu = cluster(db)
         counts, missing = pair_scores(newid_to_story(db))
-        report = render(db, clustered, wall, cpu, counts, missing, args.db) + render_halves(halves) + \
-            render_sweep(sweep)
+        report = "\n".join([render(db, clustered, wall, cpu, counts, missing, args.db), render_halves(halves),
+                             render_sweep(sweep)])
         db.close()
     return publish(report, "stories.md")
 

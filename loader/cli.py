@@ -85,7 +85,10 @@ def load(paths, db_path, source, fmt, mappings, no_nlp, workers, quiet):
 @click.option("--workers", type=int, default=os.cpu_count() or 1, show_default="all cores",
               help="Processes for extraction (small inputs run in this process)")
 @click.option("--quiet", is_flag=True, help="No progress bar (with --db)")
-def extract(infile, db_path, workers, quiet):
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --db: run the extraction on this Dask scheduler (tcp://host:8786), or on a local "
+                   "cluster of --workers processes with 'local'")
+def extract(infile, db_path, workers, quiet, scheduler):
     """Read {"id", "text", …} JSON lines, write mentions, quotes and locations as JSON lines.
 
     With --db instead of INFILE: extract every stored article whose annotations are missing or were made by
@@ -93,8 +96,10 @@ def extract(infile, db_path, workers, quiet):
     """
     if (infile is None) == (db_path is None):
         raise click.UsageError("give either INFILE (JSON lines, - for stdin) or --db ARCHIVE")
+    if scheduler and not db_path:
+        raise click.UsageError("--scheduler goes with --db ARCHIVE")
     if db_path:
-        return _extract_archive(db_path, workers, not quiet)
+        return _extract_archive(db_path, workers, not quiet, scheduler)
     from .extract import extract_items
 
     items = []
@@ -108,17 +113,38 @@ def extract(infile, db_path, workers, quiet):
         click.echo(json.dumps(found, ensure_ascii=False))
 
 
-def _extract_archive(db_path: str, workers: int, progress: bool) -> None:
+def _extract_archive(db_path: str, workers: int, progress: bool, scheduler: str | None = None) -> None:
     from . import store
     from .extract import extractor_version
     from .load import extract_archive
 
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
-    with _writing(db_path):
-        done = extract_archive(store.open_db(db_path), sys.argv[1:], workers, progress, warn=_warn)
+    with _writing(db_path), _cluster(scheduler, workers) as client:
+        done = extract_archive(store.open_db(db_path), sys.argv[1:], workers, progress, warn=_warn, client=client)
     click.echo(f"Extracted {done.saved} of {done.pending} pending article(s); {done.failed} failed "
                f"(extractor {extractor_version()})", err=True)
+
+
+@contextmanager
+def _cluster(scheduler: str | None, workers: int):
+    """A Dask client for --scheduler (None without it), checked to run this extractor version."""
+    if not scheduler:
+        yield None
+        return
+    from .extract import cluster, extractor_version
+
+    try:
+        client = cluster.connect(scheduler, workers)
+    except (OSError, ValueError, TimeoutError) as error:
+        raise click.ClickException(f"cannot reach the Dask scheduler {scheduler}: {error}")
+    try:
+        cluster.check_versions(client, extractor_version())
+        yield client
+    except cluster.VersionMismatch as error:
+        raise click.ClickException(str(error))
+    finally:
+        cluster.close(client)
 
 
 @contextmanager

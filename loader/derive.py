@@ -25,17 +25,18 @@ class Extracted:
     pending: int = 0
 
 
-def extract_pending(db, workers: int = 1, progress: bool = True, on_error=None) -> Extracted:
+def extract_pending(db, workers: int = 1, progress: bool = True, on_error=None, client=None) -> Extracted:
     """Bring every stored article up to the current extractor version; returns the counts.
 
-    `on_error(item, reason)` is called for each article extraction failed on (the loader records it)."""
+    `on_error(item, reason)` is called for each article extraction failed on (the loader records it).
+    With a Dask `client` the map runs on its cluster (loader/extract/cluster.py); saving stays here."""
     version = extractor_version()
     rowids = store.pending_extraction(db, version)
     done = Extracted(pending=len(rowids))
     bar = tqdm(total=len(rowids), unit="article", desc="extracting", disable=not progress or not rowids)
     batches = ([rowids[start:start + BATCH]] for start in range(0, len(rowids), BATCH))
     groups = ((items, items) for items in (store.extraction_inputs(db, batch) for (batch,) in batches))
-    for items, found in extract_groups(groups, workers):
+    for items, found in extract_groups(groups, workers, client):
         with db.atomic():
             for item, result in zip(items, found):
                 _save_one(db, item, result, version, done, on_error)

@@ -96,23 +96,26 @@ def load_paths(db, paths: list[str], options: LoadOptions, arguments: list[str] 
         _store_file(db, _prepare(item, options, result), result, warn, progress)
         progress.file_done(item)
     progress.close()
+    ran = {}
     if options.nlp:
         result.extracted = extract_articles(db, result.load_id, options.workers, options.progress, warn).saved
+        ran = {"extractor_version": extractor_version()}
     result.pending = len(store.pending_extraction(db, extractor_version()))
     result.seconds = time.monotonic() - started
-    store.finish_load(db, result.load_id, {"files": len(files), **result.counts})
+    store.finish_load(db, result.load_id, {"files": len(files), **result.counts, **ran})
     return result
 
 
-def extract_archive(db, arguments: list[str], workers: int = 1, progress: bool = True, warn=None):
-    """A run that loads nothing and brings the archive's extraction up to date (`extract --db`)."""
+def extract_archive(db, arguments: list[str], workers: int = 1, progress: bool = True, warn=None, client=None):
+    """A run that loads nothing and brings the archive's extraction up to date (`extract --db`), here or
+    on a Dask cluster (`client`)."""
     load_id = store.start_load(db, arguments)
-    done = extract_articles(db, load_id, workers, progress, warn or (lambda message: tqdm.write(message)))
-    store.finish_load(db, load_id, {"files": 0, "errors": done.failed})
+    done = extract_articles(db, load_id, workers, progress, warn or (lambda message: tqdm.write(message)), client)
+    store.finish_load(db, load_id, {"files": 0, "errors": done.failed, "extractor_version": extractor_version()})
     return done
 
 
-def extract_articles(db, load_id: int, workers: int, progress: bool, warn):
+def extract_articles(db, load_id: int, workers: int, progress: bool, warn, client=None):
     """Extract every article pending for the current extractor version; failures go to load_errors."""
     def failed(item, reason):
         origin = next(db.query("select origin_path, position from article_origins where article_id = ? "
@@ -120,7 +123,7 @@ def extract_articles(db, load_id: int, workers: int, progress: bool, warn):
         record = Record(origin.get("origin_path"), origin.get("position") or f"article {item['id']}", "article",
                         raw=item["text"], error=reason)
         warn(_record_error(db, load_id, record))
-    return extract_pending(db, workers, progress, on_error=failed)
+    return extract_pending(db, workers, progress, on_error=failed, client=client)
 
 
 @dataclass

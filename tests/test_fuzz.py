@@ -66,7 +66,8 @@ class Archive:
         found = {}
         for row in self.db.query("select origin_path, position from article_origins where origin_path like ?",
                                  [directory + "/%"]):
-            found.setdefault(Path(row["origin_path"]).name, {"loaded": set(), "failed": []})["loaded"].add(row["position"])
+            origin = found.setdefault(Path(row["origin_path"]).name, {"loaded": set(), "failed": []})
+            origin["loaded"].add(row["position"])
         for row in self.db.query("select origin_path, position, reason from load_errors where origin_path like ?",
                                  [directory + "/%"]):
             found.setdefault(Path(row["origin_path"]).name, {"loaded": set(), "failed": []})["failed"].append(
@@ -148,7 +149,8 @@ def test_json_values_between_good_articles(archive, value, as_lines):
     found = archive.check(directory, result, warnings, [name])
     expected = ({"line 1", "line 3"} if as_lines else {"item 1", "item 3"})
     assert expected <= found[name]["loaded"]
-    assert len(found[name]["loaded"]) + len(found[name]["failed"]) == 3
+    lost = [position for position, reason in found[name]["failed"] if not reason.endswith("loaded without it")]
+    assert len(found[name]["loaded"]) + len(lost) == 3  # a dropped date is a warning about a loaded record
 
 
 @FUZZ
@@ -248,7 +250,8 @@ NASTY_FILES = {
 }
 MUST_FAIL = {"zero.txt": "empty file", "blank.json": "empty file", "bom-only.txt": "no article text",
              "deep.json": "JSON nested too deeply", "array-of-nothing.json": "no records in this file",
-             "header-only.csv": "no records in this file", "billion-laughs.md": "a field holds over 10,000 values (the limit)",
+             "header-only.csv": "no records in this file",
+             "billion-laughs.md": "a field holds over 10,000 values (the limit)",
              "one-huge-line.txt": "over the 1,000,000 limit", "truncated.json.gz": "broken gzip data",
              "image.jpg.txt": "binary content"}
 
@@ -273,7 +276,8 @@ def test_gzip_bomb_is_refused(archive, monkeypatch):
     bomb = gzip.compress(b"\n" * 50_000_000, compresslevel=9)  # 50 MB that packs into about 50 KB
     directory, result, warnings = archive.load({**GOOD_FILE, "bomb.jsonl.gz": bomb}, "corpus")
     found = archive.check(directory, result, warnings, ["good.jsonl", "bomb.jsonl.gz"])
-    assert found["bomb.jsonl.gz"]["failed"] == [("file", "over 1,000,000 bytes decompressed: split it into smaller files")]
+    assert found["bomb.jsonl.gz"]["failed"] == [
+        ("file", "over 1,000,000 bytes decompressed: split it into smaller files")]
 
 
 def test_odd_paths_are_reported_not_fatal(archive, tmp_path):
@@ -316,8 +320,9 @@ def test_an_extractor_failing_on_one_article_costs_only_that_article(archive, mo
 HUGE_DIGITS = st.integers(4290, 6000).map(lambda n: "9" * n)
 SPECIAL_NUMBERS = st.sampled_from(["NaN", "Infinity", "-Infinity", "1e999999", "-1e999999", "253402300800",
                                    "99999999999", "-1", "1e-999999", "0"])
-BAD_DATES = st.builds(lambda day, hour, minute, sign: json.dumps(f"2017-02-{day:02d}T10:00:00{sign}{hour:02d}:{minute:02d}"),
-                      st.integers(0, 40), st.integers(0, 99), st.integers(0, 99), st.sampled_from("+-"))
+BAD_DATES = st.builds(
+    lambda day, hour, minute, sign: json.dumps(f"2017-02-{day:02d}T10:00:00{sign}{hour:02d}:{minute:02d}"),
+    st.integers(0, 40), st.integers(0, 99), st.integers(0, 99), st.sampled_from("+-"))
 RAW_SCALARS = HUGE_DIGITS | SPECIAL_NUMBERS | BAD_DATES | st.just('"\\u0000"') | st.just('"x\\u0000y"')
 DATE_FIELDS = ["date", "published", "published_at", "updated", "timestamp"]
 
@@ -326,14 +331,15 @@ DATE_FIELDS = ["date", "published", "published_at", "updated", "timestamp"]
 @given(field=st.sampled_from(FIELD_NAMES + DATE_FIELDS), raw=RAW_SCALARS)
 def test_hostile_scalars_cost_at_most_their_record(archive, field, raw):
     """A hostile value in any field costs at most its own line; in a date field, only the date."""
-    line = '{"title": "Scalar harbour", "body": "The scalar harbour reopened.", "%s": %s}' % (field.replace('"', ""), raw)
+    line = '{"title": "Scalar harbour", "body": "The scalar harbour reopened.", "%s": %s}' % (field, raw)
     data = jsonl([good_article(60)]) + line.encode() + b"\n" + jsonl([good_article(61)])
     directory, result, warnings = archive.load({"feed.jsonl": data}, "scalars")
     found = archive.check(directory, result, warnings, ["feed.jsonl"])
     assert {"line 1", "line 3"} <= found["feed.jsonl"]["loaded"]
     if field in DATE_FIELDS and len(raw) < 4300:  # a line JSON cannot read (a huge integer) costs the line
         assert "line 2" in found["feed.jsonl"]["loaded"]
-    bodies_and_titles = {value for row in archive.db.query("select body, title from articles") for value in row.values()}
+    bodies_and_titles = {value for row in archive.db.query("select body, title from articles")
+                         for value in row.values()}
     assert not bodies_and_titles & {"nan", "inf", "-inf", "NaN", "Infinity"}
     assert not any("\x00" in (value or "") for value in bodies_and_titles)
 

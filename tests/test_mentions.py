@@ -186,3 +186,11 @@ def test_state_abbreviations_name_the_state():
     assert [(m["text"], m["entity"]) for m in mentions if m["type"] == "GPE"] == [
         ("Dothan", "Dothan"), ("Ala", "Alabama"), ("Fresno", "Fresno"), ("Calif", "California"),
         ("Albany", "Albany"), ("N.Y.", "New York")]
+
+
+def test_fragments_of_company_names_are_repaired_or_dropped():
+    mentions = one("Standard and Poor's Corp cut the rating. Shares of REED.L rose 5 pct. "
+                   "Becor Western Inc said its board approved the merger. Becor said the vote was unanimous.")
+    assert [(m["text"], m["type"], m["entity"]) for m in mentions] == [
+        ("Standard and Poor's Corp", "ORG", "Standard and Poor's Corp"),
+        ("Becor Western Inc", "ORG", "Becor Western Inc"), ("Becor", "ORG", "Becor Western Inc")]

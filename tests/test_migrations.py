@@ -56,7 +56,8 @@ def snapshot(path, tables=("sources", "articles", "loads", "load_errors", "readi
     found = {}
     for table in tables:
         columns = [row[1] for row in old.execute(f"pragma table_info([{table}])")]
-        found[table] = conn.execute(f"select {', '.join(f'[{c}]' for c in columns)} from [{table}] order by 1").fetchall()
+        listed = ", ".join(f"[{c}]" for c in columns)
+        found[table] = conn.execute(f"select {listed} from [{table}] order by 1").fetchall()
     conn.close()
     return found
 
@@ -144,7 +145,8 @@ def test_newer_archive_is_refused_untouched(tmp_path):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"newer than this news-archive knows ({migrations.SCHEMA_VERSION})" in result.output
     conn = sqlite3.connect(path)
-    assert [row[0] for row in conn.execute("select name from sqlite_master")] == ["articles", "sqlite_autoindex_articles_1"]
+    names = [row[0] for row in conn.execute("select name from sqlite_master")]
+    assert names == ["articles", "sqlite_autoindex_articles_1"]
 
 
 def assert_sound(db):

@@ -1,10 +1,10 @@
 """Long articles: extracted in bounded pieces with the real spaCy model, offsets into the whole text."""
 import json
+import os
 import resource
 import shutil
 import subprocess
 import sys
-import os
 import time
 
 import pytest
@@ -98,4 +98,4 @@ def test_a_million_character_article_in_bounded_memory(tmp_path):
     assert all(text[m["start"]:m["end"]] == m["text"] for m in found["mentions"])
     print(f"\n{len(text):,} characters extracted in {seconds:.0f} s, peak {peak_mb} MB "
           f"(load average {os.getloadavg()[0]:.1f})")
-    assert peak_mb < 1500
+    assert peak_mb < 1000  # the model alone takes about 420 MB; 200,000-character batches took 1,221 MB

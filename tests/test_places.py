@@ -214,12 +214,16 @@ def test_historical_countries_and_water_bodies_are_places_of_their_own():
 def test_a_bare_name_means_its_prominent_place():
     """A small namesake in the article's country does not beat a famous city abroad, and a city that shares
     its name with its state is the city when the story is about something happening there."""
-    talks, shares = places_in("Negotiators from Washington and Moscow resumed arms talks in Geneva on Tuesday.",
-                              "Shares of the company rose 3 percent in New York on Friday, traders said.")
-    geneva = [place for place in talks if place[0] == "Geneva"]
-    assert geneva in ([("Geneva", "Geneva", "PPL", "CH")], [])  # the famous one, or no confident match
-    assert ("Moscow", "Moscow", "PPLC", "RU") in talks
+    talks, shares, state, mayor = places_in(
+        "Negotiators from Washington and Moscow resumed arms talks in Geneva on Tuesday.",
+        "Shares of the company rose 3 percent in New York on Friday, traders said.",
+        "Farmers across New York state asked for drought aid.",
+        "The mayor of Geneva, Illinois, opened a new library on Tuesday.")
+    assert talks == [("Washington", "Washington", "PPLC", "US"), ("Moscow", "Moscow", "PPLC", "RU"),
+                     ("Geneva", "Geneva", "PPL", "CH")]
     assert shares == [("New York", "New York City", "PPL", "US")]
+    assert state == [("New York", "New York", "ADM1", "US")]
+    assert mayor[0] == ("Geneva", "Geneva", "PPL", "US")  # the small town the text says it is
 
 
 @pytest.mark.slow

@@ -113,7 +113,8 @@ def test_seed_speakers_are_the_entities_rows(nlp_db):
 
 @pytest.mark.slow
 def test_seed_roles_as_written(nlp_db):
-    roles = {(q["speaker"], q["speaker_role"]) for q in seed_quotes(REUTERS_SEED, nlp_db) + seed_quotes(SCMP_SEED, nlp_db)}
+    quotes = seed_quotes(REUTERS_SEED, nlp_db) + seed_quotes(SCMP_SEED, nlp_db)
+    roles = {(q["speaker"], q["speaker_role"]) for q in quotes}
     assert ("Steven Mnuchin", "U.S. Treasury Secretary") in roles
     assert ("Geng Shuang", "Chinese Foreign Ministry spokesman") in roles
     assert ("Geng Shuang", "Chinese foreign ministry spokesman") in roles

@@ -28,8 +28,8 @@ def use_model(monkeypatch):
 
 
 def found(text):
-    rows = extract_items([{"id": "t", "text": text}])[0]["quotes"]
-    return [(q["content"], q["speaker"], q["cue"], q["rule"]) for q in rows]
+    quotes = extract_items([{"id": "t", "text": text}])[0]["quotes"]
+    return [(q["content"], q["speaker"], q["cue"], q["rule"]) for q in quotes]
 
 
 def test_a_cue_outside_the_lexicon_gives_no_quote_to_the_rules(use_model):

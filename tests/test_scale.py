@@ -38,7 +38,8 @@ def _snapshot(db):
     return {
         "articles": db.execute("select id, title, body, published_at, published_month, section, source_id, "
                                "content_hash, identity_key, near_duplicate_of from articles order by id").fetchall(),
-        "origins": db.execute("select article_id, origin_path, position from article_origins order by 1, 2, 3").fetchall(),
+        "origins": db.execute("select article_id, origin_path, position from article_origins "
+                              "order by 1, 2, 3").fetchall(),
         "bands": db.execute("select band, article_id from article_bands order by 1, 2").fetchall(),
         "sources": db.execute("select * from sources order by id").fetchall(),
         "fts": db.execute("select rowid from articles_fts where articles_fts match 'union' order by rowid").fetchall(),

@@ -140,7 +140,7 @@ def test_sql_time_limit_cuts_off_pathological_queries(hostile):
         return await asyncio.gather(*(run(sql) for sql in PATHOLOGICAL.values()))
 
     results = asyncio.run(run_all())  # the first never ends by itself: returning at all is the limit at work
-    for name, (response, seconds) in zip(PATHOLOGICAL, results):
+    for name, (response, _seconds) in zip(PATHOLOGICAL, results):
         assert response.status_code == 400 and "SQL query took too long" in response.text, name
     huge = client.get("/archive.json?_shape=array&sql=" + urllib.request.quote("select zeroblob(100000000) as b"))
     assert huge.status_code == 400 and "too big" in huge.text  # the plugin's 16 MB value limit

@@ -1,5 +1,7 @@
 """Stories and provenance: the seeds share a story, the Treasury quote is one group first reported by
 Reuters, credit lines link to their sources, loads only cluster what is new, and the story page."""
+import json
+
 import pytest
 
 from loader import store
@@ -175,6 +177,18 @@ def test_extract_db_builds_the_stories_a_no_nlp_load_left(tmp_path):
     extract_archive(db, ["extract", "--db", "archive.db"], progress=False)
     assert article_by_source(db, "reuters")["story_id"] == article_by_source(db, "scmp")["story_id"] is not None
     assert db.execute("select count(*) from quote_groups where source_count = 2").fetchone()[0] >= 1
+
+
+def test_story_page_escapes_article_text(tmp_path):
+    record = {"title": "Harbour <script>alert(1)</script> & lanterns", "published_at": "2017-10-27",
+              "source": "gazette", "body": HARBOUR.split("PUBLISHED")[1].split("\n", 2)[2]}
+    (tmp_path / "one.json").write_text(json.dumps(record), encoding="utf-8")
+    db, _ = run_load(tmp_path / "archive.db", tmp_path / "one.json", nlp=False)
+    with db.atomic():
+        stories.refresh_stories(db, unextracted=True)
+    html = DatasetteClient(tmp_path / "archive.db").get("/-/story/1").text
+    assert "Harbour &lt;script&gt;alert(1)&lt;/script&gt; &amp; lanterns" in html
+    assert "<script>alert" not in html
 
 
 def test_quote_groups_follow_re_extraction(tmp_path):

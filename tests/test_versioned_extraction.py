@@ -205,3 +205,17 @@ def test_the_changes_query_lists_every_version(tmp_path, wire):
     response = client.get(f"/archive/article_changes.json?id={article}&_shape=objects")
     rows = response.json()["rows"]
     assert [(row["version"], row["body"]) for row in rows] == [(1, STRIKE), ("current", STRIKE_LATER)]
+
+
+def test_the_article_page_says_when_marks_come_from_an_older_extractor(tmp_path, wire):
+    from .conftest import DatasetteClient
+
+    db, _ = run_load(tmp_path / "archive.db", wire, nlp=True)
+    assert next(db.query("select extractor_version from loads"))["extractor_version"] == extractor_version()
+    article = next(db.query("select id from articles where title = 'Port strike'"))["id"]
+    notice = "the marks below come from an older version of the extractor"
+    assert notice not in DatasetteClient(tmp_path / "archive.db").get(f"/archive/articles/{article}").text
+    db.execute("update articles set extracted_with = ? where id != ?", ["next-version", article])  # one left behind
+    db["loads"].insert({"started_at": "2030-01-01", "extractor_version": "next-version"})
+    db.conn.commit()
+    assert notice in DatasetteClient(tmp_path / "archive.db").get(f"/archive/articles/{article}").text

@@ -12,8 +12,7 @@ import pytest
 
 from loader.extract.workers import ChunkRunner
 
-MARKS = Path(os.environ.get("TMPDIR", "/tmp"))
-
+from .processes import alive
 
 def echo(items: list) -> list:
     """Stands in for extract_chunk: one result per item; an item may ask to kill its worker."""
@@ -88,19 +87,11 @@ HOLDER = textwrap.dedent("""
 """)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
-        return False
-    return state != "Z"
-
-
 def _wait_gone(pids, seconds=15) -> set:
     deadline = time.monotonic() + seconds
-    while (alive := {pid for pid in pids if _alive(pid)}) and time.monotonic() < deadline:
+    while (running := {pid for pid in pids if alive(pid)}) and time.monotonic() < deadline:
         time.sleep(0.2)
-    return alive
+    return running
 
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
@@ -111,7 +102,7 @@ def test_workers_and_forkserver_end_with_their_loader(how):
         line = holder.stdout.readline()
         assert line, holder.stderr.read()
         pids = {int(pid) for pid in line.split()}
-        assert len(pids) >= 2 and all(_alive(pid) for pid in pids)
+        assert len(pids) >= 2 and all(alive(pid) for pid in pids)
         holder.send_signal(how)
         holder.wait(timeout=30)
         assert _wait_gone(pids) == set(), "left running after the loader ended"

@@ -35,12 +35,18 @@ def extract_items(items: list[dict], workers: int = 1) -> list[dict]:
     return [found for _, results in extract_groups([(None, list(items))], workers) for found in results]
 
 
-def extract_groups(groups, workers: int = 1):
+def extract_groups(groups, workers: int = 1, client=None):
     """For each (payload, items) yield (payload, results), in input order, once its items are done.
 
     A group is what the caller stores together (one input file); its items share chunks with other
-    groups' items, which is how many one-article files still reach spaCy in batches."""
-    runner = ChunkRunner(extract_chunk, workers, initializer=nlp.get_nlp, failed=_failed)
+    groups' items, which is how many one-article files still reach spaCy in batches. With a Dask
+    `client`, the chunks run on its cluster's workers instead (loader/extract/cluster.py)."""
+    if client is not None:
+        from .cluster import ClusterRunner
+
+        runner = ClusterRunner(extract_chunk, client, failed=_failed)
+    else:
+        runner = ChunkRunner(extract_chunk, workers, initializer=nlp.get_nlp, failed=_failed)
     waiting: deque = deque()  # (payload, item count, results) in input order
     chunk, owners = [], []
     try:

@@ -44,7 +44,9 @@ class Mention:
 def extract_mentions(item: dict, doc, found: dict) -> dict:
     text = doc.text
     mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
-                            if ent.label_ in TYPES) if m and fragment_kind(m.text) not in ("table", "currency")]
+                            if ent.label_ in TYPES) if m]
+    mentions = [_joined_name(doc, text, m) for m in mentions]
+    mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "currency")]
     mentions += _people_by_context(doc, text, mentions)
     role_tokens = _assign_roles(doc, text, mentions)
     mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
@@ -80,6 +82,20 @@ def _clean(doc, text: str, first: int, last: int, label: str) -> Mention | None:
     if not any(c.isupper() for c in name) or (label == PERSON and not name[0].isupper()):
         return None
     return Mention(first, last, start, end, name, label, title_from)
+
+
+def _joined_name(doc, text: str, m: Mention) -> Mention:
+    """ "Standard and Poor's Corp" tagged from "Poor's": an organisation's name that starts after
+    "<Capitalised word> and" (or "&") the model left untagged takes that word in."""
+    if m.type != "ORG" or m.first < 2 or doc[m.first - 1].lower_ not in ("and", "&"):
+        return m
+    word = doc[m.first - 2]
+    if word.ent_iob_ != "O" or not word.text[:1].isupper() or word.pos_ != "PROPN":
+        return m
+    m.first = m.title_from = m.first - 2
+    m.start = word.idx
+    m.text = text[m.start:m.end]
+    return m
 
 
 def _after_titles(doc, first: int, last: int) -> int:
@@ -264,16 +280,35 @@ def _beside_name(doc, i: int) -> bool:
 
 
 def _canonicalise(text: str, mentions: list[Mention], item: dict) -> None:
+    companies = _companies_taken_for_people(mentions)
     people = _resolve_people(mentions, item)
     others = [m for m in mentions if m not in people]
     article_keys = {entity_key(m.text, m.type) for m in others}
-    defined = _acronym_definitions(text, others)
+    defined = {**_acronym_definitions(text, others), **companies}
     groups: dict[str, list[Mention]] = {}
     for m in others:
         m.entity = defined.get(m.text) or alias_for(m.text, m.type, article_keys) or m.text
         groups.setdefault(entity_key(m.entity, m.type), []).append(m)
     for group in groups.values():
         _unify(group)
+
+
+def _companies_taken_for_people(mentions: list[Mention]) -> dict[str, str]:
+    """ "Phelps Dodge" or "Becor" tagged PERSON where the article names "Phelps Dodge Corp" or "Becor
+    Western Inc": the start of an organisation's longer name is that organisation. Retypes those
+    mentions as ORG; returns their text → the organisation's name."""
+    organisations = [m for m in mentions if m.type == "ORG"]
+    found = {}
+    for m in mentions:
+        if m.type != PERSON:
+            continue
+        words = fold_words(m.text)
+        longer = [o.text for o in organisations if len(fold_words(o.text)) > len(words)
+                  and fold_words(o.text)[:len(words)] == words]
+        if longer:
+            m.type = "ORG"
+            found[m.text] = longer[0]
+    return found
 
 
 def _referring_back(generic: list[Mention], named: list[Mention]) -> list[Mention]:

@@ -23,6 +23,7 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 STRIPPED_POSSESSIVE = re.compile(r"\w s\b")
 POSSESSIVE_S = re.compile(r"(\w)(?:[’'`]| )s\b")  # "People’s", "People's" and "People s" → "Peoples"
 NOT_WORD = re.compile(r"[^\w\s]")
+TICKER = re.compile(r"[A-Z]{2,6}\.[A-Z]{1,2}")  # an exchange symbol: "REED.L", "BAYG.F"
 
 
 @dataclass(frozen=True)
@@ -129,18 +130,18 @@ def _fragment_words() -> dict[str, frozenset]:
 
 def fragment_kind(name: str) -> str | None:
     """Why a tagged "name" is no name of its own: "table" (only words of a results table: "Revs",
-    "Avg"), "currency" (a money unit: "U.S. Dlrs"), "generic" (an organisation's head noun alone:
-    "Bank", "Commission", "Co"), else None."""
+    "Avg"; a single letter; a ticker symbol), "currency" (a money unit: "U.S. Dlrs"), "generic" (only
+    organisation head nouns and legal forms: "Bank", "Commission", "Co Inc"), else None."""
     words = fold_words(name)
-    if not words:
-        return None
+    if not words or len(name.strip()) == 1 or TICKER.fullmatch(name.strip()):
+        return "table"  # a letter ("P" of "S and P"), a ticker symbol ("REED.L")
     table = _fragment_words()
     if all(word in table["table"] or word.replace(",", "").isdigit() for word in words):
         return "table"
     if words[-1] in table["currency"]:
         return "currency"
-    if len(words) == 1 and words[0] in table["generic"]:
-        return "generic"
+    if all(word in table["generic"] for word in words):
+        return "generic"  # "Bank", "Co Inc"
     return None
 
 

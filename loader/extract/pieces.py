@@ -12,7 +12,7 @@ an earlier piece. Only the first piece keeps the dateline (the place a story was
 counted once). Short texts, nearly all articles, pass through untouched, in one call.
 """
 PIECE_CHARS = 100_000
-BATCH_CHARS = 200_000  # characters handed to one run() call (and so to one spaCy memory zone)
+BATCH_CHARS = 100_000  # characters handed to one run() call (one spaCy memory zone): one piece at a time
 OFFSET_KEYS = ("start", "end", "speaker_start", "speaker_end")
 # Where a cut may go, best first: after a paragraph break, a line break, a sentence end, a space.
 BREAKS = ("\n\n", "\n", ". ", " ")

@@ -11,7 +11,8 @@ scripts/train_geo.py):
   of our own table (regions, seas, historical countries) are exempt: the name is all they mean, and the
   training sets hardly have them.
 
-Without the file the resolver's own scores decide, as before the model existed.
+Without the file (the package never ships it: it is derived from evaluation sets whose README forbids
+that) the resolver's own scores decide.
 """
 import math
 from functools import lru_cache

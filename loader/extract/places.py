@@ -32,6 +32,8 @@ DATELINE_CITY_BONUS = 5.0  # a dateline names a town: "NEW YORK" is the city, no
 DATELINE_WEIGHT = 3  # the place a story was filed from counts like this many mentions
 SUPPORT_KM = 100
 QUALIFIER_GAP = {",", ", ", " , ", " ("}
+WEAK_SHARE = 0.5  # a pick with less of its name's belief than this is a guess
+FAMOUS_RATIO = 5  # ...that yields to a namesake this many times bigger ("Geneva": Switzerland's, not Illinois')
 NAMESAKE_CITY_SHARE = 0.1  # "New York": a state's namesake city this big (by population) is what the name means
 DIVISION_WORDS = ("state", "State", "STATE", "province", "Province", "oblast", "Oblast", "prefecture", "Prefecture")
 
@@ -138,14 +140,34 @@ class _Resolver:
         chosen = {}
         for key, places in self.options.items():
             if model is None:
-                best = _argmax(beliefs[key])
-                chosen[key] = (places[self._namesake_city(key, best)], round(beliefs[key][best], 3))
+                best = self._prominent_reading(key, _argmax(beliefs[key]), beliefs)
+                if best is not None:
+                    chosen[key] = (places[self._namesake_city(key, best)], round(beliefs[key][best], 3))
                 continue
             best, trust = self.decide(key, model, beliefs)
             if trust >= model.threshold or places[best].id < 0:  # our own table's places are exempt
                 chosen[key] = (places[self._namesake_city(key, best)], round(trust, 3))
         return {key: choice for key, choice in chosen.items()
                 if self.weights[key] or self._supported(key, choice[0], beliefs)}
+
+    def _prominent_reading(self, key: str, best: int, beliefs: dict) -> int | None:
+        """A weak pick of a small place that only the article's country supports (no qualifier, same state or
+        nearby place) yields to a far bigger namesake, or, without one, is no confident match."""
+        places, place = self.options[key], self.options[key][best]
+        if (beliefs[key][best] >= WEAK_SHARE or not place.feature_code.startswith(("PPL", "ADM2"))
+                or place.id < 0 or self._locally_supported(key, place, beliefs)):
+            return best
+        biggest = max(range(len(places)), key=lambda index: places[index].population)
+        if biggest == best or places[biggest].population >= FAMOUS_RATIO * max(place.population, 1):
+            return biggest  # the famous reading (or the pick is the famous one)
+        return None
+
+    def _locally_supported(self, key: str, place: Place, beliefs: dict) -> bool:
+        if any(_within(place, q) for q in self._qualifier_places(key, beliefs)):
+            return True
+        votes = self._votes(key, beliefs)
+        return votes["admin1"].get(place.admin1_id, 0) >= 1 or any(
+            distance_km(place.latitude, place.longitude, *point) <= SUPPORT_KM for point in votes["points"])
 
     def _namesake_city(self, key: str, best: int) -> int:
         """A state named like its own big city ("New York", "São Paulo") means the city, unless the text
@@ -243,14 +265,10 @@ class _Resolver:
 
     def _supported(self, key: str, place: Place, beliefs: dict) -> bool:
         """A guessed toponym stays if the article's sure places agree: same division, nearby, or a qualifier."""
-        if any(_within(place, q) for q in self._qualifier_places(key, beliefs)):
-            return True
-        votes = self._votes(key, beliefs)
         if place.feature_code in ("PCLI", "CONT", "ADM1") or place.id < 0:
-            return place.id < 0 or votes["country"].get(place.country_code, 0) >= 1
-        if votes["admin1"].get(place.admin1_id, 0) >= 1:
-            return True
-        return any(distance_km(place.latitude, place.longitude, *point) <= SUPPORT_KM for point in votes["points"])
+            return (place.id < 0 or self._votes(key, beliefs)["country"].get(place.country_code, 0) >= 1
+                    or any(_within(place, q) for q in self._qualifier_places(key, beliefs)))
+        return self._locally_supported(key, place, beliefs)
 
 
 def _add_vote(votes: dict, place: Place, mass: float) -> None:

@@ -112,6 +112,7 @@ class ChunkRunner:
 
     def _restart_pool(self) -> None:
         """A dead worker takes the pool with it: every unfinished chunk starts again in a new one."""
+        _terminate_workers(self.pool)  # the survivors too, now rather than whenever the pool notices
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = None
         for chunk in self.pending:

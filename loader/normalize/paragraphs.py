@@ -13,8 +13,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 INDENT = re.compile(r"^(?: {2,}|\t)\S")
 # A wrapped line in hard-wrapped text (e-mail, wire archives) is long and ends mid-sentence.
 WRAP_WIDTH = (55, 100)
-# The fit test needs three lines or more, two or more of them within MARGIN characters of the widest, which is MIN_WRAP_WIDTH
-# or more: narrower "lines" are table rows or lists.
+# The fit test needs three lines or more, two or more of them within MARGIN characters of the widest,
+# which is MIN_WRAP_WIDTH or more: narrower "lines" are table rows or lists.
 MIN_WRAP_WIDTH = 40
 MARGIN = 12
 WRAPPED_SHARE = 0.5

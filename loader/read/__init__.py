@@ -48,7 +48,8 @@ BODY_COLUMN_NAMES = set(FIELD_ALIASES["body"])
 MAX_FILE_BYTES = 1 << 30
 # A saved page starts with a doctype, <html>, or (in fragments some tools save) <head>/<body>, after
 # an optional XML declaration or comments.
-HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                        re.I | re.S)
 # C0 and C1 controls, DEL, the line and paragraph separators, and the bidi embeddings, overrides and
 # isolates that reorder what a terminal shows.
 UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

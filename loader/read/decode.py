@@ -16,7 +16,8 @@ BINARY_SHARE = 0.05
 SNIFF_BYTES = 8192
 UTF16_NUL_SHARE = 0.7  # of the characters in the sniffed head that must have a NUL high byte
 # <meta charset="…">, <meta http-equiv="Content-Type" content="text/html; charset=…">, <?xml encoding="…"?>
-DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
+DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)"""
+                              rb"""|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
 
 
 def looks_binary(data: bytes) -> bool:

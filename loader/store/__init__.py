@@ -59,7 +59,7 @@ TABLES = {
                         [("article_id", "articles", "id")]),
     "loads": ({"id": int, "started_at": str, "finished_at": str, "arguments": str, "files": int,
                "inserted": int, "updated": int, "unchanged": int, "duplicates": int, "near_duplicates": int,
-               "errors": int}, "id", []),
+               "errors": int, "extractor_version": str}, "id", []),
     # Every earlier content of an article: an update or an older snapshot never loses a text.
     "article_versions": ({"article_id": str, "version": int, "content_hash": str, "title": str, "subtitle": str,
                           "body": str, "published_at": str, "updated_at": str, "loaded_at": str,

@@ -135,7 +135,7 @@ def merge_short_forms(db) -> int:
                            "where coalesce(article_count, 1) > 0 or merged_into is not null"))
     targets = _short_form_targets(rows)
     changed = 0
-    for short, name, type_, current, _ in rows:
+    for short, _name, _type, current, _ in rows:
         wanted = targets.get(short)
         if wanted != current:
             _retarget(db, short, current, wanted)
@@ -154,15 +154,16 @@ def _short_form_targets(rows: list[tuple]) -> dict[str, str]:
     the one organisation whose name holds it and ends in a legal form, a public body's noun or the word."""
     targets = _legal_form_variants(rows)
     surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
-    for entity, name, type_, merged, _ in rows:
+    with_forms = defaultdict(set)  # initials with the legal form ("GMC"), tried only when none match without
+    for entity, name, type_, _merged, _ in rows:
         folded = fold_words(name)
         if len(folded) < 2 or entity in targets:
             continue
         if type_ == PERSON:
             surnames[folded[-1]].add(entity)
         elif type_ == "ORG":
-            for form in {_initials(name, INITIALS_SKIP), _initials(name, INITIALS_SKIP - LEGAL_FORMS)}:
-                initials[form].add(entity)  # "GM" and "GMC" for "General Motors Corp"
+            initials[_initials(name, INITIALS_SKIP)].add(entity)  # "GM" for "General Motors Corp"
+            with_forms[_initials(name, INITIALS_SKIP - LEGAL_FORMS)].add(entity)  # "GMC"
             if folded[-1] in LEGAL_FORMS or fragment_kind(folded[-1]) == "generic":
                 for word in set(folded[:-1]):
                     words[word].add(entity)
@@ -175,7 +176,7 @@ def _short_form_targets(rows: list[tuple]) -> dict[str, str]:
             found = surnames.get(folded[0], set())
         elif type_ == "ORG":
             # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
-            found = initials.get(name, set()) if ACRONYM.fullmatch(name) else \
+            found = (initials.get(name) or with_forms.get(name, set())) if ACRONYM.fullmatch(name) else \
                 words.get(folded[0], set()) | words.get(folded[0] + "s", set())
         else:
             continue

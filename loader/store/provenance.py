@@ -51,7 +51,8 @@ def group_quotes(db) -> int:
         group = _matching_group(db, by_story[story], found)
         if group is None:
             group = db.execute("insert into quote_groups (key) values (?)", [quote_key(found)]).lastrowid
-        by_story[story].append((group, found))
+        if story is not None:  # quotes of no story match by exact words only (as _story_quotes(None) says):
+            by_story[story].append((group, found))  # one shared list for them all was quadratic
         db.execute("update quotes set group_id = ?, story_id = ? where id = ?", [group, story, quote_id])
         touched.add(group)
     db.execute("delete from quote_groups where not exists (select 1 from quotes where group_id = quote_groups.id)")

@@ -98,18 +98,26 @@ def window(day: str) -> list[str]:
 
 
 def cosine(a: dict, b: dict) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(weight * b[key] for key, weight in a.items() if key in b)
-    norms = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
-    return dot / norms if norms else 0.0
+    return similarity(vector(a), vector(b))
+
+
+def vector(weights: dict) -> tuple[dict, float]:
+    """Weighted features and their norm, computed once per article."""
+    return weights, math.sqrt(sum(w * w for w in weights.values()))
+
+
+def similarity(a: tuple[dict, float], b: tuple[dict, float]) -> float:
+    (small, small_norm), (large, large_norm) = sorted((a, b), key=lambda pair: len(pair[0]))
+    norms = small_norm * large_norm
+    return sum(weight * large[key] for key, weight in small.items() if key in large) / norms if norms else 0.0
 
 
 class StoryIndex:
-    """Document frequencies, keys and features of clustered articles, for one run of the finisher.
+    """Document frequencies, keys and weighted features of clustered articles, for one run of the finisher.
 
-    Frequencies come from `story_terms` and are written back by flush(); features of candidates
-    are rebuilt from the database when not in the in-memory cache of recently clustered articles."""
+    Frequencies come from `story_terms` and are written back by flush(). An article's weighted
+    features are kept as they were weighted when it was clustered (weights drift little as an
+    archive grows); those not in the in-memory cache of recent articles are rebuilt from the database."""
 
     def __init__(self, db):
         self.db = db
@@ -163,14 +171,14 @@ class StoryIndex:
         sql += f" and article_id != ? group by article_id order by count(*) desc, min(rowid) limit {MAX_CANDIDATES}"
         return [row[0] for row in self.db.execute(sql, args + [article_id])]
 
-    def features_of(self, article_ids: list[str]) -> dict[str, dict]:
+    def vectors_of(self, article_ids: list[str]) -> dict[str, tuple]:
         missing = [article_id for article_id in article_ids if article_id not in self.cache]
         if missing:
             for article_id, row in read_articles(self.db, missing).items():
-                self._remember(article_id, row["features"])
+                self._remember(article_id, vector(self.weights(row["features"])))
         return {article_id: self.cache[article_id] for article_id in article_ids if article_id in self.cache}
 
-    def add(self, article_id: str, found: dict, day: str) -> None:
+    def add(self, article_id: str, found: dict, day: str, weighted: tuple | None = None) -> None:
         keys = self.keys(found)
         self.db.conn.executemany("insert or ignore into story_keys (key, day, article_id) values (?, ?, ?)",
                                  [(key, day, article_id) for key in keys])
@@ -178,15 +186,15 @@ class StoryIndex:
             self.df[key] += 1
             self.added[key] += 1
         self.docs += 1
-        self._remember(article_id, found)
+        self._remember(article_id, weighted or vector(self.weights(found)))
 
     def flush(self) -> None:
         self.db.conn.executemany("insert into story_terms (term, df) values (?, ?) "
                                  "on conflict (term) do update set df = df + excluded.df", self.added.items())
         self.added.clear()
 
-    def _remember(self, article_id: str, found: dict) -> None:
-        self.cache[article_id] = found
+    def _remember(self, article_id: str, weighted: tuple) -> None:
+        self.cache[article_id] = weighted
         self.cache.move_to_end(article_id)
         while len(self.cache) > CACHE_ARTICLES:
             self.cache.popitem(last=False)
@@ -253,7 +261,7 @@ def place_article(db, index: StoryIndex, article_id: str, row: dict) -> int:
     if story is None:
         story = db.execute("insert into stories (article_count) values (1)").lastrowid
     db.execute("update articles set story_id = ? where id = ?", [story, article_id])
-    index.add(article_id, row["features"], row["day"])
+    index.add(article_id, row["features"], row["day"], row.get("vector"))
     index.joined(story, row["day"])
     return story
 
@@ -261,9 +269,9 @@ def place_article(db, index: StoryIndex, article_id: str, row: dict) -> int:
 def best_story(db, index: StoryIndex, article_id: str, row: dict) -> int | None:
     """The story of the most similar candidate that is similar enough and whose story it may join."""
     candidates = index.candidates(index.keys(row["features"]), row["day"], article_id)
-    mine = index.weights(row["features"])
-    scored = sorted(((cosine(mine, index.weights(found)), other)
-                     for other, found in index.features_of(candidates).items()), reverse=True)
+    mine = row.setdefault("vector", vector(index.weights(row["features"])))
+    scored = sorted(((similarity(mine, theirs), other) for other, theirs in index.vectors_of(candidates).items()),
+                    reverse=True)
     for score, other in scored:
         if score < SIMILARITY:
             return None

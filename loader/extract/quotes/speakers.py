@@ -21,6 +21,8 @@ from ...text import squash
 PERSON = "PERSON"
 # The type of an unnamed source ("analysts", "traders"): a category journalists quote, not an entity.
 ANONYMOUS = "ANONYMOUS"
+# Endings of English nouns that name people by what they do ("critic", "resident", "prosecutor").
+PEOPLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "ic", "ate")
 # Names that can speak for themselves ("Pyongyang says"); a NORP ("North Korean") is a description.
 ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 # Who issues a statement, a study or a spokesperson's words when the text does not say.
@@ -145,7 +147,7 @@ class Resolver:
         elif kind == "person":
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
         elif kind in ("company", "institution"):
-            speaker = self._nominal(span, head, kind)
+            speaker = self._organisation_noun(span, head, kind)
         elif kind == "anonymous":
             speaker = Speaker(anonymous_name(head), ANONYMOUS)
         elif kind in ("organisation", "document", "spokesperson"):
@@ -195,31 +197,37 @@ class Resolver:
 
     def _spokesperson(self, span, head) -> Speaker:
         """ "a company spokesman" → the company (as for "the company"); "a Chinese foreign ministry
-        spokesman" → the organisation named so ("Chinese Foreign Ministry", the entity another article
-        names with capitals) unless the article names it; a bare "a spokesman" → the organisation that
-        last spoke or was named; else an unnamed source."""
+        spokesman" → the ministry; a bare "a spokesman" → the organisation that last spoke or was
+        named; else an unnamed source."""
         for token in head.lefts:
             kind = speaker_words().get(token.lemma_.lower())
-            if kind not in ("company", "institution"):
-                continue
-            first = min(child.left_edge.i for child in head.lefts)
-            words = [t for t in span.doc[first:token.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART")]
-            found = self._nominal(span, token, kind, [t.lower_ for t in words])
-            if found.type is not None:
-                return found
-            if kind == "institution" and len(words) >= 2:
-                return Speaker(" ".join(t.text[:1].upper() + t.text[1:] for t in words), "ORG")
+            if kind in ("company", "institution"):
+                found = self._organisation_noun(span, token, kind, first=min(c.left_edge.i for c in head.lefts))
+                if found.type is not None:
+                    return found
         last = self.last_organisation
         found = last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
         return found or Speaker(anonymous_name(head), ANONYMOUS)
 
-    def _nominal(self, span, head, kind, words: list[str] | None = None) -> Speaker:
+    def _organisation_noun(self, span, noun, kind, first: int | None = None) -> Speaker:
+        """ "the ministry", "the Ontario government", "the Chinese foreign ministry": the organisation the
+        article names that fits (see _nominal); else, for a public body the words name ("Ontario
+        Government", "Chinese Foreign Ministry": the entity other articles name with capitals), that one.
+        A description (no entity) when there is none."""
+        first = min([child.left_edge.i for child in noun.lefts], default=noun.i) if first is None else first
+        words = [t for t in span.doc[first:noun.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART", "PRON")]
+        found = self._nominal(span, noun, kind, [t.lower_ for t in words])
+        if found.type is None and kind == "institution" and len(words) >= 2:
+            return Speaker(" ".join(t.text[:1].upper() + t.text[1:] for t in words), "ORG")
+        return found
+
+    def _nominal(self, span, head, kind, words: list[str]) -> Speaker:
         """ "the company said", "the ministry said": the organisation that last spoke, else the nearest
         one named before, whose name holds the noun ("the bank" → "Bank of Canada") and the word before
-        it, if given ("foreign ministry"); for a business noun also one whose name shows no public body,
-        and failing those the first named after. A description (no entity) when there is none."""
+        it ("foreign ministry"). Failing that, for a business noun the last company (no public body)
+        that spoke or was named, else the first named after. A description (no entity) when there is none."""
         noun = head.lemma_.lower()
-        wanted = {noun, *(words or [])[-2:-1]}
+        wanted = {noun, *words[-2:-1]}
         spoke = [Name(0, 0, speaker.type, speaker.name) for speaker in self.spoken if speaker.type in ISSUER_TYPES]
         named = [name for name in self.names.names if name.type in ISSUER_TYPES and name.end <= span.start_char]
         later = [name for name in reversed(self.names.names) if name.type in ISSUER_TYPES
@@ -251,9 +259,9 @@ class Resolver:
         if named is not None:
             return named
         if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
-            if span.root.tag_ == "NNS":  # "critics", "market operators": an unnamed group of sources
+            if span.root.tag_ == "NNS" and _names_people(span.root):  # "critics", "market operators"
                 return Speaker(anonymous_name(span.root), ANONYMOUS)
-            return Speaker(text.lower(), None)
+            return Speaker(text if any(token.pos_ == "PROPN" for token in span) else text.lower(), None)
         return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
 
     def _named_surname(self, span) -> Speaker | None:
@@ -289,14 +297,21 @@ class Resolver:
 
 
 def anonymous_name(head) -> str:
-    """One spelling per kind of unnamed source: the head noun's plural in lower case ("Analysts",
-    "an analyst" → "analysts"; "a spokeswoman" → "spokespeople"; "critics" as written)."""
+    """One spelling per kind of unnamed source, in lower case and in the number written: "Analysts" and
+    "analysts" → "analysts", "an analyst" → "analyst"; "a spokeswoman" → "spokesperson"."""
     lemma = head.lemma_.lower()
+    plural = head.tag_ == "NNS"
     if speaker_words().get(lemma) == "spokesperson":
-        return "spokespeople"
-    if head.tag_ == "NNS":
-        return head.lower_
-    return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
+        return "spokespeople" if plural else "spokesperson"
+    return head.lower_ if plural else lemma
+
+
+def _names_people(noun) -> bool:
+    """A plural noun of the kind that names people by what they do ("critics", "residents",
+    "prosecutors", "advocates"), not things ("findings", "records"); or one the lexicon lists."""
+    lemma = noun.lemma_.lower()
+    return lemma == "people" or speaker_words().get(lemma) == "anonymous" or (
+        len(lemma) > 4 and lemma.endswith(PEOPLE_SUFFIXES))
 
 
 def _public_body(name: str) -> bool:

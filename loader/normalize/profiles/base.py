@@ -8,8 +8,8 @@ from ..dates import parse_date
 from ..paragraphs import ends_sentence, split_byline, split_credits
 
 # "PUBLISHED : Friday, 27 October, 2017, 7:50pm", "Updated: 2017-10-27 11:31" …
-STAMP = re.compile(r"^(?P<kind>published|updated|posted|last updated|first published|date)\s*(?:on|at)?\s*[:|-]?\s*(?P<when>.+)$",
-                   re.I)
+STAMP = re.compile(r"^(?P<kind>published|updated|posted|last updated|first published|date)"
+                   r"\s*(?:on|at)?\s*[:|-]?\s*(?P<when>.+)$", re.I)
 HEADLINE_MAX_CHARS = 200
 
 

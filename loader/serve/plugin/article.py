@@ -130,9 +130,8 @@ async def _story(db, article: dict) -> list[dict]:
 
 
 async def _extraction_state(db, article: dict) -> str | None:
-    """None when mentions, quotes and places are from the extractor most of the archive was extracted
-    with; else what to tell the reader. (The current version is the extractor's, which serving does not
-    import: the version most articles carry stands for it.)"""
+    """None when mentions, quotes and places are from the extractor the last extracting run used (serving
+    does not import the extractor: `loads.extractor_version` says which it was); else what to tell the reader."""
     if "extracted_with" not in article:
         return None
     value = article["extracted_with"]
@@ -140,7 +139,6 @@ async def _extraction_state(db, article: dict) -> str | None:
         return "pending"
     if value.startswith(FAILED):
         return "failed"
-    latest = (await db.execute("select extracted_with, count(*) as n from articles where extracted_with is not null "
-                               "and extracted_with not like 'failed:%' group by extracted_with "
-                               "order by n desc limit 1")).first()
+    latest = (await db.execute("select extractor_version from loads where extractor_version is not null "
+                               "order by id desc limit 1")).first()
     return "outdated" if latest and latest[0] != value else None

@@ -8,9 +8,10 @@ CSV defusing below. On each connection (`limit_connection`): a result may hold a
 MAX_RESULT_CHARS, and `pragma_database_list` shows no file path.
 
 CSV exports that a spreadsheet will not run: cells starting with = + - @ tab or CR get a leading '.
-Datasette 0.65 has no hook into its CSV writer, so CSV responses are rewritten here. Datasette sends each CSV record as one body message (one csv.writer
-call per row), so each message is parsed, defused and written again; a message that is not exactly
-one record (an error text) passes unchanged. Plain numbers such as -5 are left alone. This is the
+Datasette 0.65 has no hook into its CSV writer, so CSV responses are rewritten here. Datasette sends
+each CSV record as one body message (one csv.writer call per row), so each message is parsed, defused
+and written again; a message that is not exactly one record (an error text) passes unchanged. Plain
+numbers such as -5 are left alone. This is the
 OWASP "CSV injection" advice; JSON exports keep every value exactly as stored.
 """
 import csv
