@@ -9,7 +9,7 @@ L2-regularised logistic regression (scikit-learn, a training-only dependency: `p
 -e '.[train]'`). Writes weights and feature names only, no text, to loader/data/quote_model.json
 (or the path given with --out).
 
-    python training/train_quotes.py [--set polnear_train] [--out PATH] [--keep 0.4] [--propose 0.4]
+    python training/train_quotes.py [--set polnear_train] [--out PATH] [--keep 0.4] [--propose 1.01] [--attach 0.4]
 """
 import argparse
 import json
@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 from loader.extract import nlp  # noqa: E402
 from loader.extract.mentions import extract_mentions  # noqa: E402
 from loader.extract.quotes import rule_quotes, runs_and_orphans  # noqa: E402
-from loader.extract.quotes.learned import MODEL_VARIABLE, attachments, candidates, load_model, rule_features  # noqa: E402
+from loader.extract.quotes.learned import (  # noqa: E402
+    MODEL_VARIABLE, attachments, candidates, load_model, rule_features)
 from loader.extract.quotes.lexicon import speech_verbs  # noqa: E402
 from loader.extract.quotes.speakers import Names  # noqa: E402
 from loader.extract.quotes.marks import quoted_spans  # noqa: E402
@@ -36,9 +37,13 @@ MATCH = 0.3  # share of a gold quote a proposal must cover (the scorer's loose t
 MIN_COUNT = 2  # features seen fewer times are left out of the model
 REGULARISATION = 1.0  # scikit-learn's C
 # Adding a quote that is right with probability p raises F1 when p > F1 / 2, and dropping one raises it
-# when p < F1 / 2; with F1 near 0.8 both thresholds sit near 0.4.
+# when p < F1 / 2; with F1 near 0.8 both thresholds sit near 0.4. Proposals are off by default (a
+# threshold above 1): PolNeAR annotates far more densely than other news (3.7 attributions per 100 words
+# in its train set, 1.7 in GGT), so its proposals cost GGT precision at every threshold tried (0.5-0.8,
+# training/README.md) and add a quote to the seed articles that tests/test_quotes.py does not expect.
+# `--propose 0.8` turns them on (PolNeAR dev +0.006 to +0.016 attributed F1).
 KEEP = 0.4
-PROPOSE = 0.4
+PROPOSE = 1.01
 ATTACH = 0.4
 
 

@@ -1,20 +1,21 @@
-"""Learned quotes: reported speech the rules miss, proposed from the parse and kept when a small
-linear model scores it as a quote.
+"""The learned pass over the quote rules: three small logistic models on named parse features.
 
-The rules read a cue from the lexicon with a clausal complement. They miss cues outside the lexicon
-("derides", "quipped", "went on") and cues whose clause the parser got wrong ("Garland said
-unemployment and lost earning power have …" parsed with "unemployment" as the object of "said").
-Here every verb with a nominal subject that no rule quote uses as its cue proposes a quote: its
-clausal complement when it has one (the rules' own reading, reported.py), else the rest of its
-sentence, else, when the verb closes its sentence ("…, X said."), the sentence before its subject.
-Each proposal is described by a few named features of the parse (the verb's lemma and lexicon kind,
-the subject's kind, the shape of the proposed content) and kept when the logistic model in
-loader/data/quote_model.json gives it a probability of at least the model's threshold. Speakers
-are then resolved like every other quote's.
+- keep: each attributed rule quote is scored, and one scoring below the threshold is dropped.
+- propose: reported speech the rules miss. Every verb with a nominal subject that no rule quote
+  uses as its cue proposes a quote: its clausal complement when it has one (the rules' own reading,
+  reported.py), else the rest of its sentence ("Garland said unemployment and lost earning power
+  have …", parsed with "unemployment" as the object of "said"), else, when the verb closes its
+  sentence ("…, he said."), the sentence before its subject. Proposals scoring at least the
+  threshold are added, best first, none overlapping a rule quote.
+- attach: a quoted stretch no run took (a quoted paragraph two paragraphs after its speaker's last
+  quote) is read as said by the speaker of the quote before it or after it; the better reading is
+  kept when it scores at least the threshold.
+Speakers are then resolved like every other quote's (speakers.py is unchanged).
 
-The model is weights and feature names only (no text); `make train` writes it (training/train_quotes.py).
-Without the file, extraction is the rules alone. NEWS_ARCHIVE_QUOTE_MODEL names another model file,
-or, set to "none", turns the model off (for measuring what it adds).
+The model file loader/data/quote_model.json holds weights and feature names only (no text);
+`make train` writes it (training/train_quotes.py). Without the file, extraction is the rules alone.
+NEWS_ARCHIVE_QUOTE_MODEL names another model file, or, set to "none", turns the model off (for
+measuring what it adds).
 """
 import json
 import math
@@ -22,10 +23,10 @@ import os
 from functools import lru_cache
 from importlib import resources
 
-from .clauses import speaker_span, subject_of, trimmed, within_paragraph, word_count
-from .lexicon import addressee_verbs, cue_kind, cue_phrase, cue_text, speaker_words
+from .clauses import speaker_span, subject_of, text_of, trimmed, within_paragraph, word_count
+from .lexicon import addressee_verbs, cue_kind, cue_phrase, cue_text, naming_verbs, speaker_words
 from .quote import Quote
-from .reported import reported_from
+from .reported import QUESTION_MARKS, QUESTION_TAGS, reported_from, unsaid
 
 MODEL_FILE = "quote_model.json"
 MODEL_VARIABLE = "NEWS_ARCHIVE_QUOTE_MODEL"
@@ -102,7 +103,7 @@ def attachments(doc, orphans: list[Quote], quotes: list[Quote]) -> list[list[tup
 
 
 def _attach_features(doc, orphan: Quote, speaker_quote: Quote, side: str) -> list[str]:
-    text = doc.text
+    text = text_of(doc)
     low, high = (max(speaker_quote.end, speaker_quote.attribution_end), orphan.start) if side == "before" \
         else (orphan.end, speaker_quote.start)
     gap = text[low:high] if high > low else ""
@@ -157,7 +158,7 @@ def candidates(doc, quotes: list[Quote], marks) -> list[tuple[Quote, list[str]]]
     used = {quote.cue.i for quote in quotes if quote.cue is not None}
     found = []
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.i in used or _inside(verb.idx, marks):
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in used or _inside(verb.idx, marks) or _refused(verb):
             continue
         subject = subject_of(verb)
         if subject is None or subject.pos_ not in NOMINAL or subject.i > verb.i + 3:
@@ -166,6 +167,12 @@ def candidates(doc, quotes: list[Quote], marks) -> list[tuple[Quote, list[str]]]
             if _free(quote, quotes) and not _inside(quote.start, marks):
                 found.append((quote, features(doc, quote, shape, marks)))
     return found
+
+
+def _refused(verb) -> bool:
+    """Cues the rules read and turn down on purpose: "did not say", "was told" (unsaid), and the
+    naming verbs, whose only reading is their characterisation ("called the plan a “bold step”")."""
+    return unsaid(verb) or verb.lemma_.lower() in naming_verbs()
 
 
 def _proposals(doc, verb, subject):
@@ -196,8 +203,10 @@ def _rest_of_sentence(doc, verb, subject):
             break
         start = child.right_edge.i + 1
     first, last = within_paragraph(doc, start, verb.sent.end, verb)
+    if first < last and (doc[first].lower_ in QUESTION_MARKS or doc[first].tag_ in QUESTION_TAGS):
+        return None  # "would not say when the port would reopen": a question, not what was said
     span = trimmed(doc, first, last) if last > first else None
-    if span is None or word_count(doc.text[span[0]:span[1]]) < MIN_CONTENT_WORDS:
+    if span is None or word_count(text_of(doc)[span[0]:span[1]]) < MIN_CONTENT_WORDS:
         return None
     return span
 
@@ -214,7 +223,7 @@ def _sentence_before(doc, verb, subject):
         return None
     first, last = within_paragraph(doc, verb.sent.start, opener, verb)
     span = trimmed(doc, first, last) if last > first else None
-    if span is None or word_count(doc.text[span[0]:span[1]]) < MIN_CONTENT_WORDS:
+    if span is None or word_count(text_of(doc)[span[0]:span[1]]) < MIN_CONTENT_WORDS:
         return None
     return span
 
@@ -227,7 +236,7 @@ def features(doc, quote: Quote, shape: str, marks) -> list[str]:
     kind = cue_kind(cue_phrase(verb) or lemma) if verb is not None else "-"
     content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     tokens = list(content) if content is not None else []
-    length = _bucket(word_count(doc.text[quote.start:quote.end]))
+    length = _bucket(word_count(text_of(doc)[quote.start:quote.end]))
     named = [f"shape={shape}", f"lemma={lemma}", f"lemma_shape={lemma}|{shape}", f"kind={kind}",
              f"kind_shape={kind}|{shape}", f"length={length}", f"kind_length={kind}|{length}",
              f"shape_length={shape}|{length}"]
@@ -245,6 +254,13 @@ def features(doc, quote: Quote, shape: str, marks) -> list[str]:
         named.append("direct")
     if tokens and tokens[0].lower_ == "to":
         named.append("content_to")
+    inside = {token.i for token in tokens}
+    if any(token.dep_ in ("nsubj", "nsubjpass", "expl") and token.head.i in inside for token in tokens):
+        named.append("content_subject")
+    if verb is not None and tokens and tokens[0].head.i == verb.i and tokens[0].dep_ == "dobj":
+        named.append("content_opens_with_object")
+        if any(token.dep_ == "conj" and token.head.i == verb.i and token.tag_ in FINITE_TAGS for token in tokens):
+            named.append("object_then_finite_verb")
     if any(mark.start < quote.end and mark.end > quote.start for mark in marks):
         named.append("content_marked")
     return named
@@ -255,6 +271,8 @@ def _verb_features(verb, kind: str) -> list[str]:
     children = {child.dep_ for child in verb.children}
     named += [f"child={dep}" for dep in sorted(children & CHILD_DEPS)]
     named += [f"modal={child.lower_}" for child in verb.children if child.tag_ == "MD"]
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
+    named += [f"object={child.ent_type_ or child.pos_}" for child in objects[:1]]
     if verb.i - verb.sent.start <= 3:
         named.append("cue_opens_sentence")
     return named

@@ -33,7 +33,7 @@ def reported_quotes(doc) -> list[Quote]:
 def reported_from(doc, verb) -> list[Quote]:
     """The quotes a verb reports, read as a cue: its clausal complement(s), its subject the speaker."""
     subject = subject_of(verb)
-    if _unsaid(verb):
+    if unsaid(verb):
         return []
     if subject is None:
         subject, ranges = _misparsed(doc, verb)
@@ -129,7 +129,7 @@ def _split_around(start: int, end: int, verb, attribution: list[int]) -> list[tu
     return [part for part in ((start, low), (high + 1, end)) if part[1] > part[0]]
 
 
-def _unsaid(verb) -> bool:
+def unsaid(verb) -> bool:
     """ "did not say", "won't say": nothing was said; "was asked", "was told": the subject heard it."""
     children = list(verb.children)
     negated = any(child.dep_ == "neg" for child in children)
