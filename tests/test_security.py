@@ -189,8 +189,10 @@ def _listening_addresses(port: int) -> set:
 @pytest.mark.slow
 def test_serve_command_listens_on_loopback_only_and_is_read_only(hostile, tmp_path):
     port = _free_port()
-    server = subprocess.Popen([NEWS_ARCHIVE, "serve", "--db", str(tmp_path / "archive.db"), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd="/")
+    log = tmp_path / "serve.log"  # a file, not a pipe: reading a live server's pipe for a message never returns
+    with open(log, "wb") as stderr:
+        server = subprocess.Popen([NEWS_ARCHIVE, "serve", "--db", str(tmp_path / "archive.db"), "--port", str(port)],
+                                  stdout=subprocess.DEVNULL, stderr=stderr, cwd="/")
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -198,7 +200,7 @@ def test_serve_command_listens_on_loopback_only_and_is_read_only(hostile, tmp_pa
                 databases = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/-/databases.json", timeout=5))
                 break
             except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
+                assert server.poll() is None and time.monotonic() < deadline, log.read_text(errors="replace")
                 time.sleep(0.2)
         if os.path.exists("/proc/net/tcp"):
             assert _listening_addresses(port) == {"0100007F"}  # 127.0.0.1, nothing else
