@@ -34,8 +34,8 @@ def extract_pending(db, workers: int = 1, progress: bool = True, on_error=None, 
     rowids = store.pending_extraction(db, version)
     done = Extracted(pending=len(rowids))
     bar = tqdm(total=len(rowids), unit="article", desc="extracting", disable=not progress or not rowids)
-    batches = ([rowids[start:start + BATCH]] for start in range(0, len(rowids), BATCH))
-    groups = ((items, items) for items in (store.extraction_inputs(db, batch) for (batch,) in batches))
+    batches = (store.extraction_inputs(db, rowids[start:start + BATCH]) for start in range(0, len(rowids), BATCH))
+    groups = ((items, items) for items in batches)
     for items, found in extract_groups(groups, workers, client):
         with db.atomic():
             for item, result in zip(items, found):

@@ -100,7 +100,7 @@ def load_paths(db, paths: list[str], options: LoadOptions, arguments: list[str] 
     if options.nlp:
         result.extracted = extract_articles(db, result.load_id, options.workers, options.progress, warn).saved
         ran = {"extractor_version": extractor_version()}
-    result.pending = len(store.pending_extraction(db, extractor_version()))
+    result.pending = store.count_pending(db, extractor_version())
     result.seconds = time.monotonic() - started
     store.finish_load(db, result.load_id, {"files": len(files), **result.counts, **ran})
     return result

@@ -366,11 +366,16 @@ def save_load_error(db, load_id: int, origin_path: str, position: str, reason: s
 FAILED = "failed:"
 
 
+PENDING = "from articles where extracted_with is null or extracted_with not in (?, ?)"
+
+
 def pending_extraction(db, version: str) -> list[int]:
     """Rowids of the articles whose extraction is not from `version`, oldest first."""
-    return [row[0] for row in db.execute(
-        "select rowid from articles where extracted_with is null or extracted_with not in (?, ?) order by rowid",
-        [version, FAILED + version])]
+    return [row[0] for row in db.execute(f"select rowid {PENDING} order by rowid", [version, FAILED + version])]
+
+
+def count_pending(db, version: str) -> int:
+    return db.execute(f"select count(*) {PENDING}", [version, FAILED + version]).fetchone()[0]
 
 
 def extraction_inputs(db, rowids: list[int]) -> list[dict]:
