@@ -11,6 +11,7 @@ from . import duplicates, migrations
 from .counts import create_table as create_count_table, refresh_counts
 from .duplicates import save_fingerprint, shingles  # noqa: F401  (save_fingerprint: the store's interface)
 from .entities import merge_short_forms, refresh_entities, save_mentions
+from .fts import narrow_update_trigger
 from .lock import LOCK_SUFFIX
 from .places import save_locations
 from .provenance import refresh_provenance
@@ -147,7 +148,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
                     table.add_column(column, kind)
         for name, columns in FTS.items():  # recreated (and refilled) if its columns or triggers differ
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True, replace=True)
-            _narrow_update_trigger(db, name, columns)
+            narrow_update_trigger(db, name, columns)
         for name, (_, _, foreign_keys) in TABLES.items():
             wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
             for index_columns in wanted:
@@ -156,20 +157,6 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             db.create_view(name, select, ignore=True)
         create_count_table(db)
         migrations.migrate(db, fresh)
-
-
-def _narrow_update_trigger(db, table: str, columns: list[str]) -> None:
-    """Re-index a row's text only when its indexed columns change: sqlite-utils' trigger fires on any
-    update, so marking an article extracted or linking a near-duplicate would re-index its whole body."""
-    listed = ", ".join(f"[{column}]" for column in columns)
-    old, new = (", ".join(f"{row}.[{column}]" for column in columns) for row in ("old", "new"))
-    wanted = (f"CREATE TRIGGER [{table}_au] AFTER UPDATE OF {listed} ON [{table}] BEGIN\n"
-              f"  INSERT INTO [{table}_fts] ([{table}_fts], rowid, {listed}) VALUES('delete', old.rowid, {old});\n"
-              f"  INSERT INTO [{table}_fts] (rowid, {listed}) VALUES (new.rowid, {new});\nEND")
-    found = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?", [f"{table}_au"]).fetchone()
-    if found and found[0] != wanted:
-        db.execute(f"drop trigger [{table}_au]")
-        db.execute(wanted)
 
 
 def _pk_columns(pk) -> set:
