@@ -22,7 +22,7 @@ def replace_article_rows(db, table: str, article_id: str, rows: list[dict]) -> b
     """Extraction output for one article replaces whatever was stored for it before; returns whether
     anything changed. Rows equal to the stored ones are left as they are, ids included, so extracting
     again with a new version that finds the same keeps every link (a quote's anchor) valid."""
-    if _stored_rows(db, table, article_id, rows) == [tuple(row.values()) for row in rows]:
+    if _same_as_stored(db, table, article_id, rows):
         return False
     db.execute(f"delete from [{table}] where article_id = ?", [article_id])
     if rows:
@@ -30,10 +30,9 @@ def replace_article_rows(db, table: str, article_id: str, rows: list[dict]) -> b
     return True
 
 
-def _stored_rows(db, table: str, article_id: str, rows: list[dict]) -> list[tuple]:
-    if rows:
-        columns = ", ".join(f"[{name}]" for name in rows[0])
-        return [tuple(row) for row in db.execute(
-            f"select {columns} from [{table}] where article_id = ? order by id", [article_id])]
-    return [] if not db.execute(f"select 1 from [{table}] where article_id = ? limit 1", [article_id]).fetchone() \
-        else [()]
+def _same_as_stored(db, table: str, article_id: str, rows: list[dict]) -> bool:
+    if not rows:
+        return not db.execute(f"select 1 from [{table}] where article_id = ? limit 1", [article_id]).fetchone()
+    columns = ", ".join(f"[{name}]" for name in rows[0])
+    stored = db.execute(f"select {columns} from [{table}] where article_id = ? order by id", [article_id])
+    return [tuple(row) for row in stored] == [tuple(row.values()) for row in rows]
