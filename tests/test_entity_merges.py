@@ -71,3 +71,49 @@ def test_what_is_not_merged():
     # an acronym the alias table knows; a word in a name that is no organisation's form; a surname of
     # two people; a lower-case word
     assert _short_form_targets(rows) == {}
+
+
+def test_a_misspelt_name_joins_the_spelling_most_articles_use():
+    from loader.store.entities import _short_form_targets
+    rows = [("right", "Northern Grain Marketing Board", "ORG", None, 12),
+            ("typo", "Northern Grain Marketting Board", "ORG", None, 1),
+            ("p1", "Ingrid Halvarsen", "PERSON", None, 9), ("p2", "Ingrid Halvorsen", "PERSON", None, 1),
+            ("even", "Northern Grain Marketing Boards", "ORG", None, 5),  # 12 is not 3 times 5
+            ("short", "Tom Baker", "PERSON", None, 9), ("other", "Tom Barker", "PERSON", None, 1)]
+    # a short word differing by one letter is another name, not a typo ("Baker", "Barker")
+    assert _short_form_targets(rows) == {"typo": "right", "p2": "p1"}
+
+
+def test_a_clear_majority_decides_between_candidates():
+    from loader.store.entities import _short_form_targets
+    rows = [("short", "Tarrant", "PERSON", None, 3), ("big", "Eliza Tarrant", "PERSON", None, 20),
+            ("small", "Joel Tarrant", "PERSON", None, 2),
+            ("acronym", "NGB", "ORG", None, 4), ("full", "National Grain Board", "ORG", None, 7),
+            ("rare", "Nordic Glass Bank", "ORG", None, 2)]  # 7 is not 4 times 2: no majority
+    assert _short_form_targets(rows) == {"short": "big"}
+
+
+def test_a_fragment_joining_two_names_is_no_candidate():
+    from loader.store.entities import _short_form_targets
+    rows = [("word", "Parliament", "ORG", None, 3), ("full", "Ruritanian Parliament", "ORG", None, 3),
+            ("joined", "Palace-Parliament", "ORG", None, 1), ("palace", "Palace", "ORG", None, 2),
+            ("lone", "Hewlett-Parliament", "ORG", None, 1)]  # "Hewlett" is no entity: a candidate
+    assert _short_form_targets(rows) == {}
+    assert _short_form_targets(rows[:4]) == {"word": "full"}
+
+
+TREASURIES = [
+    {"title": "Budget", "body": "The U.K. Treasury said in London that spending would rise next year."},
+    {"title": "Bonds", "body": "The U.S. Treasury Department sold new bonds in Washington on Monday."},
+    {"title": "Bills", "body": "The U.S. Treasury Department sold bills in Chicago on Tuesday."},
+    {"title": "Auction", "body": "Dealers in New York and Boston said the Treasury would sell more notes."},
+    {"title": "Notes", "body": "Traders in Chicago said the Treasury planned a larger auction of notes."},
+]
+
+
+def test_a_short_form_joins_the_candidate_of_its_articles_country(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "treasuries.json", TREASURIES), nlp=True)
+    us = entity(db, "U.S. Treasury Department", "ORG")
+    assert entity(db, "Treasury", "ORG")["merged_into"] == us["id"]
+    assert us["article_count"] == 4
+    assert entity(db, "U.K. Treasury", "ORG")["article_count"] == 1

@@ -108,6 +108,16 @@ def alias_for(name: str, kind: str | None, article_keys: set | frozenset = froze
     return None
 
 
+def contextual_alias(name: str) -> tuple[str, str] | None:
+    """(canonical, context key) of an alias row that applies to `name` only where the article mentions
+    its context ("Fed" is the Federal Reserve where the United States is named), else None."""
+    by_key, prefixes = _alias_tables()
+    for alias in by_key.get(_base_key(name, "ORG", prefixes), []):
+        if alias.context is not None:
+            return alias.canonical, alias.context
+    return None
+
+
 @lru_cache(maxsize=65536)
 def entity_key(name: str, kind: str) -> str:
     """The matching key of a canonical name: equal keys (and both people or both not) = one entity.
