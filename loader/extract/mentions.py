@@ -12,7 +12,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .names import PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind, name_words, roles
+from .names import (PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind, name_words, roles,
+                    thing_nouns)
+from .toponyms import demonyms
 from ..text import squash
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -46,7 +48,9 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
                             if ent.label_ in TYPES) if m]
     mentions = [_joined_name(doc, text, m) for m in mentions]
-    mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "currency")]
+    mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
+    mentions = _without_things(text, mentions)
+    _nationalities(mentions)
     mentions += _people_by_context(doc, text, mentions)
     role_tokens = _assign_roles(doc, text, mentions)
     mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
@@ -178,6 +182,31 @@ def _has_person_context(doc, first: int, root) -> bool:
     if before in table["titles"] or before in table["honorifics"]:
         return True
     return any(child.dep_ == "appos" and child.lower_ in table["titles"] for child in root.rights)
+
+
+def _without_things(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "the Louvre accord", "Louisiana Sweet crude", "the Rostam platform": a person's or organisation's
+    name that the article mostly writes before a lower-case noun naming a thing (loader/data/
+    name_fragments.tsv, kind thing) is that thing's name, so none of its mentions in the article is the
+    person or organisation. A name ending in an organisation's noun ("Texaco Inc") is kept."""
+    things = set()
+    for name in {m.text for m in mentions if m.type in (PERSON, "ORG")}:
+        words = fold_words(name)
+        if not words or fragment_kind(words[-1]) == "generic":
+            continue
+        uses = [match.group(1) for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)(?:\s+(\w+))?", text)]
+        if 2 * sum(use in thing_nouns() for use in uses if use) >= len(uses):
+            things.add(name)
+    return [m for m in mentions if not (m.type in (PERSON, "ORG") and m.text in things)]
+
+
+def _nationalities(mentions: list[Mention]) -> None:
+    """"Kuwaiti" tagged as a place: a nationality adjective is a NORP, as the same word is when the model
+    tags it so (one entity, of NORP type); the places stage counts it for its country where it is used
+    as an adjective ("Kuwaiti tankers")."""
+    for m in mentions:
+        if m.type in ("GPE", "LOC") and m.text in demonyms():
+            m.type = "NORP"
 
 
 # --- roles ---------------------------------------------------------------------------------------

@@ -140,7 +140,7 @@ def _fragment_words() -> dict[str, frozenset]:
 
 def fragment_kind(name: str) -> str | None:
     """Why a tagged "name" is no name of its own: "table" (only words of a results table: "Revs",
-    "Avg"; a single letter; a ticker symbol), "currency" (a money unit: "U.S. Dlrs"), "generic" (only
+    "Avg"; a single letter; a ticker symbol), "time" (a time zone: "GMT"), "currency" (a money unit: "U.S. Dlrs"), "generic" (only
     organisation head nouns and legal forms: "Bank", "Commission", "Co Inc"), else None."""
     words = fold_words(name)
     if not words or len(name.strip()) == 1 or TICKER.fullmatch(name.strip()):
@@ -148,11 +148,18 @@ def fragment_kind(name: str) -> str | None:
     table = _fragment_words()
     if all(word in table["table"] or word.replace(",", "").isdigit() for word in words):
         return "table"
+    if all(word in table["time"] or word.isdigit() for word in words):
+        return "time"  # "GMT", "1530 GMT"
     if words[-1] in table["currency"]:
         return "currency"
     if all(word in table["generic"] for word in words):
         return "generic"  # "Bank", "Co Inc"
     return None
+
+
+def thing_nouns() -> frozenset:
+    """Lower-case nouns that make the name before them a thing's name ("the Louvre accord", "Brent crude")."""
+    return _fragment_words()["thing"]
 
 
 def is_nickname(word: str) -> bool:
