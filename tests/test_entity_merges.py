@@ -117,3 +117,16 @@ def test_a_short_form_joins_the_candidate_of_its_articles_country(load_into, tmp
     assert entity(db, "Treasury", "ORG")["merged_into"] == us["id"]
     assert us["article_count"] == 4
     assert entity(db, "U.K. Treasury", "ORG")["article_count"] == 1
+
+
+CONGRESSES = [
+    {"title": "Farm bill", "body": "The U.S. Congress passed a farm bill in Washington on Friday."},
+    {"title": "Pork", "body": "The American Pork Congress met in Des Moines, Iowa, to discuss hog prices."},
+    {"title": "Vote", "body": "Lawmakers in Washington said Congress would vote on the trade bill in May."},
+]
+
+
+def test_on_a_tie_of_countries_the_alias_rows_candidate_wins(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "congresses.json", CONGRESSES), nlp=True)
+    assert entity(db, "American Pork Congress", "ORG")["article_count"] == 1  # a second candidate
+    assert entity(db, "Congress", "ORG")["merged_into"] == entity(db, "U.S. Congress", "ORG")["id"]

@@ -103,3 +103,22 @@ def test_a_public_body_named_by_its_words():
     # a bare public-body noun needs an organisation whose name holds it
     assert speakers("The Food and Drug Administration approved the drug made by Harbor Pharma Inc. "
                     "The agency said it was safe.") == [("agency", None)]
+
+
+def test_a_role_noun_is_the_person_the_article_gives_that_role():
+    assert speakers("Finance Minister Ali Reza met bankers in Tehran on Monday. "
+                    "The minister said the budget would be cut by five pct.") == [("Ali Reza", "PERSON")]
+
+
+def test_unnamed_people_and_quantifiers_are_anonymous_sources():
+    assert speakers("Shares fell sharply on Tuesday. A portfolio manager said the market would recover soon.") == [
+        ("manager", "ANONYMOUS")]
+    assert speakers("One arbitrager said the bid was too low for the shares.") == [("arbitrager", "ANONYMOUS")]
+    assert speakers("Grain prices rose. Some said the rally would not last through the spring.") == [
+        ("some", "ANONYMOUS")]
+
+
+def test_a_role_noun_never_takes_a_person_without_that_role():
+    # Ali Reza is a banker here: "the minister" stays an unnamed minister, not Ali Reza
+    assert speakers("Banker Ali Reza met officials in Tehran on Monday. "
+                    "The minister said the budget would be cut by five pct.") == [("minister", "ANONYMOUS")]

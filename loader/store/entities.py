@@ -222,6 +222,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         folded = fold_words(name)
         if len(folded) != 1 or not name[:1].isupper() or alias_for(name, None):
             continue  # a name the alias table knows ("OPEC") is already one entity with its expansion
+        preferred = None
         if type_ == PERSON:
             found = set(surnames.get(folded[0], set()))
         elif type_ == "ORG":
@@ -229,12 +230,13 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
             found = set(initials.get(name) or with_forms.get(name, set())) if ACRONYM.fullmatch(name) else \
                 words.get(folded[0], set()) | words.get(folded[0] + "s", set())
             alias = contextual_alias(name)
-            if alias and by_key.get(entity_key(alias[0], type_)) not in (None, entity):
-                found.add(by_key[entity_key(alias[0], type_)])
+            preferred = by_key.get(entity_key(alias[0], type_)) if alias else None
+            if preferred not in (None, entity):
+                found.add(preferred)
         else:
             continue
         found = {other for other in found if not _joined_names(by_id[other][1], by_key)}
-        chosen = _choose(name, found, by_id, context if type_ == "ORG" else None)
+        chosen = _choose(name, found, by_id, context if type_ == "ORG" else None, preferred)
         if chosen is not None:
             targets[entity] = chosen
     return targets
@@ -245,17 +247,20 @@ DOMINANT_RATIO = 4
 DOMINANT_MIN_ARTICLES = 4
 
 
-def _choose(name: str, found: set, by_id: dict, context: ArticleContext | None) -> str | None:
+def _choose(name: str, found: set, by_id: dict, context: ArticleContext | None,
+            preferred: str | None = None) -> str | None:
     """The one candidate a short form stands for: the only one; else the one whose country (its name's
-    qualifier) the short form's articles lie in, by a clear majority; else the one most articles name by
-    a clear majority; else none."""
+    qualifier) the short form's articles lie in, by a clear majority (on a tie, the one an alias row names
+    for that country: "Congress" → "U.S. Congress" before "American Pork Congress"); else the one most
+    articles name by a clear majority; else none."""
     if len(found) <= 1:
         return next(iter(found), None)
     if context is not None:
         countries = context.countries(name)
         support = {other: countries.get(context.qualifier(by_id[other][1]), 0) for other in found}
-        ranked = sorted(found, key=lambda other: -support[other])
-        if support[ranked[0]] and support[ranked[0]] >= 2 * support[ranked[1]]:
+        ranked = sorted(found, key=lambda other: (-support[other], other != preferred, other))
+        best, second = support[ranked[0]], support[ranked[1]]
+        if best and (best >= 2 * second or (best == second and ranked[0] == preferred)):
             return ranked[0]
     ranked = sorted(found, key=lambda other: (-by_id[other][4], other))
     first, second = by_id[ranked[0]][4], by_id[ranked[1]][4]

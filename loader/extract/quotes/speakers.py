@@ -34,6 +34,8 @@ MAX_NAME_WORDS = 4
 # An honorific alone is not a role ("Mr. Hemming").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
+# Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
+QUANTIFIERS = {"some", "many", "most", "several", "others", "one", "few", "both", "all"}
 # Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
 ROLE_PREPOSITIONS = ("from", "of", "at", "with")
 
@@ -44,6 +46,7 @@ class Name:
     end: int
     type: str
     canonical: str
+    role: str | None = None  # what the article calls a named person ("Finance Minister"), from the mentions
 
 
 @dataclass
@@ -63,7 +66,7 @@ class Names:
 
     @classmethod
     def from_mentions(cls, rows: list[dict]) -> "Names":
-        return cls([Name(row["start"], row["end"], row["type"], row.get("entity") or row["text"])
+        return cls([Name(row["start"], row["end"], row["type"], row.get("entity") or row["text"], row.get("role"))
                     for row in rows if row.get("type") in NAMED_TYPES])
 
     @classmethod
@@ -259,10 +262,30 @@ class Resolver:
         if named is not None:
             return named
         if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
-            if span.root.tag_ == "NNS" and _names_people(span.root):  # "critics", "market operators"
-                return Speaker(anonymous_name(span.root), ANONYMOUS)
-            return Speaker(text if any(token.pos_ == "PROPN" for token in span) else text.lower(), None)
+            if any(token.pos_ == "PROPN" for token in span):
+                return Speaker(text, None)
+            return self._unnamed(span, span.root) or Speaker(text.lower(), None)
         return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
+
+    def _unnamed(self, span, head) -> Speaker | None:
+        """A common noun no name in the article stands for. "the minister", "the portfolio manager": the
+        person the article names with that word in their role ("Finance Minister Ali Reza"), else an
+        unnamed source of that kind ("manager"); "some", "many", "one": unnamed sources ("some").
+        None for anything else (a description: "the company" of a company the text does not name)."""
+        if head.lower_ in QUANTIFIERS:
+            return Speaker(head.lower_, ANONYMOUS)
+        if _names_people(head):
+            return self._person_by_role(span, head.lemma_.lower()) or Speaker(anonymous_name(head), ANONYMOUS)
+        return None
+
+    def _person_by_role(self, span, noun: str) -> Speaker | None:
+        """The person named before the span whose role holds the noun ("the minister" → "Finance Minister
+        Ali Reza"), the nearest one; none when two different people before it fit equally near."""
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            role = name.role or self.roles.get(name.canonical)
+            if name.type == PERSON and name.end <= span.start_char and role and noun in role.lower().split():
+                return Speaker(name.canonical, PERSON, role)
+        return None
 
     def _named_surname(self, span) -> Speaker | None:
         """ "Stals said", the parser taking the surname for a plural noun: the person named before
