@@ -216,3 +216,10 @@ def test_a_nationality_tagged_as_a_place_is_a_nationality():
     mentions = one("Kuwaiti tankers sailed on Monday, and the Kuwaiti oil minister met officials in Kuwait.")
     assert {(m["text"], m["type"]) for m in mentions} >= {("Kuwaiti", "NORP"), ("Kuwait", "GPE")}
     assert all(m["type"] != "GPE" for m in mentions if m["text"] == "Kuwaiti")
+
+
+def test_a_country_and_a_capitalised_common_noun_is_no_organisation():
+    mentions = one("The U.S. Attack marks a shift, and sales by U.S. Exporters fell. U.S. Steel said it agreed. "
+                   "The U.S. Navy and the U.K. Treasury disagreed, while Japanese Firms were upbeat.")
+    assert [(m["text"], m["type"]) for m in mentions] == [
+        ("U.S.", "GPE"), ("U.S.", "GPE"), ("U.S. Steel", "ORG"), ("U.S. Navy", "ORG"), ("U.K. Treasury", "ORG"), ("Japanese", "NORP")]

@@ -108,6 +108,12 @@ def alias_for(name: str, kind: str | None, article_keys: set | frozenset = froze
     return None
 
 
+def is_country_prefix(word: str) -> bool:
+    """ "U.S.", "UK", "EC": a word the alias table expands at the start of a name into a country or union."""
+    _, prefixes = _alias_tables()
+    return any(variant == fold_words(word) for variant, _ in prefixes)
+
+
 def contextual_alias(name: str) -> tuple[str, str] | None:
     """(canonical, context key) of an alias row that applies to `name` only where the article mentions
     its context ("Fed" is the Federal Reserve where the United States is named), else None."""
