@@ -122,3 +122,15 @@ def test_a_role_noun_never_takes_a_person_without_that_role():
     # Ali Reza is a banker here: "the minister" stays an unnamed minister, not Ali Reza
     assert speakers("Banker Ali Reza met officials in Tehran on Monday. "
                     "The minister said the budget would be cut by five pct.") == [("minister", "ANONYMOUS")]
+
+
+def test_the_government_is_the_country_named_before():
+    assert speakers("Brazil suspended interest payments on its debt on Friday. "
+                    "The government said talks with banks would resume in April.") == [("Brazil", "GPE")]
+    # a city is no country: the government stays a description
+    assert speakers("Tokyo stocks fell. The government said growth would slow.") == [("government", None)]
+
+
+def test_a_document_noun_speaks_for_the_organisation_that_issued_it():
+    assert speakers("The Halvard Grain Board met on Monday. Its proposal said exports would rise 10 pct.") == [
+        ("Halvard Grain Board", "ORG")]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
+from ..gazetteer import get_gazetteer
 from ..names import fold_words
 from .lexicon import speaker_words
 from ...text import squash
@@ -34,6 +35,8 @@ MAX_NAME_WORDS = 4
 # An honorific alone is not a role ("Mr. Hemming").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
+# Nouns for a country's government: "the government said" is the country named before ("Japan said").
+GOVERNMENT_NOUNS = {"government", "administration", "cabinet"}
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
 QUANTIFIERS = {"some", "many", "most", "several", "others", "one", "few", "both", "all"}
 # Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
@@ -222,7 +225,19 @@ class Resolver:
         found = self._nominal(span, noun, kind, [t.lower_ for t in words])
         if found.type is None and kind == "institution" and len(words) >= 2:
             return Speaker(" ".join(t.text[:1].upper() + t.text[1:] for t in words), "ORG")
+        if found.type is None and len(words) == 1 and noun.lemma_.lower() in GOVERNMENT_NOUNS:
+            return self._country_before(span) or found
         return found
+
+    def _country_before(self, span) -> Speaker | None:
+        """ "the government said": the country named last before it (a place whose best-known reading is a
+        country), speaking as "Japan said" would."""
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            if name.type == "GPE" and name.end <= span.start_char:
+                places = get_gazetteer().candidates(name.canonical)
+                if places and places[0].feature_code.startswith("PCL"):
+                    return Speaker(name.canonical, "GPE")
+        return None
 
     def _nominal(self, span, head, kind, words: list[str]) -> Speaker:
         """ "the company said", "the ministry said": the organisation that last spoke, else the nearest
