@@ -80,7 +80,7 @@ def test_the_lower_case_reference_joins_the_entity_another_article_names(load_in
 def test_an_unlisted_plural_noun_of_people_is_an_unnamed_group():
     assert speakers("Critics said the plan was too costly. Market operators said prices would rise. "
                     "A witness said the car was red. The preliminary findings suggested the car was red.") == [
-        ("critics", "ANONYMOUS"), ("operators", "ANONYMOUS"), ("witness", None), ("preliminary findings", None)]
+        ("critics", "ANONYMOUS"), ("operators", "ANONYMOUS"), ("witness", "ANONYMOUS"), ("preliminary findings", None)]
 
 
 def test_a_possessive_office_is_no_organisation_name():
@@ -100,9 +100,15 @@ def test_the_company_named_only_after_the_quote():
 
 def test_a_public_body_named_by_its_words():
     assert speakers("The Ontario government said it would cut taxes.") == [("Ontario Government", "ORG")]
-    # a bare public-body noun needs an organisation whose name holds it
+    # a bare public-body noun: the one public body named before, though its name does not hold the noun
     assert speakers("The Food and Drug Administration approved the drug made by Harbor Pharma Inc. "
+                    "The agency said it was safe.") == [("Food and Drug Administration", "ORG")]
+    # two public bodies fit: no guess
+    assert speakers("The Food and Drug Administration and the Ontario Health Board approved the drug. "
                     "The agency said it was safe.") == [("agency", None)]
+    # no organisation named at all: an unnamed source of that kind
+    assert speakers("Heavy rain hit the region on Monday. The police said three people were injured.") == [
+        ("police", "ANONYMOUS")]
 
 
 def test_a_role_noun_is_the_person_the_article_gives_that_role():
@@ -127,10 +133,28 @@ def test_a_role_noun_never_takes_a_person_without_that_role():
 def test_the_government_is_the_country_named_before():
     assert speakers("Brazil suspended interest payments on its debt on Friday. "
                     "The government said talks with banks would resume in April.") == [("Brazil", "GPE")]
-    # a city is no country: the government stays a description
-    assert speakers("Tokyo stocks fell. The government said growth would slow.") == [("government", None)]
+    # a city is no country, and no organisation is named: an unnamed source
+    assert speakers("Tokyo stocks fell. The government said growth would slow.") == [("government", "ANONYMOUS")]
 
 
 def test_a_document_noun_speaks_for_the_organisation_that_issued_it():
     assert speakers("The Halvard Grain Board met on Monday. Its proposal said exports would rise 10 pct.") == [
         ("Halvard Grain Board", "ORG")]
+
+
+def test_a_name_in_capitals_is_an_organisation():
+    assert speakers("Talks resumed in The Hague. The Dutch newsagency ANP said the strike would end on Friday.") == [
+        ("ANP", "ORG")]
+
+
+def test_a_position_noun_is_the_person_given_that_position():
+    assert speakers("Treasury Secretary James Baker met bankers. The secretary said the dollar was stable.") == [
+        ("James Baker", "PERSON")]
+
+
+def test_a_head_word_in_capitals_reads_as_a_name():
+    from loader.extract.nlp import get_nlp
+    from loader.extract.quotes.speakers import _in_capitals
+    doc = get_nlp()("KORVEX and <BRANT.AS said IT and Analysts agreed, AB said.")
+    assert [_in_capitals(token) for token in doc if token.text.strip("<")[:1].isupper()] == [
+        "KORVEX", "BRANT.AS", None, None, None]  # "IT" is the pronoun, "AB" too short

@@ -9,13 +9,13 @@ recomputes the marked rows from their mentions: counts, display name, majority t
 drops entities nothing refers to any more. The marks live in the database, so a load killed half way
 leaves them for the next load to finish.
 
-merge_short_forms (the FINISHER after it) joins a short form to the one full name the archive holds for it
-across articles: a surname alone ("Reagan") to the one person of that surname, an acronym ("SEC") to the
+merge_short_forms (the FINISHER after it) joins a short form to the full name the archive holds for it
+across articles (when several fit, the one its articles' country or a clear majority picks: _choose): a surname alone ("Reagan") to the one person of that surname, an acronym ("SEC") to the
 one organisation with those initials, a single word ("Ford", "Treasury") to the one organisation whose name
 holds it; an organisation's name without its legal form ("General Motors") to the one with it. The short
 form keeps its row and id, with `merged_into` naming the full entity; its mentions
-(and quotes) point at the full entity, whose aliases then list the short spelling. When a second
-candidate arrives the merge is undone: mentions go back to the short form's own id (the id of their
+(and quotes) point at the full entity, whose aliases then list the short spelling. When the evidence
+changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short form's own id (the id of their
 entity_name), so the decision is always the one the whole archive supports.
 """
 import hashlib

@@ -154,6 +154,8 @@ class Resolver:
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
         elif kind in ("company", "institution"):
             speaker = self._organisation_noun(span, head, kind)
+            if speaker.type is None and kind == "institution" and not _possessed(head):
+                speaker = self._public_body_before(span, speaker)
         elif kind == "anonymous":
             speaker = Speaker(anonymous_name(head), ANONYMOUS)
         elif kind in ("organisation", "document", "spokesperson"):
@@ -229,6 +231,17 @@ class Resolver:
             return self._country_before(span) or found
         return found
 
+    def _public_body_before(self, span, description: Speaker) -> Speaker:
+        """ "the agency said" that no name holds: the one public body the article names before it ("the Food
+        and Drug Administration"); with no organisation named before at all, an unnamed source of that kind
+        ("the police", "state radio"); else (several, or only companies) the description."""
+        named = [name for name in self.names.names if name.type in ISSUER_TYPES and name.end <= span.start_char]
+        bodies = {name.canonical for name in named if _public_body(name.canonical)}
+        if len(bodies) == 1:
+            name = bodies.pop()
+            return Speaker(name, "ORG", self.roles.get(name))
+        return description if named else Speaker(_source_phrase(span), ANONYMOUS)
+
     def _country_before(self, span) -> Speaker | None:
         """ "the government said": the country named last before it (a place whose best-known reading is a
         country), speaking as "Japan said" would."""
@@ -277,6 +290,9 @@ class Resolver:
         if named is not None:
             return named
         if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
+            capitals = _in_capitals(span.root)
+            if capitals:
+                return Speaker(capitals, "ORG")
             if any(token.pos_ == "PROPN" for token in span):
                 return Speaker(text, None)
             return self._unnamed(span, span.root) or Speaker(text.lower(), None)
@@ -348,8 +364,28 @@ def _names_people(noun) -> bool:
     """A plural noun of the kind that names people by what they do ("critics", "residents",
     "prosecutors", "advocates"), not things ("findings", "records"); or one the lexicon lists."""
     lemma = noun.lemma_.lower()
-    return lemma == "people" or speaker_words().get(lemma) == "anonymous" or (
+    return lemma == "people" or speaker_words().get(lemma) in ("anonymous", "role") or (
         len(lemma) > 4 and lemma.endswith(PEOPLE_SUFFIXES))
+
+
+def _in_capitals(head) -> str | None:
+    """ "AIRCOA said", "the Dutch newsagency ANP said": a head word written in capitals (three letters or
+    more, not a word of the speaker lexicon) is an organisation's name, the way wire copy writes them."""
+    text = head.text.strip("<>")
+    if sum(c.isalpha() for c in text) >= 3 and text.isupper() and head.lower_ not in speaker_words():
+        return text
+    return None
+
+
+def _possessed(head) -> bool:
+    """ "his office", "the mayor's office": an office of someone the text names, no unnamed source."""
+    return any(child.dep_ == "poss" for child in head.children)
+
+
+def _source_phrase(span) -> str:
+    """An unnamed institution as one lower-case spelling: "The Police" → "police", "state radio"."""
+    words = [t.lower_ for t in span if t.pos_ not in ("DET", "PUNCT", "PART", "PRON")]
+    return " ".join(words) or span.root.lower_
 
 
 def _public_body(name: str) -> bool:
