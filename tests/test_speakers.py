@@ -158,3 +158,14 @@ def test_a_head_word_in_capitals_reads_as_a_name():
     doc = get_nlp()("KORVEX and <BRANT.AS said IT and Analysts agreed, AB said.")
     assert [_in_capitals(token) for token in doc if token.text.strip("<")[:1].isupper()] == [
         "KORVEX", "BRANT.AS", None, None, None]  # "IT" is the pronoun, "AB" too short
+
+
+def test_the_name_after_a_long_title_is_the_person():
+    assert speakers("Director General of Mineral and Energy Affairs Hendrik Smit said output would rise next year.") \
+        == [("Hendrik Smit", "PERSON")]
+    assert speakers("Party spokesman de Wit said the vote would be held in May.") == [("de Wit", "PERSON")]
+
+
+def test_companies_are_no_public_body_for_the_police():
+    assert speakers("Heavy rain hit Halvard Grain Corp mills on Monday. The police said three people were injured.") \
+        == [("police", "ANONYMOUS")]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
 from ..gazetteer import get_gazetteer
-from ..names import fold_words
+from ..names import fold_words, roles
 from .lexicon import speaker_words
 from ...text import squash
 
@@ -35,6 +35,8 @@ MAX_NAME_WORDS = 4
 # An honorific alone is not a role ("Mr. Hemming").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
+# Lower-case words that start a surname ("de Graaf", "van Agt").
+SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "ter"}
 # Nouns for a country's government: "the government said" is the country named before ("Japan said").
 GOVERNMENT_NOUNS = {"government", "administration", "cabinet"}
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
@@ -233,14 +235,14 @@ class Resolver:
 
     def _public_body_before(self, span, description: Speaker) -> Speaker:
         """ "the agency said" that no name holds: the one public body the article names before it ("the Food
-        and Drug Administration"); with no organisation named before at all, an unnamed source of that kind
-        ("the police", "state radio"); else (several, or only companies) the description."""
-        named = [name for name in self.names.names if name.type in ISSUER_TYPES and name.end <= span.start_char]
-        bodies = {name.canonical for name in named if _public_body(name.canonical)}
+        and Drug Administration"); with no public body named before (companies are no police), an unnamed
+        source of that kind ("the police", "state radio"); with several, the description."""
+        bodies = {name.canonical for name in self.names.names if name.type in ISSUER_TYPES
+                  and name.end <= span.start_char and _public_body(name.canonical)}
         if len(bodies) == 1:
             name = bodies.pop()
             return Speaker(name, "ORG", self.roles.get(name))
-        return description if named else Speaker(_source_phrase(span), ANONYMOUS)
+        return description if bodies else Speaker(_source_phrase(span), ANONYMOUS)
 
     def _country_before(self, span) -> Speaker | None:
         """ "the government said": the country named last before it (a place whose best-known reading is a
@@ -294,7 +296,7 @@ class Resolver:
             if capitals:
                 return Speaker(capitals, "ORG")
             if any(token.pos_ == "PROPN" for token in span):
-                return Speaker(text, None)
+                return self._person_after_title(span) or Speaker(text, None)
             return self._unnamed(span, span.root) or Speaker(text.lower(), None)
         return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
 
@@ -317,6 +319,23 @@ class Resolver:
             if name.type == PERSON and name.end <= span.start_char and role and noun in role.lower().split():
                 return Speaker(name.canonical, PERSON, role)
         return None
+
+    def _person_after_title(self, span) -> Speaker | None:
+        """ "Director General of Mineral Affairs Hendrik Smit", "spokesman de Wit": the capitalised words
+        that end the span after a title or a lower-case word (with a surname particle) are a person."""
+        root = span.root
+        if root.pos_ != "PROPN" or root.i != span.end - 1 or not root.is_title:
+            return None
+        first = root.i
+        while first > span.start and span.doc[first - 1].pos_ == "PROPN" and span.doc[first - 1].is_title \
+                and not _is_title_word(span.doc[first - 1]):
+            first -= 1
+        while first > span.start and span.doc[first - 1].lower_ in SURNAME_PARTICLES:
+            first -= 1
+        words = span.doc[first:root.i + 1]
+        if first == span.start or not (len(words) >= 2 and len(words) <= MAX_NAME_WORDS):
+            return None
+        return self._earlier_person(words.text) or Speaker(words.text, PERSON, _clean(span.doc[span.start:first].text))
 
     def _named_surname(self, span) -> Speaker | None:
         """ "Stals said", the parser taking the surname for a plural noun: the person named before
@@ -366,6 +385,12 @@ def _names_people(noun) -> bool:
     lemma = noun.lemma_.lower()
     return lemma == "people" or speaker_words().get(lemma) in ("anonymous", "role") or (
         len(lemma) > 4 and lemma.endswith(PEOPLE_SUFFIXES))
+
+
+def _is_title_word(token) -> bool:
+    table = roles()
+    word = token.lower_.rstrip(".")
+    return word in table["titles"] or word in table["portfolios"] or word in table["honorifics"]
 
 
 def _in_capitals(head) -> str | None:
