@@ -130,3 +130,11 @@ def test_on_a_tie_of_countries_the_alias_rows_candidate_wins(load_into, tmp_path
     db, _ = load_into(write(tmp_path, "congresses.json", CONGRESSES), nlp=True)
     assert entity(db, "American Pork Congress", "ORG")["article_count"] == 1  # a second candidate
     assert entity(db, "Congress", "ORG")["merged_into"] == entity(db, "U.S. Congress", "ORG")["id"]
+
+
+def test_a_person_named_like_a_place_or_company_that_more_articles_name_joins_it():
+    from loader.store.entities import _short_form_targets
+    rows = [("p1", "Halmstad", "PERSON", None, 2), ("g1", "Halmstad", "GPE", None, 9),
+            ("p2", "Vessel Nordahl", "PERSON", None, 3), ("o2", "Vessel Nordahl", "ORG", None, 3),
+            ("p3", "Lena Marsh", "PERSON", None, 6), ("o3", "Lena Marsh", "ORG", None, 1)]  # mostly a person
+    assert _short_form_targets(rows) == {"p1": "g1", "p2": "o2"}

@@ -219,7 +219,7 @@ def test_a_nationality_tagged_as_a_place_is_a_nationality():
 
 
 def test_a_country_and_a_capitalised_common_noun_is_no_organisation():
-    mentions = one("The U.S. Attack marks a shift, and sales by U.S. Exporters fell. U.S. Steel said it agreed. "
+    mentions = one("The U.S. Attack marks a shift, and sales by U.S. Exporters fell. U.S. Steel said it agreed. The Canadian Press said so. "
                    "The U.S. Navy and the U.K. Treasury disagreed, while Japanese Firms were upbeat.")
     assert [(m["text"], m["type"]) for m in mentions] == [
-        ("U.S.", "GPE"), ("U.S.", "GPE"), ("U.S. Steel", "ORG"), ("U.S. Navy", "ORG"), ("U.K. Treasury", "ORG"), ("Japanese", "NORP")]
+        ("U.S.", "GPE"), ("U.S.", "GPE"), ("U.S. Steel", "ORG"), ("Canadian Press", "ORG"), ("U.S. Navy", "ORG"), ("U.K. Treasury", "ORG"), ("Japanese", "NORP")]

@@ -125,9 +125,9 @@ def test_unnamed_people_and_quantifiers_are_anonymous_sources():
 
 
 def test_a_role_noun_never_takes_a_person_without_that_role():
-    # Ali Reza is a banker here: "the minister" stays an unnamed minister, not Ali Reza
+    # Ali Reza is a banker here: "the minister" is a definite person the text does not name, not Ali Reza
     assert speakers("Banker Ali Reza met officials in Tehran on Monday. "
-                    "The minister said the budget would be cut by five pct.") == [("minister", "ANONYMOUS")]
+                    "The minister said the budget would be cut by five pct.") == [("minister", None)]
 
 
 def test_the_government_is_the_country_named_before():
@@ -169,3 +169,8 @@ def test_the_name_after_a_long_title_is_the_person():
 def test_companies_are_no_public_body_for_the_police():
     assert speakers("Heavy rain hit Halvard Grain Corp mills on Monday. The police said three people were injured.") \
         == [("police", "ANONYMOUS")]
+
+
+def test_a_definite_person_the_text_does_not_name_is_a_description():
+    assert speakers("The vote was close. The prime minister said the result was fair.") == [("prime minister", None)]
+    assert speakers("The boy was found on Monday. His father said he was well.") == [("his father", None)]

@@ -205,9 +205,9 @@ def _without_things(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _capitalised_phrase(doc, m: Mention) -> bool:
     """ "the U.S. Attack represents", "by U.S. Exporters", "Japanese Firms": a country and a capitalised
-    common noun (a headline word, or text once in capitals) that is plural or follows a determiner is no
-    organisation's name; one ending in an organisation's noun ("the U.S. Navy", "the U.K. Treasury") is,
-    and so is one used as a name ("U.S. Steel said")."""
+    common noun (a headline word, or text once in capitals) that is plural, or follows a determiner after
+    a country's initials, is no organisation's name; one ending in an organisation's noun ("the U.S. Navy",
+    "the U.K. Treasury") is, and so is one used as a name ("U.S. Steel said", "the Canadian Press")."""
     words = m.text.split()
     capitalised = [word for word in words if word[:1].isupper()]
     if m.type != "ORG" or len(capitalised) != 2 or words[:2] != capitalised \
@@ -216,7 +216,8 @@ def _capitalised_phrase(doc, m: Mention) -> bool:
     noun = doc[m.first + 1] if m.last - m.first > 1 else None
     if noun is None or noun.text != words[1] or _organisation_noun(noun.lower_):
         return False
-    return noun.tag_ in ("NNS", "NNPS") or noun.lower_.endswith("s") or (m.first > 0 and doc[m.first - 1].pos_ == "DET")
+    plural = noun.tag_ in ("NNS", "NNPS") or (noun.lower_.endswith("s") and not noun.lower_.endswith("ss"))
+    return plural or (m.first > 0 and doc[m.first - 1].pos_ == "DET" and is_country_prefix(words[0]))
 
 
 def _country_of_phrase(doc, m: Mention) -> Mention | None:

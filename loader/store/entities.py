@@ -198,7 +198,8 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     a public body's noun or the word; or the entity an alias row names for it in some context ("Fed").
     Several fit: see _choose."""
     targets = _spelling_variants(rows)
-    targets.update((short, full) for short, full in _legal_form_variants(rows).items() if short not in targets)
+    for found in (_legal_form_variants(rows), _people_named_like_things(rows)):
+        targets.update((short, full) for short, full in found.items() if short not in targets)
     surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
     with_forms = defaultdict(set)  # initials with the legal form ("GMC"), tried only when none match without
     by_key = {}
@@ -312,6 +313,23 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[first + 1:] == b[first + 1:] or (a[first + 2:] == b[first + 2:] and a[first:first + 2] == b[first:first + 2][::-1])
     return a[first + 1:] == b[first:] if len(a) > len(b) else a[first:] == b[first + 1:]
+
+
+def _people_named_like_things(rows: list[tuple]) -> dict[str, str]:
+    """ "Rotterdam", "Petrobras", "Townsend Thoresen" tagged as people in a few articles: a person whose name
+    is, by the same key, a place or organisation that at least as many articles name joins that one."""
+    others = {}
+    for entity, name, type_, merged, articles in rows:
+        if type_ != PERSON and merged is None:
+            key = entity_key(name, type_)
+            if articles > others.get(key, (0, None))[0]:
+                others[key] = (articles, entity)
+    targets = {}
+    for entity, name, type_, _, articles in rows:
+        found = others.get(entity_key(name, PERSON)) if type_ == PERSON else None
+        if found and found[0] >= max(articles, 1):
+            targets[entity] = found[1]
+    return targets
 
 
 def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:

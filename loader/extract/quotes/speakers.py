@@ -301,15 +301,21 @@ class Resolver:
         return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
 
     def _unnamed(self, span, head) -> Speaker | None:
-        """A common noun no name in the article stands for. "the minister", "the portfolio manager": the
-        person the article names with that word in their role ("Finance Minister Ali Reza"), else an
-        unnamed source of that kind ("manager"); "some", "many", "one": unnamed sources ("some").
-        None for anything else (a description: "the company" of a company the text does not name)."""
+        """A common noun no name in the article stands for. "the minister": the person the article names
+        with that word in their role ("Finance Minister Ali Reza"); "a portfolio manager", "another
+        trader", "critics", "some", "one": unnamed sources of that kind ("manager", "some"). None for
+        anything else: a definite person the text does not name ("the prime minister", "his father") or a
+        thing ("the company" of a company the text does not name) is a description."""
         if head.lower_ in QUANTIFIERS:
             return Speaker(head.lower_, ANONYMOUS)
-        if _names_people(head):
-            return self._person_by_role(span, head.lemma_.lower()) or Speaker(anonymous_name(head), ANONYMOUS)
-        return None
+        if not _names_people(head):
+            return None
+        person = self._person_by_role(span, head.lemma_.lower())
+        if person is not None:
+            return person
+        definite = _possessed(head) or any(child.dep_ == "det" and child.lower_ in ("the", "this", "that")
+                                           for child in head.children)
+        return None if definite and head.tag_ != "NNS" else Speaker(anonymous_name(head), ANONYMOUS)
 
     def _person_by_role(self, span, noun: str) -> Speaker | None:
         """The person named before the span whose role holds the noun ("the minister" → "Finance Minister
