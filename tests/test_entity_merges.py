@@ -95,7 +95,7 @@ def test_a_clear_majority_decides_between_candidates():
 
 def test_a_fragment_joining_two_names_is_no_candidate():
     from loader.store.entities import _short_form_targets
-    rows = [("word", "Parliament", "ORG", None, 3), ("full", "Ruritanian Parliament", "ORG", None, 3),
+    rows = [("word", "Parliament", "ORG", None, 3), ("full", "Swedish Parliament", "ORG", None, 3),
             ("joined", "Palace-Parliament", "ORG", None, 1), ("palace", "Palace", "ORG", None, 2),
             ("lone", "Hewlett-Parliament", "ORG", None, 1)]  # "Hewlett" is no entity: a candidate
     assert _short_form_targets(rows) == {}
@@ -121,14 +121,14 @@ def test_a_short_form_joins_the_candidate_of_its_articles_country(load_into, tmp
 
 CONGRESSES = [
     {"title": "Farm bill", "body": "The U.S. Congress passed a farm bill in Washington on Friday."},
-    {"title": "Pork", "body": "The American Pork Congress met in Des Moines, Iowa, to discuss hog prices."},
+    {"title": "Doctors", "body": "The American Congress met in Des Moines, Iowa, to discuss doctors' fees."},
     {"title": "Vote", "body": "Lawmakers in Washington said Congress would vote on the trade bill in May."},
 ]
 
 
 def test_on_a_tie_of_countries_the_alias_rows_candidate_wins(load_into, tmp_path):
     db, _ = load_into(write(tmp_path, "congresses.json", CONGRESSES), nlp=True)
-    assert entity(db, "American Pork Congress", "ORG")["article_count"] == 1  # a second candidate
+    assert entity(db, "American Congress", "ORG")["article_count"] == 1  # a second candidate, also American
     assert entity(db, "Congress", "ORG")["merged_into"] == entity(db, "U.S. Congress", "ORG")["id"]
 
 
@@ -138,3 +138,12 @@ def test_a_person_named_like_a_place_or_company_that_more_articles_name_joins_it
             ("p2", "Vessel Nordahl", "PERSON", None, 3), ("o2", "Vessel Nordahl", "ORG", None, 3),
             ("p3", "Lena Marsh", "PERSON", None, 6), ("o3", "Lena Marsh", "ORG", None, 1)]  # mostly a person
     assert _short_form_targets(rows) == {"p1": "g1", "p2": "o2"}
+
+
+def test_a_public_bodys_noun_alone_is_no_body_inside_another():
+    from loader.store.entities import _short_form_targets
+    rows = [("senate", "Senate", "ORG", None, 4), ("committee", "Senate Finance Committee", "ORG", None, 6),
+            ("house", "House", "ORG", None, 5), ("white", "White House", "ORG", None, 9),
+            ("treasury", "Treasury", "ORG", None, 3), ("full", "Ruritania Treasury Department", "ORG", None, 8),
+            ("place", "Ruritania", "GPE", None, 2)]
+    assert _short_form_targets(rows) == {"treasury": "full"}

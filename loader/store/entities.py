@@ -25,8 +25,8 @@ from collections import Counter, defaultdict
 import re
 
 from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
-                             fragment_kind)
-from ..extract.toponyms import demonyms
+                             fragment_kind, is_country_prefix)
+from ..extract.toponyms import demonyms, institution_words
 from .rows import chunks, marks, replace_article_rows
 from ..text import squash
 
@@ -202,10 +202,12 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         targets.update((short, full) for short, full in found.items() if short not in targets)
     surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
     with_forms = defaultdict(set)  # initials with the legal form ("GMC"), tried only when none match without
-    by_key = {}
+    by_key, places = {}, set()
     for entity, name, type_, _merged, _ in rows:
         if type_ != PERSON:
             by_key.setdefault(entity_key(name, type_), entity)
+        if type_ == "GPE":
+            places.add(entity_key(name, type_))
         folded = fold_words(name)
         if len(folded) < 2 or entity in targets:
             continue
@@ -236,7 +238,8 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
                 found.add(preferred)
         else:
             continue
-        found = {other for other in found if not _joined_names(by_id[other][1], by_key)}
+        found = {other for other in found if not _joined_names(by_id[other][1], by_key)
+                 and (type_ != "ORG" or _same_body(folded[0], by_id[other][1], places))}
         chosen = _choose(name, found, by_id, context if type_ == "ORG" else None, preferred)
         if chosen is not None:
             targets[entity] = chosen
@@ -266,6 +269,25 @@ def _choose(name: str, found: set, by_id: dict, context: ArticleContext | None,
     ranked = sorted(found, key=lambda other: (-by_id[other][4], other))
     first, second = by_id[ranked[0]][4], by_id[ranked[1]][4]
     return ranked[0] if first >= DOMINANT_MIN_ARTICLES and first >= DOMINANT_RATIO * second else None
+
+
+def _same_body(word: str, name: str, places: set) -> bool:
+    """A public body's noun alone ("Senate", "Treasury") is the body whose name is that noun with only a
+    place (a country's initials, a nationality, a place the archive names) before it and organisation nouns
+    after it ("U.S. Treasury Department"), not a body inside it
+    ("Senate Agriculture Committee") or another one ("White House" for "House")."""
+    if word not in institution_words():
+        return True
+    words = name.split()
+    folded = [fold_words(w)[0] if fold_words(w) else "" for w in words]
+    if word not in folded:
+        return True  # initials or the plural ("Moody" → "Moody's"): nothing to check
+    at = folded.index(word)
+    before = " ".join(words[:at])
+    before_ok = not before or entity_key(before, "GPE") in places or all(
+        is_country_prefix(w) or w in demonyms() for w in words[:at])
+    after_ok = all(fragment_kind(w) == "generic" or w in LEGAL_FORMS for w in folded[at + 1:])
+    return before_ok and after_ok
 
 
 HYPHEN_JOIN = re.compile(r"(?<=\w)-(?=[A-Z])")
