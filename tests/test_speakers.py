@@ -174,3 +174,13 @@ def test_companies_are_no_public_body_for_the_police():
 def test_a_definite_person_the_text_does_not_name_is_a_description():
     assert speakers("The vote was close. The prime minister said the result was fair.") == [("prime minister", None)]
     assert speakers("The boy was found on Monday. His father said he was well.") == [("his father", None)]
+
+
+def test_a_maker_is_the_company_named_before():
+    assert speakers("Hollister Glass Corp said a fire destroyed a furnace. The glassmaker said output would resume.") \
+        == [("Hollister Glass Corp", "ORG"), ("Hollister Glass Corp", "ORG")]
+
+
+def test_an_unnamed_person_mentioned_again_stays_an_unnamed_source():
+    assert speakers("Bond prices fell. The portfolio manager said yields would rise further.") == [
+        ("manager", "ANONYMOUS")]

@@ -37,6 +37,8 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
 # Lower-case words that start a surname ("de Graaf", "van Agt").
 SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "ter"}
+# Endings of nouns that name a company by what it makes ("the glassmaker", "the carmaker").
+COMPANY_ENDINGS = ("maker", "producer", "manufacturer")
 # Nouns for a country's government: "the government said" is the country named before ("Japan said").
 GOVERNMENT_NOUNS = {"government", "administration", "cabinet"}
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
@@ -302,20 +304,21 @@ class Resolver:
 
     def _unnamed(self, span, head) -> Speaker | None:
         """A common noun no name in the article stands for. "the minister": the person the article names
-        with that word in their role ("Finance Minister Ali Reza"); "a portfolio manager", "another
-        trader", "critics", "some", "one": unnamed sources of that kind ("manager", "some"). None for
-        anything else: a definite person the text does not name ("the prime minister", "his father") or a
-        thing ("the company" of a company the text does not name) is a description."""
+        with that word in their role ("Finance Minister Ali Reza"); "the glassmaker": the company named
+        before, as for "the company"; "a portfolio manager", "the trader", "critics", "some", "one":
+        unnamed sources of that kind ("manager", "some"). None for anything else: an office holder or a
+        relative the text does not name ("the prime minister", "his father") or a thing is a description."""
         if head.lower_ in QUANTIFIERS:
             return Speaker(head.lower_, ANONYMOUS)
+        if head.lemma_.lower().endswith(COMPANY_ENDINGS):
+            found = self._nominal(span, head, "company", [])
+            return found if found.type is not None else None
         if not _names_people(head):
             return None
         person = self._person_by_role(span, head.lemma_.lower())
         if person is not None:
             return person
-        definite = _possessed(head) or any(child.dep_ == "det" and child.lower_ in ("the", "this", "that")
-                                           for child in head.children)
-        return None if definite and head.tag_ != "NNS" else Speaker(anonymous_name(head), ANONYMOUS)
+        return None if _possessed(head) or _office(head) else Speaker(anonymous_name(head), ANONYMOUS)
 
     def _person_by_role(self, span, noun: str) -> Speaker | None:
         """The person named before the span whose role holds the noun ("the minister" → "Finance Minister
@@ -406,6 +409,16 @@ def _in_capitals(head) -> str | None:
     if sum(c.isalpha() for c in text) >= 3 and text.isupper() and head.lower_ not in speaker_words():
         return text
     return None
+
+
+def _office(head) -> bool:
+    """ "the minister", "the prime minister", "the finance minister": one office holder the text refers to
+    (a title with "the" and no modifier but title or portfolio words); not "the portfolio manager"."""
+    table = roles()
+    modifiers = [child.lower_ for child in head.children if child.dep_ in ("compound", "amod")]
+    return (head.lower_ in table["titles"] and head.tag_ != "NNS"
+            and any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.children)
+            and all(word in table["titles"] or word in table["portfolios"] for word in modifiers))
 
 
 def _possessed(head) -> bool:
