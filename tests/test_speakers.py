@@ -184,3 +184,9 @@ def test_a_maker_is_the_company_named_before():
 def test_an_unnamed_person_mentioned_again_stays_an_unnamed_source():
     assert speakers("Bond prices fell. The portfolio manager said yields would rise further.") == [
         ("manager", "ANONYMOUS")]
+
+
+def test_wire_marks_and_legal_forms_make_a_company_and_a_particle_a_surname():
+    assert speakers("Gold output rose. <Tarvo Mines Ltd> said the mine would reopen.") == [("Tarvo Mines Ltd", "ORG")]
+    assert speakers("Analysts met. De Graaf said the vote would be held in May.") == [("De Graaf", "PERSON")]
+    assert speakers("The school's defenders said the rules were fair.") == [("defenders", "ANONYMOUS")]

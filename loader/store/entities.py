@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 import re
 
 from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
-                             fragment_kind, is_country_prefix)
+                             fragment_kind, is_country_prefix, LEGAL_FORMS)
 from ..extract.toponyms import demonyms, institution_words
 from .rows import chunks, marks, replace_article_rows
 from ..text import squash
@@ -124,8 +124,6 @@ def _refresh(db, ids: list[str]) -> None:
 # --- short forms merged across articles --------------------------------------------------------------
 
 ACRONYM = re.compile(r"[A-Z]{2,6}")
-# Legal forms that end a company's name: "General Motors" and "General Motors Corp" are one company.
-LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "plc", "llc", "company", "sa", "ag", "nv", "bv", "spa"}
 # Words an organisation's initials leave out: "Securities and Exchange Commission" = SEC.
 INITIALS_SKIP = {"of", "and", "the", "for", "&", "de"} | LEGAL_FORMS
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
 from ..gazetteer import get_gazetteer
-from ..names import fold_words, roles
+from ..names import LEGAL_FORMS, fold_words, roles
 from .lexicon import speaker_words
 from ...text import squash
 
@@ -99,7 +99,7 @@ class Names:
 
 
 def _clean(text: str) -> str:
-    text = squash(text)
+    text = squash(text).strip("<>\"“”' ")  # wire copy marks company names "<Amir Mines Ltd>"
     for article in ARTICLES:
         if text.lower().startswith(article) and len(text) > len(article):
             text = text[len(article):]
@@ -298,6 +298,8 @@ class Resolver:
             if capitals:
                 return Speaker(capitals, "ORG")
             if any(token.pos_ == "PROPN" for token in span):
+                if text.split()[-1].lower().rstrip(".") in LEGAL_FORMS:
+                    return Speaker(text, "ORG")  # "Amir Mines Ltd": a company's name, whatever its tags
                 return self._person_after_title(span) or Speaker(text, None)
             return self._unnamed(span, span.root) or Speaker(text.lower(), None)
         return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
@@ -318,7 +320,8 @@ class Resolver:
         person = self._person_by_role(span, head.lemma_.lower())
         if person is not None:
             return person
-        return None if _possessed(head) or _office(head) else Speaker(anonymous_name(head), ANONYMOUS)
+        relative = _possessed(head) and head.tag_ != "NNS"  # "his father"; but "his supporters" are a group
+        return None if relative or _office(head) else Speaker(anonymous_name(head), ANONYMOUS)
 
     def _person_by_role(self, span, noun: str) -> Speaker | None:
         """The person named before the span whose role holds the noun ("the minister" → "Finance Minister
@@ -339,10 +342,11 @@ class Resolver:
         while first > span.start and span.doc[first - 1].pos_ == "PROPN" and span.doc[first - 1].is_title \
                 and not _is_title_word(span.doc[first - 1]):
             first -= 1
+        particle = first > span.start and span.doc[first - 1].lower_ in SURNAME_PARTICLES
         while first > span.start and span.doc[first - 1].lower_ in SURNAME_PARTICLES:
             first -= 1
         words = span.doc[first:root.i + 1]
-        if first == span.start or not (len(words) >= 2 and len(words) <= MAX_NAME_WORDS):
+        if (first == span.start and not particle) or not 2 <= len(words) <= MAX_NAME_WORDS:
             return None
         return self._earlier_person(words.text) or Speaker(words.text, PERSON, _clean(span.doc[span.start:first].text))
 
