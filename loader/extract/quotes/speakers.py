@@ -8,6 +8,9 @@ issued it: the one named in the phrase of the person who made the statement ("U.
 Steven Mnuchin said in a statement"), else the last organisation that spoke or was named. Only an ORG
 issues statements: a nationality or a place used as an adjective ("the North Korean military") never
 speaks for one. The role is what the text says about a named speaker ("U.S. Treasury Secretary").
+Common nouns no name stands for (see Resolver._unnamed): a role noun is the person given that role,
+"the government" the country named before, unnamed people ("a portfolio manager", "some") and public
+bodies the article does not name ("the police") are anonymous sources; what is left is a description.
 """
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -324,8 +327,8 @@ class Resolver:
         return None if relative or _office(head) else Speaker(anonymous_name(head), ANONYMOUS)
 
     def _person_by_role(self, span, noun: str) -> Speaker | None:
-        """The person named before the span whose role holds the noun ("the minister" → "Finance Minister
-        Ali Reza"), the nearest one; none when two different people before it fit equally near."""
+        """The nearest person named before the span whose role holds the noun ("the minister" → "Finance
+        Minister Ali Reza")."""
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
             role = name.role or self.roles.get(name.canonical)
             if name.type == PERSON and name.end <= span.start_char and role and noun in role.lower().split():
