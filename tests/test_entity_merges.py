@@ -136,8 +136,11 @@ def test_a_person_named_like_a_place_or_company_that_more_articles_name_joins_it
     from loader.store.entities import _short_form_targets
     rows = [("p1", "Halmstad", "PERSON", None, 2), ("g1", "Halmstad", "GPE", None, 9),
             ("p2", "Vessel Nordahl", "PERSON", None, 3), ("o2", "Vessel Nordahl", "ORG", None, 3),
-            ("p3", "Lena Marsh", "PERSON", None, 6), ("o3", "Lena Marsh", "ORG", None, 1)]  # mostly a person
-    assert _short_form_targets(rows) == {"p1": "g1", "p2": "o2"}
+            ("p3", "Lena Marsh", "PERSON", None, 6), ("o3", "Lena Marsh", "ORG", None, 1),  # mostly a person
+            ("p4", "Ostrava", "PERSON", None, 4), ("g4", "Ostrava", "GPE", None, 1),  # one word: the place
+            ("p5", "Kessler", "PERSON", None, 3), ("g5", "Kessler", "GPE", None, 1),
+            ("full5", "Anna Kessler", "PERSON", None, 6)]  # a surname that fits a person stays a person
+    assert _short_form_targets(rows) == {"p1": "g1", "p2": "o2", "p4": "g4", "p5": "full5"}
 
 
 def test_a_public_bodys_noun_alone_is_no_body_inside_another():

@@ -163,6 +163,10 @@ def test_results_table_words_are_no_people():
     assert one(table) == []
 
 
+def test_livestock_report_classes_are_no_people():
+    assert one("Heifers 5,000 vs 4,800. Steers 3,200 vs 3,100.") == []
+
+
 def test_currency_units_are_no_organisations():
     mentions = one("The Bank of Canada cut its rate. The N.Z. Dlrs fell and the U.S. Dollar rose.")
     assert [(m["text"], m["entity"]) for m in mentions] == [("Bank of Canada", "Bank of Canada")]
@@ -223,3 +227,15 @@ def test_a_country_and_a_capitalised_common_noun_is_no_organisation():
                    "The U.S. Navy and the U.K. Treasury disagreed, while Japanese Firms were upbeat.")
     assert [(m["text"], m["type"]) for m in mentions] == [
         ("U.S.", "GPE"), ("U.S.", "GPE"), ("U.S. Steel", "ORG"), ("Canadian Press", "ORG"), ("U.S. Navy", "ORG"), ("U.K. Treasury", "ORG"), ("Japanese", "NORP")]
+
+
+def test_a_name_cut_after_of_takes_the_next_word_and_a_legal_form_makes_a_company():
+    from loader.extract.mentions import Mention, _companies_by_legal_form, _completed
+    from loader.extract.nlp import get_nlp
+    text = "The Group of Seven met Hollis Corp and Ann Hollis."
+    doc = get_nlp()(text)
+    cut = Mention(1, 3, 4, 12, "Group of", "ORG", 1)  # what the model gave for "Group of" before a number
+    assert _completed(doc, text, cut).text == "Group of Seven"
+    people = [Mention(4, 6, 23, 34, "Hollis Corp", "PERSON", 4), Mention(7, 9, 39, 49, "Ann Hollis", "PERSON", 7)]
+    _companies_by_legal_form(people)
+    assert [m.type for m in people] == ["ORG", "PERSON"]

@@ -190,3 +190,10 @@ def test_wire_marks_and_legal_forms_make_a_company_and_a_particle_a_surname():
     assert speakers("Gold output rose. <Tarvo Mines Ltd> said the mine would reopen.") == [("Tarvo Mines Ltd", "ORG")]
     assert speakers("Analysts met. De Graaf said the vote would be held in May.") == [("De Graaf", "PERSON")]
     assert speakers("The school's defenders said the rules were fair.") == [("defenders", "ANONYMOUS")]
+
+
+def test_a_people_noun_with_a_name_before_it_and_a_name_after_a_company_noun():
+    assert speakers("Talks ended. An INA correspondent said the talks would resume.") == [
+        ("correspondent", "ANONYMOUS")]
+    assert speakers("Oil output rose. State-run oil company Ecopetrol said exports would grow.") == [
+        ("Ecopetrol", "ORG")]

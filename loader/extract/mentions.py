@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .names import (PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind, is_country_prefix,
+from .names import (LEGAL_FORMS, PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind, is_country_prefix,
                     name_words, roles, thing_nouns)
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -48,7 +48,8 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     text = doc.text
     mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
                             if ent.label_ in TYPES) if m]
-    mentions = [_joined_name(doc, text, m) for m in mentions]
+    mentions = [_completed(doc, text, _joined_name(doc, text, m)) for m in mentions]
+    _companies_by_legal_form(mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
     mentions = _without_things(text, mentions)
     mentions = [_country_of_phrase(doc, m) if _capitalised_phrase(doc, m) else m for m in mentions]
@@ -102,6 +103,24 @@ def _joined_name(doc, text: str, m: Mention) -> Mention:
     m.first = m.title_from = m.first - 2
     m.start = word.idx
     m.text = text[m.start:m.end]
+    return m
+
+
+def _companies_by_legal_form(mentions: list[Mention]) -> None:
+    """ "Courier Corp" tagged as a person: a name ending in a legal form is a company."""
+    for m in mentions:
+        if m.type == PERSON and fold_words(m.text)[-1:] and fold_words(m.text)[-1] in LEGAL_FORMS:
+            m.type = "ORG"
+
+
+def _completed(doc, text: str, m: Mention) -> Mention:
+    """ "Group of" cut before "Seven" or "5": a name never ends in "of"; the number or capitalised word
+    after it belongs to the name."""
+    if m.type == "ORG" and doc[m.last - 1].lower_ == "of" and m.last < len(doc) \
+            and (doc[m.last].like_num or doc[m.last].is_title):
+        m.last += 1
+        m.end = doc[m.last - 1].idx + len(doc[m.last - 1].text)
+        m.text = text[m.start:m.end]
     return m
 
 

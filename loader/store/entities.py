@@ -337,7 +337,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _people_named_like_things(rows: list[tuple]) -> dict[str, str]:
     """ "Rotterdam", "Petrobras", "Townsend Thoresen" tagged as people in a few articles: a person whose name
-    is, by the same key, a place or organisation that at least as many articles name joins that one."""
+    is, by the same key, a place or organisation that at least as many articles name joins that one; a
+    one-word name joins it whatever the counts (a surname that fits a person is decided after this)."""
     others = {}
     for entity, name, type_, merged, articles in rows:
         if type_ != PERSON and merged is None:
@@ -347,7 +348,8 @@ def _people_named_like_things(rows: list[tuple]) -> dict[str, str]:
     targets = {}
     for entity, name, type_, _, articles in rows:
         found = others.get(entity_key(name, PERSON)) if type_ == PERSON else None
-        if found and found[0] >= max(articles, 1):
+        one_word = len(fold_words(name)) == 1  # no given name: "Rotterdam" is the port wherever it is tagged so
+        if found and (one_word or found[0] >= max(articles, 1)):
             targets[entity] = found[1]
     return targets
 

@@ -303,7 +303,9 @@ class Resolver:
             if any(token.pos_ == "PROPN" for token in span):
                 if text.split()[-1].lower().rstrip(".") in LEGAL_FORMS:
                     return Speaker(text, "ORG")  # "Amir Mines Ltd": a company's name, whatever its tags
-                return self._person_after_title(span) or Speaker(text, None)
+                if span.root.pos_ != "PROPN" and _names_people(span.root):  # "an INA correspondent"
+                    return self._unnamed(span, span.root) or Speaker(text, None)
+                return self._person_after_title(span) or self._organisation_after_noun(span) or Speaker(text, None)
             return self._unnamed(span, span.root) or Speaker(text.lower(), None)
         return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
 
@@ -333,6 +335,16 @@ class Resolver:
             role = name.role or self.roles.get(name.canonical)
             if name.type == PERSON and name.end <= span.start_char and role and noun in role.lower().split():
                 return Speaker(name.canonical, PERSON, role)
+        return None
+
+    def _organisation_after_noun(self, span) -> Speaker | None:
+        """ "state-run oil company Ecopetrol": a capitalised word ending the span after a company's or public
+        body's noun is that organisation's name."""
+        root = span.root
+        before = span.doc[root.i - 1] if root.i > span.start else None
+        if root.pos_ == "PROPN" and root.i == span.end - 1 and root.text[:1].isupper() and before is not None \
+                and speaker_words().get(before.lemma_.lower()) in ("company", "institution"):
+            return Speaker(root.text, "ORG")
         return None
 
     def _person_after_title(self, span) -> Speaker | None:
