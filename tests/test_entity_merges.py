@@ -147,6 +147,22 @@ def test_a_public_bodys_noun_alone_is_no_body_inside_another():
     from loader.store.entities import _short_form_targets
     rows = [("senate", "Senate", "ORG", None, 4), ("committee", "Senate Finance Committee", "ORG", None, 6),
             ("house", "House", "ORG", None, 5), ("white", "White House", "ORG", None, 9),
+            ("houses", "Dobbin Houses Inc", "ORG", None, 30),
             ("treasury", "Treasury", "ORG", None, 3), ("full", "Ruritania Treasury Department", "ORG", None, 8),
             ("place", "Ruritania", "GPE", None, 2)]
     assert _short_form_targets(rows) == {"treasury": "full"}
+
+
+FEW_PLACES = [
+    {"title": "Budget", "body": "The U.K. Treasury said in London that spending would rise next year."},
+    {"title": "Bonds", "body": "The U.S. Treasury Department sold new bonds in Washington on Monday."},
+    {"title": "Gilts", "body": "Dealers in London said the Treasury would sell more gilts."},
+    {"title": "Notes", "body": "The Treasury sold notes on Monday, dealers said."},
+    {"title": "Bills", "body": "The Treasury planned a larger sale of bills, traders said."},
+]
+
+
+def test_a_country_only_a_minority_of_its_articles_show_decides_nothing(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "few_places.json", FEW_PLACES), nlp=True)
+    assert entity(db, "Treasury", "ORG")["merged_into"] is None
+    assert entity(db, "U.K. Treasury", "ORG")["article_count"] == 1

@@ -178,14 +178,17 @@ class ArticleContext:
         alias = contextual_alias(name)
         return self.codes().get(alias[1]) if alias else None
 
-    def countries(self, name: str) -> Counter:
-        """country code → how many articles naming `name` (as their canonical name) lie there."""
-        found = Counter()
+    def countries(self, name: str) -> tuple[Counter, int]:
+        """(country code → how many articles naming `name` (as their canonical name) lie there, how many
+        articles name it)."""
+        found, articles = Counter(), 0
         for (codes,) in self.db.execute(
                 "select country_codes from articles where id in (select article_id from mentions "
-                "where entity_name = ?) and country_codes like '[_%'", [name]):
-            found.update(set(json.loads(codes)))
-        return found
+                "where entity_name = ?)", [name]):
+            articles += 1
+            if codes and codes.startswith("[") and len(codes) > 2:
+                found.update(set(json.loads(codes)))
+        return found, articles
 
 
 def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None) -> dict[str, str]:
@@ -252,18 +255,18 @@ DOMINANT_MIN_ARTICLES = 4
 def _choose(name: str, found: set, by_id: dict, context: ArticleContext | None,
             preferred: str | None = None) -> str | None:
     """The one candidate a short form stands for: the only one; else the one whose country (its name's
-    qualifier) the short form's articles lie in, by a clear majority (on a tie, the one an alias row names
+    qualifier) most of the short form's articles lie in, twice as many as another candidate's (on a tie, the one an alias row names
     for that country: "Congress" → "U.S. Congress" before "American Pork Congress"); else the one most
     articles name by a clear majority; else none."""
     if len(found) <= 1:
         return next(iter(found), None)
     if context is not None:
-        countries = context.countries(name)
+        countries, articles = context.countries(name)
         support = {other: countries.get(context.qualifier(by_id[other][1]), 0) for other in found}
         ranked = sorted(found, key=lambda other: (-support[other], other != preferred, other))
         best, second = support[ranked[0]], support[ranked[1]]
-        if best and (best >= 2 * second or (best == second and ranked[0] == preferred)):
-            return ranked[0]
+        if 2 * best > articles and (best >= 2 * second or (best == second and ranked[0] == preferred)):
+            return ranked[0]  # most of its articles lie in that country, twice as many as in another's
     ranked = sorted(found, key=lambda other: (-by_id[other][4], other))
     first, second = by_id[ranked[0]][4], by_id[ranked[1]][4]
     return ranked[0] if first >= DOMINANT_MIN_ARTICLES and first >= DOMINANT_RATIO * second else None
@@ -278,9 +281,10 @@ def _same_body(word: str, name: str, places: set) -> bool:
         return True
     words = name.split()
     folded = [fold_words(w)[0] if fold_words(w) else "" for w in words]
-    if word not in folded:
-        return True  # initials or the plural ("Moody" → "Moody's"): nothing to check
-    at = folded.index(word)
+    forms = [w for w in (word, word + "s") if w in folded]  # "House" is not "Dobbs Houses" either
+    if not forms:
+        return True  # initials: nothing to check
+    at = folded.index(forms[0])
     before = " ".join(words[:at])
     before_ok = not before or entity_key(before, "GPE") in places or all(
         is_country_prefix(w) or w in demonyms() for w in words[:at])
