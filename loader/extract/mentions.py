@@ -12,8 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .names import (LEGAL_FORMS, PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind, is_country_prefix,
-                    name_words, roles, thing_nouns)
+from .names import (LEGAL_FORMS, PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind,
+                    is_country_prefix, name_words, roles, thing_nouns)
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
 from ..text import squash

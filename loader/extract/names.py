@@ -20,7 +20,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 PERSON = "PERSON"
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Legal forms that end a company's name: "General Motors" and "General Motors Corp" are one company.
-LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "plc", "llc", "company", "sa", "ag", "nv", "bv", "spa", "gmbh"}
+LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "plc", "llc", "company", "sa", "ag", "nv", "bv", "spa",
+               "gmbh"}
 # "People s Security": the apostrophe was lost on the way in; a clean spelling is preferred for display.
 STRIPPED_POSSESSIVE = re.compile(r"\w s\b")
 POSSESSIVE_S = re.compile(r"(\w)(?:[’'`]| )s\b")  # "People’s", "People's" and "People s" → "Peoples"
@@ -148,8 +149,8 @@ def _fragment_words() -> dict[str, frozenset]:
 
 def fragment_kind(name: str) -> str | None:
     """Why a tagged "name" is no name of its own: "table" (only words of a results table: "Revs",
-    "Avg"; a single letter; a ticker symbol), "time" (a time zone: "GMT"), "currency" (a money unit: "U.S. Dlrs"), "generic" (only
-    organisation head nouns and legal forms: "Bank", "Commission", "Co Inc"), else None."""
+    "Avg"; a single letter; a ticker symbol), "time" (a time zone: "GMT"), "currency" (a money unit: "U.S. Dlrs"),
+    "generic" (only organisation head nouns and legal forms: "Bank", "Commission", "Co Inc"), else None."""
     words = fold_words(name)
     if not words or len(name.strip()) == 1 or TICKER.fullmatch(name.strip()):
         return "table"  # a letter ("P" of "S and P"), a ticker symbol ("REED.L")

@@ -10,13 +10,14 @@ drops entities nothing refers to any more. The marks live in the database, so a 
 leaves them for the next load to finish.
 
 merge_short_forms (the FINISHER after it) joins a short form to the full name the archive holds for it
-across articles (when several fit, the one its articles' country or a clear majority picks: _choose): a surname alone ("Reagan") to the one person of that surname, an acronym ("SEC") to the
+across articles (when several fit, the one its articles' country or a clear majority picks: _choose): a
+surname alone ("Reagan") to the one person of that surname, an acronym ("SEC") to the
 one organisation with those initials, a single word ("Ford", "Treasury") to the one organisation whose name
 holds it; an organisation's name without its legal form ("General Motors") to the one with it. The short
 form keeps its row and id, with `merged_into` naming the full entity; its mentions
 (and quotes) point at the full entity, whose aliases then list the short spelling. When the evidence
-changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short form's own id (the id of their
-entity_name), so the decision is always the one the whole archive supports.
+changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short
+form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
 """
 import hashlib
 import json
@@ -160,7 +161,7 @@ class ArticleContext:
         """place key → country code, countries first, from the places the archive resolved."""
         if self._codes is None:
             self._codes = {}
-            for name, code, feature in self.db.execute(
+            for name, code, _feature in self.db.execute(
                     "select name, country_code, feature_code from places where country_code is not null "
                     "order by feature_code like 'PCL%'"):
                 self._codes[entity_key(name, "GPE")] = code
@@ -255,9 +256,9 @@ DOMINANT_MIN_ARTICLES = 4
 def _choose(name: str, found: set, by_id: dict, context: ArticleContext | None,
             preferred: str | None = None) -> str | None:
     """The one candidate a short form stands for: the only one; else the one whose country (its name's
-    qualifier) most of the short form's articles lie in, twice as many as another candidate's (on a tie, the one an alias row names
-    for that country: "Congress" → "U.S. Congress" before "American Pork Congress"); else the one most
-    articles name by a clear majority; else none."""
+    qualifier) most of the short form's articles lie in, twice as many as another candidate's (on a tie, the
+    one an alias row names for that country: "Congress" → "U.S. Congress" before "American Pork Congress");
+    else the one most articles name by a clear majority; else none."""
     if len(found) <= 1:
         return next(iter(found), None)
     if context is not None:
@@ -335,7 +336,8 @@ def _one_edit(a: str, b: str) -> bool:
         return False
     first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     if len(a) == len(b):
-        return a[first + 1:] == b[first + 1:] or (a[first + 2:] == b[first + 2:] and a[first:first + 2] == b[first:first + 2][::-1])
+        swapped = a[first + 2:] == b[first + 2:] and a[first:first + 2] == b[first:first + 2][::-1]
+        return a[first + 1:] == b[first + 1:] or swapped
     return a[first + 1:] == b[first:] if len(a) > len(b) else a[first:] == b[first + 1:]
 
 
