@@ -56,9 +56,19 @@ def test_legal_form_variants_acronym_and_word_join_one_company(load_into, tmp_pa
     db, _ = load_into(write(tmp_path, "third.json", THIRD), nlp=True)
     full = entity(db, "Halvorsen Motors Corp", "ORG")
     assert (full["name"], full["article_count"]) == ("Halvorsen Motors Corp", 3)
-    for short in ("Halvorsen Motors", "HMC", "Halvorsen"):
+    for short in ("Halvorsen Motors", "Halvorsen"):
         assert entity(db, short, "ORG")["merged_into"] == full["id"], short
-    assert {"Halvorsen Motors", "HMC", "Halvorsen"} <= set(json.loads(full["aliases"]))
+    assert {"Halvorsen Motors", "Halvorsen"} <= set(json.loads(full["aliases"]))
+    assert entity(db, "HMC", "ORG")["merged_into"] is None  # the legal form's initial is no initial of the name
+
+
+def test_an_acronym_is_exactly_the_initials_of_the_name_without_its_legal_form():
+    from loader.store.entities import _short_form_targets
+    rows = [("full", "Kessler Motor Co", "ORG", None, 6), ("with_form", "KMC", "ORG", None, 2),
+            ("exact", "KM", "ORG", None, 2), ("bank", "Varga Trust and Savings Bank", "ORG", None, 3),
+            ("vtsb", "VTSB", "ORG", None, 1), ("vts", "VTS", "ORG", None, 1)]
+    # a public body's or bank's noun is part of the name's initials; only the legal form is left out
+    assert _short_form_targets(rows) == {"exact": "full", "vtsb": "bank"}
 
 
 def test_what_is_not_merged():

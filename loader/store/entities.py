@@ -203,7 +203,6 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     for found in (_legal_form_variants(rows), _people_named_like_things(rows)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
     surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
-    with_forms = defaultdict(set)  # initials with the legal form ("GMC"), tried only when none match without
     by_key, places = {}, set()
     for entity, name, type_, _merged, _ in rows:
         if type_ != PERSON:
@@ -216,8 +215,8 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         if type_ == PERSON:
             surnames[folded[-1]].add(entity)
         elif type_ == "ORG":
-            initials[_initials(name, INITIALS_SKIP)].add(entity)  # "GM" for "General Motors Corp"
-            with_forms[_initials(name, INITIALS_SKIP - LEGAL_FORMS)].add(entity)  # "GMC"
+            # "GM" for "General Motors Corp": the legal form's initial never counts ("FMC" is not "Ford Motor Co")
+            initials[_initials(name, INITIALS_SKIP)].add(entity)
             if folded[-1] in LEGAL_FORMS or fragment_kind(folded[-1]) == "generic":
                 for word in set(folded[:-1]):
                     words[word].add(entity)
@@ -232,7 +231,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
             found = set(surnames.get(folded[0], set()))
         elif type_ == "ORG":
             # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
-            found = set(initials.get(name) or with_forms.get(name, set())) if ACRONYM.fullmatch(name) else \
+            found = set(initials.get(name, set())) if ACRONYM.fullmatch(name) else \
                 words.get(folded[0], set()) | words.get(folded[0] + "s", set())
             alias = contextual_alias(name)
             preferred = by_key.get(entity_key(alias[0], type_)) if alias else None
