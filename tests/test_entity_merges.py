@@ -129,6 +129,22 @@ def test_a_short_form_joins_the_candidate_of_its_articles_country(load_into, tmp
     assert entity(db, "U.K. Treasury", "ORG")["article_count"] == 1
 
 
+FOREIGN_TREASURIES = TREASURIES + [
+    {"title": "Yields", "body": "Brokers in Boston said the Treasury would sell bonds next week."},
+    {"title": "Gilts", "body": "Dealers in London said the Treasury would sell more gilts in June."},
+    {"title": "Lira", "body": "Bankers in Rome and Milan said the Treasury would sell bills to banks."},
+]
+
+
+def test_in_an_article_of_another_country_the_noun_is_that_countrys_body(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "foreign.json", FOREIGN_TREASURIES), nlp=True)
+    us, uk = entity(db, "U.S. Treasury Department", "ORG"), entity(db, "U.K. Treasury", "ORG")
+    short = entity(db, "Treasury", "ORG")
+    assert short["merged_into"] == us["id"]  # the id stays stable and points at the body most articles mean
+    assert (us["article_count"], uk["article_count"], short["article_count"]) == (5, 2, 1)  # Rome: no Italian one
+    assert "Treasury" in json.loads(uk["aliases"])
+
+
 CONGRESSES = [
     {"title": "Farm bill", "body": "The U.S. Congress passed a farm bill in Washington on Friday."},
     {"title": "Doctors", "body": "The American Congress met in Des Moines, Iowa, to discuss doctors' fees."},

@@ -197,3 +197,35 @@ def test_a_people_noun_with_a_name_before_it_and_a_name_after_a_company_noun():
         ("correspondent", "ANONYMOUS")]
     assert speakers("Oil output rose. State-run oil company Ecopetrol said exports would grow.") == [
         ("Ecopetrol", "ORG")]
+
+
+def speakers_with_title(title, text):
+    item = {"id": "t", "title": title, "text": text}
+    return [(q["speaker"], q["speaker_type"]) for q in extract_items([item])[0]["quotes"]]
+
+
+def test_the_company_named_only_in_a_wire_headline_is_that_company():
+    title = "BRAXTON TILE <BXTL> 2ND QTR NET"
+    text = "Shr 12 cts vs 10 cts. Net 1.2 mln dlrs vs 900,000 dlrs. The company said sales rose in every region."
+    assert speakers_with_title(title, text) == [("Braxton Tile", "ORG")]
+    # a name the body gives it wins over the headline's capitals
+    text = ("Braxton Tile Corp raised its dividend on Monday. The company said sales rose in every region.")
+    assert ("Braxton Tile Corp", "ORG") in speakers_with_title(title, text)
+    assert speakers_with_title("Company earnings slip", "The company said profits fell.") == [("company", None)]
+
+
+def test_a_lower_case_acronym_is_the_organisation_it_stands_for():
+    text = "The harvest was late this year. usda said the crop would be smaller than last year."
+    assert speakers(text) == [("U.S. Agriculture Department", "ORG")]
+
+
+def test_a_group_a_country_modifies_is_not_the_country():
+    text = "Gasoline stocks fell last week. U.S. refiners said demand for fuel oil was strong."
+    assert speakers(text) == [("refiners", "ANONYMOUS")]
+    text = "The talks resumed in Geneva. U.S. officials said the gap had narrowed."
+    assert speakers(text) == [("United States", "GPE")]
+
+
+def test_a_company_named_after_a_country_is_the_company():
+    text = "Phone rates rose in March. US Northwest Inc said it would raise its rates again in May."
+    assert speakers(text) == [("US Northwest Inc", "ORG")]

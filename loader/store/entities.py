@@ -134,7 +134,8 @@ def merge_short_forms(db) -> int:
     itself when there is no longer exactly one); returns how many short forms changed target."""
     rows = list(db.execute("select id, name, type, merged_into, coalesce(article_count, 0) from entities "
                            "where coalesce(article_count, 1) > 0 or merged_into is not null"))
-    targets = _short_form_targets(rows, ArticleContext(db))
+    context = ArticleContext(db)
+    targets = _short_form_targets(rows, context)
     changed = 0
     for short, _name, _type, current, _ in rows:
         wanted = targets.get(short)
@@ -143,6 +144,9 @@ def merge_short_forms(db) -> int:
             changed += 1
         elif wanted is not None:  # mentions saved since the merge arrive on the short form's own id
             _point(db, short, wanted)
+    by_id = {row[0]: row for row in rows}
+    for short, wanted in targets.items():
+        _keep_foreign_articles(db, context, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
     return changed
@@ -190,6 +194,39 @@ class ArticleContext:
             if codes and codes.startswith("[") and len(codes) > 2:
                 found.update(set(json.loads(codes)))
         return found, articles
+
+
+def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
+    """A public body's noun merged into one country's body ("Treasury" → "U.S. Treasury Department"): in an
+    article whose places lie only in other countries, the noun is that country's body: the body of that
+    country the archive names ("U.K. Treasury"), else the short form itself (its mentions there stay apart)."""
+    name = by_id[short][1]
+    words = fold_words(name)
+    if len(words) != 1 or words[0] not in institution_words() or by_id[short][2] != "ORG":
+        return
+    home = context.qualifier(by_id[wanted][1])
+    if home is None:
+        return
+    bodies = defaultdict(set)  # country → the bodies of that noun qualified by it
+    for other, other_name, type_, merged, _ in by_id.values():
+        if type_ == "ORG" and merged is None and other != wanted and words[0] in fold_words(other_name) \
+                and _same_body(words[0], other_name, set()):
+            code = context.qualifier(other_name)
+            if code:
+                bodies[code].add(other)
+    for article_id, codes in db.execute(
+            "select id, country_codes from articles where id in (select article_id from mentions "
+            "where entity_id = ? and entity_name = ?)", [wanted, name]).fetchall():
+        found = set(json.loads(codes)) if codes and codes.startswith("[") else set()
+        if not found or home in found:
+            continue
+        there = set().union(*(bodies.get(code, set()) for code in found))
+        moved_to = there.pop() if len(there) == 1 else short
+        db.execute("update mentions set entity_id = ? where entity_id = ? and entity_name = ? and article_id = ?",
+                   [moved_to, wanted, name, article_id])
+        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and speaker = ? "
+                   "and article_id = ?", [moved_to, wanted, name, article_id])
+        db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, moved_to])
 
 
 def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None) -> dict[str, str]:
@@ -383,8 +420,10 @@ def _initials(name: str, skip: set) -> str:
 
 def _retarget(db, short: str, current: str | None, wanted: str | None) -> None:
     if current is not None:  # undo: the mentions whose own entity is the short form come back to it
-        back = [row[0] for row in db.execute(
-            "select id, coalesce(entity_name, text), type from mentions where entity_id = ?", [current])
+        name = db.execute("select name from entities where id = ?", [short]).fetchone()
+        back = [row[0] for row in db.execute(  # also those an article's own country sent elsewhere
+            "select id, coalesce(entity_name, text), type from mentions where entity_id = ? or "
+            "(entity_name = ? and entity_id != ?)", [current, name[0] if name else None, short])
             if entity_id(row[1], row[2]) == short]
         for ids in chunks(back):
             db.execute(f"update mentions set entity_id = ? where id in ({marks(ids)})", [short, *ids])

@@ -26,22 +26,23 @@ PART_OF_CLAUSE_SHARE = 0.8
 
 def extract_quotes(item: dict, doc, found: dict) -> dict:
     names = Names.from_mentions(found["mentions"]) if found.get("mentions") else Names.from_doc(doc)
-    return {"quotes": [row(quote, text_of(doc)) for quote in find_quotes(doc, names)]}
+    return {"quotes": [row(quote, text_of(doc)) for quote in find_quotes(doc, names, item.get("title"))]}
 
 
-def find_quotes(doc, names: Names) -> list[Quote]:
+def find_quotes(doc, names: Names, headline: str | None = None) -> list[Quote]:
     marks = quoted_spans(text_of(doc))
-    quotes, orphans = runs_and_orphans(doc, names, marks)
+    quotes, orphans = runs_and_orphans(doc, names, marks, headline)
     quotes = sorted(quotes + attached(doc, orphans, quotes), key=lambda q: q.start)
     if not marks:  # no quotation marks at all: wire copy whose marks were stripped
         quotes = floating_quotes(doc, quotes)
     return _without_overlaps([quote for quote in quotes if quote.name])
 
 
-def runs_and_orphans(doc, names: Names, marks) -> tuple[list[Quote], list[Quote]]:
-    """The quotes with speakers resolved and runs continued, and the quoted stretches no run took."""
+def runs_and_orphans(doc, names: Names, marks, headline: str | None = None) -> tuple[list[Quote], list[Quote]]:
+    """The quotes with speakers resolved and runs continued, and the quoted stretches no run took; `headline`
+    names the company "the company" stands for when the body names none."""
     quotes = revised(doc, rule_quotes(doc, marks), marks)
-    resolver = Resolver(doc, names, [(mark.start, mark.end) for mark in marks])
+    resolver = Resolver(doc, names, [(mark.start, mark.end) for mark in marks], headline)
     for quote in sorted(quotes, key=lambda q: q.speaker_start if q.speaker is not None else q.start):
         if quote.speaker is not None:
             _apply(quote, resolver.resolve(quote.speaker, (quote.start, quote.end)))

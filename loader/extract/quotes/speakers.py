@@ -12,13 +12,14 @@ Common nouns no name stands for (see Resolver._unnamed): a role noun is the pers
 "the government" the country named before, unnamed people ("a portfolio manager", "some") and public
 bodies the article does not name ("the police") are anonymous sources; what is left is a description.
 """
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
 from ..gazetteer import get_gazetteer
-from ..names import LEGAL_FORMS, fold_words, roles
+from ..names import LEGAL_FORMS, alias_for, fold_words, roles
 from .lexicon import speaker_words
 from ...text import squash
 
@@ -48,6 +49,11 @@ GOVERNMENT_NOUNS = {"government", "administration", "cabinet"}
 QUANTIFIERS = {"some", "many", "most", "several", "others", "one", "few", "both", "all"}
 # Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
 ROLE_PREPOSITIONS = ("from", "of", "at", "with")
+# People who speak for the country that modifies them ("U.S. officials said" is the United States); any other
+# noun after a country ("U.S. refiners", "U.S. television networks") is a group of that country, not it.
+COUNTRY_VOICES = {"official", "negotiator", "delegate", "envoy", "diplomat", "source"}
+# Wire headlines mark the company they are about with its ticker: "ACME MINES <ACMM> 4TH QTR NET".
+HEADLINE_TICKER = re.compile(r"^(?P<name>[^<>]+?)(?:'S)?\s*<[A-Z.]{1,6}>")
 
 
 @dataclass(frozen=True)
@@ -135,8 +141,9 @@ def _is_subsequence(short: list, long_: list) -> bool:
 class Resolver:
     """Walks an article's quotes in reading order, remembering who spoke last."""
 
-    def __init__(self, doc, names: Names, quoted: list[tuple[int, int]]):
+    def __init__(self, doc, names: Names, quoted: list[tuple[int, int]], headline: str | None = None):
         self.doc, self.names = doc, names
+        self.headline_company = headline_company(headline or "", names)
         self.antecedents = Antecedents(doc, [name for name in names.names if name.type == PERSON], quoted)
         self.last_person: Speaker | None = None
         self.last_organisation: Speaker | None = None
@@ -178,11 +185,17 @@ class Resolver:
     def _named(self, span, head, kind):
         """A name in the speaker span, or for a common noun in its whole phrase ("a study by Civic Action")."""
         own = self.names.within(span.start_char, span.end_char)
-        if own:
+        if own and all(name.type in ("GPE", "NORP") for name in own):
+            company = _company_span(span)  # "US West Inc"
+            if company is not None:
+                return company
+        if own and not _group_of_country(head, own):
             return _prefer(own)
         if head.pos_ in ("NOUN",) or kind in ("document", "spokesperson"):
             phrase = self.names.within(head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
+            if not issuers and _group_of_country(head, phrase):
+                return None
             return _prefer(issuers or phrase) if phrase else None
         return None
 
@@ -270,7 +283,8 @@ class Resolver:
         named = [name for name in self.names.names if name.type in ISSUER_TYPES and name.end <= span.start_char]
         later = [name for name in reversed(self.names.names) if name.type in ISSUER_TYPES
                  and name.start >= span.end_char] if kind == "company" else []
-        for candidates in (spoke, named, later):  # later: the first named after, for a company only
+        headline = [self.headline_company] if kind == "company" and self.headline_company else []
+        for candidates in (spoke, headline, named, later):  # headline, later: for a company only
             holding = [name for name in candidates if wanted <= set(fold_words(name.canonical))]
             if not holding and kind == "company":
                 holding = [name for name in candidates if not _public_body(name.canonical)]
@@ -293,7 +307,7 @@ class Resolver:
     def _unlisted(self, span) -> Speaker:
         """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
         text = _clean(span.text)
-        named = self._named_surname(span)
+        named = self._named_surname(span) or _written_lower(span, self.names)
         if named is not None:
             return named
         if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
@@ -395,6 +409,58 @@ class Resolver:
             self.last_person = speaker
         elif speaker.type in ORGANISATION_TYPES:
             self.last_organisation = speaker
+
+
+def headline_company(headline: str, names: Names) -> Name | None:
+    """The company a wire headline is about ("ACME MINES <ACMM> 4TH QTR NET"): the name the body gives it
+    when one of the article's organisations has the same words, else the headline's words with their first
+    letters capitalised ("Acme Mines"; a capitalised word of up to three letters stays as written: "CCX")."""
+    match = HEADLINE_TICKER.match(headline.strip())
+    if not match:
+        return None
+    words = fold_words(match.group("name"))
+    for name in names.names:
+        if name.type in ISSUER_TYPES and fold_words(name.canonical)[:len(words)] == words:
+            return name
+    text = " ".join(w if len(w) <= 3 and w.isupper() else w[:1].upper() + w[1:].lower()
+                    for w in match.group("name").split())
+    return Name(0, 0, "ORG", text) if words else None
+
+
+def _company_span(span) -> Name | None:
+    """ "US West Inc said": a span of capitalised words ending in a legal form is a company's name, even
+    when it starts with a country's name."""
+    text = _clean(span.text)
+    words = text.split()
+    if len(words) >= 2 and words[-1].lower().rstrip(".") in LEGAL_FORMS and all(
+            w[:1].isupper() or w.lower() in ("and", "of", "&") for w in words):
+        return Name(span.start_char, span.end_char, "ORG", text)
+    return None
+
+
+def _group_of_country(head, names: list[Name]) -> bool:
+    """ "U.S. refiners", "U.S. television networks": a common noun that only a place modifies is a group of
+    that country, not the country speaking; "U.S. officials" and "the Japanese government" do speak for it."""
+    if head.pos_ not in ("NOUN",) or any(name.type not in ("GPE", "NORP") for name in names):
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in COUNTRY_VOICES and speaker_words().get(lemma) not in ("institution", "organisation",
+                                                                             "spokesperson", "document")
+
+
+def _written_lower(span, names: Names) -> "Speaker | None":
+    """ "usda said": a word written in lower case that is, in capitals, an organisation's short name the alias
+    table knows or one the article names ("USDA", "OPEC")."""
+    if len(span) != 1 or not span[0].is_lower or len(span[0].text) < 2:
+        return None
+    upper = span[0].text.upper()
+    canonical = alias_for(upper, "ORG")
+    if canonical:
+        return Speaker(canonical, "ORG")
+    for name in names.names:
+        if name.type in ISSUER_TYPES and name.canonical == upper:
+            return Speaker(name.canonical, name.type)
+    return None
 
 
 def anonymous_name(head) -> str:
