@@ -222,6 +222,8 @@ def test_a_lower_case_acronym_is_the_organisation_it_stands_for():
 def test_a_group_a_country_modifies_is_not_the_country():
     text = "Gasoline stocks fell last week. U.S. refiners said demand for fuel oil was strong."
     assert speakers(text) == [("refiners", "ANONYMOUS")]
+    text = "Loan losses grew. U.S. Bankers said the worst was over."
+    assert speakers(text) == [("bankers", "ANONYMOUS")]
     text = "The talks resumed in Geneva. U.S. officials said the gap had narrowed."
     assert speakers(text) == [("United States", "GPE")]
 
@@ -229,3 +231,5 @@ def test_a_group_a_country_modifies_is_not_the_country():
 def test_a_company_named_after_a_country_is_the_company():
     text = "Phone rates rose in March. US Northwest Inc said it would raise its rates again in May."
     assert speakers(text) == [("US Northwest Inc", "ORG")]
+    text = "Coin sales rose in March. The U.S. Mint said it sold more gold coins than a year before."
+    assert speakers(text) == [("U.S. Mint", "ORG")]

@@ -158,7 +158,7 @@ class Resolver:
             span = speaker_span(antecedent)
         head = span.root
         kind = speaker_words().get(head.lower_) if len(span) == 1 else None
-        kind = kind or speaker_words().get(head.lemma_.lower())
+        kind = kind or speaker_words().get(_lemma(head))
         named = self._named(span, head, kind)
         if named is not None:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
@@ -186,7 +186,7 @@ class Resolver:
         """A name in the speaker span, or for a common noun in its whole phrase ("a study by Civic Action")."""
         own = self.names.within(span.start_char, span.end_char)
         if own and all(name.type in ("GPE", "NORP") for name in own):
-            company = _company_span(span)  # "US West Inc"
+            company = _company_span(span) or _named_after_country(head, own)  # "US West Inc", "U.S. Mint"
             if company is not None:
                 return company
         if own and not _group_of_country(head, own):
@@ -438,12 +438,36 @@ def _company_span(span) -> Name | None:
     return None
 
 
+def _named_after_country(head, names: list[Name]) -> Name | None:
+    """ "U.S. Mint said", "U.S. West said": a capitalised word after a country's name that is no noun for
+    people or speakers is an organisation named after the country."""
+    first = names[0]
+    if head.pos_ != "PROPN" or not head.is_title or head.idx < first.end or _inside(head, names) \
+            or _lemma(head) in speaker_words() or _names_people(head):
+        return None
+    return Name(first.start, head.idx + len(head.text), "ORG",
+                _clean(head.doc.text[first.start:head.idx + len(head.text)]))
+
+
+def _lemma(head) -> str:
+    """The lower-case lemma, also of a capitalised plural the parser took for a name ("U.S. Bankers")."""
+    lemma = head.lemma_.lower()
+    if lemma not in speaker_words() and head.pos_ == "PROPN" and lemma.endswith("s") \
+            and lemma[:-1] in speaker_words():
+        return lemma[:-1]
+    return lemma
+
+
+def _inside(token, names: list[Name]) -> bool:
+    return any(name.start <= token.idx < name.end for name in names)
+
+
 def _group_of_country(head, names: list[Name]) -> bool:
     """ "U.S. refiners", "U.S. television networks": a common noun that only a place modifies is a group of
     that country, not the country speaking; "U.S. officials" and "the Japanese government" do speak for it."""
-    if head.pos_ not in ("NOUN",) or any(name.type not in ("GPE", "NORP") for name in names):
+    if _inside(head, names) or any(name.type not in ("GPE", "NORP") for name in names):
         return False
-    lemma = head.lemma_.lower()
+    lemma = _lemma(head)
     return lemma not in COUNTRY_VOICES and speaker_words().get(lemma) not in ("institution", "organisation",
                                                                              "spokesperson", "document")
 
