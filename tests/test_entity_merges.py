@@ -62,6 +62,20 @@ def test_legal_form_variants_acronym_and_word_join_one_company(load_into, tmp_pa
     assert entity(db, "HMC", "ORG")["merged_into"] is None  # the legal form's initial is no initial of the name
 
 
+BESIDE = [
+    {"title": "Insurer", "body": "The Northern Deposit Insurance Corp (NDIC) closed a bank in Ohio on Friday."},
+    {"title": "Insurer again", "body": "The NDIC sold the assets of a failed bank in Iowa on Monday."},
+    {"title": "Carmaker", "body": "Halvorsen Motors Corp said it would cut output at two plants."},
+    {"title": "Chemicals", "body": "HMC said chemical sales rose 12 pct in the first quarter."},
+]
+
+
+def test_an_acronym_with_the_legal_forms_initial_needs_an_article_that_writes_both(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "beside.json", BESIDE), nlp=True)
+    assert entity(db, "NDIC", "ORG")["merged_into"] == entity(db, "Northern Deposit Insurance Corp", "ORG")["id"]
+    assert entity(db, "HMC", "ORG")["merged_into"] is None
+
+
 def test_an_acronym_is_exactly_the_initials_of_the_name_without_its_legal_form():
     from loader.store.entities import _short_form_targets
     rows = [("full", "Kessler Motor Co", "ORG", None, 6), ("with_form", "KMC", "ORG", None, 2),

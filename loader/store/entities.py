@@ -183,6 +183,13 @@ class ArticleContext:
         alias = contextual_alias(name)
         return self.codes().get(alias[1]) if alias else None
 
+    def named_together(self, text: str, entity: str) -> bool:
+        """Whether some article that names the entity also writes `text` ("FDIC" beside "Federal Deposit
+        Insurance Corp")."""
+        return self.db.execute(
+            "select 1 from mentions where text = ? and article_id in "
+            "(select article_id from mentions where entity_id = ?) limit 1", [text, entity]).fetchone() is not None
+
     def countries(self, name: str) -> tuple[Counter, int]:
         """(country code → how many articles naming `name` (as their canonical name) lie there, how many
         articles name it)."""
@@ -240,6 +247,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     for found in (_legal_form_variants(rows), _people_named_like_things(rows)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
     surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
+    with_forms = defaultdict(set)  # initials with the legal form ("FDIC"): only where an article names both
     by_key, places = {}, set()
     for entity, name, type_, _merged, _ in rows:
         if type_ != PERSON:
@@ -252,8 +260,10 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         if type_ == PERSON:
             surnames[folded[-1]].add(entity)
         elif type_ == "ORG":
-            # "GM" for "General Motors Corp": the legal form's initial never counts ("FMC" is not "Ford Motor Co")
+            # "GM" for "General Motors Corp": the legal form's initial does not count ("FMC" is not "Ford Motor
+            # Co"), unless an article writes the acronym beside the name ("Federal Deposit Insurance Corp", "FDIC")
             initials[_initials(name, INITIALS_SKIP)].add(entity)
+            with_forms[_initials(name, INITIALS_SKIP - LEGAL_FORMS)].add(entity)
             if folded[-1] in LEGAL_FORMS or fragment_kind(folded[-1]) == "generic":
                 for word in set(folded[:-1]):
                     words[word].add(entity)
@@ -268,7 +278,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
             found = set(surnames.get(folded[0], set()))
         elif type_ == "ORG":
             # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
-            found = set(initials.get(name, set())) if ACRONYM.fullmatch(name) else \
+            found = _acronym_candidates(name, initials, with_forms, context) if ACRONYM.fullmatch(name) else \
                 words.get(folded[0], set()) | words.get(folded[0] + "s", set())
             alias = contextual_alias(name)
             preferred = by_key.get(entity_key(alias[0], type_)) if alias else None
@@ -282,6 +292,15 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         if chosen is not None:
             targets[entity] = chosen
     return targets
+
+
+def _acronym_candidates(name: str, initials: dict, with_forms: dict, context: ArticleContext | None) -> set:
+    """The organisations whose initials (without the legal form) are the acronym; else those whose initials
+    with it are, each only when an article names it and writes the acronym too."""
+    found = set(initials.get(name, set()))
+    if found or context is None:
+        return found
+    return {other for other in with_forms.get(name, set()) if context.named_together(name, other)}
 
 
 # A clear majority: the dominant candidate has this many times the articles of the next, and at least MIN.
