@@ -11,6 +11,9 @@ speaks for one. The role is what the text says about a named speaker ("U.S. Trea
 Common nouns no name stands for (see Resolver._unnamed): a role noun is the person given that role,
 "the government" the country named before, unnamed people ("a portfolio manager", "some") and public
 bodies the article does not name ("the police") are anonymous sources; what is left is a description.
+"The company" of a wire story whose body names no company is the one its headline marks with a ticker;
+"usda" in lower case is the USDA; a country before a group noun ("U.S. refiners") makes a group of that
+country (anonymous), not the country, while a capitalised name after it ("U.S. Mint") is an organisation.
 """
 import re
 from bisect import bisect_right
