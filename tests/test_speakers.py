@@ -212,6 +212,13 @@ def test_the_company_named_only_in_a_wire_headline_is_that_company():
     text = ("Braxton Tile Corp raised its dividend on Monday. The company said sales rose in every region.")
     assert ("Braxton Tile Corp", "ORG") in speakers_with_title(title, text)
     assert speakers_with_title("Company earnings slip", "The company said profits fell.") == [("company", None)]
+    text = "Pretax profit 3.1 mln stg vs 2.4 mln. The company said trading in March was strong."
+    assert speakers_with_title("<HOLLIN PLC> <HOLL.L> HALF YEAR TO END JUNE", text) == [("Hollin Plc", "ORG")]
+
+
+def test_a_name_in_wire_marks_ending_in_a_legal_form_is_a_company():
+    text = "<Western Pacific Rolling Mills Co Inc> said its sales for the first ten days of March rose."
+    assert speakers(text) == [("Western Pacific Rolling Mills Co Inc", "ORG")]
 
 
 def test_a_lower_case_acronym_is_the_organisation_it_stands_for():

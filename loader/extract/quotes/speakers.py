@@ -56,7 +56,8 @@ ROLE_PREPOSITIONS = ("from", "of", "at", "with")
 # noun after a country ("U.S. refiners", "U.S. television networks") is a group of that country, not it.
 COUNTRY_VOICES = {"official", "negotiator", "delegate", "envoy", "diplomat", "source"}
 # Wire headlines mark the company they are about with its ticker: "ACME MINES <ACMM> 4TH QTR NET".
-HEADLINE_TICKER = re.compile(r"^(?P<name>[^<>]+?)(?:'S)?\s*<[A-Z.]{1,6}>")
+# or with the name itself in angle brackets: "<NEXT PLC> <NEXL.L> FIVE MONTHS".
+HEADLINE_TICKER = re.compile(r"^(?:<(?P<marked>[^<>]+)>|(?P<name>[^<>]+?)(?:'S)?\s*<[A-Z.]{1,8}>)")
 
 
 @dataclass(frozen=True)
@@ -313,6 +314,9 @@ class Resolver:
         named = self._named_surname(span) or _written_lower(span, self.names)
         if named is not None:
             return named
+        company = _company_span(span)  # "<American Acme Motor Co Inc> said": a company's name, whatever its tags
+        if company is not None:
+            return Speaker(company.canonical, "ORG")
         if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
             capitals = _in_capitals(span.root)
             if capitals:
@@ -417,16 +421,18 @@ class Resolver:
 def headline_company(headline: str, names: Names) -> Name | None:
     """The company a wire headline is about ("ACME MINES <ACMM> 4TH QTR NET"): the name the body gives it
     when one of the article's organisations has the same words, else the headline's words with their first
-    letters capitalised ("Acme Mines"; a capitalised word of up to three letters stays as written: "CCX")."""
+    letters capitalised ("Acme Mines"; a capitalised word of up to three letters that is no legal form stays as
+    written: "CCX Network", "Hollin Plc")."""
     match = HEADLINE_TICKER.match(headline.strip())
     if not match:
         return None
-    words = fold_words(match.group("name"))
+    written = match.group("marked") or match.group("name")
+    words = fold_words(written)
     for name in names.names:
         if name.type in ISSUER_TYPES and fold_words(name.canonical)[:len(words)] == words:
             return name
-    text = " ".join(w if len(w) <= 3 and w.isupper() else w[:1].upper() + w[1:].lower()
-                    for w in match.group("name").split())
+    text = " ".join(w if len(w) <= 3 and w.isupper() and w.lower() not in LEGAL_FORMS else w[:1].upper() + w[1:].lower()
+                    for w in written.split())
     return Name(0, 0, "ORG", text) if words else None
 
 
