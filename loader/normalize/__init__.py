@@ -74,7 +74,7 @@ def _clean(value: str | None) -> str | None:
     if value is None:
         return None
     value = _plain(value) if looks_like_markup(value) else unescape_entities(value)
-    value = squash(unicodedata.normalize("NFC", value))
+    value = squash(value if value.isascii() else unicodedata.normalize("NFC", value))
     return value or None
 
 

@@ -22,7 +22,13 @@ def _dateline_index(paragraphs: list[str]) -> int | None:
 
 
 def detect_reuters(paragraphs: list[str], fields: dict) -> bool:
-    return _dateline_index(paragraphs) is not None or bool(paragraphs and SIGN_OFF.search(paragraphs[-1]))
+    return _dateline_index(paragraphs) is not None or bool(paragraphs and _signed_off(paragraphs[-1]))
+
+
+def _signed_off(paragraph: str) -> bool:
+    """SIGN_OFF.search, after a cheap test of the end (the pattern's leading \\s* makes a miss scan the whole
+    paragraph)."""
+    return paragraph.rstrip().rstrip(".")[-6:].lower() == "reuter" and bool(SIGN_OFF.search(paragraph))
 
 
 def parse_reuters(paragraphs: list[str], fields: dict) -> dict:
@@ -45,7 +51,7 @@ def parse_reuters(paragraphs: list[str], fields: dict) -> dict:
 def _without_sign_off(paragraphs: list[str]) -> list[str]:
     if not paragraphs:
         return paragraphs
-    last = SIGN_OFF.sub("", paragraphs[-1])
+    last = SIGN_OFF.sub("", paragraphs[-1]) if _signed_off(paragraphs[-1]) else paragraphs[-1]
     return paragraphs[:-1] + ([last] if last.strip() else [])
 
 
