@@ -151,8 +151,8 @@ def test_an_archive_with_text_bands_is_rebanded_on_upgrade(tmp_path, load_into):
     db.conn.commit()
     db, result = load_into(_write(tmp_path / "later.jsonl", [_record("Strike goes on", STORY)]))
     assert result.counts["near_duplicates"] == 1
-    assert db.execute("select count(*), count(distinct article_id), min(typeof(band)) from article_bands").fetchone() \
-        == (32, 2, "integer")
+    assert db.execute("select count(*), count(distinct article_rowid), min(typeof(band)) from article_bands"
+                      ).fetchone() == (32, 2, "integer")
 
 
 def test_an_archive_from_before_near_duplicates_is_fingerprinted_on_upgrade(tmp_path, load_into):

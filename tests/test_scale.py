@@ -40,7 +40,8 @@ def _snapshot(db):
                                "content_hash, identity_key, near_duplicate_of from articles order by id").fetchall(),
         "origins": db.execute("select article_id, origin_path, position from article_origins "
                               "order by 1, 2, 3").fetchall(),
-        "bands": db.execute("select band, article_id from article_bands order by 1, 2").fetchall(),
+        "bands": db.execute("select band, articles.id from article_bands join articles "
+                            "on articles.rowid = article_rowid order by 1, 2").fetchall(),
         "sources": db.execute("select * from sources order by id").fetchall(),
         "fts": db.execute("select rowid from articles_fts where articles_fts match 'union' order by rowid").fetchall(),
         "facets": db.execute("select * from facet_counts order by 1, 2").fetchall(),

@@ -66,8 +66,8 @@ TABLES = {
                           "body": str, "published_at": str, "updated_at": str, "loaded_at": str,
                           "origin_path": str}, ("article_id", "version"), [("article_id", "articles", "id")]),
     # MinHash LSH bands of each article's body, for finding near-duplicates (store/duplicates.py).
-    # Created WITHOUT ROWID by duplicates.create_table; its band keys are integers.
-    "article_bands": ({"band": int, "article_id": str}, ("band", "article_id"), [("article_id", "articles", "id")]),
+    # Created WITHOUT ROWID by duplicates.create_table: 31-bit integer keys and the article's rowid, no index.
+    "article_bands": ({"band": int, "article_rowid": int}, ("band", "article_rowid"), []),
     # Story clustering (store/stories.py): each clustered article's keys, and how many articles have each feature.
     "story_keys": ({"key": str, "day": str, "article_id": str}, ("key", "day", "article_id"),
                    [("article_id", "articles", "id")]),
@@ -137,8 +137,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     migrations.check_not_newer(db)
     with db.atomic():
         fresh = not db["articles"].exists()
-        if fresh:
-            duplicates.create_table(db)
+        duplicates.create_table(db)  # if missing: sqlite-utils would make it a rowid table
         for name, (columns, pk, foreign_keys) in TABLES.items():
             table = db[name]
             if not table.exists():

@@ -67,6 +67,7 @@ def save_fresh(db, fresh: list, loaded_at: str) -> list[tuple[str, str | None]]:
     sources = {profile.id: profile.source_row() for _, _, profile in fresh}
     _insert_many(db, "sources", list(sources.values()), "insert or ignore")
     articles = [{**row, "id": row["identity_key"], "loaded_at": loaded_at} for row, _, _ in fresh]
+    last = db.execute("select coalesce(max(rowid), 0) from articles").fetchone()[0]
     if len(articles) >= INDEX_AFTER_ROWS:
         with indexed_afterwards(db, "articles", FTS["articles"]):
             _insert_many(db, "articles", articles, "insert")
@@ -76,7 +77,8 @@ def save_fresh(db, fresh: list, loaded_at: str) -> list[tuple[str, str | None]]:
         {"article_id": row["id"], "origin_path": article.origin_path, "position": article.position,
          "url": article.url, "loaded_at": loaded_at} for row, (_, article, _) in zip(articles, fresh)],
         "insert or ignore")
-    twins = save_new_fingerprints(db, [(row["id"], row["body"]) for row in articles])
+    rowids = dict(db.execute("select id, rowid from articles where rowid > ?", [last]))
+    twins = save_new_fingerprints(db, [(rowids[row["id"]], row["id"], row["body"]) for row in articles])
     return [(row["id"], twin) for row, twin in zip(articles, twins)]
 
 
