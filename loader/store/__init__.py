@@ -198,8 +198,8 @@ def article_id(article: Article) -> str:
 
 def article_row(article: Article) -> dict:
     row = {column: getattr(article, column) for column in CONTENT_COLUMNS}
-    row["authors"] = json.dumps(article.authors, ensure_ascii=False)
-    row["related_headlines"] = json.dumps(article.related_headlines, ensure_ascii=False)
+    row["authors"] = _json_list(article.authors)
+    row["related_headlines"] = _json_list(article.related_headlines)
     row["content_hash"] = _digest(*(row[column] for column in CONTENT_COLUMNS))
     row["identity_key"] = article_id(article)
     row["word_count"] = len(article.body.split())
@@ -207,6 +207,10 @@ def article_row(article: Article) -> dict:
     row["origin_path"] = article.origin_path
     row["origin_format"] = article.origin_format
     return row
+
+
+def _json_list(items: list) -> str:
+    return json.dumps(items, ensure_ascii=False) if items else "[]"
 
 
 def save_source(db, profile) -> str:
@@ -340,10 +344,9 @@ def finish_load(db, load_id: int, counts: dict) -> None:
 
 
 def save_load_error(db, load_id: int, origin_path: str, position: str, reason: str, raw: str | None) -> int:
-    return db["load_errors"].insert({
-        "load_id": load_id, "origin_path": origin_path, "position": position, "reason": reason,
-        "raw": raw[:RAW_ERROR_CHARS] if raw else None,
-    }).last_pk
+    # Plain SQL: a file of many bad records calls this per record, and sqlite-utils' insert re-reads the schema.
+    return db.execute("insert into load_errors (load_id, origin_path, position, reason, raw) values (?, ?, ?, ?, ?)",
+                      [load_id, origin_path, position, reason, raw[:RAW_ERROR_CHARS] if raw else None]).lastrowid
 
 
 # Extraction is a versioned derivation of stored articles: `extracted_with` names the extractor version

@@ -88,12 +88,13 @@ def shingle_hashes(body: str) -> np.ndarray:
     words = WORD.findall(body.casefold())
     if not words:
         return np.empty(0, dtype=np.uint64)
-    hashes = np.array(list(map(_WORD_HASHES.__getitem__, words)), dtype=np.uint64)
+    hashes = np.fromiter(map(_WORD_HASHES.__getitem__, words), dtype=np.uint64, count=len(words))
     width = min(SHINGLE_WORDS, len(hashes))
     count = len(hashes) - width + 1
-    combined = np.zeros(count, dtype=np.uint64)
-    for offset in range(width):  # wraps modulo 2**64, which is what a hash wants
-        combined = combined * _WORD_MIX + hashes[offset:offset + count]
+    combined = hashes[:count].copy()
+    for offset in range(1, width):  # wraps modulo 2**64, which is what a hash wants
+        combined *= _WORD_MIX
+        combined += hashes[offset:offset + count]
     combined.sort()  # sorted and unique, as np.unique gives, at a fraction of its overhead on small arrays
     return combined[np.concatenate(([True], combined[1:] != combined[:-1]))]
 
