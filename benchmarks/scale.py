@@ -7,7 +7,7 @@
 - HTTP p50/p95 of 200 realistic requests against the biggest annotated archive in benchmarks/data
   (bench-1000000.db, else bench-100000.db, …), served by `news-archive serve`.
 
-    .venv/bin/python benchmarks/scale.py [--sizes 100000] [--http-only]
+    .venv/bin/python benchmarks/scale.py [--sizes 20000] [--million] [--http-only]
 
 The machine is shared: the load average is printed before and after each figure.
 """
@@ -15,6 +15,7 @@ import argparse
 import os
 import platform
 import random
+import resource
 import socket
 import sqlite3
 import statistics
@@ -74,21 +75,59 @@ def _remove(db: Path) -> None:
         Path(str(db) + suffix).unlink(missing_ok=True)
 
 
-def run_ours(folder: Path, db: Path) -> float:
-    _remove(db)
-    started = time.monotonic()
-    done = subprocess.run([str(CLI), "load", str(folder), "--db", str(db), "--no-nlp", "--quiet"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if done.returncode:
-        raise SystemExit(done.stderr[-2000:])
-    return time.monotonic() - started
+class Timed:
+    """Wall time and CPU time (user + system of the child process) of one command: on a machine shared
+    with other agents the CPU ratio says more than the wall ratio, so both are reported."""
+
+    def __init__(self, command: list[str], watch: Path | None = None):
+        self.command, self.watch, self.samples = command, watch, []
+
+    def run(self) -> "Timed":
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.monotonic()
+        child = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        while child.poll() is None:  # how many articles the archive holds, once a second (WAL: no lock taken)
+            time.sleep(1)
+            self.samples.append((time.monotonic() - started, _stored(self.watch)))
+        error = child.stderr.read()
+        if child.returncode:
+            raise SystemExit(error[-2000:])
+        self.wall = time.monotonic() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        return self
+
+    def rate(self, low: int, high: int) -> float | None:
+        """Articles stored per second while the archive grew from `low` to `high` articles (sampled)."""
+        inside = [(t, n) for t, n in self.samples if n is not None]
+        first = next(((t, n) for t, n in inside if n >= low), None)
+        last = next(((t, n) for t, n in inside if n >= high), None)
+        if not first or not last or last[0] <= first[0]:
+            return None
+        return (last[1] - first[1]) / (last[0] - first[0])
 
 
-def run_baseline(folder: Path, db: Path) -> float:
+def _stored(db: Path | None) -> int | None:
+    if db is None or not db.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return conn.execute("select coalesce(max(rowid), 0) from articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def run_ours(folder: Path, db: Path) -> Timed:
     _remove(db)
-    started = time.monotonic()
-    subprocess.run([PY, "-c", BASELINE, str(folder), str(db)], check=True, stdout=subprocess.DEVNULL)
-    return time.monotonic() - started
+    return Timed([str(CLI), "load", str(folder), "--db", str(db), "--no-nlp", "--quiet"], watch=db).run()
+
+
+def run_baseline(folder: Path, db: Path) -> Timed:
+    _remove(db)
+    return Timed([PY, "-c", BASELINE, str(folder), str(db)]).run()
 
 
 def body_bytes(db: Path) -> int:
@@ -108,19 +147,84 @@ def table_bytes(db: Path) -> dict:
         return {}
 
 
-def compare_loads(name: str, folder: Path, tmp: Path) -> list[str]:
+# What extraction (NLP) writes; the rest of the file is what a load without NLP writes. An archive's size
+# is reported with and without these.
+NLP_TABLES = ("entities", "mentions", "quotes", "quote_groups", "places", "locations", "stories", "story_keys",
+              "story_terms", "article_credits", "facet_counts")
+
+
+def nlp_bytes(db: Path) -> int:
+    """Bytes of the NLP tables, their indexes and the quotes' FTS index."""
+    names = {row[0] for row in sqlite3.connect(db).execute(
+        f"select name from sqlite_master where tbl_name in ({','.join('?' * len(NLP_TABLES))}) "
+        f"or name like 'quotes_fts%'", NLP_TABLES)}
+    return sum(size for name, size in table_bytes(db).items() if name in names)
+
+
+def compare_loads(name: str, folder: Path, tmp: Path) -> tuple[list[str], list[str]]:
+    """One input loaded by ours and by the baseline, one after the other; (table row, notes)."""
     ours_db, base_db = tmp / f"ours-{name}.db", tmp / f"base-{name}.db"
     before = load_average()
     ours = run_ours(folder, ours_db)
     base = run_baseline(folder, base_db)
     after = load_average()
-    sqlite3.connect(ours_db).execute("pragma wal_checkpoint(truncate)")
-    body = body_bytes(ours_db)
+    sqlite3.connect(ours_db).execute("pragma wal_checkpoint(truncate)").fetchall()
+    body, count = body_bytes(ours_db), articles(ours_db)
     ours_size, base_size = ours_db.stat().st_size, base_db.stat().st_size
-    top = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in list(table_bytes(ours_db).items())[:5])
-    return [f"| {name} ({articles(ours_db):,} articles) | {ours:.1f} s | {base:.1f} s | **{ours / base:.2f}×** "
-            f"| {ours_size / body:.2f}× ({ours_size / 1e6:.0f} MB) | {base_size / body:.2f}× "
-            f"| {before} → {after} |", f"- {name}, largest parts of ours: {top}"]
+    top = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in list(table_bytes(ours_db).items())[:6])
+    row = (f"| {name} ({count:,} articles) | {ours.wall:.1f} s / {ours.cpu:.1f} s | {base.wall:.1f} s / "
+           f"{base.cpu:.1f} s | **{ours.wall / base.wall:.2f}×** / **{ours.cpu / base.cpu:.2f}×** | "
+           f"{count / ours.wall:,.0f} | {ours_size / body:.2f}× ({ours_size / 1e6:.0f} MB) | "
+           f"{base_size / body:.2f}× | {before} → {after} |")
+    notes = [f"- {name}, largest parts of ours: {top}"]
+    if count >= 100_000:
+        rates = [(f"{low // 1000:,}k–{high // 1000:,}k", ours.rate(low, high)) for low, high in
+                 ((0, 100_000), (count - 100_000, count))]
+        notes.append(f"- {name}, load rate as the archive grows (articles/s, sampled once a second): " +
+                     ", ".join(f"{span}: {rate:,.0f}" if rate else f"{span}: not sampled" for span, rate in rates))
+    for path in (ours_db, base_db):
+        _remove(path)
+    return [row], notes
+
+
+def generated_input(size: int) -> Path:
+    """benchmarks/data/generated-N, written by benchmarks/generate.py when missing. Loading needs only the
+    originals' paragraphs, so when the annotated originals file is missing too the originals are taken
+    from a load without NLP (the same rows and paragraphs, so the same input files), not extracted."""
+    import generate
+
+    folder = generate.input_dir(size)
+    if folder.exists():
+        return folder
+    originals = generate.read_originals() if generate.ORIGINALS_FILE.exists() else text_originals(generate)
+    return generate.write_input(size, originals)
+
+
+def text_originals(generate) -> list[dict]:
+    """The rows generate.build_originals takes, with their paragraphs and no annotations."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "originals.db"
+        for path in (DATA / "reuters-21578", ROOT / "corpus"):
+            subprocess.run([str(CLI), "load", str(path), "--db", str(db), "--no-nlp", "--quiet"], check=True,
+                           stderr=subprocess.DEVNULL)
+        rows = sqlite3.connect(db).execute(
+            "select id, title, body from articles where word_count >= ? order by rowid limit ?",
+            [generate.MIN_ORIGINAL_WORDS, generate.ORIGINALS]).fetchall()
+    return [{"id": id_, "title": title, "paragraphs": body.split("\n\n")} for id_, title, body in rows]
+
+
+def annotated_sizes() -> list[str]:
+    """File / body for the annotated benchmark archives in benchmarks/data, with and without NLP tables."""
+    lines = []
+    for db in sorted(DATA.glob("bench-*.db"), key=lambda p: p.stat().st_size):
+        try:
+            size, body, nlp = db.stat().st_size, body_bytes(db), nlp_bytes(db)
+        except sqlite3.Error:
+            continue
+        lines.append(f"- {db.name} (annotated, {articles(db):,} articles): {size / body:.2f}× body with NLP "
+                     f"tables, {(size - nlp) / body:.2f}× without them ({size / 1e9:.2f} GB, NLP tables "
+                     f"{nlp / 1e9:.2f} GB)")
+    return lines
 
 
 # ---------------------------------------------------------------- micro
@@ -255,13 +359,16 @@ def machine() -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="100000", help="generated archive sizes to load, comma-separated")
+    parser.add_argument("--sizes", default="20000", help="generated archive sizes to load, comma-separated")
+    parser.add_argument("--million", action="store_true",
+                        help="also load a generated million (~1.6 GB of input; see benchmarks/RESULTS.md for the time)")
     parser.add_argument("--http-only", action="store_true", help="only the HTTP figures (keeps the load figures)")
     parser.add_argument("--archive", type=Path, help="archive for the HTTP figures (default: the biggest bench-N.db)")
     args = parser.parse_args()
     PARTS.mkdir(parents=True, exist_ok=True)
     if not args.http_only:
-        (PARTS / "scale-load.md").write_text("\n".join(load_section(args.sizes)) + "\n", encoding="utf-8")
+        sizes = args.sizes + (",1000000" if args.million and "1000000" not in args.sizes.split(",") else "")
+        (PARTS / "scale-load.md").write_text("\n".join(load_section(sizes)) + "\n", encoding="utf-8")
     archive = args.archive or biggest_archive()
     if archive and archive.exists():
         (PARTS / "scale-http.md").write_text("\n".join(http_section(archive)) + "\n", encoding="utf-8")
@@ -278,25 +385,27 @@ def main() -> int:
 
 
 def load_section(sizes: str) -> list[str]:
+    command = f".venv/bin/python benchmarks/scale.py --sizes {sizes}".replace("--sizes 20000,1000000", "--million")
     report = ["## Load without NLP vs sqlite-utils", "",
-              f"Command: `.venv/bin/python benchmarks/scale.py --sizes {sizes}`. Ours: `news-archive load "
-              "DIR --no-nlp --quiet` (read, normalize, ids, near-duplicates, versions, FTS). Reference: "
-              "`insert_all` of the same records' title, date, url, source and body, then "
-              "`enable_fts(['title', 'body'], tokenize='porter', create_triggers=True)`, in its own process.",
-              "", "| input | ours | sqlite-utils | ratio | ours: file / body text | sqlite-utils: file / body "
-              "| load avg before → after |", "|---|---:|---:|---:|---:|---:|---|"]
+              f"Command: `{command}`. Ours: `news-archive load DIR --no-nlp --quiet` (read, normalize, ids, "
+              "near-duplicates, versions, FTS). Reference: `insert_all` of the same records' title, date, url, "
+              "source and body, then `enable_fts(['title', 'body'], tokenize='porter', create_triggers=True)`, "
+              "in its own process, right after ours. Times are wall / CPU (user + system of the process): the "
+              "machine is shared, so the CPU ratio is the steadier one. File / body is the whole file (WAL "
+              "checkpointed) over the bytes of the stored bodies; a load without NLP writes no NLP tables.",
+              "", "| input | ours (wall / CPU) | sqlite-utils (wall / CPU) | ratio (wall / CPU) | ours: articles/s "
+              "| ours: file / body | sqlite-utils: file / body | load avg before → after |",
+              "|---|---:|---:|---:|---:|---:|---:|---|"]
     notes = []
-    with tempfile.TemporaryDirectory() as tmp:
-        row, note = compare_loads("Reuters-21578", DATA / "reuters-21578", Path(tmp))
-        report, notes = report + [row], notes + [note]
-        for size in [int(s) for s in sizes.split(",") if s]:
-            folder = DATA / f"generated-{size}"
-            if not folder.exists():
-                subprocess.run([PY, str(ROOT / "benchmarks/generate.py"), str(size)], check=True)
-            row, note = compare_loads(f"generated {size:,}", folder, Path(tmp))
-            report, notes = report + [row], notes + [note]
-    return report + [""] + notes + ["", "## Small things", "", "| measure | ours | reference | ratio | load avg |",
-                     "|---|---:|---:|---:|---|", *micro(), ""]
+    inputs = [("Reuters-21578", DATA / "reuters-21578")] + \
+        [(f"generated {size:,}", generated_input(size)) for size in (int(s) for s in sizes.split(",") if s)]
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:  # a million articles' files are a few GB: not /tmp
+        for name, folder in inputs:
+            row, note = compare_loads(name, folder, Path(tmp))
+            report, notes = report + row, notes + note
+    return report + [""] + notes + annotated_sizes() + ["", "## Small things", "",
+                                                        "| measure | ours | reference | ratio | load avg |",
+                                                        "|---|---:|---:|---:|---|", *micro(), ""]
 
 
 def http_section(archive: Path) -> list[str]:

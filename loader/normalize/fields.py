@@ -113,6 +113,8 @@ def as_text(value) -> str | None:
 
     Raises BadInput for values too deep or too big to be an article field.
     """
+    if value is None:
+        return None
     if type(value) is str and len(value) <= MAX_FIELD_CHARS:  # the common case, within any budget
         return valid_text(value.strip()) or None
     return _text(value, 0, _Budget())
