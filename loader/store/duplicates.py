@@ -31,12 +31,13 @@ SIMILARITY = 0.8
 # Below this many words a body alone cannot say two items are one story: short notices built from one
 # template ("Qtly div 10 cts vs 10 cts / Pay April 1") share most shingles across different companies.
 MIN_WORDS = 40
-# A candidate must share this many of the 16 bands before its body is read and compared. A pair with
-# Jaccard 0.8 shares about 6.6 bands (two or more with probability 0.997, 0.9995 at 0.85); a pair with
-# 0.3, which stories rewritten from the same wire copy often have, shares two with probability < 0.01.
-# One shared band was enough before, and in an archive of a million articles reusing wire paragraphs,
-# reading and comparing those bodies cost more than the rest of the load.
-MIN_SHARED_BANDS = 2
+# A candidate must share this many of the 16 bands before its body is read and compared. Measured on
+# pairs made from Reuters-21578 bodies by replacing words (benchmarks/scale.py, "band filter"): pairs with
+# Jaccard 0.8-0.85 share three bands or more 99.9% of the time (two: 100%), 0.85 and up always; pairs at
+# 0.35-0.45, which stories rewritten from the same wire copy often are, 3-5x less often than they share two.
+# Those are read and compared for nothing, and their number grows with the archive: in generated archives
+# at 50-100k articles, 1.06 candidates per new article with two bands, 0.15 with three.
+MIN_SHARED_BANDS = 3
 MAX_CANDIDATES = 50
 TABLE = "article_bands"
 # Band keys keep their top 31 bits: SQLite stores them in 4 bytes instead of 8. At a million articles (16
