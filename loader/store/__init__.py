@@ -148,14 +148,19 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         for name, columns in FTS.items():  # recreated (and refilled) if its columns or triggers differ
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True, replace=True)
             narrow_update_trigger(db, name, columns)
-        for name, (_, _, foreign_keys) in TABLES.items():
-            wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
+        for name, (_, pk, foreign_keys) in TABLES.items():
+            # a foreign key that leads the primary key is indexed by it already (article_origins, versions)
+            wanted = [[fk[0]] for fk in foreign_keys if fk[0] != _pk_columns_in_order(pk)[0]] + INDEXES.get(name, [])
             for index_columns in wanted:
                 db[name].create_index(index_columns, if_not_exists=True)
         for name, select in VIEWS.items():
             db.create_view(name, select, ignore=True)
         create_count_table(db)
         migrations.migrate(db, fresh)
+
+
+def _pk_columns_in_order(pk) -> list:
+    return list(pk) if isinstance(pk, tuple) else [pk]
 
 
 def _pk_columns(pk) -> set:
