@@ -167,8 +167,11 @@ def save_new_fingerprints(db, articles: list[tuple[int, str, str]]) -> list[str 
     many bodies in one numpy pass was measured too: slower than body by body, whose small arrays stay in
     the CPU cache.)"""
     prints = [_fingerprint(body) for _, _, body in articles]
+    keys = np.fromiter((key for _, article_keys in prints for key in article_keys), dtype=np.int64)
+    rowids = np.repeat(np.array([rowid for rowid, _, _ in articles], dtype=np.int64), [len(k) for _, k in prints])
+    order = np.argsort(keys, kind="stable")  # in key order, the band table's pages are visited once each
     db.conn.executemany(f"insert or ignore into [{TABLE}] (band, article_rowid) values (?, ?)",
-                        sorted((key, rowid) for (rowid, _, _), (_, keys) in zip(articles, prints) for key in keys))
+                        zip(keys[order].tolist(), rowids[order].tolist()))
     twins, links, families = [], [], {}
     for (rowid, article_id, _), (parts, keys) in zip(articles, prints):
         twin, score = _nearest(db, article_id, rowid, parts, keys, before=True, families=families)
