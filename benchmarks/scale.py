@@ -226,29 +226,11 @@ def compare_loads(name: str, folder: Path, tmp: Path, also=None) -> tuple[list[s
 
 
 def generated_input(size: int) -> Path:
-    """benchmarks/data/generated-N, written by benchmarks/generate.py when missing. Loading needs only the
-    originals' paragraphs, so when the annotated originals file is missing too the originals are taken
-    from a load without NLP (the same rows and paragraphs, so the same input files), not extracted."""
+    """benchmarks/data/generated-N, written by benchmarks/generate.py when missing."""
     import generate
 
     folder = generate.input_dir(size)
-    if folder.exists():
-        return folder
-    originals = generate.read_originals() if generate.ORIGINALS_FILE.exists() else text_originals(generate)
-    return generate.write_input(size, originals)
-
-
-def text_originals(generate) -> list[dict]:
-    """The rows generate.build_originals takes, with their paragraphs and no annotations."""
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "originals.db"
-        for path in (DATA / "reuters-21578", ROOT / "corpus"):
-            subprocess.run([str(CLI), "load", str(path), "--db", str(db), "--no-nlp", "--quiet"], check=True,
-                           stderr=subprocess.DEVNULL)
-        rows = sqlite3.connect(db).execute(
-            "select id, title, body from articles where word_count >= ? order by rowid limit ?",
-            [generate.MIN_ORIGINAL_WORDS, generate.ORIGINALS]).fetchall()
-    return [{"id": id_, "title": title, "paragraphs": body.split("\n\n")} for id_, title, body in rows]
+    return folder if folder.exists() else generate.write_input(size, generate.read_originals())
 
 
 def annotated_sizes() -> list[str]:

@@ -141,14 +141,20 @@ def test_bands_are_integers_in_a_without_rowid_table(tmp_path, load_into):
     assert sorted(band_keys(shingle_hashes("\n\n".join(STORY)))) == sorted(band for band, _ in bands)
 
 
+def _older_bands(db, version: int, *statements: str) -> None:
+    """The band table as an older version left it, and that version's number."""
+    db.execute("drop table article_bands")
+    for statement in statements:
+        db.execute(statement)
+    db.execute(f"pragma user_version = {version}")
+    db.conn.commit()
+
+
 def test_an_archive_with_text_bands_is_rebanded_on_upgrade(tmp_path, load_into):
     db, _ = load_into(_write(tmp_path / "wire.jsonl", [_record("Dock workers strike", STORY)]))
-    db.execute("drop table article_bands")
-    db.execute("create table article_bands (band text not null, article_id text not null, "
-               "primary key (band, article_id))")
-    db.execute("insert into article_bands values ('0:abcdef', (select id from articles))")
-    db.execute("pragma user_version = 4")  # as the version before integer bands left it
-    db.conn.commit()
+    _older_bands(db, 4, "create table article_bands (band text not null, article_id text not null, "
+                        "primary key (band, article_id))", "insert into article_bands values ('0:abcdef', "
+                        "(select id from articles))")  # as the version before integer bands left it
     db, result = load_into(_write(tmp_path / "later.jsonl", [_record("Strike goes on", STORY)]))
     assert result.counts["near_duplicates"] == 1
     assert db.execute("select count(*), count(distinct article_rowid), min(typeof(band)) from article_bands"
@@ -233,13 +239,10 @@ def test_an_updated_body_keeps_only_the_bands_of_its_current_text(tmp_path, load
 
 def test_an_archive_with_bands_by_text_id_is_rebanded_by_rowid_on_upgrade(tmp_path, load_into):
     db, _ = load_into(_write(tmp_path / "wire.jsonl", [_record("Dock workers strike", STORY)]))
-    db.execute("drop table article_bands")
-    db.execute("create table article_bands (band integer not null, article_id text not null, "
-               "primary key (band, article_id)) without rowid")
-    db.execute("create index idx_article_bands_article_id on article_bands (article_id)")
-    db.execute("insert into article_bands values (123, (select id from articles))")
-    db.execute("pragma user_version = 5")  # as the version before bands by rowid left it
-    db.conn.commit()
+    _older_bands(db, 5, "create table article_bands (band integer not null, article_id text not null, "
+                        "primary key (band, article_id)) without rowid",
+                 "create index idx_article_bands_article_id on article_bands (article_id)",
+                 "insert into article_bands values (123, (select id from articles))")  # before bands by rowid
     db, result = load_into(_write(tmp_path / "later.jsonl", [_record("Strike goes on", STORY)]))
     assert result.counts["near_duplicates"] == 1
     assert {row[1] for row in db.execute("pragma table_info(article_bands)")} == {"band", "article_rowid"}
