@@ -30,12 +30,14 @@ DEFER_MIN_BYTES = 20_000_000  # of input: below this, keeping the indexes up to 
 
 @contextlib.contextmanager
 def deferred_indexes(db, input_bytes: int):
-    """For a load into an empty archive, or of more input than the archive holds, of DEFER_MIN_BYTES or more: the DEFERRABLE indexes of articles are dropped before the files are
-    stored and made again after, one sort each instead of an insert at a random place per article.
+    """For a load of DEFER_MIN_BYTES or more into an empty archive, or of more input than the archive
+    holds: the DEFERRABLE indexes of articles are dropped before the files are stored and made again
+    after, one sort each instead of an insert at a random place per article.
 
     Each file still commits on its own. While the load runs, readers of the archive go without these
     indexes (slower facets, the same answers); a load killed before the end leaves them missing until
-    the next open of the archive, whose ensure_db_shape makes whatever index is missing."""
+    the next open of the archive, whose ensure_db_shape makes whatever index is missing (making them
+    here after an interrupt would keep the user waiting, after a full disk would fail again)."""
     empty = not db.execute("select 1 from articles limit 1").fetchone()
     archive = db.execute("pragma page_count").fetchone()[0] * db.execute("pragma page_size").fetchone()[0]
     if input_bytes < DEFER_MIN_BYTES or not (empty or input_bytes >= archive):  # (pages in the WAL count too)
@@ -45,12 +47,10 @@ def deferred_indexes(db, input_bytes: int):
     with db.atomic():
         for name, _ in dropped:
             db.execute(f"drop index [{name}]")
-    try:
-        yield
-    finally:
-        with db.atomic():
-            for _, sql in dropped:
-                db.execute(sql)
+    yield  # a load that stops early (interrupted, disk full) leaves them to the next open, as said above
+    with db.atomic():
+        for _, sql in dropped:
+            db.execute(sql)
 
 
 def _deferrable_indexes(db) -> list[tuple[str, str]]:
