@@ -33,6 +33,9 @@ def split_paragraphs(text: str) -> list[str]:
     blocks = [block for block in BLANK_LINE.split(text) if block.strip()]
     paragraphs = []
     for block in blocks:
+        if "\n" not in block:  # one line (most paragraphs of text with blank lines between them)
+            paragraphs.append(block.strip())
+            continue
         raw_lines = [line for line in block.split("\n") if line.strip()]
         lines = [line.strip() for line in raw_lines]
         if _indented_paragraphs(raw_lines):
