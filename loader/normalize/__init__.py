@@ -9,7 +9,7 @@ from .dates import parse_date
 from .fields import as_text, map_fields, valid_text
 from .paragraphs import derive_title, split_paragraphs
 from .markup import looks_like_markup, markup_to_text, unescape_entities
-from .profiles import BY_ID, PROFILES, choose_profile
+from .profiles import PROFILES, choose_profile
 from ..text import squash
 
 # Longest article text we accept, in characters; real articles stay far below (a long read is
