@@ -18,6 +18,7 @@ built from a few thousand real, really extracted articles ("originals": Reuters-
 """
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -68,10 +69,12 @@ def build_originals(count: int = ORIGINALS) -> Path:
                                  for r in rows), encoding="utf-8")
         found = subprocess.run([str(CLI), "extract", str(items), "--workers", "2"], check=True,
                                stdout=subprocess.PIPE, text=True).stdout.splitlines()
-    with ORIGINALS_FILE.open("w", encoding="utf-8") as out:
+    partial = ORIGINALS_FILE.with_suffix(f".{os.getpid()}.partial")  # renamed whole: never half a file
+    with partial.open("w", encoding="utf-8") as out:
         for (id_, title, body, _), line in zip(rows, found):
             out.write(json.dumps({"id": id_, "title": title, "body": body, **_paragraph_annotations(
                 body, json.loads(line))}, ensure_ascii=False) + "\n")
+    partial.replace(ORIGINALS_FILE)
     return ORIGINALS_FILE
 
 

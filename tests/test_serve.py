@@ -2,6 +2,7 @@
 import csv
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -255,6 +256,28 @@ def test_search_page_pages_through_all_matches(many):
     assert "Type the words to look for" in empty
     nothing = many.get("/-/search?q=zeppelin").text
     assert "No article matches <strong>zeppelin</strong>" in nothing
+
+
+def test_search_page_ranks_and_facets_the_latest_matches_when_too_many_match(many, monkeypatch):
+    from loader.serve.plugin import search
+
+    monkeypatch.setattr(search, "WINDOW", 50)
+    monkeypatch.setattr(search, "COUNT_CAP", 100)
+    first = many.get("/-/search?q=harbour").text
+    assert "More than 100 matching articles, page 1 of 3." in first
+    assert "cover the 50 most recently added of them" in first
+    assert '<span class="count">50</span>' in first  # the month facet counts the window: all 50 in March 2024
+    last = many.get("/-/search?q=harbour&page=3&sort=oldest").text
+    assert last.count('<li><h2><a href="/archive/articles/') == 10 and 'rel="next"' not in last
+    # the window is the 50 latest loaded (highest rowids): notes 80 to 129 (loaded in file-name order)
+    titles = set()
+    for page in (1, 2, 3):
+        html = many.get(f"/-/search?q=harbour&page={page}").text
+        titles |= {int(n) for n in re.findall(r">Harbour note (\d+)</a></h2>", html)}
+    assert titles == set(range(80, 130))
+    monkeypatch.setattr(search, "COUNT_CAP", 1000)
+    assert "130 matching articles, page 1 of 3." in many.get("/-/search?q=harbour").text
+    assert len(many.get("/-/search.json?q=harbour").json()) == 130  # exports still give every match
 
 
 def test_export_streams_every_match_as_csv_and_json(many):
