@@ -39,6 +39,40 @@ def test_default_facets_from_metadata(datasette):
         assert f'data-column="{column}"' in html
 
 
+def _facet(data: dict, name: str) -> dict:
+    return {item["value"]: item["count"] for item in data["facet_results"][name]["results"]}
+
+
+def test_default_facets_of_the_whole_table_read_the_precomputed_counts(seeds_db, datasette):
+    assert _facet(_json(datasette.get("/archive/articles.json?_extra=facet_results")), "source_id") == {
+        "reuters": 1, "scmp": 1}
+    # Counts the loader did not make prove where the page reads them from: facet_counts, not the rows.
+    with seeds_db.conn:
+        seeds_db.execute("update facet_counts set article_count = 7 where facet = 'source_id' and value = 'reuters'")
+        seeds_db.execute("insert into facet_counts values ('country_codes', 'ZZ', 3)")
+    whole = _json(datasette.get("/archive/articles.json?_extra=facet_results"))
+    assert _facet(whole, "source_id") == {"reuters": 7, "scmp": 1} and _facet(whole, "country_codes") == {"ZZ": 3}
+    filtered = _json(datasette.get("/archive/articles.json?_extra=facet_results&source_id=reuters"))
+    assert _facet(filtered, "source_id") == {"reuters": 1} and _facet(filtered, "country_codes") == {}
+    assert "sampled" not in filtered["facet_results"]["source_id"]
+    html = datasette.get("/archive/articles?source_id=reuters").text
+    assert 'data-column="country_codes"' in html and "country_codes (array)" in html
+
+
+def test_facets_of_a_big_filtered_view_count_a_sample_and_say_so(many, monkeypatch):
+    from loader.serve.plugin import facets
+
+    monkeypatch.setattr(facets, "SAMPLE", 50)
+    data = _json(many.get("/archive/articles.json?_extra=facet_results&published_month=2024-03"))
+    assert _facet(data, "published_month") == {"2024-03": 50}
+    assert data["facet_results"]["published_month"]["sampled"] == 50
+    assert data["facet_results"]["published_month"]["of"] == 130
+    assert "in 50 of 130 rows" in many.get("/archive/articles?published_month=2024-03").text
+    monkeypatch.setattr(facets, "SAMPLE", 500)
+    assert _facet(_json(many.get("/archive/articles.json?_extra=facet_results&published_month=2024-03")),
+                  "published_month") == {"2024-03": 130}
+
+
 def test_ranked_search_with_highlighted_snippets(datasette):
     data = _json(datasette.get("/archive/search.json?q=sanctions+Shenyang&_shape=objects"))
     rows = data["rows"]
@@ -333,6 +367,7 @@ def test_metadata_describes_every_column_and_indexes_faceted_and_sorted_columns(
             continue
         config = tables.get(name) or {}
         wanted = [f for f in config.get("facets", []) if isinstance(f, str)]
+        wanted += [f["counted"] for f in config.get("facets", []) if isinstance(f, dict) and "counted" in f]
         wanted += [config[key] for key in ("sort", "sort_desc") if key in config]
         unindexed += [f"{name}.{column}" for column in wanted if column not in _indexed_first_columns(db, name)]
     assert undescribed == [] and unindexed == []

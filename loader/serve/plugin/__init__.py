@@ -13,6 +13,7 @@ from datasette import handle_exception as datasette_errors
 from datasette import hookimpl
 
 from .entities import EntityFacet, entity_filter
+from .facets import CountedArrayFacet, CountedFacet
 from .guards import check_host, clean_search, guard_csv, hide_pages, limit_connection, read_only_methods, user_mistake
 from .labels import human_label, human_time, month_label
 from .paging import keep_every_row
@@ -145,7 +146,7 @@ def strip_hit_markers(app):
 
 @hookimpl
 def register_facet_classes():
-    return [EntityFacet]
+    return [CountedFacet, CountedArrayFacet, EntityFacet]
 
 
 @hookimpl
