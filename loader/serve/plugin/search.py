@@ -61,14 +61,17 @@ FACETS = {  # name → (heading, SQL over the matches; :limit)
         from {matches} group by source_id order by n desc limit :limit"""),
     "month": ("Months", """select published_month as value, published_month as label, count(*) as n
         from {matches} and published_month is not null group by 1 order by 1"""),
+    # CROSS JOIN keeps SQLite's join order: from the matched articles to their mentions, never from every
+    # PERSON's mentions to the matches (0.5 s at 100,000 articles, 2 ms this way).
     "entity": ("People", """select entities.id as value, entities.name as label,
         count(distinct mentions.article_id) as n
-        from mentions join entities on entities.id = mentions.entity_id
-        where entities.type = 'PERSON' and mentions.article_id in (select articles.id from {matches})
+        from (select articles.id from {matches}) as hit cross join mentions on mentions.article_id = hit.id
+        cross join entities on entities.id = mentions.entity_id
+        where entities.type = 'PERSON'
         group by entities.id order by n desc, entities.name limit :limit"""),
     "place": ("Places", """select places.id as value, places.name as label, count(distinct locations.article_id) as n
-        from locations join places on places.id = locations.place_id
-        where locations.article_id in (select articles.id from {matches})
+        from (select articles.id from {matches}) as hit cross join locations on locations.article_id = hit.id
+        cross join places on places.id = locations.place_id
         group by places.id order by n desc, places.name limit :limit"""),
 }
 
