@@ -222,6 +222,32 @@ def test_home_page_has_a_search_box_size_chart_and_top_entities(nlp_archive):
     assert f'<a href="/archive/entities/{entity_id}">Geng Shuang</a>' in html
 
 
+def test_home_page_reads_the_precomputed_counts(seeds_db, datasette):
+    assert "2 articles from 2 sources" in " ".join(datasette.get("/").text.split())
+    with seeds_db.conn:  # counts no load made: the page must be reading facet_counts
+        seeds_db.execute("update facet_counts set article_count = 5 where facet = 'source_id' and value = 'scmp'")
+        seeds_db.execute("update facet_counts set article_count = 4 where facet = 'published_month'")
+    html = " ".join(datasette.get("/").text.split())
+    assert "6 articles from 2 sources" in html and '[["2017-10", 4]]' in html
+
+
+def test_entity_page_of_a_much_named_entity_reads_its_latest_articles_and_says_so(nlp_archive, monkeypatch):
+    from loader.serve.plugin import pages
+
+    path, client = nlp_archive
+    (entity_id, name), = _stored(path, "select id, name from entities where article_count = 2 "
+                                       "and type = 'PERSON' order by name limit 1")
+    whole = client.get(f"/archive/entities/{entity_id}").text
+    assert whole.count('<li><a href="/archive/articles/') == 2 and "most recently added" not in whole
+    monkeypatch.setattr(pages, "ENTITY_WINDOW", 1)
+    html = client.get(f"/archive/entities/{entity_id}").text
+    (latest,), = _stored(path, "select article_id from mentions where entity_id = ? order by id desc limit 1",
+                         [entity_id])
+    assert html.count('<li><a href="/archive/articles/') == 1 and f'<a href="/archive/articles/{latest}">' in html
+    assert f"drawn from the 1 articles that mention {name} most recently added" in html
+    assert '2 articles</a>' in html  # the count is still every article
+
+
 def test_query_results_link_every_id_and_speaker(nlp_archive):
     path, client = nlp_archive
     (entity_id,), = _stored(path, "select id from entities where name = 'Geng Shuang'")
