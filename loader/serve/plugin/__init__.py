@@ -12,10 +12,13 @@ import sqlite3
 from datasette import handle_exception as datasette_errors
 from datasette import hookimpl
 
+from ..archives import ArchiveDatabase, watch_loads
+
 from .entities import EntityFacet, entity_filter
 from .facets import CountedArrayFacet, CountedFacet
 from .guards import check_host, clean_search, guard_csv, hide_pages, limit_connection, read_only_methods, user_mistake
 from .labels import human_label, human_time, month_label
+from .pages import archive_query
 from .paging import keep_every_row
 
 OPERATORS = {"AND", "OR", "NOT"}
@@ -90,6 +93,7 @@ def prepare_jinja2_environment(env, datasette):
     env.filters["human_label"] = lambda value, column: human_label(column, value) or value
     env.filters["human_time"] = human_time
     env.filters["month_label"] = lambda value: month_label(str(value or "")) or value
+    env.filters["archive_query"] = lambda database: archive_query(datasette, database)
 
 
 @hookimpl
@@ -98,10 +102,18 @@ def startup(datasette):
     traceback with its locals: about a second of CPU per bad request on a small machine, an easy
     way to load the server, and article text in the log. Server errors (500) are still printed, by
     its plain traceback.print_exc(). Also gives every sorted table page a primary-key tiebreak
-    (paging.py), so exports and `next` links return each row once."""
+    (paging.py), so exports and `next` links return each row once, and counts each immutable
+    archive's tables once (archives.py)."""
     datasette_errors.rich = None
     for database in datasette.databases.values():
         keep_every_row(database)
+
+    async def count_tables():
+        for database in datasette.databases.values():
+            if isinstance(database, ArchiveDatabase):
+                await database.cache_counts()
+
+    return count_tables
 
 
 @hookimpl
@@ -112,8 +124,9 @@ def handle_exception(exception):
 
 
 @hookimpl
-def asgi_wrapper():
-    return lambda app: check_host(read_only_methods(clean_search(hide_pages(guard_csv(strip_hit_markers(app))))))
+def asgi_wrapper(datasette):
+    return lambda app: check_host(read_only_methods(clean_search(hide_pages(guard_csv(strip_hit_markers(
+        watch_loads(app, datasette)))))))
 
 
 # The private-use characters snippet() marks hits with (cells.py turns them into <mark> on pages); an

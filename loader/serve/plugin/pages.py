@@ -2,6 +2,7 @@
 row pages of articles (article.py), entities, places and quotes. Each row template is chosen by table
 name in row.html, so it works whatever the database file is called."""
 import json
+from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode
@@ -75,15 +76,34 @@ TOP_PLACES_SQL = """select id, name, country_code, feature_code, article_count f
 where article_count > 0 order by article_count desc limit ?"""
 
 
-def archive_database(datasette) -> str | None:
-    """The archive's name in Datasette: the one database backed by a file."""
-    return next((name for name, db in datasette.databases.items() if db.path), None)
+DATABASE_PARAMETER = "db"  # ?db=NAME: which archive a page of the plugin's own (search, story) reads
+
+
+def archives(datasette) -> list[str]:
+    """The archives' names in Datasette: the databases backed by a file, in the order served."""
+    return [name for name, db in datasette.databases.items() if db.path]
+
+
+def archive_database(datasette, request=None) -> str | None:
+    """The archive a plugin page reads: the one its ?db= names, else the first served."""
+    served = archives(datasette)
+    wanted = request.args.get(DATABASE_PARAMETER) if request is not None else None
+    return wanted if wanted in served else (served[0] if served else None)
+
+
+def archive_query(datasette, database: str) -> str:
+    """The query string that keeps a plugin page on `database` ("" for the first archive)."""
+    served = archives(datasette)
+    return "" if not served or database == served[0] else "?" + urlencode({DATABASE_PARAMETER: database})
 
 
 @hookimpl
 def extra_template_vars(view_name, table, database, request, datasette):
     if view_name == "index":
-        return lambda: home_context(datasette)
+        async def homes():
+            found = [await home_context(datasette, name) for name in archives(datasette)]
+            return {"homes": [home for home in found if home]}
+        return homes
     if view_name != "row" or request is None or table not in ROW_PAGES:
         return {}
     key = tilde_decode(request.url_vars.get("pks", ""))
@@ -94,10 +114,7 @@ def extra_template_vars(view_name, table, database, request, datasette):
     return context
 
 
-async def home_context(datasette) -> dict:
-    database = archive_database(datasette)
-    if database is None:
-        return {}
+async def home_context(datasette, database: str) -> dict:
     db = datasette.get_database(database)
     if not await db.table_exists("articles"):
         return {}
@@ -114,13 +131,13 @@ async def home_context(datasette) -> dict:
         {"href": row_href(datasette, database, "places", row["id"]), "name": row["name"],
          "detail": country_name(row["country_code"]) if row["feature_code"] not in ("PCLI", "PCL") else "",
          "count": row["article_count"]} for row in places]})
-    return {"home": {
-        "database": database, "summary": summary,
+    return {
+        "database": database, "summary": summary, "several": len(archives(datasette)) > 1,
         "sources": [dict(row) for row in (await db.execute(COUNTED_SOURCES_SQL if counted else SOURCES_SQL)).rows],
         "months": [[row["month"], row["n"]] for row in
                    (await db.execute(COUNTED_MONTHS_SQL if counted else MONTHS_SQL)).rows],
         "tops": [top for top in tops if top["items"]],
-    }}
+    }
 
 
 async def entity_context(datasette, database: str, entity_id: str) -> dict:

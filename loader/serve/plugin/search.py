@@ -23,7 +23,7 @@ from datasette.utils.asgi import AsgiStream, Response
 from .cells import row_href, snippet_html
 from .guards import defuse
 from .labels import human_time, month_label
-from .pages import archive_database
+from .pages import archive_database, archives
 
 PAGE_SIZE = 20
 WINDOW = 2000  # matches ranked, paged, faceted and charted when more match: the most recently added
@@ -109,9 +109,10 @@ def filtered_sql(conditions: list[str]) -> str:
 
 
 async def search_page(datasette, request):
-    database = archive_database(datasette)
+    database = archive_database(datasette, request)
     text, params, conditions = query_of(request)
     context = {"q": text, "database": database, "sort": request.args.get("sort") or "rank",
+               "search_database": database if len(archives(datasette)) > 1 else None,
                "export_csv": _export_url(request, "csv"), "export_json": _export_url(request, "json"),
                "filters": await _active_filters(datasette, database, params, request),
                "sorts": [{"key": key, "label": label,
@@ -238,7 +239,7 @@ def _export_url(request, extension: str) -> str:
 
 
 async def search_export(datasette, request):
-    database = archive_database(datasette)
+    database = archive_database(datasette, request)
     extension = request.url_vars["format"]
     text, params, conditions = query_of(request)
     if not text or database is None:
