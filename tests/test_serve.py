@@ -245,6 +245,8 @@ def test_entity_page_of_a_much_named_entity_reads_its_latest_articles_and_says_s
                          [entity_id])
     assert html.count('<li><a href="/archive/articles/') == 1 and f'<a href="/archive/articles/{latest}">' in html
     assert f"drawn from the 1 articles that mention {name} most recently added" in html
+    monkeypatch.setattr(pages, "CO_MENTIONED_WINDOW", 1)
+    assert "in the 1 most recently added</p>" in client.get(f"/archive/entities/{entity_id}").text
     assert '2 articles</a>' in html  # the count is still every article
 
 

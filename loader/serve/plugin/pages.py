@@ -19,6 +19,7 @@ ENTITY_PAGE_ARTICLES = 50
 # the entity_id index backwards): all of them for most entities, a bounded sample for one named in a third
 # of a million articles, which the page then says. Exact over every article would take seconds at 1M.
 ENTITY_WINDOW = 2000
+CO_MENTIONED_WINDOW = 500  # the latest articles whose other names are counted (each has ~10 mentions)
 ENTITY_WINDOW_SQL = """select distinct article_id from (select article_id from mentions where entity_id = :id
 order by rowid desc) limit :window"""
 NEARBY_KM = 300
@@ -152,11 +153,13 @@ async def entity_context(datasette, database: str, entity_id: str) -> dict:
         **dict(entity), "type_label": human_label("type", entity["type"]) or entity["type"],
         "aliases_list": _aliases(entity["aliases"], entity["name"]),
         "window": ENTITY_WINDOW if (entity["article_count"] or 0) > ENTITY_WINDOW else None,
+        "co_window": CO_MENTIONED_WINDOW if (entity["article_count"] or 0) > CO_MENTIONED_WINDOW else None,
         "months": [[row["month"], row["n"]] for row in (await db.execute(ENTITY_MONTHS_SQL, window)).rows],
         "quotes": [{**dict(row), "href": link("articles", row["article_id"]) + f"#quote-{row['id']}"}
                    for row in quotes],
         "co_mentioned": [{**dict(row), "href": link("entities", row["id"])}
-                         for row in (await db.execute(CO_MENTIONED_SQL, window)).rows],
+                         for row in (await db.execute(CO_MENTIONED_SQL, {
+                             **window, "window": min(ENTITY_WINDOW, CO_MENTIONED_WINDOW)})).rows],
         "articles": [{**dict(row), "href": link("articles", row["id"])} for row in
                      (await db.execute(ENTITY_ARTICLES_SQL, {**window, "limit": ENTITY_PAGE_ARTICLES})).rows],
     }}
