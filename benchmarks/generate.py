@@ -447,8 +447,9 @@ def check_offsets(db_path: Path, step: int = 50) -> dict:
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     found = {}
     for table, condition in checks.items():
-        checked, right = conn.execute(f"select count(*), coalesce(sum({condition}), 0) from [{table}] as x "
-                                      f"join articles a on a.id = x.article_id where x.rowid % ? = 0", [step]).fetchone()
+        sql = (f"select count(*), coalesce(sum({condition}), 0) from [{table}] as x "
+               f"join articles a on a.id = x.article_id where x.rowid % ? = 0")
+        checked, right = conn.execute(sql, [step]).fetchone()
         if checked != right:
             raise SystemExit(f"{checked - right} of {checked} {table} checked do not index their article's text")
         found[table] = checked

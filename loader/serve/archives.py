@@ -22,7 +22,7 @@ COUNT_LIMIT_MS = 60_000  # per table, for the counts cached at startup
 
 
 def names_for(db_paths: list[str]) -> list[str]:
-    """Datasette's names for the files: the stem, then stem_2, stem_3 … for repeats (2016/archive.db, 2017/archive.db)."""
+    """Datasette's names for the files: the stem, then stem_2, stem_3 … for repeats (a/archive.db, b/archive.db)."""
     names = []
     for path in db_paths:
         stem = os.path.splitext(os.path.basename(path))[0]

@@ -3,8 +3,9 @@
 Articles have no entity column; they are linked to entities through `mentions`. The facet counts,
 among the articles a page currently shows, how many mention each entity of one type (metadata.yml:
 `facets: [{entity: PERSON}, …]`); clicking a value adds `_entity=<id>`, which filters_from_request
-turns into a subquery on mentions. Several `_entity` values mean articles that mention all of them. On the whole table the counts are the
-entities' own `article_count`; on a filtered view they count at most facets.SAMPLE of its articles.
+turns into a subquery on mentions. Several `_entity` values mean articles that mention all of them.
+On the whole table the counts are the entities' own `article_count`; on a filtered view they count at
+most facets.SAMPLE of its articles.
 """
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
