@@ -73,6 +73,23 @@ def test_facets_of_a_big_filtered_view_count_a_sample_and_say_so(many, monkeypat
                   "published_month") == {"2024-03": 130}
 
 
+def test_entity_facets_of_a_filtered_view_count_the_mentions_of_a_sample(nlp_archive, monkeypatch):
+    from loader.serve.plugin import entities
+
+    path, client = nlp_archive
+    url = "/archive/articles.json?_extra=facet_results&id__not=none"  # a filter that keeps both articles
+    people = _json(client.get(url))["facet_results"]["PERSON"]
+    assert "sampled" not in people and people["results"]
+    monkeypatch.setattr(entities, "SAMPLE", 1)
+    sampled = _json(client.get(url))["facet_results"]["PERSON"]
+    (first,), = _stored(path, "select id from articles order by rowid limit 1")
+    named = {row[0] for row in _stored(path, "select distinct e.name from mentions m join entities e "
+                                             "on e.id = m.entity_id where m.article_id = ? and e.type = 'PERSON'",
+                                       [first])}
+    assert (sampled["sampled"], sampled["of"]) == (1, 2)
+    assert {item["label"] for item in sampled["results"]} <= named and {item["count"] for item in sampled["results"]} == {1}
+
+
 def test_ranked_search_with_highlighted_snippets(datasette):
     data = _json(datasette.get("/archive/search.json?q=sanctions+Shenyang&_shape=objects"))
     rows = data["rows"]

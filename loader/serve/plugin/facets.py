@@ -35,16 +35,17 @@ def unfiltered(facet: Facet) -> bool:
     return bool(facet.table) and facet.sql.rstrip().endswith(f" from {escape_sqlite(facet.table)}")
 
 
-def sampled_sql(facet: Facet, column: str) -> str:
-    """At most SAMPLE rows of the page's view, only the column a facet counts."""
-    return f"select {escape_sqlite(column)} as facet_value from ({facet.sql}) limit {SAMPLE}"
+def sampled_sql(facet: Facet, column: str, size: int | None = None) -> str:
+    """At most `size` (SAMPLE) rows of the page's view, only the column a facet counts."""
+    return f"select {escape_sqlite(column)} as facet_value from ({facet.sql}) limit {size or SAMPLE}"
 
 
-def sample_note(facet: Facet) -> dict:
-    """{"sampled": SAMPLE, "of": rows} when a filtered view holds more rows than a facet counts."""
-    if unfiltered(facet) or (facet.row_count is not None and facet.row_count <= SAMPLE):
+def sample_note(facet: Facet, size: int | None = None) -> dict:
+    """{"sampled": size, "of": rows} when a filtered view holds more rows than a facet counts."""
+    size = size or SAMPLE
+    if unfiltered(facet) or (facet.row_count is not None and facet.row_count <= size):
         return {}
-    return {"sampled": SAMPLE, "of": facet.row_count}
+    return {"sampled": size, "of": facet.row_count}
 
 
 class CountedFacet(Facet):
