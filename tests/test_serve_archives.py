@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from loader.serve import make_datasette
+from loader.serve.plugin import MMAP_BYTES
 from loader.store.lock import exclusive_writer, load_running
 
 from .conftest import CORPUS, run_load
@@ -68,10 +69,13 @@ def test_an_archive_is_served_immutable_until_a_load_starts_then_live(tmp_path, 
     assert client.modes() == {"archive": False}
     assert client.ds.inspect_data["archive"]["tables"]["articles"]["count"] == 2  # counted once, at startup
     assert "2 rows" in client.get("/archive/articles?_table=1").text
+    mapped = asyncio.run(client.ds.databases["archive"].execute("pragma mmap_size")).first()[0]
+    assert 0 < mapped <= MMAP_BYTES  # an immutable file is read through a memory map (SQLite caps its size)
     with exclusive_writer(str(path)):  # what `news-archive load` holds while it writes
         assert client.modes() == {"archive": True}  # the first request after the load began switched it
         run_load(path, _markdown(tmp_path / "new", "z.md", ZEPPELIN))[0].conn.close()
         assert "3 rows" in client.get("/archive/articles?_table=1").text
+        assert asyncio.run(client.ds.databases["archive"].execute("pragma mmap_size")).first()[0] == 0
         found = client.get("/-/search.json?q=zeppelin").json()
         assert [item["title"] for item in found] == ["Zeppelin hangar reopens"]
     assert client.modes() == {"archive": True}  # live to the end of this serve
