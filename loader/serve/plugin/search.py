@@ -26,7 +26,7 @@ from .labels import human_time, month_label
 from .pages import archive_database, archives
 
 PAGE_SIZE = 20
-WINDOW = 2000  # matches ranked, paged, faceted and charted when more match: the most recently added
+WINDOW = 1000  # matches ranked, paged, faceted and charted when more match: the most recently added
 COUNT_CAP = 100_000  # matches counted at most ("more than 100,000")
 EXPORT_BATCH = 200
 FACET_SIZE = 10
