@@ -282,9 +282,10 @@ def free_port() -> int:
 
 
 def requests_for(db: Path, count: int = 200) -> list[tuple[str, str]]:
-    """(kind, path): searches for names, places, topics, phrases and very common words, the articles
-    table's default page, entity pages and article pages; drawn from the archive itself, seeded."""
-    conn = sqlite3.connect(db)
+    """(kind, path): the search page and the canned search query for names, places, topics, phrases and very
+    common words, the home page, the articles table's default page, entity pages and article pages; drawn
+    from the archive itself, seeded."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     rng = random.Random(13)
     names = [r[0] for r in conn.execute("select name from entities where type in ('PERSON', 'ORG') "
                                         "order by article_count desc limit 200")]
@@ -294,29 +295,32 @@ def requests_for(db: Path, count: int = 200) -> list[tuple[str, str]]:
     article_ids = [conn.execute("select id from articles where rowid >= ? limit 1",
                                 [rng.randint(1, last)]).fetchone()[0] for _ in range(30)]
     name = Path(db).stem
+    words = {"name": names, "place": places, "topic": TOPICS, "phrase": PHRASES, "very common word": COMMON}
 
-    def search(q):
-        return f"/{name}/search?" + urllib.parse.urlencode({"q": q})
     def page(q):
         return "/-/search?" + urllib.parse.urlencode({"q": q})
-    plan = ([("search (canned query): name", search(rng.choice(names))) for _ in range(30)]
-            + [("search (canned query): place", search(rng.choice(places))) for _ in range(25)]
-            + [("search (canned query): topic", search(rng.choice(TOPICS))) for _ in range(25)]
-            + [("search (canned query): phrase", search(rng.choice(PHRASES))) for _ in range(20)]
-            + [("search (canned query): very common word", search(rng.choice(COMMON))) for _ in range(20)]
-            + [("search page /-/search (counts, facets)", page(rng.choice(names + places + TOPICS + COMMON)))
-               for _ in range(20)]
-            + [("articles table, default page", f"/{name}/articles") for _ in range(20)]
-            + [("entity page", f"/{name}/entities/{rng.choice(entity_ids)}") for _ in range(20)]
-            + [("article page", f"/{name}/articles/{rng.choice(article_ids)}") for _ in range(20)])
+
+    def canned(q):
+        return f"/{name}/search?" + urllib.parse.urlencode({"q": q})
+
+    plan = [(f"search page: {kind}", page(rng.choice(words[kind])))
+            for kind, n in [("name", 20), ("place", 15), ("topic", 15), ("phrase", 15), ("very common word", 15)]
+            for _ in range(n)]
+    plan += [("search (canned query), any kind", canned(rng.choice(rng.choice(list(words.values())))))
+             for _ in range(40)]
+    plan += ([("home page", "/") for _ in range(20)]
+             + [("articles table, default page", f"/{name}/articles") for _ in range(20)]
+             + [("entity page", f"/{name}/entities/{rng.choice(entity_ids)}") for _ in range(20)]
+             + [("article page", f"/{name}/articles/{rng.choice(article_ids)}") for _ in range(20)])
     rng.shuffle(plan)
     return plan[:count]
 
 
 def http_figures(db: Path) -> list[str]:
     port = free_port()
+    said = tempfile.TemporaryFile()  # a file, not a pipe: a live server's pipe is never closed
     server = subprocess.Popen([str(CLI), "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              stdout=said, stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
         started = time.monotonic()
@@ -325,8 +329,9 @@ def http_figures(db: Path) -> list[str]:
                 urllib.request.urlopen(base + "/-/versions.json", timeout=5).read()
                 break
             except OSError:
-                if time.monotonic() - started > 300 or server.poll() is not None:
-                    raise SystemExit("server did not start: " + (server.stderr.read().decode()[-2000:]))
+                if time.monotonic() - started > 600 or server.poll() is not None:
+                    said.seek(0)
+                    raise SystemExit("server did not start: " + said.read().decode()[-2000:])
                 time.sleep(0.5)
         startup = time.monotonic() - started
         timings, failures = {}, []
@@ -345,8 +350,11 @@ def http_figures(db: Path) -> list[str]:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    lines = [f"Served by `news-archive serve --db {db.name}` (ready after {startup:.1f} s); load average "
-             f"{before} → {after}.", "", "| request | n | p50 | p95 | max |", "|---|---:|---:|---:|---:|"]
+        said.seek(0)
+        announced = said.read().decode("utf-8", "replace").strip().splitlines()[:1]
+    lines = [f"Served by `news-archive serve --db {db.name}` (ready after {startup:.1f} s; it said "
+             f"\"{' '.join(announced)}\"); load average {before} → {after}.", "",
+             "| request | n | p50 | p95 | max |", "|---|---:|---:|---:|---:|"]
     for kind, values in sorted(timings.items()):
         values.sort()
         p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
@@ -396,8 +404,8 @@ def main() -> int:
     header = ["# Scale benchmarks (issue 13)", "", *machine(),
               f"Written {started}. Load averages (1/5/15 min) are given beside each figure: this 2-core machine "
               "is shared with other agents, so ratios measured side by side matter more than absolute times.", ""]
-    parts = [(PARTS / name).read_text(encoding="utf-8") for name in ("scale-load.md", "scale-http.md", "scale-notes.md")
-             if (PARTS / name).exists()]
+    names = ("scale-load.md", "scale-http.md", "scale-http-notes.md", "scale-notes.md")
+    parts = [(PARTS / name).read_text(encoding="utf-8") for name in names if (PARTS / name).exists()]
     text = "\n".join(header) + "\n" + "\n".join(parts)
     print(text)
     RESULTS.write_text(text, encoding="utf-8")
