@@ -389,7 +389,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="20000", help="generated archive sizes to load, comma-separated")
     parser.add_argument("--million", action="store_true",
-                        help="also load a generated million (~1.6 GB of input; about 25 minutes on a quiet 2-core machine)")
+                        help="also load a generated million (1.6 GB of input; ~25 min on a quiet 2-core machine)")
     parser.add_argument("--http-only", action="store_true", help="only the HTTP figures (keeps the load figures)")
     parser.add_argument("--archive", type=Path, help="archive for the HTTP figures (default: the biggest bench-N.db)")
     args = parser.parse_args()
