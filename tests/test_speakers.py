@@ -216,6 +216,13 @@ def test_the_company_named_only_in_a_wire_headline_is_that_company():
     assert speakers_with_title("<HOLLIN PLC> <HOLL.L> HALF YEAR TO END JUNE", text) == [("Hollin Plc", "ORG")]
 
 
+def test_a_company_whose_name_holds_a_public_bodys_noun_is_still_the_company():
+    text = "Harmon Paper Board Co said it would sell preferred stock. The company said proceeds would repay debt."
+    assert speakers(text) == [("Harmon Paper Board Co", "ORG"), ("Harmon Paper Board Co", "ORG")]
+    text = "Net income rose 12 pct. The company said it would open ten offices."
+    assert speakers_with_title("SUMMIT LEASING AGENCY <SLAG> 1ST QTR NET", text) == [("Summit Leasing Agency", "ORG")]
+
+
 def test_a_name_in_wire_marks_ending_in_a_legal_form_is_a_company():
     text = "<Western Pacific Rolling Mills Co Inc> said its sales for the first ten days of March rose."
     assert speakers(text) == [("Western Pacific Rolling Mills Co Inc", "ORG")]

@@ -291,7 +291,7 @@ class Resolver:
         for candidates in (spoke, headline, named, later):  # headline, later: for a company only
             holding = [name for name in candidates if wanted <= set(fold_words(name.canonical))]
             if not holding and kind == "company":
-                holding = [name for name in candidates if not _public_body(name.canonical)]
+                holding = [name for name in candidates if candidates is headline or not _public_body(name.canonical)]
             if holding:
                 return Speaker(holding[-1].canonical, holding[-1].type, self.roles.get(holding[-1].canonical))
         return Speaker(_clean(span.text).lower(), None)
@@ -551,6 +551,11 @@ def _source_phrase(span) -> str:
 
 
 def _public_body(name: str) -> bool:
+    """A name holding a public body's noun ("Transport Department"); not a company's name that ends in a legal
+    form ("Federal Paper Board Co", "Acme Agency Inc")."""
+    words = fold_words(name)
+    if words and words[-1] in LEGAL_FORMS:
+        return False
     return any(speaker_words().get(word) == "institution" for word in fold_words(name))
 
 
