@@ -17,7 +17,7 @@ between processes — the model's forked pages, the memory-mapped gazetteer — 
 overstates), and the peak of the summed PSS (each shared page split between the processes sharing it: what
 the tree really costs).
 
-    .venv/bin/python benchmarks/nlp_load.py [--articles 1200] [--batch-size 64]
+    .venv/bin/python benchmarks/nlp_load.py [--articles 1000] [--batch-size 64] [--rounds 2]
 
 Writes benchmarks/results/nlp-load.md (benchmarks/scale.py puts it into benchmarks/RESULTS.md) and, when
 run alone, its section of benchmarks/RESULTS.md.
@@ -28,6 +28,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -129,12 +130,12 @@ def write_sample(folder: Path, count: int) -> Path:
     return path
 
 
-def load(sample: Path, db: Path, *options: str) -> dict:
-    return run([str(CLI), "load", str(sample), "--db", str(db), "--quiet", *options])
+def load(sample: Path, db: Path, *options: str) -> list[str]:
+    return [str(CLI), "load", str(sample), "--db", str(db), "--quiet", *options]
 
 
-def extract(db: Path, *options: str) -> dict:
-    return run([str(CLI), "extract", "--db", str(db), "--quiet", *options])
+def extract(db: Path, *options: str) -> list[str]:
+    return [str(CLI), "extract", "--db", str(db), "--quiet", *options]
 
 
 def count(db: Path, table: str) -> int:
@@ -162,8 +163,8 @@ def mb(size: int) -> str:
     return f"{size / 1e6:,.0f} MB"
 
 
-def row(name: str, figure: dict, articles: int, reference: float | None) -> str:
-    ratio = f"**{figure['seconds'] / reference:.2f}×**" if reference else "1.00×"
+def row(name: str, figure: dict, articles: int, reference: dict | None = None) -> str:
+    ratio = f"**{figure['seconds'] / reference['seconds']:.2f}×**" if reference else ""
     return (f"| {name} | {articles:,} | {figure['seconds']:.1f} s | {articles / figure['seconds']:.1f} | {ratio} "
             f"| {mb(figure['rss'])} | {mb(figure['pss'])} | {figure['processes']} | {figure['load']} |")
 
@@ -173,57 +174,91 @@ def versions() -> str:
     return ", ".join(f"{name} {metadata.version(name)}" for name in names)
 
 
-def measure(articles: int, batch_size: int, tmp: Path) -> list[str]:
+class Runs:
+    """Each command's figures, with the load average before and after, printed as they come."""
+
+    def __init__(self):
+        self.figures: dict[str, list[dict]] = {}
+
+    def __call__(self, name: str, command: list[str]) -> dict:
+        before = load_average()
+        figure = run(command)
+        figure["load"] = f"{before} → {load_average()}"
+        self.figures.setdefault(name, []).append(figure)
+        print(f"{name}: {figure['seconds']:.1f} s, {mb(figure['rss'])} RSS, {mb(figure['pss'])} PSS",
+              file=sys.stderr, flush=True)
+        return figure
+
+    def total(self, name: str) -> float:
+        return sum(figure["seconds"] for figure in self.figures[name])
+
+
+def measure(articles: int, batch_size: int, rounds: int, tmp: Path) -> list[str]:
+    """Every pair compared (bare spaCy and the load; the local pool and Dask) runs `rounds` times, the two
+    alternating, so a burst of load from the machine's other users falls on both alike."""
     small_count = max(1, articles // 4)
     sample, small = write_sample(tmp, articles), write_sample(tmp, small_count)
-    figures = {}
-
-    def timed(name, call):
-        before = load_average()
-        figures[name] = call()
-        figures[name]["load"] = f"{before} → {load_average()}"
-        print(f"{name}: {figures[name]['seconds']:.1f} s", file=sys.stderr, flush=True)
-
-    timed("store", lambda: load(sample, tmp / "pool.db", "--no-nlp"))
-    stored = count(tmp / "pool.db", "articles")
-    subprocess.run(["cp", str(tmp / "pool.db"), str(tmp / "dask.db")], check=True)
-    timed("bare", lambda: run([PY, "-c", BARE, str(tmp / "pool.db"), str(batch_size)]))
-    timed("load", lambda: load(sample, tmp / "nlp.db", "--workers", "2"))
-    timed("pool", lambda: extract(tmp / "pool.db", "--workers", "2"))
-    timed("dask", lambda: extract(tmp / "dask.db", "--scheduler", "local", "--workers", "2"))
-    timed("small", lambda: load(small, tmp / "small.db", "--workers", "2"))
+    runs = Runs()
+    runs("store", load(sample, tmp / "stored.db", "--no-nlp"))
+    stored = count(tmp / "stored.db", "articles")
+    for turn in range(rounds):
+        runs("bare", [PY, "-c", BARE, str(tmp / "stored.db"), str(batch_size)])
+        runs("load", load(sample, tmp / f"nlp-{turn}.db", "--workers", "2"))
+    runs("small", load(small, tmp / "small.db", "--workers", "2"))
+    for turn in range(rounds):
+        for name in ("pool", "dask"):
+            shutil.copy(tmp / "stored.db", tmp / f"{name}-{turn}.db")
+        runs("pool", extract(tmp / f"pool-{turn}.db", "--workers", "2"))
+        runs("dask", extract(tmp / f"dask-{turn}.db", "--scheduler", "local", "--workers", "2"))
     small_stored = count(tmp / "small.db", "articles")
-    bare_texts, tokens, pipe_seconds = figures["bare"]["out"].split()
+    bare_texts, tokens, _ = runs.figures["bare"][0]["out"].split()
     assert int(bare_texts) == stored, (bare_texts, stored)
-    same = {name: digest(tmp / f"{name}.db") for name in ("nlp", "pool", "dask")}
-    bare = figures["bare"]["seconds"]
-    command = f".venv/bin/python benchmarks/nlp_load.py --articles {articles} --batch-size {batch_size}"
-    return [
+    same = {name: digest(tmp / f"{name}-0.db") for name in ("nlp", "pool", "dask")}
+    figures = runs.figures
+    pipe = ", ".join(f"{float(figure['out'].split()[2]):.1f} s of {figure['seconds']:.1f} s"
+                     for figure in figures["bare"])
+    load_ratio, dask_ratio = runs.total("load") / runs.total("bare"), runs.total("dask") / runs.total("pool")
+    command = (f".venv/bin/python benchmarks/nlp_load.py --articles {articles} --batch-size {batch_size} "
+               f"--rounds {rounds}")
+    lines = [
         "## Load with NLP vs bare spaCy; memory; the Dask path", "",
         f"Command: `{command}`. Written {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
         f"{platform.machine()}, {os.cpu_count()} cores shared with other agents, Python {platform.python_version()}, "
         f"{versions()}. Input: the first {articles:,} Reuters-21578 documents with a body "
-        f"({stored:,} articles stored, {int(tokens):,} spaCy tokens); wall time of each whole command (Python "
-        "start, imports, model loading included), peak memory of its whole process tree sampled every 50 ms.", "",
-        "| command | articles | wall | articles/s | vs bare spaCy | peak RSS, tree (sum) | peak PSS, tree "
+        f"({stored:,} articles stored, {int(tokens):,} spaCy tokens). Wall time of each whole command (Python "
+        "start, imports, model loading included); peak memory of its whole process tree sampled every 50 ms "
+        "(RSS summed over the processes counts shared pages once per process; PSS splits them). The pairs "
+        "compared run alternately, round after round.", "",
+        "| command | articles | wall | articles/s | ratio | peak RSS, tree (sum) | peak PSS, tree "
         "| processes | load avg before → after |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---|",
-        row(f"bare spaCy: `nlp.pipe(bodies, n_process=2, batch_size={batch_size})`", figures["bare"], stored, None),
-        row("`news-archive load SAMPLE --workers 2` (NLP)", figures["load"], stored, bare),
-        row(f"the same, a quarter of the sample ({small_count:,} documents)", figures["small"], small_stored, None),
-        row("`news-archive load SAMPLE --no-nlp` (store only)", figures["store"], stored, None),
-        row("then `extract --db X --workers 2` (local process pool)", figures["pool"], stored, bare),
-        row("then `extract --db X --scheduler local --workers 2` (Dask)", figures["dask"], stored, bare), "",
-        f"- bare spaCy's `nlp.pipe` itself (model loaded, texts read): {float(pipe_seconds):.1f} s of its "
-        f"{bare:.1f} s.",
-        f"- Dask vs the local pool, same archive, 2 worker processes each: "
-        f"{stored / figures['dask']['seconds'] / 2:.1f} vs {stored / figures['pool']['seconds'] / 2:.1f} articles/s "
-        f"per worker process (**{figures['dask']['seconds'] / figures['pool']['seconds']:.2f}×** the time).",
+    ]
+    for turn in range(rounds):
+        lines += [row(f"bare spaCy: `nlp.pipe(bodies, n_process=2, batch_size={batch_size})`", figures["bare"][turn],
+                      stored),
+                  row("`news-archive load SAMPLE --workers 2` (NLP), vs bare spaCy", figures["load"][turn], stored,
+                      figures["bare"][turn])]
+    lines.append(row(f"the same load, a quarter of the sample ({small_count:,} documents)", figures["small"][0],
+                     small_stored))
+    lines.append(row("`news-archive load SAMPLE --no-nlp` (store only)", figures["store"][0], stored))
+    for turn in range(rounds):
+        lines += [row("then `extract --db X --workers 2` (local process pool)", figures["pool"][turn], stored),
+                  row("then `extract --db X --scheduler local --workers 2` (Dask), vs the pool",
+                      figures["dask"][turn], stored, figures["pool"][turn])]
+    return lines + [
+        "",
+        f"- **Load with NLP / bare spaCy: {load_ratio:.2f}×** (total of the {rounds} rounds; target ≤ 1.25×). "
+        f"Bare spaCy's `nlp.pipe` itself (after imports and model loading): {pipe}.",
+        f"- **Dask / local pool: {dask_ratio:.2f}×** the time (target ≤ 1.10×), 2 worker processes each: "
+        f"{stored * rounds / runs.total('dask') / 2:.1f} vs {stored * rounds / runs.total('pool') / 2:.1f} "
+        "articles/s per worker process.",
+        f"- Peak RSS of the load's tree: {', '.join(mb(f['rss']) for f in figures['load'])} at {stored:,} articles, "
+        f"{mb(figures['small'][0]['rss'])} at {small_stored:,} (target < 1 GB, flat).",
         f"- Extracted rows (mentions, quotes, locations, entities, places, articles' extraction columns), hashed: "
         f"load with NLP {same['nlp']}, extract on the pool {same['pool']}, extract on Dask {same['dask']} — "
         + ("**identical**." if len(set(same.values())) == 1 else "**different**."),
-        f"- Rows: {count(tmp / 'nlp.db', 'mentions'):,} mentions, {count(tmp / 'nlp.db', 'quotes'):,} quotes, "
-        f"{count(tmp / 'nlp.db', 'locations'):,} locations.", "",
+        f"- Rows: {count(tmp / 'nlp-0.db', 'mentions'):,} mentions, {count(tmp / 'nlp-0.db', 'quotes'):,} quotes, "
+        f"{count(tmp / 'nlp-0.db', 'locations'):,} locations.", "",
     ]
 
 
@@ -244,13 +279,14 @@ def publish(section: list[str]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=1200, help="Reuters-21578 documents in the sample")
+    parser.add_argument("--articles", type=int, default=1000, help="Reuters-21578 documents in the sample")
     parser.add_argument("--batch-size", type=int, default=64, help="bare spaCy's nlp.pipe batch_size")
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each compared pair, alternating")
     args = parser.parse_args()
     if not (DATA / "reuters-000.json").exists():
         subprocess.run(["bash", str(ROOT / "benchmarks/fetch_reuters.sh")], check=True)
     with tempfile.TemporaryDirectory() as tmp:
-        publish(measure(args.articles, args.batch_size, Path(tmp)))
+        publish(measure(args.articles, args.batch_size, args.rounds, Path(tmp)))
     return 0
 
 
