@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from . import store
 from .extract import extract_groups, extractor_version
+from .model import describe
 
 BATCH = 48  # articles read, extracted and saved together
 
@@ -52,7 +53,7 @@ def _save_one(db, item: dict, found: dict, version: str, done: Extracted, on_err
     except Exception as error:  # a bug in one article's save costs that article, recorded
         if store.is_fatal(error):
             raise
-        found, saved = {"error": f"{type(error).__name__}: {str(error)[:500]}"}, False
+        found, saved = {"error": describe(error)}, False
         store.mark_failed(db, item["id"], version)
     done.saved += saved
     if found.get("error"):

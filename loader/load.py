@@ -13,7 +13,7 @@ from tqdm import tqdm
 from . import store
 from .derive import extract_pending
 from .extract import extractor_version
-from .model import BadInput, Record
+from .model import BadInput, Record, describe
 from .normalize import normalize
 from .normalize.fields import as_json, valid_text
 from .read import expand_paths, printable, read_input
@@ -243,11 +243,7 @@ def _record_error(db, load_id: int, record: Record) -> str:
 
 
 def _unexpected(error: Exception) -> str:
-    return f"unexpected error: {_describe(error)}"
-
-
-def _describe(error: Exception) -> str:
-    return f"{type(error).__name__}: {str(error)[:500]}"
+    return f"unexpected error: {describe(error)}"
 
 
 def _fields_text(fields: dict) -> str | None:

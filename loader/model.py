@@ -45,3 +45,8 @@ class Article:
 
 class BadInput(Exception):
     """A user's input we cannot use: reported with its origin, never raised as a traceback."""
+
+
+def describe(error: Exception) -> str:
+    """An unexpected error in one line for load_errors and warnings: its class and the start of its message."""
+    return f"{type(error).__name__}: {str(error)[:500]}"

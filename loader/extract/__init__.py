@@ -13,6 +13,7 @@ from collections import deque
 from functools import lru_cache
 from importlib import metadata, resources
 
+from ..model import describe
 from . import nlp
 from .mentions import extract_mentions
 from .pieces import PIECE_CHARS, extract_in_pieces
@@ -116,7 +117,7 @@ def _extract_alone(item: dict) -> dict:
     try:
         return _extract_one(item, nlp.get_nlp()(_text(item)))
     except Exception as error:  # noqa: BLE001 - reported in the output, never fatal
-        return {**_empty(item), "error": f"{type(error).__name__}: {error}"}
+        return {**_empty(item), "error": describe(error)}
 
 
 def _failed(item: dict, reason: str) -> dict:

@@ -4,6 +4,7 @@ quotes beside it, and its relations: related headlines, near-duplicates, earlier
 story from other sources, whether extraction is pending."""
 import json
 
+from ...store import FAILED
 from .cells import row_href
 from .labels import human_time
 from .markup import Span, body_html
@@ -27,7 +28,6 @@ where articles.story_id = :story and articles.id != :id order by articles.publis
 # Entity types listed in the side panel, in this order, with their headings.
 PANEL_TYPES = [("PERSON", "People"), ("ORG", "Organisations"), ("NORP", "Groups and nationalities"),
                ("FAC", "Buildings and facilities")]
-FAILED = "failed:"  # store's mark for an extraction that failed for a version
 
 
 async def article_context(datasette, database: str, article_id: str) -> dict:
