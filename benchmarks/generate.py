@@ -12,13 +12,23 @@ built from a few thousand real, really extracted articles ("originals": Reuters-
 3. `annotate(db, n)`: after `news-archive load … --no-nlp`, every stored article gets the mentions, quotes
    and locations of the paragraphs it was made of, their offsets shifted to where each paragraph sits in
    the stored body; entities, places and their counts are then refreshed by the store's own finishers.
+4. `replicate(base, n)`: past BASE (100,000) articles, loading and annotating each would take this machine
+   hours, so the archive is the BASE archive plus copies of it made in SQL: each copy's articles get their
+   own URL, id, title number and date (the bodies, and so the annotations' offsets, are the originals'),
+   and the FTS index, indexes and counts are built once at the end. Copies share their originals' bodies
+   (a search finds each body once per copy); no article_bands rows are written for them (a later load's
+   near-duplicate check finds the original, whose body is the same).
+Every built archive is checked: every 50th mention, quote and place must index its article's text.
 
     .venv/bin/python benchmarks/generate.py 100000      # writes benchmarks/data/generated-100000/
     .venv/bin/python benchmarks/generate.py 100000 --db benchmarks/data/bench-100000.db   # and loads it
+    .venv/bin/python benchmarks/generate.py 1000000 --db benchmarks/data/bench-1000000.db  # copies of the 100k
 """
 import argparse
 import json
+import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -68,10 +78,12 @@ def build_originals(count: int = ORIGINALS) -> Path:
                                  for r in rows), encoding="utf-8")
         found = subprocess.run([str(CLI), "extract", str(items), "--workers", "2"], check=True,
                                stdout=subprocess.PIPE, text=True).stdout.splitlines()
-    with ORIGINALS_FILE.open("w", encoding="utf-8") as out:
+    partial = ORIGINALS_FILE.with_suffix(f".{os.getpid()}.partial")  # renamed whole: never half a file
+    with partial.open("w", encoding="utf-8") as out:
         for (id_, title, body, _), line in zip(rows, found):
             out.write(json.dumps({"id": id_, "title": title, "body": body, **_paragraph_annotations(
                 body, json.loads(line))}, ensure_ascii=False) + "\n")
+    partial.replace(ORIGINALS_FILE)
     return ORIGINALS_FILE
 
 
@@ -291,6 +303,165 @@ def _write_batch(db, batch: dict, entity_id) -> None:
     db.conn.executemany("update articles set place_names = ?, country_codes = ? where id = ?", batch["tags"])
 
 
+# ---------------------------------------------------------------- 4. a million: copies of the base archive
+
+BASE = 100_000  # articles loaded and annotated for real; bigger archives are copies of this one
+COPY_SHIFT = timedelta(days=36, seconds=3607)  # copy k is published k × this later (wrapping in the ten years)
+STORY_URL = re.compile(r"^(?P<host>https?://[^/]+)/\d{4}/\d{2}/\d{2}/story-(?P<number>\d+)$")
+TRAILING_NUMBER = re.compile(r" [\d,]+$")
+# What each copy of an article changes; every other column (the body among them) is the original's.
+CHANGED = ["id", "url", "title", "published_at", "published_month", "identity_key", "content_hash", "origin_path"]
+
+
+def replicate(base_path: Path, n: int, out: Path) -> dict:
+    """An archive of n articles: the base archive (BASE real, annotated articles) and n / BASE - 1 copies
+    of it made in SQL, each article of copy k with its own URL, id, title number and a date k × COPY_SHIFT
+    later, and its original's body, mentions, quotes and places (same offsets: the same body). Entity,
+    place and quote-group counts are the base's times the copies; facet_counts is recomputed.
+    The FTS index and the annotation indexes are built once at the end."""
+    from loader import store
+    from loader.store.fts import indexed_afterwards
+
+    copies = n // BASE
+    if n % BASE or copies < 2:
+        raise SystemExit(f"{n:,} is not a multiple of {BASE:,} above it")
+    building = out.with_name(out.name + ".building")
+    _copy_file(base_path, building)
+    db = store.open_db(str(building))
+    # A rollback journal holds only the pages a transaction changes, and appended pages are new: the copies
+    # go straight into the file instead of through gigabytes of write-ahead log. A crash leaves only the
+    # .building file, made again from the start; the archive opens in WAL mode again below.
+    db.execute("pragma journal_mode = delete")
+    db.execute("pragma synchronous = off")
+    timings, started = {}, time.monotonic()
+    columns = list(db["articles"].columns_dict)
+    big = ("articles", "mentions", "quotes", "locations", "article_origins")
+    dropped = [name for (name,) in db.execute(
+        f"select name from sqlite_master where type = 'index' and sql is not null and tbl_name in "
+        f"({','.join('?' * len(big))})", big)]
+    last = {table: db.execute(f"select max(rowid) from [{table}]").fetchone()[0] for table in big}
+    with db.atomic(), indexed_afterwards(db, "articles", store.FTS["articles"]), \
+            indexed_afterwards(db, "quotes", store.FTS["quotes"]):
+        for name in dropped:
+            db.execute(f"drop index [{name}]")
+        db.execute("create temp table copy_ids (old text, k integer, new text, primary key (old, k)) without rowid")
+        _copy_articles(db, columns, copies, last["articles"])
+        timings["articles"] = round(time.monotonic() - started)
+        _copy_annotations(db, last)
+        timings["annotations"] = round(time.monotonic() - started)
+        db.execute("update entities set article_count = article_count * ?, mention_count = mention_count * ?",
+                   [copies, copies])
+        db.execute("update places set article_count = article_count * ?", [copies])
+        db.execute("update quote_groups set quote_count = quote_count * ?, article_count = article_count * ?",
+                   [copies, copies])
+    timings["fts"] = round(time.monotonic() - started)
+    store.ensure_db_shape(db)  # the dropped indexes again
+    timings["indexes"] = round(time.monotonic() - started)
+    with db.atomic():
+        store.refresh_counts(db)
+    timings["counts"] = round(time.monotonic() - started)
+    db.execute("pragma journal_mode = wal")
+    db.conn.close()
+    building.replace(out)
+    return timings
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    """A consistent copy of the base archive (its write-ahead log included) through SQLite's backup."""
+    import sqlite3
+
+    target.unlink(missing_ok=True)
+    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+
+
+def _copy_articles(db, columns: list[str], copies: int, last_rowid: int) -> None:
+    """Copies 1 … copies-1 of every base article, 10,000 base articles at a time."""
+    from loader import store
+
+    listed = ", ".join(f"[{column}]" for column in columns)
+    for start in range(0, last_rowid, FILE_ARTICLES):
+        rows = db.execute(f"select {listed} from articles where rowid > ? and rowid <= ?",
+                          [start, start + FILE_ARTICLES]).fetchall()
+        new_rows, ids = [], []
+        for k in range(1, copies):
+            for values in rows:
+                row = dict(zip(columns, values))
+                copy = _copied(row, k)
+                copy["content_hash"] = store._digest(*(copy[column] for column in store.CONTENT_COLUMNS))
+                new_rows.append([copy.get(column, row[column]) for column in columns])
+                ids.append((row["id"], k, copy["id"]))
+        db.conn.executemany(f"insert into articles ({listed}) values ({','.join('?' * len(columns))})", new_rows)
+        db.conn.executemany("insert into temp.copy_ids values (?, ?, ?)", ids)
+
+
+def _copied(row: dict, k: int) -> dict:
+    """What copy k of an article changes: date, URL (and so id), the number in its title."""
+    published = _shifted(row["published_at"], k)
+    match = STORY_URL.match(row["url"] or "")
+    if not match:
+        raise SystemExit(f"not a generated article: {row['url']}")
+    number = int(match["number"]) + k * BASE
+    url = f"{match['host']}/{published[:10].replace('-', '/')}/story-{number}"
+    key = store_identity(url)
+    return {**row, "url": url, "published_at": published, "published_month": published[:7], "id": key,
+            "identity_key": key, "title": TRAILING_NUMBER.sub(f" {number:,}", row["title"] or ""),
+            "origin_path": f"{row['origin_path']}#copy-{k}"}
+
+
+def store_identity(url: str) -> str:
+    from loader import store
+
+    return store.identity_key(url, None, None, None, None, None)
+
+
+def _shifted(published_at: str, k: int) -> str:
+    when = datetime.fromisoformat(published_at)
+    moved = START + (when - START + k * COPY_SHIFT) % timedelta(seconds=SPAN_SECONDS)
+    return moved.astimezone(when.tzinfo).isoformat(timespec="seconds")
+
+
+ANNOTATION_COPIES = {  # table → columns copied as they are (article_id is mapped to the copy's)
+    "mentions": ["entity_id", "text", "type", "start", "end", "sentence", "role", "entity_name"],
+    "quotes": ["source_id", "content", "direct", "speaker", "speaker_entity_id", "speaker_text", "speaker_role",
+               "cue", "start", "end", "speaker_start", "speaker_end", "speaker_type", "group_id", "story_id"],
+    "locations": ["place_id", "text", "start", "end", "is_dateline", "score"],
+    "article_origins": ["origin_path", "position", "url", "loaded_at"],
+}
+
+
+def _copy_annotations(db, last: dict) -> None:
+    for table, columns in ANNOTATION_COPIES.items():
+        listed = ", ".join(f"[{column}]" for column in columns)
+        copied = ", ".join(f"original.[{column}]" for column in columns)
+        db.execute(f"insert into [{table}] (article_id, {listed}) select copy_ids.new, {copied} "
+                   f"from [{table}] as original join temp.copy_ids on copy_ids.old = original.article_id "
+                   f"where original.rowid <= ? order by copy_ids.k, original.rowid", [last[table]])
+
+
+def check_offsets(db_path: Path, step: int = 50) -> dict:
+    """Every step-th mention, quote and location must be the text its offsets point at in its article's body
+    (quotes: content and speaker; a dateline location has no offsets). Raises SystemExit on any that is not."""
+    import sqlite3
+
+    checks = {
+        "mentions": "substr(a.body, x.start + 1, x.[end] - x.start) = x.text",
+        "quotes": "substr(a.body, x.start + 1, x.[end] - x.start) = x.content and (x.speaker_start is null or "
+                  "substr(a.body, x.speaker_start + 1, x.speaker_end - x.speaker_start) = x.speaker_text)",
+        "locations": "x.start is null or substr(a.body, x.start + 1, x.[end] - x.start) = x.text",
+    }
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    found = {}
+    for table, condition in checks.items():
+        sql = (f"select count(*), coalesce(sum({condition}), 0) from [{table}] as x "
+               f"join articles a on a.id = x.article_id where x.rowid % ? = 0")
+        checked, right = conn.execute(sql, [step]).fetchone()
+        if checked != right:
+            raise SystemExit(f"{checked - right} of {checked} {table} checked do not index their article's text")
+        found[table] = checked
+    return found
+
+
 # ---------------------------------------------------------------- command line
 
 def load(folder: Path, db_path: Path) -> float:
@@ -304,18 +475,35 @@ def main() -> int:
     parser.add_argument("n", type=int, help="how many articles to generate")
     parser.add_argument("--db", type=Path, help="also load them (--no-nlp) into this file and annotate it")
     args = parser.parse_args()
+    if args.db and args.n > BASE:
+        base = DATA / f"bench-{BASE}.db"
+        if not base.exists():
+            build(BASE, base)
+        started = time.monotonic()
+        timings = replicate(base, args.n, args.db)
+        print(f"copied {base.name} into {args.db} ({args.n:,} articles) in {time.monotonic() - started:.0f} s "
+              f"(cumulative s: {timings})", flush=True)
+    elif args.db:
+        build(args.n, args.db)
+    else:
+        write_input(args.n, read_originals())
+    if args.db:
+        print(f"offsets checked: {check_offsets(args.db)}", flush=True)
+    return 0
+
+
+def build(n: int, db_path: Path) -> None:
+    """n generated articles loaded (--no-nlp) into db_path and annotated."""
     started = time.monotonic()
     originals = read_originals()
     print(f"{len(originals)} originals ({time.monotonic() - started:.0f} s)", flush=True)
     started = time.monotonic()
-    folder = write_input(args.n, originals)
-    print(f"wrote {args.n:,} articles to {folder} ({time.monotonic() - started:.0f} s)", flush=True)
-    if args.db:
-        print(f"loaded into {args.db} in {load(folder, args.db):.0f} s", flush=True)
-        started = time.monotonic()
-        counts = annotate(args.db, args.n, originals)
-        print(f"annotated {counts} in {time.monotonic() - started:.0f} s", flush=True)
-    return 0
+    folder = write_input(n, originals)
+    print(f"wrote {n:,} articles to {folder} ({time.monotonic() - started:.0f} s)", flush=True)
+    print(f"loaded into {db_path} in {load(folder, db_path):.0f} s", flush=True)
+    started = time.monotonic()
+    counts = annotate(db_path, n, originals)
+    print(f"annotated {counts} in {time.monotonic() - started:.0f} s", flush=True)
 
 
 if __name__ == "__main__":

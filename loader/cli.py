@@ -181,18 +181,23 @@ def _interrupt(signum, frame):
 
 
 @cli.command()
-@click.option("--db", "db_path", default="archive.db", show_default=True, help="SQLite file to serve")
+@click.argument("files", nargs=-1)
+@click.option("--db", "db_path", default=None, help="SQLite file to serve  [default: archive.db]")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on")
 @click.option("--port", default=8001, show_default=True, help="Port to listen on")
-@click.option("--immutable", is_flag=True,
-              help="Faster (counts cached), for an archive no load will touch while it is served")
-def serve(db_path, host, port, immutable):
-    """Serve the archive with Datasette (read-only, on 127.0.0.1 by default)."""
+@click.option("--live", is_flag=True,
+              help="Always read the files live; by default a file is read immutable (faster) until a load starts")
+def serve(files, db_path, host, port, live):
+    """Serve the archive with Datasette (read-only, on 127.0.0.1 by default).
+
+    FILES: archive files to serve side by side (e.g. one per year), each with the whole UI."""
     from .serve import PortBusy, serve as serve_archive
 
-    if not os.path.exists(db_path):
-        raise click.ClickException(f"{db_path} does not exist: run `news-archive load PATH --db {db_path}` first")
+    paths = list(files) + ([db_path] if db_path else []) or ["archive.db"]
+    for path in paths:
+        if not os.path.exists(path):
+            raise click.ClickException(f"{path} does not exist: run `news-archive load PATH --db {path}` first")
     try:
-        serve_archive(db_path, host, port, immutable=immutable, announce=click.echo)
+        serve_archive(paths, host, port, live=live, announce=click.echo)
     except PortBusy as busy:
         raise click.ClickException(str(busy))

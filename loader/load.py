@@ -17,7 +17,7 @@ from .model import BadInput, Record, describe
 from .normalize import normalize
 from .normalize.fields import as_json, valid_text
 from .read import expand_paths, printable, read_input
-from .store.batch import save_fresh, split_fresh
+from .store.batch import deferred_indexes, save_fresh, split_fresh
 
 # near_duplicates are also counted as inserted: they are stored, and linked to their earlier twin.
 STATUSES = ("inserted", "updated", "unchanged", "duplicates", "near_duplicates", "errors")
@@ -92,9 +92,10 @@ def load_paths(db, paths: list[str], options: LoadOptions, arguments: list[str] 
         warn(_record_error(db, result.load_id, record))
         result.counts["errors"] += 1
     progress = Progress(files, options.progress)
-    for item in files:
-        _store_file(db, _prepare(item, options, result), result, warn, progress)
-        progress.file_done(item)
+    with deferred_indexes(db, sum(item.size for item in files)):  # made once at the end by a big first load
+        for item in files:
+            _store_file(db, _prepare(item, options, result), result, warn, progress)
+            progress.file_done(item)
     progress.close()
     ran = {}
     if options.nlp:

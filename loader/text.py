@@ -3,12 +3,15 @@ import re
 import unicodedata
 
 SPACES = re.compile(r"\s+")
+# The whitespace squash changes: runs of two or more, or a lone newline, tab… (a lone space stays; matching
+# each of them too rebuilt every string).
+NOT_ONE_SPACE = re.compile(r"\s{2,}|[^\S ]")
 NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 
 def squash(text: str | None) -> str:
     """Runs of whitespace (newlines included) as one space, ends trimmed: "Hong\\n\\nKong" → "Hong Kong"."""
-    return SPACES.sub(" ", text or "").strip()
+    return NOT_ONE_SPACE.sub(" ", text or "").strip()
 
 
 def loose(text: str | None) -> str:

@@ -141,18 +141,24 @@ def test_bands_are_integers_in_a_without_rowid_table(tmp_path, load_into):
     assert sorted(band_keys(shingle_hashes("\n\n".join(STORY)))) == sorted(band for band, _ in bands)
 
 
+def _older_bands(db, version: int, *statements: str) -> None:
+    """The band table as an older version left it, and that version's number."""
+    db.execute("drop table article_bands")
+    for statement in statements:
+        db.execute(statement)
+    db.execute(f"pragma user_version = {version}")
+    db.conn.commit()
+
+
 def test_an_archive_with_text_bands_is_rebanded_on_upgrade(tmp_path, load_into):
     db, _ = load_into(_write(tmp_path / "wire.jsonl", [_record("Dock workers strike", STORY)]))
-    db.execute("drop table article_bands")
-    db.execute("create table article_bands (band text not null, article_id text not null, "
-               "primary key (band, article_id))")
-    db.execute("insert into article_bands values ('0:abcdef', (select id from articles))")
-    db.execute("pragma user_version = 4")  # as the version before integer bands left it
-    db.conn.commit()
+    _older_bands(db, 4, "create table article_bands (band text not null, article_id text not null, "
+                        "primary key (band, article_id))", "insert into article_bands values ('0:abcdef', "
+                        "(select id from articles))")  # as the version before integer bands left it
     db, result = load_into(_write(tmp_path / "later.jsonl", [_record("Strike goes on", STORY)]))
     assert result.counts["near_duplicates"] == 1
-    assert db.execute("select count(*), count(distinct article_id), min(typeof(band)) from article_bands").fetchone() \
-        == (32, 2, "integer")
+    assert db.execute("select count(*), count(distinct article_rowid), min(typeof(band)) from article_bands"
+                      ).fetchone() == (32, 2, "integer")
 
 
 def test_an_archive_from_before_near_duplicates_is_fingerprinted_on_upgrade(tmp_path, load_into):
@@ -194,3 +200,53 @@ def test_near_duplicates_page_in_datasette(tmp_path, load_into):
     assert [(r["title"], r["original_title"], r["similarity"]) for r in rows] == [
         ("Port strike", "Dock workers strike", 1.0)]
     assert client.get("/archive/article_bands").status_code == 200  # hidden from the index, still there
+
+
+FOLLOW_UPS = ["Talks are expected to resume at the weekend, a spokesman for the union said on Wednesday evening.",
+              "Port officials said a meeting with both sides had been set for Saturday morning at the town hall."]
+
+
+def test_a_copy_of_a_copy_in_one_file_joins_the_first_articles_family(tmp_path, load_into):
+    """The third story is a near-duplicate of the second (0.88) but not of the first (0.76): it is linked
+    to the second's family, the first, though the batch writes its links after comparing them all."""
+    db, result = load_into(_write(tmp_path / "wire.jsonl", [
+        _record("Dock workers strike", STORY), _record("Dock strike goes on", STORY + FOLLOW_UPS[:1]),
+        _record("Dock strike: meeting set", STORY + FOLLOW_UPS)]))
+    assert result.counts["near_duplicates"] == 2
+    rows = {r["title"]: r for r in db.query("select * from articles")}
+    first = rows["Dock workers strike"]["id"]
+    assert rows["Dock strike goes on"]["near_duplicate_of"] == first
+    assert (rows["Dock strike: meeting set"]["near_duplicate_of"], rows["Dock strike: meeting set"]["near_duplicate_score"]) \
+        == (first, 0.878)
+
+
+def _bands_of(db, article_id):
+    return sorted(band for (band,) in db.execute(
+        "select band from article_bands where article_rowid = (select rowid from articles where id = ?)", [article_id]))
+
+
+def test_an_updated_body_keeps_only_the_bands_of_its_current_text(tmp_path, load_into):
+    url = "https://port.example.net/news/dock-strike"
+    _write(tmp_path / "1.jsonl", [_record("Dock workers strike", STORY, url=url, updated_at="2024-02-07T10:00:00Z")])
+    _write(tmp_path / "2.jsonl", [_record("Council plants trees", OTHER_STORY, url=url, updated_at="2024-02-08T10:00:00Z")])
+    db, result = load_into(tmp_path)
+    assert (result.counts["inserted"], result.counts["duplicates"]) == (1, 1)  # the same URL twice in one load
+    article_id = next(db.query("select id from articles"))["id"]
+    assert _bands_of(db, article_id) == sorted(band_keys(shingle_hashes("\n\n".join(OTHER_STORY))))
+    assert db.execute("select count(*) from article_bands").fetchone()[0] == 16  # none of the first body's
+    assert [r["body"] for r in db.query("select body from article_versions")] == ["\n\n".join(STORY)]
+
+
+def test_an_archive_with_bands_by_text_id_is_rebanded_by_rowid_on_upgrade(tmp_path, load_into):
+    db, _ = load_into(_write(tmp_path / "wire.jsonl", [_record("Dock workers strike", STORY)]))
+    _older_bands(db, 5, "create table article_bands (band integer not null, article_id text not null, "
+                        "primary key (band, article_id)) without rowid",
+                 "create index idx_article_bands_article_id on article_bands (article_id)",
+                 "insert into article_bands values (123, (select id from articles))")  # before bands by rowid
+    db, result = load_into(_write(tmp_path / "later.jsonl", [_record("Strike goes on", STORY)]))
+    assert result.counts["near_duplicates"] == 1
+    assert {row[1] for row in db.execute("pragma table_info(article_bands)")} == {"band", "article_rowid"}
+    assert db.execute("select count(*) from sqlite_master where name = 'idx_article_bands_article_id'").fetchone() == (0,)
+    first = next(db.query("select id from articles where title = 'Dock workers strike'"))["id"]
+    assert _bands_of(db, first) == sorted(band_keys(shingle_hashes("\n\n".join(STORY))))
+    assert db.execute("select count(*) from article_bands").fetchone()[0] == 32

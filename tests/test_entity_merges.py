@@ -71,3 +71,95 @@ def test_what_is_not_merged():
     # an acronym the alias table knows; a word in a name that is no organisation's form; a surname of
     # two people; a lower-case word
     assert _short_form_targets(rows) == {}
+
+
+def test_a_misspelt_name_joins_the_spelling_most_articles_use():
+    from loader.store.entities import _short_form_targets
+    rows = [("right", "Northern Grain Marketing Board", "ORG", None, 12),
+            ("typo", "Northern Grain Marketting Board", "ORG", None, 1),
+            ("p1", "Ingrid Halvarsen", "PERSON", None, 9), ("p2", "Ingrid Halvorsen", "PERSON", None, 1),
+            ("even", "Northern Grain Marketing Boards", "ORG", None, 5),  # 12 is not 3 times 5
+            ("short", "Tom Baker", "PERSON", None, 9), ("other", "Tom Barker", "PERSON", None, 1)]
+    # a short word differing by one letter is another name, not a typo ("Baker", "Barker")
+    assert _short_form_targets(rows) == {"typo": "right", "p2": "p1"}
+
+
+def test_a_clear_majority_decides_between_candidates():
+    from loader.store.entities import _short_form_targets
+    rows = [("short", "Tarrant", "PERSON", None, 3), ("big", "Eliza Tarrant", "PERSON", None, 20),
+            ("small", "Joel Tarrant", "PERSON", None, 2),
+            ("acronym", "NGB", "ORG", None, 4), ("full", "National Grain Board", "ORG", None, 7),
+            ("rare", "Nordic Glass Bank", "ORG", None, 2)]  # 7 is not 4 times 2: no majority
+    assert _short_form_targets(rows) == {"short": "big"}
+
+
+def test_a_fragment_joining_two_names_is_no_candidate():
+    from loader.store.entities import _short_form_targets
+    rows = [("word", "Parliament", "ORG", None, 3), ("full", "Swedish Parliament", "ORG", None, 3),
+            ("joined", "Palace-Parliament", "ORG", None, 1), ("palace", "Palace", "ORG", None, 2),
+            ("lone", "Hewlett-Parliament", "ORG", None, 1)]  # "Hewlett" is no entity: a candidate
+    assert _short_form_targets(rows) == {}
+    assert _short_form_targets(rows[:4]) == {"word": "full"}
+
+
+TREASURIES = [
+    {"title": "Budget", "body": "The U.K. Treasury said in London that spending would rise next year."},
+    {"title": "Bonds", "body": "The U.S. Treasury Department sold new bonds in Washington on Monday."},
+    {"title": "Bills", "body": "The U.S. Treasury Department sold bills in Chicago on Tuesday."},
+    {"title": "Auction", "body": "Dealers in New York and Boston said the Treasury would sell more notes."},
+    {"title": "Notes", "body": "Traders in Chicago said the Treasury planned a larger auction of notes."},
+]
+
+
+def test_a_short_form_joins_the_candidate_of_its_articles_country(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "treasuries.json", TREASURIES), nlp=True)
+    us = entity(db, "U.S. Treasury Department", "ORG")
+    assert entity(db, "Treasury", "ORG")["merged_into"] == us["id"]
+    assert us["article_count"] == 4
+    assert entity(db, "U.K. Treasury", "ORG")["article_count"] == 1
+
+
+CONGRESSES = [
+    {"title": "Farm bill", "body": "The U.S. Congress passed a farm bill in Washington on Friday."},
+    {"title": "Doctors", "body": "The American Congress met in Des Moines, Iowa, to discuss doctors' fees."},
+    {"title": "Vote", "body": "Lawmakers in Washington said Congress would vote on the trade bill in May."},
+]
+
+
+def test_on_a_tie_of_countries_the_alias_rows_candidate_wins(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "congresses.json", CONGRESSES), nlp=True)
+    assert entity(db, "American Congress", "ORG")["article_count"] == 1  # a second candidate, also American
+    assert entity(db, "Congress", "ORG")["merged_into"] == entity(db, "U.S. Congress", "ORG")["id"]
+
+
+def test_a_person_named_like_a_place_or_company_that_more_articles_name_joins_it():
+    from loader.store.entities import _short_form_targets
+    rows = [("p1", "Halmstad", "PERSON", None, 2), ("g1", "Halmstad", "GPE", None, 9),
+            ("p2", "Vessel Nordahl", "PERSON", None, 3), ("o2", "Vessel Nordahl", "ORG", None, 3),
+            ("p3", "Lena Marsh", "PERSON", None, 6), ("o3", "Lena Marsh", "ORG", None, 1)]  # mostly a person
+    assert _short_form_targets(rows) == {"p1": "g1", "p2": "o2"}
+
+
+def test_a_public_bodys_noun_alone_is_no_body_inside_another():
+    from loader.store.entities import _short_form_targets
+    rows = [("senate", "Senate", "ORG", None, 4), ("committee", "Senate Finance Committee", "ORG", None, 6),
+            ("house", "House", "ORG", None, 5), ("white", "White House", "ORG", None, 9),
+            ("houses", "Dobbin Houses Inc", "ORG", None, 30),
+            ("treasury", "Treasury", "ORG", None, 3), ("full", "Ruritania Treasury Department", "ORG", None, 8),
+            ("place", "Ruritania", "GPE", None, 2)]
+    assert _short_form_targets(rows) == {"treasury": "full"}
+
+
+FEW_PLACES = [
+    {"title": "Budget", "body": "The U.K. Treasury said in London that spending would rise next year."},
+    {"title": "Bonds", "body": "The U.S. Treasury Department sold new bonds in Washington on Monday."},
+    {"title": "Gilts", "body": "Dealers in London said the Treasury would sell more gilts."},
+    {"title": "Notes", "body": "The Treasury sold notes on Monday, dealers said."},
+    {"title": "Bills", "body": "The Treasury planned a larger sale of bills, traders said."},
+]
+
+
+def test_a_country_only_a_minority_of_its_articles_show_decides_nothing(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "few_places.json", FEW_PLACES), nlp=True)
+    assert entity(db, "Treasury", "ORG")["merged_into"] is None
+    assert entity(db, "U.K. Treasury", "ORG")["article_count"] == 1

@@ -40,7 +40,8 @@ def _snapshot(db):
                                "content_hash, identity_key, near_duplicate_of from articles order by id").fetchall(),
         "origins": db.execute("select article_id, origin_path, position from article_origins "
                               "order by 1, 2, 3").fetchall(),
-        "bands": db.execute("select band, article_id from article_bands order by 1, 2").fetchall(),
+        "bands": db.execute("select band, articles.id from article_bands join articles "
+                            "on articles.rowid = article_rowid order by 1, 2").fetchall(),
         "sources": db.execute("select * from sources order by id").fetchall(),
         "fts": db.execute("select rowid from articles_fts where articles_fts match 'union' order by rowid").fetchall(),
         "facets": db.execute("select * from facet_counts order by 1, 2").fetchall(),
@@ -129,3 +130,33 @@ def test_a_bad_record_in_a_batch_costs_only_itself(tmp_path, load_into, bad):
     db, result = load_into(_write(tmp_path / "a.jsonl", [*_records(120), bad, *_records(5, start=120)]))
     assert (result.counts["inserted"], result.counts["errors"]) == (125, 1)
     assert db.execute("select position, reason from load_errors").fetchall() == [("line 121", "no article text")]
+
+
+def test_a_big_first_load_makes_the_facet_indexes_once_at_the_end(tmp_path, monkeypatch, load_into):
+    """With the threshold at 0 every first load defers the articles' facet and sort indexes: they are
+    gone while the files are stored and back afterwards, and the archive is the same as without."""
+    from loader.store import batch as batch_module
+
+    first, second = _feed(tmp_path)
+    db_kept, _ = load_into(first)
+    db_kept, _ = load_into(second)
+    indexes = "select name, sql from sqlite_master where type = 'index' and tbl_name = 'articles' order by name"
+    kept = db_kept.execute(indexes).fetchall()
+    monkeypatch.setattr(batch_module, "DEFER_MIN_BYTES", 0)
+    seen = []
+    real = load._store_file
+
+    def store_file(db, *args):
+        seen.append({name for name, _ in db.execute(indexes)})
+        return real(db, *args)
+    monkeypatch.setattr(load, "_store_file", store_file)
+    deferred = tmp_path / "deferred"
+    deferred.mkdir()
+    db, _ = run_load(deferred / "archive.db", first)
+    assert seen and not seen[0] & {"idx_articles_published_at", "idx_articles_section", "idx_articles_url"}
+    assert "idx_articles_content_hash" in seen[0] and "idx_articles_identity_key" in seen[0]  # the load reads these
+    assert db.execute(indexes).fetchall() == kept  # made again by the load itself, not by the next open
+    db, _ = run_load(deferred / "archive.db", second)  # the archive is now bigger than the file: nothing deferred
+    assert "idx_articles_published_at" in seen[-1]
+    assert db.execute(indexes).fetchall() == kept
+    assert _snapshot(db) == _snapshot(db_kept)

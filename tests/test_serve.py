@@ -2,6 +2,7 @@
 import csv
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -36,6 +37,57 @@ def test_default_facets_from_metadata(datasette):
     html = datasette.get("/archive/articles").text
     for column in ("source_id", "section", "published_month", "language"):
         assert f'data-column="{column}"' in html
+
+
+def _facet(data: dict, name: str) -> dict:
+    return {item["value"]: item["count"] for item in data["facet_results"][name]["results"]}
+
+
+def test_default_facets_of_the_whole_table_read_the_precomputed_counts(seeds_db, datasette):
+    assert _facet(_json(datasette.get("/archive/articles.json?_extra=facet_results")), "source_id") == {
+        "reuters": 1, "scmp": 1}
+    # Counts the loader did not make prove where the page reads them from: facet_counts, not the rows.
+    with seeds_db.conn:
+        seeds_db.execute("update facet_counts set article_count = 7 where facet = 'source_id' and value = 'reuters'")
+        seeds_db.execute("insert into facet_counts values ('country_codes', 'ZZ', 3)")
+    whole = _json(datasette.get("/archive/articles.json?_extra=facet_results"))
+    assert _facet(whole, "source_id") == {"reuters": 7, "scmp": 1} and _facet(whole, "country_codes") == {"ZZ": 3}
+    filtered = _json(datasette.get("/archive/articles.json?_extra=facet_results&source_id=reuters"))
+    assert _facet(filtered, "source_id") == {"reuters": 1} and _facet(filtered, "country_codes") == {}
+    assert "sampled" not in filtered["facet_results"]["source_id"]
+    html = datasette.get("/archive/articles?source_id=reuters").text
+    assert 'data-column="country_codes"' in html and "country_codes (array)" in html
+
+
+def test_facets_of_a_big_filtered_view_count_a_sample_and_say_so(many, monkeypatch):
+    from loader.serve.plugin import facets
+
+    monkeypatch.setattr(facets, "SAMPLE", 50)
+    data = _json(many.get("/archive/articles.json?_extra=facet_results&published_month=2024-03"))
+    assert _facet(data, "published_month") == {"2024-03": 50}
+    assert data["facet_results"]["published_month"]["sampled"] == 50
+    assert data["facet_results"]["published_month"]["of"] == 130
+    assert "in 50 of 130 rows" in many.get("/archive/articles?published_month=2024-03").text
+    monkeypatch.setattr(facets, "SAMPLE", 500)
+    assert _facet(_json(many.get("/archive/articles.json?_extra=facet_results&published_month=2024-03")),
+                  "published_month") == {"2024-03": 130}
+
+
+def test_entity_facets_of_a_filtered_view_count_the_mentions_of_a_sample(nlp_archive, monkeypatch):
+    from loader.serve.plugin import entities
+
+    path, client = nlp_archive
+    url = "/archive/articles.json?_extra=facet_results&id__not=none"  # a filter that keeps both articles
+    people = _json(client.get(url))["facet_results"]["PERSON"]
+    assert "sampled" not in people and people["results"]
+    monkeypatch.setattr(entities, "SAMPLE", 1)
+    sampled = _json(client.get(url))["facet_results"]["PERSON"]
+    (first,), = _stored(path, "select id from articles order by rowid limit 1")
+    named = {row[0] for row in _stored(path, "select distinct e.name from mentions m join entities e "
+                                             "on e.id = m.entity_id where m.article_id = ? and e.type = 'PERSON'",
+                                       [first])}
+    assert (sampled["sampled"], sampled["of"]) == (1, 2)
+    assert {item["label"] for item in sampled["results"]} <= named and {item["count"] for item in sampled["results"]} == {1}
 
 
 def test_ranked_search_with_highlighted_snippets(datasette):
@@ -187,6 +239,34 @@ def test_home_page_has_a_search_box_size_chart_and_top_entities(nlp_archive):
     assert f'<a href="/archive/entities/{entity_id}">Geng Shuang</a>' in html
 
 
+def test_home_page_reads_the_precomputed_counts(seeds_db, datasette):
+    assert "2 articles from 2 sources" in " ".join(datasette.get("/").text.split())
+    with seeds_db.conn:  # counts no load made: the page must be reading facet_counts
+        seeds_db.execute("update facet_counts set article_count = 5 where facet = 'source_id' and value = 'scmp'")
+        seeds_db.execute("update facet_counts set article_count = 4 where facet = 'published_month'")
+    html = " ".join(datasette.get("/").text.split())
+    assert "6 articles from 2 sources" in html and '[["2017-10", 4]]' in html
+
+
+def test_entity_page_of_a_much_named_entity_reads_its_latest_articles_and_says_so(nlp_archive, monkeypatch):
+    from loader.serve.plugin import pages
+
+    path, client = nlp_archive
+    (entity_id, name), = _stored(path, "select id, name from entities where article_count = 2 "
+                                       "and type = 'PERSON' order by name limit 1")
+    whole = client.get(f"/archive/entities/{entity_id}").text
+    assert whole.count('<li><a href="/archive/articles/') == 2 and "most recently added" not in whole
+    monkeypatch.setattr(pages, "ENTITY_WINDOW", 1)
+    html = client.get(f"/archive/entities/{entity_id}").text
+    (latest,), = _stored(path, "select article_id from mentions where entity_id = ? order by id desc limit 1",
+                         [entity_id])
+    assert html.count('<li><a href="/archive/articles/') == 1 and f'<a href="/archive/articles/{latest}">' in html
+    assert f"drawn from the 1 articles that mention {name} most recently added" in html
+    monkeypatch.setattr(pages, "CO_MENTIONED_WINDOW", 1)
+    assert "in the 1 most recently added</p>" in client.get(f"/archive/entities/{entity_id}").text
+    assert '2 articles</a>' in html  # the count is still every article
+
+
 def test_query_results_link_every_id_and_speaker(nlp_archive):
     path, client = nlp_archive
     (entity_id,), = _stored(path, "select id from entities where name = 'Geng Shuang'")
@@ -257,6 +337,28 @@ def test_search_page_pages_through_all_matches(many):
     assert "No article matches <strong>zeppelin</strong>" in nothing
 
 
+def test_search_page_ranks_and_facets_the_latest_matches_when_too_many_match(many, monkeypatch):
+    from loader.serve.plugin import search
+
+    monkeypatch.setattr(search, "WINDOW", 50)
+    monkeypatch.setattr(search, "COUNT_CAP", 100)
+    first = many.get("/-/search?q=harbour").text
+    assert "More than 100 matching articles, page 1 of 3." in first
+    assert "cover the 50 most recently added of them" in first
+    assert '<span class="count">50</span>' in first  # the month facet counts the window: all 50 in March 2024
+    last = many.get("/-/search?q=harbour&page=3&sort=oldest").text
+    assert last.count('<li><h2><a href="/archive/articles/') == 10 and 'rel="next"' not in last
+    # the window is the 50 latest loaded (highest rowids): notes 80 to 129 (loaded in file-name order)
+    titles = set()
+    for page in (1, 2, 3):
+        html = many.get(f"/-/search?q=harbour&page={page}").text
+        titles |= {int(n) for n in re.findall(r">Harbour note (\d+)</a></h2>", html)}
+    assert titles == set(range(80, 130))
+    monkeypatch.setattr(search, "COUNT_CAP", 1000)
+    assert "130 matching articles, page 1 of 3." in many.get("/-/search?q=harbour").text
+    assert len(many.get("/-/search.json?q=harbour").json()) == 130  # exports still give every match
+
+
 def test_export_streams_every_match_as_csv_and_json(many):
     response = many.get("/-/search.csv?q=harbour")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
@@ -310,6 +412,7 @@ def test_metadata_describes_every_column_and_indexes_faceted_and_sorted_columns(
             continue
         config = tables.get(name) or {}
         wanted = [f for f in config.get("facets", []) if isinstance(f, str)]
+        wanted += [f["counted"] for f in config.get("facets", []) if isinstance(f, dict) and "counted" in f]
         wanted += [config[key] for key in ("sort", "sort_desc") if key in config]
         unindexed += [f"{name}.{column}" for column in wanted if column not in _indexed_first_columns(db, name)]
     assert undescribed == [] and unindexed == []

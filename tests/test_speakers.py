@@ -80,7 +80,7 @@ def test_the_lower_case_reference_joins_the_entity_another_article_names(load_in
 def test_an_unlisted_plural_noun_of_people_is_an_unnamed_group():
     assert speakers("Critics said the plan was too costly. Market operators said prices would rise. "
                     "A witness said the car was red. The preliminary findings suggested the car was red.") == [
-        ("critics", "ANONYMOUS"), ("operators", "ANONYMOUS"), ("witness", None), ("preliminary findings", None)]
+        ("critics", "ANONYMOUS"), ("operators", "ANONYMOUS"), ("witness", "ANONYMOUS"), ("preliminary findings", None)]
 
 
 def test_a_possessive_office_is_no_organisation_name():
@@ -100,6 +100,93 @@ def test_the_company_named_only_after_the_quote():
 
 def test_a_public_body_named_by_its_words():
     assert speakers("The Ontario government said it would cut taxes.") == [("Ontario Government", "ORG")]
-    # a bare public-body noun needs an organisation whose name holds it
+    # a bare public-body noun: the one public body named before, though its name does not hold the noun
     assert speakers("The Food and Drug Administration approved the drug made by Harbor Pharma Inc. "
+                    "The agency said it was safe.") == [("Food and Drug Administration", "ORG")]
+    # two public bodies fit: no guess
+    assert speakers("The Food and Drug Administration and the Ontario Health Board approved the drug. "
                     "The agency said it was safe.") == [("agency", None)]
+    # no organisation named at all: an unnamed source of that kind
+    assert speakers("Heavy rain hit the region on Monday. The police said three people were injured.") == [
+        ("police", "ANONYMOUS")]
+
+
+def test_a_role_noun_is_the_person_the_article_gives_that_role():
+    assert speakers("Finance Minister Ali Reza met bankers in Tehran on Monday. "
+                    "The minister said the budget would be cut by five pct.") == [("Ali Reza", "PERSON")]
+
+
+def test_unnamed_people_and_quantifiers_are_anonymous_sources():
+    assert speakers("Shares fell sharply on Tuesday. A portfolio manager said the market would recover soon.") == [
+        ("manager", "ANONYMOUS")]
+    assert speakers("One arbitrager said the bid was too low for the shares.") == [("arbitrager", "ANONYMOUS")]
+    assert speakers("Grain prices rose. Some said the rally would not last through the spring.") == [
+        ("some", "ANONYMOUS")]
+
+
+def test_a_role_noun_never_takes_a_person_without_that_role():
+    # Ali Reza is a banker here: "the minister" is a definite person the text does not name, not Ali Reza
+    assert speakers("Banker Ali Reza met officials in Tehran on Monday. "
+                    "The minister said the budget would be cut by five pct.") == [("minister", None)]
+
+
+def test_the_government_is_the_country_named_before():
+    assert speakers("Brazil suspended interest payments on its debt on Friday. "
+                    "The government said talks with banks would resume in April.") == [("Brazil", "GPE")]
+    # a city is no country, and no organisation is named: an unnamed source
+    assert speakers("Tokyo stocks fell. The government said growth would slow.") == [("government", "ANONYMOUS")]
+
+
+def test_a_document_noun_speaks_for_the_organisation_that_issued_it():
+    assert speakers("The Halvard Grain Board met on Monday. Its proposal said exports would rise 10 pct.") == [
+        ("Halvard Grain Board", "ORG")]
+
+
+def test_a_name_in_capitals_is_an_organisation():
+    assert speakers("Talks resumed in The Hague. The Dutch newsagency ANP said the strike would end on Friday.") == [
+        ("ANP", "ORG")]
+
+
+def test_a_position_noun_is_the_person_given_that_position():
+    assert speakers("Treasury Secretary James Baker met bankers. The secretary said the dollar was stable.") == [
+        ("James Baker", "PERSON")]
+
+
+def test_a_head_word_in_capitals_reads_as_a_name():
+    from loader.extract.nlp import get_nlp
+    from loader.extract.quotes.speakers import _in_capitals
+    doc = get_nlp()("KORVEX and <BRANT.AS said IT and Analysts agreed, AB said.")
+    assert [_in_capitals(token) for token in doc if token.text.strip("<")[:1].isupper()] == [
+        "KORVEX", "BRANT.AS", None, None, None]  # "IT" is the pronoun, "AB" too short
+
+
+def test_the_name_after_a_long_title_is_the_person():
+    assert speakers("Director General of Mineral and Energy Affairs Hendrik Smit said output would rise next year.") \
+        == [("Hendrik Smit", "PERSON")]
+    assert speakers("Party spokesman de Wit said the vote would be held in May.") == [("de Wit", "PERSON")]
+
+
+def test_companies_are_no_public_body_for_the_police():
+    assert speakers("Heavy rain hit Halvard Grain Corp mills on Monday. The police said three people were injured.") \
+        == [("police", "ANONYMOUS")]
+
+
+def test_a_definite_person_the_text_does_not_name_is_a_description():
+    assert speakers("The vote was close. The prime minister said the result was fair.") == [("prime minister", None)]
+    assert speakers("The boy was found on Monday. His father said he was well.") == [("his father", None)]
+
+
+def test_a_maker_is_the_company_named_before():
+    assert speakers("Hollister Glass Corp said a fire destroyed a furnace. The glassmaker said output would resume.") \
+        == [("Hollister Glass Corp", "ORG"), ("Hollister Glass Corp", "ORG")]
+
+
+def test_an_unnamed_person_mentioned_again_stays_an_unnamed_source():
+    assert speakers("Bond prices fell. The portfolio manager said yields would rise further.") == [
+        ("manager", "ANONYMOUS")]
+
+
+def test_wire_marks_and_legal_forms_make_a_company_and_a_particle_a_surname():
+    assert speakers("Gold output rose. <Tarvo Mines Ltd> said the mine would reopen.") == [("Tarvo Mines Ltd", "ORG")]
+    assert speakers("Analysts met. De Graaf said the vote would be held in May.") == [("De Graaf", "PERSON")]
+    assert speakers("The school's defenders said the rules were fair.") == [("defenders", "ANONYMOUS")]

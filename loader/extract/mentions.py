@@ -12,7 +12,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .names import PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind, name_words, roles
+from .names import (PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind, is_country_prefix,
+                    name_words, roles, thing_nouns)
+from .quotes.lexicon import speaker_words
+from .toponyms import demonyms, institution_words
 from ..text import squash
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -46,7 +49,11 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
                             if ent.label_ in TYPES) if m]
     mentions = [_joined_name(doc, text, m) for m in mentions]
-    mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "currency")]
+    mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
+    mentions = _without_things(text, mentions)
+    mentions = [_country_of_phrase(doc, m) if _capitalised_phrase(doc, m) else m for m in mentions]
+    mentions = [m for m in mentions if m is not None]
+    _nationalities(mentions)
     mentions += _people_by_context(doc, text, mentions)
     role_tokens = _assign_roles(doc, text, mentions)
     mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
@@ -178,6 +185,63 @@ def _has_person_context(doc, first: int, root) -> bool:
     if before in table["titles"] or before in table["honorifics"]:
         return True
     return any(child.dep_ == "appos" and child.lower_ in table["titles"] for child in root.rights)
+
+
+def _without_things(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "the Louvre accord", "Louisiana Sweet crude", "the Rostam platform": a person's or organisation's
+    name that the article mostly writes before a lower-case noun naming a thing (loader/data/
+    name_fragments.tsv, kind thing) is that thing's name, so none of its mentions in the article is the
+    person or organisation. A name ending in an organisation's noun ("Texaco Inc") is kept."""
+    things = set()
+    for name in {m.text for m in mentions if m.type in (PERSON, "ORG")}:
+        words = fold_words(name)
+        if not words or fragment_kind(words[-1]) == "generic":
+            continue
+        uses = [match.group(1) for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)(?:\s+(\w+))?", text)]
+        if 2 * sum(use in thing_nouns() for use in uses if use) >= len(uses):
+            things.add(name)
+    return [m for m in mentions if not (m.type in (PERSON, "ORG") and m.text in things)]
+
+
+def _capitalised_phrase(doc, m: Mention) -> bool:
+    """ "the U.S. Attack represents", "by U.S. Exporters", "Japanese Firms": a country and a capitalised
+    common noun (a headline word, or text once in capitals) that is plural, or follows a determiner after
+    a country's initials, is no organisation's name; one ending in an organisation's noun ("the U.S. Navy",
+    "the U.K. Treasury") is, and so is one used as a name ("U.S. Steel said", "the Canadian Press")."""
+    words = m.text.split()
+    capitalised = [word for word in words if word[:1].isupper()]
+    if m.type != "ORG" or len(capitalised) != 2 or words[:2] != capitalised \
+            or not (is_country_prefix(words[0]) or words[0] in demonyms()):
+        return False
+    noun = doc[m.first + 1] if m.last - m.first > 1 else None
+    if noun is None or noun.text != words[1] or _organisation_noun(noun.lower_):
+        return False
+    plural = noun.tag_ in ("NNS", "NNPS") or (noun.lower_.endswith("s") and not noun.lower_.endswith("ss"))
+    return plural or (m.first > 0 and doc[m.first - 1].pos_ == "DET" and is_country_prefix(words[0]))
+
+
+def _country_of_phrase(doc, m: Mention) -> Mention | None:
+    """What is left of such a phrase: its country ("U.S.", a GPE) or nationality ("Japanese", a NORP)."""
+    word = m.text.split()[0]
+    span = doc.char_span(m.start, m.start + len(word))
+    if span is None:
+        return None
+    return Mention(span.start, span.end, m.start, m.start + len(word), word,
+                   "NORP" if word in demonyms() else "GPE", span.start)
+
+
+def _organisation_noun(word: str) -> bool:
+    return (word in institution_words() or fragment_kind(word) == "generic"
+            or speaker_words().get(word) in ("company", "institution"))
+
+
+def _nationalities(mentions: list[Mention]) -> None:
+    """"Kuwaiti" tagged as a place: a nationality adjective is a NORP, as the same word is when the model
+    tags it so (one entity, of NORP type); the places stage counts it for its country where it is used
+    as an adjective ("Kuwaiti tankers")."""
+    for m in mentions:
+        if m.type in ("GPE", "LOC") and m.text in demonyms():
+            m.type = "NORP"
 
 
 # --- roles ---------------------------------------------------------------------------------------

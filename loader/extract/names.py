@@ -19,6 +19,8 @@ from ..text import strip_accents
 DATA = Path(__file__).resolve().parents[1] / "data"
 PERSON = "PERSON"
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Legal forms that end a company's name: "General Motors" and "General Motors Corp" are one company.
+LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "plc", "llc", "company", "sa", "ag", "nv", "bv", "spa", "gmbh"}
 # "People s Security": the apostrophe was lost on the way in; a clean spelling is preferred for display.
 STRIPPED_POSSESSIVE = re.compile(r"\w s\b")
 POSSESSIVE_S = re.compile(r"(\w)(?:[’'`]| )s\b")  # "People’s", "People's" and "People s" → "Peoples"
@@ -108,6 +110,22 @@ def alias_for(name: str, kind: str | None, article_keys: set | frozenset = froze
     return None
 
 
+def is_country_prefix(word: str) -> bool:
+    """ "U.S.", "UK", "EC": a word the alias table expands at the start of a name into a country or union."""
+    _, prefixes = _alias_tables()
+    return any(variant == fold_words(word) for variant, _ in prefixes)
+
+
+def contextual_alias(name: str) -> tuple[str, str] | None:
+    """(canonical, context key) of an alias row that applies to `name` only where the article mentions
+    its context ("Fed" is the Federal Reserve where the United States is named), else None."""
+    by_key, prefixes = _alias_tables()
+    for alias in by_key.get(_base_key(name, "ORG", prefixes), []):
+        if alias.context is not None:
+            return alias.canonical, alias.context
+    return None
+
+
 @lru_cache(maxsize=65536)
 def entity_key(name: str, kind: str) -> str:
     """The matching key of a canonical name: equal keys (and both people or both not) = one entity.
@@ -130,7 +148,7 @@ def _fragment_words() -> dict[str, frozenset]:
 
 def fragment_kind(name: str) -> str | None:
     """Why a tagged "name" is no name of its own: "table" (only words of a results table: "Revs",
-    "Avg"; a single letter; a ticker symbol), "currency" (a money unit: "U.S. Dlrs"), "generic" (only
+    "Avg"; a single letter; a ticker symbol), "time" (a time zone: "GMT"), "currency" (a money unit: "U.S. Dlrs"), "generic" (only
     organisation head nouns and legal forms: "Bank", "Commission", "Co Inc"), else None."""
     words = fold_words(name)
     if not words or len(name.strip()) == 1 or TICKER.fullmatch(name.strip()):
@@ -138,11 +156,18 @@ def fragment_kind(name: str) -> str | None:
     table = _fragment_words()
     if all(word in table["table"] or word.replace(",", "").isdigit() for word in words):
         return "table"
+    if all(word in table["time"] or word.isdigit() for word in words):
+        return "time"  # "GMT", "1530 GMT"
     if words[-1] in table["currency"]:
         return "currency"
     if all(word in table["generic"] for word in words):
         return "generic"  # "Bank", "Co Inc"
     return None
+
+
+def thing_nouns() -> frozenset:
+    """Lower-case nouns that make the name before them a thing's name ("the Louvre accord", "Brent crude")."""
+    return _fragment_words()["thing"]
 
 
 def is_nickname(word: str) -> bool:

@@ -1,4 +1,5 @@
 """Normalize stage: a raw Record → an Article, through the source profile that fits its content."""
+import functools
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -8,7 +9,7 @@ from .dates import parse_date
 from .fields import as_text, map_fields, valid_text
 from .paragraphs import derive_title, split_paragraphs
 from .markup import looks_like_markup, markup_to_text, unescape_entities
-from .profiles import BY_ID, PROFILES, choose_profile
+from .profiles import PROFILES, choose_profile
 from ..text import squash
 
 # Longest article text we accept, in characters; real articles stay far below (a long read is
@@ -74,7 +75,7 @@ def _clean(value: str | None) -> str | None:
     if value is None:
         return None
     value = _plain(value) if looks_like_markup(value) else unescape_entities(value)
-    value = squash(unicodedata.normalize("NFC", value))
+    value = squash(value if value.isascii() else unicodedata.normalize("NFC", value))
     return value or None
 
 
@@ -105,17 +106,27 @@ def source_slug(fields: dict) -> str | None:
     """A record that names its source ('Reuters', 'The Guardian') is filed under that slug; one whose URL
     is on a known publisher's site, under that publisher's profile."""
     host = _host(as_text(fields.get("url")))
-    for profile in PROFILES:
-        if host and profile.homepage and host == _host(profile.homepage):
-            return profile.id
+    if host:
+        for profile in PROFILES:
+            if profile.homepage and host == _host(profile.homepage):
+                return profile.id
     name = as_text(fields.get("source"))
-    if not name:
-        return None
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug if slug in BY_ID else (slug or None)
+    return _slug(name) if name else None
+
+
+@functools.lru_cache(maxsize=4096)  # a file names the same few sources in every record
+def _slug(name: str) -> str | None:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or None
 
 
 def _host(url: str | None) -> str | None:
     if not url or "//" not in url:
         return None
-    return urlsplit(url).netloc.lower().removeprefix("www.") or None
+    return _netloc("/".join(url.split("/", 3)[:3]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _netloc(origin: str) -> str | None:
+    """The host of a URL's scheme://host part (what urlsplit finds there), remembered: records of one
+    file share a few sites."""
+    return urlsplit(origin).netloc.lower().removeprefix("www.") or None

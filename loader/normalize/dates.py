@@ -1,4 +1,5 @@
 """Dates as the source printed them → ISO 8601, keeping the source's offset; no time stays a date."""
+import functools
 import re
 import warnings
 from datetime import date, datetime, timedelta, timezone
@@ -119,6 +120,7 @@ def _datetime(year, month, day, hour, minute, second, fraction, offset, zone) ->
     return moment.isoformat()
 
 
+@functools.lru_cache(maxsize=1024)  # feeds repeat a few offsets; a timezone is immutable
 def _offset(text: str) -> timezone:
     if text in ("Z", "GMT", "UT", "UTC"):
         return timezone.utc

@@ -30,8 +30,28 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _LOOKUP = {alias: field for field, aliases in FIELD_ALIASES.items() for alias in aliases}
 
 
+NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
 def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", str(name).strip().lower()).strip("_")
+    return NOT_KEY.sub("_", str(name).strip().lower()).strip("_")
+
+
+def _field_of(name) -> str | None:
+    """The article field an input key names (None: not one of ours); remembered per key, since every
+    record of a file repeats the same few keys."""
+    try:
+        return _FIELD_OF[name]
+    except (KeyError, TypeError):  # TypeError: a key that cannot be a dict key here (never from JSON)
+        key = _key(name)
+        field = _LOOKUP.get(key) or _LOOKUP.get(key.replace("_", ""))
+        if isinstance(name, str) and len(_FIELD_OF) < MAX_REMEMBERED_KEYS:
+            _FIELD_OF[name] = field
+        return field
+
+
+MAX_REMEMBERED_KEYS = 10_000
+_FIELD_OF: dict = {}
 
 
 def map_fields(raw: dict, overrides: dict | None = None) -> dict:
@@ -42,7 +62,7 @@ def map_fields(raw: dict, overrides: dict | None = None) -> dict:
     """
     mapped = {}
     for name, value in raw.items():
-        field = _LOOKUP.get(_key(name)) or _LOOKUP.get(_key(name).replace("_", ""))
+        field = _field_of(name)
         if field and field not in mapped and not _empty(value):
             mapped[field] = value
     for field, path in (overrides or {}).items():
@@ -93,6 +113,10 @@ def as_text(value) -> str | None:
 
     Raises BadInput for values too deep or too big to be an article field.
     """
+    if value is None:
+        return None
+    if type(value) is str and len(value) <= MAX_FIELD_CHARS:  # the common case, within any budget
+        return valid_text(value.strip()) or None
     return _text(value, 0, _Budget())
 
 
@@ -149,4 +173,6 @@ def _measure(value, depth: int, budget: _Budget) -> None:
 def valid_text(text: str) -> str:
     """Lone UTF-16 surrogates (JSON "\\ud800" escapes) cannot be stored as UTF-8, and a NUL ("\\u0000")
     cuts text short in SQLite's functions: each becomes U+FFFD, as a NUL read from a file does."""
-    return LONE_SURROGATE.sub("\ufffd", text).replace("\x00", "\ufffd")
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    return text if text.isascii() else LONE_SURROGATE.sub("\ufffd", text)

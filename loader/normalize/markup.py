@@ -20,7 +20,7 @@ BLOCKS = ("p", "div", "section", "article", "li", "blockquote", "h1", "h2", "h3"
 
 
 def looks_like_markup(text: str) -> bool:
-    return bool(MARKUP.search(text))
+    return "<" in text and bool(MARKUP.search(text))
 
 
 def markup_to_text(text: str) -> str:
@@ -42,4 +42,4 @@ def markup_to_text(text: str) -> str:
 
 def unescape_entities(text: str) -> str:
     """'Tom &amp; Jerry' → 'Tom & Jerry' (only when the text holds entities, so a bare '&' stays)."""
-    return html.unescape(text) if ENTITY.search(text) else text
+    return html.unescape(text) if "&" in text and ENTITY.search(text) else text

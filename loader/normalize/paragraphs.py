@@ -11,6 +11,10 @@ BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\
 # Control characters other than tab and newline (wire archives end stories with \x03) carry no text.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 INDENT = re.compile(r"^(?: {2,}|\t)\S")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Runs of spaces and tabs become one space: the runs that are not one space already (matching every
+# single space too made a new string per paragraph).
+BLANKS = re.compile(r"[ \t]{2,}|\t")
 # A wrapped line in hard-wrapped text (e-mail, wire archives) is long and ends mid-sentence.
 WRAP_WIDTH = (55, 100)
 # The fit test needs three lines or more, two or more of them within MARGIN characters of the widest,
@@ -25,10 +29,13 @@ def split_paragraphs(text: str) -> list[str]:
 
     Old wire copy (Reuters-21578) has no blank lines: an indented line starts each paragraph.
     """
-    text = CONTROL.sub("", unicodedata.normalize("NFC", text))
-    blocks = [block for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
+    text = CONTROL.sub("", text if text.isascii() else unicodedata.normalize("NFC", text))
+    blocks = [block for block in BLANK_LINE.split(text) if block.strip()]
     paragraphs = []
     for block in blocks:
+        if "\n" not in block:  # one line (most paragraphs of text with blank lines between them)
+            paragraphs.append(block.strip())
+            continue
         raw_lines = [line for line in block.split("\n") if line.strip()]
         lines = [line.strip() for line in raw_lines]
         if _indented_paragraphs(raw_lines):
@@ -37,7 +44,7 @@ def split_paragraphs(text: str) -> list[str]:
             paragraphs.append(" ".join(lines))
         else:
             paragraphs.extend(lines)
-    return [re.sub(r"[ \t]+", " ", p) for p in paragraphs]
+    return [BLANKS.sub(" ", p) if "  " in p or "\t" in p else p for p in paragraphs]
 
 
 def _indented_paragraphs(lines: list[str]) -> bool:

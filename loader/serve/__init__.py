@@ -3,9 +3,12 @@
 metadata.yml, the templates and the static files ship inside the package and are read through
 importlib.resources, so a wheel install serves exactly like a checkout; nothing is written to disk to
 serve (the metadata goes to Datasette as a dict). The plugins are declared entry points (pyproject.toml).
-Serving imports nothing from extraction: it reads what the store wrote.
+Serving imports nothing from extraction: it reads what the store wrote. Several archive files (an archive
+sharded by period: `news-archive serve 2016.db 2017.db`) are served side by side, each with the whole UI
+under its own name; archives.py decides, file by file, whether it is read immutable or live.
 """
 import asyncio
+import copy
 import errno
 import os
 import socket
@@ -39,36 +42,48 @@ def database_name(db_path: str) -> str:
     return Path(db_path).stem
 
 
-def metadata_for(db_path: str) -> dict:
-    """metadata.yml, with its database section under the name Datasette gives `db_path`."""
+def metadata_for(db_paths) -> dict:
+    """metadata.yml, with its database section under the name Datasette gives each file (one path or a list)."""
+    from .archives import names_for
+
     metadata = read_metadata()
     metadata.pop("settings", None)
-    name = database_name(db_path)
+    names = names_for([db_paths] if isinstance(db_paths, str) else list(db_paths))
     databases = metadata.get("databases", {})
-    if DATABASE_KEY in databases and name != DATABASE_KEY:
-        databases[name] = databases.pop(DATABASE_KEY)
-        route = str(escape(tilde_encode(name)))  # a file may be named anything, even <script>.db
+    if DATABASE_KEY in databases:
+        section = databases.pop(DATABASE_KEY)
+        for name in names:
+            databases[name] = copy.deepcopy(section)
+        route = str(escape(tilde_encode(names[0])))  # a file may be named anything, even <script>.db
         metadata["description_html"] = metadata["description_html"].replace(f"/{DATABASE_KEY}/", f"/{route}/")
     return metadata
 
 
-def make_datasette(db_path: str, immutable: bool = False):
-    """The Datasette app for db_path, to be used from serving_directory(db_path).
+def make_datasette(db_paths, live: bool = False):
+    """The Datasette app for the files, to be used from serving_directory(db_paths).
 
-    The file is named without its directory, so no page (not even /-/databases) shows where it lives.
-    By default Datasette reads it read-only (mode=ro; the plugin also sets query_only on every
-    connection), seeing each file a running load commits (WAL). `immutable` skips locking and caches
-    counts: faster, but only for an archive no load touches while it is served.
+    Each file is named by its path under that directory, so no page (not even /-/databases) shows where
+    it lives. Datasette reads it read-only (mode=ro, or immutable while no load runs on it: archives.py;
+    the plugin also sets query_only on every connection). `live` reads every file live, always.
     """
     from datasette.app import Datasette
 
-    name = os.path.basename(db_path)
-    return Datasette([] if immutable else [name], immutables=[name] if immutable else [],
-                     metadata=metadata_for(db_path), settings=settings())
+    from .archives import ArchiveDatabase, names_for
+
+    paths = [db_paths] if isinstance(db_paths, str) else list(db_paths)
+    root = serving_directory(paths)
+    datasette = Datasette([], metadata=metadata_for(paths), settings=settings())
+    datasette.remove_database("_memory")  # Datasette adds it when given no file
+    for path, name in zip(paths, names_for(paths)):
+        relative = os.path.relpath(os.path.abspath(path), root)
+        datasette.add_database(ArchiveDatabase(datasette, relative, live=live), name=name)
+    return datasette
 
 
-def serving_directory(db_path: str) -> str:
-    return os.path.dirname(os.path.abspath(db_path))
+def serving_directory(db_paths) -> str:
+    """The directory the files are named from: the one holding them all."""
+    paths = [db_paths] if isinstance(db_paths, str) else list(db_paths)
+    return os.path.commonpath([os.path.dirname(os.path.abspath(path)) for path in paths])
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -89,14 +104,18 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(db_path: str, host: str, port: int, immutable: bool = False, announce=print) -> None:
-    """Serve db_path until interrupted."""
+def serve(db_paths, host: str, port: int, live: bool = False, announce=print) -> None:
+    """Serve the archive files until interrupted."""
     import uvicorn
 
+    paths = [db_paths] if isinstance(db_paths, str) else list(db_paths)
     sock = listening_socket(host, port)
-    os.chdir(serving_directory(db_path))
-    datasette = make_datasette(db_path, immutable=immutable)
+    root = serving_directory(paths)
+    os.chdir(root)
+    datasette = make_datasette([os.path.relpath(os.path.abspath(path), root) for path in paths], live=live)
     asyncio.new_event_loop().run_until_complete(datasette.invoke_startup())
-    announce(f"Serving {os.path.basename(db_path)} on http://{host}:{port}/ (Ctrl-C to stop)")
+    modes = ", ".join(f"{name} ({'live' if db.is_mutable else 'immutable'})"
+                      for name, db in datasette.databases.items() if db.path)
+    announce(f"Serving {modes} on http://{host}:{port}/ (Ctrl-C to stop)")
     server = uvicorn.Server(uvicorn.Config(datasette.app(), log_level="warning", lifespan="off"))
     server.run(sockets=[sock])

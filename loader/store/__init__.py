@@ -66,8 +66,8 @@ TABLES = {
                           "body": str, "published_at": str, "updated_at": str, "loaded_at": str,
                           "origin_path": str}, ("article_id", "version"), [("article_id", "articles", "id")]),
     # MinHash LSH bands of each article's body, for finding near-duplicates (store/duplicates.py).
-    # Created WITHOUT ROWID by duplicates.create_table; its band keys are integers.
-    "article_bands": ({"band": int, "article_id": str}, ("band", "article_id"), [("article_id", "articles", "id")]),
+    # Created WITHOUT ROWID by duplicates.create_table: 31-bit integer keys and the article's rowid, no index.
+    "article_bands": ({"band": int, "article_rowid": int}, ("band", "article_rowid"), []),
     # Story clustering (store/stories.py): each clustered article's keys, and how many articles have each feature.
     "story_keys": ({"key": str, "day": str, "article_id": str}, ("key", "day", "article_id"),
                    [("article_id", "articles", "id")]),
@@ -137,8 +137,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     migrations.check_not_newer(db)
     with db.atomic():
         fresh = not db["articles"].exists()
-        if fresh:
-            duplicates.create_table(db)
+        duplicates.create_table(db)  # if missing: sqlite-utils would make it a rowid table
         for name, (columns, pk, foreign_keys) in TABLES.items():
             table = db[name]
             if not table.exists():
@@ -149,14 +148,19 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         for name, columns in FTS.items():  # recreated (and refilled) if its columns or triggers differ
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True, replace=True)
             narrow_update_trigger(db, name, columns)
-        for name, (_, _, foreign_keys) in TABLES.items():
-            wanted = [[fk[0]] for fk in foreign_keys] + INDEXES.get(name, [])
+        for name, (_, pk, foreign_keys) in TABLES.items():
+            # a foreign key that leads the primary key is indexed by it already (article_origins, versions)
+            wanted = [[fk[0]] for fk in foreign_keys if fk[0] != _pk_columns_in_order(pk)[0]] + INDEXES.get(name, [])
             for index_columns in wanted:
                 db[name].create_index(index_columns, if_not_exists=True)
         for name, select in VIEWS.items():
             db.create_view(name, select, ignore=True)
         create_count_table(db)
         migrations.migrate(db, fresh)
+
+
+def _pk_columns_in_order(pk) -> list:
+    return list(pk) if isinstance(pk, tuple) else [pk]
 
 
 def _pk_columns(pk) -> set:
@@ -199,8 +203,8 @@ def article_id(article: Article) -> str:
 
 def article_row(article: Article) -> dict:
     row = {column: getattr(article, column) for column in CONTENT_COLUMNS}
-    row["authors"] = json.dumps(article.authors, ensure_ascii=False)
-    row["related_headlines"] = json.dumps(article.related_headlines, ensure_ascii=False)
+    row["authors"] = _json_list(article.authors)
+    row["related_headlines"] = _json_list(article.related_headlines)
     row["content_hash"] = _digest(*(row[column] for column in CONTENT_COLUMNS))
     row["identity_key"] = article_id(article)
     row["word_count"] = len(article.body.split())
@@ -208,6 +212,10 @@ def article_row(article: Article) -> dict:
     row["origin_path"] = article.origin_path
     row["origin_format"] = article.origin_format
     return row
+
+
+def _json_list(items: list) -> str:
+    return json.dumps(items, ensure_ascii=False) if items else "[]"
 
 
 def save_source(db, profile) -> str:
@@ -341,10 +349,9 @@ def finish_load(db, load_id: int, counts: dict) -> None:
 
 
 def save_load_error(db, load_id: int, origin_path: str, position: str, reason: str, raw: str | None) -> int:
-    return db["load_errors"].insert({
-        "load_id": load_id, "origin_path": origin_path, "position": position, "reason": reason,
-        "raw": raw[:RAW_ERROR_CHARS] if raw else None,
-    }).last_pk
+    # Plain SQL: a file of many bad records calls this per record, and sqlite-utils' insert re-reads the schema.
+    return db.execute("insert into load_errors (load_id, origin_path, position, reason, raw) values (?, ?, ?, ?, ?)",
+                      [load_id, origin_path, position, reason, raw[:RAW_ERROR_CHARS] if raw else None]).lastrowid
 
 
 # Extraction is a versioned derivation of stored articles: `extracted_with` names the extractor version

@@ -9,13 +9,13 @@ recomputes the marked rows from their mentions: counts, display name, majority t
 drops entities nothing refers to any more. The marks live in the database, so a load killed half way
 leaves them for the next load to finish.
 
-merge_short_forms (the FINISHER after it) joins a short form to the one full name the archive holds for it
-across articles: a surname alone ("Reagan") to the one person of that surname, an acronym ("SEC") to the
+merge_short_forms (the FINISHER after it) joins a short form to the full name the archive holds for it
+across articles (when several fit, the one its articles' country or a clear majority picks: _choose): a surname alone ("Reagan") to the one person of that surname, an acronym ("SEC") to the
 one organisation with those initials, a single word ("Ford", "Treasury") to the one organisation whose name
 holds it; an organisation's name without its legal form ("General Motors") to the one with it. The short
 form keeps its row and id, with `merged_into` naming the full entity; its mentions
-(and quotes) point at the full entity, whose aliases then list the short spelling. When a second
-candidate arrives the merge is undone: mentions go back to the short form's own id (the id of their
+(and quotes) point at the full entity, whose aliases then list the short spelling. When the evidence
+changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short form's own id (the id of their
 entity_name), so the decision is always the one the whole archive supports.
 """
 import hashlib
@@ -24,7 +24,9 @@ from collections import Counter, defaultdict
 
 import re
 
-from ..extract.names import PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind
+from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
+                             fragment_kind, is_country_prefix, LEGAL_FORMS)
+from ..extract.toponyms import demonyms, institution_words
 from .rows import chunks, marks, replace_article_rows
 from ..text import squash
 
@@ -122,8 +124,6 @@ def _refresh(db, ids: list[str]) -> None:
 # --- short forms merged across articles --------------------------------------------------------------
 
 ACRONYM = re.compile(r"[A-Z]{2,6}")
-# Legal forms that end a company's name: "General Motors" and "General Motors Corp" are one company.
-LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "plc", "llc", "company", "sa", "ag", "nv", "bv", "spa"}
 # Words an organisation's initials leave out: "Securities and Exchange Commission" = SEC.
 INITIALS_SKIP = {"of", "and", "the", "for", "&", "de"} | LEGAL_FORMS
 
@@ -133,7 +133,7 @@ def merge_short_forms(db) -> int:
     itself when there is no longer exactly one); returns how many short forms changed target."""
     rows = list(db.execute("select id, name, type, merged_into, coalesce(article_count, 0) from entities "
                            "where coalesce(article_count, 1) > 0 or merged_into is not null"))
-    targets = _short_form_targets(rows)
+    targets = _short_form_targets(rows, ArticleContext(db))
     changed = 0
     for short, _name, _type, current, _ in rows:
         wanted = targets.get(short)
@@ -147,15 +147,68 @@ def merge_short_forms(db) -> int:
     return changed
 
 
-def _short_form_targets(rows: list[tuple]) -> dict[str, str]:
-    """short form id → full entity id. Organisations that differ only by a legal form ("General Motors",
-    "General Motors Corp") join the one most articles name; then a one-word name joins the one full
-    entity that fits: a person by surname; an organisation by initials (an acronym) or, for a word,
-    the one organisation whose name holds it and ends in a legal form, a public body's noun or the word."""
-    targets = _legal_form_variants(rows)
+class ArticleContext:
+    """Where the articles of a short form are: the countries their places lie in (articles.country_codes),
+    and the country a candidate's name is qualified by ("U.K. Treasury" → GB, "Swedish Export Credit
+    Corp" → SE, "Federal Reserve" → US through its alias row's context)."""
+
+    def __init__(self, db):
+        self.db = db
+        self._codes = None
+
+    def codes(self) -> dict[str, str]:
+        """place key → country code, countries first, from the places the archive resolved."""
+        if self._codes is None:
+            self._codes = {}
+            for name, code, feature in self.db.execute(
+                    "select name, country_code, feature_code from places where country_code is not null "
+                    "order by feature_code like 'PCL%'"):
+                self._codes[entity_key(name, "GPE")] = code
+        return self._codes
+
+    def qualifier(self, name: str) -> str | None:
+        words = name.split()
+        place = demonyms().get(words[0]) if words else None
+        if place:
+            return self.codes().get(entity_key(place, "GPE"))
+        for size in range(len(words) - 1, 0, -1):
+            code = self.codes().get(entity_key(" ".join(words[:size]), "GPE"))
+            if code:
+                return code
+        alias = contextual_alias(name)
+        return self.codes().get(alias[1]) if alias else None
+
+    def countries(self, name: str) -> tuple[Counter, int]:
+        """(country code → how many articles naming `name` (as their canonical name) lie there, how many
+        articles name it)."""
+        found, articles = Counter(), 0
+        for (codes,) in self.db.execute(
+                "select country_codes from articles where id in (select article_id from mentions "
+                "where entity_name = ?)", [name]):
+            articles += 1
+            if codes and codes.startswith("[") and len(codes) > 2:
+                found.update(set(json.loads(codes)))
+        return found, articles
+
+
+def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None) -> dict[str, str]:
+    """short form id → full entity id. Near-spellings of one name ("Exchance") and organisations that
+    differ only by a legal form ("General Motors", "General Motors Corp") join the one most articles
+    name; then a one-word name joins the full entity that fits: a person by surname; an organisation by
+    initials (an acronym) or, for a word, an organisation whose name holds it and ends in a legal form,
+    a public body's noun or the word; or the entity an alias row names for it in some context ("Fed").
+    Several fit: see _choose."""
+    targets = _spelling_variants(rows)
+    for found in (_legal_form_variants(rows), _people_named_like_things(rows)):
+        targets.update((short, full) for short, full in found.items() if short not in targets)
     surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
     with_forms = defaultdict(set)  # initials with the legal form ("GMC"), tried only when none match without
+    by_key, places = {}, set()
     for entity, name, type_, _merged, _ in rows:
+        if type_ != PERSON:
+            by_key.setdefault(entity_key(name, type_), entity)
+        if type_ == "GPE":
+            places.add(entity_key(name, type_))
         folded = fold_words(name)
         if len(folded) < 2 or entity in targets:
             continue
@@ -168,20 +221,138 @@ def _short_form_targets(rows: list[tuple]) -> dict[str, str]:
                 for word in set(folded[:-1]):
                     words[word].add(entity)
             words[folded[-1]].add(entity)
+    by_id = {row[0]: row for row in rows}
     for entity, name, type_, _, _ in rows:
         folded = fold_words(name)
         if len(folded) != 1 or not name[:1].isupper() or alias_for(name, None):
-            continue  # a name the alias table knows ("OPEC", "Fed") is already one entity with its expansion
+            continue  # a name the alias table knows ("OPEC") is already one entity with its expansion
+        preferred = None
         if type_ == PERSON:
-            found = surnames.get(folded[0], set())
+            found = set(surnames.get(folded[0], set()))
         elif type_ == "ORG":
             # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
-            found = (initials.get(name) or with_forms.get(name, set())) if ACRONYM.fullmatch(name) else \
+            found = set(initials.get(name) or with_forms.get(name, set())) if ACRONYM.fullmatch(name) else \
                 words.get(folded[0], set()) | words.get(folded[0] + "s", set())
+            alias = contextual_alias(name)
+            preferred = by_key.get(entity_key(alias[0], type_)) if alias else None
+            if preferred not in (None, entity):
+                found.add(preferred)
         else:
             continue
-        if len(found) == 1:
-            targets[entity] = next(iter(found))
+        found = {other for other in found if not _joined_names(by_id[other][1], by_key)
+                 and (type_ != "ORG" or _same_body(folded[0], by_id[other][1], places))}
+        chosen = _choose(name, found, by_id, context if type_ == "ORG" else None, preferred)
+        if chosen is not None:
+            targets[entity] = chosen
+    return targets
+
+
+# A clear majority: the dominant candidate has this many times the articles of the next, and at least MIN.
+DOMINANT_RATIO = 4
+DOMINANT_MIN_ARTICLES = 4
+
+
+def _choose(name: str, found: set, by_id: dict, context: ArticleContext | None,
+            preferred: str | None = None) -> str | None:
+    """The one candidate a short form stands for: the only one; else the one whose country (its name's
+    qualifier) most of the short form's articles lie in, twice as many as another candidate's (on a tie, the one an alias row names
+    for that country: "Congress" → "U.S. Congress" before "American Pork Congress"); else the one most
+    articles name by a clear majority; else none."""
+    if len(found) <= 1:
+        return next(iter(found), None)
+    if context is not None:
+        countries, articles = context.countries(name)
+        support = {other: countries.get(context.qualifier(by_id[other][1]), 0) for other in found}
+        ranked = sorted(found, key=lambda other: (-support[other], other != preferred, other))
+        best, second = support[ranked[0]], support[ranked[1]]
+        if 2 * best > articles and (best >= 2 * second or (best == second and ranked[0] == preferred)):
+            return ranked[0]  # most of its articles lie in that country, twice as many as in another's
+    ranked = sorted(found, key=lambda other: (-by_id[other][4], other))
+    first, second = by_id[ranked[0]][4], by_id[ranked[1]][4]
+    return ranked[0] if first >= DOMINANT_MIN_ARTICLES and first >= DOMINANT_RATIO * second else None
+
+
+def _same_body(word: str, name: str, places: set) -> bool:
+    """A public body's noun alone ("Senate", "Treasury") is the body whose name is that noun with only a
+    place (a country's initials, a nationality, a place the archive names) before it and organisation nouns
+    after it ("U.S. Treasury Department"), not a body inside it
+    ("Senate Agriculture Committee") or another one ("White House" for "House")."""
+    if word not in institution_words():
+        return True
+    words = name.split()
+    folded = [fold_words(w)[0] if fold_words(w) else "" for w in words]
+    forms = [w for w in (word, word + "s") if w in folded]  # "House" is not "Dobbs Houses" either
+    if not forms:
+        return True  # initials: nothing to check
+    at = folded.index(forms[0])
+    before = " ".join(words[:at])
+    before_ok = not before or entity_key(before, "GPE") in places or all(
+        is_country_prefix(w) or w in demonyms() for w in words[:at])
+    after_ok = all(fragment_kind(w) == "generic" or w in LEGAL_FORMS for w in folded[at + 1:])
+    return before_ok and after_ok
+
+
+HYPHEN_JOIN = re.compile(r"(?<=\w)-(?=[A-Z])")
+
+
+def _joined_names(name: str, by_key: dict) -> bool:
+    """ "White House-Congress": a fragment that joins two names the archive holds on their own."""
+    parts = HYPHEN_JOIN.split(name)
+    return len(parts) > 1 and all(entity_key(part, "ORG") in by_key for part in parts)
+
+
+# A misspelt word ("Exchance") joins the spelling that has this many times its articles.
+VARIANT_RATIO = 3
+VARIANT_MIN_WORD = 6
+
+
+def _spelling_variants(rows: list[tuple]) -> dict[str, str]:
+    """A name of several words that differs from another of the same type in one letter of one long
+    word ("Securities and Exchance Commission") joins it when that one has far more articles."""
+    buckets = defaultdict(list)
+    for entity, name, type_, _, articles in rows:
+        folded = fold_words(name)
+        if type_ in (PERSON, "ORG") and len(folded) > 1:
+            for i, word in enumerate(folded):
+                if len(word) >= VARIANT_MIN_WORD:
+                    buckets[(type_, i, *folded[:i], "*", *folded[i + 1:])].append((articles, word, entity))
+    targets = {}
+    for members in buckets.values():
+        members.sort(reverse=True)
+        for articles, word, entity in members[1:]:
+            for top_articles, top_word, top in members:
+                if top_articles < VARIANT_RATIO * max(articles, 1):
+                    break
+                if top != entity and top not in targets and _one_edit(word, top_word):
+                    targets.setdefault(entity, top)
+                    break
+    return targets
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter changed, added, dropped, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[first + 1:] == b[first + 1:] or (a[first + 2:] == b[first + 2:] and a[first:first + 2] == b[first:first + 2][::-1])
+    return a[first + 1:] == b[first:] if len(a) > len(b) else a[first:] == b[first + 1:]
+
+
+def _people_named_like_things(rows: list[tuple]) -> dict[str, str]:
+    """ "Rotterdam", "Petrobras", "Townsend Thoresen" tagged as people in a few articles: a person whose name
+    is, by the same key, a place or organisation that at least as many articles name joins that one."""
+    others = {}
+    for entity, name, type_, merged, articles in rows:
+        if type_ != PERSON and merged is None:
+            key = entity_key(name, type_)
+            if articles > others.get(key, (0, None))[0]:
+                others[key] = (articles, entity)
+    targets = {}
+    for entity, name, type_, _, articles in rows:
+        found = others.get(entity_key(name, PERSON)) if type_ == PERSON else None
+        if found and found[0] >= max(articles, 1):
+            targets[entity] = found[1]
     return targets
 
 

@@ -71,8 +71,18 @@ def rebuild_article_bands(db) -> None:
     rebuild_bands(db)
 
 
+def band_articles_by_rowid(db) -> None:
+    """Archives whose bands were 63-bit keys beside the article's text id (with an index on it): 31-bit
+    keys beside the article's rowid, no index (a third of the size). Nothing to do for archives that
+    rebuild_article_bands just made in this shape."""
+    from .duplicates import rebuild_bands
+
+    rebuild_bands(db)
+    db.execute("drop index if exists [idx_article_bands_article_id]")
+
+
 MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles, count_place_articles, derive_identity_keys,
-              rebuild_article_bands]
+              rebuild_article_bands, band_articles_by_rowid]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -8,13 +8,17 @@ issued it: the one named in the phrase of the person who made the statement ("U.
 Steven Mnuchin said in a statement"), else the last organisation that spoke or was named. Only an ORG
 issues statements: a nationality or a place used as an adjective ("the North Korean military") never
 speaks for one. The role is what the text says about a named speaker ("U.S. Treasury Secretary").
+Common nouns no name stands for (see Resolver._unnamed): a role noun is the person given that role,
+"the government" the country named before, unnamed people ("a portfolio manager", "some") and public
+bodies the article does not name ("the police") are anonymous sources; what is left is a description.
 """
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
-from ..names import fold_words
+from ..gazetteer import get_gazetteer
+from ..names import LEGAL_FORMS, fold_words, roles
 from .lexicon import speaker_words
 from ...text import squash
 
@@ -34,6 +38,14 @@ MAX_NAME_WORDS = 4
 # An honorific alone is not a role ("Mr. Hemming").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
+# Lower-case words that start a surname ("de Graaf", "van Agt").
+SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "ter"}
+# Endings of nouns that name a company by what it makes ("the glassmaker", "the carmaker").
+COMPANY_ENDINGS = ("maker", "producer", "manufacturer")
+# Nouns for a country's government: "the government said" is the country named before ("Japan said").
+GOVERNMENT_NOUNS = {"government", "administration", "cabinet"}
+# Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
+QUANTIFIERS = {"some", "many", "most", "several", "others", "one", "few", "both", "all"}
 # Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
 ROLE_PREPOSITIONS = ("from", "of", "at", "with")
 
@@ -44,6 +56,7 @@ class Name:
     end: int
     type: str
     canonical: str
+    role: str | None = None  # what the article calls a named person ("Finance Minister"), from the mentions
 
 
 @dataclass
@@ -63,7 +76,7 @@ class Names:
 
     @classmethod
     def from_mentions(cls, rows: list[dict]) -> "Names":
-        return cls([Name(row["start"], row["end"], row["type"], row.get("entity") or row["text"])
+        return cls([Name(row["start"], row["end"], row["type"], row.get("entity") or row["text"], row.get("role"))
                     for row in rows if row.get("type") in NAMED_TYPES])
 
     @classmethod
@@ -89,7 +102,7 @@ class Names:
 
 
 def _clean(text: str) -> str:
-    text = squash(text)
+    text = squash(text).strip("<>\"“”' ")  # wire copy marks company names "<Amir Mines Ltd>"
     for article in ARTICLES:
         if text.lower().startswith(article) and len(text) > len(article):
             text = text[len(article):]
@@ -148,6 +161,8 @@ class Resolver:
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
         elif kind in ("company", "institution"):
             speaker = self._organisation_noun(span, head, kind)
+            if speaker.type is None and kind == "institution" and not _possessed(head):
+                speaker = self._public_body_before(span, speaker)
         elif kind == "anonymous":
             speaker = Speaker(anonymous_name(head), ANONYMOUS)
         elif kind in ("organisation", "document", "spokesperson"):
@@ -219,7 +234,30 @@ class Resolver:
         found = self._nominal(span, noun, kind, [t.lower_ for t in words])
         if found.type is None and kind == "institution" and len(words) >= 2:
             return Speaker(" ".join(t.text[:1].upper() + t.text[1:] for t in words), "ORG")
+        if found.type is None and len(words) == 1 and noun.lemma_.lower() in GOVERNMENT_NOUNS:
+            return self._country_before(span) or found
         return found
+
+    def _public_body_before(self, span, description: Speaker) -> Speaker:
+        """ "the agency said" that no name holds: the one public body the article names before it ("the Food
+        and Drug Administration"); with no public body named before (companies are no police), an unnamed
+        source of that kind ("the police", "state radio"); with several, the description."""
+        bodies = {name.canonical for name in self.names.names if name.type in ISSUER_TYPES
+                  and name.end <= span.start_char and _public_body(name.canonical)}
+        if len(bodies) == 1:
+            name = bodies.pop()
+            return Speaker(name, "ORG", self.roles.get(name))
+        return description if bodies else Speaker(_source_phrase(span), ANONYMOUS)
+
+    def _country_before(self, span) -> Speaker | None:
+        """ "the government said": the country named last before it (a place whose best-known reading is a
+        country), speaking as "Japan said" would."""
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            if name.type == "GPE" and name.end <= span.start_char:
+                places = get_gazetteer().candidates(name.canonical)
+                if places and places[0].feature_code.startswith("PCL"):
+                    return Speaker(name.canonical, "GPE")
+        return None
 
     def _nominal(self, span, head, kind, words: list[str]) -> Speaker:
         """ "the company said", "the ministry said": the organisation that last spoke, else the nearest
@@ -259,10 +297,61 @@ class Resolver:
         if named is not None:
             return named
         if not all(token.pos_ == "PROPN" or token.is_punct for token in span):
-            if span.root.tag_ == "NNS" and _names_people(span.root):  # "critics", "market operators"
-                return Speaker(anonymous_name(span.root), ANONYMOUS)
-            return Speaker(text if any(token.pos_ == "PROPN" for token in span) else text.lower(), None)
+            capitals = _in_capitals(span.root)
+            if capitals:
+                return Speaker(capitals, "ORG")
+            if any(token.pos_ == "PROPN" for token in span):
+                if text.split()[-1].lower().rstrip(".") in LEGAL_FORMS:
+                    return Speaker(text, "ORG")  # "Amir Mines Ltd": a company's name, whatever its tags
+                return self._person_after_title(span) or Speaker(text, None)
+            return self._unnamed(span, span.root) or Speaker(text.lower(), None)
         return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
+
+    def _unnamed(self, span, head) -> Speaker | None:
+        """A common noun no name in the article stands for. "the minister": the person the article names
+        with that word in their role ("Finance Minister Ali Reza"); "the glassmaker": the company named
+        before, as for "the company"; "a portfolio manager", "the trader", "critics", "some", "one":
+        unnamed sources of that kind ("manager", "some"). None for anything else: an office holder or a
+        relative the text does not name ("the prime minister", "his father") or a thing is a description."""
+        if head.lower_ in QUANTIFIERS:
+            return Speaker(head.lower_, ANONYMOUS)
+        if head.lemma_.lower().endswith(COMPANY_ENDINGS):
+            found = self._nominal(span, head, "company", [])
+            return found if found.type is not None else None
+        if not _names_people(head):
+            return None
+        person = self._person_by_role(span, head.lemma_.lower())
+        if person is not None:
+            return person
+        relative = _possessed(head) and head.tag_ != "NNS"  # "his father"; but "his supporters" are a group
+        return None if relative or _office(head) else Speaker(anonymous_name(head), ANONYMOUS)
+
+    def _person_by_role(self, span, noun: str) -> Speaker | None:
+        """The nearest person named before the span whose role holds the noun ("the minister" → "Finance
+        Minister Ali Reza")."""
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            role = name.role or self.roles.get(name.canonical)
+            if name.type == PERSON and name.end <= span.start_char and role and noun in role.lower().split():
+                return Speaker(name.canonical, PERSON, role)
+        return None
+
+    def _person_after_title(self, span) -> Speaker | None:
+        """ "Director General of Mineral Affairs Hendrik Smit", "spokesman de Wit": the capitalised words
+        that end the span after a title or a lower-case word (with a surname particle) are a person."""
+        root = span.root
+        if root.pos_ != "PROPN" or root.i != span.end - 1 or not root.is_title:
+            return None
+        first = root.i
+        while first > span.start and span.doc[first - 1].pos_ == "PROPN" and span.doc[first - 1].is_title \
+                and not _is_title_word(span.doc[first - 1]):
+            first -= 1
+        particle = first > span.start and span.doc[first - 1].lower_ in SURNAME_PARTICLES
+        while first > span.start and span.doc[first - 1].lower_ in SURNAME_PARTICLES:
+            first -= 1
+        words = span.doc[first:root.i + 1]
+        if (first == span.start and not particle) or not 2 <= len(words) <= MAX_NAME_WORDS:
+            return None
+        return self._earlier_person(words.text) or Speaker(words.text, PERSON, _clean(span.doc[span.start:first].text))
 
     def _named_surname(self, span) -> Speaker | None:
         """ "Stals said", the parser taking the surname for a plural noun: the person named before
@@ -310,8 +399,44 @@ def _names_people(noun) -> bool:
     """A plural noun of the kind that names people by what they do ("critics", "residents",
     "prosecutors", "advocates"), not things ("findings", "records"); or one the lexicon lists."""
     lemma = noun.lemma_.lower()
-    return lemma == "people" or speaker_words().get(lemma) == "anonymous" or (
+    return lemma == "people" or speaker_words().get(lemma) in ("anonymous", "role") or (
         len(lemma) > 4 and lemma.endswith(PEOPLE_SUFFIXES))
+
+
+def _is_title_word(token) -> bool:
+    table = roles()
+    word = token.lower_.rstrip(".")
+    return word in table["titles"] or word in table["portfolios"] or word in table["honorifics"]
+
+
+def _in_capitals(head) -> str | None:
+    """ "AIRCOA said", "the Dutch newsagency ANP said": a head word written in capitals (three letters or
+    more, not a word of the speaker lexicon) is an organisation's name, the way wire copy writes them."""
+    text = head.text.strip("<>")
+    if sum(c.isalpha() for c in text) >= 3 and text.isupper() and head.lower_ not in speaker_words():
+        return text
+    return None
+
+
+def _office(head) -> bool:
+    """ "the minister", "the prime minister", "the finance minister": one office holder the text refers to
+    (a title with "the" and no modifier but title or portfolio words); not "the portfolio manager"."""
+    table = roles()
+    modifiers = [child.lower_ for child in head.children if child.dep_ in ("compound", "amod")]
+    return (head.lower_ in table["titles"] and head.tag_ != "NNS"
+            and any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.children)
+            and all(word in table["titles"] or word in table["portfolios"] for word in modifiers))
+
+
+def _possessed(head) -> bool:
+    """ "his office", "the mayor's office": an office of someone the text names, no unnamed source."""
+    return any(child.dep_ == "poss" for child in head.children)
+
+
+def _source_phrase(span) -> str:
+    """An unnamed institution as one lower-case spelling: "The Police" → "police", "state radio"."""
+    words = [t.lower_ for t in span if t.pos_ not in ("DET", "PUNCT", "PART", "PRON")]
+    return " ".join(words) or span.root.lower_
 
 
 def _public_body(name: str) -> bool:

@@ -22,7 +22,20 @@ def _dateline_index(paragraphs: list[str]) -> int | None:
 
 
 def detect_reuters(paragraphs: list[str], fields: dict) -> bool:
-    return _dateline_index(paragraphs) is not None or bool(paragraphs and SIGN_OFF.search(paragraphs[-1]))
+    return _dateline_index(paragraphs) is not None or bool(paragraphs and _sign_off_start(paragraphs[-1]) is not None)
+
+
+def _sign_off_start(paragraph: str) -> int | None:
+    """Where SIGN_OFF matches in the paragraph (None: nowhere), read from the end: the pattern's leading
+    \\s* made every search scan the whole paragraph."""
+    stripped = paragraph.rstrip()
+    core = stripped.rstrip(".")
+    if len(stripped) - len(core) > 3 or core[-6:].lower() != "reuter":
+        return None
+    before = core[-7:-6]
+    if before and (before.isalnum() or before == "_"):  # \b: REUTER must start a word
+        return None
+    return len(core[:-6].rstrip())
 
 
 def parse_reuters(paragraphs: list[str], fields: dict) -> dict:
@@ -45,7 +58,8 @@ def parse_reuters(paragraphs: list[str], fields: dict) -> dict:
 def _without_sign_off(paragraphs: list[str]) -> list[str]:
     if not paragraphs:
         return paragraphs
-    last = SIGN_OFF.sub("", paragraphs[-1])
+    start = _sign_off_start(paragraphs[-1])
+    last = paragraphs[-1] if start is None else paragraphs[-1][:start]
     return paragraphs[:-1] + ([last] if last.strip() else [])
 
 

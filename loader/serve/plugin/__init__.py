@@ -12,15 +12,20 @@ import sqlite3
 from datasette import handle_exception as datasette_errors
 from datasette import hookimpl
 
+from ..archives import ArchiveDatabase, watch_loads
+
 from .entities import EntityFacet, entity_filter
+from .facets import CountedArrayFacet, CountedFacet
 from .guards import check_host, clean_search, guard_csv, hide_pages, limit_connection, read_only_methods, user_mistake
 from .labels import human_label, human_time, month_label
+from .pages import archive_query
 from .paging import keep_every_row
 
 OPERATORS = {"AND", "OR", "NOT"}
 # Longest string or blob a served query may produce: the longest article (1,000,000 characters,
 # at most 4,000,000 bytes of UTF-8) fits four times over.
 MAX_VALUE_BYTES = 16_000_000
+MMAP_BYTES = 1 << 36  # address space asked for; SQLite caps it at its build's maximum (2 GB for most builds)
 TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 STATIC = "/-/static-plugins/news-archive/"
 
@@ -61,14 +66,20 @@ def _quote(term: str) -> str:
 @hookimpl
 def prepare_connection(conn, database, datasette):
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
-    if getattr(datasette.databases.get(database), "path", None):  # the archive, not Datasette's own
-        make_read_only(conn)
+    served = datasette.databases.get(database)
+    if getattr(served, "path", None):  # the archive, not Datasette's own
+        make_read_only(conn, mapped=not served.is_mutable)
 
 
-def make_read_only(conn) -> None:
+def make_read_only(conn, mapped: bool = False) -> None:
     """No statement can write, even on Datasette's write connection (canned writes, plugins), and no
-    value may exceed MAX_VALUE_BYTES, so one query cannot build a gigabyte string in memory."""
+    value may exceed MAX_VALUE_BYTES, so one query cannot build a gigabyte string in memory. An
+    immutable archive (archives.py: no load is writing it) is read through a memory map (MMAP_BYTES of
+    address space, not memory): a page the OS has cached then costs no read() call, which matters to a
+    page that reads thousands of scattered rows. A file a load may change is read without one."""
     conn.execute("pragma query_only = 1")
+    if mapped:
+        conn.execute(f"pragma mmap_size = {MMAP_BYTES}")
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     limit_connection(conn)
 
@@ -89,6 +100,7 @@ def prepare_jinja2_environment(env, datasette):
     env.filters["human_label"] = lambda value, column: human_label(column, value) or value
     env.filters["human_time"] = human_time
     env.filters["month_label"] = lambda value: month_label(str(value or "")) or value
+    env.filters["archive_query"] = lambda database: archive_query(datasette, database)
 
 
 @hookimpl
@@ -97,10 +109,18 @@ def startup(datasette):
     traceback with its locals: about a second of CPU per bad request on a small machine, an easy
     way to load the server, and article text in the log. Server errors (500) are still printed, by
     its plain traceback.print_exc(). Also gives every sorted table page a primary-key tiebreak
-    (paging.py), so exports and `next` links return each row once."""
+    (paging.py), so exports and `next` links return each row once, and counts each immutable
+    archive's tables once (archives.py)."""
     datasette_errors.rich = None
     for database in datasette.databases.values():
         keep_every_row(database)
+
+    async def count_tables():
+        for database in datasette.databases.values():
+            if isinstance(database, ArchiveDatabase):
+                await database.cache_counts()
+
+    return count_tables
 
 
 @hookimpl
@@ -111,8 +131,9 @@ def handle_exception(exception):
 
 
 @hookimpl
-def asgi_wrapper():
-    return lambda app: check_host(read_only_methods(clean_search(hide_pages(guard_csv(strip_hit_markers(app))))))
+def asgi_wrapper(datasette):
+    return lambda app: check_host(read_only_methods(clean_search(hide_pages(guard_csv(strip_hit_markers(
+        watch_loads(app, datasette)))))))
 
 
 # The private-use characters snippet() marks hits with (cells.py turns them into <mark> on pages); an
@@ -145,7 +166,7 @@ def strip_hit_markers(app):
 
 @hookimpl
 def register_facet_classes():
-    return [EntityFacet]
+    return [CountedFacet, CountedArrayFacet, EntityFacet]
 
 
 @hookimpl

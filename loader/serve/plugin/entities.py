@@ -4,13 +4,18 @@ Articles have no entity column; they are linked to entities through `mentions`. 
 among the articles a page currently shows, how many mention each entity of one type (metadata.yml:
 `facets: [{entity: PERSON}, …]`); clicking a value adds `_entity=<id>`, which filters_from_request
 turns into a subquery on mentions. Several `_entity` values mean articles that mention all of them.
+On the whole table the counts are the entities' own `article_count`; on a filtered view they count the
+mentions of at most SAMPLE of its articles, and say so.
 """
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.filters import FilterArguments
 from datasette.utils import path_with_added_args, path_with_removed_args
 
+from .facets import sample_note, sampled_sql, unfiltered
+
 PARAMETER = "_entity"
+SAMPLE = 1000  # articles of a filtered view whose mentions an entity facet counts (~10 mentions each)
 FACETED_TABLE = "articles"
 
 
@@ -25,7 +30,7 @@ class EntityFacet(Facet):
         for source_and_config in self.get_configs():
             entity_type = source_and_config["config"]["simple"]
             try:
-                rows = await self._top_entities(entity_type)
+                rows, exact = await self._top_entities(entity_type)
             except QueryInterrupted:
                 timed_out.append(entity_type)
                 continue
@@ -34,27 +39,29 @@ class EntityFacet(Facet):
                 "name": entity_type, "type": self.type, "hideable": source_and_config["source"] != "metadata",
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_entity": entity_type})),
                 "results": [self._value(row) for row in rows[:size]], "truncated": len(rows) > size,
+                **({} if exact else sample_note(self, SAMPLE)),
             })
         return results, timed_out
 
     async def _top_entities(self, entity_type: str):
         limit = self.get_facet_size() + 1
         params = {**dict(self.params), "facet_entity_type": entity_type}
-        if await self.get_row_count() == await self._all_articles():
+        exact = unfiltered(self)
+        if exact:
             # article_count is NULL while a load has yet to refresh the entity: not in the facet yet.
             sql = ("select id as value, name as label, article_count as count from entities "
                    "where type = :facet_entity_type and article_count is not null "
                    f"order by count desc, name limit {limit}")
         else:
-            sql = ("select e.id as value, e.name as label, count(distinct m.article_id) as count "
-                   "from mentions m join entities e on e.id = m.entity_id "
-                   f"where e.type = :facet_entity_type and m.article_id in (select id from ({self.sql})) "
-                   f"group by e.id order by count desc, e.name limit {limit}")
+            # From the sampled articles to their mentions (CROSS JOIN keeps that order: SQLite would
+            # otherwise start from every mention of every entity of the type), grouped before naming.
+            sql = ("select e.id as value, e.name as label, named.count as count from (select m.entity_id, "
+                   f"count(distinct m.article_id) as count from ({sampled_sql(self, 'id', SAMPLE)}) as hit "
+                   "cross join mentions m on m.article_id = hit.facet_value group by m.entity_id) as named "
+                   "cross join entities e on e.id = named.entity_id where e.type = :facet_entity_type "
+                   f"order by count desc, e.name limit {limit}")
         return (await self.ds.execute(self.database, sql, params, truncate=False,
-                                      custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
-
-    async def _all_articles(self) -> int:
-        return (await self.ds.execute(self.database, f"select count(*) from [{FACETED_TABLE}]")).rows[0][0]
+                                      custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows, exact
 
     def _value(self, row) -> dict:
         selected = (PARAMETER, row["value"]) in self.get_querystring_pairs()

@@ -3,6 +3,10 @@
 `/-/search?q=…` ranks articles with bm25 (a title hit weighs 10×, a standfirst hit 4×), shows each
 match's headline, source, date and highlighted snippet, facets for the current query (source, month,
 people, places; each a filter), a chart of matches per month and pages of PAGE_SIZE.
+When more than WINDOW articles match (a very common word in a big archive), the ranking, paging, facets
+and chart cover the WINDOW most recently added matches (the highest rowids, which FTS5 reads first
+when asked for rowids in descending order), and the page says so: ranking or grouping a million
+matches takes seconds, the latest few thousand take milliseconds. The total is counted up to COUNT_CAP.
 `/-/search.csv?q=…` and `/-/search.json?q=…` stream every match (no cap), filters included, in
 batches of EXPORT_BATCH rows, so memory stays flat whatever the archive's size.
 Whatever is typed goes through fts_query, so no query is a syntax error.
@@ -19,9 +23,11 @@ from datasette.utils.asgi import AsgiStream, Response
 from .cells import row_href, snippet_html
 from .guards import defuse
 from .labels import human_time, month_label
-from .pages import archive_database
+from .pages import archive_database, archives
 
 PAGE_SIZE = 20
+WINDOW = 1000  # matches ranked, paged, faceted and charted when more match: the most recently added
+COUNT_CAP = 100_000  # matches counted at most ("more than 100,000")
 EXPORT_BATCH = 200
 FACET_SIZE = 10
 SORTS = {"rank": "hits.rank", "newest": "articles.published_at desc", "oldest": "articles.published_at"}
@@ -33,10 +39,17 @@ FILTERS = {
     "entity": "articles.id in (select article_id from mentions where entity_id = :entity)",
     "place": "articles.id in (select article_id from locations where place_id = :place)",
 }
+# :floor is the lowest rowid of the window (0: every match); FTS5 reads only rowids from there on.
 HITS = """(select rowid, bm25(articles_fts, 10.0, 4.0, 1.0) as rank from articles_fts
-           where articles_fts match fts_query(:q)) as hits join articles on articles.rowid = hits.rowid"""
-# The same matches without ranking, for counts and facets: bm25 is worked out only where order matters.
-MATCHED = "articles where articles.rowid in (select rowid from articles_fts where articles_fts match fts_query(:q))"
+           where articles_fts match fts_query(:q) and rowid >= :floor) as hits
+           join articles on articles.rowid = hits.rowid"""
+# The matches of the window (:window, a JSON array of rowids) for facets and the chart: the full-text query
+# is not run again for each, and bm25 is worked out only where order matters.
+WINDOWED = "articles where articles.rowid in (select value from json_each(:window))"
+# Rowids of the matches under the filters (articles joined only when a filter needs them).
+MATCHING = "select articles_fts.rowid from articles_fts where articles_fts match fts_query(:q)"
+MATCHING_FILTERED = ("select articles_fts.rowid from articles_fts join articles on articles.rowid = articles_fts.rowid "
+                     "where articles_fts match fts_query(:q)")
 SNIPPETS_SQL = """select rowid, snippet(articles_fts, -1, char(57344), char(57345), '…', 32) as snippet
 from articles_fts where articles_fts match fts_query(:q) and rowid in ({rowids})"""
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
@@ -48,14 +61,18 @@ FACETS = {  # name → (heading, SQL over the matches; :limit)
         from {matches} group by source_id order by n desc limit :limit"""),
     "month": ("Months", """select published_month as value, published_month as label, count(*) as n
         from {matches} and published_month is not null group by 1 order by 1"""),
-    "entity": ("People", """select entities.id as value, entities.name as label,
-        count(distinct mentions.article_id) as n
-        from mentions join entities on entities.id = mentions.entity_id
-        where entities.type = 'PERSON' and mentions.article_id in (select articles.id from {matches})
-        group by entities.id order by n desc, entities.name limit :limit"""),
+    # CROSS JOIN keeps SQLite's join order: from the matched articles to their mentions, never from every
+    # PERSON's mentions to the matches (0.5 s at 100,000 articles, 2 ms this way).
+    # Mentions are grouped by entity first, so each entity's row is read once, not once per mention.
+    "entity": ("People", """select entities.id as value, entities.name as label, named.n as n
+        from (select mentions.entity_id, count(distinct mentions.article_id) as n
+              from (select articles.id from {matches}) as hit cross join mentions on mentions.article_id = hit.id
+              group by mentions.entity_id) as named
+        cross join entities on entities.id = named.entity_id
+        where entities.type = 'PERSON' order by n desc, entities.name limit :limit"""),
     "place": ("Places", """select places.id as value, places.name as label, count(distinct locations.article_id) as n
-        from locations join places on places.id = locations.place_id
-        where locations.article_id in (select articles.id from {matches})
+        from (select articles.id from {matches}) as hit cross join locations on locations.article_id = hit.id
+        cross join places on places.id = locations.place_id
         group by places.id order by n desc, places.name limit :limit"""),
 }
 
@@ -68,7 +85,7 @@ def register_routes():
 def query_of(request) -> tuple[str, dict, list[str]]:
     """(query text, SQL parameters, SQL conditions) from the request's q and facet filters."""
     text = (request.args.get("q") or "").strip()
-    params, conditions = {"q": text}, []
+    params, conditions = {"q": text, "floor": 0}, []
     for name, condition in FILTERS.items():
         value = request.args.get(name)
         if value:
@@ -82,15 +99,16 @@ def matches_sql(conditions: list[str]) -> str:
     return HITS + (" where " + " and ".join(conditions) if conditions else "")
 
 
-def filtered_sql(conditions: list[str]) -> str:
-    """Unranked matches (FROM … WHERE, open to more `and`) under the facet filters."""
-    return MATCHED + "".join(f" and {condition}" for condition in conditions)
+def matching_sql(conditions: list[str]) -> str:
+    """Rowids of every match under the facet filters (a SELECT, open to order by and limit)."""
+    return (MATCHING_FILTERED if conditions else MATCHING) + "".join(f" and {c}" for c in conditions)
 
 
 async def search_page(datasette, request):
-    database = archive_database(datasette)
+    database = archive_database(datasette, request)
     text, params, conditions = query_of(request)
     context = {"q": text, "database": database, "sort": request.args.get("sort") or "rank",
+               "search_database": database if len(archives(datasette)) > 1 else None,
                "export_csv": _export_url(request, "csv"), "export_json": _export_url(request, "json"),
                "filters": await _active_filters(datasette, database, params, request),
                "sorts": [{"key": key, "label": label,
@@ -102,26 +120,44 @@ async def search_page(datasette, request):
     return Response.html(html)
 
 
+async def _window(db, params: dict, conditions: list[str]) -> tuple[list[int], bool]:
+    """(rowids of the latest WINDOW matches under the filters, newest first; whether more match)."""
+    sql = f"{matching_sql(conditions)} order by articles_fts.rowid desc limit :limit"
+    rowids = [row[0] for row in (await db.execute(sql, {**params, "limit": WINDOW + 1})).rows]
+    return rowids[:WINDOW], len(rowids) > WINDOW
+
+
+async def _total(db, params: dict, conditions: list[str]) -> tuple[int, bool]:
+    """(matches counted, whether there are more than COUNT_CAP)."""
+    sql = f"select count(*) from ({matching_sql(conditions)} limit :limit)"
+    counted = (await db.execute(sql, {**params, "limit": COUNT_CAP + 1})).first()[0]
+    return min(counted, COUNT_CAP), counted > COUNT_CAP
+
+
 async def _results(datasette, database, request, params, conditions) -> dict:
     db = datasette.get_database(database)
-    matches, filtered = matches_sql(conditions), filtered_sql(conditions)
-    total = (await db.execute(f"select count(*) from {filtered}", params)).first()[0]
-    page = _page_number(request.args.get("page"), total)
+    window, windowed = await _window(db, params, conditions)
+    shown = len(window)
+    total, more = await _total(db, params, conditions) if windowed else (shown, False)
+    params = {**params, "floor": window[-1] if windowed else 0}
+    matches = matches_sql(conditions)
+    page = _page_number(request.args.get("page"), shown)
     order = SORTS.get(request.args.get("sort"), SORTS["rank"])
     ranked = [row[0] for row in (await db.execute(
         f"select articles.rowid from {matches} order by {order}, articles.rowid "
         f"limit {PAGE_SIZE} offset {(page - 1) * PAGE_SIZE}", params)).rows]
     rows = await _page_rows(db, ranked)
     snippets = await _snippets(db, params["q"], [row["rowid"] for row in rows])
-    facets = await _facets(db, filtered, params, request)
+    facets = await _facets(db, WINDOWED, {**params, "window": json.dumps(window)}, request)
     return {
-        "total": total, "page": page, "pages": max(1, -(-total // PAGE_SIZE)),
+        "total": total, "more": more, "windowed": windowed, "window": shown,
+        "page": page, "pages": max(1, -(-shown // PAGE_SIZE)),
         "results": [{"href": row_href(datasette, database, "articles", row["id"]), "title": row["title"] or row["id"],
                      "source": row["source_name"] or row["source_id"], "published": human_time(row["published_at"]),
                      "snippet": snippets.get(row["rowid"]) or row["lede"]} for row in rows],
         "facets": facets, "months": [[f["value"], f["n"]] for f in _facet(facets, "month")],
         "previous_url": path_with_replaced_args(request, {"page": page - 1}) if page > 1 else None,
-        "next_url": path_with_replaced_args(request, {"page": page + 1}) if page * PAGE_SIZE < total else None,
+        "next_url": path_with_replaced_args(request, {"page": page + 1}) if page * PAGE_SIZE < shown else None,
     }
 
 
@@ -198,7 +234,7 @@ def _export_url(request, extension: str) -> str:
 
 
 async def search_export(datasette, request):
-    database = archive_database(datasette)
+    database = archive_database(datasette, request)
     extension = request.url_vars["format"]
     text, params, conditions = query_of(request)
     if not text or database is None:

@@ -6,6 +6,8 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from .pages import archive_database, archive_query
+
 # Most people/organisations and places listed on a story page (by the number of its articles naming them).
 STORY_NAMES, STORY_PLACES = 30, 20
 STORY_SQL = "select id, label, first_published, last_published, article_count, source_count from stories where id = ?"
@@ -36,7 +38,7 @@ def register_routes():
 
 
 async def story_page(request, datasette):
-    db = datasette.get_database()
+    db = datasette.get_database(archive_database(datasette, request))
     story_id = int(request.url_vars["story_id"])
     story = (await db.execute(STORY_SQL, [story_id])).first() if await db.table_exists("stories") else None
     if story is None:
@@ -60,13 +62,13 @@ async def _story_parts(db, story_id: int) -> dict:
 
 
 @hookimpl
-def render_cell(row, value, column, table, datasette):
+def render_cell(row, value, column, table, database, datasette):
     """A story's label links to its story page."""
     if table == "stories" and column == "label" and value is not None:
         try:
             story_id = int(row["id"])
         except (IndexError, KeyError, TypeError, ValueError):
             return None
-        href = datasette.urls.path(f"/-/story/{story_id}")
+        href = datasette.urls.path(f"/-/story/{story_id}") + archive_query(datasette, database)
         return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
     return None
