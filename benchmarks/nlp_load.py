@@ -278,7 +278,8 @@ def measure(articles: int, batch_size: int, rounds: int, tmp: Path) -> list[str]
         f"is up): {stored * rounds / phase['dask'] / 2:.1f} vs {stored * rounds / phase['pool'] / 2:.1f} "
         f"(**{phase['dask'] / phase['pool']:.2f}×** the time).",
         f"- Peak RSS of the load's tree: {', '.join(mb(f['rss']) for f in figures['load'])} at {stored:,} articles, "
-        f"{mb(figures['small'][0]['rss'])} at {small_stored:,} (target < 1 GB, flat).",
+        f"{mb(figures['small'][0]['rss'])} at {small_stored:,} (target: under 1 GB, and flat from small to large "
+        "inputs).",
         f"- Extracted rows (mentions, quotes, locations, entities, places, articles' extraction columns), hashed: "
         f"load with NLP {same['nlp']}, extract on the pool {same['pool']}, extract on Dask {same['dask']} — "
         + ("**identical**." if len(set(same.values())) == 1 else "**different**."),
