@@ -37,8 +37,9 @@ MAX_ATTEMPTS = 2  # a chunk whose worker dies this many times is given up, item 
 LOST = "the worker process died twice on this chunk (out of memory?)"
 WATCH_SECONDS = 1.0  # how often a worker looks for its loader where pidfd_open is missing
 # Characters of text per worker before the pool is renewed (~1,250 Reuters articles, ~250 long ones):
-# renewing costs a model load (~0.5 s) plus the idle half-chunk while the pool drains, ~1.5% of the
-# time 2 workers take to parse this much; memory stops growing past what this much text leaves behind.
+# a renewal costs ~0.5 s (measured: new workers, model loaded) plus the drain's idle tail (under one
+# chunk on one worker), ~1-2% of the ~3 minutes 2 workers take to parse this much; memory stops growing
+# past what this much text leaves behind.
 RENEW_CHARS = 1_000_000
 
 
