@@ -239,3 +239,10 @@ def test_a_name_cut_after_of_takes_the_next_word_and_a_legal_form_makes_a_compan
     people = [Mention(4, 6, 23, 34, "Hollis Corp", "PERSON", 4), Mention(7, 9, 39, 49, "Ann Hollis", "PERSON", 7)]
     _companies_by_legal_form(people)
     assert [m.type for m in people] == ["ORG", "PERSON"]
+
+
+def test_a_word_in_capitals_in_a_tables_columns_is_no_organisation():
+    text = ("Export inspections in thousands of bushels, week ended March 12:\n\n"
+            "        WHEAT      SORGHUM      CORN\nGULF   12,345     4,567     23,456\n"
+            "DEL    10,100     3,200     19,800\n\nThe USDA said shipments would rise.")
+    assert [(m["text"], m["type"]) for m in one(text)] == [("USDA", "ORG")]

@@ -51,6 +51,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [_completed(doc, text, _joined_name(doc, text, m)) for m in mentions]
     _companies_by_legal_form(mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
+    mentions = [m for m in mentions if not _table_heading(text, m)]
     mentions = _without_things(text, mentions)
     mentions = [_country_of_phrase(doc, m) if _capitalised_phrase(doc, m) else m for m in mentions]
     mentions = [m for m in mentions if m is not None]
@@ -204,6 +205,19 @@ def _has_person_context(doc, first: int, root) -> bool:
     if before in table["titles"] or before in table["honorifics"]:
         return True
     return any(child.dep_ == "appos" and child.lower_ in table["titles"] for child in root.rights)
+
+
+# Columns of a table set in plain text: a gap of this many spaces inside a line ("WHEAT      12.5     10.1").
+TABLE_GAP = re.compile(r"\S {3,}\S")
+
+
+def _table_heading(text: str, m: Mention) -> bool:
+    """ "WHEAT", "DEL" of a grain table: one word in capitals tagged as an organisation on a line whose
+    columns are set apart by runs of spaces is a row or column heading, not an organisation."""
+    if m.type != "ORG" or not m.text.isupper() or len(m.text.split()) != 1:
+        return False
+    line = text[text.rfind("\n", 0, m.start) + 1:text.find("\n", m.end) % (len(text) + 1)]
+    return bool(TABLE_GAP.search(line))
 
 
 def _without_things(text: str, mentions: list[Mention]) -> list[Mention]:
