@@ -6,6 +6,8 @@ splits titles off people's names into `role` ("US Defence Secretary Jim Mattis" 
 role "US Defence Secretary"; an appositive such as "Scott Busby, the U.S. deputy ..." also counts),
 finds surnames the model missed ("Ku s case"), and resolves short forms to the full name the article
 gives ("Ku" → "Ku Sung Sop"; a surname tagged ORG or GPE that names a person becomes PERSON).
+Tagging slips fixed here: a word in capitals in a plain-text table's columns is no organisation; a person's
+name before a legal form or "and Co" is a company; a lone one-word "person" that is a town's name is the town.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
