@@ -32,11 +32,9 @@ def extract_pending(db, workers: int = 1, progress: bool = True, on_error=None, 
     `on_error(item, reason)` is called for each article extraction failed on (the loader records it).
     With a Dask `client` the map runs on its cluster (loader/extract/cluster.py); saving stays here."""
     version = extractor_version()
-    rowids = store.pending_extraction(db, version)
-    done = Extracted(pending=len(rowids))
-    bar = tqdm(total=len(rowids), unit="article", desc="extracting", disable=not progress or not rowids)
-    batches = (store.extraction_inputs(db, rowids[start:start + BATCH]) for start in range(0, len(rowids), BATCH))
-    groups = ((items, items) for items in batches)
+    done = Extracted(pending=store.count_pending(db, version))
+    bar = tqdm(total=done.pending, unit="article", desc="extracting", disable=not progress or not done.pending)
+    groups = ((items, items) for items in _pending_batches(db, version))
     for items, found in extract_groups(groups, workers, client):
         with db.atomic():
             for item, result in zip(items, found):
@@ -44,6 +42,16 @@ def extract_pending(db, workers: int = 1, progress: bool = True, on_error=None, 
         bar.update(len(items))
     bar.close()
     return done
+
+
+def _pending_batches(db, version: str):
+    """The pending articles' inputs, BATCH at a time, read as they are needed: this process holds neither
+    every pending rowid nor every text, however big the archive. An article saved or failed meanwhile lies
+    behind the last rowid read, so none is read twice."""
+    after = 0
+    while rowids := store.pending_extraction(db, version, after, BATCH):
+        after = rowids[-1]
+        yield store.extraction_inputs(db, rowids)
 
 
 def _save_one(db, item: dict, found: dict, version: str, done: Extracted, on_error) -> None:

@@ -219,3 +219,18 @@ def test_the_article_page_says_when_marks_come_from_an_older_extractor(tmp_path,
     db["loads"].insert({"started_at": "2030-01-01", "extractor_version": "next-version"})
     db.conn.commit()
     assert notice in DatasetteClient(tmp_path / "archive.db").get(f"/archive/articles/{article}").text
+
+
+def test_pending_articles_are_read_a_batch_at_a_time(tmp_path, monkeypatch):
+    """The extraction reads BATCH pending rowids at a time, after the last one read, never the whole list."""
+    path = write_jsonl(tmp_path / "in.jsonl", [{"title": "Strike", "body": STRIKE}, {"title": "Ferry", "body": FERRY}])
+    db, _ = run_load(tmp_path / "archive.db", path)
+    rowids = [row[0] for row in db.execute("select rowid from articles order by rowid")]
+    calls = []
+    original = store.pending_extraction
+    monkeypatch.setattr(store, "pending_extraction", lambda *args: calls.append(args[2:]) or original(*args))
+    monkeypatch.setattr(loader.derive, "BATCH", 1)
+    done = loader.derive.extract_pending(db, progress=False)
+    assert (done.pending, done.saved, done.failed) == (2, 2, 0)
+    assert calls == [(0, 1), (rowids[0], 1), (rowids[1], 1)]
+    assert store.pending_extraction(db, extractor_version()) == []

@@ -360,12 +360,14 @@ def save_load_error(db, load_id: int, origin_path: str, position: str, reason: s
 FAILED = "failed:"
 
 
-PENDING = "from articles where extracted_with is null or extracted_with not in (?, ?)"
+PENDING = "from articles where (extracted_with is null or extracted_with not in (?, ?))"
 
 
-def pending_extraction(db, version: str) -> list[int]:
-    """Rowids of the articles whose extraction is not from `version`, oldest first."""
-    return [row[0] for row in db.execute(f"select rowid {PENDING} order by rowid", [version, FAILED + version])]
+def pending_extraction(db, version: str, after: int = 0, limit: int = -1) -> list[int]:
+    """Rowids of the articles whose extraction is not from `version`, oldest first: those after rowid `after`,
+    at most `limit` of them (all with -1), so that a caller can page through a million without holding them."""
+    return [row[0] for row in db.execute(f"select rowid {PENDING} and rowid > ? order by rowid limit ?",
+                                         [version, FAILED + version, after, limit])]
 
 
 def count_pending(db, version: str) -> int:

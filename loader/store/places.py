@@ -7,13 +7,17 @@ from .rows import replace_article_rows
 
 PLACE_COLUMNS = ("name", "feature_code", "country_code", "admin1", "latitude", "longitude", "population")
 LOCATION_COLUMNS = ("text", "start", "end", "is_dateline", "score")
+# sqlite-utils' upsert in plain SQL (run for every location; the other columns, article_count, are kept).
+UPSERT_PLACE = (f"insert into places (id, {', '.join(PLACE_COLUMNS)}) "
+                f"values ({', '.join('?' * (1 + len(PLACE_COLUMNS)))}) on conflict (id) do update set "
+                + ", ".join(f"{name} = excluded.{name}" for name in PLACE_COLUMNS))
 
 
 def save_place(db, location: dict) -> int:
     """Upsert the GeoNames place a location resolved to; returns its id (the GeoNames id)."""
-    row = {"id": location["geonameid"], **{column: location.get(column) for column in PLACE_COLUMNS}}
-    db["places"].upsert(row, pk="id")
-    return row["id"]
+    values = [location["geonameid"], *(location.get(column) for column in PLACE_COLUMNS)]
+    db.execute(UPSERT_PLACE, values)
+    return values[0]
 
 
 def save_locations(db, article_id: str, locations: list[dict]) -> list[int]:

@@ -1,4 +1,5 @@
 """Small SQL helpers shared by the save_* modules of the store (one home, imported by each)."""
+from sqlite_utils.db import jsonify_if_needed
 
 SQL_CHUNK = 500  # ids per "in (...)" query, under SQLite's variable limit
 
@@ -26,8 +27,17 @@ def replace_article_rows(db, table: str, article_id: str, rows: list[dict]) -> b
         return False
     db.execute(f"delete from [{table}] where article_id = ?", [article_id])
     if rows:
-        db[table].insert_all([{**row, "article_id": article_id} for row in rows])
+        insert_rows(db, table, [{**row, "article_id": article_id} for row in rows])
     return True
+
+
+def insert_rows(db, table: str, rows: list[dict]) -> None:
+    """Insert rows in one executemany, values stored as sqlite-utils' insert_all stores them (lists and dicts
+    as JSON), without its per-call reading of the schema: this runs for every extracted article."""
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    db.conn.executemany(f"insert into [{table}] ({', '.join(f'[{name}]' for name in columns)}) "
+                        f"values ({', '.join('?' * len(columns))})",
+                        [[jsonify_if_needed(row.get(name)) for name in columns] for row in rows])
 
 
 def _same_as_stored(db, table: str, article_id: str, rows: list[dict]) -> bool:
