@@ -206,3 +206,28 @@ def test_a_country_only_a_minority_of_its_articles_show_decides_nothing(load_int
     db, _ = load_into(write(tmp_path, "few_places.json", FEW_PLACES), nlp=True)
     assert entity(db, "Treasury", "ORG")["merged_into"] is None
     assert entity(db, "U.K. Treasury", "ORG")["article_count"] == 1
+
+
+def test_an_acronym_with_several_candidates_by_either_initials_is_decided_by_majority_or_not_at_all():
+    from loader.store.entities import _short_form_targets
+    rows = [("acronym", "NMC", "ORG", None, 4), ("college", "North Maple College", "ORG", None, 1),
+            ("mills", "Nordic Mills Corp", "ORG", None, 3)]
+    # the mills' initials hold their legal form and no article writes both: no merge, nor to the college
+    assert _short_form_targets(rows) == {}
+
+
+CREDIT = [
+    {"title": "Loans", "body": "The Farm Credit Corporation (FCC) made new loans to growers in Iowa."},
+    {"title": "Loans again", "body": "The Farm Credit Corporation said loans to growers rose in Kansas."},
+    {"title": "More loans", "body": "The Farm Credit Corporation cut its rate on loans in Nebraska."},
+    {"title": "Farm debt", "body": "The Farm Credit Corporation sold bonds to fund loans in Ohio."},
+    {"title": "Rates", "body": "The FCC said its loan rate would stay at 7 pct in April."},
+    {"title": "Clinic", "body": "The Fairview Cancer Center opened a new wing in Denver on Monday."},
+]
+
+
+def test_an_acronym_written_beside_a_name_with_a_legal_form_beats_a_name_it_fits_without(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "credit.json", CREDIT), nlp=True)
+    corporation = entity(db, "Farm Credit Corporation", "ORG")
+    assert entity(db, "FCC", "ORG")["merged_into"] == corporation["id"]
+    assert corporation["article_count"] == 5

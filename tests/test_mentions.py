@@ -237,5 +237,26 @@ def test_a_name_cut_after_of_takes_the_next_word_and_a_legal_form_makes_a_compan
     cut = Mention(1, 3, 4, 12, "Group of", "ORG", 1)  # what the model gave for "Group of" before a number
     assert _completed(doc, text, cut).text == "Group of Seven"
     people = [Mention(4, 6, 23, 34, "Hollis Corp", "PERSON", 4), Mention(7, 9, 39, 49, "Ann Hollis", "PERSON", 7)]
-    _companies_by_legal_form(people)
+    _companies_by_legal_form(people, text)
     assert [m.type for m in people] == ["ORG", "PERSON"]
+
+
+def test_a_word_in_capitals_in_a_tables_columns_is_no_organisation():
+    text = ("Export inspections in thousands of bushels, week ended March 12:\n\n"
+            "        WHEAT      SORGHUM      CORN\nGULF   12,345     4,567     23,456\n"
+            "DEL    10,100     3,200     19,800\n\nThe USDA said shipments would rise.")
+    assert [(m["text"], m["type"]) for m in one(text)] == [("USDA", "ORG")]
+
+
+def test_a_one_word_person_that_is_a_towns_name_and_does_nothing_is_the_town():
+    text = "Grain shipments from Rotterdam rose in March, traders said. Vessels loading at Rotterdam waited two days."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Rotterdam", "GPE"), ("Rotterdam", "GPE")]
+    # the subject of a verb, or a surname the article gives in full, stays a person
+    text = "Jackson said the plan would fail. Peter Hamilton, the analyst, said Hamilton would leave."
+    assert [(m["text"], m["type"]) for m in one(text)] == [
+        ("Jackson", "PERSON"), ("Peter Hamilton", "PERSON"), ("Hamilton", "PERSON")]
+
+
+def test_a_persons_name_before_and_co_is_a_company():
+    assert [(m["text"], m["type"]) for m in one("The deal was arranged by J.P. Morgan and Co Inc, the bank said.")] \
+        == [("J.P. Morgan", "ORG")]

@@ -247,3 +247,10 @@ def test_a_company_named_after_a_country_is_the_company():
     assert speakers(text) == [("US Northwest Inc", "ORG")]
     text = "Coin sales rose in March. The U.S. Mint said it sold more gold coins than a year before."
     assert speakers(text) == [("U.S. Mint", "ORG")]
+
+
+def test_a_lower_case_acronym_after_the_is_the_organisation_it_stands_for():
+    text = "Wheat prices fell on Monday. the usda said export sales were lower than a week earlier."
+    assert speakers(text) == [("U.S. Agriculture Department", "ORG")]
+    text = "Crude prices rose again. the opec said output would stay at its ceiling."
+    assert speakers(text) == [("OPEC", "ORG")]

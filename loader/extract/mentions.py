@@ -6,6 +6,8 @@ splits titles off people's names into `role` ("US Defence Secretary Jim Mattis" 
 role "US Defence Secretary"; an appositive such as "Scott Busby, the U.S. deputy ..." also counts),
 finds surnames the model missed ("Ku s case"), and resolves short forms to the full name the article
 gives ("Ku" → "Ku Sung Sop"; a surname tagged ORG or GPE that names a person becomes PERSON).
+Tagging slips fixed here: a word in capitals in a plain-text table's columns is no organisation; a person's
+name before a legal form or "and Co" is a company; a lone one-word "person" that is a town's name is the town.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 
 from .names import (LEGAL_FORMS, PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind,
                     is_country_prefix, name_words, roles, thing_nouns)
+from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
 from ..text import squash
@@ -49,8 +52,9 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
                             if ent.label_ in TYPES) if m]
     mentions = [_completed(doc, text, _joined_name(doc, text, m)) for m in mentions]
-    _companies_by_legal_form(mentions)
+    _companies_by_legal_form(mentions, text)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
+    mentions = [m for m in mentions if not _table_heading(text, m)]
     mentions = _without_things(text, mentions)
     mentions = [_country_of_phrase(doc, m) if _capitalised_phrase(doc, m) else m for m in mentions]
     mentions = [m for m in mentions if m is not None]
@@ -62,6 +66,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     generic = [m for m in mentions if fragment_kind(m.text) == "generic"]
     mentions = [m for m in mentions if m not in generic]
     _canonicalise(text, mentions, item)
+    _cities_as_people(doc, mentions)
     mentions += _referring_back(generic, mentions)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
@@ -106,11 +111,35 @@ def _joined_name(doc, text: str, m: Mention) -> Mention:
     return m
 
 
-def _companies_by_legal_form(mentions: list[Mention]) -> None:
-    """ "Courier Corp" tagged as a person: a name ending in a legal form is a company."""
+# A person's name written before a company's ending: "J.P. Morgan and Co", "Lazard Freres & Co Inc".
+COMPANY_AFTER = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+Co\b|(?:Inc|Corp|Co|Ltd|Plc|PLC)\b)")
+
+
+def _companies_by_legal_form(mentions: list[Mention], text: str) -> None:
+    """ "Courier Corp" tagged as a person: a name ending in a legal form, or written just before one or before
+    "and Co" ("J.P. Morgan and Co"), is a company."""
     for m in mentions:
-        if m.type == PERSON and fold_words(m.text)[-1:] and fold_words(m.text)[-1] in LEGAL_FORMS:
+        if m.type == PERSON and fold_words(m.text)[-1:] and (fold_words(m.text)[-1] in LEGAL_FORMS
+                                                             or COMPANY_AFTER.match(text, m.end)):
             m.type = "ORG"
+
+
+# A one-word "person" that is the name of a town at least this big is the town ("Rotterdam", "Duluth").
+CITY_MIN_POPULATION = 50_000
+
+
+def _cities_as_people(doc, mentions: list[Mention]) -> None:
+    """ "shipments from Rotterdam" tagged as a person: a one-word person's name the article gives no fuller
+    name or title for, that does no speaking or acting (no subject of a verb), and that is exactly the name of
+    a town of CITY_MIN_POPULATION or more, is that place."""
+    for m in mentions:
+        if m.type != PERSON or m.role or len(m.text.split()) != 1 or (m.entity or m.text) != m.text:
+            continue
+        if any(token.dep_ in ("nsubj", "nsubjpass") for token in doc[m.first:m.last]):
+            continue
+        if any(place.name == m.text and place.population >= CITY_MIN_POPULATION
+               for place in get_gazetteer().candidates(m.text)):
+            m.type = "GPE"
 
 
 def _completed(doc, text: str, m: Mention) -> Mention:
@@ -204,6 +233,19 @@ def _has_person_context(doc, first: int, root) -> bool:
     if before in table["titles"] or before in table["honorifics"]:
         return True
     return any(child.dep_ == "appos" and child.lower_ in table["titles"] for child in root.rights)
+
+
+# Columns of a table set in plain text: a gap of this many spaces inside a line ("WHEAT      12.5     10.1").
+TABLE_GAP = re.compile(r"\S {3,}\S")
+
+
+def _table_heading(text: str, m: Mention) -> bool:
+    """ "WHEAT", "DEL" of a grain table: one word in capitals tagged as an organisation on a line whose
+    columns are set apart by runs of spaces is a row or column heading, not an organisation."""
+    if m.type != "ORG" or not m.text.isupper() or len(m.text.split()) != 1:
+        return False
+    line = text[text.rfind("\n", 0, m.start) + 1:text.find("\n", m.end) % (len(text) + 1)]
+    return bool(TABLE_GAP.search(line))
 
 
 def _without_things(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -273,13 +273,15 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         folded = fold_words(name)
         if len(folded) != 1 or not name[:1].isupper() or alias_for(name, None):
             continue  # a name the alias table knows ("OPEC") is already one entity with its expansion
-        preferred = None
+        preferred, unconfirmed = None, set()
         if type_ == PERSON:
             found = set(surnames.get(folded[0], set()))
         elif type_ == "ORG":
             # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
-            found = _acronym_candidates(name, initials, with_forms, context) if ACRONYM.fullmatch(name) else \
-                words.get(folded[0], set()) | words.get(folded[0] + "s", set())
+            if ACRONYM.fullmatch(name):
+                found, unconfirmed = _acronym_candidates(name, initials, with_forms, context)
+            else:
+                found = words.get(folded[0], set()) | words.get(folded[0] + "s", set())
             alias = contextual_alias(name)
             preferred = by_key.get(entity_key(alias[0], type_)) if alias else None
             if preferred not in (None, entity):
@@ -289,18 +291,19 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         found = {other for other in found if not _joined_names(by_id[other][1], by_key)
                  and (type_ != "ORG" or _same_body(folded[0], by_id[other][1], places))}
         chosen = _choose(name, found, by_id, context if type_ == "ORG" else None, preferred)
-        if chosen is not None:
+        if chosen is not None and chosen not in unconfirmed:
             targets[entity] = chosen
     return targets
 
 
-def _acronym_candidates(name: str, initials: dict, with_forms: dict, context: ArticleContext | None) -> set:
-    """The organisations whose initials (without the legal form) are the acronym; else those whose initials
-    with it are, each only when an article names it and writes the acronym too."""
-    found = set(initials.get(name, set()))
-    if found or context is None:
-        return found
-    return {other for other in with_forms.get(name, set()) if context.named_together(name, other)}
+def _acronym_candidates(name: str, initials: dict, with_forms: dict, context: ArticleContext | None) -> tuple:
+    """The organisations whose initials are the acronym, without the legal form ("GM": General Motors Corp) or
+    with it ("CCC": Commodity Credit Corp), and those of the second kind no article writes beside the acronym
+    ("FMC" is not Ford Motor Co): they compete with the others for it but are never chosen."""
+    found = initials.get(name, set()) | with_forms.get(name, set())
+    unconfirmed = {other for other in found - initials.get(name, set())
+                   if context is None or not context.named_together(name, other)}
+    return found, unconfirmed
 
 
 # A clear majority: the dominant candidate has this many times the articles of the next, and at least MIN.

@@ -482,11 +482,12 @@ def _group_of_country(head, names: list[Name]) -> bool:
 
 
 def _written_lower(span, names: Names) -> "Speaker | None":
-    """ "usda said": a word written in lower case that is, in capitals, an organisation's short name the alias
-    table knows or one the article names ("USDA", "OPEC")."""
-    if len(span) != 1 or not span[0].is_lower or len(span[0].text) < 2:
+    """ "usda said", "the usda said": a word written in lower case (after "the" or not) that is, in capitals,
+    an organisation's short name the alias table knows or one the article names ("USDA", "OPEC")."""
+    words = list(span)[1:] if len(span) == 2 and span[0].lower_ == "the" else list(span)
+    if len(words) != 1 or not words[0].is_lower or len(words[0].text) < 2:
         return None
-    upper = span[0].text.upper()
+    upper = words[0].text.upper()
     canonical = alias_for(upper, "ORG")
     if canonical:
         return Speaker(canonical, "ORG")

@@ -26,8 +26,8 @@ from .labels import human_time, month_label
 from .pages import archive_database, archives
 
 PAGE_SIZE = 20
-WINDOW = 1000  # matches ranked, paged, faceted and charted when more match: the most recently added
-COUNT_CAP = 100_000  # matches counted at most ("more than 100,000")
+WINDOW = 500  # matches ranked, paged, faceted and charted when more match: the most recently added
+COUNT_CAP = 10_000  # matches counted at most ("more than 10,000")
 EXPORT_BATCH = 200
 FACET_SIZE = 10
 SORTS = {"rank": "hits.rank", "newest": "articles.published_at desc", "oldest": "articles.published_at"}
