@@ -254,3 +254,17 @@ def test_a_lower_case_acronym_after_the_is_the_organisation_it_stands_for():
     assert speakers(text) == [("U.S. Agriculture Department", "ORG")]
     text = "Crude prices rose again. the opec said output would stay at its ceiling."
     assert speakers(text) == [("OPEC", "ORG")]
+
+
+def test_the_noun_of_an_unnamed_source_that_spoke_is_that_source():
+    assert speakers("Rules on liability are unclear, said a Chicago-based lawyer who works for drug makers. "
+                    "The lawyer said no more than three cases had gone to court.") == [
+        ("lawyer", "ANONYMOUS"), ("lawyer", "ANONYMOUS")]
+    # with no such source before, "the lawyer" is one office holder the text does not name
+    assert speakers("The lawyer said no more than three cases had gone to court.") == [("lawyer", None)]
+
+
+def test_the_last_word_of_an_organisations_name_is_that_organisation():
+    assert speakers("The Northern Rivers Federation rejected the plan on Monday. The federation, the region's "
+                    "largest farm group, said more study was needed.") == [("Northern Rivers Federation", "ORG")]
+    assert speakers("The federation said more study was needed.") == [("federation", None)]

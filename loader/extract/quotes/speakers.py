@@ -338,6 +338,9 @@ class Resolver:
         relative the text does not name ("the prime minister", "his father") or a thing is a description."""
         if head.lower_ in QUANTIFIERS:
             return Speaker(head.lower_, ANONYMOUS)
+        earlier = self._earlier_source(head) or self._organisation_by_last_word(span, head)
+        if earlier is not None:
+            return earlier
         if head.lemma_.lower().endswith(COMPANY_ENDINGS):
             found = self._nominal(span, head, "company", [])
             return found if found.type is not None else None
@@ -348,6 +351,26 @@ class Resolver:
             return person
         relative = _possessed(head) and head.tag_ != "NNS"  # "his father"; but "his supporters" are a group
         return None if relative or _office(head) else Speaker(anonymous_name(head), ANONYMOUS)
+
+    def _earlier_source(self, head) -> Speaker | None:
+        """ "the lawyer said" after "a Chicago-based lawyer said": the unnamed source of that noun that spoke
+        before in the article."""
+        if head.tag_ == "NNS" or not any(child.lower_ == "the" for child in head.children):
+            return None
+        name = anonymous_name(head)
+        return next((earlier for earlier in reversed(self.spoken)
+                     if earlier.type == ANONYMOUS and earlier.name == name), None)
+
+    def _organisation_by_last_word(self, span, head) -> Speaker | None:
+        """ "the federation said", "the institute said": the nearest organisation named before whose name
+        ends in that noun ("Northern Rivers Federation")."""
+        if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(child.lower_ == "the" for child in head.children):
+            return None
+        noun = head.lemma_.lower()
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            if name.type in ISSUER_TYPES and name.end <= span.start_char and fold_words(name.canonical)[-1:] == [noun]:
+                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+        return None
 
     def _person_by_role(self, span, noun: str) -> Speaker | None:
         """The nearest person named before the span whose role holds the noun ("the minister" → "Finance
