@@ -268,3 +268,17 @@ def test_the_last_word_of_an_organisations_name_is_that_organisation():
     assert speakers("The Northern Rivers Federation rejected the plan on Monday. The federation, the region's "
                     "largest farm group, said more study was needed.") == [("Northern Rivers Federation", "ORG")]
     assert speakers("The federation said more study was needed.") == [("federation", None)]
+
+
+def test_an_office_in_an_unnamed_organisation_is_an_unnamed_source():
+    assert speakers("Rates will rise, said the manager of a big European bank.") == [("manager", "ANONYMOUS")]
+    assert speakers("The chairman of one of Italy's leading banks said rates would rise.") == [
+        ("chairman", "ANONYMOUS")]
+    assert speakers("The chairman said rates would rise.") == [("chairman", None)]
+
+
+def test_capitalised_words_after_the_are_an_organisation_and_a_suit_speaks_for_who_filed_it():
+    assert speakers("The Harlan Valley Royalty Trust said reserves were estimated at 283 mln cubic feet.") == [
+        ("Harlan Valley Royalty Trust", "ORG")]
+    assert set(speakers("Brandt Foods Inc filed suit on Monday. The suit asked the court to freeze the funds.")) == {
+        ("Brandt Foods Inc", "ORG")}

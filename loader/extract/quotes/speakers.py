@@ -393,7 +393,8 @@ class Resolver:
 
     def _person_after_title(self, span) -> Speaker | None:
         """ "Director General of Mineral Affairs Hendrik Smit", "spokesman de Wit": the capitalised words
-        that end the span after a title or a lower-case word (with a surname particle) are a person."""
+        that end the span after a title or a lower-case word (with a surname particle) are a person; after
+        "the" alone they are an organisation's name ("The Harlan Valley Royalty Trust")."""
         root = span.root
         if root.pos_ != "PROPN" or root.i != span.end - 1 or not root.is_title:
             return None
@@ -401,6 +402,8 @@ class Resolver:
         while first > span.start and span.doc[first - 1].pos_ == "PROPN" and span.doc[first - 1].is_title \
                 and not _is_title_word(span.doc[first - 1]):
             first -= 1
+        if first == span.start + 1 and span[0].lower_ == "the" and root.i > first:
+            return Speaker(span.doc[first:root.i + 1].text, "ORG")  # "The Harlan Valley Royalty Trust": no person
         particle = first > span.start and span.doc[first - 1].lower_ in SURNAME_PARTICLES
         while first > span.start and span.doc[first - 1].lower_ in SURNAME_PARTICLES:
             first -= 1
@@ -558,9 +561,21 @@ def _office(head) -> bool:
     (a title with "the" and no modifier but title or portfolio words); not "the portfolio manager"."""
     table = roles()
     modifiers = [child.lower_ for child in head.children if child.dep_ in ("compound", "amod")]
-    return (head.lower_ in table["titles"] and head.tag_ != "NNS"
+    return (head.lower_ in table["titles"] and head.tag_ != "NNS" and not _of_unnamed(head)
             and any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.children)
             and all(word in table["titles"] or word in table["portfolios"] for word in modifiers))
+
+
+def _of_unnamed(head) -> bool:
+    """ "the chairman of a big bank", "the manager of one of the banks": an office in an organisation the text
+    does not name, held by an unnamed source."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [child for child in prep.children if child.dep_ == "pobj"]
+            if objects and (objects[0].lower_ == "one" or any(
+                    child.dep_ == "det" and child.lower_ in ("a", "an") for child in objects[0].children)):
+                return True
+    return False
 
 
 def _possessed(head) -> bool:
