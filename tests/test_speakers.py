@@ -282,3 +282,17 @@ def test_capitalised_words_after_the_are_an_organisation_and_a_suit_speaks_for_w
         ("Harlan Valley Royalty Trust", "ORG")]
     assert set(speakers("Brandt Foods Inc filed suit on Monday. The suit asked the court to freeze the funds.")) == {
         ("Brandt Foods Inc", "ORG")}
+
+
+def test_a_word_the_article_writes_before_and_co_is_that_company_and_the_fts_initials_its_name():
+    from loader.extract.nlp import get_nlp
+    from loader.extract.quotes.speakers import Speaker, _company_of_word
+    doc = get_nlp()("Halvor and Co said it makes a market in the stock. Halvor also said it would buy. Mary said no.")
+    halvor, mary = doc[12:13], doc[17:18]
+    assert (halvor.text, mary.text) == ("Halvor", "Mary")
+    assert _company_of_word(halvor) == Speaker("Halvor and Co", "ORG")
+    assert _company_of_word(mary) is None
+    assert speakers("The index was published by the Financial Times today, the FT said.") == [
+        ("Financial Times", "ORG")]
+    assert speakers("Tarvo Partners said it would bid. The partnership said the offer expires in May.") == [
+        ("Tarvo Partners", "ORG"), ("Tarvo Partners", "ORG")]

@@ -119,7 +119,7 @@ def _joined_name(doc, text: str, m: Mention) -> Mention:
 COMPANY_AFTER = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+Co\b|(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
 # The rest of a company's name after a cut: "Acme Tyre" + " and Rubber Co", "Acme Eddie" + " Stores Inc"; up to
 # three capitalised words (an "and" or "&" may lead them) before the ending.
-COMPANY_REST = re.compile(r"(?:\s+(?:and|&))?(?:\s+[A-Z][\w'-]*){1,3}?(?:\s*,)?\s+(?:(?:and|&)\s+Co\b|(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
+COMPANY_REST = re.compile(r"(?:\s+(?:and|&))?(?:\s+[A-Z][\w'-]*){1,3}?" + COMPANY_AFTER.pattern)
 
 
 def _companies_by_legal_form(mentions: list[Mention], text: str, doc=None) -> None:

@@ -311,7 +311,8 @@ class Resolver:
     def _unlisted(self, span) -> Speaker:
         """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
         text = _clean(span.text)
-        named = self._named_surname(span) or _written_lower(span, self.names)
+        named = self._named_surname(span) or _written_lower(span, self.names) or self._acronym_after_the(span) \
+            or _company_of_word(span)
         if named is not None:
             return named
         company = _company_span(span)  # "<American Acme Motor Co Inc> said": a company's name, whatever its tags
@@ -412,6 +413,18 @@ class Resolver:
             return None
         return self._earlier_person(words.text) or Speaker(words.text, PERSON, _clean(span.doc[span.start:first].text))
 
+    def _acronym_after_the(self, span) -> Speaker | None:
+        """ "the FT said": a word in capitals after "the" is the organisation the article names with those
+        initials ("Financial Times"), else an organisation of that name."""
+        if len(span) != 2 or span[0].lower_ != "the" or not span[1].text.isupper() or not span[1].text.isalpha():
+            return None
+        letters = span[1].text
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            initials = "".join(word[0] for word in name.canonical.split() if word[:1].isupper())
+            if name.type in ISSUER_TYPES and initials == letters:
+                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+        return Speaker(letters, "ORG")
+
     def _named_surname(self, span) -> Speaker | None:
         """ "Stals said", the parser taking the surname for a plural noun: the person named before
         ("Chris Stals") whose last word it is."""
@@ -470,6 +483,23 @@ def _company_span(span) -> Name | None:
     if len(words) >= 2 and words[-1].lower().rstrip(".") in LEGAL_FORMS and all(
             w[:1].isupper() or w.lower() in ("and", "of", "&") for w in words):
         return Name(span.start_char, span.end_char, "ORG", text)
+    return None
+
+
+# What makes a capitalised word a company's name when the article writes it so: "Halvor and Co", "Halvor Inc".
+COMPANY_ENDING = re.compile(r"\s+(?:(?:and|&)\s+Co\b|(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
+
+
+def _company_of_word(span) -> Speaker | None:
+    """ "Halvor said", the parser taking the name for a common noun: a capitalised word the article also writes
+    before "and Co" or a legal form ("Halvor and Co said ...") is that company."""
+    if len(span) != 1 or not span[0].is_title or span[0].pos_ == "PRON":
+        return None
+    text = span.doc.text
+    for found in re.finditer(rf"(?<!\w){re.escape(span.text)}(?!\w)", text):
+        ending = COMPANY_ENDING.match(text, found.end())
+        if ending:
+            return Speaker(text[found.start():ending.end()], "ORG")
     return None
 
 
