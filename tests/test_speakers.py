@@ -288,7 +288,7 @@ def test_a_word_the_article_writes_before_and_co_is_that_company_and_the_fts_ini
     from loader.extract.nlp import get_nlp
     from loader.extract.quotes.speakers import Speaker, _company_of_word
     doc = get_nlp()("Halvor and Co said it makes a market in the stock. Halvor also said it would buy. Mary said no.")
-    halvor, mary = doc[12:13], doc[17:18]
+    halvor, mary = doc[12:13], doc[19:20]
     assert (halvor.text, mary.text) == ("Halvor", "Mary")
     assert _company_of_word(halvor) == Speaker("Halvor and Co", "ORG")
     assert _company_of_word(mary) is None
