@@ -21,6 +21,12 @@ the tree really costs).
 
 Writes benchmarks/results/nlp-load.md (benchmarks/scale.py puts it into benchmarks/RESULTS.md) and, when
 run alone, its section of benchmarks/RESULTS.md.
+
+    .venv/bin/python benchmarks/nlp_load.py --memory 500,4000
+
+instead measures only the load with NLP (2 workers) at each size, and at the largest once more with the
+worker pool never renewed (RENEW_CHARS off, loader/extract/workers.py): whether peak memory stays flat as
+the input grows, and what renewing the workers costs. Writes benchmarks/results/nlp-memory.md.
 """
 import argparse
 import hashlib
@@ -43,6 +49,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks/data/reuters-21578"
 PART = ROOT / "benchmarks/results/nlp-load.md"
+MEMORY_PART = ROOT / "benchmarks/results/nlp-memory.md"
 RESULTS = ROOT / "benchmarks/RESULTS.md"
 CLI = Path(sys.executable).with_name("news-archive")
 PY = sys.executable
@@ -58,6 +65,11 @@ started = time.monotonic()
 tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=2, batch_size=int(sys.argv[2])))
 print(len(texts), tokens, time.monotonic() - started)
 """
+
+
+# The CLI with the worker pool never renewed: the reference the renewal's cost is measured against.
+NEVER_RENEWED = ("import sys, loader.extract; loader.extract.RENEW_CHARS = None; "
+                 "from loader.cli import cli; sys.argv[0] = 'news-archive'; cli()")
 
 
 # ---------------------------------------------------------------- measuring a command
@@ -288,11 +300,55 @@ def measure(articles: int, batch_size: int, rounds: int, tmp: Path) -> list[str]
     ]
 
 
-def publish(section: list[str]) -> None:
-    """Into benchmarks/results/nlp-load.md, and into RESULTS.md in place of an earlier copy of the section."""
+def measure_memory(sizes: list[int], tmp: Path) -> list[str]:
+    """The load with NLP at each size, then at the largest with the pool never renewed."""
+    from loader.extract import RENEW_CHARS
+
+    runs, stored, chars = Runs(), {}, {}
+    for size in sizes:
+        db = tmp / f"memory-{size}.db"
+        runs(str(size), load(write_sample(tmp, size), db, "--workers", "2"))
+        stored[size] = count(db, "articles")
+        chars[size] = sqlite3.connect(db).execute("select sum(length(body)) from articles").fetchone()[0]
+    largest = max(sizes)
+    never_load = load(tmp / f"reuters-{largest}.json", tmp / "never.db", "--workers", "2")
+    runs("never", [PY, "-c", NEVER_RENEWED, *never_load[1:]])
+    same = digest(tmp / f"memory-{largest}.db") == digest(tmp / "never.db")
+    renewed, never = runs.figures[str(largest)][0], runs.figures["never"][0]
+    lines = [
+        "## Peak memory of a load with NLP, small and large input (worker pool renewal)", "",
+        f"Command: `.venv/bin/python benchmarks/nlp_load.py --memory {','.join(map(str, sizes))}`. Written "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {platform.machine()}, {os.cpu_count()} cores "
+        f"shared with other agents, Python {platform.python_version()}, {versions()}. Each row: "
+        "`news-archive load SAMPLE --workers 2` on the first N Reuters-21578 documents with a body; the worker "
+        f"pool is renewed after {RENEW_CHARS:,} characters of text per worker (RENEW_CHARS), except in the last "
+        "row. Measured as in the section above (whole process tree, sampled every 50 ms).", "",
+        "| command | articles | wall | CPU, tree | articles/s | ratio: wall (CPU) | peak RSS, tree (sum) "
+        "| peak PSS, tree | processes | load avg before → after |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for size in sizes:
+        renewals = chars[size] // (2 * RENEW_CHARS)
+        lines.append(row(f"load, {chars[size]:,} characters of text, {renewals} renewal(s)"
+                         + (", vs never renewed" if size == largest else ""),
+                         runs.figures[str(size)][0], stored[size], never if size == largest else None))
+    lines.append(row("the same load, pool never renewed", never, stored[largest]))
+    peaks = ", ".join(f"{mb(runs.figures[str(size)][0]['rss'])} at {stored[size]:,}" for size in sizes)
+    return lines + [
+        "",
+        f"- Peak RSS of the tree: {peaks} articles with renewal; {mb(never['rss'])} at {stored[largest]:,} "
+        f"never renewed (target: under 1 GB, flat). Renewed / never: {renewed['seconds'] / never['seconds']:.2f}× "
+        f"the wall time, {renewed['cpu'] / never['cpu']:.2f}× the CPU time (one run each).",
+        f"- Extracted rows at {stored[largest]:,} articles, renewed vs never renewed: "
+        + ("**identical**." if same else "**different**."), "",
+    ]
+
+
+def publish(section: list[str], part: Path = PART) -> None:
+    """Into benchmarks/results/PART, and into RESULTS.md in place of an earlier copy of the section."""
     text = "\n".join(section) + "\n"
-    PART.parent.mkdir(parents=True, exist_ok=True)
-    PART.write_text(text, encoding="utf-8")
+    part.parent.mkdir(parents=True, exist_ok=True)
+    part.write_text(text, encoding="utf-8")
     print(text)
     old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
     title = section[0]
@@ -308,11 +364,15 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=1000, help="Reuters-21578 documents in the sample")
     parser.add_argument("--batch-size", type=int, default=64, help="bare spaCy's nlp.pipe batch_size")
     parser.add_argument("--rounds", type=int, default=2, help="runs of each compared pair, alternating")
+    parser.add_argument("--memory", metavar="N,N", help="only peak memory of the load at these sizes (see above)")
     args = parser.parse_args()
     if not (DATA / "reuters-000.json").exists():
         subprocess.run(["bash", str(ROOT / "benchmarks/fetch_reuters.sh")], check=True)
     with tempfile.TemporaryDirectory() as tmp:
-        publish(measure(args.articles, args.batch_size, args.rounds, Path(tmp)))
+        if args.memory:
+            publish(measure_memory(sorted(int(size) for size in args.memory.split(",")), Path(tmp)), MEMORY_PART)
+        else:
+            publish(measure(args.articles, args.batch_size, args.rounds, Path(tmp)))
     return 0
 
 

@@ -404,7 +404,7 @@ def main() -> int:
     header = ["# Scale benchmarks (issue 13)", "", *machine(),
               f"Written {started}. Load averages (1/5/15 min) are given beside each figure: this 2-core machine "
               "is shared with other agents, so ratios measured side by side matter more than absolute times.", ""]
-    names = ("scale-load.md", "scale-http.md", "scale-http-notes.md", "scale-notes.md", "nlp-load.md")
+    names = ("scale-load.md", "scale-http.md", "scale-http-notes.md", "scale-notes.md", "nlp-load.md", "nlp-memory.md")
     parts = [(PARTS / name).read_text(encoding="utf-8") for name in names if (PARTS / name).exists()]
     text = "\n".join(header) + "\n" + "\n".join(parts)
     print(text)

@@ -36,7 +36,12 @@ def lost(item, reason):
 
 
 def run_chunks(chunks: list[list[dict]], workers: int = 2) -> list[list]:
-    runner = ChunkRunner(echo, workers, failed=lost)
+    owners = drive(ChunkRunner(echo, workers, failed=lost), chunks)
+    return [[results[0] for results in owner] for owner in owners]
+
+
+def drive(runner: ChunkRunner, chunks: list[list[dict]]) -> list[list[list]]:
+    """Submit and collect as extract_groups does; for each chunk, each item's list of results."""
     owners = [[[] for _ in chunk] for chunk in chunks]
     try:
         for chunk, owner in zip(chunks, owners):
@@ -45,7 +50,7 @@ def run_chunks(chunks: list[list[dict]], workers: int = 2) -> list[list]:
         runner.collect(until=lambda: False)
     finally:
         runner.close()
-    return [[results[0] for results in owner] for owner in owners]
+    return owners
 
 
 def test_a_killed_worker_is_replaced_and_its_chunk_retried(tmp_path):
@@ -109,3 +114,48 @@ def test_workers_and_forkserver_end_with_their_loader(how):
     finally:
         if holder.poll() is None:
             holder.kill()
+
+
+def echo_logged(items: list) -> list:
+    """echo, writing down each item it is given (to see that none is done twice)."""
+    with open(items[0]["log"], "a", encoding="utf-8") as log:
+        log.write("".join(f"{item['id']}\n" for item in items))
+    return echo(items)
+
+
+def test_the_pool_is_renewed_after_its_share_of_text_and_no_item_is_lost_or_repeated(tmp_path):
+    log = str(tmp_path / "done")
+    chunks = [[{"id": f"{c}-{i}", "text": "x" * 100, "log": log, "sleep": 0.01} for i in range(3)] for c in range(12)]
+    runner = ChunkRunner(echo_logged, 2, failed=lost, renew_chars=500)  # a new pool every 1,000 characters
+    owners = drive(runner, chunks)
+    assert [[found["id"] for found in results] for owner in owners for results in owner] == \
+        [[item["id"]] for chunk in chunks for item in chunk]
+    assert sorted(Path(log).read_text().split()) == sorted(item["id"] for chunk in chunks for item in chunk)
+    assert runner.renewals == 2  # 4 chunks of 300 characters to each pool
+    pids = {results[0]["pid"] for owner in owners for results in owner}
+    assert len(pids) > 2 and not any(alive(pid) for pid in pids)
+
+
+def extract_where(items: list) -> list:
+    """extract_chunk, saying which process ran it."""
+    from loader.extract import extract_chunk
+
+    return [{**found, "pid": os.getpid()} for found in extract_chunk(items)]
+
+
+@pytest.mark.slow
+def test_spacy_workers_are_replaced_after_the_bound_and_extract_every_article_once():
+    from loader.extract import extract_items, nlp
+
+    paragraphs = [line for path in sorted(Path("corpus").glob("*.txt"))
+                  for line in path.read_text(encoding="utf-8").splitlines() if len(line) > 80]
+    items = [{"id": f"p{number}", "text": text} for number, text in enumerate(paragraphs)]
+    chunks = [items[start:start + 4] for start in range(0, len(items), 4)]
+    runner = ChunkRunner(extract_where, 2, initializer=nlp.get_nlp, renew_chars=1_500)
+    owners = drive(runner, chunks)
+    found = [results for owner in owners for results in owner]
+    assert all(len(results) == 1 for results in found)  # each article extracted exactly once
+    pids = {results[0].pop("pid") for results in found}
+    assert runner.renewals >= 2 and len(pids) >= 4  # new worker processes took over
+    assert not any(alive(pid) for pid in pids)
+    assert [results[0] for results in found] == extract_items(items)  # the same output as in one process

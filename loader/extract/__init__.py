@@ -19,7 +19,7 @@ from .mentions import extract_mentions
 from .pieces import PIECE_CHARS, extract_in_pieces
 from .places import extract_places
 from .quotes import extract_quotes
-from .workers import ChunkRunner
+from .workers import RENEW_CHARS, ChunkRunner
 
 # Run in this order: quotes and places use the mentions' canonical names and spans.
 EXTRACTORS = [extract_mentions, extract_quotes, extract_places]
@@ -47,7 +47,8 @@ def extract_groups(groups, workers: int = 1, client=None):
 
         runner = ClusterRunner(extract_chunk, client, failed=_failed)
     else:
-        runner = ChunkRunner(extract_chunk, workers, initializer=nlp.get_nlp, failed=_failed)
+        runner = ChunkRunner(extract_chunk, workers, initializer=nlp.get_nlp, failed=_failed,
+                             renew_chars=RENEW_CHARS)
     waiting: deque = deque()  # (payload, item count, results) in input order
     chunk, owners = [], []
     try:

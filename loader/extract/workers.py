@@ -3,7 +3,13 @@
 A lone chunk runs in this process (no pool to start for a handful of articles); from the second
 chunk on, with more than one worker, chunks go to a process pool whose workers each run
 `initializer` once (loading the spaCy model). At most PENDING_PER_WORKER chunks per worker are in
-flight, so memory stays flat however long the input is.
+flight, so the loader's memory stays flat however long the input is.
+
+A worker's own memory grows with what it has parsed (spaCy's vocabulary keeps every new word; the heap
+fragments), so the pool is renewed once it has been sent `renew_chars` characters of text per worker: no
+new chunk is started, the chunks in flight finish and are collected as usual, the old workers exit, and
+a new pool (a fresh model load per worker) takes the next chunk. Each chunk goes to exactly one pool, so
+nothing is lost or done twice. (Not ProcessPoolExecutor's max_tasks_per_child, which can hang on 3.11.)
 
 Failures of the processes themselves, not of the function (which reports its own errors per item):
 - a worker killed mid-chunk (the OOM killer's SIGKILL) breaks the whole pool: a new pool is started
@@ -30,6 +36,11 @@ PENDING_PER_WORKER = 2
 MAX_ATTEMPTS = 2  # a chunk whose worker dies this many times is given up, item by item
 LOST = "the worker process died twice on this chunk (out of memory?)"
 WATCH_SECONDS = 1.0  # how often a worker looks for its loader where pidfd_open is missing
+# Characters of text per worker before the pool is renewed (~1,250 Reuters articles, ~250 long ones):
+# a renewal costs ~0.5 s (measured: new workers, model loaded) plus the drain's idle tail (under one
+# chunk on one worker), ~1-2% of the ~3 minutes 2 workers take to parse this much; memory stops growing
+# past what this much text leaves behind.
+RENEW_CHARS = 1_000_000
 
 
 @dataclass
@@ -41,12 +52,15 @@ class _Chunk:
 
 
 class ChunkRunner:
-    def __init__(self, function, workers: int, initializer=None, failed=None):
+    def __init__(self, function, workers: int, initializer=None, failed=None, renew_chars: int | None = None):
         self.function = function
         self.workers = max(1, workers or 1)
         self.initializer = initializer
         self.failed = failed or (lambda item, reason: {"error": reason})
+        self.renew_chars = renew_chars  # per worker, then a new pool (None: never)
         self.pool = None
+        self.pool_chars = 0  # text sent to the current pool
+        self.renewals = 0
         self.pending: deque[_Chunk] = deque()
 
     def submit(self, chunk: list, owners: list) -> None:
@@ -62,12 +76,16 @@ class ChunkRunner:
 
     def _start_pool(self) -> None:
         if self.pool is None:
-            # forkserver, not fork: the loader has threads (progress bar) that fork would copy badly.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["spacy", "loader.extract"])  # imported once, not per worker
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_start,
-                                            initargs=(os.getpid(), self.initializer))
+            self._open_pool()
             self._start_waiting()
+
+    def _open_pool(self) -> None:
+        # forkserver, not fork: the loader has threads (progress bar) that fork would copy badly.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["spacy", "loader.extract"])  # imported once, not per worker
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_start,
+                                        initargs=(os.getpid(), self.initializer))
+        self.pool_chars = 0
 
     def _start_waiting(self) -> None:
         """Start the chunks not yet started; after a crash, only the oldest, so a culprit is found."""
@@ -75,9 +93,22 @@ class ChunkRunner:
         for chunk in list(self.pending)[:1] if retrying else self.pending:
             if chunk.future is None:
                 try:
-                    chunk.future = self.pool.submit(self.function, chunk.items)
+                    if not self._submit(chunk):
+                        return  # the pool is draining before its renewal
                 except BrokenProcessPool:  # a worker died meanwhile: _results restarts the pool
                     return
+
+    def _submit(self, chunk: _Chunk) -> bool:
+        """Start `chunk`, in a new pool if this one has had its share of text; False while it still drains."""
+        if self.renew_chars and self.pool_chars >= self.renew_chars * self.workers:
+            if any(waiting.future is not None and not _succeeded(waiting.future) for waiting in self.pending):
+                return False  # chunks still running (or a broken pool, which _results restarts)
+            self.pool.shutdown(wait=True)  # nothing left running: the old workers exit now
+            self.renewals += 1
+            self._open_pool()
+        chunk.future = self.pool.submit(self.function, chunk.items)
+        self.pool_chars += sum(len(item.get("text") or "") for item in chunk.items if isinstance(item, dict))
+        return True
 
     def has_room(self) -> bool:
         return len(self.pending) <= self.workers * PENDING_PER_WORKER
@@ -98,7 +129,9 @@ class ChunkRunner:
                 return self.function(chunk.items)  # the lone chunk, here
             if chunk.future is None:
                 try:
-                    chunk.future = self.pool.submit(self.function, chunk.items)
+                    if not self._submit(chunk):  # cannot happen for the oldest chunk; if it did, start afresh
+                        self._restart_pool()
+                        continue
                 except BrokenProcessPool:  # broken by another chunk's worker: not this chunk's fault
                     self._restart_pool()
                     continue
