@@ -16,8 +16,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .names import (LEGAL_FORMS, PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind,
-                    given_name_classes, is_country_prefix, name_words, roles, thing_nouns)
+from .names import (COMPANY_AFTER, LEGAL_FORMS, PERSON, alias_for, display_preference, entity_key, fold_words,
+                    fragment_kind, given_name_classes, is_country_prefix, name_words, roles, thing_nouns)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -115,8 +115,6 @@ def _joined_name(doc, text: str, m: Mention) -> Mention:
     return m
 
 
-# A person's name written before a company's ending: "J.P. Morgan and Co", "Lazard Freres & Co Inc".
-COMPANY_AFTER = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+Co\b|(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
 # The rest of a company's name after a cut: "Acme Tyre" + " and Rubber Co", "Acme Eddie" + " Stores Inc"; up to
 # three capitalised words (an "and" or "&" may lead them) before the ending.
 COMPANY_REST = re.compile(r"(?:\s+(?:and|&))?(?:\s+[A-Z][\w'-]*){1,3}?" + COMPANY_AFTER.pattern)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
 from ..gazetteer import get_gazetteer
-from ..names import LEGAL_FORMS, alias_for, fold_words, roles
+from ..names import COMPANY_AFTER, LEGAL_FORMS, alias_for, fold_words, roles
 from .lexicon import speaker_words
 from ...text import squash
 
@@ -486,10 +486,6 @@ def _company_span(span) -> Name | None:
     return None
 
 
-# What makes a capitalised word a company's name when the article writes it so: "Halvor and Co", "Halvor Inc".
-COMPANY_ENDING = re.compile(r"\s+(?:(?:and|&)\s+Co\b|(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
-
-
 def _company_of_word(span) -> Speaker | None:
     """ "Halvor said", the parser taking the name for a common noun: a capitalised word the article also writes
     before "and Co" or a legal form ("Halvor and Co said ...") is that company."""
@@ -497,7 +493,7 @@ def _company_of_word(span) -> Speaker | None:
         return None
     text = span.doc.text
     for found in re.finditer(rf"(?<!\w){re.escape(span.text)}(?!\w)", text):
-        ending = COMPANY_ENDING.match(text, found.end())
+        ending = COMPANY_AFTER.match(text, found.end())
         if ending:
             return Speaker(text[found.start():ending.end()], "ORG")
     return None
