@@ -260,3 +260,52 @@ def test_a_one_word_person_that_is_a_towns_name_and_does_nothing_is_the_town():
 def test_a_persons_name_before_and_co_is_a_company():
     assert [(m["text"], m["type"]) for m in one("The deal was arranged by J.P. Morgan and Co Inc, the bank said.")] \
         == [("J.P. Morgan", "ORG")]
+
+
+def test_a_persons_name_cut_before_the_rest_of_a_companys_name_is_that_company():
+    from spacy.tokens import Span
+    from loader.extract.mentions import Mention, _companies_by_legal_form
+    from loader.extract.nlp import get_nlp
+    text = "Shares of Brandt Tyre and Rubber Co rose. Brandt Tyre said sales grew, Ann Brandt said."
+    doc = get_nlp()(text)
+    # the model's slip: "Brandt Tyre" a person and the rest of the company's name no entity
+    doc.ents = [Span(doc, 2, 4, "PERSON"), Span(doc, 9, 11, "PERSON"), Span(doc, 15, 17, "PERSON")]
+    tagged = [Mention(e.start, e.end, e.start_char, e.end_char, e.text, "PERSON", e.start) for e in doc.ents[:3]]
+    assert [m.text for m in tagged] == ["Brandt Tyre", "Brandt Tyre", "Ann Brandt"]
+    _companies_by_legal_form(tagged, text, doc)
+    assert [m.type for m in tagged] == ["ORG", "ORG", "PERSON"]
+    # a person beside a company the model tagged on its own ("... and Halvor Lines Inc") stays a person
+    text = "The talks were between Ann Brandt and Halvor Lines Inc."
+    doc = get_nlp()(text)
+    doc.ents = [Span(doc, 4, 6, "PERSON"), Span(doc, 7, 10, "ORG")]
+    person = [Mention(4, 6, 23, 33, "Ann Brandt", "PERSON", 4)]
+    _companies_by_legal_form(person, text, doc)
+    assert person[0].type == "PERSON"
+    text = "The talks were between Ann Brandt and Halvor Lines Inc."
+    # without the entity check the same words would read as the rest of a company's name
+    doc.ents = [Span(doc, 4, 6, "PERSON")]
+    _companies_by_legal_form(person, text, doc)
+    assert person[0].type == "ORG"
+
+
+def test_a_longer_person_that_is_exactly_a_countrys_name_is_the_country():
+    from loader.extract.mentions import Mention, _places_as_people
+    tagged = [Mention(0, 2, 0, 9, "Sri Lanka", "PERSON", 0), Mention(3, 5, 20, 31, "Mary Jordan", "PERSON", 3),
+              Mention(6, 8, 40, 52, "Costa Rica", "PERSON", 6), Mention(9, 11, 60, 72, "Costa Gavras", "PERSON", 9)]
+    _places_as_people(tagged)
+    assert [m.type for m in tagged] == ["GPE", "PERSON", "GPE", "PERSON"]
+    # a title, or the last word used alone as a surname, is evidence of a person
+    titled = Mention(0, 2, 0, 9, "Sri Lanka", "PERSON", 0, role="Finance Minister")
+    surname = [Mention(0, 2, 0, 9, "El Salvador", "PERSON", 0), Mention(5, 6, 30, 38, "Salvador", "PERSON", 5)]
+    _places_as_people([titled, *surname])
+    assert [titled.type, surname[0].type] == ["PERSON", "PERSON"]
+
+
+def test_a_place_ending_in_a_public_bodys_noun_is_that_body_and_bhd_is_a_legal_form():
+    from loader.extract.mentions import Mention, _bodies_taken_for_places
+    tagged = [Mention(0, 4, 0, 26, "Gulf Emirates Central Bank", "GPE", 0),
+              Mention(5, 7, 30, 39, "West Bank", "GPE", 5), Mention(8, 10, 45, 57, "Nova Ministry", "LOC", 8)]
+    _bodies_taken_for_places(tagged)
+    assert [m.type for m in tagged] == ["ORG", "GPE", "ORG"]
+    assert [(m["text"], m["type"]) for m in one("Kelang Tin Dredging Malaysia Bhd said it would raise its capital.")] \
+        == [("Kelang Tin Dredging Malaysia Bhd", "ORG")]

@@ -254,3 +254,45 @@ def test_a_lower_case_acronym_after_the_is_the_organisation_it_stands_for():
     assert speakers(text) == [("U.S. Agriculture Department", "ORG")]
     text = "Crude prices rose again. the opec said output would stay at its ceiling."
     assert speakers(text) == [("OPEC", "ORG")]
+
+
+def test_the_noun_of_an_unnamed_source_that_spoke_is_that_source():
+    assert speakers("Rules on liability are unclear, said a Chicago-based lawyer who works for drug makers. "
+                    "The lawyer said no more than three cases had gone to court.") == [
+        ("lawyer", "ANONYMOUS"), ("lawyer", "ANONYMOUS")]
+    # with no such source before, "the lawyer" is one office holder the text does not name
+    assert speakers("The lawyer said no more than three cases had gone to court.") == [("lawyer", None)]
+
+
+def test_the_last_word_of_an_organisations_name_is_that_organisation():
+    assert speakers("The Northern Rivers Federation rejected the plan on Monday. The federation, the region's "
+                    "largest farm group, said more study was needed.") == [("Northern Rivers Federation", "ORG")]
+    assert speakers("The federation said more study was needed.") == [("federation", None)]
+
+
+def test_an_office_in_an_unnamed_organisation_is_an_unnamed_source():
+    assert speakers("Rates will rise, said the manager of a big European bank.") == [("manager", "ANONYMOUS")]
+    assert speakers("The chairman of one of Italy's leading banks said rates would rise.") == [
+        ("chairman", "ANONYMOUS")]
+    assert speakers("The chairman said rates would rise.") == [("chairman", None)]
+
+
+def test_capitalised_words_after_the_are_an_organisation_and_a_suit_speaks_for_who_filed_it():
+    assert speakers("The Harlan Valley Royalty Trust said reserves were estimated at 283 mln cubic feet.") == [
+        ("Harlan Valley Royalty Trust", "ORG")]
+    assert set(speakers("Brandt Foods Inc filed suit on Monday. The suit asked the court to freeze the funds.")) == {
+        ("Brandt Foods Inc", "ORG")}
+
+
+def test_a_word_the_article_writes_before_and_co_is_that_company_and_the_fts_initials_its_name():
+    from loader.extract.nlp import get_nlp
+    from loader.extract.quotes.speakers import Speaker, _company_of_word
+    doc = get_nlp()("Halvor and Co said it makes a market in the stock. Halvor also said it would buy. Mary said no.")
+    halvor, mary = doc[12:13], doc[19:20]
+    assert (halvor.text, mary.text) == ("Halvor", "Mary")
+    assert _company_of_word(halvor) == Speaker("Halvor and Co", "ORG")
+    assert _company_of_word(mary) is None
+    assert speakers("The index was published by the Financial Times today, the FT said.") == [
+        ("Financial Times", "ORG")]
+    assert speakers("Tarvo Partners said it would bid. The partnership said the offer expires in May.") == [
+        ("Tarvo Partners", "ORG"), ("Tarvo Partners", "ORG")]

@@ -7,15 +7,17 @@ role "US Defence Secretary"; an appositive such as "Scott Busby, the U.S. deputy
 finds surnames the model missed ("Ku s case"), and resolves short forms to the full name the article
 gives ("Ku" → "Ku Sung Sop"; a surname tagged ORG or GPE that names a person becomes PERSON).
 Tagging slips fixed here: a word in capitals in a plain-text table's columns is no organisation; a person's
-name before a legal form or "and Co" is a company; a lone one-word "person" that is a town's name is the town.
+name before a legal form or "and Co" (perhaps after a few more capitalised words: "and Rubber Co") is a company;
+a lone one-word "person" that is a town's name is the town, and a longer one that is exactly a country's or a big
+place's name, with no given name first, is that place.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .names import (LEGAL_FORMS, PERSON, alias_for, display_preference, entity_key, fold_words, fragment_kind,
-                    is_country_prefix, name_words, roles, thing_nouns)
+from .names import (COMPANY_AFTER, LEGAL_FORMS, PERSON, alias_for, display_preference, entity_key, fold_words,
+                    fragment_kind, given_name_classes, is_country_prefix, name_words, roles, thing_nouns)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -52,13 +54,14 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
                             if ent.label_ in TYPES) if m]
     mentions = [_completed(doc, text, _joined_name(doc, text, m)) for m in mentions]
-    _companies_by_legal_form(mentions, text)
+    _companies_by_legal_form(mentions, text, doc)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
     mentions = [m for m in mentions if not _table_heading(text, m)]
     mentions = _without_things(text, mentions)
     mentions = [_country_of_phrase(doc, m) if _capitalised_phrase(doc, m) else m for m in mentions]
     mentions = [m for m in mentions if m is not None]
     _nationalities(mentions)
+    _bodies_taken_for_places(mentions)
     mentions += _people_by_context(doc, text, mentions)
     role_tokens = _assign_roles(doc, text, mentions)
     mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
@@ -67,6 +70,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in mentions if m not in generic]
     _canonicalise(text, mentions, item)
     _cities_as_people(doc, mentions)
+    _places_as_people(mentions)
     mentions += _referring_back(generic, mentions)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
@@ -111,17 +115,35 @@ def _joined_name(doc, text: str, m: Mention) -> Mention:
     return m
 
 
-# A person's name written before a company's ending: "J.P. Morgan and Co", "Lazard Freres & Co Inc".
-COMPANY_AFTER = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+Co\b|(?:Inc|Corp|Co|Ltd|Plc|PLC)\b)")
+# The rest of a company's name after a cut: "Acme Tyre" + " and Rubber Co", "Acme Eddie" + " Stores Inc"; up to
+# three capitalised words (an "and" or "&" may lead them) before the ending.
+COMPANY_REST = re.compile(r"(?:\s+(?:and|&))?(?:\s+[A-Z][\w'-]*){1,3}?" + COMPANY_AFTER.pattern)
 
 
-def _companies_by_legal_form(mentions: list[Mention], text: str) -> None:
+def _companies_by_legal_form(mentions: list[Mention], text: str, doc=None) -> None:
     """ "Courier Corp" tagged as a person: a name ending in a legal form, or written just before one or before
-    "and Co" ("J.P. Morgan and Co"), is a company."""
+    "and Co" ("J.P. Morgan and Co"), is a company; so is one the model cut before the rest of a company's name
+    that no other entity holds ("Acme Tyre" of "Acme Tyre and Rubber Co"). Every other mention of that name in
+    the article ("Acme Tyre said") is then the company too."""
+    companies = set()
     for m in mentions:
         if m.type == PERSON and fold_words(m.text)[-1:] and (fold_words(m.text)[-1] in LEGAL_FORMS
-                                                             or COMPANY_AFTER.match(text, m.end)):
+                                                             or COMPANY_AFTER.match(text, m.end)
+                                                             or _company_rest(doc, text, m.end)):
             m.type = "ORG"
+            companies.add(m.text)
+    for m in mentions:
+        if m.type == PERSON and m.text in companies:
+            m.type = "ORG"
+
+
+def _company_rest(doc, text: str, end: int) -> bool:
+    """Capitalised words and a company's ending right after `end` that the model tagged as no entity."""
+    match = COMPANY_REST.match(text, end) if doc is not None else None
+    if not match:
+        return False
+    span = doc.char_span(end, match.end(), alignment_mode="expand")
+    return span is not None and all(token.ent_iob_ == "O" for token in span)
 
 
 # A one-word "person" that is the name of a town at least this big is the town ("Rotterdam", "Duluth").
@@ -138,6 +160,24 @@ def _cities_as_people(doc, mentions: list[Mention]) -> None:
         if any(token.dep_ in ("nsubj", "nsubjpass") for token in doc[m.first:m.last]):
             continue
         if any(place.name == m.text and place.population >= CITY_MIN_POPULATION
+               for place in get_gazetteer().candidates(m.text)):
+            m.type = "GPE"
+
+
+def _places_as_people(mentions: list[Mention]) -> None:
+    """ "talks with Sri Lanka" tagged as a person: a name of two words or more, given no title or fuller name,
+    whose first word is no given name and that the article never shortens to its last word (as it would a
+    surname), that is exactly the name of a country, a first-order division or a town of CITY_MIN_POPULATION or
+    more, is that place."""
+    surnames = {m.text for m in mentions if m.type == PERSON and " " not in m.text}
+    for m in mentions:
+        words = m.text.split()
+        if m.type != PERSON or m.role or len(words) < 2 or (m.entity or m.text) != m.text \
+                or fold_words(words[0])[:1] and fold_words(words[0])[0] in given_name_classes() \
+                or words[-1] in surnames:
+            continue
+        if any(get_gazetteer().is_main_name(place, m.text) and (place.feature_code.startswith(("PCL", "ADM1"))
+                                                                  or place.population >= CITY_MIN_POPULATION)
                for place in get_gazetteer().candidates(m.text)):
             m.type = "GPE"
 
@@ -303,6 +343,18 @@ def _nationalities(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.type in ("GPE", "LOC") and m.text in demonyms():
             m.type = "NORP"
+
+
+def _bodies_taken_for_places(mentions: list[Mention]) -> None:
+    """ "the Gulf Emirates Central Bank" tagged as a place: a place's name of two words or more that ends in a
+    capitalised noun for a company or public body ("Bank", "Ministry", "Council") and is no place the gazetteer
+    knows ("West Bank") is that organisation."""
+    for m in mentions:
+        words = m.text.split()
+        if m.type in ("GPE", "LOC") and len(words) >= 2 and words[-1][:1].isupper() \
+                and speaker_words().get(words[-1].lower()) in ("company", "institution") \
+                and not get_gazetteer().candidates(m.text):
+            m.type = "ORG"
 
 
 # --- roles ---------------------------------------------------------------------------------------

@@ -20,8 +20,10 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 PERSON = "PERSON"
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Legal forms that end a company's name: "General Motors" and "General Motors Corp" are one company.
-LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "plc", "llc", "company", "sa", "ag", "nv", "bv", "spa",
-               "gmbh"}
+LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "limited", "plc", "llc", "company", "sa", "ag", "nv", "bv",
+               "spa", "gmbh", "bhd", "berhad", "pty"}
+# A company's ending after a name: "J.P. Morgan and Co", "Lazard Freres & Co Inc", "Halvor, Inc".
+COMPANY_AFTER = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+Co\b|(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
 # "People s Security": the apostrophe was lost on the way in; a clean spelling is preferred for display.
 STRIPPED_POSSESSIVE = re.compile(r"\w s\b")
 POSSESSIVE_S = re.compile(r"(\w)(?:[’'`]| )s\b")  # "People’s", "People's" and "People s" → "Peoples"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
 from ..gazetteer import get_gazetteer
-from ..names import LEGAL_FORMS, alias_for, fold_words, roles
+from ..names import COMPANY_AFTER, LEGAL_FORMS, alias_for, fold_words, roles
 from .lexicon import speaker_words
 from ...text import squash
 
@@ -311,7 +311,8 @@ class Resolver:
     def _unlisted(self, span) -> Speaker:
         """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
         text = _clean(span.text)
-        named = self._named_surname(span) or _written_lower(span, self.names)
+        named = self._named_surname(span) or _written_lower(span, self.names) or self._acronym_after_the(span) \
+            or _company_of_word(span)
         if named is not None:
             return named
         company = _company_span(span)  # "<American Acme Motor Co Inc> said": a company's name, whatever its tags
@@ -338,6 +339,9 @@ class Resolver:
         relative the text does not name ("the prime minister", "his father") or a thing is a description."""
         if head.lower_ in QUANTIFIERS:
             return Speaker(head.lower_, ANONYMOUS)
+        earlier = self._earlier_source(head) or self._organisation_by_last_word(span, head)
+        if earlier is not None:
+            return earlier
         if head.lemma_.lower().endswith(COMPANY_ENDINGS):
             found = self._nominal(span, head, "company", [])
             return found if found.type is not None else None
@@ -348,6 +352,26 @@ class Resolver:
             return person
         relative = _possessed(head) and head.tag_ != "NNS"  # "his father"; but "his supporters" are a group
         return None if relative or _office(head) else Speaker(anonymous_name(head), ANONYMOUS)
+
+    def _earlier_source(self, head) -> Speaker | None:
+        """ "the lawyer said" after "a Chicago-based lawyer said": the unnamed source of that noun that spoke
+        before in the article."""
+        if head.tag_ == "NNS" or not any(child.lower_ == "the" for child in head.children):
+            return None
+        name = anonymous_name(head)
+        return next((earlier for earlier in reversed(self.spoken)
+                     if earlier.type == ANONYMOUS and earlier.name == name), None)
+
+    def _organisation_by_last_word(self, span, head) -> Speaker | None:
+        """ "the federation said", "the institute said": the nearest organisation named before whose name
+        ends in that noun ("Northern Rivers Federation")."""
+        if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(child.lower_ == "the" for child in head.children):
+            return None
+        noun = head.lemma_.lower()
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            if name.type in ISSUER_TYPES and name.end <= span.start_char and fold_words(name.canonical)[-1:] == [noun]:
+                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+        return None
 
     def _person_by_role(self, span, noun: str) -> Speaker | None:
         """The nearest person named before the span whose role holds the noun ("the minister" → "Finance
@@ -370,7 +394,8 @@ class Resolver:
 
     def _person_after_title(self, span) -> Speaker | None:
         """ "Director General of Mineral Affairs Hendrik Smit", "spokesman de Wit": the capitalised words
-        that end the span after a title or a lower-case word (with a surname particle) are a person."""
+        that end the span after a title or a lower-case word (with a surname particle) are a person; after
+        "the" alone they are an organisation's name ("The Harlan Valley Royalty Trust")."""
         root = span.root
         if root.pos_ != "PROPN" or root.i != span.end - 1 or not root.is_title:
             return None
@@ -378,6 +403,8 @@ class Resolver:
         while first > span.start and span.doc[first - 1].pos_ == "PROPN" and span.doc[first - 1].is_title \
                 and not _is_title_word(span.doc[first - 1]):
             first -= 1
+        if first == span.start + 1 and span[0].lower_ == "the" and root.i > first:
+            return Speaker(span.doc[first:root.i + 1].text, "ORG")  # "The Harlan Valley Royalty Trust": no person
         particle = first > span.start and span.doc[first - 1].lower_ in SURNAME_PARTICLES
         while first > span.start and span.doc[first - 1].lower_ in SURNAME_PARTICLES:
             first -= 1
@@ -385,6 +412,18 @@ class Resolver:
         if (first == span.start and not particle) or not 2 <= len(words) <= MAX_NAME_WORDS:
             return None
         return self._earlier_person(words.text) or Speaker(words.text, PERSON, _clean(span.doc[span.start:first].text))
+
+    def _acronym_after_the(self, span) -> Speaker | None:
+        """ "the FT said": a word in capitals after "the" is the organisation the article names with those
+        initials ("Financial Times"), else an organisation of that name."""
+        if len(span) != 2 or span[0].lower_ != "the" or not span[1].text.isupper() or not span[1].text.isalpha():
+            return None
+        letters = span[1].text
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            initials = "".join(word[0] for word in name.canonical.split() if word[:1].isupper())
+            if name.type in ISSUER_TYPES and initials == letters:
+                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+        return Speaker(letters, "ORG")
 
     def _named_surname(self, span) -> Speaker | None:
         """ "Stals said", the parser taking the surname for a plural noun: the person named before
@@ -444,6 +483,19 @@ def _company_span(span) -> Name | None:
     if len(words) >= 2 and words[-1].lower().rstrip(".") in LEGAL_FORMS and all(
             w[:1].isupper() or w.lower() in ("and", "of", "&") for w in words):
         return Name(span.start_char, span.end_char, "ORG", text)
+    return None
+
+
+def _company_of_word(span) -> Speaker | None:
+    """ "Halvor said", the parser taking the name for a common noun: a capitalised word the article also writes
+    before "and Co" or a legal form ("Halvor and Co said ...") is that company."""
+    if len(span) != 1 or not span[0].is_title or span[0].pos_ == "PRON":
+        return None
+    text = span.doc.text
+    for found in re.finditer(rf"(?<!\w){re.escape(span.text)}(?!\w)", text):
+        ending = COMPANY_AFTER.match(text, found.end())
+        if ending:
+            return Speaker(text[found.start():ending.end()], "ORG")
     return None
 
 
@@ -535,9 +587,21 @@ def _office(head) -> bool:
     (a title with "the" and no modifier but title or portfolio words); not "the portfolio manager"."""
     table = roles()
     modifiers = [child.lower_ for child in head.children if child.dep_ in ("compound", "amod")]
-    return (head.lower_ in table["titles"] and head.tag_ != "NNS"
+    return (head.lower_ in table["titles"] and head.tag_ != "NNS" and not _of_unnamed(head)
             and any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.children)
             and all(word in table["titles"] or word in table["portfolios"] for word in modifiers))
+
+
+def _of_unnamed(head) -> bool:
+    """ "the chairman of a big bank", "the manager of one of the banks": an office in an organisation the text
+    does not name, held by an unnamed source."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [child for child in prep.children if child.dep_ == "pobj"]
+            if objects and (objects[0].lower_ == "one" or any(
+                    child.dep_ == "det" and child.lower_ in ("a", "an") for child in objects[0].children)):
+                return True
+    return False
 
 
 def _possessed(head) -> bool:
