@@ -34,7 +34,7 @@
       scales: {x: {time: true, range: [xs[0] - pad, xs[xs.length - 1] + pad]}, y: {range: [0, Math.ceil(top * 1.15) || 1]}},
       series: [{}, {label: figure.getAttribute("data-label"), fill: "rgba(40, 110, 180, 0.55)", stroke: "#286eb4",
                     width: 1, points: {show: false}, paths: uPlot.paths.bars({size: [0.8, 28]})}],
-      axes: [{space: 70, values: function (u, splits) { return splits.map(monthName); }}, {size: 48}]
+      axes: [{space: 70, values: function (u, splits) { return splits.map(monthName); }}, {size: 64}]
     };
     var holder = document.createElement("div");
     holder.className = "chart-canvas";
