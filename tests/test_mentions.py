@@ -222,6 +222,12 @@ def test_a_nationality_tagged_as_a_place_is_a_nationality():
     assert all(m["type"] != "GPE" for m in mentions if m["text"] == "Kuwaiti")
 
 
+def test_a_nationality_tagged_as_an_organisation_is_a_nationality():
+    # the model tags "Kuwaiti" ORG here; a demonym alone is a nationality whatever the tag
+    assert [(m["text"], m["type"]) for m in one("A Kuwaiti spokesman said the talks failed.")] == [
+        ("Kuwaiti", "NORP")]
+
+
 def test_a_country_and_a_capitalised_common_noun_is_no_organisation():
     mentions = one("The U.S. Attack marks a shift, and sales by U.S. Exporters fell. U.S. Steel said it agreed. The Canadian Press said so. "
                    "The U.S. Navy and the U.K. Treasury disagreed, while Japanese Firms were upbeat.")

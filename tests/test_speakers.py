@@ -296,3 +296,25 @@ def test_a_word_the_article_writes_before_and_co_is_that_company_and_the_fts_ini
         ("Financial Times", "ORG")]
     assert speakers("Tarvo Partners said it would bid. The partnership said the offer expires in May.") == [
         ("Tarvo Partners", "ORG"), ("Tarvo Partners", "ORG")]
+
+
+def test_unnamed_groups_of_people_are_anonymous_sources_of_their_phrase():
+    text = ("The talks on the canal stalled on Friday. Both sides said the gap was too wide. "
+            "Member countries said the quota should stay. Employees said the mill would close in June. "
+            "The opposition said the budget was a fraud. Building societies said loan demand was strong.")
+    assert speakers(text) == [("sides", "ANONYMOUS"), ("member countries", "ANONYMOUS"),
+                              ("employees", "ANONYMOUS"), ("opposition", "ANONYMOUS"),
+                              ("building societies", "ANONYMOUS")]
+
+
+def test_a_singular_company_noun_with_no_company_named_is_still_a_description():
+    # the group rule takes plurals and collective nouns only: "the company" keeps its description
+    assert speakers("The company said profits rose. The trustees said the fund was sound.") == [
+        ("company", None), ("trustees", "ANONYMOUS")]
+
+
+def test_a_thing_is_no_speaker():
+    # measures and abstract nouns cannot speak: the parse slip leaves no quote with that speaker
+    text = ("The figures said output rose 3 pct. The resolution said the fund would be wound up. "
+            "Dunmore Cable Inc said sales rose.")
+    assert speakers(text) == [("Dunmore Cable Inc", "ORG")]

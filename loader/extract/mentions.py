@@ -337,11 +337,11 @@ def _organisation_noun(word: str) -> bool:
 
 
 def _nationalities(mentions: list[Mention]) -> None:
-    """"Kuwaiti" tagged as a place: a nationality adjective is a NORP, as the same word is when the model
-    tags it so (one entity, of NORP type); the places stage counts it for its country where it is used
-    as an adjective ("Kuwaiti tankers")."""
+    """"Kuwaiti" tagged as a place or an organisation: a nationality adjective alone is a NORP, as the same
+    word is when the model tags it so (one entity, of NORP type); the places stage counts it for its country
+    where it is used as an adjective ("Kuwaiti tankers"). "Kuwaiti Airways" is no demonym alone."""
     for m in mentions:
-        if m.type in ("GPE", "LOC") and m.text in demonyms():
+        if m.type in ("GPE", "LOC", "ORG") and m.text in demonyms():
             m.type = "NORP"
 
 

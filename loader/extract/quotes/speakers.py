@@ -30,7 +30,30 @@ PERSON = "PERSON"
 # The type of an unnamed source ("analysts", "traders"): a category journalists quote, not an entity.
 ANONYMOUS = "ANONYMOUS"
 # Endings of English nouns that name people by what they do ("critic", "resident", "prosecutor").
-PEOPLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "ic", "ate")
+PEOPLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "ic", "ate", "ee")
+# Nouns for a body of people that is no one organisation: in the plural ("member countries", "both sides")
+# an unnamed group, as plural company and public-body nouns are ("building societies", "rights groups").
+GROUP_NOUNS = {"country", "nation", "state", "side", "society", "region", "province", "city", "town",
+               "household", "family", "team", "camp", "faction", "bloc", "partner"}
+# Collective nouns for people that name a group in the singular ("the opposition said", "industry said").
+COLLECTIVE_NOUNS = {"industry", "sector", "opposition", "public", "community", "management", "staff",
+                    "workforce", "majority", "minority", "population", "electorate",
+                    "establishment", "leadership"}
+# Endings of English abstract nouns: states, acts and qualities ("the resolution", "the weakness"), no agent.
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "hood", "ure")
+# Common nouns for things that cannot speak: measures and movements of markets, and spans of time
+# ("the figures said" is a parse slip, the figures are what someone reported).
+NON_AGENT_NOUNS = {"price", "rate", "level", "figure", "total", "amount", "volume", "value", "rise", "fall",
+                   "gain", "loss", "increase", "decrease", "decline", "drop", "growth", "change", "spread",
+                   "margin", "yield", "cost", "profit", "surplus", "deficit", "pct", "percent", "share",
+                   "result", "term", "sale", "purchase", "output", "demand", "supply", "activity",
+                   "year", "quarter", "month", "week", "day", "period", "era", "season", "name", "initial"}
+# Abstract nouns that do name bodies of people or organisations ("the federation", "the station said").
+AGENT_ABSTRACTS = {"federation", "confederation", "foundation", "organisation", "organization", "institution",
+                   "coalition", "station", "nation", "opposition", "population", "legislature", "community",
+                   "university", "municipality", "charity", "conference", "alliance", "agence", "management",
+                   "presidency", "secretariat", "directorate", "magistrature", "prefecture", "majority",
+                   "minority", "leadership", "establishment", "entity", "authority", "party"}
 # Names that can speak for themselves ("Pyongyang says"); a NORP ("North Korean") is a description.
 ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 # Who issues a statement, a study or a spokesperson's words when the text does not say.
@@ -182,6 +205,8 @@ class Resolver:
             speaker = None  # "I"/"we" outside quotation marks: the writer, or a quote we cannot see
         else:
             speaker = self._unlisted(span)
+        if speaker is not None and speaker.type is None:
+            speaker = _group_or_thing(span, speaker)
         if speaker is not None:
             self._remember(speaker)
         return speaker
@@ -560,11 +585,32 @@ def anonymous_name(head) -> str:
 
 
 def _names_people(noun) -> bool:
-    """A plural noun of the kind that names people by what they do ("critics", "residents",
-    "prosecutors", "advocates"), not things ("findings", "records"); or one the lexicon lists."""
+    """A noun of the kind that names people by what they do ("critics", "residents", "prosecutors",
+    "employees", "trustees"), not things ("findings", "records"); or one the lexicon lists."""
     lemma = noun.lemma_.lower()
-    return lemma == "people" or speaker_words().get(lemma) in ("anonymous", "role") or (
-        len(lemma) > 4 and lemma.endswith(PEOPLE_SUFFIXES))
+    kind = speaker_words().get(lemma)
+    return lemma == "people" or kind in ("anonymous", "role") or (
+        kind is None and len(lemma) > 4 and lemma.endswith(PEOPLE_SUFFIXES))
+
+
+def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
+    """A speaker no name stands for, once more: an unnamed group ("both sides", "member countries",
+    "employees", "the opposition", "two of them") is an anonymous source of that phrase; a common noun for
+    a thing ("the figures", "the resolution") is no speaker at all (None: the quote keeps no speaker);
+    anything else stays the description."""
+    head = span.root
+    if any(token.pos_ == "PROPN" for token in span) or head.pos_ not in ("NOUN", "NUM"):
+        return description
+    lemma = head.lemma_.lower()
+    kind = speaker_words().get(lemma)
+    plural = head.tag_ == "NNS"
+    if head.pos_ == "NUM" or lemma in COLLECTIVE_NOUNS or (plural and (
+            lemma in GROUP_NOUNS or kind in ("company", "institution") or _names_people(head))):
+        return Speaker(_source_phrase(span), ANONYMOUS)
+    if kind is None and not _names_people(head) and lemma not in AGENT_ABSTRACTS and (
+            lemma in NON_AGENT_NOUNS or lemma.endswith(ABSTRACT_SUFFIXES)):
+        return None
+    return description
 
 
 def _is_title_word(token) -> bool:
