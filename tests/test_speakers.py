@@ -318,3 +318,8 @@ def test_a_thing_is_no_speaker():
     text = ("The figures said output rose 3 pct. The resolution said the fund would be wound up. "
             "Dunmore Cable Inc said sales rose.")
     assert speakers(text) == [("Dunmore Cable Inc", "ORG")]
+
+
+def test_those_and_an_unnamed_trade_group_are_anonymous_sources():
+    text = "Those who sold early said the rally was over. A trade group said imports would rise."
+    assert speakers(text) == [("those", "ANONYMOUS"), ("trade group", "ANONYMOUS")]

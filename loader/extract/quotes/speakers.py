@@ -35,6 +35,8 @@ PEOPLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "ic", "ate", "
 # an unnamed group, as plural company and public-body nouns are ("building societies", "rights groups").
 GROUP_NOUNS = {"country", "nation", "state", "side", "society", "region", "province", "city", "town",
                "household", "family", "team", "camp", "faction", "bloc", "partner"}
+# Pronouns that point at people the text does not name ("those who sold said").
+DEMONSTRATIVE_PEOPLE = {"those"}
 # Collective nouns for people that name a group in the singular ("the opposition said", "industry said").
 COLLECTIVE_NOUNS = {"industry", "sector", "opposition", "public", "community", "management", "staff",
                     "workforce", "majority", "minority", "population", "electorate",
@@ -595,17 +597,26 @@ def _names_people(noun) -> bool:
 
 def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     """A speaker no name stands for, once more: an unnamed group ("both sides", "member countries",
-    "employees", "the opposition", "two of them") is an anonymous source of that phrase; a common noun for
-    a thing ("the figures", "the resolution") is no speaker at all (None: the quote keeps no speaker);
+    "employees", "the opposition", "two of them", "those", "a trade group") is an anonymous source of that
+    phrase; a common noun for a thing ("the figures", "the resolution"), a verb, a relative pronoun or a
+    lone letter is no speaker at all (None: the quote keeps no speaker);
     anything else stays the description."""
     head = span.root
-    if any(token.pos_ == "PROPN" for token in span) or head.pos_ not in ("NOUN", "NUM"):
+    if any(token.pos_ == "PROPN" for token in span):
+        return description
+    if head.pos_ in ("VERB", "AUX") or head.tag_ in ("WDT", "WP") or (len(head.text) == 1 and head.is_alpha):
+        return None  # a verb, a relative pronoun or a lone letter taken for the speaker: a parse slip
+    if head.lower_ in DEMONSTRATIVE_PEOPLE:
+        return Speaker(head.lower_, ANONYMOUS)
+    if head.pos_ not in ("NOUN", "NUM"):
         return description
     lemma = head.lemma_.lower()
     kind = speaker_words().get(lemma)
     plural = head.tag_ == "NNS"
+    indefinite = any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in head.children)
     if head.pos_ == "NUM" or lemma in COLLECTIVE_NOUNS or (plural and (
-            lemma in GROUP_NOUNS or kind in ("company", "institution") or _names_people(head))):
+            lemma in GROUP_NOUNS or kind in ("company", "institution") or _names_people(head))) or (
+            indefinite and kind in ("company", "institution")):  # "a trade group said": one not named
         return Speaker(_source_phrase(span), ANONYMOUS)
     if kind is None and not _names_people(head) and lemma not in AGENT_ABSTRACTS and (
             lemma in NON_AGENT_NOUNS or lemma.endswith(ABSTRACT_SUFFIXES)):
