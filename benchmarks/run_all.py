@@ -16,6 +16,7 @@ STEPS = [
     ("generate.py", ["1000000", "--db", MILLION]),
     ("scale.py", ["--million", "--archive", MILLION]),
     ("nlp_load.py", []),
+    ("nlp_load.py", ["--memory", "500,4000"]),
     ("reuters_load.py", []),
     ("reload_check.py", []),
     ("real_news.py", []),
