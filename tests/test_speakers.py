@@ -315,7 +315,7 @@ def test_a_singular_company_noun_with_no_company_named_is_still_a_description():
 
 def test_a_thing_is_no_speaker():
     # measures and abstract nouns cannot speak: the parse slip leaves no quote with that speaker
-    text = ("The figures said output rose 3 pct. The resolution said the fund would be wound up. "
+    text = ("The figures said output rose 3 pct. Its weakness said little about demand. "
             "Dunmore Cable Inc said sales rose.")
     assert speakers(text) == [("Dunmore Cable Inc", "ORG")]
 

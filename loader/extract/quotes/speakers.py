@@ -30,7 +30,7 @@ PERSON = "PERSON"
 # The type of an unnamed source ("analysts", "traders"): a category journalists quote, not an entity.
 ANONYMOUS = "ANONYMOUS"
 # Endings of English nouns that name people by what they do ("critic", "resident", "prosecutor").
-PEOPLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "ic", "ate", "ee")
+PEOPLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "ic", "ate")
 # Nouns for a body of people that is no one organisation: in the plural ("member countries", "both sides")
 # an unnamed group, as plural company and public-body nouns are ("building societies", "rights groups").
 GROUP_NOUNS = {"country", "nation", "state", "side", "society", "region", "province", "city", "town",
@@ -41,8 +41,9 @@ DEMONSTRATIVE_PEOPLE = {"those"}
 COLLECTIVE_NOUNS = {"industry", "sector", "opposition", "public", "community", "management", "staff",
                     "workforce", "majority", "minority", "population", "electorate",
                     "establishment", "leadership"}
-# Endings of English abstract nouns: states, acts and qualities ("the resolution", "the weakness"), no agent.
-ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "hood", "ure")
+# Endings of English abstract nouns for qualities and states ("the weakness", "the volatility"), no agent;
+# not -tion or -ment, which also end documents that speak for their issuer ("the agreement said").
+ABSTRACT_SUFFIXES = ("ness", "ity", "ism", "hood")
 # Common nouns for things that cannot speak: measures and movements of markets, and spans of time
 # ("the figures said" is a parse slip, the figures are what someone reported).
 NON_AGENT_NOUNS = {"price", "rate", "level", "figure", "total", "amount", "volume", "value", "rise", "fall",
@@ -588,17 +589,17 @@ def anonymous_name(head) -> str:
 
 def _names_people(noun) -> bool:
     """A noun of the kind that names people by what they do ("critics", "residents", "prosecutors",
-    "employees", "trustees"), not things ("findings", "records"); or one the lexicon lists."""
+    "trustees" in the plural), not things ("findings", "records"); or one the lexicon lists."""
     lemma = noun.lemma_.lower()
     kind = speaker_words().get(lemma)
-    return lemma == "people" or kind in ("anonymous", "role") or (
-        kind is None and len(lemma) > 4 and lemma.endswith(PEOPLE_SUFFIXES))
+    return lemma == "people" or kind in ("anonymous", "role") or (kind is None and len(lemma) > 4 and (
+        lemma.endswith(PEOPLE_SUFFIXES) or (noun.tag_ == "NNS" and lemma.endswith("ee"))))
 
 
 def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     """A speaker no name stands for, once more: an unnamed group ("both sides", "member countries",
     "employees", "the opposition", "two of them", "those", "a trade group") is an anonymous source of that
-    phrase; a common noun for a thing ("the figures", "the resolution"), a verb, a relative pronoun or a
+    phrase; a common noun for a thing ("the figures", "the weakness"), a verb, a relative pronoun or a
     lone letter is no speaker at all (None: the quote keeps no speaker);
     anything else stays the description."""
     head = span.root
@@ -614,11 +615,11 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     kind = speaker_words().get(lemma)
     plural = head.tag_ == "NNS"
     indefinite = any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in head.children)
-    if head.pos_ == "NUM" or lemma in COLLECTIVE_NOUNS or (plural and (
+    if (head.pos_ == "NUM" and head.is_alpha) or lemma in COLLECTIVE_NOUNS or (plural and (
             lemma in GROUP_NOUNS or kind in ("company", "institution") or _names_people(head))) or (
             indefinite and kind in ("company", "institution")):  # "a trade group said": one not named
         return Speaker(_source_phrase(span), ANONYMOUS)
-    if kind is None and not _names_people(head) and lemma not in AGENT_ABSTRACTS and (
+    if kind is None and not _names_people(head) and lemma not in AGENT_ABSTRACTS | GROUP_NOUNS and (
             lemma in NON_AGENT_NOUNS or lemma.endswith(ABSTRACT_SUFFIXES)):
         return None
     return description
