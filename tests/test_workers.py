@@ -156,6 +156,8 @@ def test_spacy_workers_are_replaced_after_the_bound_and_extract_every_article_on
     found = [results for owner in owners for results in owner]
     assert all(len(results) == 1 for results in found)  # each article extracted exactly once
     pids = {results[0].pop("pid") for results in found}
-    assert runner.renewals >= 2 and len(pids) >= 4  # new worker processes took over
+    # new worker processes took over: every pool ran at least one chunk, though one of a pool's two workers
+    # may have taken all of its chunks
+    assert runner.renewals >= 2 and len(pids) >= runner.renewals + 1
     assert not any(alive(pid) for pid in pids)
     assert [results[0] for results in found] == extract_items(items)  # the same output as in one process
