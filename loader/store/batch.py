@@ -13,7 +13,7 @@ import contextlib
 from . import FTS
 from .duplicates import save_new_fingerprints
 from .fts import indexed_afterwards
-from .rows import chunks, marks
+from .rows import chunks, insert_rows, marks
 
 
 # From this many new articles in one file on, the FTS index is filled after the insert, not per row
@@ -110,15 +110,15 @@ def save_fresh(db, fresh: list, loaded_at: str) -> list[tuple[str, str | None]]:
     if not fresh:
         return []
     sources = {profile.id: profile.source_row() for _, _, profile in fresh}
-    _insert_many(db, "sources", list(sources.values()), "insert or ignore")
+    insert_rows(db, "sources", list(sources.values()), "insert or ignore")
     articles = [{**row, "id": row["identity_key"], "loaded_at": loaded_at} for row, _, _ in fresh]
     last = db.execute("select coalesce(max(rowid), 0) from articles").fetchone()[0]
     if len(articles) >= INDEX_AFTER_ROWS:
         with indexed_afterwards(db, "articles", FTS["articles"]):
-            _insert_many(db, "articles", articles, "insert")
+            insert_rows(db, "articles", articles, "insert")
     else:
-        _insert_many(db, "articles", articles, "insert")
-    _insert_many(db, "article_origins", [
+        insert_rows(db, "articles", articles, "insert")
+    insert_rows(db, "article_origins", [
         {"article_id": row["id"], "origin_path": article.origin_path, "position": article.position,
          "url": article.url, "loaded_at": loaded_at} for row, (_, article, _) in zip(articles, fresh)],
         "insert or ignore")
@@ -126,8 +126,3 @@ def save_fresh(db, fresh: list, loaded_at: str) -> list[tuple[str, str | None]]:
     twins = save_new_fingerprints(db, [(rowids[row["id"]], row["id"], row["body"]) for row in articles])
     return [(row["id"], twin) for row, twin in zip(articles, twins)]
 
-
-def _insert_many(db, table: str, rows: list[dict], verb: str) -> None:
-    columns = list(rows[0])
-    db.conn.executemany(f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                        f"values ({', '.join('?' * len(columns))})", [[row[c] for c in columns] for row in rows])

@@ -31,11 +31,12 @@ def replace_article_rows(db, table: str, article_id: str, rows: list[dict]) -> b
     return True
 
 
-def insert_rows(db, table: str, rows: list[dict]) -> None:
-    """Insert rows in one executemany, values stored as sqlite-utils' insert_all stores them (lists and dicts
-    as JSON), without its per-call reading of the schema: this runs for every extracted article."""
+def insert_rows(db, table: str, rows: list[dict], verb: str = "insert") -> None:
+    """Insert rows in one executemany (`verb`: "insert" or "insert or ignore"), values stored as sqlite-utils'
+    insert_all stores them (lists and dicts as JSON), without its per-call reading of the schema: this runs
+    for every extracted article and every batch of new articles."""
     columns = list(dict.fromkeys(key for row in rows for key in row))
-    db.conn.executemany(f"insert into [{table}] ({', '.join(f'[{name}]' for name in columns)}) "
+    db.conn.executemany(f"{verb} into [{table}] ({', '.join(f'[{name}]' for name in columns)}) "
                         f"values ({', '.join('?' * len(columns))})",
                         [[jsonify_if_needed(row.get(name)) for name in columns] for row in rows])
 
