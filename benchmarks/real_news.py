@@ -16,6 +16,12 @@ the 30 most frequent speakers, and three measured shares:
 
     .venv/bin/python benchmarks/real_news.py [--files 018,019] [--records 1500] [--workers 1]
 
+A file may be given as NNN:START to take its records with a body from the START-th on (0-based): the
+records that earlier samples of a file pair left out, e.g. `--files 011:589` after `--files 010,011`.
+`--lee` takes the Lee corpus instead (about 350 Australian Broadcasting Corporation news stories of
+2001-02, one per line, shipped in the gensim wheel on PyPI: benchmarks/fetch_lee.sh), a second source
+unlike 1987 wire copy. `--out NAME` writes the report to benchmarks/results/NAME instead.
+
 The tables carry no verdicts: the judgement of each row is written by hand into the note below them.
 """
 import argparse
@@ -33,20 +39,32 @@ from _results import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks/data/reuters-21578"
+LEE = ROOT / "benchmarks/data/lee"
 CLI = Path(sys.executable).with_name("news-archive")
 TOP_ENTITIES = 40
 TOP_SPEAKERS = 30
 
 
 def sample(files: list[str], records: int) -> list[dict]:
+    """Records with a body, in file order; a file named NNN:START gives those from the START-th on."""
     if not (DATA / "reuters-021.json").exists():
         subprocess.run(["bash", str(ROOT / "benchmarks/fetch_reuters.sh")], check=True)
     chosen = []
-    for name in files:
-        for record in json.loads((DATA / f"reuters-{name}.json").read_text(encoding="utf-8")):
-            if (record.get("body") or "").strip() and len(chosen) < records:
-                chosen.append(record)
+    for spec in files:
+        name, _, start = spec.partition(":")
+        with_body = [record for record in json.loads((DATA / f"reuters-{name}.json").read_text(encoding="utf-8"))
+                     if (record.get("body") or "").strip()]
+        chosen += with_body[int(start or 0):][:records - len(chosen)]
     return chosen
+
+
+def lee_sample(records: int) -> list[dict]:
+    """The Lee corpus, one story per line (no title or date), as records the JSON reader takes."""
+    if not (LEE / "lee.cor").exists():
+        subprocess.run(["bash", str(ROOT / "benchmarks/fetch_lee.sh")], check=True)
+    lines = [line.strip() for name in ("lee_background.cor", "lee.cor")
+             for line in (LEE / name).read_text(encoding="latin-1").splitlines() if line.strip()]
+    return [{"id": f"lee-{number}", "body": line} for number, line in enumerate(lines[:records], 1)]
 
 
 def load(records: list[dict], tmp: Path, workers: int) -> tuple[Path, str, float]:
@@ -157,9 +175,14 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--keep", help="also copy the loaded database to this path")
     parser.add_argument("--db", help="report on this already loaded database instead of loading the sample")
+    parser.add_argument("--lee", action="store_true", help="the Lee corpus (ABC news) instead of Reuters-21578")
+    parser.add_argument("--out", default="real_news.md", help="report file name under benchmarks/results/")
     args = parser.parse_args()
-    files = [name.strip().zfill(3) for name in args.files.split(",")]
-    records = sample(files, args.records)
+    files = [spec.strip().partition(":")[0].zfill(3) + spec.strip().partition(":")[1] + spec.strip().partition(":")[2]
+             for spec in args.files.split(",")]
+    records = lee_sample(args.records) if args.lee else sample(files, args.records)
+    source = ("the Lee corpus (benchmarks/data/lee)" if args.lee
+              else ", ".join(f"reuters-{name}.json" for name in files))
     with tempfile.TemporaryDirectory() as tmp:
         if args.db:
             db, summary, seconds = Path(args.db), "(an earlier load of the same sample)", 0.0
@@ -174,12 +197,11 @@ def main() -> int:
         tables = [line for kind in ("PERSON", "ORG", "GPE") for line in entity_table(conn, kind)]
         tables += speaker_table(conn)
     load_average = os.getloadavg()[0]
-    command = (f".venv/bin/python benchmarks/real_news.py --files {','.join(files)} --records {args.records} "
-               f"--workers {args.workers}")
+    chosen = "--lee" if args.lee else f"--files {','.join(files)}"
+    command = f".venv/bin/python benchmarks/real_news.py {chosen} --records {args.records} --workers {args.workers}"
     report = "\n".join([
-        "# Real news: what a reader sees first (Reuters-21578 sample)", "",
-        f"Command: `{command}`; {len(records)} records with a body from "
-        f"{', '.join(f'reuters-{name}.json' for name in files)}, loaded with NLP in {seconds:.0f} s "
+        "# Real news: what a reader sees first", "",
+        f"Command: `{command}`; {len(records)} records with a body from {source}, loaded with NLP in {seconds:.0f} s "
         f"(load average {load_average:.1f}).", "",
         f"Load summary: {summary}", "",
         "| measure | value |", "|---|---:|",
@@ -190,7 +212,7 @@ def main() -> int:
         f"| bodies with a paragraph break inside a sentence | {cut} of {bodies} ({100 * cut / max(bodies, 1):.1f}%) |",
         "", *tables,
     ])
-    return publish(report, "real_news.md")
+    return publish(report, args.out)
 
 
 if __name__ == "__main__":
