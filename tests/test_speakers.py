@@ -323,3 +323,47 @@ def test_a_thing_is_no_speaker():
 def test_those_and_an_unnamed_trade_group_are_anonymous_sources():
     text = "Those who sold early said the rally was over. A trade group said imports would rise."
     assert speakers(text) == [("those", "ANONYMOUS"), ("trade group", "ANONYMOUS")]
+
+
+def test_a_title_whose_phrase_goes_on_to_a_name_is_that_person():
+    text = ("Norway's Minister of State for Trade, Arne Lund, said exports would rise. "
+            "Chairman of the port board, Frank Nolan, said the docks were full.")
+    assert speakers(text) == [("Arne Lund", "PERSON"), ("Frank Nolan", "PERSON")]
+
+
+def test_the_capitalised_office_is_the_person_named_before_with_that_title():
+    text = "Governor Mark Dalton visited the mill. The Governor said the mill would reopen."
+    assert speakers(text) == [("Mark Dalton", "PERSON")]
+
+
+def test_plural_titles_and_people_nouns_are_unnamed_groups_even_when_tagged_as_names():
+    text = ("Deputies said the vote was close. Representatives at the meeting said talks would go on. "
+            "Farm-state Senators said the bill was dead. Trade Minister Mike Moll opened the talks. "
+            "The ministers said tariffs would fall.")
+    assert speakers(text) == [("deputies", "ANONYMOUS"), ("representatives", "ANONYMOUS"),
+                              ("senators", "ANONYMOUS"), ("ministers", "ANONYMOUS")]
+
+
+def test_one_capitalised_word_that_starts_an_organisations_name_is_that_organisation():
+    text = ("Barrows Group PLC raised its bid. Barrows said it had bought 20 pct. "
+            "Delmar Motors Corp cut prices. Delmar Motors said sales rose.")
+    assert speakers(text) == [("Barrows Group PLC", "ORG"), ("Delmar Motors", "ORG")]
+
+
+def test_a_text_or_act_named_by_its_ending_speaks_for_its_issuer_or_is_no_speaker():
+    assert speakers("Acme Tools Inc agreed to sell a plant. The settlement said the plant would close.") == [
+        ("Acme Tools Inc", "ORG")]
+    assert speakers("The motion said the plant would close.") == []
+
+
+def test_a_central_bank_is_the_one_of_the_country_the_text_names():
+    assert speakers("The Dutch central bank said it accepted bids.") == [("Dutch Central Bank", "ORG")]
+    assert speakers("Output rose in Chile last year, the central bank said.") == [("Chile Central Bank", "ORG")]
+    assert speakers("The Bank of Japan cut rates. The central bank said the yen was stable.") == [
+        ("Bank of Japan", "ORG")]
+
+
+def test_an_interview_speaks_for_the_person_interviewed():
+    text = ("Oil minister Ali Saleh said output would fall. "
+            "Prices would rise, according to a newspaper interview.")
+    assert speakers(text) == [("Ali Saleh", "PERSON"), ("Ali Saleh", "PERSON")]

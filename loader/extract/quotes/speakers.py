@@ -17,6 +17,7 @@ country (anonymous), not the country, while a capitalised name after it ("U.S. M
 """
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from .antecedents import Antecedents, gendered_words
@@ -51,12 +52,15 @@ NON_AGENT_NOUNS = {"price", "rate", "level", "figure", "total", "amount", "volum
                    "margin", "yield", "cost", "profit", "surplus", "deficit", "pct", "percent", "share",
                    "result", "term", "sale", "purchase", "output", "demand", "supply", "activity",
                    "year", "quarter", "month", "week", "day", "period", "era", "season", "name", "initial"}
+# Endings of nouns for texts and acts that speak for whoever issued them ("the decision", "the settlement").
+DOCUMENT_ENDINGS = ("tion", "sion", "ment")
 # Abstract nouns that do name bodies of people or organisations ("the federation", "the station said").
 AGENT_ABSTRACTS = {"federation", "confederation", "foundation", "organisation", "organization", "institution",
                    "coalition", "station", "nation", "opposition", "population", "legislature", "community",
                    "university", "municipality", "charity", "conference", "alliance", "agence", "management",
                    "presidency", "secretariat", "directorate", "magistrature", "prefecture", "majority",
-                   "minority", "leadership", "establishment", "entity", "authority", "party"}
+                   "minority", "leadership", "establishment", "entity", "authority", "party", "movement",
+                   "delegation", "convention", "mission", "division", "congregation", "association"}
 # Names that can speak for themselves ("Pyongyang says"); a NORP ("North Korean") is a description.
 ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 # Who issues a statement, a study or a spokesperson's words when the text does not say.
@@ -67,6 +71,8 @@ ARTICLES = ("the ", "a ", "an ")
 MAX_NAME_WORDS = 4
 # An honorific alone is not a role ("Mr. Hemming").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
+# Penn tags of plural nouns, common and proper.
+PLURAL_TAGS = ("NNS", "NNPS")
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
 # Lower-case words that start a surname ("de Graaf", "van Agt").
 SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "ter"}
@@ -188,8 +194,14 @@ class Resolver:
             span = speaker_span(antecedent)
         head = span.root
         kind = speaker_words().get(head.lower_) if len(span) == 1 else None
-        kind = kind or speaker_words().get(_lemma(head))
+        kind = kind or speaker_words().get(_lemma(head)) or _document(head)
         named = self._named(span, head, kind)
+        if named is None and kind is None:
+            found = self._organisation_by_first_word(span) or self._person_in_phrase(span, head) \
+                or self._office_holder(span, head)
+            if found is not None:
+                self._remember(found)
+                return found
         if named is not None:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
             speaker = speaker or Speaker(named.canonical, named.type, _role(span, head),
@@ -198,6 +210,8 @@ class Resolver:
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
         elif kind in ("company", "institution"):
             speaker = self._organisation_noun(span, head, kind)
+            if speaker.type is None and _central_bank(head):
+                speaker = self._central_bank(span) or speaker
             if speaker.type is None and kind == "institution" and not _possessed(head):
                 speaker = self._public_body_before(span, speaker)
         elif kind == "anonymous":
@@ -375,11 +389,61 @@ class Resolver:
             return found if found.type is not None else None
         if not _names_people(head):
             return None
+        if head.tag_ == "NNS":  # "the ministers said": a group, never the one person given that role
+            return _plural_group(head) or Speaker(anonymous_name(head), ANONYMOUS)
         person = self._person_by_role(span, head.lemma_.lower())
         if person is not None:
             return person
         relative = _possessed(head) and head.tag_ != "NNS"  # "his father"; but "his supporters" are a group
         return None if relative or _office(head) else Speaker(anonymous_name(head), ANONYMOUS)
+
+    def _person_in_phrase(self, span, head) -> Speaker | None:
+        """ "Canada's Minister of State for Finance, Tom Hockin, said", "Portuguese Ambassador to Peking Octavio
+        Valerio said": a title (or a noun for people) whose phrase goes on to a person's name is that person,
+        the words before the name their role."""
+        if not (_is_title_word(head) or _names_people(head)) or head.tag_ in PLURAL_TAGS:
+            return None
+        end = head.right_edge.idx + len(head.right_edge.text)
+        people = [name for name in self.names.within(head.idx, end) if name.type == PERSON and name.start > head.idx]
+        if not people:
+            return None
+        person = people[0]
+        role = _clean(span.doc.text[span.start_char:person.start].strip(" ,"))
+        return Speaker(person.canonical, PERSON, role or None)
+
+    def _office_holder(self, span, head) -> Speaker | None:
+        """ "The Governor said", "the King said": one office ("the" and a title, capitalised or not) is the
+        nearest person named before whose role holds that title."""
+        if head.tag_ in PLURAL_TAGS or not _is_title_word(head) or _of_unnamed(head) or not any(
+                child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.children):
+            return None
+        return self._person_by_role(span, head.lower_.rstrip("."))
+
+    def _organisation_by_first_word(self, span) -> Speaker | None:
+        """ "Dixons said" after "Dixons Group PLC said", the parser taking the name for a plural noun: one
+        capitalised word that starts the name of an organisation the article names is that organisation (the
+        one it names most often, then the nearest before)."""
+        if len(span) != 1 or not span[0].is_title or span[0].lower_ in speaker_words():
+            return None
+        word = fold_words(span.text)
+        starting = [name for name in self.names.names if name.type in ISSUER_TYPES
+                    and len(fold_words(name.canonical)) > 1 and fold_words(name.canonical)[:1] == word]
+        if not starting:
+            return None
+        counts = Counter(name.canonical for name in starting)
+        found = max(starting, key=lambda name: (counts[name.canonical], name.end <= span.start_char, -abs(name.start - span.start_char)))
+        return Speaker(found.canonical, found.type, self.roles.get(found.canonical))
+
+    def _central_bank(self, span) -> Speaker | None:
+        """ "the Dutch central bank", "the central bank" after "Chile": the central bank of the country the
+        phrase names, else of the country named last before it, by that name ("Dutch Central Bank")."""
+        head = span.root
+        words = [t.text for t in span.doc[head.left_edge.i:head.i] if t.pos_ not in ("DET", "PUNCT", "PART")]
+        place = words[:words.index("central")] if "central" in words else []
+        if place and all(word[:1].isupper() for word in place):
+            return Speaker(" ".join(place) + " Central Bank", "ORG")
+        country = self._country_before(span)
+        return Speaker(f"{country.name} Central Bank", "ORG") if country else None
 
     def _earlier_source(self, head) -> Speaker | None:
         """ "the lawyer said" after "a Chicago-based lawyer said": the unnamed source of that noun that spoke
@@ -591,9 +655,56 @@ def _names_people(noun) -> bool:
     """A noun of the kind that names people by what they do ("critics", "residents", "prosecutors",
     "trustees" in the plural), not things ("findings", "records"); or one the lexicon lists."""
     lemma = noun.lemma_.lower()
+    return _people_word(lemma) or (speaker_words().get(lemma) is None and noun.tag_ == "NNS"
+                                   and len(lemma) > 4 and lemma.endswith("ee"))
+
+
+def _people_word(lemma: str) -> bool:
+    """A lower-case singular that names people by what they do: the lexicon's people, or an agent ending."""
     kind = speaker_words().get(lemma)
-    return lemma == "people" or kind in ("anonymous", "role") or (kind is None and len(lemma) > 4 and (
-        lemma.endswith(PEOPLE_SUFFIXES) or (noun.tag_ == "NNS" and lemma.endswith("ee"))))
+    return lemma == "people" or kind in ("anonymous", "role") or (
+        kind is None and len(lemma) > 4 and lemma.endswith(PEOPLE_SUFFIXES))
+
+
+def _document(head) -> str | None:
+    """ "the decision said", "the motion said", "the settlement said": a singular common noun ending in -tion,
+    -sion or -ment that names no body of people is a text or an act of whoever issued it (kind document)."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and head.tag_ == "NN" and lemma.endswith(DOCUMENT_ENDINGS) \
+            and lemma not in AGENT_ABSTRACTS and lemma not in speaker_words():
+        return "document"
+    return None
+
+
+def _central_bank(head) -> bool:
+    return head.lemma_.lower() == "bank" and any(child.lower_ == "central" for child in head.lefts)
+
+
+def _plural_group(head) -> Speaker | None:
+    """ "Representatives at the meeting said", "deputies said", "Farm-state Senators said": a plural common noun
+    whose singular is a title or a noun for people, or a capitalised plural the parser took for a name whose
+    singular is a title ("Senators"; not "Motors"), is an unnamed group, an anonymous source named by that plural
+    in lower case ("deputies", "senators"). Called once no name in the article stood for the words."""
+    singular = _singular(head)
+    if singular is None or speaker_words().get(singular) is not None:
+        return None
+    if singular in roles()["titles"] or (head.tag_ == "NNS" and _people_word(singular)):
+        return Speaker(head.lower_, ANONYMOUS)
+    return None
+
+
+def _singular(head) -> str | None:
+    """The lower-case singular of a plural noun head ("deputies" → "deputy"), also of one tagged as a proper noun
+    ("Senators"); None for a word that is no plural."""
+    if head.tag_ == "NNS":
+        return head.lemma_.lower()
+    word = head.lower_
+    if head.tag_ != "NNPS" or not word.endswith("s") or word.endswith("ss"):
+        return None
+    for plural, single in (("ies", "y"), ("s", "")):
+        if word.endswith(plural):
+            return word[:-len(plural)] + single
+    return None
 
 
 def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
@@ -603,6 +714,9 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     lone letter is no speaker at all (None: the quote keeps no speaker);
     anything else stays the description."""
     head = span.root
+    group = _plural_group(head)
+    if group is not None:
+        return group
     if any(token.pos_ == "PROPN" for token in span):
         return description
     if head.pos_ in ("VERB", "AUX") or head.tag_ in ("WDT", "WP") or (len(head.text) == 1 and head.is_alpha):
