@@ -367,3 +367,28 @@ def test_an_interview_speaks_for_the_person_interviewed():
     text = ("Oil minister Ali Saleh said output would fall. "
             "Prices would rise, according to a newspaper interview.")
     assert speakers(text) == [("Ali Saleh", "PERSON"), ("Ali Saleh", "PERSON")]
+
+
+def test_letters_joined_by_and_are_the_organisation_with_those_initials():
+    text = ("Standard and Poor's Corp cut its ratings on Chrysler. "
+            "\"Chrysler will be tested,\" S and P said.")
+    assert speakers(text) == [("Standard and Poor's Corp", "ORG")]
+
+
+def test_the_bank_after_a_central_bank_is_that_central_bank():
+    text = "Yields on notes offered by the Ruritanian central bank were lower, the bank said."
+    assert speakers(text) == [("Ruritanian Central Bank", "ORG")]
+
+
+def test_the_company_is_the_company_wire_copy_marks_when_the_parser_tagged_none():
+    text = ("<Fiduciary Hall Co International> said its holders approved a five-for-one split. "
+            "The company said the split would add shares.")
+    assert speakers(text) == [("Fiduciary Hall Co International", "ORG"), ("Fiduciary Hall Co International", "ORG")]
+
+
+def test_an_office_of_the_group_is_the_person_with_that_title_and_of_another_bank_an_unnamed_source():
+    assert speakers("OPEC president Rilwanu Lukman spoke. \"We are ready,\" the group's president said.") == [
+        ("Rilwanu Lukman", "PERSON")]
+    assert speakers("The head of another foreign bank said rates would rise. "
+                    "One Western commercial attache said exports fell.") == [
+        ("head", "ANONYMOUS"), ("attache", "ANONYMOUS")]

@@ -51,7 +51,8 @@ NON_AGENT_NOUNS = {"price", "rate", "level", "figure", "total", "amount", "volum
                    "gain", "loss", "increase", "decrease", "decline", "drop", "growth", "change", "spread",
                    "margin", "yield", "cost", "profit", "surplus", "deficit", "pct", "percent", "share",
                    "result", "term", "sale", "purchase", "output", "demand", "supply", "activity",
-                   "year", "quarter", "month", "week", "day", "period", "era", "season", "name", "initial"}
+                   "year", "quarter", "month", "week", "day", "period", "era", "season", "name", "initial",
+                   "dividend", "bond", "difficulty"}
 # Endings of nouns for texts and acts that speak for whoever issued them ("the decision", "the settlement").
 DOCUMENT_ENDINGS = ("tion", "sion", "ment")
 # Abstract nouns that do name bodies of people or organisations ("the federation", "the station said").
@@ -87,6 +88,10 @@ ROLE_PREPOSITIONS = ("from", "of", "at", "with")
 # People who speak for the country that modifies them ("U.S. officials said" is the United States); any other
 # noun after a country ("U.S. refiners", "U.S. television networks") is a group of that country, not it.
 COUNTRY_VOICES = {"official", "negotiator", "delegate", "envoy", "diplomat", "source"}
+# Determiners of an organisation the text does not name ("the head of another bank", "the chairman of a bank").
+UNNAMED_DETERMINERS = ("a", "an", "another", "some")
+# A company's name as wire copy writes it: in angle brackets, or capitalised words ending in a legal form.
+WRITTEN_COMPANY = re.compile(r"<(?P<marked>[^<>]{2,60})>|(?P<name>(?:[A-Z][\w&'-]*\s+){1,4}(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
 # Wire headlines mark the company they are about with its ticker: "ACME MINES <ACMM> 4TH QTR NET".
 # or with the name itself in angle brackets: "<NEXT PLC> <NEXL.L> FIVE MONTHS".
 HEADLINE_TICKER = re.compile(r"^(?:<(?P<marked>[^<>]+)>|(?P<name>[^<>]+?)(?:'S)?\s*<[A-Z.]{1,8}>)")
@@ -210,8 +215,10 @@ class Resolver:
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
         elif kind in ("company", "institution"):
             speaker = self._organisation_noun(span, head, kind)
-            if speaker.type is None and _central_bank(head):
-                speaker = self._central_bank(span) or speaker
+            if speaker.type is None and head.lemma_.lower() == "bank":
+                speaker = self._central_bank(_central_bank_before(span) if not _central_bank(head) else head) or speaker
+            if speaker.type is None and kind == "company":
+                speaker = _company_written_before(span) or speaker
             if speaker.type is None and kind == "institution" and not _possessed(head):
                 speaker = self._public_body_before(span, speaker)
         elif kind == "anonymous":
@@ -354,7 +361,7 @@ class Resolver:
         """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
         text = _clean(span.text)
         named = self._named_surname(span) or _written_lower(span, self.names) or self._acronym_after_the(span) \
-            or _company_of_word(span)
+            or _company_of_word(span) or _initials(span, self.names)
         if named is not None:
             return named
         company = _company_span(span)  # "<American Acme Motor Co Inc> said": a company's name, whatever its tags
@@ -412,38 +419,46 @@ class Resolver:
         return Speaker(person.canonical, PERSON, role or None)
 
     def _office_holder(self, span, head) -> Speaker | None:
-        """ "The Governor said", "the King said": one office ("the" and a title, capitalised or not) is the
+        """ "The Governor said", "the King said", "the group's president said": one office ("the" and a title, capitalised or not) is the
         nearest person named before whose role holds that title."""
         if head.tag_ in PLURAL_TAGS or not _is_title_word(head) or _of_unnamed(head) or not any(
-                child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.children):
+                (child.dep_ == "det" and child.lower_ in ("the", "this", "that")) or (child.dep_ == "poss" and child.pos_ in
+                ("NOUN", "PROPN")) for child in head.children):  # "the Governor", "the group's president"
             return None
         return self._person_by_role(span, head.lower_.rstrip("."))
 
     def _organisation_by_first_word(self, span) -> Speaker | None:
         """ "Dixons said" after "Dixons Group PLC said", the parser taking the name for a plural noun: one
         capitalised word that starts the name of an organisation the article names is that organisation (the
-        one it names most often, then the nearest before)."""
+        one whose name ends in a legal form, else the one it names most often, then the nearest before)."""
         if len(span) != 1 or not span[0].is_title or span[0].lower_ in speaker_words():
             return None
         word = fold_words(span.text)
-        starting = [name for name in self.names.names if name.type in ISSUER_TYPES
+        headline = [self.headline_company] if self.headline_company else []
+        starting = [name for name in self.names.names + headline if name.type in ISSUER_TYPES
                     and len(fold_words(name.canonical)) > 1 and fold_words(name.canonical)[:1] == word]
         if not starting:
             return None
         counts = Counter(name.canonical for name in starting)
-        found = max(starting, key=lambda name: (counts[name.canonical], name.end <= span.start_char, -abs(name.start - span.start_char)))
+        found = max(starting, key=lambda name: (fold_words(name.canonical)[-1] in LEGAL_FORMS, counts[name.canonical],
+                                                name.end <= span.start_char, -abs(name.start - span.start_char)))
         return Speaker(found.canonical, found.type, self.roles.get(found.canonical))
 
-    def _central_bank(self, span) -> Speaker | None:
+    def _central_bank(self, head) -> Speaker | None:
         """ "the Dutch central bank", "the central bank" after "Chile": the central bank of the country the
         phrase names, else of the country named last before it, by that name ("Dutch Central Bank")."""
-        head = span.root
+        if head is None:
+            return None
+        span = head.doc[head.left_edge.i:head.i + 1]
         words = [t.text for t in span.doc[head.left_edge.i:head.i] if t.pos_ not in ("DET", "PUNCT", "PART")]
         place = words[:words.index("central")] if "central" in words else []
         if place and all(word[:1].isupper() for word in place):
             return Speaker(" ".join(place) + " Central Bank", "ORG")
         country = self._country_before(span)
-        return Speaker(f"{country.name} Central Bank", "ORG") if country else None
+        if country is None:
+            return None
+        name = country.name if country.name != country.name.lower() else country.name.title()  # lower-case copy
+        return Speaker(f"{name} Central Bank", "ORG")
 
     def _earlier_source(self, head) -> Speaker | None:
         """ "the lawyer said" after "a Chicago-based lawyer said": the unnamed source of that noun that spoke
@@ -568,11 +583,11 @@ def headline_company(headline: str, names: Names) -> Name | None:
 
 
 def _company_span(span) -> Name | None:
-    """ "US West Inc said": a span of capitalised words ending in a legal form is a company's name, even
-    when it starts with a country's name."""
+    """ "US West Inc said", "Fiduciary Hall Co International said": a span of capitalised words with a legal form
+    after the first is a company's name, even when it starts with a country's name."""
     text = _clean(span.text)
     words = text.split()
-    if len(words) >= 2 and words[-1].lower().rstrip(".") in LEGAL_FORMS and all(
+    if len(words) >= 2 and any(w.lower().rstrip(".") in LEGAL_FORMS for w in words[1:]) and all(
             w[:1].isupper() or w.lower() in ("and", "of", "&") for w in words):
         return Name(span.start_char, span.end_char, "ORG", text)
     return None
@@ -680,6 +695,36 @@ def _central_bank(head) -> bool:
     return head.lemma_.lower() == "bank" and any(child.lower_ == "central" for child in head.lefts)
 
 
+def _central_bank_before(span):
+    """ "offered by the Emirates central bank ..., the bank said": the last central bank written before "the bank"."""
+    return next((token for token in reversed(span.doc[:span.start]) if _central_bank(token)), None)
+
+
+def _company_written_before(span) -> Speaker | None:
+    """ "the company said" when the parser tagged no organisation: the last company name written before it the
+    way wire copy writes one ("<Fiduciary Trust Co International>", "E-tron Corp")."""
+    found = [match for match in WRITTEN_COMPANY.finditer(span.doc.text[:span.start_char])]
+    if not found:
+        return None
+    name = _clean(found[-1].group("marked") or found[-1].group("name"))
+    return Speaker(name, "ORG") if name[:1].isupper() else None
+
+
+def _initials(span, names: "Names") -> Speaker | None:
+    """ "S and P said", "S&P said": single capital letters joined by "and" are the organisation the article
+    names with those initials ("Standard and Poor's Corp"), else an organisation of that spelling."""
+    words = [token.text for token in span if token.lower_ not in ("and", "&")]
+    if len(words) < 2 or len(words) == len(span) or not all(len(w) == 1 and w.isupper() for w in words):
+        return None
+    letters = "".join(words)
+    for name in names.names:
+        initials = "".join(w[0] for w in name.canonical.split()
+                           if w[:1].isupper() and w.lower().rstrip(".") not in LEGAL_FORMS)
+        if name.type in ISSUER_TYPES and initials == letters:
+            return Speaker(name.canonical, name.type)
+    return Speaker(_clean(span.text), "ORG")
+
+
 def _plural_group(head) -> Speaker | None:
     """ "Representatives at the meeting said", "deputies said", "Farm-state Senators said": a plural common noun
     whose singular is a title or a noun for people, or a capitalised plural the parser took for a name whose
@@ -771,7 +816,7 @@ def _of_unnamed(head) -> bool:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             objects = [child for child in prep.children if child.dep_ == "pobj"]
             if objects and (objects[0].lower_ == "one" or any(
-                    child.dep_ == "det" and child.lower_ in ("a", "an") for child in objects[0].children)):
+                    child.dep_ == "det" and child.lower_ in UNNAMED_DETERMINERS for child in objects[0].children)):
                 return True
     return False
 
