@@ -431,8 +431,8 @@ class Resolver:
         """ "Dixons said" after "Dixons Group PLC said", the parser taking the name for a plural noun: one
         capitalised word that starts the name of an organisation the article names is that organisation (the
         one whose name ends in a legal form, else the one it names most often, then the nearest before)."""
-        if len(span) != 1 or not span[0].is_title or span[0].lower_ in speaker_words():
-            return None
+        if len(span) != 1 or not span[0].is_title or len(span[0].text) < 3 or span[0].lower_ in speaker_words():
+            return None  # a lone letter ("S") starts too many names
         word = fold_words(span.text)
         headline = [self.headline_company] if self.headline_company else []
         starting = [name for name in self.names.names + headline if name.type in ISSUER_TYPES
@@ -712,7 +712,11 @@ def _company_written_before(span) -> Speaker | None:
 
 def _initials(span, names: "Names") -> Speaker | None:
     """ "S and P said", "S&P said": single capital letters joined by "and" are the organisation the article
-    names with those initials ("Standard and Poor's Corp"), else an organisation of that spelling."""
+    names with those initials ("Standard and Poor's Corp"), else an organisation of that spelling. A span the
+    parser cut after the first letter ("S") takes the rest of the letters after it."""
+    doc = span.doc
+    if len(span) == 1 and span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "&"):
+        span = doc[span.start:span.end + 2]
     words = [token.text for token in span if token.lower_ not in ("and", "&")]
     if len(words) < 2 or len(words) == len(span) or not all(len(w) == 1 and w.isupper() for w in words):
         return None
