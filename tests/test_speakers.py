@@ -392,3 +392,29 @@ def test_an_office_of_the_group_is_the_person_with_that_title_and_of_another_ban
     assert speakers("The head of another foreign bank said rates would rise. "
                     "One Western commercial attache said exports fell.") == [
         ("head", "ANONYMOUS"), ("attache", "ANONYMOUS")]
+
+
+def test_an_office_of_a_named_body_with_no_holder_named_is_that_body():
+    text = "The Governor of the Central Bank of Ruritania, speaking in Paris, said reserves rose."
+    assert speakers(text) == [("Central Bank of Ruritania", "ORG")]
+
+
+def test_an_office_of_an_unnamed_body_is_an_unnamed_source_and_stays_one():
+    text = ("Wheat prospects are dim, the U.S. embassy's agricultural officer in Belgrade said. "
+            "The officer said rain was short.")
+    assert speakers(text) == [("officer", "ANONYMOUS"), ("officer", "ANONYMOUS")]
+
+
+def test_things_after_according_to_and_figures_are_no_speakers():
+    assert speakers("The cocoa will be priced according to a fixed set of differentials.") == []
+    assert speakers("Ministry figures indicated that tax was lost.") == []
+
+
+def test_plural_houses_are_an_unnamed_group():
+    assert speakers("Rates fell, short-term money houses said.") == [("short term money houses", "ANONYMOUS")]
+
+
+def test_a_ticker_in_wire_marks_is_the_organisation_named_before_it():
+    assert speakers("Hanson Trust Plc <HNSN.L> said its U.S. unit sold a plant. "
+                    "Plenum Publishing Corp <plen> said it filed with the Securities and Exchange Commission.") == [
+        ("Hanson Trust Plc", "ORG"), ("Plenum Publishing Corp", "ORG")]

@@ -35,7 +35,7 @@ PEOPLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "ic", "ate")
 # Nouns for a body of people that is no one organisation: in the plural ("member countries", "both sides")
 # an unnamed group, as plural company and public-body nouns are ("building societies", "rights groups").
 GROUP_NOUNS = {"country", "nation", "state", "side", "society", "region", "province", "city", "town",
-               "household", "family", "team", "camp", "faction", "bloc", "partner"}
+               "household", "family", "team", "camp", "faction", "bloc", "partner", "house"}
 # Pronouns that point at people the text does not name ("those who sold said").
 DEMONSTRATIVE_PEOPLE = {"those"}
 # Collective nouns for people that name a group in the singular ("the opposition said", "industry said").
@@ -52,7 +52,7 @@ NON_AGENT_NOUNS = {"price", "rate", "level", "figure", "total", "amount", "volum
                    "margin", "yield", "cost", "profit", "surplus", "deficit", "pct", "percent", "share",
                    "result", "term", "sale", "purchase", "output", "demand", "supply", "activity",
                    "year", "quarter", "month", "week", "day", "period", "era", "season", "name", "initial",
-                   "dividend", "bond", "difficulty"}
+                   "dividend", "bond", "difficulty", "rest"}
 # Endings of nouns for texts and acts that speak for whoever issued them ("the decision", "the settlement").
 DOCUMENT_ENDINGS = ("tion", "sion", "ment")
 # Abstract nouns that do name bodies of people or organisations ("the federation", "the station said").
@@ -92,6 +92,8 @@ COUNTRY_VOICES = {"official", "negotiator", "delegate", "envoy", "diplomat", "so
 UNNAMED_DETERMINERS = ("a", "an", "another", "some")
 # A company's name as wire copy writes it: in angle brackets, or capitalised words ending in a legal form.
 WRITTEN_COMPANY = re.compile(r"<(?P<marked>[^<>]{2,60})>|(?P<name>(?:[A-Z][\w&'-]*\s+){1,4}(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
+# A ticker in wire marks: "<HNSN.L>", "<plen>".
+WIRE_TICKER = re.compile(r"<[A-Za-z]{2,6}(?:\.[A-Z]{1,2})?>")
 # Wire headlines mark the company they are about with its ticker: "ACME MINES <ACMM> 4TH QTR NET".
 # or with the name itself in angle brackets: "<NEXT PLC> <NEXL.L> FIVE MONTHS".
 HEADLINE_TICKER = re.compile(r"^(?:<(?P<marked>[^<>]+)>|(?P<name>[^<>]+?)(?:'S)?\s*<[A-Z.]{1,8}>)")
@@ -361,7 +363,7 @@ class Resolver:
         """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
         text = _clean(span.text)
         named = self._named_surname(span) or _written_lower(span, self.names) or self._acronym_after_the(span) \
-            or _company_of_word(span) or _initials(span, self.names)
+            or _company_of_word(span) or _initials(span, self.names) or self._ticker_after_name(span)
         if named is not None:
             return named
         company = _company_span(span)  # "<American Acme Motor Co Inc> said": a company's name, whatever its tags
@@ -378,7 +380,9 @@ class Resolver:
                     return self._unnamed(span, span.root) or Speaker(text, None)
                 return self._person_after_title(span) or self._organisation_after_noun(span) or Speaker(text, None)
             return self._unnamed(span, span.root) or Speaker(text.lower(), None)
-        return self._earlier_person(text) or Speaker(text, PERSON if len(text.split()) <= MAX_NAME_WORDS else None)
+        if len(text.split()) > MAX_NAME_WORDS:  # "Waseda University Political Science Professor Mitsuru Uchida"
+            return self._earlier_person(text) or self._person_after_title(span) or Speaker(text, None)
+        return self._earlier_person(text) or Speaker(text, PERSON)
 
     def _unnamed(self, span, head) -> Speaker | None:
         """A common noun no name in the article stands for. "the minister": the person the article names
@@ -425,7 +429,22 @@ class Resolver:
                 (child.dep_ == "det" and child.lower_ in ("the", "this", "that")) or (child.dep_ == "poss" and child.pos_ in
                 ("NOUN", "PROPN")) for child in head.children):  # "the Governor", "the group's president"
             return None
-        return self._person_by_role(span, head.lower_.rstrip("."))
+        return self._person_by_role(span, head.lower_.rstrip(".")) or self._body_of_office(head)
+
+    def _body_of_office(self, head) -> Speaker | None:
+        """ "The Governor of the Central Bank of Ruritania said" with no governor named: the body the office is
+        of speaks; "the embassy's agricultural officer": an office of a body the text does not name is an
+        unnamed source of that kind ("officer")."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                end = prep.right_edge.idx + len(prep.right_edge.text)
+                bodies = [name for name in self.names.within(prep.idx, end) if name.type in ISSUER_TYPES]
+                if bodies:
+                    return Speaker(bodies[0].canonical, bodies[0].type, self.roles.get(bodies[0].canonical))
+        owner = next((child for child in head.children if child.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "NOUN":
+            return Speaker(anonymous_name(head), ANONYMOUS)
+        return None
 
     def _organisation_by_first_word(self, span) -> Speaker | None:
         """ "Dixons said" after "Dixons Group PLC said", the parser taking the name for a plural noun: one
@@ -443,6 +462,19 @@ class Resolver:
         found = max(starting, key=lambda name: (fold_words(name.canonical)[-1] in LEGAL_FORMS, counts[name.canonical],
                                                 name.end <= span.start_char, -abs(name.start - span.start_char)))
         return Speaker(found.canonical, found.type, self.roles.get(found.canonical))
+
+    def _ticker_after_name(self, span) -> Speaker | None:
+        """ "Hanson Trust Plc <HNSN.L> said", "Plenum Publishing Corp <plen> said": a ticker in angle brackets
+        taken for the speaker is the organisation named right before it."""
+        text = span.doc.text
+        start = text.rfind("<", 0, span.start_char + 1)
+        if start < 0 or not WIRE_TICKER.fullmatch(text[start:span.end_char].strip() + (
+                "" if text[start:span.end_char].strip().endswith(">") else ">")):
+            return None
+        name = self.names.last_before(start, ISSUER_TYPES)
+        if name is None or text[name.end:start].strip(" >'s") != "":
+            return None
+        return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
 
     def _central_bank(self, head) -> Speaker | None:
         """ "the Dutch central bank", "the central bank" after "Chile": the central bank of the country the
@@ -677,7 +709,7 @@ def _names_people(noun) -> bool:
 def _people_word(lemma: str) -> bool:
     """A lower-case singular that names people by what they do: the lexicon's people, or an agent ending."""
     kind = speaker_words().get(lemma)
-    return lemma == "people" or kind in ("anonymous", "role") or (
+    return lemma in ("people", "person") or kind in ("anonymous", "role") or (
         kind is None and len(lemma) > 4 and lemma.endswith(PEOPLE_SUFFIXES))
 
 
@@ -756,6 +788,15 @@ def _singular(head) -> str | None:
     return None
 
 
+def _according_to_thing(head) -> bool:
+    """ "priced according to a sliding scale": the object of "according to" that is a common noun for no person,
+    body or text (none the lexicon knows) is a thing, not a source."""
+    to = head.head
+    return (head.dep_ == "pobj" and head.pos_ == "NOUN" and to.lower_ == "to" and to.head.lower_ == "according"
+            and speaker_words().get(head.lemma_.lower()) is None and not _names_people(head)
+            and head.lemma_.lower() not in AGENT_ABSTRACTS | GROUP_NOUNS | COLLECTIVE_NOUNS)
+
+
 def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     """A speaker no name stands for, once more: an unnamed group ("both sides", "member countries",
     "employees", "the opposition", "two of them", "those", "a trade group") is an anonymous source of that
@@ -766,10 +807,13 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     group = _plural_group(head)
     if group is not None:
         return group
+    if _according_to_thing(head) or (head.pos_ == "NOUN" and head.lemma_.lower() in NON_AGENT_NOUNS):
+        return None  # "according to fixed differentials", "Ministry figures indicated": things, no speaker
     if any(token.pos_ == "PROPN" for token in span):
         return description
-    if head.pos_ in ("VERB", "AUX") or head.tag_ in ("WDT", "WP") or (len(head.text) == 1 and head.is_alpha):
-        return None  # a verb, a relative pronoun or a lone letter taken for the speaker: a parse slip
+    if head.pos_ in ("VERB", "AUX") or head.tag_ in ("WDT", "WP") or (len(head.text) == 1 and head.is_alpha) \
+            or (head.pos_ == "NUM" and not head.is_alpha):
+        return None  # a verb, a relative pronoun, a lone letter or a figure taken for the speaker: a parse slip
     if head.lower_ in DEMONSTRATIVE_PEOPLE:
         return Speaker(head.lower_, ANONYMOUS)
     if head.pos_ not in ("NOUN", "NUM"):
