@@ -418,3 +418,9 @@ def test_a_ticker_in_wire_marks_is_the_organisation_named_before_it():
     assert speakers("Hanson Trust Plc <HNSN.L> said its U.S. unit sold a plant.") == [("Hanson Trust Plc", "ORG")]
     assert speakers("Plenum Publishing Corp <plen> said it filed with the Securities and Exchange Commission.") == [
         ("Plenum Publishing Corp", "ORG")]
+
+
+def test_his_document_speaks_for_the_person_and_a_name_with_a_number_is_no_figure():
+    assert speakers("Jaime Ortiz sued Coral Bank. His petition said the bank had broken its word.") == [
+        ("Jaime Ortiz", "PERSON")]
+    assert speakers("G-10 said rates would stay low.") == [("g-10", None)]  # kept: not a bare figure

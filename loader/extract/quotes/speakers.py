@@ -225,6 +225,8 @@ class Resolver:
                 speaker = self._public_body_before(span, speaker)
         elif kind == "anonymous":
             speaker = Speaker(anonymous_name(head), ANONYMOUS)
+        elif kind == "document" and _owner_pronoun(head) is not None:
+            speaker = self._person(_owner_pronoun(head), content)  # "his petition said": the person it is his
         elif kind in ("organisation", "document", "spokesperson"):
             speaker = self._issuer(span, kind)
         elif kind == "first":
@@ -723,6 +725,11 @@ def _document(head) -> str | None:
     return None
 
 
+def _owner_pronoun(head):
+    """The "his"/"her" that owns a noun ("his petition"), or None."""
+    return next((child for child in head.children if child.dep_ == "poss" and child.lower_ in ("his", "her")), None)
+
+
 def _central_bank(head) -> bool:
     return head.lemma_.lower() == "bank" and any(child.lower_ == "central" for child in head.lefts)
 
@@ -812,7 +819,7 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     if any(token.pos_ == "PROPN" for token in span):
         return description
     if head.pos_ in ("VERB", "AUX") or head.tag_ in ("WDT", "WP") or (len(head.text) == 1 and head.is_alpha) \
-            or (head.pos_ == "NUM" and not head.is_alpha):
+            or (head.pos_ == "NUM" and not any(c.isalpha() for c in span.text)):
         return None  # a verb, a relative pronoun, a lone letter or a figure taken for the speaker: a parse slip
     if head.lower_ in DEMONSTRATIVE_PEOPLE:
         return Speaker(head.lower_, ANONYMOUS)
