@@ -45,6 +45,17 @@ def parse_date(value, zone: str | None = None, dayfirst: bool = False) -> str | 
         return None
 
 
+def day_before_bad_time(value, dayfirst: bool = False) -> str | None:
+    """The day of a date whose time cannot be read ('31-MAR-1987 605:12:19.12', a wire's corrupt clock):
+    the words before the unreadable ones, when they alone give a whole day; else None."""
+    words = str(value).split() if isinstance(value, str) else []
+    for end in range(len(words) - 1, 0, -1):
+        day = parse_date(" ".join(words[:end]), dayfirst=dayfirst)
+        if day is not None and len(day) == len("2000-01-01"):
+            return day
+    return None
+
+
 def _from_text(text: str, zone: str | None, dayfirst: bool) -> str | None:
     with warnings.catch_warnings():  # "10:00 EST": a zone name dateutil cannot place stays naive
         warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
