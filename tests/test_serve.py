@@ -73,6 +73,25 @@ def test_facets_of_a_big_filtered_view_count_a_sample_and_say_so(many, monkeypat
                   "published_month") == {"2024-03": 130}
 
 
+def test_facets_of_a_filtered_view_share_one_sample(many, monkeypatch):
+    """The view's filter is read once per page, not once per facet; every facet counts the same rows."""
+    from datasette.app import Datasette
+
+    from loader.serve.plugin import facets
+
+    monkeypatch.setattr(facets, "SAMPLE", 50)
+    reads, execute = [], Datasette.execute
+
+    async def counting(self, database, sql, *args, **kwargs):
+        reads.extend([sql] if sql.startswith("select rowid from articles where") else [])
+        return await execute(self, database, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Datasette, "execute", counting)
+    data = _json(many.get("/archive/articles.json?_extra=facet_results&published_month=2024-03"))
+    assert len(reads) == 1 and reads[0].endswith("limit 50")
+    assert sum(_facet(data, "published_month").values()) == 50 and sum(_facet(data, "source_id").values()) == 50
+
+
 def test_entity_facets_of_a_filtered_view_count_the_mentions_of_a_sample(nlp_archive, monkeypatch):
     from loader.serve.plugin import entities
 
