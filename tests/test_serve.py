@@ -305,6 +305,16 @@ def test_codes_show_human_labels(nlp_archive):
     assert ">direct quote</a>" in quotes and ">reported speech</a>" in quotes
 
 
+def test_every_feature_code_of_the_shipped_gazetteer_additions_has_a_label():
+    """Water bodies and regions added by hand (gulfs, straits, bays) are named, not shown as GeoNames codes."""
+    from loader.datafiles import data_lines
+    from loader.serve.plugin.labels import FEATURE_LABELS
+
+    rows = [line.split("\t") for line in data_lines("places_extra.tsv")]
+    codes = {row[3] for row in rows if len(row) > 3 and row[0] == "place" and row[3]}
+    assert {"GULF", "STRT", "SEA", "PCLH"} <= codes and codes - set(FEATURE_LABELS) == set()
+
+
 def test_article_page_shows_pending_versions_and_same_story(tmp_path):
     """What other stages write (extracted_with, article_versions, stories) as the article page shows it;
     the rows are written here the way the store's contract (DESIGN.md) describes them."""

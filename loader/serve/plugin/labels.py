@@ -11,9 +11,11 @@ FEATURE_LABELS = {
     "PPL": "town", "PPLA": "regional capital", "PPLA2": "county seat", "PPLA3": "town", "PPLA4": "town",
     "PPLC": "capital", "PPLG": "seat of government", "PPLX": "part of a town", "PPLL": "village",
     "CONT": "continent", "RGN": "region", "ISL": "island", "AIRP": "airport", "OCN": "ocean", "SEA": "sea",
+    "GULF": "gulf", "BAY": "bay", "STRT": "strait", "PEN": "peninsula", "ZNB": "buffer zone",
 }
 # Places a distance to a point means little for ("near" Beijing is not everything in China).
-AREA_FEATURES = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "PCLH", "ADM1", "CONT", "RGN", "OCN", "SEA")
+AREA_FEATURES = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "PCLH", "ADM1", "CONT", "RGN", "OCN", "SEA", "GULF",
+                 "BAY", "STRT", "PEN", "ZNB")
 ENTITY_TYPE_LABELS = {
     "PERSON": "person", "ORG": "organisation", "GPE": "country, city or state", "LOC": "place",
     "NORP": "nationality or group", "FAC": "building or facility",
