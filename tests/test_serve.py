@@ -315,6 +315,13 @@ def test_every_feature_code_of_the_shipped_gazetteer_additions_has_a_label():
     assert {"GULF", "STRT", "SEA", "PCLH"} <= codes and codes - set(FEATURE_LABELS) == set()
 
 
+def test_codes_of_countries_that_are_gone_show_their_names():
+    from loader.serve.plugin.labels import human_label
+
+    assert [human_label("country_codes", code) for code in ("SU", "DD", "YU", "DE")] == [
+        "Soviet Union", "East Germany", "Yugoslavia", "Germany"]
+
+
 def test_article_page_shows_pending_versions_and_same_story(tmp_path):
     """What other stages write (extracted_with, article_versions, stories) as the article page shows it;
     the rows are written here the way the store's contract (DESIGN.md) describes them."""
