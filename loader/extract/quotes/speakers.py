@@ -795,15 +795,6 @@ def _singular(head) -> str | None:
     return None
 
 
-def _according_to_thing(head) -> bool:
-    """ "priced according to a sliding scale": the object of "according to" that is a common noun for no person,
-    body or text (none the lexicon knows) is a thing, not a source."""
-    to = head.head
-    return (head.dep_ == "pobj" and head.pos_ == "NOUN" and to.lower_ == "to" and to.head.lower_ == "according"
-            and speaker_words().get(head.lemma_.lower()) is None and not _names_people(head)
-            and head.lemma_.lower() not in AGENT_ABSTRACTS | GROUP_NOUNS | COLLECTIVE_NOUNS)
-
-
 def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     """A speaker no name stands for, once more: an unnamed group ("both sides", "member countries",
     "employees", "the opposition", "two of them", "those", "a trade group") is an anonymous source of that
@@ -814,13 +805,12 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     group = _plural_group(head)
     if group is not None:
         return group
-    if _according_to_thing(head) or (head.pos_ == "NOUN" and head.lemma_.lower() in NON_AGENT_NOUNS):
-        return None  # "according to fixed differentials", "Ministry figures indicated": things, no speaker
+    if head.pos_ == "NOUN" and head.lemma_.lower() in NON_AGENT_NOUNS:
+        return None  # "Ministry figures indicated": a thing, no speaker, whatever names it
     if any(token.pos_ == "PROPN" for token in span):
         return description
-    if head.pos_ in ("VERB", "AUX") or head.tag_ in ("WDT", "WP") or (len(head.text) == 1 and head.is_alpha) \
-            or (head.pos_ == "NUM" and not any(c.isalpha() for c in span.text)):
-        return None  # a verb, a relative pronoun, a lone letter or a figure taken for the speaker: a parse slip
+    if head.pos_ in ("VERB", "AUX") or head.tag_ in ("WDT", "WP") or (len(head.text) == 1 and head.is_alpha):
+        return None  # a verb, a relative pronoun or a lone letter taken for the speaker: a parse slip
     if head.lower_ in DEMONSTRATIVE_PEOPLE:
         return Speaker(head.lower_, ANONYMOUS)
     if head.pos_ not in ("NOUN", "NUM"):
