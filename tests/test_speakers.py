@@ -348,6 +348,8 @@ def test_one_capitalised_word_that_starts_an_organisations_name_is_that_organisa
     text = ("Barrows Group PLC raised its bid. Barrows said it had bought 20 pct. "
             "Delmar Motors Corp cut prices. Delmar Motors said sales rose.")
     assert speakers(text) == [("Barrows Group PLC", "ORG"), ("Delmar Motors", "ORG")]
+    # a word the parser tags as a name is another organisation than a longer name without a legal form
+    assert speakers("Facebook Research ran a study. Facebook said the study was closed.")[0][0] == "Facebook"
 
 
 def test_a_text_or_act_named_by_its_ending_speaks_for_its_issuer_or_is_no_speaker():

@@ -450,14 +450,16 @@ class Resolver:
 
     def _organisation_by_first_word(self, span) -> Speaker | None:
         """ "Dixons said" after "Dixons Group PLC said", the parser taking the name for a plural noun: one
-        capitalised word that starts the name of an organisation the article names is that organisation (the
+        capitalised word that starts the name of an organisation the article names is that organisation (a word
+        tagged as a name only when that name ends in a legal form: "Facebook" is not "Facebook Research"; the
         one whose name ends in a legal form, else the one it names most often, then the nearest before)."""
         if len(span) != 1 or not span[0].is_title or len(span[0].text) < 3 or span[0].lower_ in speaker_words():
             return None  # a lone letter ("S") starts too many names
         word = fold_words(span.text)
         headline = [self.headline_company] if self.headline_company else []
         starting = [name for name in self.names.names + headline if name.type in ISSUER_TYPES
-                    and len(fold_words(name.canonical)) > 1 and fold_words(name.canonical)[:1] == word]
+                    and len(fold_words(name.canonical)) > 1 and fold_words(name.canonical)[:1] == word
+                    and (span[0].pos_ != "PROPN" or fold_words(name.canonical)[-1] in LEGAL_FORMS)]
         if not starting:
             return None
         counts = Counter(name.canonical for name in starting)
