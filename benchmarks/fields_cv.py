@@ -169,7 +169,8 @@ def main() -> int:
     table, hurting, lines, header = _run()
     report = "\n".join([
         "# HTML field rules, cross-validated by publisher", "", header, "", *table, "",
-        "Each rule switched off alone; Δ = score with the rule − score without it, on that half's pages (one figure per field the rule serves, in the order of the fields column).", "",
+        "Each rule switched off alone; Δ = score with the rule − score without it, on that half's pages "
+        "(one figure per field the rule serves, in the order of the fields column).", "",
         *lines, "", hurting, "",
     ])
     return publish(report, "fields_cv.md")
