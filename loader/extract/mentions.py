@@ -16,8 +16,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .names import (COMPANY_AFTER, LEGAL_FORMS, PERSON, alias_for, display_preference, entity_key, fold_words,
-                    fragment_kind, given_name_classes, is_country_prefix, name_words, roles, thing_nouns)
+from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
+                    entity_key, fold_words, fragment_kind, given_name_classes, is_country_prefix, name_words, roles,
+                    thing_nouns)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -54,7 +55,9 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
                             if ent.label_ in TYPES) if m]
     mentions = [_completed(doc, text, _joined_name(doc, text, m)) for m in mentions]
+    mentions = _joined_companies(text, mentions)
     _companies_by_legal_form(mentions, text, doc)
+    mentions = _described_names(doc, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
     mentions = [m for m in mentions if not _table_heading(text, m)]
     mentions = _without_things(text, mentions)
@@ -122,19 +125,90 @@ COMPANY_REST = re.compile(r"(?:\s+(?:and|&))?(?:\s+[A-Z][\w'-]*){1,3}?" + COMPAN
 
 def _companies_by_legal_form(mentions: list[Mention], text: str, doc=None) -> None:
     """ "Courier Corp" tagged as a person: a name ending in a legal form, or written just before one or before
-    "and Co" ("J.P. Morgan and Co"), is a company; so is one the model cut before the rest of a company's name
+    "and Co" ("J.P. Morgan and Co"), or starting with an organisation's head noun ("Groupe Marcel"), is a company; so is one the model cut before the rest of a company's name
     that no other entity holds ("Acme Tyre" of "Acme Tyre and Rubber Co"). Every other mention of that name in
     the article ("Acme Tyre said") is then the company too."""
     companies = set()
     for m in mentions:
-        if m.type == PERSON and fold_words(m.text)[-1:] and (fold_words(m.text)[-1] in LEGAL_FORMS
-                                                             or COMPANY_AFTER.match(text, m.end)
-                                                             or _company_rest(doc, text, m.end)):
+        words = fold_words(m.text)
+        if m.type == PERSON and words and (words[-1] in LEGAL_FORMS or COMPANY_AFTER.match(text, m.end)
+                                           or (len(words) > 1 and fragment_kind(words[0]) == "generic")
+                                           or _company_rest(doc, text, m.end)):
             m.type = "ORG"
             companies.add(m.text)
     for m in mentions:
         if m.type == PERSON and m.text in companies:
             m.type = "ORG"
+
+
+AND_GAP = re.compile(r"\s+(?:and|&)\s+")
+OF_GAP = re.compile(r"\s+(?:of|do|da|dos|de|del|della|di|du|des)\s+")
+
+
+def _joined_companies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One company's name the model tagged in two pieces becomes one organisation: a person's name, "and", and an
+    organisation of a partnership's words ("Alex Smith" + " and " + "Sons Inc"); an organisation cut after its
+    "and" and such a rest ("Alex. Smith and" + "Sons Inc"); an organisation ending in a head noun, "of" (or "do",
+    "de" ...) and a person's name ("Banco" + " do " + "Brasil")."""
+    joined = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        last = joined[-1] if joined else None
+        if last is not None and _one_company(text, last, m):
+            joined[-1] = Mention(last.first, m.last, last.start, m.end, text[last.start:m.end], "ORG", last.first)
+        else:
+            joined.append(m)
+    return joined
+
+
+def _one_company(text: str, a: Mention, b: Mention) -> bool:
+    gap = text[a.end:b.start]
+    words = fold_words(b.text)
+    rest = b.type == "ORG" and words[:1] != [] and words[0] in PARTNER_WORDS \
+        and all(word in PARTNER_WORDS or word in LEGAL_FORMS for word in words)
+    if rest and (a.type == PERSON and AND_GAP.fullmatch(gap)
+                 or a.type == "ORG" and a.text.endswith((" and", " &")) and gap.isspace()):
+        return True
+    return a.type == "ORG" and b.type == PERSON and OF_GAP.fullmatch(gap) is not None \
+        and fragment_kind(a.text.split()[-1]) == "generic"
+
+
+# What a "person" a ship's, a publication's, a water's or a company's noun describes is: none of ours, an
+# organisation, a place, an organisation.
+DESCRIBED_TYPES = {"vessel": None, "publication": "ORG", "water": "LOC", "company": "ORG"}
+
+
+def _described_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the tanker Sea Star", "the daily Le Soir", "the river Avon", "the Avon river", "the state oil company,
+    Petrolera," or "Sea Star, a Panamanian freighter" tagged as people: a person's name written just after a
+    lower-case noun (or two: "aircraft carrier") for a ship, a publication or a river (loader/data/
+    name_fragments.tsv), or (a river) just before "river", or in apposition with such a noun or a company's, is
+    that thing, and so is every other mention of that name in the article: a ship is none of our entities, a
+    publication or a company an organisation, a river a place."""
+    kinds = {}
+    for m in mentions:
+        kind = _description(doc, m) if m.type == PERSON else None
+        if kind:
+            kinds.setdefault(m.text, kind)
+    for m in mentions:
+        if m.type == PERSON and m.text in kinds:
+            m.type = DESCRIBED_TYPES[kinds[m.text]]
+    return [m for m in mentions if m.type is not None]
+
+
+def _description(doc, m: Mention) -> str | None:
+    before = [token.text for token in doc[max(m.first - 2, 0):m.first]]
+    for words in (before[-1:], before[-2:]):
+        kind = described_as(" ".join(words)) if words and all(word.islower() for word in words) else None
+        if kind and kind != "company":
+            return kind
+    if m.last < len(doc) and doc[m.last].text.islower() and described_as(doc[m.last].text) == "water":
+        return "water"
+    root = _root(doc, m)
+    nouns = [child for child in root.rights if child.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < m.first:
+        nouns.append(root.head)
+    kinds = [described_as(noun.text) for noun in nouns if noun.text.islower()]
+    return next((kind for kind in kinds if kind in ("vessel", "publication", "company")), None)
 
 
 def _company_rest(doc, text: str, end: int) -> bool:
