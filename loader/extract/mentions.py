@@ -55,7 +55,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
                             if ent.label_ in TYPES) if m]
     mentions = [_completed(doc, text, _joined_name(doc, text, m)) for m in mentions]
-    mentions = _joined_companies(text, mentions)
+    mentions = _joined_companies(doc, text, mentions)
     _companies_by_legal_form(mentions, text, doc)
     mentions = _described_names(doc, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
@@ -142,34 +142,57 @@ def _companies_by_legal_form(mentions: list[Mention], text: str, doc=None) -> No
 
 
 AND_GAP = re.compile(r"\s+(?:and|&)\s+")
-OF_GAP = re.compile(r"\s+(?:of|do|da|dos|de|del|della|di|du|des)\s+")
+OF_GAP = re.compile(r"\s+of\s+")
+FOREIGN_OF_GAP = re.compile(r"\s+(?:do|da|dos|de|del|della|di|du|des)\s+")
+OF_WORDS = {"of", "do", "da", "dos", "de", "del", "della", "di", "du", "des"}
 
 
-def _joined_companies(text: str, mentions: list[Mention]) -> list[Mention]:
-    """One company's name the model tagged in two pieces becomes one organisation: a person's name, "and", and an
-    organisation of a partnership's words ("Alex Smith" + " and " + "Sons Inc"); an organisation cut after its
-    "and" and such a rest ("Alex. Smith and" + "Sons Inc"); an organisation ending in a head noun, "of" (or "do",
-    "de" ...) and a person's name ("Banco" + " do " + "Brasil")."""
+def _joined_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """One company's name the model tagged in two pieces becomes one organisation: a person's or organisation's name,
+    "and", and an organisation of a partnership's words ("Alex Smith" + " and " + "Sons Inc"); an organisation cut
+    after its "and" and such a rest ("Alex. Smith and" + "Sons Inc"); an organisation ending in a head noun, "of" and
+    a person's name, or "do", "de" ... and a person's, organisation's or place's name ("Banco" + " do " + "Brasil"),
+    and so a person's name after such a head noun the model left untagged; a one-word organisation, "and" and a
+    one-word person's name the article gives no fuller name for and writes only as that pair ("Wagner and Brown")."""
+    full = {name_words(m.text)[-1] for m in mentions if m.type == PERSON and len(name_words(m.text)) > 1}
     joined = []
     for m in sorted(mentions, key=lambda m: m.start):
         last = joined[-1] if joined else None
-        if last is not None and _one_company(text, last, m):
+        if last is not None and _one_company(text, last, m, full):
             joined[-1] = Mention(last.first, m.last, last.start, m.end, text[last.start:m.end], "ORG", last.first)
         else:
-            joined.append(m)
+            joined.append(_after_head_noun(doc, text, m))
     return joined
 
 
-def _one_company(text: str, a: Mention, b: Mention) -> bool:
+def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
     gap = text[a.end:b.start]
     words = fold_words(b.text)
     rest = b.type == "ORG" and words[:1] != [] and words[0] in PARTNER_WORDS \
         and all(word in PARTNER_WORDS or word in LEGAL_FORMS for word in words)
-    if rest and (a.type == PERSON and AND_GAP.fullmatch(gap)
+    if rest and (a.type in (PERSON, "ORG") and AND_GAP.fullmatch(gap)
                  or a.type == "ORG" and a.text.endswith((" and", " &")) and gap.isspace()):
         return True
-    return a.type == "ORG" and b.type == PERSON and OF_GAP.fullmatch(gap) is not None \
-        and fragment_kind(a.text.split()[-1]) == "generic"
+    if a.type == "ORG" and b.type == PERSON and AND_GAP.fullmatch(gap) and b.text not in full \
+            and all(len(m.text.split()) == 1 and m.text.istitle() for m in (a, b)) and _only_together(text, a, b):
+        return True
+    of = b.type == PERSON and OF_GAP.fullmatch(gap) or b.type in (PERSON, "ORG", "GPE") and FOREIGN_OF_GAP.fullmatch(gap)
+    return a.type == "ORG" and bool(of) and fragment_kind(a.text.split()[-1]) == "generic"
+
+
+def _only_together(text: str, a: Mention, b: Mention) -> bool:
+    """Whether the article writes these two words only as the pair it has here ("Wagner and Brown")."""
+    pair = len(re.findall(re.escape(text[a.start:b.end]), text))
+    return all(len(re.findall(rf"(?<!\w){re.escape(m.text)}(?!\w)", text)) == pair for m in (a, b))
+
+
+def _after_head_noun(doc, text: str, m: Mention) -> Mention:
+    """ "the Banco do Brasil" with only "Brasil" tagged, as a person: the untagged head noun and "do" join it."""
+    head = doc[m.first - 2] if m.first >= 2 and m.type == PERSON else None
+    if head is None or doc[m.first - 1].lower_ not in OF_WORDS or head.ent_iob_ != "O" or not head.is_title \
+            or fragment_kind(head.text) != "generic":
+        return m
+    return Mention(head.i, m.last, head.idx, m.end, text[head.idx:m.end], "ORG", head.i)
 
 
 # What a "person" a ship's, a publication's, a water's or a company's noun describes is: none of ours, an
