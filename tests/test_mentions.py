@@ -401,3 +401,12 @@ def test_a_name_in_apposition_with_a_companys_noun_is_an_organisation():
     assert pairs("The bank Smith founded in 1980 was sold.") == [("Smith", "PERSON")]
     assert pairs("Mary Jones, a bank economist, said rates would fall.") == [("Mary Jones", "PERSON")]
     assert pairs("John Smith, the company's chairman, said it would sell.") == [("John Smith", "PERSON")]
+
+
+def test_a_title_keeps_a_person_beside_a_companys_noun_or_a_firm_of_the_same_name():
+    from loader.extract.nlp import get_nlp
+    text = "Hopewell owns a stake. Chairman of the firm Peter Lang said he expects the bridge to open in 1992."
+    assert [(t.dep_, t.head.text) for t in get_nlp()(text) if t.text == "Lang"] == [("appos", "firm")]
+    assert ("Peter Lang", "PERSON") in pairs(text)
+    text = "The car market is freer now, says Detroit analyst Mara Quist of Mara Quist and Associates."
+    assert pairs(text) == [("Detroit", "GPE"), ("Mara Quist", "PERSON"), ("Mara Quist and Associates", "ORG")]

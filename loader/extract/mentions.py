@@ -231,7 +231,18 @@ def _description(doc, m: Mention) -> str | None:
     if root.dep_ == "appos" and root.head.i < m.first:
         nouns.append(root.head)
     kinds = [described_as(noun.text) for noun in nouns if noun.text.islower()]
-    return next((kind for kind in kinds if kind in ("vessel", "publication", "company")), None)
+    kinds = [kind for kind in kinds if kind in ("vessel", "publication") or kind == "company"
+             and not any(_is_title(token) for token in root.head.ancestors)]  # "chairman of the firm Ann Hale"
+    return kinds[0] if kinds else None
+
+
+def _titled(m: Mention) -> bool:
+    return any(word.lower().rstrip(".") in roles()["titles"] for word in (m.role or "").split())
+
+
+def _has_given_name(name: str) -> bool:
+    words = fold_words(name)
+    return len(words) > 1 and words[0] in given_name_classes()
 
 
 def _company_rest(doc, text: str, end: int) -> bool:
@@ -270,8 +281,7 @@ def _places_as_people(mentions: list[Mention]) -> None:
     for m in mentions:
         words = m.text.split()
         if m.type != PERSON or m.role or len(words) < 2 or (m.entity or m.text) != m.text \
-                or fold_words(words[0])[:1] and fold_words(words[0])[0] in given_name_classes() \
-                or words[-1] in surnames:
+                or _has_given_name(m.text) or words[-1] in surnames:
             continue
         if any(get_gazetteer().is_main_name(place, m.text) and (place.feature_code.startswith(("PCL", "ADM1"))
                                                                   or place.population >= CITY_MIN_POPULATION)
@@ -569,12 +579,12 @@ def _canonicalise(text: str, mentions: list[Mention], item: dict) -> None:
 
 def _companies_taken_for_people(mentions: list[Mention]) -> dict[str, str]:
     """ "Phelps Dodge" or "Becor" tagged PERSON where the article names "Phelps Dodge Corp" or "Becor
-    Western Inc": the start of an organisation's longer name is that organisation. Retypes those
-    mentions as ORG; returns their text → the organisation's name."""
+    Western Inc": the start of an organisation's longer name is that organisation, unless a title in its role
+    shows a person. Retypes those mentions as ORG; returns their text → the organisation's name."""
     organisations = [m for m in mentions if m.type == "ORG"]
     found = {}
     for m in mentions:
-        if m.type != PERSON:
+        if m.type != PERSON or _titled(m):  # "analyst Ann Hale of Ann Hale and Associates"
             continue
         words = fold_words(m.text)
         longer = [o.text for o in organisations if len(fold_words(o.text)) > len(words)
