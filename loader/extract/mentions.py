@@ -69,6 +69,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     role_tokens = _assign_roles(doc, text, mentions)
     mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
     mentions += _missed_surnames(doc, text, mentions)
+    mentions = _without_common_words(doc, text, mentions)
     generic = [m for m in mentions if fragment_kind(m.text) == "generic"]
     mentions = [m for m in mentions if m not in generic]
     _canonicalise(text, mentions, item)
@@ -556,6 +557,26 @@ def _missed_surnames(doc, text: str, mentions: list[Mention]) -> list[Mention]:
                 and not _beside_name(doc, span.start)):
             found.append(Mention(span.start, span.end, match.start(), match.end(), match.group(), PERSON, span.start))
     return found
+
+
+def _without_common_words(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Concentrates produced were ...", "Heifers at 66.00": a one-word "person" that the article also writes in
+    lower case, as a common word, is that word capitalised, no name, when the article gives it no title, no fuller
+    name and never makes it the one who says something."""
+    full = {word for m in _full_names(mentions) for word in name_words(m.text)}
+    common = set()
+    for m in mentions:
+        if m.type == PERSON and " " not in m.text and m.text.istitle() and m.text not in full \
+                and re.search(rf"(?<![\w-]){re.escape(m.text.lower())}(?![\w-])", text):
+            common.add(m.text)
+    for m in mentions:
+        if m.text in common and m.type == PERSON and (m.role or _says(doc, m)):
+            common.discard(m.text)
+    return [m for m in mentions if not (m.type == PERSON and m.text in common)]
+
+
+def _says(doc, m: Mention) -> bool:
+    return any(token.dep_ == "nsubj" and token.head.lemma_ in ("say", "tell") for token in doc[m.first:m.last])
 
 
 def _beside_name(doc, i: int) -> bool:
