@@ -410,3 +410,14 @@ def test_a_title_keeps_a_person_beside_a_companys_noun_or_a_firm_of_the_same_nam
     assert ("Peter Lang", "PERSON") in pairs(text)
     text = "The car market is freer now, says Detroit analyst Mara Quist of Mara Quist and Associates."
     assert pairs(text) == [("Detroit", "GPE"), ("Mara Quist", "PERSON"), ("Mara Quist and Associates", "ORG")]
+
+
+def test_a_capitalised_common_word_the_article_also_writes_in_lower_case_is_no_person():
+    text = "Concentrates produced were 12,000 tonnes. The mine ships concentrates to Japan."
+    assert ("Concentrates", "PERSON") in model_tags(text)
+    assert pairs(text) == [("Japan", "GPE")]
+    # a fuller name, a title or speech shows the person
+    assert pairs("Analyst Sam Gross said gross margins fell. Gross expects a rebound.") \
+        == [("Sam Gross", "PERSON"), ("Gross", "PERSON")]
+    assert ("Baker", "PERSON") in pairs("Treasury Secretary Baker met officials. A baker in Tokyo said prices rose.")
+    assert pairs("Baker said that a baker in Tokyo had raised prices.") == [("Baker", "PERSON"), ("Tokyo", "GPE")]
