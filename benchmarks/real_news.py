@@ -20,9 +20,10 @@ A file may be given as NNN:START to take its records with a body from the START-
 records that earlier samples of a file pair left out, e.g. `--files 011:589` after `--files 010,011`.
 `--lee` takes the Lee corpus instead (about 350 Australian Broadcasting Corporation news stories of
 2001-02, one per line, shipped in the gensim wheel on PyPI: benchmarks/fetch_lee.sh), a second source
-unlike 1987 wire copy. `--out NAME` writes the report to benchmarks/results/NAME instead.
+unlike 1987 wire copy. The tables go to benchmarks/results/real_news-tables.md (`--out NAME`: NAME there);
+benchmarks/results/real_news.md is the hand-judged record of every sample, which no run overwrites.
 
-The tables carry no verdicts: the judgement of each row is written by hand into the note below them.
+The tables carry no verdicts: the judgement of each row is written by hand into real_news.md.
 """
 import argparse
 import json
@@ -56,6 +57,11 @@ def sample(files: list[str], records: int) -> list[dict]:
                      if (record.get("body") or "").strip()]
         chosen += with_body[int(start or 0):][:records - len(chosen)]
     return chosen
+
+
+def described(spec: str) -> str:
+    name, _, start = spec.partition(":")
+    return f"reuters-{name}.json" + (f" from its record {start} with a body" if start else "")
 
 
 def lee_sample(records: int) -> list[dict]:
@@ -176,13 +182,12 @@ def main() -> int:
     parser.add_argument("--keep", help="also copy the loaded database to this path")
     parser.add_argument("--db", help="report on this already loaded database instead of loading the sample")
     parser.add_argument("--lee", action="store_true", help="the Lee corpus (ABC news) instead of Reuters-21578")
-    parser.add_argument("--out", default="real_news.md", help="report file name under benchmarks/results/")
+    parser.add_argument("--out", default="real_news-tables.md", help="report file name under benchmarks/results/")
     args = parser.parse_args()
     files = [spec.strip().partition(":")[0].zfill(3) + spec.strip().partition(":")[1] + spec.strip().partition(":")[2]
              for spec in args.files.split(",")]
     records = lee_sample(args.records) if args.lee else sample(files, args.records)
-    source = ("the Lee corpus (benchmarks/data/lee)" if args.lee
-              else ", ".join(f"reuters-{name}.json" for name in files))
+    source = "the Lee corpus (benchmarks/data/lee)" if args.lee else ", ".join(map(described, files))
     with tempfile.TemporaryDirectory() as tmp:
         if args.db:
             db, summary, seconds = Path(args.db), "(an earlier load of the same sample)", 0.0

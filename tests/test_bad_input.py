@@ -147,6 +147,22 @@ def test_bad_date_costs_only_the_date(load_into, tmp_path):
     assert len(warnings) == 4 and all(w.startswith("warning: ") for w in warnings)
 
 
+def test_a_date_followed_by_other_words_keeps_what_it_can(load_into, tmp_path):
+    """A wire's routing codes after the time are no part of the date; a corrupt clock costs the time only,
+    and the row of load_errors says so."""
+    _dated(tmp_path, "a.json", json.dumps({**GOOD, "title": "Codes", "published": "27-MAR-1987 00:02:59.13\x05\x05RM"}))
+    _dated(tmp_path, "b.json", json.dumps({**GOOD, "title": "Clock", "published": "31-MAR-1987 605:12:19.12"}))
+    _dated(tmp_path, "c.json", json.dumps({**GOOD, "title": "Words", "published": "Tuesday 99:99"}))
+    db, result = load_into(tmp_path)
+    assert {r["title"]: r["published_at"] for r in db["articles"].rows} == {
+        "Codes": "1987-03-27T00:02:59.130000", "Clock": "1987-03-31", "Words": None}
+    assert sorted((name, reason, raw) for name, _, reason, raw in _errors(db)) == [
+        ("b.json", "published_at: the end of it is not readable, the article was loaded with 1987-03-31",
+         "31-MAR-1987 605:12:19.12"),
+        ("c.json", "published_at: not a usable date, the article was loaded without it", "Tuesday 99:99"),
+    ]
+
+
 def test_good_front_matter_dates_still_parse(load_into, tmp_path):
     _dated(tmp_path, "a.md", "---\ntitle: Day\ndate: 2017-02-03\n---\nThe harbour reopened on Monday.\n")
     _dated(tmp_path, "b.md", "---\ntitle: Time\ndate: 2017-02-03 10:20:00+08:00\n---\nThe harbour reopened.\n")

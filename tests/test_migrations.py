@@ -165,3 +165,37 @@ def test_a_target_that_cannot_be_an_archive_is_one_clear_line(tmp_path, target, 
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output == f"Error: {tmp_path / target}: {message}\n"
     assert (tmp_path / "notes.db").read_text().startswith("my shopping list")
+
+
+def _mention_indexes(path) -> dict:
+    conn = sqlite3.connect(path)
+    found = {name: [row[2] for row in conn.execute(f"pragma index_info([{name}])")]
+             for (name,) in conn.execute("select name from sqlite_master where type = 'index' and tbl_name = 'mentions'")}
+    conn.close()
+    return found
+
+
+def test_mentions_are_indexed_by_entity_then_article(tmp_path):
+    """One index answers both "mentions of this entity" and "articles that mention it", without the table."""
+    path = str(tmp_path / "new.db")
+    store.open_db(path).conn.close()
+    assert _mention_indexes(path) == {"idx_mentions_article_id": ["article_id"], "idx_mentions_type": ["type"],
+                                      "idx_mentions_entity_id_article_id": ["entity_id", "article_id"]}
+    conn = sqlite3.connect(path)
+    plan = " ".join(row[3] for row in conn.execute(
+        "explain query plan select article_id from mentions where entity_id = 'e1'"))
+    assert plan == "SEARCH mentions USING COVERING INDEX idx_mentions_entity_id_article_id (entity_id=?)"
+
+
+def test_an_archive_with_mentions_by_entity_alone_is_reindexed_on_upgrade(tmp_path):
+    path = str(tmp_path / "six.db")
+    store.open_db(path).conn.close()
+    conn = sqlite3.connect(path)
+    conn.execute("drop index idx_mentions_entity_id_article_id")
+    conn.execute("create index idx_mentions_entity_id on mentions (entity_id)")  # as version 6 made it
+    conn.execute("pragma user_version = 6")
+    conn.commit()
+    conn.close()
+    store.open_db(path).conn.close()
+    assert _mention_indexes(path) == {"idx_mentions_article_id": ["article_id"], "idx_mentions_type": ["type"],
+                                      "idx_mentions_entity_id_article_id": ["entity_id", "article_id"]}

@@ -73,6 +73,25 @@ def test_facets_of_a_big_filtered_view_count_a_sample_and_say_so(many, monkeypat
                   "published_month") == {"2024-03": 130}
 
 
+def test_facets_of_a_filtered_view_share_one_sample(many, monkeypatch):
+    """The view's filter is read once per page, not once per facet; every facet counts the same rows."""
+    from datasette.app import Datasette
+
+    from loader.serve.plugin import facets
+
+    monkeypatch.setattr(facets, "SAMPLE", 50)
+    reads, execute = [], Datasette.execute
+
+    async def counting(self, database, sql, *args, **kwargs):
+        reads.extend([sql] if sql.startswith("select rowid from articles where") else [])
+        return await execute(self, database, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Datasette, "execute", counting)
+    data = _json(many.get("/archive/articles.json?_extra=facet_results&published_month=2024-03"))
+    assert len(reads) == 1 and reads[0].endswith("limit 50")
+    assert sum(_facet(data, "published_month").values()) == 50 and sum(_facet(data, "source_id").values()) == 50
+
+
 def test_entity_facets_of_a_filtered_view_count_the_mentions_of_a_sample(nlp_archive, monkeypatch):
     from loader.serve.plugin import entities
 
@@ -284,6 +303,23 @@ def test_codes_show_human_labels(nlp_archive):
     assert ">China</a>" in places and ">capital</a>" in places and ">PPLC</a>" not in places
     quotes = client.get("/archive/quotes?_facet=direct").text
     assert ">direct quote</a>" in quotes and ">reported speech</a>" in quotes
+
+
+def test_every_feature_code_of_the_shipped_gazetteer_additions_has_a_label():
+    """Water bodies and regions added by hand (gulfs, straits, bays) are named, not shown as GeoNames codes."""
+    from loader.datafiles import data_lines
+    from loader.serve.plugin.labels import FEATURE_LABELS
+
+    rows = [line.split("\t") for line in data_lines("places_extra.tsv")]
+    codes = {row[3] for row in rows if len(row) > 3 and row[0] == "place" and row[3]}
+    assert {"GULF", "STRT", "SEA", "PCLH"} <= codes and codes - set(FEATURE_LABELS) == set()
+
+
+def test_codes_of_countries_that_are_gone_show_their_names():
+    from loader.serve.plugin.labels import human_label
+
+    assert [human_label("country_codes", code) for code in ("SU", "DD", "YU", "DE")] == [
+        "Soviet Union", "East Germany", "Yugoslavia", "Germany"]
 
 
 def test_article_page_shows_pending_versions_and_same_story(tmp_path):

@@ -5,7 +5,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from ..model import Article, BadInput, Record
-from .dates import parse_date
+from .dates import date_before_other_words, parse_date
 from .fields import as_text, map_fields, valid_text
 from .paragraphs import derive_title, split_paragraphs
 from .markup import looks_like_markup, markup_to_text, unescape_entities
@@ -88,9 +88,14 @@ def _date(record: Record, name: str, value, profile, problems: list) -> str | No
     """A date that cannot be read costs only itself: the article keeps going, a problem keeps the raw value."""
     parsed = parse_date(value, profile.timezone, profile.dayfirst)
     if parsed is None and value not in (None, "") and not isinstance(value, bool):
+        parsed, rest = date_before_other_words(value, profile.dayfirst)
+        if parsed and not any(character.isdigit() for character in rest):
+            return parsed  # only words no date has (a wire's codes) were left out: nothing of the date is lost
+        loss = f"the end of it is not readable, the article was loaded with {parsed}" if parsed else \
+            "not a usable date, the article was loaded without it"
         raw = valid_text(str(value))[:MAX_RAW_DATE_CHARS]
         problems.append(Record(record.origin_path, record.position, record.format, raw=raw,
-                               error=f"{name}: not a usable date, the article was loaded without it"))
+                               error=f"{name}: {loss}"))
     return parsed
 
 

@@ -14,6 +14,7 @@ EPOCH_RANGE = (0, 4_102_444_800)  # 1970 .. 2100, in seconds
 # Milliseconds (as JavaScript writes them) from 2001-09-09 on: a number between the two ranges (such as
 # 253402300800, year 10000 in seconds) is neither, and is not guessed at.
 EPOCH_MS_RANGE = (1_000_000_000_000, EPOCH_RANGE[1] * 1000)
+CONTROL = re.compile(r"[\x00-\x1f\x7f]+")  # never part of a date; some wires separate fields with them
 MAX_DATE_CHARS = 100  # the longest date a source prints is far shorter; longer text is not a date
 
 
@@ -32,6 +33,8 @@ def parse_date(value, zone: str | None = None, dayfirst: bool = False) -> str | 
     if isinstance(value, date):
         return value.isoformat()
     text = str(value).strip()
+    if not text.isprintable():
+        text = CONTROL.sub(" ", text).strip()
     if len(text) > MAX_DATE_CHARS:
         return None
     if text.isascii() and text.isdigit() and len(text) >= 9:
@@ -43,6 +46,18 @@ def parse_date(value, zone: str | None = None, dayfirst: bool = False) -> str | 
         return _from_text(text, zone, dayfirst)
     except (ValueError, OverflowError, parser.ParserError):  # day 30 of February, an offset of 25 hours
         return None
+
+
+def date_before_other_words(value, dayfirst: bool = False) -> tuple[str | None, str]:
+    """A date followed by words that are no part of it ('27-MAR-1987 00:02:59.13 RM', a wire's routing
+    codes; '31-MAR-1987 605:12:19.12', a corrupt clock): (what the leading words give, when that is at least
+    a whole day; the words left over). (None, '') when no leading words give a day."""
+    words = CONTROL.sub(" ", value).split() if isinstance(value, str) else []
+    for end in range(len(words) - 1, 0, -1):
+        found = parse_date(" ".join(words[:end]), dayfirst=dayfirst)
+        if found is not None and len(found) >= len("2000-01-01"):
+            return found, " ".join(words[end:])
+    return None, ""
 
 
 def _from_text(text: str, zone: str | None, dayfirst: bool) -> str | None:

@@ -82,13 +82,15 @@ FTS = {
     "quotes": ["content", "speaker"],
 }
 FTS_TOKENIZER = "porter unicode61"
-# Foreign keys are indexed by ensure_db_shape; these are the other columns people facet or sort on.
+# Foreign keys are indexed by ensure_db_shape (unless an index below leads with them); these are the other
+# columns people facet or sort on.
 INDEXES = {
     "articles": [["section"], ["published_month"], ["language"], ["published_at"], ["content_hash"], ["url"],
                  ["identity_key"], ["extracted_with"]],
     "article_versions": [["content_hash"]],
     "entities": [["type"], ["name"], ["article_count"], ["type", "article_count"]],
-    "mentions": [["type"]],
+    # an entity's articles read from the index alone (?_entity=, entity pages); it also serves the foreign key
+    "mentions": [["type"], ["entity_id", "article_id"]],
     "quotes": [["speaker"], ["direct"], ["speaker_type"]],
     "places": [["country_code"], ["feature_code"], ["admin1"], ["article_count"]],
     "locations": [["is_dateline"]],
@@ -149,14 +151,20 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True, replace=True)
             narrow_update_trigger(db, name, columns)
         for name, (_, pk, foreign_keys) in TABLES.items():
-            # a foreign key that leads the primary key is indexed by it already (article_origins, versions)
-            wanted = [[fk[0]] for fk in foreign_keys if fk[0] != _pk_columns_in_order(pk)[0]] + INDEXES.get(name, [])
-            for index_columns in wanted:
+            for index_columns in _wanted_indexes(name, pk, foreign_keys):
                 db[name].create_index(index_columns, if_not_exists=True)
         for name, select in VIEWS.items():
             db.create_view(name, select, ignore=True)
         create_count_table(db)
         migrations.migrate(db, fresh)
+
+
+def _wanted_indexes(name: str, pk, foreign_keys) -> list[list[str]]:
+    """INDEXES, and one index for each foreign key that no index (nor the primary key) already leads with:
+    article_origins and versions by their primary key, mentions by (entity_id, article_id)."""
+    listed = INDEXES.get(name, [])
+    leading = {_pk_columns_in_order(pk)[0]} | {columns[0] for columns in listed}
+    return [[fk[0]] for fk in foreign_keys if fk[0] not in leading] + listed
 
 
 def _pk_columns_in_order(pk) -> list:

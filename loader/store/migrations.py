@@ -81,8 +81,14 @@ def band_articles_by_rowid(db) -> None:
     db.execute("drop index if exists [idx_article_bands_article_id]")
 
 
+def index_mentions_by_entity_and_article(db) -> None:
+    """Archives whose mentions were indexed by entity_id alone: ensure_db_shape has just made the index on
+    (entity_id, article_id), which answers the same lookups and also gives the articles; the old one goes."""
+    db.execute("drop index if exists [idx_mentions_entity_id]")
+
+
 MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles, count_place_articles, derive_identity_keys,
-              rebuild_article_bands, band_articles_by_rowid]
+              rebuild_article_bands, band_articles_by_rowid, index_mentions_by_entity_and_article]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -12,7 +12,7 @@ from datasette.facets import Facet
 from datasette.filters import FilterArguments
 from datasette.utils import path_with_added_args, path_with_removed_args
 
-from .facets import sample_note, sampled_sql, unfiltered
+from .facets import sample_note, sample_params, sampled_sql, unfiltered
 
 PARAMETER = "_entity"
 SAMPLE = 1000  # articles of a filtered view whose mentions an entity facet counts (~10 mentions each)
@@ -45,8 +45,9 @@ class EntityFacet(Facet):
 
     async def _top_entities(self, entity_type: str):
         limit = self.get_facet_size() + 1
-        params = {**dict(self.params), "facet_entity_type": entity_type}
         exact = unfiltered(self)
+        view = dict(self.params) if exact else await sample_params(self, SAMPLE)
+        params = {**view, "facet_entity_type": entity_type}
         if exact:
             # article_count is NULL while a load has yet to refresh the entity: not in the facet yet.
             sql = ("select id as value, name as label, article_count as count from entities "
@@ -56,7 +57,7 @@ class EntityFacet(Facet):
             # From the sampled articles to their mentions (CROSS JOIN keeps that order: SQLite would
             # otherwise start from every mention of every entity of the type), grouped before naming.
             sql = ("select e.id as value, e.name as label, named.count as count from (select m.entity_id, "
-                   f"count(distinct m.article_id) as count from ({sampled_sql(self, 'id', SAMPLE)}) as hit "
+                   f"count(distinct m.article_id) as count from ({sampled_sql(self, 'id')}) as hit "
                    "cross join mentions m on m.article_id = hit.facet_value group by m.entity_id) as named "
                    "cross join entities e on e.id = named.entity_id where e.type = :facet_entity_type "
                    f"order by count desc, e.name limit {limit}")

@@ -10,10 +10,15 @@ articles the JSON-array facets (`country_codes`, `place_names`) read every artic
   own `article_count` (WHOLE_TABLE below);
 - on a filtered view (a filter, a search, an entity), the counts are real, computed over at most SAMPLE
   of the view's rows; when the view holds more, the facet says so ("in 5,000 of 170,000"), so no facet
-  ever times out and none pretends to be exact.
+  ever times out and none pretends to be exact. The page reads its sample's rowids once (`sample_rowids`)
+  and every facet counts those rows: a filter such as "mentions the United States" is not worked out
+  again for each of the ten facets.
 
 Clicking a value sets the same filter as Datasette's facets (`column=value`, `column__arraycontains=value`).
 """
+import asyncio
+import json
+
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
@@ -35,9 +40,33 @@ def unfiltered(facet: Facet) -> bool:
     return bool(facet.table) and facet.sql.rstrip().endswith(f" from {escape_sqlite(facet.table)}")
 
 
-def sampled_sql(facet: Facet, column: str, size: int | None = None) -> str:
-    """At most `size` (SAMPLE) rows of the page's view, only the column a facet counts."""
-    return f"select {escape_sqlite(column)} as facet_value from ({facet.sql}) limit {size or SAMPLE}"
+SAMPLES = "news_archive.facet_samples"  # the request's own cache of sampled rowids, by view
+
+
+def sampled_sql(facet: Facet, column: str) -> str:
+    """The sampled rows of the page's view (:facet_sample, from sample_params), only the column a facet counts."""
+    return (f"select {escape_sqlite(column)} as facet_value from {escape_sqlite(facet.table)} "
+            "where rowid in (select value from json_each(:facet_sample))")
+
+
+async def sample_params(facet: Facet, size: int | None = None) -> dict:
+    """The view's parameters and `facet_sample`: the rowids of at most `size` (SAMPLE) of its rows, as JSON.
+    Read once per page and view; facets running side by side await the same read."""
+    samples = facet.request.scope.setdefault(SAMPLES, {})
+    key = (facet.database, facet.sql, json.dumps(dict(facet.params), sort_keys=True, default=str))
+    if key not in samples:
+        samples[key] = asyncio.ensure_future(_read_sample(facet))
+    rowids = await samples[key]
+    return {**dict(facet.params), "facet_sample": json.dumps(rowids[:size or SAMPLE])}
+
+
+async def _read_sample(facet: Facet) -> list[int]:
+    """Datasette's facet SQL is `select … from [table] where …`: the same rows, their rowids only."""
+    where = facet.sql.split(f" from {escape_sqlite(facet.table)}", 1)[1]
+    rows = await facet.ds.execute(facet.database, f"select rowid from {escape_sqlite(facet.table)}{where} "
+                                  f"limit {SAMPLE}", facet.params, truncate=False,
+                                  custom_time_limit=facet.ds.setting("facet_time_limit_ms"))
+    return [row[0] for row in rows.rows]
 
 
 def sample_note(facet: Facet, size: int | None = None) -> dict:
@@ -79,7 +108,7 @@ class CountedFacet(Facet):
             sql, params = await self._whole_table(column)
             if sql:
                 return await self._run(sql, {**params, "limit": limit}), True
-        return await self._run(self.sampled(column, limit), self.params), False
+        return await self._run(self.sampled(column, limit), await sample_params(self)), False
 
     async def _whole_table(self, column: str) -> tuple[str | None, dict]:
         if self.table == "articles" and column in PRECOMPUTED and await self._has_counts():
