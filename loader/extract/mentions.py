@@ -605,17 +605,16 @@ def _canonicalise(text: str, mentions: list[Mention], item: dict) -> None:
 def _companies_taken_for_people(mentions: list[Mention]) -> dict[str, str]:
     """ "Phelps Dodge" or "Becor" tagged PERSON where the article names "Phelps Dodge Corp" or "Becor
     Western Inc": the start of an organisation's longer name is that organisation, unless a title in its role
-    shows a person; so is a one-word organisation ("Norstar") that starts exactly one longer one the article names
-    ("Norstar Bancorp"). Retypes those mentions as ORG; returns their text → the organisation's name."""
+    shows a person. Retypes those mentions as ORG; returns their text → the organisation's name."""
     organisations = [m for m in mentions if m.type == "ORG"]
     found = {}
     for m in mentions:
-        if m.type not in (PERSON, "ORG") or _titled(m):  # "analyst Ann Hale of Ann Hale and Associates"
+        if m.type != PERSON or _titled(m):  # "analyst Ann Hale of Ann Hale and Associates"
             continue
         words = fold_words(m.text)
-        longer = list(dict.fromkeys(o.text for o in organisations if len(fold_words(o.text)) > len(words)
-                                    and fold_words(o.text)[:len(words)] == words))
-        if longer and (m.type == PERSON or len(words) == 1 and len(longer) == 1):
+        longer = [o.text for o in organisations if len(fold_words(o.text)) > len(words)
+                  and fold_words(o.text)[:len(words)] == words]
+        if longer:
             m.type = "ORG"
             found[m.text] = longer[0]
     return found
