@@ -382,6 +382,9 @@ def test_a_ship_a_publication_or_a_river_is_no_person():
     text = "The Porter, a U.S. destroyer, was hit by a missile."  # the ship's noun in apposition
     assert ("Porter", "PERSON") in model_tags(text)
     assert pairs(text) == [("U.S.", "GPE")]
+    text = "The tanker Exxon Valdez ran aground. Exxon said it would pay."  # a ship tagged as an organisation
+    assert model_tags(text) == [("Exxon Valdez", "ORG"), ("Exxon", "ORG")]
+    assert pairs(text) == [("Exxon", "ORG")]
     text = "The weekly Jean Paris said prices would rise."
     assert ("Jean Paris", "PERSON") in model_tags(text)
     assert pairs(text) == [("Jean Paris", "ORG")]

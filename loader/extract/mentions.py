@@ -211,15 +211,16 @@ def _described_names(doc, mentions: list[Mention]) -> list[Mention]:
     lower-case noun (or two: "aircraft carrier") for a ship, a publication or a river (loader/data/
     name_fragments.tsv), or (a river) just before "river", or in apposition with such a noun or a company's, is
     that thing, and so is every other mention of that name in the article: a ship is none of our entities, a
-    publication or a company an organisation, a river a place."""
+    publication or a company an organisation, a river a place. An organisation's name a ship's noun describes ("the
+    ferry Pride of Dover") is that ship's too."""
     kinds = {}
     for m in mentions:
-        kind = _description(doc, m) if m.type == PERSON else None
-        if kind:
-            kinds.setdefault(m.text, kind)
+        kind = _description(doc, m) if m.type in (PERSON, "ORG") else None
+        if kind and (m.type == PERSON or kind == "vessel"):
+            kinds.setdefault((m.text, m.type), kind)
     for m in mentions:
-        if m.type == PERSON and m.text in kinds:
-            m.type = DESCRIBED_TYPES[kinds[m.text]]
+        if (m.text, m.type) in kinds:
+            m.type = DESCRIBED_TYPES[kinds[(m.text, m.type)]]
     return [m for m in mentions if m.type is not None]
 
 
