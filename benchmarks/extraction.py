@@ -10,6 +10,7 @@ scorer's table for both; the tables also go to benchmarks/results/extraction.md.
 """
 import gzip
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -76,7 +77,8 @@ def main() -> int:
         bare, bare_seconds = bare_predictions()
         report = "\n".join([
             "# Article extraction (shared/eval/extraction dev pages)", "",
-            f"Command: `.venv/bin/python benchmarks/extraction.py`. Targets: {TARGETS}.", "",
+            f"Command: `.venv/bin/python benchmarks/extraction.py` (load average {os.getloadavg()[0]:.1f} at the "
+            f"end). Targets: {TARGETS}.", "",
             f"## news-archive loader (`news-archive load --no-nlp`, {our_seconds:.0f} s)", "",
             f"Load summary: {result.summary()}", "",
             "```", score(ours, workdir, "loader"), "```", "",

@@ -6,7 +6,9 @@ a hash of their name. Each page is parsed once (loader.read.pagemeta + trafilatu
 does); then every rule of loader/read/htmlfields.py listed in RULES is switched off in turn and the
 title, authors and date are chosen again (choose_fields) and scored with the set's scorer on each half.
 
-- A rule is kept when switching it off does not help on either half ("helps on both": Δ ≥ 0 on both).
+- A rule is kept when switching it off does not help on either half, in any field it serves (Δ ≥ 0); the
+  verdict says whether it helps on both halves, on one (never hurting), or has no effect. The date rules
+  are scored on the calendar date and on the instant (time and offset), which is what borrowing serves.
 - The cross-validated figure: rules chosen on one half (kept unless switching off helps there), scored
   on the other half, both ways, pooled over pages; beside it the dev figure (all rules, all pages).
 
@@ -37,27 +39,32 @@ from _results import publish  # noqa: E402
 
 EVAL = next((p for p in (ROOT.parent / "shared/eval/extraction", Path("/work/shared/eval/extraction"))
              if p.exists()), None)
-FIELDS = ("title_em", "authors_f1", "date_acc")
-# rule → (what it does, the field it serves, the patch that switches it off: attribute of htmlfields → stand-in)
+FIELDS = ("title_em", "authors_f1", "date_acc", "instant_acc")
+# rule → (what it does, the fields it serves, the patch that switches it off: attribute of htmlfields → stand-in)
 RULES = {
-    "core title": ("of two metadata headlines where one holds the other, the shorter", "title_em",
+    "core title": ("of two metadata headlines where one holds the other as spelled, the shorter", ("title_em",),
                    {"_core": lambda titles: None}),
-    "strip tail": ("'Headline - Site' → 'Headline' when another source has the headline alone", "title_em",
+    "strip tail": ("'Headline - Site' → 'Headline' when another source has the headline alone", ("title_em",),
                    {"_strip_tail": lambda title, others: title}),
-    "strip site": ("'Headline | og:site_name' → 'Headline'", "title_em",
+    "strip site": ("'Headline | og:site_name' → 'Headline'", ("title_em",),
                    {"_strip_site": lambda title, site: title}),
-    "heading vote": ("the <h1> that repeats a metadata title votes", "title_em",
-                     {"_heading": lambda headings, metas: None}),
-    "publisher-only authors": ("authors naming only the publisher lose to a source naming people", "authors_f1",
-                               {"choose_authors": lambda sources, site: next(
-                                   (names for names in map(htmlfields.author_names, sources) if names), [])}),
-    "slug names": ("a lower-case hyphenated slug is no author name", "authors_f1",
-                   {"_clean_name": lambda text: htmlfields.clean(htmlfields.BYLINE_PREFIX.sub(
-                       "", htmlfields.clean(htmlfields.EMAIL.sub("", text or "")) or "").strip(" .:-–—")) or None}),
-    "labelled <time>": ("<time> elements labelled as the publication time are candidates", "date_acc",
-                        {"_labelled_times": lambda page: []}),
-    "borrowed offset": ("a date without offset borrows one from another tag giving the same moment", "date_acc",
-                        {"_same_moment": lambda naive, aware, with_time: False}),
+    "heading vote": ("the <h1> that repeats a metadata title votes", ("title_em",),
+                     {"_heading": lambda headings, metas, heading=htmlfields._heading:
+                      None if any(metas) else heading(headings, metas)}),
+    "heading fallback": ("a page without metadata headlines: the <h1> before <title>", ("title_em",),
+                         {"_heading": lambda headings, metas, heading=htmlfields._heading:
+                          heading(headings, metas) if any(metas) else None}),
+    "publisher-only authors": ("authors naming only the publisher lose to metadata naming people, or to a "
+                               "text guess of full names", ("authors_f1",),
+                               {"choose_authors": lambda sources, site, guess=None: next(
+                                   (names for names in map(htmlfields.author_names, [*sources, guess]) if names),
+                                   [])}),
+    "bracketed asides": ("'Anna Meier (ame)' → 'Anna Meier'", ("authors_f1",),
+                         {"_strip_asides": lambda text: text}),
+    "labelled <time>": ("<time> elements labelled as the publication time are candidates",
+                        ("date_acc", "instant_acc"), {"_labelled_times": lambda page: []}),
+    "borrowed offset": ("a date without offset borrows one from another tag giving the same moment",
+                        ("date_acc", "instant_acc"), {"_same_moment": lambda naive, aware, with_time: False}),
 }
 
 
@@ -108,7 +115,7 @@ def scores(pages, score, switched_off: set = frozenset()) -> dict[str, list[dict
 
 
 def mean(docs: list[dict], field: str) -> float:
-    values = [doc[field] for doc in docs if field in doc]
+    values = [doc[field] for doc in docs if doc.get(field) is not None]
     return sum(values) / len(values) if values else 0.0
 
 
@@ -125,17 +132,19 @@ def _run():
     pages = parsed_pages(gold)
     full = scores(pages, score)
     publishers = {h: len({row["publisher"] for row, _, _ in pages if half(row["publisher"]) == h}) for h in "AB"}
-    lines = ["| rule | field | what it does | Δ half A | Δ half B | verdict |", "|---|---|---|---:|---:|---|"]
+    lines = ["| rule | fields | what it does | Δ half A | Δ half B | verdict |", "|---|---|---|---:|---:|---|"]
     harmful = {"A": set(), "B": set()}
-    for rule, (what, field, _) in RULES.items():
+    for rule, (what, fields, _) in RULES.items():
         off = scores(pages, score, {rule})
-        delta = {h: mean(full[h], field) - mean(off[h], field) for h in "AB"}
+        delta = {h: [mean(full[h], field) - mean(off[h], field) for field in fields] for h in "AB"}
         for h in "AB":
-            if delta[h] < 0:
+            if min(delta[h]) < 0:
                 harmful[h].add(rule)
-        verdict = "helps on both" if min(delta.values()) > 0 else (
-            "hurts on a half" if min(delta.values()) < 0 else "no effect on a half")
-        lines.append(f"| {rule} | {field} | {what} | {delta['A']:+.3f} | {delta['B']:+.3f} | {verdict} |")
+        helps = [min(delta[h]) >= 0 and max(delta[h]) > 0 for h in "AB"]
+        verdict = "hurts on a half" if harmful["A"] & {rule} or harmful["B"] & {rule} else (
+            "helps on both" if all(helps) else "helps on one half, never hurts" if any(helps) else "no effect")
+        cells = {h: " / ".join(f"{d:+.3f}" for d in delta[h]) for h in "AB"}
+        lines.append(f"| {rule} | {', '.join(fields)} | {what} | {cells['A']} | {cells['B']} | {verdict} |")
     # Rules chosen on one half (dropped where switching them off helps there), scored on the other.
     crossed = scores(pages, score, harmful["A"])["B"] + scores(pages, score, harmful["B"])["A"]
     dev = full["A"] + full["B"]
@@ -160,7 +169,8 @@ def main() -> int:
     table, hurting, lines, header = _run()
     report = "\n".join([
         "# HTML field rules, cross-validated by publisher", "", header, "", *table, "",
-        "Each rule switched off alone; Δ = score with the rule − score without it, on that half's pages.", "",
+        "Each rule switched off alone; Δ = score with the rule − score without it, on that half's pages "
+        "(one figure per field the rule serves, in the order of the fields column).", "",
         *lines, "", hurting, "",
     ])
     return publish(report, "fields_cv.md")

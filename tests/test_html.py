@@ -211,3 +211,36 @@ def test_a_repeated_headline_leaves_the_body_whichever_source_gave_it(tmp_path, 
     article = _page_with(tmp_path, load_into, jsonld=kicked, h1=kicked, lead=f"<p>{kicked}</p>")
     assert article["title"] == HEADLINE
     assert article["body"].split("\n\n") == PARAGRAPHS
+
+
+def test_a_headline_is_the_core_of_another_only_as_it_is_spelled(tmp_path, load_into):
+    # A question is a headline of its own, not the core of a longer question that holds its words.
+    longer, question = "Will the ferries sail in June and who will crew them?", "Will the ferries sail in June?"
+    assert _title_of_page_with(tmp_path, load_into, jsonld=longer, og=question, h1=longer) == longer
+    # Quote styles aside, a kicker still goes.
+    kicked, core = "Strike ballot: Crews’ union rejects night rotas", "Crews' union rejects night rotas"
+    assert _title_of_page_with(tmp_path, load_into, jsonld=kicked, og=core, h1=kicked) == core
+
+
+def _authors_of_page_with(tmp_path, load_into, *, byline: str, meta_author: str | None = None) -> list[str]:
+    """Authors of the harbour page when its JSON-LD names the publisher as the author, the visible byline
+    is `byline` and the author <meta> tag is `meta_author` (none when None)."""
+    page = PAGE.read_text(encoding="utf-8")
+    page = page.replace('[{"@type": "Person", "name": "Maren Holt"}, {"@type": "Person", "name": "Tomas Ferreira"}]',
+                        '{"@type": "Organization", "name": "The Harbour Gazette"}')
+    tag = f'<meta name="author" content="{meta_author}">\n' if meta_author else ""
+    page = page.replace('<meta name="author" content="Harbour Gazette staff">\n', tag)
+    page = page.replace("By Maren Holt and Tomas Ferreira", byline)
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    db, _ = load_into(tmp_path / "page.html")
+    return json.loads(_only_article(db)["authors"])
+
+
+def test_the_publisher_as_author_yields_to_people_the_metadata_or_a_full_byline_names(tmp_path, load_into):
+    people = _authors_of_page_with(tmp_path, load_into, byline="By Maren Holt and Tomas Ferreira")
+    assert people == ["Maren Holt", "Tomas Ferreira"]
+    # Initials in the byline are no better than the publisher's name.
+    assert _authors_of_page_with(tmp_path, load_into, byline="By mho") == ["The Harbour Gazette"]
+    # A person in the page's author tag wins over both.
+    assert _authors_of_page_with(tmp_path, load_into, byline="By mho", meta_author="Tomas Ferreira") == [
+        "Tomas Ferreira"]

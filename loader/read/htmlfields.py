@@ -6,6 +6,7 @@ time from JSON-LD, with the offset borrowed from another tag that gives the same
 """
 import html
 import re
+import unicodedata
 import warnings
 from collections import Counter
 from datetime import datetime
@@ -16,6 +17,9 @@ from ..text import loose, squash
 
 SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " : ")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero widths
+# Quote and dash styles a headline may be spelled with in one source and not in another.
+SAME_MARKS = str.maketrans({**dict.fromkeys("’‘‚‛′`´", "'"), **dict.fromkeys("“”„‟«»‹›″", '"'),
+                            **dict.fromkeys("‐‑‒–—―−", "-")})
 
 
 def _conjunctions() -> list[str]:
@@ -35,7 +39,7 @@ def choose_fields(meta: dict, extracted) -> dict:
     return {
         "title": choose_title(ld, tags, page, site) or clean(fallback.get("title")),
         "description": clean(ld.get("description") or tags.get("description") or fallback.get("description")),
-        "authors": choose_authors([ld.get("authors"), tags.get("authors"), fallback.get("author")], site),
+        "authors": choose_authors([ld.get("authors"), tags.get("authors")], site, fallback.get("author")),
         "published_at": choose_date([ld.get("published"), tags.get("published"), *_labelled_times(page),
                                      fallback.get("date")]),
         "updated_at": choose_date([ld.get("updated"), tags.get("updated")]),
@@ -78,12 +82,23 @@ def choose_title(ld: dict, tags: dict, page: dict, site: str | None) -> str | No
 
 def _core(titles: list) -> str | None:
     """Of two metadata headlines where one holds the other and more ("Topic: Headline", "Headline and
-    a longer tail"), the shorter: the extra words are a kicker or an extension, not the headline."""
+    a longer tail"), the shorter: the extra words are a kicker or an extension, not the headline. The
+    shorter must stand in the longer as it is spelled, punctuation included: "Who is she?" is a headline
+    of its own, not the core of "Who is she and what did she say?"."""
     present = [t for t in titles if t]
     for short in sorted(present, key=lambda t: len(loose(t))):
-        if loose(short) and any(loose(short) != loose(t) and loose(short) in loose(t) for t in present):
+        if loose(short) and any(loose(short) != loose(t) and _stands_in(short, t) for t in present):
             return short
     return None
+
+
+def _stands_in(short: str, long: str) -> bool:
+    """`short` appears in `long` as written: case, quote and dash styles and spacing aside."""
+    return _spelling(short) in _spelling(long)
+
+
+def _spelling(text: str) -> str:
+    return squash(unicodedata.normalize("NFKC", text).casefold().translate(SAME_MARKS))
 
 
 def _heading(headings: list[str], metas: list) -> str | None:
@@ -118,22 +133,33 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------- authors
-def choose_authors(sources: list, site: str | None) -> list[str]:
-    """The first source that names people; a source that only names the publisher loses to one that
-    names someone else, but is kept when nobody is named."""
+def choose_authors(sources: list, site: str | None, guess=None) -> list[str]:
+    """The first of the page's metadata sources that names people, else the guess from the visible text
+    (trafilatura's). Authors that only name the publisher are a statement of the page: they lose to
+    another metadata source naming someone else, and to a guess only when it gives full names (initials
+    and desk codes such as "amw" are no better than the publisher); they are kept when nobody is named."""
     publisher_only = []
-    for source in sources:
+    for index, source in enumerate([*sources, guess]):
         names = author_names(source)
         if not names:
             continue
         if site and all(loose(name) == loose(site) for name in names):
             publisher_only = publisher_only or names
             continue
+        if index == len(sources) and publisher_only and not all(_full_name(name) for name in names):
+            continue
         return names
     return publisher_only
 
 
+def _full_name(name: str) -> bool:
+    """A given name and a family name at least: two words."""
+    return len(name.split()) >= 2
+
+
 def author_names(value) -> list[str]:
+    """Names from a string or a list of them, split on "," "and" …; the same name twice (compared loosely)
+    once."""
     items = value if isinstance(value, list) else [value]
     names, seen = [], set()
     for item in items:
@@ -147,11 +173,13 @@ def author_names(value) -> list[str]:
 
 def _clean_name(text: str) -> str | None:
     text = clean(EMAIL.sub("", text or "")) or ""
-    text = clean(re.sub(r"\([^)]*\)|\[[^]]*\]", " ", text)) or ""
-    text = BYLINE_PREFIX.sub("", text).strip(" .:-–—")
-    if not text or not re.search(r"\w", text) or (" " not in text and "-" in text and text.islower()):
-        return None  # empty, punctuation, or a URL slug ("jane-doe") next to the real name
-    return text
+    text = BYLINE_PREFIX.sub("", _strip_asides(text)).strip(" .:-–—")
+    return text if text and re.search(r"\w", text) else None  # not empty, not punctuation
+
+
+def _strip_asides(text: str) -> str:
+    """'Anna Meier (ame)', 'Bo Li [photos]' → the name: bracketed asides are initials, roles, credits."""
+    return clean(re.sub(r"\([^)]*\)|\[[^]]*\]", " ", text)) or ""
 
 
 # ---------------------------------------------------------------- dates
