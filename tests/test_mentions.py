@@ -424,4 +424,8 @@ def test_a_capitalised_common_word_the_article_also_writes_in_lower_case_is_no_p
         == [("Sam Gross", "PERSON"), ("Gross", "PERSON")]
     assert ("Baker", "PERSON") in pairs("Treasury Secretary Baker met officials. A baker in Tokyo said prices rose.")
     assert pairs("Baker said that a baker in Tokyo had raised prices.") == [("Baker", "PERSON"), ("Tokyo", "GPE")]
+    # a name in a paragraph set in lower case is a proper noun there, no common word
+    text = "Halvorsen was speaking to reporters. trade minister halvorsen said output would rise."
+    assert ("Halvorsen", "PERSON") in model_tags(text)
+    assert pairs(text)[0] == ("Halvorsen", "PERSON")
 

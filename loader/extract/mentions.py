@@ -72,7 +72,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     role_tokens = _assign_roles(doc, text, mentions)
     mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
     mentions += _missed_surnames(doc, text, mentions)
-    mentions = _without_common_words(doc, text, mentions)
+    mentions = _without_common_words(doc, mentions)
     generic = [m for m in mentions if fragment_kind(m.text) == "generic"]
     mentions = [m for m in mentions if m not in generic]
     _canonicalise(text, mentions, item)
@@ -564,15 +564,16 @@ def _missed_surnames(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def _without_common_words(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+def _without_common_words(doc, mentions: list[Mention]) -> list[Mention]:
     """ "Concentrates produced were ...", "Heifers at 66.00": a one-word "person" that the article also writes in
-    lower case, as a common word, is that word capitalised, no name, when the article gives it no title, no fuller
-    name and never makes it the one who says something."""
+    lower case as a common word (not as a proper noun of text set in lower case) is that word capitalised, no name,
+    when the article gives it no title, no fuller name and never makes it the one who says something."""
     full = {word for m in _full_names(mentions) for word in name_words(m.text)}
+    lower_words = {token.text for token in doc if token.text.islower() and token.pos_ != "PROPN"}
     common = set()
     for m in mentions:
         if m.type == PERSON and " " not in m.text and m.text.istitle() and m.text not in full \
-                and re.search(rf"(?<![\w-]){re.escape(m.text.lower())}(?![\w-])", text):
+                and m.text.lower() in lower_words:
             common.add(m.text)
     for m in mentions:
         if m.text in common and m.type == PERSON and (m.role or _says(doc, m)):
