@@ -257,6 +257,8 @@ def test_a_word_in_capitals_in_a_tables_columns_is_no_organisation():
 def test_a_one_word_person_that_is_a_towns_name_and_does_nothing_is_the_town():
     text = "Grain shipments from Rotterdam rose in March, traders said. Vessels loading at Rotterdam waited two days."
     assert [(m["text"], m["type"]) for m in one(text)] == [("Rotterdam", "GPE"), ("Rotterdam", "GPE")]
+    text = "Grain shipments from Izmir rose in March, traders said."  # the gazetteer spells it İzmir
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Izmir", "GPE")]
     # the subject of a verb, or a surname the article gives in full, stays a person
     text = "Jackson said the plan would fail. Peter Hamilton, the analyst, said Hamilton would leave."
     assert [(m["text"], m["type"]) for m in one(text)] == [

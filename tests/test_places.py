@@ -227,6 +227,22 @@ def test_a_bare_name_means_its_prominent_place():
 
 
 @pytest.mark.slow
+def test_a_town_taken_for_a_person_stays_a_place_only_where_the_article_backs_it():
+    """The mentions stage takes a one-word "person" named like a big town for the town; the resolver keeps it
+    on a confident pick of that town that the article does not contradict, or where the text puts a place."""
+    grain, member, trip, court = places_in(
+        "Grain shipments from Rotterdam rose in March, traders said. Vessels loading at Rotterdam waited two days.",
+        "Farmers near Sydney and Brisbane want rain, and the member for Kennedy agreed with them.",
+        "The band played in Columbus, Ohio, and then went on to Cancun for a week.",
+        "Court papers said Darla Smith, 44, of 12 Oak St., Alexandria, hit her son.")
+    assert grain == [("Rotterdam", "Rotterdam", "PPL", "NL")] * 2  # no other place says otherwise
+    assert member == [("Sydney", "Sydney", "PPL", "AU"), ("Brisbane", "Brisbane", "PPL", "AU")]
+    assert trip == [("Columbus", "Columbus", "PPL", "US"), ("Ohio", "Ohio", "ADM1", "US"),
+                    ("Cancun", "Cancún", "PPL", "MX")]  # abroad, but where the text puts a place
+    assert court == []  # a weak pick among many Alexandrias: no place rather than Egypt's
+
+
+@pytest.mark.slow
 def test_adjectives_of_nationality_stand_for_their_country_and_stay_norp_entities():
     text = "Russian troops crossed the border while Chinese diplomats watched. The Russians said nothing."
     (found,) = extract_items([{"id": "a", "text": text}])

@@ -266,14 +266,15 @@ CITY_MIN_POPULATION = 50_000
 
 def _cities_as_people(doc, mentions: list[Mention]) -> None:
     """ "shipments from Rotterdam" tagged as a person: a one-word person's name the article gives no fuller
-    name or title for, that does no speaking or acting (no subject of a verb), and that is exactly the name of
-    a town of CITY_MIN_POPULATION or more, is that place."""
+    name or title for, that does no speaking or acting (no subject of a verb), and that is the name of a town of
+    CITY_MIN_POPULATION or more (accents aside: "Izmir"), is that place. The places stage keeps it only where the
+    article backs that reading (places.py)."""
     for m in mentions:
         if m.type != PERSON or m.role or len(m.text.split()) != 1 or (m.entity or m.text) != m.text:
             continue
         if any(token.dep_ in ("nsubj", "nsubjpass") for token in doc[m.first:m.last]):
             continue
-        if any(place.name == m.text and place.population >= CITY_MIN_POPULATION
+        if any(get_gazetteer().is_main_name(place, m.text) and place.population >= CITY_MIN_POPULATION
                for place in get_gazetteer().candidates(m.text)):
             m.type = "GPE"
 

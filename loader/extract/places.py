@@ -8,11 +8,18 @@ the softmax over its candidates.
 
 Then a small learned model (place_ranker.py) re-ranks each name's candidates on the same evidence and says
 how far to trust the pick; a name without a confident match is left out. `score` is then that trust.
+
+A one-word name the model took for a person and the mentions stage for a big town ("shipments from
+Rotterdam") is a guess: it stays a place when the article's places back the pick, or when the pick is a big
+town of that name, confident, and neither contradicted by the article's other countries nor written anywhere
+but where a place goes. A weak pick of it is no place rather than a far-off namesake.
 """
 import math
+import re
 
 from ..geometry import distance_km
 from .gazetteer import Place, get_gazetteer, name_key
+from .mentions import CITY_MIN_POPULATION
 from .place_ranker import NEAR_LIMITS_KM, Model, feature_class, get_model, softmax
 from .toponyms import Toponym, recognise
 
@@ -35,6 +42,8 @@ QUALIFIER_GAP = {",", ", ", " , ", " ("}
 WEAK_SHARE = 0.5  # a pick with less of its name's belief than this is a guess
 FAMOUS_RATIO = 5  # ...that yields to a namesake this many times bigger ("Geneva": Switzerland's, not Illinois')
 NAMESAKE_CITY_SHARE = 0.1  # "New York": a state's namesake city this big (by population) is what the name means
+# Words after which a name is where something is or goes: "flew to Calais", "a port near Calais".
+PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|into|near|outside|toward|towards|via)\s+$")
 DIVISION_WORDS = ("state", "State", "STATE", "province", "Province", "oblast", "Oblast", "prefecture", "Prefecture")
 
 
@@ -148,7 +157,29 @@ class _Resolver:
             if trust >= model.threshold or places[best].id < 0:  # our own table's places are exempt
                 chosen[key] = (places[self._namesake_city(key, best)], round(trust, 3))
         return {key: choice for key, choice in chosen.items()
-                if self.weights[key] or self._supported(key, choice[0], beliefs)}
+                if (self.weights[key] or self._supported(key, choice[0], beliefs))
+                and (not self._town_guess(key) or self._town_backed(key, *choice, beliefs))}
+
+    def _town_guess(self, key: str) -> bool:
+        members = self.groups[key]
+        return any(toponym.town_guess for toponym in members) and all(toponym.town_guess or toponym.weak
+                                                                        for toponym in members)
+
+    def _town_backed(self, key: str, place: Place, score: float, beliefs: dict) -> bool:
+        """A one-word "person" taken for a big town stays a place if the article's places back the pick, or if
+        the pick is a big town of that name, confident, and not contradicted: the article's other places lie in
+        its country (or nowhere), or the name is written where a place goes ("to Calais", "in Calais")."""
+        if self._locally_supported(key, place, beliefs):
+            return True
+        surface = self.groups[key][0].name
+        if place.population < CITY_MIN_POPULATION or not get_gazetteer().is_main_name(place, surface) \
+                or score < WEAK_SHARE:
+            return False
+        countries = self._votes(key, beliefs)["country"]
+        if countries.get(place.country_code, 0) >= 1 or sum(countries.values()) < 1:
+            return True
+        return any(PLACE_PREPOSITION.search(self.text, max(0, toponym.start - 12), toponym.start)
+                   for toponym in self.groups[key] if toponym.start)
 
     def _prominent_reading(self, key: str, best: int, beliefs: dict) -> int | None:
         """A weak pick of a small place that only the article's country supports (no qualifier, same state or

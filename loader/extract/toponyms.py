@@ -47,6 +47,7 @@ class Toponym(NamedTuple):
     dateline: bool = False  # written as a dateline inside the text: the story's own place
     adjectival: bool = False  # a demonym standing for its country: "Russian" in "Russian troops"
     lookup: str = ""  # the name to look up when it is not the text itself ("Russia" for "Russian")
+    town_guess: bool = False  # a one-word "person" to the model that the mentions stage took for a big town
 
     @property
     def name(self) -> str:
@@ -57,10 +58,11 @@ def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
     """Toponym spans in text order, none overlapping; each has at least one gazetteer candidate."""
     text = doc.text  # built anew on every access: read it once
     found: list[Toponym] = list(_inline_datelines(text, gazetteer))
+    people = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
     for start, end, label in _entity_spans(doc, mentions):
         toponym = _from_entity(text, start, end, label, gazetteer)
         if toponym and not _overlaps(toponym, found):
-            found.append(toponym)
+            found.append(_town_guess(toponym, label, people))
     blocked = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents
                if ent.label_ in BLOCKING_LABELS | {"NORP"}]
     for toponym in _scan(doc, text, gazetteer, found, blocked):
@@ -85,6 +87,14 @@ def _adjectival(doc, gazetteer: Gazetteer):
                 and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN")
                 and gazetteer.candidates(place)):
             yield Toponym(ent.start_char, ent.end_char, ent.text, adjectival=True, lookup=place)
+
+
+def _town_guess(toponym: Toponym, label: str, people: list[tuple[int, int]]) -> Toponym:
+    """A place the mentions stage found in a one-word name the model took for a person ("shipments from
+    Rotterdam"): a guess that the resolver keeps only on a confident big town or the article's support."""
+    if label in PLACE_LABELS and not toponym.weak and " " not in toponym.text and _overlaps(toponym, people):
+        return toponym._replace(town_guess=True)
+    return toponym
 
 
 def _person_names(doc) -> set[str]:
