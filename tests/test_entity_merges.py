@@ -236,7 +236,8 @@ def test_an_acronym_written_beside_a_name_with_a_legal_form_beats_a_name_it_fits
 TAKEN_FOR_A_PERSON = [
     {"title": "Guarantees refused", "body": "The Saudis refused credit guarantees, a Kessling official said."},
     {"title": "Talks fail", "body": "Talks between Kessling and the Saudis failed, Santos said."},
-    {"title": "Saudis give way", "body": "After Kessling threatened to cancel the contract, the Saudis changed their minds."},
+    {"title": "Saudis give way",
+     "body": "After Kessling threatened to cancel the contract, the Saudis changed their minds."},
     {"title": "Crude", "body": "Santana told reporters that Kessling would buy crude elsewhere."},
 ]
 

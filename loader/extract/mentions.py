@@ -129,8 +129,9 @@ COMPANY_REST = re.compile(r"(?:\s+(?:and|&))?(?:\s+[A-Z][\w'-]*){1,3}?" + COMPAN
 
 def _companies_by_legal_form(mentions: list[Mention], text: str, doc=None) -> None:
     """ "Courier Corp" tagged as a person: a name ending in a legal form, or written just before one or before
-    "and Co" ("J.P. Morgan and Co"), or starting with an organisation's head noun ("Groupe Marcel"), is a company; so is one the model cut before the rest of a company's name
-    that no other entity holds ("Acme Tyre" of "Acme Tyre and Rubber Co"). Every other mention of that name in
+    "and Co" ("J.P. Morgan and Co"), or starting with an organisation's head noun ("Groupe Marcel"), is a company;
+    so is one the model cut before the rest of a company's name that no other entity holds ("Acme Tyre" of "Acme
+    Tyre and Rubber Co"). Every other mention of that name in
     the article ("Acme Tyre said") is then the company too."""
     companies = set()
     for m in mentions:
@@ -181,7 +182,8 @@ def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
             and all(len(m.text.split()) == 1 and m.text.istitle() for m in (a, b)) and fragment_kind(a.text) is None \
             and _only_together(text, a, b):
         return True
-    of = b.type == PERSON and OF_GAP.fullmatch(gap) or b.type in (PERSON, "ORG", "GPE") and FOREIGN_OF_GAP.fullmatch(gap)
+    of = b.type == PERSON and OF_GAP.fullmatch(gap) \
+        or b.type in (PERSON, "ORG", "GPE") and FOREIGN_OF_GAP.fullmatch(gap)
     return a.type == "ORG" and bool(of) and fragment_kind(a.text.split()[-1]) == "generic"
 
 
