@@ -231,3 +231,21 @@ def test_an_acronym_written_beside_a_name_with_a_legal_form_beats_a_name_it_fits
     corporation = entity(db, "Farm Credit Corporation", "ORG")
     assert entity(db, "FCC", "ORG")["merged_into"] == corporation["id"]
     assert corporation["article_count"] == 5
+
+
+TAKEN_FOR_A_PERSON = [
+    {"title": "Guarantees refused", "body": "The Saudis refused credit guarantees, a Kessling official said."},
+    {"title": "Talks fail", "body": "Talks between Kessling and the Saudis failed, Santos said."},
+    {"title": "Saudis give way",
+     "body": "After Kessling threatened to cancel the contract, the Saudis changed their minds."},
+    {"title": "Crude", "body": "Santana told reporters that Kessling would buy crude elsewhere."},
+]
+
+
+def test_a_company_the_model_took_for_a_person_in_most_articles_stays_a_company(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "person.json", TAKEN_FOR_A_PERSON), nlp=True)
+    types = sorted(row["type"] for row in db.query("select type from mentions where text = 'Kessling'"))
+    assert types == ["ORG", "PERSON", "PERSON", "PERSON"]  # one article shows the company, three the model's slip
+    company = entity(db, "Kessling", "ORG")
+    assert (company["type"], company["article_count"]) == ("ORG", 4)  # merged-in mentions of a person do not vote
+    assert entity(db, "Kessling", "PERSON")["merged_into"] == company["id"]

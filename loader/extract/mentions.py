@@ -9,15 +9,19 @@ gives ("Ku" → "Ku Sung Sop"; a surname tagged ORG or GPE that names a person b
 Tagging slips fixed here: a word in capitals in a plain-text table's columns is no organisation; a person's
 name before a legal form or "and Co" (perhaps after a few more capitalised words: "and Rubber Co") is a company;
 a lone one-word "person" that is a town's name is the town, and a longer one that is exactly a country's or a big
-place's name, with no given name first, is that place.
+place's name, with no given name first, is that place; a company the model tagged in pieces is one organisation
+("Alex Smith" + "Sons Inc", "Banco" + "do" + "Brasil", "Wagner and Brown"); a "person" a noun describes as a
+ship ("the tanker ..."), a publication ("the daily ..."), a river or (in apposition) a company is that thing; a
+one-word "person" the article also writes in lower case is a common word capitalised.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .names import (COMPANY_AFTER, LEGAL_FORMS, PERSON, alias_for, display_preference, entity_key, fold_words,
-                    fragment_kind, given_name_classes, is_country_prefix, name_words, roles, thing_nouns)
+from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
+                    entity_key, fold_words, fragment_kind, given_name_classes, is_country_prefix, name_words, roles,
+                    thing_nouns)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -54,7 +58,9 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in (_clean(doc, text, ent.start, ent.end, ent.label_) for ent in doc.ents
                             if ent.label_ in TYPES) if m]
     mentions = [_completed(doc, text, _joined_name(doc, text, m)) for m in mentions]
+    mentions = _joined_companies(doc, text, mentions)
     _companies_by_legal_form(mentions, text, doc)
+    mentions = _described_names(doc, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
     mentions = [m for m in mentions if not _table_heading(text, m)]
     mentions = _without_things(text, mentions)
@@ -66,6 +72,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     role_tokens = _assign_roles(doc, text, mentions)
     mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
     mentions += _missed_surnames(doc, text, mentions)
+    mentions = _without_common_words(doc, mentions)
     generic = [m for m in mentions if fragment_kind(m.text) == "generic"]
     mentions = [m for m in mentions if m not in generic]
     _canonicalise(text, mentions, item)
@@ -122,19 +129,128 @@ COMPANY_REST = re.compile(r"(?:\s+(?:and|&))?(?:\s+[A-Z][\w'-]*){1,3}?" + COMPAN
 
 def _companies_by_legal_form(mentions: list[Mention], text: str, doc=None) -> None:
     """ "Courier Corp" tagged as a person: a name ending in a legal form, or written just before one or before
-    "and Co" ("J.P. Morgan and Co"), is a company; so is one the model cut before the rest of a company's name
-    that no other entity holds ("Acme Tyre" of "Acme Tyre and Rubber Co"). Every other mention of that name in
+    "and Co" ("J.P. Morgan and Co"), or starting with an organisation's head noun ("Groupe Marcel"), is a company;
+    so is one the model cut before the rest of a company's name that no other entity holds ("Acme Tyre" of "Acme
+    Tyre and Rubber Co"). Every other mention of that name in
     the article ("Acme Tyre said") is then the company too."""
     companies = set()
     for m in mentions:
-        if m.type == PERSON and fold_words(m.text)[-1:] and (fold_words(m.text)[-1] in LEGAL_FORMS
-                                                             or COMPANY_AFTER.match(text, m.end)
-                                                             or _company_rest(doc, text, m.end)):
+        words = fold_words(m.text)
+        if m.type == PERSON and words and (words[-1] in LEGAL_FORMS or COMPANY_AFTER.match(text, m.end)
+                                           or (len(words) > 1 and fragment_kind(words[0]) == "generic")
+                                           or _company_rest(doc, text, m.end)):
             m.type = "ORG"
             companies.add(m.text)
     for m in mentions:
         if m.type == PERSON and m.text in companies:
             m.type = "ORG"
+
+
+AND_GAP = re.compile(r"\s+(?:and|&)\s+")
+OF_GAP = re.compile(r"\s+of\s+")
+FOREIGN_OF_GAP = re.compile(r"\s+(?:do|da|dos|de|del|della|di|du|des)\s+")
+OF_WORDS = {"of", "do", "da", "dos", "de", "del", "della", "di", "du", "des"}
+
+
+def _joined_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """One company's name the model tagged in two pieces becomes one organisation: a person's or organisation's name,
+    "and", and an organisation of a partnership's words ("Alex Smith" + " and " + "Sons Inc"); an organisation cut
+    after its "and" and such a rest ("Alex. Smith and" + "Sons Inc"); an organisation ending in a head noun, "of" and
+    a person's name, or "do", "de" ... and a person's, organisation's or place's name ("Banco" + " do " + "Brasil"),
+    and so a person's name after such a head noun the model left untagged; a one-word organisation, "and" and a
+    one-word person's name the article gives no fuller name for and writes only as that pair ("Wagner and Brown")."""
+    full = {name_words(m.text)[-1] for m in mentions if m.type == PERSON and len(name_words(m.text)) > 1}
+    joined = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        last = joined[-1] if joined else None
+        if last is not None and _one_company(text, last, m, full):
+            joined[-1] = Mention(last.first, m.last, last.start, m.end, text[last.start:m.end], "ORG", last.first)
+        else:
+            joined.append(_after_head_noun(doc, text, m))
+    return joined
+
+
+def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
+    gap = text[a.end:b.start]
+    words = fold_words(b.text)
+    rest = b.type == "ORG" and words[:1] != [] and words[0] in PARTNER_WORDS \
+        and all(word in PARTNER_WORDS or word in LEGAL_FORMS for word in words)
+    if rest and (a.type in (PERSON, "ORG") and AND_GAP.fullmatch(gap)
+                 or a.type == "ORG" and a.text.endswith((" and", " &")) and gap.isspace()):
+        return True
+    if a.type == "ORG" and b.type == PERSON and AND_GAP.fullmatch(gap) and b.text not in full \
+            and all(len(m.text.split()) == 1 and m.text.istitle() for m in (a, b)) and fragment_kind(a.text) is None \
+            and _only_together(text, a, b):
+        return True
+    of = b.type == PERSON and OF_GAP.fullmatch(gap) \
+        or b.type in (PERSON, "ORG", "GPE") and FOREIGN_OF_GAP.fullmatch(gap)
+    return a.type == "ORG" and bool(of) and fragment_kind(a.text.split()[-1]) == "generic"
+
+
+def _only_together(text: str, a: Mention, b: Mention) -> bool:
+    """Whether the article writes these two words only as the pair it has here ("Wagner and Brown")."""
+    pair = len(re.findall(re.escape(text[a.start:b.end]), text))
+    return all(len(re.findall(rf"(?<!\w){re.escape(m.text)}(?!\w)", text)) == pair for m in (a, b))
+
+
+def _after_head_noun(doc, text: str, m: Mention) -> Mention:
+    """ "the Banco do Brasil" with only "Brasil" tagged, as a person: the untagged head noun and "do" join it."""
+    head = doc[m.first - 2] if m.first >= 2 and m.type == PERSON else None
+    if head is None or doc[m.first - 1].lower_ not in OF_WORDS or head.ent_iob_ != "O" or not head.is_title \
+            or fragment_kind(head.text) != "generic":
+        return m
+    return Mention(head.i, m.last, head.idx, m.end, text[head.idx:m.end], "ORG", head.i)
+
+
+# What a "person" a ship's, a publication's, a water's or a company's noun describes is: none of ours, an
+# organisation, a place, an organisation.
+DESCRIBED_TYPES = {"vessel": None, "publication": "ORG", "water": "LOC", "company": "ORG"}
+
+
+def _described_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the tanker Sea Star", "the daily Le Soir", "the river Avon", "the Avon river", "the state oil company,
+    Petrolera," or "Sea Star, a Panamanian freighter" tagged as people: a person's name written just after a
+    lower-case noun (or two: "aircraft carrier") for a ship, a publication or a river (loader/data/
+    name_fragments.tsv), or (a river) just before "river", or in apposition with such a noun or a company's, is
+    that thing, and so is every other mention of that name in the article: a ship is none of our entities, a
+    publication or a company an organisation, a river a place. An organisation's name a ship's noun describes ("the
+    ferry Pride of Dover") is that ship's too."""
+    kinds = {}
+    for m in mentions:
+        kind = _description(doc, m) if m.type in (PERSON, "ORG") else None
+        if kind and (m.type == PERSON or kind == "vessel"):
+            kinds.setdefault((m.text, m.type), kind)
+    for m in mentions:
+        if (m.text, m.type) in kinds:
+            m.type = DESCRIBED_TYPES[kinds[(m.text, m.type)]]
+    return [m for m in mentions if m.type is not None]
+
+
+def _description(doc, m: Mention) -> str | None:
+    before = [token.text for token in doc[max(m.first - 2, 0):m.first]]
+    for words in (before[-1:], before[-2:]):
+        kind = described_as(" ".join(words)) if words and all(word.islower() for word in words) else None
+        if kind and kind != "company":
+            return kind
+    if m.last < len(doc) and doc[m.last].text.islower() and described_as(doc[m.last].text) == "water":
+        return "water"
+    root = _root(doc, m)
+    nouns = [child for child in root.rights if child.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < m.first:
+        nouns.append(root.head)
+    kinds = [described_as(noun.text) for noun in nouns if noun.text.islower()]
+    kinds = [kind for kind in kinds if kind in ("vessel", "publication") or kind == "company"
+             and not any(_is_title(token) for token in root.head.ancestors)]  # "chairman of the firm Ann Hale"
+    return kinds[0] if kinds else None
+
+
+def _titled(m: Mention) -> bool:
+    return any(word.lower().rstrip(".") in roles()["titles"] for word in (m.role or "").split())
+
+
+def _has_given_name(name: str) -> bool:
+    words = fold_words(name)
+    return len(words) > 1 and words[0] in given_name_classes()
 
 
 def _company_rest(doc, text: str, end: int) -> bool:
@@ -174,8 +290,7 @@ def _places_as_people(mentions: list[Mention]) -> None:
     for m in mentions:
         words = m.text.split()
         if m.type != PERSON or m.role or len(words) < 2 or (m.entity or m.text) != m.text \
-                or fold_words(words[0])[:1] and fold_words(words[0])[0] in given_name_classes() \
-                or words[-1] in surnames:
+                or _has_given_name(m.text) or words[-1] in surnames:
             continue
         if any(get_gazetteer().is_main_name(place, m.text) and (place.feature_code.startswith(("PCL", "ADM1"))
                                                                   or place.population >= CITY_MIN_POPULATION)
@@ -452,6 +567,27 @@ def _missed_surnames(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _without_common_words(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Concentrates produced were ...", "Heifers at 66.00": a one-word "person" that the article also writes in
+    lower case as a common word (not as a proper noun of text set in lower case) is that word capitalised, no name,
+    when the article gives it no title, no fuller name and never makes it the one who says something."""
+    full = {word for m in _full_names(mentions) for word in name_words(m.text)}
+    lower_words = {token.text for token in doc if token.text.islower() and token.pos_ != "PROPN"}
+    common = set()
+    for m in mentions:
+        if m.type == PERSON and " " not in m.text and m.text.istitle() and m.text not in full \
+                and m.text.lower() in lower_words:
+            common.add(m.text)
+    for m in mentions:
+        if m.text in common and m.type == PERSON and (m.role or _says(doc, m)):
+            common.discard(m.text)
+    return [m for m in mentions if not (m.type == PERSON and m.text in common)]
+
+
+def _says(doc, m: Mention) -> bool:
+    return any(token.dep_ == "nsubj" and token.head.lemma_ in ("say", "tell") for token in doc[m.first:m.last])
+
+
 def _beside_name(doc, i: int) -> bool:
     """A surname inside a longer capitalised name ("Busby Street") is not the person."""
     return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() for j in (i - 1, i + 1))
@@ -473,12 +609,12 @@ def _canonicalise(text: str, mentions: list[Mention], item: dict) -> None:
 
 def _companies_taken_for_people(mentions: list[Mention]) -> dict[str, str]:
     """ "Phelps Dodge" or "Becor" tagged PERSON where the article names "Phelps Dodge Corp" or "Becor
-    Western Inc": the start of an organisation's longer name is that organisation. Retypes those
-    mentions as ORG; returns their text → the organisation's name."""
+    Western Inc": the start of an organisation's longer name is that organisation, unless a title in its role
+    shows a person. Retypes those mentions as ORG; returns their text → the organisation's name."""
     organisations = [m for m in mentions if m.type == "ORG"]
     found = {}
     for m in mentions:
-        if m.type != PERSON:
+        if m.type != PERSON or _titled(m):  # "analyst Ann Hale of Ann Hale and Associates"
             continue
         words = fold_words(m.text)
         longer = [o.text for o in organisations if len(fold_words(o.text)) > len(words)

@@ -22,6 +22,8 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Legal forms that end a company's name: "General Motors" and "General Motors Corp" are one company.
 LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "limited", "plc", "llc", "company", "sa", "ag", "nv", "bv",
                "spa", "gmbh", "bhd", "berhad", "pty"}
+# Words a partnership's name adds after "and" before its legal form: "Alex Smith and Sons Inc", "Lane and Partners".
+PARTNER_WORDS = {"sons", "son", "brothers", "bros", "partners", "associates"}
 # A company's ending after a name: "J.P. Morgan and Co", "Lazard Freres & Co Inc", "Halvor, Inc".
 COMPANY_AFTER = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+Co\b|(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
 # "People s Security": the apostrophe was lost on the way in; a clean spelling is preferred for display.
@@ -171,6 +173,15 @@ def fragment_kind(name: str) -> str | None:
 def thing_nouns() -> frozenset:
     """Lower-case nouns that make the name before them a thing's name ("the Louvre accord", "Brent crude")."""
     return _fragment_words()["thing"]
+
+
+def described_as(words: str) -> str | None:
+    """The kind of thing a lower-case noun (or two) written beside a name makes it: "vessel" ("the tanker ..."),
+    "publication" ("the daily ..."), "water" ("the river ..."), "company" ("the brokerage ..."), else None."""
+    for kind in ("vessel", "publication", "water", "company"):
+        if words in _fragment_words().get(kind, ()):
+            return kind
+    return None
 
 
 def is_nickname(word: str) -> bool:
