@@ -91,7 +91,8 @@ COUNTRY_VOICES = {"official", "negotiator", "delegate", "envoy", "diplomat", "so
 # Determiners of an organisation the text does not name ("the head of another bank", "the chairman of a bank").
 UNNAMED_DETERMINERS = ("a", "an", "another", "some")
 # A company's name as wire copy writes it: in angle brackets, or capitalised words ending in a legal form.
-WRITTEN_COMPANY = re.compile(r"<(?P<marked>[^<>]{2,60})>|(?P<name>(?:[A-Z][\w&'-]*\s+){1,4}(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
+WRITTEN_COMPANY = re.compile(r"<(?P<marked>[^<>]{2,60})>"
+                             r"|(?P<name>(?:[A-Z][\w&'-]*\s+){1,4}(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
 # A ticker in wire marks: "<HNSN.L>", "<plen>".
 WIRE_TICKER = re.compile(r"<[A-Za-z]{2,6}(?:\.[A-Z]{1,2})?>")
 # Wire headlines mark the company they are about with its ticker: "ACME MINES <ACMM> 4TH QTR NET".
@@ -425,11 +426,12 @@ class Resolver:
         return Speaker(person.canonical, PERSON, role or None)
 
     def _office_holder(self, span, head) -> Speaker | None:
-        """ "The Governor said", "the King said", "the group's president said": one office ("the" and a title, capitalised or not) is the
-        nearest person named before whose role holds that title."""
+        """ "The Governor said", "the King said", "the group's president said": one office ("the" and a title,
+        capitalised or not) is the nearest person named before whose role holds that title."""
         if head.tag_ in PLURAL_TAGS or not _is_title_word(head) or _of_unnamed(head) or not any(
-                (child.dep_ == "det" and child.lower_ in ("the", "this", "that")) or (child.dep_ == "poss" and child.pos_ in
-                ("NOUN", "PROPN")) for child in head.children):  # "the Governor", "the group's president"
+                (child.dep_ == "det" and child.lower_ in ("the", "this", "that"))
+                or (child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"))
+                for child in head.children):  # "the Governor", "the group's president"
             return None
         return self._person_by_role(span, head.lower_.rstrip(".")) or self._body_of_office(head)
 
