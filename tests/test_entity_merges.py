@@ -45,6 +45,16 @@ def test_a_second_candidate_undoes_the_merge(load_into, tmp_path):
     assert {row["entity_id"] for row in db.query("select entity_id from mentions where text = 'Voss'")} == {short["id"]}
 
 
+def test_a_surname_most_articles_write_alone_is_not_the_one_full_name(load_into, tmp_path):
+    """Five articles write only "Voss"; one names a "Greta Voss": the surname stays its own person (four to one)."""
+    alone = [{"title": f"Voss speaks {n}", "body": f"Talks with Canada went well on day {n}, Voss told reporters in Ottawa."}
+             for n in range(1, 6)]
+    db, _ = load_into(write(tmp_path, "wire.json", alone + SECOND), nlp=True)
+    short = entity(db, "Voss", "PERSON")
+    assert (short["merged_into"], short["article_count"]) == (None, 5)
+    assert entity(db, "Greta Voss", "PERSON")["article_count"] == 1
+
+
 THIRD = [
     {"title": "Carmaker cuts output", "body": "Halvorsen Motors Corp said it would cut output at two plants."},
     {"title": "Carmaker hires", "body": "Halvorsen Motors hired 300 workers in Ohio, the union said."},

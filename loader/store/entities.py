@@ -188,6 +188,15 @@ class ArticleContext:
         alias = contextual_alias(name)
         return self.codes().get(alias[1]) if alias else None
 
+    def full_name_holds_its_own(self, short: str, name: str, full: str) -> bool:
+        """Whether the articles of a person's full name are at least a DOMINANT_RATIO-th as many as those that
+        write only the surname, merged now or not: "Reagan" alone in 36 articles is not the "Michael Reagan"
+        one article names, but someone better known."""
+        counts = dict(self.db.execute(
+            "select coalesce(entity_name, text) = ?, count(distinct article_id) from mentions "
+            "where entity_id in (?, ?) group by 1", [name, short, full]).fetchall())
+        return counts.get(0, 0) * DOMINANT_RATIO >= counts.get(1, 0)
+
     def named_together(self, text: str, entity: str) -> bool:
         """Whether some article that names the entity also writes `text` ("FDIC" beside "Federal Deposit
         Insurance Corp")."""
@@ -296,6 +305,9 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         found = {other for other in found if not _joined_names(by_id[other][1], by_key)
                  and (type_ != "ORG" or _same_body(folded[0], by_id[other][1], places))}
         chosen = _choose(name, found, by_id, context if type_ == "ORG" else None, preferred)
+        if type_ == PERSON and chosen is not None and context is not None \
+                and not context.full_name_holds_its_own(entity, name, chosen):
+            chosen = None
         if chosen is not None and chosen not in unconfirmed:
             targets[entity] = chosen
     return targets
