@@ -259,6 +259,9 @@ def test_a_one_word_person_that_is_a_towns_name_and_does_nothing_is_the_town():
     assert [(m["text"], m["type"]) for m in one(text)] == [("Rotterdam", "GPE"), ("Rotterdam", "GPE")]
     text = "Grain shipments from Izmir rose in March, traders said."  # the gazetteer spells it İzmir
     assert [(m["text"], m["type"]) for m in one(text)] == [("Izmir", "GPE")]
+    # accents aside only for a city of 500,000: "Bush" is not Būsh, a town of 136,000 in Egypt
+    text = "A senior Bush administration official called the election a fraud."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Bush", "PERSON")]
     # the subject of a verb, or a surname the article gives in full, stays a person
     text = "Jackson said the plan would fail. Peter Hamilton, the analyst, said Hamilton would leave."
     assert [(m["text"], m["type"]) for m in one(text)] == [

@@ -264,19 +264,23 @@ def _company_rest(doc, text: str, end: int) -> bool:
 
 # A one-word "person" that is the name of a town at least this big is the town ("Rotterdam", "Duluth").
 CITY_MIN_POPULATION = 50_000
+# A town's name written without its accents stands for it only when the town is this big ("Izmir", "Cancun");
+# "Bush" is not Būsh, a town of 136,000 in Egypt, but the "Bush administration").
+UNACCENTED_MIN_POPULATION = 500_000
 
 
 def _cities_as_people(doc, mentions: list[Mention]) -> None:
     """ "shipments from Rotterdam" tagged as a person: a one-word person's name the article gives no fuller
     name or title for, that does no speaking or acting (no subject of a verb), and that is the name of a town of
-    CITY_MIN_POPULATION or more (accents aside: "Izmir"), is that place. The places stage keeps it only where the
-    article backs that reading (places.py)."""
+    CITY_MIN_POPULATION or more (accents aside for a city of UNACCENTED_MIN_POPULATION: "Izmir"), is that place.
+    The places stage keeps it only where the article backs that reading (places.py)."""
     for m in mentions:
         if m.type != PERSON or m.role or len(m.text.split()) != 1 or (m.entity or m.text) != m.text:
             continue
         if any(token.dep_ in ("nsubj", "nsubjpass") for token in doc[m.first:m.last]):
             continue
         if any(get_gazetteer().is_main_name(place, m.text) and place.population >= CITY_MIN_POPULATION
+               and (place.name == m.text or place.population >= UNACCENTED_MIN_POPULATION)
                for place in get_gazetteer().candidates(m.text)):
             m.type = "GPE"
 
