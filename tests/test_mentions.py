@@ -434,3 +434,35 @@ def test_a_capitalised_common_word_the_article_also_writes_in_lower_case_is_no_p
     assert ("Halvorsen", "PERSON") in model_tags(text)
     assert pairs(text)[0] == ("Halvorsen", "PERSON")
 
+
+
+def test_a_firm_named_by_a_run_of_surnames_is_one_organisation():
+    text = "Shares were placed by Dowling, Kemp, Sewell and Hart Inc, the company said."
+    assert model_tags(text) == [("Dowling", "PERSON"), ("Kemp", "PERSON"), ("Sewell", "ORG"), ("Hart Inc", "ORG")]
+    assert pairs(text) == [("Dowling, Kemp, Sewell and Hart Inc", "ORG")]
+    text = "Underwriters include L.F. Rothschild, Unterberg, Towbin Inc. L.F. Rothschild said it sold the shares."
+    assert model_tags(text)[:2] == [("L.F. Rothschild", "PERSON"), ("Unterberg", "PERSON")]
+    assert pairs(text) == [("L.F. Rothschild, Unterberg, Towbin Inc.", "ORG"), ("L.F. Rothschild", "ORG")]
+    text = "Analysts at Piper, Jaffray and Hopwood Inc said the stock was cheap."  # "Piper" left untagged
+    assert model_tags(text) == [("Jaffray", "PERSON"), ("Hopwood Inc", "ORG")]
+    assert pairs(text) == [("Piper, Jaffray and Hopwood Inc", "ORG")]
+    text = "Hiram Walker-Gooderham and Worts Ltd said it would sell the unit."
+    assert model_tags(text) == [("Hiram Walker-Gooderham", "PERSON"), ("Worts Ltd", "ORG")]
+    assert pairs(text) == [("Hiram Walker-Gooderham and Worts Ltd", "ORG")]
+    text = "The adviser was Johnson, Lane, Space, Smith and Co Inc, it said."
+    assert model_tags(text) == [("Johnson", "PERSON"), ("Lane", "PERSON"), ("Smith and Co Inc", "ORG")]
+    assert pairs(text) == [("Johnson, Lane, Space, Smith and Co Inc", "ORG")]
+
+
+def test_people_and_lists_of_companies_beside_a_legal_form_stay_apart():
+    text = "The panel heard Ann Hale, Dowling and Kemp on Monday."  # no company's ending: people
+    assert pairs(text) == [("Ann Hale", "PERSON"), ("Dowling", "PERSON"), ("Kemp", "PERSON")]
+    text = "Partners Kemp, Dowling and Hart left Sewell Inc last year."  # the ending is another name's
+    assert pairs(text) == [("Kemp", "PERSON"), ("Dowling", "PERSON"), ("Sewell Inc", "ORG")]
+    text = "Talks between John Smith and Exxon Corp failed."  # a given name first
+    assert pairs(text) == [("John Smith", "PERSON"), ("Exxon Corp", "ORG")]
+    text = "Yesterday, Exxon, Mobil and Texaco Inc raised prices."  # every piece tagged as an organisation
+    assert pairs(text) == [("Exxon", "ORG"), ("Mobil", "ORG"), ("Texaco Inc", "ORG")]
+    text = "Lehman Brothers Inc, Jefferies and Co bid."  # a legal form inside the run: two firms
+    assert ("Lehman Brothers Inc", "ORG") in pairs(text)
+    assert not any("," in name for name, _ in pairs(text))

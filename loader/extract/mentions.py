@@ -59,6 +59,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
                             if ent.label_ in TYPES) if m]
     mentions = [_completed(doc, text, _joined_name(doc, text, m)) for m in mentions]
     mentions = _joined_companies(doc, text, mentions)
+    mentions = _firms_of_surnames(doc, text, mentions)
     _companies_by_legal_form(mentions, text, doc)
     mentions = _described_names(doc, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
@@ -200,6 +201,58 @@ def _after_head_noun(doc, text: str, m: Mention) -> Mention:
             or fragment_kind(head.text) != "generic":
         return m
     return Mention(head.i, m.last, head.idx, m.end, text[head.idx:m.end], "ORG", head.i)
+
+
+# A firm named by a run of names: "Merrill Lynch, Pierce, Fenner and Smith Inc", "Rothschild, Unterberg, Towbin Inc",
+# "Walker-Gooderham and Worts Ltd". The first name has up to three words, each later one a single (perhaps
+# hyphenated) word after ", " or a final "and" / "&"; a company's ending closes the run. No word is a legal form.
+FIRM_WORD = r"(?!(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)[A-Z][\w'.]*(?:-[A-Z][\w'.]*)*"
+FIRM_NAME = re.compile(rf"(?P<first>{FIRM_WORD}(?:\s+{FIRM_WORD}){{0,2}})"
+                       rf"(?:,\s+{FIRM_WORD})*(?:,\s+{FIRM_WORD}|,?\s+(?:and|&)\s+{FIRM_WORD})"
+                       rf"(?P<ending>{COMPANY_AFTER.pattern}(?:\s+(?:Inc|Corp|Ltd|Plc|PLC)\b)?)")
+
+
+def _firms_of_surnames(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """A firm whose name is a run of surnames the model tagged in person-shaped pieces ("L.F. Rothschild" +
+    "Unterberg" + "Towbin Inc") is one organisation: the whole run, and its first name wherever else the article
+    writes it as a person ("L.F. Rothschild said"), as a legal-form company's name is. Pieces all tagged as
+    organisations stay apart (a list of companies), and so does a first name with a given name ("Ann Hale and
+    Exxon Corp"); a run of names with no company's ending ("Hale, Dunn and Ross said") is no firm."""
+    firms, short_names = [], set()
+    for start, end, first_end in _firm_names(doc, text, mentions):
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        firms.append((inside, Mention(span.start, span.end, start, end, text[start:end], "ORG", span.start)))
+        short_names |= {m.text for m in inside if m.type == PERSON and m.start == start and m.end == first_end}
+    replaced = {id(m) for inside, _ in firms for m in inside}
+    kept = [m for m in mentions if id(m) not in replaced] + [firm for _, firm in firms]
+    for m in kept:
+        if m.type == PERSON and m.text in short_names:
+            m.type = "ORG"
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _firm_names(doc, text: str, mentions: list[Mention]):
+    """The runs of names FIRM_NAME finds that start at a proper noun or a mention, cross no mention's edge, hold a
+    person's name or a name the model left untagged, and start with no given name: (start, end, end of the first
+    name). A full stop the model took into the ending ("Towbin Inc.") is the name's."""
+    position = 0
+    while match := FIRM_NAME.search(text, position):
+        position = match.end()
+        start, end = match.span()
+        if any(start < m.start < end and m.end == end + 1 for m in mentions) and text[end:end + 1] == ".":
+            end += 1
+        if any(m.start < start < m.end or m.start < end < m.end for m in mentions) \
+                or _has_given_name(match.group("first")) or "'s" in match.group("first"):
+            position = start + 1
+            continue
+        covered = [m for m in mentions if start <= m.start and m.end <= end]
+        span = doc.char_span(start, match.start("ending"), alignment_mode="expand")
+        if span is None or not (span[0].pos_ == "PROPN" or any(m.start == start for m in covered)):
+            position = start + 1
+            continue
+        if any(token.is_title and token.ent_iob_ == "O" for token in span) or any(m.type == PERSON for m in covered):
+            yield start, end, match.end("first")
 
 
 # What a "person" a ship's, a publication's, a water's or a company's noun describes is: none of ours, an
