@@ -443,6 +443,9 @@ def test_a_firm_named_by_a_run_of_surnames_is_one_organisation():
     text = "Underwriters include L.F. Rothschild, Unterberg, Towbin Inc. L.F. Rothschild said it sold the shares."
     assert model_tags(text)[:2] == [("L.F. Rothschild", "PERSON"), ("Unterberg", "PERSON")]
     assert pairs(text) == [("L.F. Rothschild, Unterberg, Towbin Inc.", "ORG"), ("L.F. Rothschild", "ORG")]
+    text = "Dealers now include L.F. Rothschild, Unterberg, Towbin Inc and Security Pacific National Bank."
+    assert ("Towbin Inc and", "ORG") in model_tags(text)  # the model takes the "and" in
+    assert pairs(text) == [("L.F. Rothschild, Unterberg, Towbin Inc", "ORG"), ("Security Pacific National Bank", "ORG")]
     text = "Analysts at Piper, Jaffray and Hopwood Inc said the stock was cheap."  # "Piper" left untagged
     assert model_tags(text) == [("Jaffray", "PERSON"), ("Hopwood Inc", "ORG")]
     assert pairs(text) == [("Piper, Jaffray and Hopwood Inc", "ORG")]

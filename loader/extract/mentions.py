@@ -207,7 +207,7 @@ def _after_head_noun(doc, text: str, m: Mention) -> Mention:
 # "Walker-Gooderham and Worts Ltd". The first name has up to three words, each later one a single (perhaps
 # hyphenated) word after ", " or a final "and" / "&"; a company's ending closes the run. No word is a legal form.
 FIRM_WORD = r"(?!(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)[A-Z][\w'.]*(?:-[A-Z][\w'.]*)*"
-FIRM_NAME = re.compile(rf"(?P<first>{FIRM_WORD}(?:\s+{FIRM_WORD}){{0,2}})"
+FIRM_NAME = re.compile(rf"(?<![\w.'’-])(?P<first>{FIRM_WORD}(?:\s+{FIRM_WORD}){{0,2}})"
                        rf"(?:,\s+{FIRM_WORD})*(?:,\s+{FIRM_WORD}|,?\s+(?:and|&)\s+{FIRM_WORD})"
                        rf"(?P<ending>{COMPANY_AFTER.pattern}(?:\s+(?:Inc|Corp|Ltd|Plc|PLC)\b)?)")
 
@@ -220,7 +220,7 @@ def _firms_of_surnames(doc, text: str, mentions: list[Mention]) -> list[Mention]
     Exxon Corp"); a run of names with no company's ending ("Hale, Dunn and Ross said") is no firm."""
     firms, short_names = [], set()
     for start, end, first_end in _firm_names(doc, text, mentions):
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        inside = [m for m in mentions if start <= m.start < end]
         span = doc.char_span(start, end, alignment_mode="expand")
         firms.append((inside, Mention(span.start, span.end, start, end, text[start:end], "ORG", span.start)))
         short_names |= {m.text for m in inside if m.type == PERSON and m.start == start and m.end == first_end}
@@ -235,15 +235,15 @@ def _firms_of_surnames(doc, text: str, mentions: list[Mention]) -> list[Mention]
 def _firm_names(doc, text: str, mentions: list[Mention]):
     """The runs of names FIRM_NAME finds that start at a proper noun or a mention, cross no mention's edge, hold a
     person's name or a name the model left untagged, and start with no given name: (start, end, end of the first
-    name). A full stop the model took into the ending ("Towbin Inc.") is the name's."""
+    name). A full stop the model took into the ending ("Towbin Inc.") is the name's; an "and" after it
+    ("Towbin Inc and") is not, and the mention goes with the rest."""
     position = 0
     while match := FIRM_NAME.search(text, position):
         position = match.end()
         start, end = match.span()
         if any(start < m.start < end and m.end == end + 1 for m in mentions) and text[end:end + 1] == ".":
             end += 1
-        if any(m.start < start < m.end or m.start < end < m.end for m in mentions) \
-                or _has_given_name(match.group("first")) or "'s" in match.group("first"):
+        if _crosses(text, mentions, start, end) or _has_given_name(match.group("first")) or "'s" in match.group("first"):
             position = start + 1
             continue
         covered = [m for m in mentions if start <= m.start and m.end <= end]
@@ -253,6 +253,12 @@ def _firm_names(doc, text: str, mentions: list[Mention]):
             continue
         if any(token.is_title and token.ent_iob_ == "O" for token in span) or any(m.type == PERSON for m in covered):
             yield start, end, match.end("first")
+
+
+def _crosses(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether a mention runs across either edge of text[start:end], other than by an "and" after it."""
+    return any(m.start < start < m.end or m.start < end < m.end and text[end:m.end].strip() not in ("and", "&")
+               for m in mentions)
 
 
 # What a "person" a ship's, a publication's, a water's or a company's noun describes is: none of ours, an
