@@ -127,6 +127,14 @@ def test_a_clear_majority_decides_between_candidates():
     assert _short_form_targets(rows) == {"short": "big"}
 
 
+def test_a_word_for_a_stance_towards_a_group_is_no_fuller_name_of_it():
+    from loader.store.entities import _short_form_targets
+    rows = [("group", "Varkan", "ORG", None, 3), ("stance", "Anti-Varkan", "ORG", None, 9),
+            ("word", "Brenner", "ORG", None, 2), ("company", "Brenner-Hall Corp", "ORG", None, 4)]
+    # "anti-Varkan forces" are Varkan's enemies; a hyphenated company's name still holds its word
+    assert _short_form_targets(rows) == {"word": "company"}
+
+
 def test_a_fragment_joining_two_names_is_no_candidate():
     from loader.store.entities import _short_form_targets
     rows = [("word", "Parliament", "ORG", None, 3), ("full", "Swedish Parliament", "ORG", None, 3),

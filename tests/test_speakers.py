@@ -242,6 +242,16 @@ def test_a_group_a_country_modifies_is_not_the_country():
     assert speakers(text) == [("United States", "GPE")]
 
 
+def test_officials_of_two_countries_and_sources_of_a_trade_are_unnamed_groups():
+    text = '"The debt plan will fail," U.S. and Argentine officials said.'
+    assert speakers(text) == [("officials", "ANONYMOUS")]
+    text = '"The bank will cut its rate," U.S. investment banking sources said.'
+    assert speakers(text) == [("sources", "ANONYMOUS")]
+    # one country's officials or sources, with or without their department, speak for it
+    text = '"Exports will grow," U.S. trade officials said. "Talks will resume," U.S. sources said.'
+    assert speakers(text) == [("United States", "GPE"), ("United States", "GPE")]
+
+
 def test_a_company_named_after_a_country_is_the_company():
     text = "Phone rates rose in March. US Northwest Inc said it would raise its rates again in May."
     assert speakers(text) == [("US Northwest Inc", "ORG")]

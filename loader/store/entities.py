@@ -303,6 +303,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         else:
             continue
         found = {other for other in found if not _joined_names(by_id[other][1], by_key)
+                 and not STANCE_PREFIX.match(by_id[other][1])
                  and (type_ != "ORG" or _same_body(folded[0], by_id[other][1], places))}
         chosen = _choose(name, found, by_id, context if type_ == "ORG" else None, preferred)
         if type_ == PERSON and chosen is not None and context is not None \
@@ -369,6 +370,10 @@ def _same_body(word: str, name: str, places: set) -> bool:
 
 
 HYPHEN_JOIN = re.compile(r"(?<=\w)-(?=[A-Z])")
+
+
+# "Anti-Taliban", "pro-Moscow": a name made into a word for a stance towards it is no fuller name of it.
+STANCE_PREFIX = re.compile(r"(?i)(?:anti|pro|non|ex|counter|post|pre)-")
 
 
 def _joined_names(name: str, by_key: dict) -> bool:

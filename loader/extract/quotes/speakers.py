@@ -670,12 +670,27 @@ def _inside(token, names: list[Name]) -> bool:
 
 def _group_of_country(head, names: list[Name]) -> bool:
     """ "U.S. refiners", "U.S. television networks": a common noun that only a place modifies is a group of
-    that country, not the country speaking; "U.S. officials" and "the Japanese government" do speak for it."""
+    that country, not the country speaking; "U.S. officials" and "the Japanese government" do speak for it,
+    but not officials of two countries ("U.S. and Argentine officials") nor sources of a trade ("U.S.
+    investment banking sources")."""
     if _inside(head, names) or any(name.type not in ("GPE", "NORP") for name in names):
         return False
     lemma = _lemma(head)
-    return lemma not in COUNTRY_VOICES and speaker_words().get(lemma) not in ("institution", "organisation",
-                                                                             "spokesperson", "document")
+    if lemma in COUNTRY_VOICES:
+        return len({name.canonical for name in names}) > 1 or _joined_modifiers(head) \
+            or (lemma == "source" and _trade_modified(head, names))
+    return speaker_words().get(lemma) not in ("institution", "organisation", "spokesperson", "document")
+
+
+def _joined_modifiers(head) -> bool:
+    """Whether words joined by "and" modify the head before it ("U.S. and Argentine officials")."""
+    return any(token.dep_ == "conj" for left in head.lefts for token in left.subtree)
+
+
+def _trade_modified(head, names: list[Name]) -> bool:
+    """Whether a common noun outside the names modifies the head ("banking" in "U.S. banking sources")."""
+    return any(child.dep_ == "compound" and child.pos_ == "NOUN" and not _inside(child, names)
+               for child in head.children)
 
 
 def _written_lower(span, names: Names) -> "Speaker | None":
