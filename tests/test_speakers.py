@@ -435,3 +435,10 @@ def test_his_document_speaks_for_the_person_and_a_name_with_a_number_stays():
     assert speakers("Jaime Ortiz sued Coral Bank. His petition said the bank had broken its word.") == [
         ("Jaime Ortiz", "PERSON")]
     assert speakers("G-10 said rates would stay low.") == [("g-10", None)]
+
+
+def test_whoever_a_clause_about_the_speakers_names_is_not_them():
+    text = "The dollar will fall, foreign exchange analysts polled by Reuters said here."
+    assert speakers(text) == [("analysts", "ANONYMOUS")]
+    text = "A spokesman for the Agriculture Department said the crop was late."  # a preposition's body speaks
+    assert speakers(text) == [("Agriculture Department", "ORG")]

@@ -250,7 +250,9 @@ class Resolver:
         if own and not _group_of_country(head, own):
             return _prefer(own)
         if head.pos_ in ("NOUN",) or kind in ("document", "spokesperson"):
-            phrase = self.names.within(head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
+            phrase = [name for name in self.names.within(head.left_edge.idx, head.right_edge.idx
+                                                          + len(head.right_edge.text))
+                      if kind != "anonymous" or not _in_clause_of(head, name)]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
             if not issuers and _group_of_country(head, phrase):
                 return None
@@ -680,6 +682,14 @@ def _group_of_country(head, names: list[Name]) -> bool:
         return len({name.canonical for name in names}) > 1 or _joined_modifiers(head) \
             or (lemma == "source" and _trade_modified(head, names))
     return speaker_words().get(lemma) not in ("institution", "organisation", "spokesperson", "document")
+
+
+def _in_clause_of(head, name: Name) -> bool:
+    """Whether a name sits in a participle's clause that describes the head ("analysts polled by Reuters",
+    "traders contacted by the agency"): whoever the clause names did something to the speakers, and is not them.
+    Asked for unnamed sources only: "figures compiled by the Society" are the Society's."""
+    return any(child.dep_ == "acl" and child.tag_ == "VBN" and child.left_edge.idx <= name.start
+               and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
 
 
 def _joined_modifiers(head) -> bool:
