@@ -10,7 +10,8 @@ Tagging slips fixed here: a word in capitals in a plain-text table's columns is 
 name before a legal form or "and Co" (perhaps after a few more capitalised words: "and Rubber Co") is a company;
 a lone one-word "person" that is a town's name is the town, and a longer one that is exactly a country's or a big
 place's name, with no given name first, is that place; a company the model tagged in pieces is one organisation
-("Alex Smith" + "Sons Inc", "Banco" + "do" + "Brasil", "Wagner and Brown"); a "person" a noun describes as a
+("Alex Smith" + "Sons Inc", "Banco" + "do" + "Brasil", "Wagner and Brown"), and so is a firm named by a run of
+surnames ending in a legal form ("Piper, Jaffray and Hopwood Inc"); a "person" a noun describes as a
 ship ("the tanker ..."), a publication ("the daily ..."), a river or (in apposition) a company is that thing; a
 one-word "person" the article also writes in lower case is a common word capitalised.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
