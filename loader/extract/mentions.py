@@ -244,7 +244,8 @@ def _firm_names(doc, text: str, mentions: list[Mention]):
         start, end = match.span()
         if any(start < m.start < end and m.end == end + 1 for m in mentions) and text[end:end + 1] == ".":
             end += 1
-        if _crosses(text, mentions, start, end) or _has_given_name(match.group("first")) or "'s" in match.group("first"):
+        first = match.group("first")
+        if _crosses(text, mentions, start, end) or _has_given_name(first) or "'s" in first:
             position = start + 1
             continue
         covered = [m for m in mentions if start <= m.start and m.end <= end]
