@@ -59,6 +59,12 @@ def sample(files: list[str], records: int) -> list[dict]:
     return chosen
 
 
+def padded(spec: str) -> str:
+    """'9' → '009', '11:589' → '011:589'."""
+    name, colon, start = spec.partition(":")
+    return name.zfill(3) + colon + start
+
+
 def described(spec: str) -> str:
     name, _, start = spec.partition(":")
     return f"reuters-{name}.json" + (f" from its record {start} with a body" if start else "")
@@ -184,8 +190,7 @@ def main() -> int:
     parser.add_argument("--lee", action="store_true", help="the Lee corpus (ABC news) instead of Reuters-21578")
     parser.add_argument("--out", default="real_news-tables.md", help="report file name under benchmarks/results/")
     args = parser.parse_args()
-    files = [spec.strip().partition(":")[0].zfill(3) + spec.strip().partition(":")[1] + spec.strip().partition(":")[2]
-             for spec in args.files.split(",")]
+    files = [padded(spec.strip()) for spec in args.files.split(",")]
     records = lee_sample(args.records) if args.lee else sample(files, args.records)
     source = "the Lee corpus (benchmarks/data/lee)" if args.lee else ", ".join(map(described, files))
     with tempfile.TemporaryDirectory() as tmp:

@@ -10,7 +10,7 @@ articles the JSON-array facets (`country_codes`, `place_names`) read every artic
   own `article_count` (WHOLE_TABLE below);
 - on a filtered view (a filter, a search, an entity), the counts are real, computed over at most SAMPLE
   of the view's rows; when the view holds more, the facet says so ("in 5,000 of 170,000"), so no facet
-  ever times out and none pretends to be exact. The page reads its sample's rowids once (`sample_rowids`)
+  ever times out and none pretends to be exact. The page reads its sample's rowids once (`sample_params`)
   and every facet counts those rows: a filter such as "mentions the United States" is not worked out
   again for each of the ten facets.
 
