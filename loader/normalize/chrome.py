@@ -61,8 +61,10 @@ CREDITS = [
 # A call to action that ends a promo, and what may come before it: a sentence addressed to the reader.
 CALL = re.compile(rf"(?:{STARTS})(?:Learn more|Read more|Find out more|Here's how|Here’s how|"
                   r"Click here\b[^.!?]{0,40})[.!]?$")
-TO_READER = re.compile(rf"(?:{STARTS})[A-Z][^.!?;()]*\b(?:you|your|YOU|YOUR)\b[^.!?;()]*[.!?]$")
-MAX_READER_SENTENCES = 2  # a pitch and a question, as in "How will X affect you? Subscribe and … Learn more"
+TO_READER = re.compile(rf"(?:{STARTS})[A-Z][^.!?;():]*\b(?:you|your|YOU|YOUR)\b[^.!?;():]*[.!?]$")
+# A sentence to the reader before a call to action is part of the promo when it asks the reader something
+# ("How will the budget affect you?") or pitches a subscription; any other is the story's.
+PROMO_WORDS = re.compile(r"\b(?:subscribe|sign up|sign-up|newsletter|inbox|e-?mail|send you|deliver)", re.I)
 # A newsletter pitch closing the text needs no call to action after it.
 PITCH = re.compile(rf"(?:{STARTS})[A-Z][^.!?]*\b(?:[Ss]ign up|[Ss]ubscribe)\b[^.!?]*\b(?:newsletter|inbox)\b"
                    r"[^.!?]*[.!?]$")
@@ -82,7 +84,7 @@ def chrome_cuts(paragraph: str, tail: bool = True) -> list[Cut]:
     cuts = share_rows(paragraph) + [Cut(m.start(), m.end(), "label") for m in LABEL.finditer(paragraph)]
     cuts = _disjoint(cuts)
     ends = [cut.start for cut in cuts if cut.kind == "share"] + ([len(paragraph)] if tail else [])
-    starts = [0] + [cut.end for cut in cuts]
+    starts = [0] + [cut.end for cut in cuts if cut.kind == "share"]
     for end in ends:
         start = max(s for s in starts if s <= end)
         cuts.extend(tail_cuts(paragraph, start, end))
@@ -108,7 +110,7 @@ def share_rows(text: str) -> list[Cut]:
 
 def tail_cuts(text: str, start: int, end: int) -> list[Cut]:
     """Credits and promos ending text[start:end], last first: each cut uncovers the one before it."""
-    cuts, readers = [], 0
+    cuts, readers = [], False
     while True:
         piece = text[start:end].rstrip(TRAILING_JUNK)
         found = _tail_match(piece, readers)
@@ -116,19 +118,23 @@ def tail_cuts(text: str, start: int, end: int) -> list[Cut]:
             return cuts
         kind, at, pattern = found
         cuts.append(Cut(start + at, start + len(piece), kind))
-        readers = MAX_READER_SENTENCES if pattern is CALL else readers - 1 if pattern is TO_READER else 0
+        # after a call or a pitch to the reader, one more sentence to the reader may belong to the promo
+        readers = pattern is CALL or (pattern is TO_READER and not piece.endswith("?"))
         end = start + at
 
 
-def _tail_match(piece: str, readers: int) -> tuple[str, int, re.Pattern] | None:
-    """(kind, where it starts, the pattern) of the chrome ending `piece`; `readers`: how many more
-    sentences addressed to the reader may belong to the promo whose call to action was cut."""
+def _tail_match(piece: str, readers: bool) -> tuple[str, int, re.Pattern] | None:
+    """(kind, where it starts, the pattern) of the chrome ending `piece`; `readers`: whether a sentence to
+    the reader may belong to the promo cut after it."""
     for pattern in CREDITS:
         if match := pattern.search(piece):
             return "credit", match.start(), pattern
-    for pattern in (CALL, PITCH, *([TO_READER] if readers > 0 else [])):
+    for pattern in (CALL, PITCH):
         if match := pattern.search(piece):
             return "promo", match.start(), pattern
+    match = TO_READER.search(piece) if readers else None
+    if match and (piece.endswith("?") or PROMO_WORDS.search(match.group())):
+        return "promo", match.start(), TO_READER
     match = LABEL.search(piece)
     if match and not piece[match.end():].strip():
         return "label", match.start(), LABEL
