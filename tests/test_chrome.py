@@ -122,3 +122,15 @@ def test_normalize_keeps_wire_credit_paragraphs_and_chrome_credits_in_order():
     article, _ = normalize(_record("The bridge reopened on Monday.\n\n(Reporting by Jo Bloggs)\n\nSource: Harbour Times"))
     assert article.body == "The bridge reopened on Monday."
     assert article.credits == "Reporting by Jo Bloggs; Source: Harbour Times"
+
+
+def test_a_picture_credit_closing_the_text_moves_to_credits():
+    body, credits = strip_chrome(["Crowds watched the lantern parade in the old town. Kim Vale / For Harbour Daily "
+                                  "(Harbour Weekly 01/06/2017 page3)"])
+    assert body == ["Crowds watched the lantern parade in the old town."]
+    assert credits == ["Kim Vale / For Harbour Daily", "Harbour Weekly 01/06/2017 page3"]
+
+
+def test_a_slash_inside_the_last_sentence_stays():
+    text = "The ratio of debt / GDP rose. Sales and Marketing / Operations Director Kim Vale left."
+    assert strip_chrome([text]) == ([text], [])

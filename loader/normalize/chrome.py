@@ -52,6 +52,8 @@ CREDITS = [
     # "Source: Example News and agencies" (no sentence after it)
     re.compile(r"\bSource\s*:\s*-?\s*[A-Z][^.!?:;()\"]{0,60}$"),
     re.compile(rf"\bAuthor\s*:\s*{NAME}$"),
+    # a picture's credit closing the text: "Kim Vale / For Example Daily", "Kim Vale / Example Agency"
+    re.compile(rf"(?:{STARTS}){NAME}\s+/\s+(?:For\s+|Provided\s+to\s+)?{NAME}$"),
     # a print edition: "(Example Weekly 12/30/2016 page29)"
     re.compile(r"\(\s*[^()]{0,80}\b\d{1,2}/\d{1,2}/\d{2,4}\s*,?\s*page\s*\d+\s*\)$", re.I),
     re.compile(rf"(?:{STARTS})(?:Contact (?:the )?(?:writers?|authors?|reporters?)\s*(?:at|through|via)?\s*:?\s*)?"
