@@ -1,4 +1,6 @@
 """Page chrome inside article text: share rows and promos leave the body, credit lines move to credits."""
+import json
+
 from loader.model import Record
 from loader.normalize import normalize
 from loader.normalize.chrome import chrome_cuts, strip_chrome
@@ -134,3 +136,29 @@ def test_a_picture_credit_closing_the_text_moves_to_credits():
 def test_a_slash_inside_the_last_sentence_stays():
     text = "The ratio of debt / GDP rose. Sales and Marketing / Operations Director Kim Vale left."
     assert strip_chrome([text]) == ([text], [])
+
+
+def test_a_loaded_archive_holds_no_chrome_and_every_annotation_indexes_the_stored_body(load_into, tmp_path):
+    records = [{"title": "Harbour bridge reopens", "url": "https://news.example/a/1",
+                "body": f"Mayor Ines Kowalczyk reopened the Harbour Bridge in Gdansk on Monday. {SHARE_ROW} "
+                        '"Traffic will flow again," Kowalczyk told reporters. ab/cd (AFP, Reuters)'},
+               {"title": "Ferry strike ends", "url": "https://news.example/a/2",
+                "body": "The ferry strike in Tallinn ended on Friday, the union said. Do you have a tip for our "
+                        "desk? Here's how. How will the strike affect you? Learn more"}]
+    path = tmp_path / "site.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    db, _ = load_into(path, nlp=True)
+    bodies = dict(db.execute("select id, body from articles").fetchall())
+    assert sorted(bodies.values()) == [
+        'Mayor Ines Kowalczyk reopened the Harbour Bridge in Gdansk on Monday.\n\n"Traffic will flow again," '
+        "Kowalczyk told reporters.",
+        "The ferry strike in Tallinn ended on Friday, the union said."]
+    assert db.execute("select credits from articles where url like '%/1'").fetchone()[0] == "ab/cd (AFP, Reuters)"
+    mentions = db.execute("select article_id, text, start, end from mentions").fetchall()
+    assert mentions and all(bodies[a][s:e] == text for a, text, s, e in mentions)
+    assert not {text for _, text, _, _ in mentions} & {"Digg", "Twitter", "Facebook", "AFP", "Reuters"}
+    quotes = db.execute("select article_id, content, start, end from quotes").fetchall()
+    assert sorted((content, bodies[a][s:e] == content) for a, content, s, e in quotes) == [
+        ("The ferry strike in Tallinn ended on Friday", True), ("Traffic will flow again", True)]
+    _, again = load_into(path, nlp=True)
+    assert (again.counts["inserted"], again.counts["updated"], again.counts["unchanged"]) == (0, 0, 2)
