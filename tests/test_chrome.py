@@ -162,3 +162,11 @@ def test_a_loaded_archive_holds_no_chrome_and_every_annotation_indexes_the_store
         ("The ferry strike in Tallinn ended on Friday", True), ("Traffic will flow again", True)]
     _, again = load_into(path, nlp=True)
     assert (again.counts["inserted"], again.counts["updated"], again.counts["unchanged"]) == (0, 0, 2)
+
+
+def test_an_opinion_disclaimer_closing_the_text_moves_to_credits():
+    body, credits = strip_chrome(["Cities must plan for heat. The author teaches planning. The views expressed here "
+                                  "are the author's own and do not necessarily reflect Harbour Daily's policy."])
+    assert body == ["Cities must plan for heat. The author teaches planning."]
+    assert credits == ["The views expressed here are the author's own and do not necessarily reflect Harbour "
+                       "Daily's policy."]
