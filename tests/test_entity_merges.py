@@ -267,3 +267,40 @@ def test_a_company_the_model_took_for_a_person_in_most_articles_stays_a_company(
     company = entity(db, "Kessling", "ORG")
     assert (company["type"], company["article_count"]) == ("ORG", 4)  # merged-in mentions of a person do not vote
     assert entity(db, "Kessling", "PERSON")["merged_into"] == company["id"]
+
+
+EVIDENCE = [
+    {"title": f"Debate {n}", "body": f"A spokeswoman for the broadcaster VTR said on day {n} that VTR would air the debate live."}
+    for n in range(1, 6)
+] + [
+    {"title": "Tin", "body": "Valdor Tin Resources said output rose 4 pct at its mine in Ontario."},
+    {"title": "Grain", "body": "The Grain Standards Office (GSO) tightened wheat grading rules in Kansas."},
+] + [
+    {"title": f"Wheat {n}", "body": f"The GSO said on day {n} that wheat grades would be checked twice in Kansas."}
+    for n in range(1, 5)
+] + [
+    {"title": "Harbour", "body": "The Harlow Port Authority raised berth fees in Maine on Friday."},
+    {"title": "Berths", "body": "Shippers said the HPA would raise fees again next year."},
+    {"title": "Berths again", "body": "The HPA said on Monday that a new crane had arrived."},
+]
+
+
+def test_an_acronym_joins_a_name_with_its_initials_only_on_evidence(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "evidence.json", EVIDENCE), nlp=True)
+    # five articles of a broadcaster "VTR" and one of a mining firm with those initials: no article writes both
+    assert (entity(db, "VTR", "ORG")["merged_into"], entity(db, "VTR", "ORG")["article_count"]) == (None, 5)
+    assert entity(db, "Valdor Tin Resources", "ORG")["article_count"] == 1
+    # one article defines the acronym in brackets (no mention of its own): its four other articles follow
+    office = entity(db, "Grain Standards Office", "ORG")
+    assert (entity(db, "GSO", "ORG")["merged_into"], office["article_count"]) == (office["id"], 5)
+    # never written together, but as rare as the name (two articles to one): comparable, joined
+    authority = entity(db, "Harlow Port Authority", "ORG")
+    assert (entity(db, "HPA", "ORG")["merged_into"], authority["article_count"]) == (authority["id"], 3)
+
+
+def test_initials_of_a_dotted_abbreviation_are_all_its_letters():
+    from loader.store.entities import INITIALS_SKIP, _initials
+    assert _initials("U.S. Central Command", INITIALS_SKIP) == "USCC"
+    assert _initials("M.D.C. Holdings Inc.", INITIALS_SKIP) == "MDCH"
+    assert _initials("Securities and Exchange Commission", INITIALS_SKIP) == "SEC"
+    assert _initials("St. Kilda Football Club", INITIALS_SKIP) == "SKFC"

@@ -197,12 +197,33 @@ class ArticleContext:
             "where entity_id in (?, ?) group by 1", [name, short, full]).fetchall())
         return counts.get(0, 0) * DOMINANT_RATIO >= counts.get(1, 0)
 
-    def named_together(self, text: str, entity: str) -> bool:
-        """Whether some article that names the entity also writes `text` ("FDIC" beside "Federal Deposit
-        Insurance Corp")."""
-        return self.db.execute(
-            "select 1 from mentions where text = ? and article_id in "
-            "(select article_id from mentions where entity_id = ?) limit 1", [text, entity]).fetchone() is not None
+    def acronym_support(self, short: str, current: str | None, name: str, other: str) -> tuple[int, int, int]:
+        """(articles that write the acronym and the organisation's own name, articles of the acronym, articles
+        of the organisation's own names): what says that "SEC" is the Securities and Exchange Commission."""
+        own = self._articles("select distinct article_id from mentions where entity_id in (?, ?) and "
+                             "coalesce(entity_name, text) = ?", [short, current or short, name])
+        full = self._articles("select distinct article_id from mentions where entity_id = ? and "
+                              "coalesce(entity_name, text) != ?", [other, name])
+        defined = self._articles("select distinct article_id from mentions where entity_id = ? and text = ?",
+                                 [other, name])  # the article resolved the acronym to the name itself
+        return len((own & full) | defined | self._writing(name, full - own - defined)), len(own), len(full)
+
+    def _writing(self, word: str, article_ids: set) -> set:
+        """Those of the articles whose text writes `word` as a word, case and all ("the Grain Standards Office
+        (GSO)", where the acronym is no mention of its own)."""
+        if not article_ids:
+            return set()
+        pattern = re.compile(rf"(?<![\w.]){re.escape(word)}(?![\w])")
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= {row[0] for row in self.db.execute(
+                f"select id, title, body from articles where id in ({marks(ids)}) and rowid in "
+                f"(select rowid from articles_fts where articles_fts match ?)", [*ids, _phrase(word)])
+                if pattern.search(f"{row[1] or ''}\n{row[2] or ''}")}
+        return found
+
+    def _articles(self, sql: str, params: list) -> set:
+        return {row[0] for row in self.db.execute(sql, params)}
 
     def countries(self, name: str) -> tuple[Counter, int]:
         """(country code → how many articles naming `name` (as their canonical name) lie there, how many
@@ -215,6 +236,11 @@ class ArticleContext:
             if codes and codes.startswith("[") and len(codes) > 2:
                 found.update(set(json.loads(codes)))
         return found, articles
+
+
+def _phrase(word: str) -> str:
+    """An FTS5 phrase for a word ("M.D.C." → "M D C")."""
+    return '"' + " ".join(re.findall(r"\w+", word)) + '"'
 
 
 def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
@@ -293,7 +319,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         elif type_ == "ORG":
             # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
             if ACRONYM.fullmatch(name):
-                found, unconfirmed = _acronym_candidates(name, initials, with_forms, context)
+                found, unconfirmed = _acronym_candidates(by_id[entity], initials, with_forms, context)
             else:
                 found = words.get(folded[0], set()) | words.get(folded[0] + "s", set())
             alias = contextual_alias(name)
@@ -314,13 +340,32 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     return targets
 
 
-def _acronym_candidates(name: str, initials: dict, with_forms: dict, context: ArticleContext | None) -> tuple:
+# An acronym no article writes beside a name with its initials joins that name only if the acronym's articles are
+# at most this many times the name's: "CNN" in 46 articles is not the "China National Nuclear Corp" one names.
+ACRONYM_RATIO = 3
+
+
+def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context: ArticleContext | None) -> tuple:
     """The organisations whose initials are the acronym, without the legal form ("GM": General Motors Corp) or
     with it ("CCC": Commodity Credit Corp), and those of the second kind no article writes beside the acronym
-    ("FMC" is not Ford Motor Co): they compete with the others for it but are never chosen."""
+    ("FMC" is not Ford Motor Co): they compete with the others for it but are never chosen.
+
+    Initials alone are weak evidence: a candidate needs an article that writes both names ("the Securities and
+    Exchange Commission (SEC)"), or as many articles as the acronym within ACRONYM_RATIO; when some candidates are
+    written beside the acronym, only those most often so remain ("SEC" beside "Snyder Exploration Co" in the one
+    article about its filing, beside the commission in many)."""
+    entity, name, _type, current, _ = short
     found = initials.get(name, set()) | with_forms.get(name, set())
-    unconfirmed = {other for other in found - initials.get(name, set())
-                   if context is None or not context.named_together(name, other)}
+    if context is None:
+        together = {other: 0 for other in found}
+    else:
+        support = {other: context.acronym_support(entity, current, name, other) for other in found}
+        found = {other for other, (both, own, full) in support.items() if both or own <= ACRONYM_RATIO * full}
+        together = {other: support[other][0] for other in found}
+    best = max(together.values(), default=0)
+    if best:
+        found = {other for other in found if together[other] == best}
+    unconfirmed = {other for other in found - initials.get(name, set()) if not together[other]}
     return found, unconfirmed
 
 
@@ -458,8 +503,15 @@ def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:
 
 
 def _initials(name: str, skip: set) -> str:
-    return "".join(word[0].upper() for word in name.replace(".", "").split()
-                   if word.lower() not in skip and word[:1].isalpha())
+    """ "Securities and Exchange Commission" → SEC; an abbreviation with dots gives all its letters ("U.S. Central
+    Command" → USCC, not UCC)."""
+    letters = []
+    for word in name.split():
+        bare = word.replace(".", "")
+        if bare.lower() in skip or not bare[:1].isalpha():
+            continue
+        letters.append(bare.upper() if "." in word[:-1] and bare.isupper() else bare[0].upper())
+    return "".join(letters)
 
 
 def _retarget(db, short: str, current: str | None, wanted: str | None) -> None:
