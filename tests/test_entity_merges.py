@@ -304,3 +304,29 @@ def test_initials_of_a_dotted_abbreviation_are_all_its_letters():
     assert _initials("M.D.C. Holdings Inc.", INITIALS_SKIP) == "MDCH"
     assert _initials("Securities and Exchange Commission", INITIALS_SKIP) == "SEC"
     assert _initials("St. Kilda Football Club", INITIALS_SKIP) == "SKFC"
+
+
+def quotes_of(db, text):
+    return [(row["speaker"], row["speaker_name"], row["speaker_entity_id"]) for row in db.query(
+        "select speaker, speaker_name, speaker_entity_id from quotes where content like ?", [f"%{text}%"])]
+
+
+def test_a_quotes_speaker_follows_the_merge_of_its_entity_and_its_undoing(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "first.json", FIRST), nlp=True)
+    voss = entity(db, "Harlan Voss", "PERSON")["id"]
+    assert quotes_of(db, "Talks with Canada") == [("Harlan Voss", "Voss", voss)]
+    group = db.execute("select quote_groups.speaker from quote_groups join quotes on quotes.group_id = "
+                       "quote_groups.id where quotes.content like '%Talks with Canada%'").fetchall()
+    assert group in ([], [("Harlan Voss",)])
+    # a second Voss: the surname is no longer one person's; the quote is the surname's again
+    db, _ = load_into(write(tmp_path, "second.json", SECOND), nlp=True)
+    assert quotes_of(db, "Talks with Canada") == [("Voss", "Voss", entity_id("Voss", "PERSON"))]
+
+
+def test_a_reloaded_article_keeps_its_speaker_on_the_merged_entity(load_into, tmp_path):
+    load_into(write(tmp_path, "first.json", FIRST), nlp=True)
+    changed = [dict(FIRST[1], body=FIRST[1]["body"].replace("went well", "went very well"))]
+    db, _ = load_into(write(tmp_path, "changed.json", [FIRST[0], *changed]), nlp=True)
+    voss = entity(db, "Harlan Voss", "PERSON")["id"]
+    assert quotes_of(db, "Talks with Canada") == [("Harlan Voss", "Voss", voss)]
+    assert db.execute("select count(*) from quotes where speaker = 'Voss'").fetchone()[0] == 0

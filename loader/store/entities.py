@@ -18,6 +18,8 @@ form keeps its row and id, with `merged_into` naming the full entity; its mentio
 (and quotes) point at the full entity, whose aliases then list the short spelling. When the evidence
 changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short
 form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
+A merged quote speaker's name follows (quotes.speaker is the full entity's name, quotes.speaker_name the article's).
+An acronym needs evidence beyond its initials: an article that writes both, or comparable counts (_acronym_candidates).
 """
 import hashlib
 import json
@@ -28,6 +30,7 @@ import re
 from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
                              fragment_kind, is_country_prefix, LEGAL_FORMS)
 from ..extract.toponyms import demonyms, institution_words
+from .provenance import refresh_group_rows
 from .rows import chunks, marks, replace_article_rows
 from ..text import squash
 
@@ -154,7 +157,31 @@ def merge_short_forms(db) -> int:
         _keep_foreign_articles(db, context, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
+    follow_merges_in_speakers(db)
     return changed
+
+
+def follow_merges_in_speakers(db) -> int:
+    """quotes.speaker names the entity the quote's speaker was merged into ("Trump" → "Donald Trump", one speaker
+    row), and its own name again once the merge is undone; quotes.speaker_name keeps the name the article gives.
+    Only quotes linked to a merge's target, or showing a name not their own, are looked at. Returns how many
+    changed; their quote groups are refreshed."""
+    db.execute("update quotes set speaker_name = speaker where speaker_name is null and speaker is not null")
+    changed, groups = [], set()
+    for quote, speaker, own, linked, name, type_, group in db.execute(
+            "select quotes.id, quotes.speaker, quotes.speaker_name, quotes.speaker_entity_id, entities.name, "
+            "entities.type, quotes.group_id from quotes left join entities on entities.id = quotes.speaker_entity_id "
+            "where quotes.speaker_name is not null and (quotes.speaker is not quotes.speaker_name or "
+            "quotes.speaker_entity_id in (select merged_into from entities where merged_into is not null))"):
+        wanted = name if name and entity_id(own, type_) != linked else own
+        if wanted != speaker:
+            changed.append((wanted, quote))
+            if group is not None:
+                groups.add(group)
+    db.conn.executemany("update quotes set speaker = ? where id = ?", changed)
+    if groups:
+        refresh_group_rows(db, groups)
+    return len(changed)
 
 
 class ArticleContext:
@@ -271,8 +298,8 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
         moved_to = there.pop() if len(there) == 1 else short
         db.execute("update mentions set entity_id = ? where entity_id = ? and entity_name = ? and article_id = ?",
                    [moved_to, wanted, name, article_id])
-        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and speaker = ? "
-                   "and article_id = ?", [moved_to, wanted, name, article_id])
+        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and "
+                   "coalesce(speaker_name, speaker) = ? and article_id = ?", [moved_to, wanted, name, article_id])
         db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, moved_to])
 
 
@@ -523,8 +550,11 @@ def _retarget(db, short: str, current: str | None, wanted: str | None) -> None:
             if entity_id(row[1], row[2]) == short]
         for ids in chunks(back):
             db.execute(f"update mentions set entity_id = ? where id in ({marks(ids)})", [short, *ids])
-        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and speaker in "
-                   "(select name from entities where id = ?)", [short, current, short])
+        quotes = [row[0] for row in db.execute(
+            "select id, coalesce(speaker_name, speaker), speaker_type from quotes where speaker_entity_id = ?",
+            [current]) if row[1] and entity_id(row[1], PERSON if row[2] == "person" else "ORG") == short]
+        for ids in chunks(quotes):
+            db.execute(f"update quotes set speaker_entity_id = ? where id in ({marks(ids)})", [short, *ids])
         db.execute("update entities set mention_count = null where id = ?", [current])
     if wanted is not None:
         _point(db, short, wanted)
