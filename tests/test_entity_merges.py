@@ -330,3 +330,22 @@ def test_a_reloaded_article_keeps_its_speaker_on_the_merged_entity(load_into, tm
     voss = entity(db, "Harlan Voss", "PERSON")["id"]
     assert quotes_of(db, "Talks with Canada") == [("Harlan Voss", "Voss", voss)]
     assert db.execute("select count(*) from quotes where speaker = 'Voss'").fetchone()[0] == 0
+
+
+def test_an_organisation_named_like_a_much_more_named_person_joins_him_and_chains_end_at_the_last_target():
+    from loader.store.entities import _short_form_targets
+    rows = [(entity_id(name, kind), name, kind, None, articles) for name, kind, articles in [
+        ("Harlan Voss", "PERSON", 12), ("Voss", "PERSON", 5), ("Voss", "ORG", 3),  # "the Voss budget"
+        ("Kestrel Motors Corp", "ORG", 6), ("Kestrel", "ORG", 4), ("Kestrel", "PERSON", 1),
+        ("Ada Brenner", "PERSON", 8), ("Brenner", "PERSON", 2), ("Brenner", "ORG", 5),
+        ("Quill Tarn", "PERSON", 30), ("Tarn", "PERSON", 3), ("TARN", "ORG", 2)]]
+    names = {entity: (name, kind) for entity, name, kind, _, _ in rows}
+    targets = {names[short]: names[full] for short, full in _short_form_targets(rows).items()}
+    assert targets == {
+        ("Voss", "PERSON"): ("Harlan Voss", "PERSON"),
+        ("Voss", "ORG"): ("Harlan Voss", "PERSON"),  # 12 articles, at least three times its 3
+        ("Kestrel", "ORG"): ("Kestrel Motors Corp", "ORG"),
+        ("Kestrel", "PERSON"): ("Kestrel Motors Corp", "ORG"),  # through "Kestrel" the company, not to it
+        ("Brenner", "PERSON"): ("Ada Brenner", "PERSON"),  # the company "Brenner" (5) stays: 8 is not 3 times 5
+        ("Tarn", "PERSON"): ("Quill Tarn", "PERSON"),  # an all-capitals word is an acronym, no surname
+    }

@@ -364,7 +364,46 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
             chosen = None
         if chosen is not None and chosen not in unconfirmed:
             targets[entity] = chosen
-    return targets
+    targets.update(_things_named_like_people(rows, targets))
+    return _follow_chains(targets)
+
+
+# "the Trump budget": an organisation named like a person whom at least this many times its articles name joins him.
+PERSON_RATIO = 3
+
+
+def _things_named_like_people(rows: list[tuple], targets: dict[str, str]) -> dict[str, str]:
+    """An organisation's one-word name that is also a person's row ("Trump" typed ORG in "the Trump budget",
+    "Trump's first 100 days") joins the person that row stands for, when that person's articles are at least
+    PERSON_RATIO times the organisation's and the word joins no organisation ("Ford" → Ford Motor Co stays)."""
+    by_id = {row[0]: row for row in rows}
+    found = {}
+    for entity, name, type_, _, articles in rows:
+        if type_ != "ORG" or entity in targets or len(fold_words(name)) != 1 or name.isupper():  # "starting XI"
+            continue
+        person, seen = entity_id(name, PERSON), set()
+        while person in targets and person not in seen:
+            seen.add(person)
+            person = targets[person]
+        row = by_id.get(person)
+        if row and row[2] == PERSON and row[4] >= PERSON_RATIO * max(articles, 1):
+            found[entity] = person
+    return found
+
+
+def _follow_chains(targets: dict[str, str]) -> dict[str, str]:
+    """A short form whose target is itself a short form joins that one's target ("Haley" the person → "Haley"
+    the organisation → its fuller name), so that the next load, seeing the middle row merged, decides the same;
+    a cycle is no merge."""
+    final = {}
+    for short in targets:
+        seen, at = {short}, targets[short]
+        while at in targets and at not in seen:
+            seen.add(at)
+            at = targets[at]
+        if at not in seen:
+            final[short] = at
+    return final
 
 
 # An acronym no article writes beside a name with its initials joins that name only if the acronym's articles are
@@ -497,18 +536,18 @@ def _people_named_like_things(rows: list[tuple]) -> dict[str, str]:
     """ "Rotterdam", "Petrobras", "Townsend Thoresen" tagged as people in a few articles: a person whose name
     is, by the same key, a place or organisation that at least as many articles name joins that one; a
     one-word name joins it whatever the counts (a surname that fits a person is decided after this)."""
-    others = {}
+    others = {}  # a short form merged elsewhere still counts (its target is followed: _follow_chains)
     for entity, name, type_, merged, articles in rows:
-        if type_ != PERSON and merged is None:
+        if type_ != PERSON:
             key = entity_key(name, type_)
-            if articles > others.get(key, (0, None))[0]:
-                others[key] = (articles, entity)
+            if key not in others or (articles, merged is None) > others[key][:2]:
+                others[key] = (articles, merged is None, entity)
     targets = {}
     for entity, name, type_, _, articles in rows:
         found = others.get(entity_key(name, PERSON)) if type_ == PERSON else None
         one_word = len(fold_words(name)) == 1  # no given name: "Rotterdam" is the port wherever it is tagged so
         if found and (one_word or found[0] >= max(articles, 1)):
-            targets[entity] = found[1]
+            targets[entity] = found[2]
     return targets
 
 
