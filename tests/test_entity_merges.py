@@ -349,3 +349,13 @@ def test_an_organisation_named_like_a_much_more_named_person_joins_him_and_chain
         ("Brenner", "PERSON"): ("Ada Brenner", "PERSON"),  # the company "Brenner" (5) stays: 8 is not 3 times 5
         ("Tarn", "PERSON"): ("Quill Tarn", "PERSON"),  # an all-capitals word is an acronym, no surname
     }
+
+
+def test_a_credit_label_run_into_a_name_joins_the_name_and_two_agencies_joined_by_a_slash_take_neither():
+    from loader.store.entities import _short_form_targets
+    rows = [(entity_id(name, "ORG"), name, "ORG", None, articles) for name, articles in [
+        ("Harbour Wire", 12), ("Source:-Harbour Wire", 5), ("Photo: Harbour Wire", 2), ("Credit:-Nobody Known", 3),
+        ("Ravel", 6), ("Harbour Wire/Ravel", 9)]]
+    names = {entity: name for entity, name, *_ in rows}
+    targets = {names[short]: names[full] for short, full in _short_form_targets(rows).items()}
+    assert targets == {"Source:-Harbour Wire": "Harbour Wire", "Photo: Harbour Wire": "Harbour Wire"}

@@ -311,7 +311,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     a public body's noun or the word; or the entity an alias row names for it in some context ("Fed").
     Several fit: see _choose."""
     targets = _spelling_variants(rows)
-    for found in (_legal_form_variants(rows), _people_named_like_things(rows)):
+    for found in (_labelled_names(rows), _legal_form_variants(rows), _people_named_like_things(rows)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
     surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
     with_forms = defaultdict(set)  # initials with the legal form ("FDIC"): only where an article names both
@@ -480,7 +480,7 @@ def _same_body(word: str, name: str, places: set) -> bool:
     return before_ok and after_ok
 
 
-HYPHEN_JOIN = re.compile(r"(?<=\w)-(?=[A-Z])")
+HYPHEN_JOIN = re.compile(r"(?<=\w)[-/](?=[A-Z])")  # "White House-Congress", "AFP/Reuters"
 
 
 # "Anti-Taliban", "pro-Moscow": a name made into a word for a stance towards it is no fuller name of it.
@@ -548,6 +548,25 @@ def _people_named_like_things(rows: list[tuple]) -> dict[str, str]:
         one_word = len(fold_words(name)) == 1  # no given name: "Rotterdam" is the port wherever it is tagged so
         if found and (one_word or found[0] >= max(articles, 1)):
             targets[entity] = found[2]
+    return targets
+
+
+# "Source:-Al Jazeera", "Photo: Reuters": a one-word label with a colon before a name.
+LABELLED = re.compile(r"[A-Z][a-z]+:\W*(?P<name>[A-Z].*)")
+
+
+def _labelled_names(rows: list[tuple]) -> dict[str, str]:
+    """A credit line's label run into a name ("Source:-Al Jazeera") joins the name, when the archive holds it."""
+    by_key = {}
+    for entity, name, type_, _, articles in rows:
+        if type_ != PERSON and articles >= by_key.get(entity_key(name, type_), (0, None))[0]:
+            by_key[entity_key(name, type_)] = (articles, entity)
+    targets = {}
+    for entity, name, type_, _, _ in rows:
+        found = LABELLED.fullmatch(name) if type_ != PERSON else None
+        target = by_key.get(entity_key(found["name"], type_), (0, None))[1] if found else None
+        if target not in (None, entity):
+            targets[entity] = target
     return targets
 
 
