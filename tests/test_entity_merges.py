@@ -298,9 +298,10 @@ def test_an_acronym_joins_a_name_with_its_initials_only_on_evidence(load_into, t
     assert (entity(db, "HPA", "ORG")["merged_into"], authority["article_count"]) == (authority["id"], 3)
 
 
-def test_initials_of_a_dotted_abbreviation_are_all_its_letters():
+def test_initials_of_a_dotted_abbreviation_are_all_its_letters_and_a_countrys_none():
     from loader.store.entities import INITIALS_SKIP, _initials
-    assert _initials("U.S. Central Command", INITIALS_SKIP) == "USCC"
+    assert _initials("U.S. Central Command", INITIALS_SKIP) == "CC"
+    assert _initials("U.S. Senate", INITIALS_SKIP) == "S"
     assert _initials("M.D.C. Holdings Inc.", INITIALS_SKIP) == "MDCH"
     assert _initials("Securities and Exchange Commission", INITIALS_SKIP) == "SEC"
     assert _initials("St. Kilda Football Club", INITIALS_SKIP) == "SKFC"

@@ -588,12 +588,12 @@ def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:
 
 
 def _initials(name: str, skip: set) -> str:
-    """ "Securities and Exchange Commission" → SEC; an abbreviation with dots gives all its letters ("U.S. Central
-    Command" → USCC, not UCC)."""
+    """ "Securities and Exchange Commission" → SEC; a country's abbreviation gives none ("U.S. Central Command" is
+    not "UCC", nor "U.S. Senate" the "USS"), another abbreviation with dots all its letters ("M.D.C.")."""
     letters = []
     for word in name.split():
         bare = word.replace(".", "")
-        if bare.lower() in skip or not bare[:1].isalpha():
+        if bare.lower() in skip or not bare[:1].isalpha() or is_country_prefix(word):
             continue
         letters.append(bare.upper() if "." in word[:-1] and bare.isupper() else bare[0].upper())
     return "".join(letters)
