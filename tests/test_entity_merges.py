@@ -360,3 +360,23 @@ def test_a_credit_label_run_into_a_name_joins_the_name_and_two_agencies_joined_b
     names = {entity: name for entity, name, *_ in rows}
     targets = {names[short]: names[full] for short, full in _short_form_targets(rows).items()}
     assert targets == {"Source:-Harbour Wire": "Harbour Wire", "Photo: Harbour Wire": "Harbour Wire"}
+
+
+def test_an_organisation_the_places_stage_resolved_as_a_country_in_two_of_its_articles_is_shown_as_a_place(tmp_path):
+    from loader.store import open_db
+    from loader.store.entities import retype_places
+    db = open_db(str(tmp_path / "archive.db"))
+    db["places"].insert_all([{"id": 1, "name": "Norland", "feature_code": "PCLI"},
+                             {"id": 2, "name": "Granby", "feature_code": "ADM1"},
+                             {"id": 3, "name": "Tarnby", "feature_code": "PPL"}])
+    rows = {"Norland": ["a1", "a2", "a3"], "Granby": ["a1", "a4"], "Tarnby": ["a2", "a3"]}
+    resolved = {"Norland": ["a1", "a2"], "Granby": ["a1"], "Tarnby": ["a2", "a3"]}  # Granby: once, the newspaper
+    for name, articles in rows.items():
+        db["entities"].insert({"id": entity_id(name, "ORG"), "name": name, "type": "ORG", "aliases": "[]"})
+        db["mentions"].insert_all({"article_id": article, "entity_id": entity_id(name, "ORG"), "text": name,
+                                   "type": "ORG", "entity_name": name} for article in articles)
+        place = {"Norland": 1, "Granby": 2, "Tarnby": 3}[name]
+        db["locations"].insert_all({"article_id": article, "place_id": place, "text": name} for article in resolved[name])
+    assert retype_places(db) == 1
+    assert {row["name"]: row["type"] for row in db.query("select name, type from entities")} == {
+        "Norland": "GPE", "Granby": "ORG", "Tarnby": "ORG"}  # a town's name may be a firm's: not retyped

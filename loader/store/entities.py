@@ -157,8 +157,40 @@ def merge_short_forms(db) -> int:
         _keep_foreign_articles(db, context, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
+    retype_places(db)
     follow_merges_in_speakers(db)
     return changed
+
+
+# A place's name run into another's ("Falcon 9", "Maritime and Coastguard Agency") may be resolved once by mistake.
+RETYPE_MIN_ARTICLES = 2
+
+
+def _articles_of(db, entity: str) -> set:
+    return {row[0] for row in db.execute("select distinct article_id from mentions where entity_id = ?", [entity])}
+
+
+def retype_places(db) -> int:
+    """An organisation named exactly like a country or first-order division the archive's places resolved ("Nauru",
+    "Northern Territory" tagged ORG in most of their mentions) is shown as a GPE, when in at least half of its articles,
+    and two, the places stage resolved that name to that place ("Granma" the newspaper is not the province): only the entity
+    row changes, never a mention or a place. Returns how many rows changed."""
+    places = defaultdict(set)  # place key → the articles where a location of that name resolved to it
+    for name, text, article_id in db.execute(
+            "select places.name, locations.text, locations.article_id from places join locations on "
+            "locations.place_id = places.id where places.feature_code like 'PCL%' or places.feature_code = 'ADM1'"):
+        if entity_key(text, "GPE") == entity_key(name, "GPE"):
+            places[entity_key(name, "GPE")].add(article_id)
+    found = []
+    for entity, name in db.execute("select id, name from entities where type = 'ORG' and merged_into is null"):
+        resolved = places.get(entity_key(name, "ORG"), set())
+        if len(resolved) >= RETYPE_MIN_ARTICLES:
+            articles = _articles_of(db, entity)
+            if len(resolved & articles) >= max(RETYPE_MIN_ARTICLES, len(articles) / 2):
+                found.append(entity)
+    for ids in chunks(found):
+        db.execute(f"update entities set type = 'GPE' where id in ({marks(ids)})", ids)
+    return len(found)
 
 
 def follow_merges_in_speakers(db) -> int:
