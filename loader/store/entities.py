@@ -261,10 +261,14 @@ class ArticleContext:
         of the organisation's own names): what says that "SEC" is the Securities and Exchange Commission."""
         own = self._articles("select distinct article_id from mentions where entity_id in (?, ?) and "
                              "coalesce(entity_name, text) = ?", [short, current or short, name])
-        full = self._articles("select distinct article_id from mentions where entity_id = ? and "
-                              "coalesce(entity_name, text) != ?", [other, name])
-        defined = self._articles("select distinct article_id from mentions where entity_id = ? and text = ?",
-                                 [other, name])  # the article resolved the acronym to the name itself
+        full, defined = set(), set()  # only the name's own mentions, not those of short forms merged into it
+        for article_id, own_name, text, type_ in self.db.execute(
+                "select article_id, coalesce(entity_name, text), text, type from mentions where entity_id = ?",
+                [other]):
+            if entity_id(own_name, type_) == other:
+                full.add(article_id)
+                if text == name:  # the article resolved the acronym to the name itself
+                    defined.add(article_id)
         return len((own & full) | defined | self._writing(name, full - own - defined)), len(own), len(full)
 
     def _writing(self, word: str, article_ids: set) -> set:
