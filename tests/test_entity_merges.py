@@ -380,3 +380,12 @@ def test_an_organisation_the_places_stage_resolved_as_a_country_in_two_of_its_ar
     assert retype_places(db) == 1
     assert {row["name"]: row["type"] for row in db.query("select name, type from entities")} == {
         "Norland": "GPE", "Granby": "ORG", "Tarnby": "ORG"}  # a town's name may be a firm's: not retyped
+
+
+def test_an_archive_from_before_speaker_name_gets_it_from_speaker_at_the_next_finish(load_into, tmp_path):
+    from loader.store.entities import merge_short_forms
+    db, _ = load_into(write(tmp_path, "first.json", FIRST), nlp=True)
+    db.execute("update quotes set speaker_name = null, speaker = 'Voss' where speaker = 'Harlan Voss'")
+    merge_short_forms(db)
+    voss = entity(db, "Harlan Voss", "PERSON")["id"]
+    assert quotes_of(db, "Talks with Canada") == [("Harlan Voss", "Voss", voss)]
