@@ -195,17 +195,21 @@ def retype_places(db) -> int:
 
 def follow_merges_in_speakers(db) -> int:
     """quotes.speaker names the entity the quote's speaker was merged into ("Trump" → "Donald Trump", one speaker
-    row), and its own name again once the merge is undone; quotes.speaker_name keeps the name the article gives.
+    row) when it is of the same kind as the speaker (a person, or not), and its own name again once the merge is
+    undone; quotes.speaker_name keeps the name the article gives.
     Only quotes linked to a merge's target, or showing a name not their own, are looked at. Returns how many
     changed; their quote groups are refreshed."""
     db.execute("update quotes set speaker_name = speaker where speaker_name is null and speaker is not null")
     changed, groups = [], set()
-    for quote, speaker, own, linked, name, type_, group in db.execute(
+    for quote, speaker, own, linked, name, type_, group, category in db.execute(
             "select quotes.id, quotes.speaker, quotes.speaker_name, quotes.speaker_entity_id, entities.name, "
-            "entities.type, quotes.group_id from quotes left join entities on entities.id = quotes.speaker_entity_id "
-            "where quotes.speaker_name is not null and (quotes.speaker is not quotes.speaker_name or "
-            "quotes.speaker_entity_id in (select merged_into from entities where merged_into is not null))"):
-        wanted = name if name and entity_id(own, type_) != linked else own
+            "entities.type, quotes.group_id, quotes.speaker_type from quotes left join entities on entities.id = "
+            "quotes.speaker_entity_id where quotes.speaker_name is not null and (quotes.speaker is not "
+            "quotes.speaker_name or quotes.speaker_entity_id in (select merged_into from entities where merged_into "
+            "is not null))"):
+        # a person's quote takes a person's name only ("Howard" said it, not the "Howard Government")
+        same_kind = (category == "person") == (type_ == PERSON)
+        wanted = name if name and same_kind and entity_id(own, type_) != linked else own
         if wanted != speaker:
             changed.append((wanted, quote))
             if group is not None:
