@@ -270,7 +270,8 @@ def test_a_company_the_model_took_for_a_person_in_most_articles_stays_a_company(
 
 
 EVIDENCE = [
-    {"title": f"Debate {n}", "body": f"A spokeswoman for the broadcaster VTR said on day {n} that VTR would air the debate live."}
+    {"title": f"Debate {n}",
+     "body": f"A spokeswoman for the broadcaster VTR said on day {n} that VTR would air the debate live."}
     for n in range(1, 6)
 ] + [
     {"title": "Tin", "body": "Valdor Tin Resources said output rose 4 pct at its mine in Ontario."},
@@ -376,7 +377,8 @@ def test_an_organisation_the_places_stage_resolved_as_a_country_in_two_of_its_ar
         db["mentions"].insert_all({"article_id": article, "entity_id": entity_id(name, "ORG"), "text": name,
                                    "type": "ORG", "entity_name": name} for article in articles)
         place = {"Norland": 1, "Granby": 2, "Tarnby": 3}[name]
-        db["locations"].insert_all({"article_id": article, "place_id": place, "text": name} for article in resolved[name])
+        db["locations"].insert_all({"article_id": article, "place_id": place, "text": name}
+                                   for article in resolved[name])
     assert retype_places(db) == 1
     assert {row["name"]: row["type"] for row in db.query("select name, type from entities")} == {
         "Norland": "GPE", "Granby": "ORG", "Tarnby": "ORG"}  # a town's name may be a firm's: not retyped

@@ -172,9 +172,9 @@ def _articles_of(db, entity: str) -> set:
 
 def retype_places(db) -> int:
     """An organisation named exactly like a country or first-order division the archive's places resolved ("Nauru",
-    "Northern Territory" tagged ORG in most of their mentions) is shown as a GPE, when in at least half of its articles,
-    and two, the places stage resolved that name to that place ("Granma" the newspaper is not the province): only the entity
-    row changes, never a mention or a place. Returns how many rows changed."""
+    "Northern Territory" tagged ORG in most of their mentions) is shown as a GPE, when in at least half of its
+    articles, and two, the places stage resolved that name to that place ("Granma" the newspaper is not the
+    province): only the entity row changes, never a mention or a place. Returns how many rows changed."""
     places = defaultdict(set)  # place key → the articles where a location of that name resolved to it
     for name, text, article_id in db.execute(
             "select places.name, locations.text, locations.article_id from places join locations on "
