@@ -10,7 +10,8 @@ organisation in every article of that site. Each is recognised by its shape — 
 - a promo at the end of the text (a call to action and the question or pitch to the reader before it) and a
   "Share this slide:" label are furniture: removed;
 - a credit at the end of the text (agency codes, "Source: …", "Author: …", a print-edition or picture credit,
-  the writer's e-mail or social handle, an opinion page's disclaimer) moves to `credits`: nothing the publisher said about the story is lost.
+  the writer's e-mail or social handle, an opinion page's disclaimer) moves to `credits`: nothing the
+  publisher said about the story is lost.
 Credits and promos are looked for only at the end of the body and just before a share row (where pages put
 them), and only a run of several share words with no punctuation between them is a share row, so prose
 that names Facebook and Twitter keeps them.
@@ -55,7 +56,8 @@ CREDITS = [
     # a picture's credit closing the text: "Kim Vale / For Example Daily", "Kim Vale / Example Agency"
     re.compile(rf"(?:{STARTS}){NAME}\s+/\s+(?:For\s+|Provided\s+to\s+)?{NAME}$"),
     # an opinion page's disclaimer: "The views expressed are the author's own and do not necessarily reflect …"
-    re.compile(rf"(?:{STARTS})The views? [^.!?]{{0,80}}\bnot necessarily (?:reflect|represent)[^.!?]{{0,80}}\.$"),
+    re.compile(rf"(?:{STARTS})The views? [^.!?]{{0,80}}\bnot necessarily (?:reflect|represent) (?:those of\b|"
+               r"[^.!?]{0,60}\b(?:policy|policies|views|positions?|opinions?)\b)[^.!?]{0,60}\.$"),
     # a print edition: "(Example Weekly 12/30/2016 page29)"
     re.compile(r"\(\s*[^()]{0,80}\b\d{1,2}/\d{1,2}/\d{2,4}\s*,?\s*page\s*\d+\s*\)$", re.I),
     re.compile(rf"(?:{STARTS})(?:Contact (?:the )?(?:writers?|authors?|reporters?)\s*(?:at|through|via)?\s*:?\s*)?"
