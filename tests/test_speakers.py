@@ -125,9 +125,9 @@ def test_unnamed_people_and_quantifiers_are_anonymous_sources():
 
 
 def test_a_role_noun_never_takes_a_person_without_that_role():
-    # Ali Reza is a banker here: "the minister" is a definite person the text does not name, not Ali Reza
+    # Ali Reza is a banker here: "the minister" is a person the text does not name (an unnamed source)
     assert speakers("Banker Ali Reza met officials in Tehran on Monday. "
-                    "The minister said the budget would be cut by five pct.") == [("minister", None)]
+                    "The minister said the budget would be cut by five pct.") == [("minister", "ANONYMOUS")]
 
 
 def test_the_government_is_the_country_named_before():
@@ -171,9 +171,9 @@ def test_companies_are_no_public_body_for_the_police():
         == [("police", "ANONYMOUS")]
 
 
-def test_a_definite_person_the_text_does_not_name_is_a_description():
-    assert speakers("The vote was close. The prime minister said the result was fair.") == [("prime minister", None)]
-    assert speakers("The boy was found on Monday. His father said he was well.") == [("his father", None)]
+def test_a_definite_person_the_text_does_not_name_is_an_unnamed_source():
+    assert speakers("The vote was close. The prime minister said the result was fair.") == [("minister", "ANONYMOUS")]
+    assert speakers("The boy was found on Monday. His father said he was well.") == [("father", "ANONYMOUS")]
 
 
 def test_a_maker_is_the_company_named_before():
@@ -270,8 +270,8 @@ def test_the_noun_of_an_unnamed_source_that_spoke_is_that_source():
     assert speakers("Rules on liability are unclear, said a Chicago-based lawyer who works for drug makers. "
                     "The lawyer said no more than three cases had gone to court.") == [
         ("lawyer", "ANONYMOUS"), ("lawyer", "ANONYMOUS")]
-    # with no such source before, "the lawyer" is one office holder the text does not name
-    assert speakers("The lawyer said no more than three cases had gone to court.") == [("lawyer", None)]
+    # with no such source before, "the lawyer" is one person the text does not name: an unnamed source
+    assert speakers("The lawyer said no more than three cases had gone to court.") == [("lawyer", "ANONYMOUS")]
 
 
 def test_the_last_word_of_an_organisations_name_is_that_organisation():
@@ -284,7 +284,7 @@ def test_an_office_in_an_unnamed_organisation_is_an_unnamed_source():
     assert speakers("Rates will rise, said the manager of a big European bank.") == [("manager", "ANONYMOUS")]
     assert speakers("The chairman of one of Italy's leading banks said rates would rise.") == [
         ("chairman", "ANONYMOUS")]
-    assert speakers("The chairman said rates would rise.") == [("chairman", None)]
+    assert speakers("The chairman said rates would rise.") == [("chairman", "ANONYMOUS")]
 
 
 def test_capitalised_words_after_the_are_an_organisation_and_a_suit_speaks_for_who_filed_it():

@@ -81,6 +81,12 @@ SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "
 COMPANY_ENDINGS = ("maker", "producer", "manufacturer")
 # Nouns for a country's government: "the government said" is the country named before ("Japan said").
 GOVERNMENT_NOUNS = {"government", "administration", "cabinet"}
+# A public body a possessive pronoun owns speaks for that person ("his administration said", "her office said").
+OWNED_BODIES = GOVERNMENT_NOUNS | {"office"}
+# Words for no one at all ("nobody said", "none of them"); "one" and "body" after "no" too ("no one wants").
+NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
+# Parts of speech of a head that names no speaker once every rule has passed it ("this suggests", "'s").
+NON_SPEAKER_POS = ("PRON", "DET", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "INTJ", "PUNCT", "SYM", "AUX")
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
 QUANTIFIERS = {"some", "many", "most", "several", "others", "one", "few", "both", "all"}
 # Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
@@ -194,17 +200,22 @@ class Resolver:
         self.roles: dict[str, str] = {}
         self.organisations: dict[str, Speaker] = {}
         self.spoken: list[Speaker] = []
+        self.content = (0, 0)  # the character range of the quote being resolved
 
     def resolve(self, span, content: tuple[int, int] = (0, 0)) -> Speaker | None:
         """The canonical speaker for a speaker span; `content` is the quote's own character range."""
         antecedent = relative_antecedent(span.root) if len(span) == 1 else None
         if antecedent is not None:
             span = speaker_span(antecedent)
+        span = _subject_of_cue(span)
         head = span.root
-        kind = speaker_words().get(head.lower_) if len(span) == 1 else None
+        self.content = content
+        kind = speaker_words().get(head.lower_) if len(span) == 1 or head.pos_ == "NOUN" else None
         kind = kind or speaker_words().get(_lemma(head)) or _document(head)
+        if kind == "thing" or _nobody(head):
+            return None  # "evidence suggests", "no one wants to say": no one's words
         named = self._named(span, head, kind)
-        if named is None and kind is None:
+        if named is None and kind in (None, "role"):
             found = self._organisation_by_first_word(span) or self._person_in_phrase(span, head) \
                 or self._office_holder(span, head)
             if found is not None:
@@ -216,6 +227,9 @@ class Resolver:
                                          self._organisation_in_phrase(head, named))
         elif kind == "person":
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
+        elif kind in ("company", "institution") and _owner_pronoun(head) is not None \
+                and head.lemma_.lower() in OWNED_BODIES and self._person(_owner_pronoun(head), content):
+            speaker = self._person(_owner_pronoun(head), content)  # "his administration said": the person it is his
         elif kind in ("company", "institution"):
             speaker = self._organisation_noun(span, head, kind)
             if speaker.type is None and head.lemma_.lower() == "bank":
@@ -395,8 +409,12 @@ class Resolver:
         before, as for "the company"; "a portfolio manager", "the trader", "critics", "some", "one":
         unnamed sources of that kind ("manager", "some"). None for anything else: an office holder or a
         relative the text does not name ("the prime minister", "his father") or a thing is a description."""
+        if head.lower_ == "one" and _of_things(head):
+            return None  # "one of the charges says": a thing
         if head.lower_ in QUANTIFIERS:
             return Speaker(head.lower_, ANONYMOUS)
+        if _aged(head):  # "the 57-year-old said": the person the sentence or the ones before name
+            return self._person(head, self.content) or Speaker("person", ANONYMOUS)
         earlier = self._earlier_source(head) or self._organisation_by_last_word(span, head)
         if earlier is not None:
             return earlier
@@ -408,16 +426,13 @@ class Resolver:
         if head.tag_ == "NNS":  # "the ministers said": a group, never the one person given that role
             return _plural_group(head) or Speaker(anonymous_name(head), ANONYMOUS)
         person = self._person_by_role(span, head.lemma_.lower())
-        if person is not None:
-            return person
-        relative = _possessed(head) and head.tag_ != "NNS"  # "his father"; but "his supporters" are a group
-        return None if relative or _office(head) else Speaker(anonymous_name(head), ANONYMOUS)
+        return person or Speaker(anonymous_name(head), ANONYMOUS)  # "the judge", "his father": someone unnamed
 
     def _person_in_phrase(self, span, head) -> Speaker | None:
         """ "Canada's Minister of State for Finance, Tom Hockin, said", "Portuguese Ambassador to Peking Octavio
         Valerio said": a title (or a noun for people) whose phrase goes on to a person's name is that person,
         the words before the name their role."""
-        if not (_is_title_word(head) or _names_people(head)) or head.tag_ in PLURAL_TAGS:
+        if not (_is_title_word(head) or _names_people(head) or head.lower_ == "one") or head.tag_ in PLURAL_TAGS:
             return None
         end = head.right_edge.idx + len(head.right_edge.text)
         people = [name for name in self.names.within(head.idx, end) if name.type == PERSON and name.start > head.idx]
@@ -842,6 +857,8 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
         return None  # a verb, a relative pronoun or a lone letter taken for the speaker: a parse slip
     if head.lower_ in DEMONSTRATIVE_PEOPLE:
         return Speaker(head.lower_, ANONYMOUS)
+    if head.pos_ in NON_SPEAKER_POS and not any(char.isdigit() or char.isupper() for char in head.text[1:]):
+        return None  # "This suggests", "Let's say", "everyone knows": no one the text quotes
     if head.pos_ not in ("NOUN", "NUM"):
         return description
     lemma = head.lemma_.lower()
@@ -858,6 +875,37 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     return description
 
 
+def _subject_of_cue(span):
+    """ "Cembrero told Al Jazeera" taken whole for the speaker: a span whose head is the verb is its subject."""
+    root = span.root
+    if len(span) == 1 or root.pos_ not in ("VERB", "AUX"):
+        return span
+    subject = next((child for child in root.children if child.dep_ in ("nsubj", "nsubjpass")
+                    and span.start <= child.i < span.end), None)
+    return span if subject is None else span.doc[subject.left_edge.i:subject.right_edge.i + 1]
+
+
+def _nobody(head) -> bool:
+    """ "No one wants to say", "nobody said": no speaker at all."""
+    return head.lower_ in NOBODY_WORDS or (head.lower_ in ("one", "body") and any(
+        child.dep_ == "det" and child.lower_ == "no" for child in head.children))
+
+
+def _of_things(head) -> bool:
+    """ "one of the charges": "one" of a plural noun that names no people."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [child for child in prep.children if child.dep_ == "pobj"]
+            return bool(objects) and objects[0].pos_ == "NOUN" and not _names_people(objects[0])
+    return False
+
+
+def _aged(head) -> bool:
+    """ "the 57-year-old", "the 45-year old": a person named by their age."""
+    return head.lower_ == "old" and any(token.lower_ in ("year", "years", "month", "months")
+                                        for token in head.subtree)
+
+
 def _is_title_word(token) -> bool:
     table = roles()
     word = token.lower_.rstrip(".")
@@ -871,16 +919,6 @@ def _in_capitals(head) -> str | None:
     if sum(c.isalpha() for c in text) >= 3 and text.isupper() and head.lower_ not in speaker_words():
         return text
     return None
-
-
-def _office(head) -> bool:
-    """ "the minister", "the prime minister", "the finance minister": one office holder the text refers to
-    (a title with "the" and no modifier but title or portfolio words); not "the portfolio manager"."""
-    table = roles()
-    modifiers = [child.lower_ for child in head.children if child.dep_ in ("compound", "amod")]
-    return (head.lower_ in table["titles"] and head.tag_ != "NNS" and not _of_unnamed(head)
-            and any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.children)
-            and all(word in table["titles"] or word in table["portfolios"] for word in modifiers))
 
 
 def _of_unnamed(head) -> bool:
