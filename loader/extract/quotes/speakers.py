@@ -42,6 +42,12 @@ DEMONSTRATIVE_PEOPLE = {"those"}
 COLLECTIVE_NOUNS = {"industry", "sector", "opposition", "public", "community", "management", "staff",
                     "workforce", "majority", "minority", "population", "electorate",
                     "establishment", "leadership"}
+# Determiners that make a singular common noun no lexicon knows a thing, not a source ("a glance", "this pact");
+# "the" is left out: "the shrine", "the show" may be the body the article is about.
+THING_DETERMINERS = ("a", "an", "this", "that", "these", "those")
+# Nouns for bodies of people that no lexicon kind covers ("the AU force", "the think tank", "the campaign").
+BODY_NOUNS = {"force", "tank", "campaign", "military", "alliance", "coalition", "charity", "nonprofit", "team",
+              "club", "band", "crew", "panel", "jury"}
 # Endings of English abstract nouns for qualities and states ("the weakness", "the volatility"), no agent;
 # not -tion or -ment, which also end documents that speak for their issuer ("the agreement said").
 ABSTRACT_SUFFIXES = ("ness", "ity", "ism", "hood")
@@ -88,7 +94,8 @@ NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 # Parts of speech of a head that names no speaker once every rule has passed it ("this suggests", "'s").
 NON_SPEAKER_POS = ("PRON", "DET", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "INTJ", "PUNCT", "SYM", "AUX")
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
-QUANTIFIERS = {"some", "many", "most", "several", "others", "one", "few", "both", "all"}
+QUANTIFIERS = {"some", "many", "most", "several", "others", "one", "few", "both", "all",
+               "half", "third", "quarter", "dozens", "hundreds", "thousands", "millions"}
 # Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
 ROLE_PREPOSITIONS = ("from", "of", "at", "with")
 # People who speak for the country that modifies them ("U.S. officials said" is the United States); any other
@@ -250,6 +257,8 @@ class Resolver:
             speaker = self._unlisted(span)
         if speaker is not None and speaker.type is None:
             speaker = _group_or_thing(span, speaker)
+        if speaker is not None and speaker.type is None:
+            speaker = self._unnamed_source(span, speaker)
         if speaker is not None:
             self._remember(speaker)
         return speaker
@@ -427,6 +436,27 @@ class Resolver:
             return _plural_group(head) or Speaker(anonymous_name(head), ANONYMOUS)
         person = self._person_by_role(span, head.lemma_.lower())
         return person or Speaker(anonymous_name(head), ANONYMOUS)  # "the judge", "his father": someone unnamed
+
+    def _unnamed_source(self, span, description: Speaker) -> Speaker:
+        """A description once every rule has passed it, with a name in its words ("a Tory MP", "Morocco's
+        Minister", "the Scottish FA"): a title or a noun for people is the person the article gives that role,
+        else an unnamed source of that noun; a noun for a body of people ("the US-led coalition", "the AU
+        force") an unnamed source of that phrase; anything else stays the description."""
+        head = span.root
+        if head.pos_ not in ("NOUN", "PROPN") or _inside(head, self.names.within(span.start_char, span.end_char)):
+            return description
+        lemma = head.lemma_.lower()
+        owner = _owner_pronoun(head)
+        if owner is not None and speaker_words().get(lemma) is None and not _names_people(head) \
+                and head.tag_ not in PLURAL_TAGS:
+            return self._person(owner, self.content)  # "his opinion", "her Twitter feed": the person, or no one
+        if head.tag_ not in PLURAL_TAGS and (_is_title_word(head) or _names_people(head)):
+            return self._person_by_role(span, lemma) or Speaker(anonymous_name(head), ANONYMOUS)
+        if lemma in AGENT_ABSTRACTS | GROUP_NOUNS | COLLECTIVE_NOUNS | BODY_NOUNS and any(
+                child.dep_ in ("amod", "compound", "poss", "nmod") or child.lower_ in UNNAMED_DETERMINERS
+                for child in head.lefts):  # not a bare "the federation": the one named, or a description
+            return Speaker(_source_phrase(span), ANONYMOUS)
+        return description
 
     def _person_in_phrase(self, span, head) -> Speaker | None:
         """ "Canada's Minister of State for Finance, Tom Hockin, said", "Portuguese Ambassador to Peking Octavio
@@ -861,6 +891,9 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
         return None  # "This suggests", "Let's say", "everyone knows": no one the text quotes
     if head.pos_ not in ("NOUN", "NUM"):
         return description
+    if (head.pos_ == "NUM" and not head.is_alpha) or head.text == "%" or (
+            any(child.dep_ == "nummod" for child in head.children) and not _names_people(head)):
+        return None  # "54%", "282 pages", "20 seats": a count, no speaker
     lemma = head.lemma_.lower()
     kind = speaker_words().get(lemma)
     plural = head.tag_ == "NNS"
@@ -872,6 +905,11 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     if kind is None and not _names_people(head) and lemma not in AGENT_ABSTRACTS | GROUP_NOUNS and (
             lemma in NON_AGENT_NOUNS or lemma.endswith(ABSTRACT_SUFFIXES)):
         return None
+    if plural and kind is None and lemma not in AGENT_ABSTRACTS | BODY_NOUNS:
+        return None  # "the rallies", "early investigations": plural things (people and groups were taken above)
+    if kind is None and not _names_people(head) and lemma not in AGENT_ABSTRACTS | BODY_NOUNS | GROUP_NOUNS \
+            and any(child.dep_ == "det" and child.lower_ in THING_DETERMINERS for child in head.children):
+        return None  # "a winter storm", "this pact": a thing no article names as a source
     return description
 
 
