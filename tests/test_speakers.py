@@ -422,7 +422,7 @@ def test_figures_are_no_speakers_whatever_names_them():
 
 
 def test_plural_houses_are_an_unnamed_group():
-    assert speakers("Rates fell, short-term money houses said.") == [("short term money houses", "ANONYMOUS")]
+    assert speakers("Rates fell, short-term money houses said.") == [("short-term money houses", "ANONYMOUS")]
 
 
 def test_a_ticker_in_wire_marks_is_the_organisation_named_before_it():
@@ -480,3 +480,26 @@ def test_a_damaged_closing_mark_glued_to_the_name_is_read_as_mark_and_space():
     text = '"People do not care,"?Dorn said. "Justified"-in spirit, said "yes"? No.'
     assert mended(text) == '"People do not care," Dorn said. "Justified" in spirit, said "yes"? No.'
     assert speakers('"People do not care,"?Dorn said of his tax returns.') == [("Dorn", "PERSON")]
+
+
+def test_a_title_with_a_name_in_its_words_is_the_role_holder_or_an_unnamed_source():
+    assert speakers("Prime Minister Ana Ruiz met the envoy. Later a Tory MP said the talks were over.") == [
+        ("mp", "ANONYMOUS")]
+    assert speakers("President Tomas Berg spoke in Oslo. Norway's President said the talks were over.") == [
+        ("Tomas Berg", "PERSON")]
+
+
+def test_counts_plural_things_and_things_after_a_are_no_speaker():
+    assert speakers("The vote was held on Sunday. 54% said the plan was wrong.") == []
+    assert speakers("The town was quiet. Early investigations suggest the fire was set on purpose.") == []
+    assert speakers("Roads were closed. A winter storm said more about the state than anyone.") == []
+
+
+def test_a_thing_of_his_is_the_person():
+    assert speakers("Senator Ruth Kane spoke on Friday. Her opinion said the tax was unfair.") == [
+        ("Ruth Kane", "PERSON")]
+
+
+def test_a_body_of_people_with_words_before_it_is_an_unnamed_source():
+    assert speakers("Fighting went on near the river. The US-led coalition said ten fighters were killed.") == [
+        ("us-led coalition", "ANONYMOUS")]

@@ -978,8 +978,8 @@ def _possessed(head) -> bool:
 
 def _source_phrase(span) -> str:
     """An unnamed institution as one lower-case spelling: "The Police" → "police", "state radio"."""
-    words = [t.lower_ for t in span if t.pos_ not in ("DET", "PUNCT", "PART", "PRON")]
-    return " ".join(words) or span.root.lower_
+    kept = [t for t in span if t.pos_ not in ("DET", "PUNCT", "PART", "PRON") or t.tag_ == "HYPH"]
+    return "".join(t.lower_ + t.whitespace_ for t in kept).strip(" -") or span.root.lower_  # "us-led coalition"
 
 
 def _public_body(name: str) -> bool:
