@@ -503,3 +503,8 @@ def test_a_thing_of_his_is_the_person():
 def test_a_body_of_people_with_words_before_it_is_an_unnamed_source():
     assert speakers("Fighting went on near the river. The US-led coalition said ten fighters were killed.") == [
         ("us-led coalition", "ANONYMOUS")]
+
+
+def test_one_as_anybody_is_no_source_but_one_of_several_people_is():
+    assert speakers("Exports rose. One can certainly argue that the port was busier.") == []
+    assert speakers("I spoke to two drivers. One said the deal was bad.") == [("one", "ANONYMOUS")]

@@ -418,8 +418,8 @@ class Resolver:
         before, as for "the company"; "a portfolio manager", "the trader", "critics", "some", "one":
         unnamed sources of that kind ("manager", "some"). None for anything else: an office holder or a
         relative the text does not name ("the prime minister", "his father") or a thing is a description."""
-        if head.lower_ == "one" and _of_things(head):
-            return None  # "one of the charges says": a thing
+        if head.lower_ == "one" and (_of_things(head) or _generic_one(head)):
+            return None  # "one of the charges says": a thing; "one can argue": anybody, no source
         if head.lower_ in QUANTIFIERS:
             return Speaker(head.lower_, ANONYMOUS)
         if _aged(head):  # "the 57-year-old said": the person the sentence or the ones before name
@@ -936,6 +936,11 @@ def _of_things(head) -> bool:
             objects = [child for child in prep.children if child.dep_ == "pobj"]
             return bool(objects) and objects[0].pos_ == "NOUN" and not _names_people(objects[0])
     return False
+
+
+def _generic_one(head) -> bool:
+    """ "One can argue", "one might say": "one" as anybody, the subject of a modal verb."""
+    return head.dep_ == "nsubj" and any(child.dep_ == "aux" and child.tag_ == "MD" for child in head.head.children)
 
 
 def _aged(head) -> bool:
