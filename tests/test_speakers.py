@@ -508,3 +508,8 @@ def test_a_body_of_people_with_words_before_it_is_an_unnamed_source():
 def test_one_as_anybody_is_no_source_but_one_of_several_people_is():
     assert speakers("Exports rose. One can certainly argue that the port was busier.") == []
     assert speakers("I spoke to two drivers. One said the deal was bad.") == [("one", "ANONYMOUS")]
+
+
+def test_an_unnamed_office_keeps_its_hyphened_words():
+    assert speakers("The vote was close. The Governor-General said the result was fair.") == [
+        ("governor-general", "ANONYMOUS")]

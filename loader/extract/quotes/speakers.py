@@ -771,7 +771,16 @@ def anonymous_name(head) -> str:
     plural = head.tag_ == "NNS"
     if speaker_words().get(lemma) == "spokesperson":
         return "spokespeople" if plural else "spokesperson"
-    return head.lower_ if plural else lemma
+    return _hyphened(head) + (head.lower_ if plural else lemma)
+
+
+def _hyphened(head) -> str:
+    """The words a hyphen joins before the head, in lower case ("governor-" of "Governor-General")."""
+    doc, first = head.doc, head.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+            and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
+        first -= 2
+    return doc[first:head.i].text.lower()
 
 
 def _names_people(noun) -> bool:
