@@ -349,10 +349,8 @@ class Resolver:
         """ "the government said": the country named last before it (a place whose best-known reading is a
         country), speaking as "Japan said" would."""
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            if name.type == "GPE" and name.end <= span.start_char:
-                places = get_gazetteer().candidates(name.canonical)
-                if places and places[0].feature_code.startswith("PCL"):
-                    return Speaker(name.canonical, "GPE")
+            if name.type == "GPE" and name.end <= span.start_char and _country(name.canonical):
+                return Speaker(name.canonical, "GPE")
         return None
 
     def _nominal(self, span, head, kind, words: list[str]) -> Speaker:
@@ -920,6 +918,12 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
             and any(child.dep_ == "det" and child.lower_ in THING_DETERMINERS for child in head.children):
         return None  # "a winter storm", "this pact": a thing no article names as a source
     return description
+
+
+def _country(name: str) -> bool:
+    """Whether a name's best-known reading is a country."""
+    places = get_gazetteer().candidates(name)
+    return bool(places) and places[0].feature_code.startswith("PCL")
 
 
 def _subject_of_cue(span):
