@@ -80,7 +80,7 @@ def test_the_lower_case_reference_joins_the_entity_another_article_names(load_in
 def test_an_unlisted_plural_noun_of_people_is_an_unnamed_group():
     assert speakers("Critics said the plan was too costly. Market operators said prices would rise. "
                     "A witness said the car was red. The preliminary findings suggested the car was red.") == [
-        ("critics", "ANONYMOUS"), ("operators", "ANONYMOUS"), ("witness", "ANONYMOUS")]  # plural things ("findings") say nothing
+        ("critics", "ANONYMOUS"), ("operators", "ANONYMOUS"), ("witness", "ANONYMOUS"), ("preliminary findings", None)]
 
 
 def test_a_possessive_office_is_no_organisation_name():
@@ -473,6 +473,11 @@ def test_the_speaker_is_the_subject_when_the_span_is_the_whole_clause():
 def test_his_administration_is_the_person_whose_administration_it_is():
     assert speakers("Governor Maria Lopez took office in May. Her administration said the tax would rise.") == [
         ("Maria Lopez", "PERSON")]
+    assert speakers("Chile welcomed President Ana Soto in Santiago. Her administration said the tax would rise.") \
+        == [("Ana Soto", "PERSON")]
+    # an office the article names is that office, not the person whose office it is
+    assert speakers("Mayor Tom Reyes runs the Harbour Permits Office. His office said the fees would rise.") == [
+        ("Harbour Permits Office", "ORG")]
 
 
 def test_a_damaged_closing_mark_glued_to_the_name_is_read_as_mark_and_space():
@@ -492,7 +497,10 @@ def test_a_title_with_a_name_in_its_words_is_the_role_holder_or_an_unnamed_sourc
 def test_counts_plural_things_and_things_after_a_are_no_speaker():
     assert speakers("The vote was held on Sunday. 54% said the plan was wrong.") == []
     assert speakers("The town was quiet. Early investigations suggest the fire was set on purpose.") == []
-    assert speakers("Roads were closed. A winter storm said more about the state than anyone.") == []
+    assert speakers("The ship sank. One veteran said the crew had no warning.") == [("one veteran", None)]  # no count
+    assert speakers("Roads were closed. This storm said more about the state than anyone.") == []
+    # "a" and an unknown noun may be a person no lexicon lists: the quote stays
+    assert speakers("Roads were closed. A citizen said the state had failed them.") == [("citizen", None)]
 
 
 def test_a_thing_of_his_is_the_person():

@@ -42,9 +42,9 @@ DEMONSTRATIVE_PEOPLE = {"those"}
 COLLECTIVE_NOUNS = {"industry", "sector", "opposition", "public", "community", "management", "staff",
                     "workforce", "majority", "minority", "population", "electorate",
                     "establishment", "leadership"}
-# Determiners that make a singular common noun no lexicon knows a thing, not a source ("a glance", "this pact");
-# "the" is left out: "the shrine", "the show" may be the body the article is about.
-THING_DETERMINERS = ("a", "an", "this", "that", "these", "those")
+# Determiners that make a singular common noun no lexicon knows a thing, not a source ("this pact"); "a" and
+# "the" are left out: "a citizen", "a veteran" are people no lexicon lists, "the shrine" may be a body.
+THING_DETERMINERS = ("this", "that", "these", "those")
 # Nouns for bodies of people that no lexicon kind covers ("the AU force", "the think tank", "the campaign").
 BODY_NOUNS = {"force", "tank", "campaign", "military", "alliance", "coalition", "charity", "nonprofit", "team",
               "club", "band", "crew", "panel", "jury"}
@@ -234,11 +234,11 @@ class Resolver:
                                          self._organisation_in_phrase(head, named))
         elif kind == "person":
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
-        elif kind in ("company", "institution") and _owner_pronoun(head) is not None \
-                and head.lemma_.lower() in OWNED_BODIES and self._person(_owner_pronoun(head), content):
-            speaker = self._person(_owner_pronoun(head), content)  # "his administration said": the person it is his
         elif kind in ("company", "institution"):
             speaker = self._organisation_noun(span, head, kind)
+            if speaker.type in (None, "GPE") and _owner_pronoun(head) is not None \
+                    and head.lemma_.lower() in OWNED_BODIES:  # no body named, or only the country before
+                speaker = self._person(_owner_pronoun(head), content) or speaker  # "his administration": his
             if speaker.type is None and head.lemma_.lower() == "bank":
                 speaker = self._central_bank(_central_bank_before(span) if not _central_bank(head) else head) or speaker
             if speaker.type is None and kind == "company":
@@ -894,13 +894,14 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
         return None  # a verb, a relative pronoun or a lone letter taken for the speaker: a parse slip
     if head.lower_ in DEMONSTRATIVE_PEOPLE:
         return Speaker(head.lower_, ANONYMOUS)
-    if head.pos_ in NON_SPEAKER_POS and not any(char.isdigit() or char.isupper() for char in head.text[1:]):
+    if head.pos_ in NON_SPEAKER_POS and not any(char.isdigit() or char.isupper() for char in head.text[1:]) \
+            and not any(child.dep_ == "prep" and child.lower_ == "of" for child in head.children):  # "any of them"
         return None  # "This suggests", "Let's say", "everyone knows": no one the text quotes
     if head.pos_ not in ("NOUN", "NUM"):
         return description
-    if (head.pos_ == "NUM" and not head.is_alpha) or head.text == "%" or (
-            any(child.dep_ == "nummod" for child in head.children) and not _names_people(head)):
-        return None  # "54%", "282 pages", "20 seats": a count, no speaker
+    if (head.pos_ == "NUM" and not head.is_alpha) or head.text == "%" or (any(
+            child.dep_ == "nummod" and not child.is_alpha for child in head.children) and not _names_people(head)):
+        return None  # "54%", "282 pages", "20 seats": a count in figures, no speaker ("one veteran" may be)
     lemma = head.lemma_.lower()
     kind = speaker_words().get(lemma)
     plural = head.tag_ == "NNS"
@@ -912,8 +913,9 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     if kind is None and not _names_people(head) and lemma not in AGENT_ABSTRACTS | GROUP_NOUNS and (
             lemma in NON_AGENT_NOUNS or lemma.endswith(ABSTRACT_SUFFIXES)):
         return None
-    if plural and kind is None and lemma not in AGENT_ABSTRACTS | BODY_NOUNS:
-        return None  # "the rallies", "early investigations": plural things (people and groups were taken above)
+    if plural and kind is None and lemma not in AGENT_ABSTRACTS | BODY_NOUNS and not lemma.endswith("ing"):
+        return None  # "the rallies", "early investigations": plural things (people and groups were taken above;
+        # "findings", "rulings" are records that may speak for whoever made them)
     if kind is None and not _names_people(head) and lemma not in AGENT_ABSTRACTS | BODY_NOUNS | GROUP_NOUNS \
             and any(child.dep_ == "det" and child.lower_ in THING_DETERMINERS for child in head.children):
         return None  # "a winter storm", "this pact": a thing no article names as a source
