@@ -9,8 +9,11 @@ Steven Mnuchin said in a statement"), else the last organisation that spoke or w
 issues statements: a nationality or a place used as an adjective ("the North Korean military") never
 speaks for one. The role is what the text says about a named speaker ("U.S. Treasury Secretary").
 Common nouns no name stands for (see Resolver._unnamed): a role noun is the person given that role,
-"the government" the country named before, unnamed people ("a portfolio manager", "some") and public
-bodies the article does not name ("the police") are anonymous sources; what is left is a description.
+"the government" the country named before, unnamed people ("a portfolio manager", "some", "the judge",
+"his mother", "a Tory MP"), news media ("state media") and public bodies the article does not name ("the
+police") are anonymous sources; "the 57-year-old" and "his administration" are the person the text names
+before; things ("evidence", "54%", "the rallies", "this pact"), "no one" and "one" as anybody are no
+speaker (the quote keeps none); what is left is a description.
 "The company" of a wire story whose body names no company is the one its headline marks with a ticker;
 "usda" in lower case is the USDA; a country before a group noun ("U.S. refiners") makes a group of that
 country (anonymous), not the country, while a capitalised name after it ("U.S. Mint") is an organisation.
