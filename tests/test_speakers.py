@@ -494,7 +494,7 @@ def test_a_title_with_a_name_in_its_words_is_the_role_holder_or_an_unnamed_sourc
         ("Tomas Berg", "PERSON")]
 
 
-def test_counts_plural_things_and_things_after_a_are_no_speaker():
+def test_counts_plural_things_and_things_after_this_are_no_speaker():
     assert speakers("The vote was held on Sunday. 54% said the plan was wrong.") == []
     assert speakers("The town was quiet. Early investigations suggest the fire was set on purpose.") == []
     assert speakers("The ship sank. One veteran said the crew had no warning.") == [("one veteran", None)]  # no count
