@@ -469,3 +469,56 @@ def test_people_and_lists_of_companies_beside_a_legal_form_stay_apart():
     text = "Lehman Brothers Inc, Jefferies and Co bid."  # a legal form inside the run: two firms
     assert ("Lehman Brothers Inc", "ORG") in pairs(text)
     assert not any("," in name for name, _ in pairs(text))
+
+
+def test_a_name_written_as_the_medium_of_a_message_is_an_organisation():
+    text = "Ana Lopez posted a photo on Twitter from the airport."
+    assert model_tags(text) == [("Twitter", "PERSON")]
+    assert pairs(text) == [("Twitter", "ORG")]
+    text = "After the vote, Senator Ruiz took to Twitter to thank voters."
+    assert model_tags(text) == [("Ruiz", "PERSON"), ("Twitter", "PERSON")]
+    assert pairs(text) == [("Ruiz", "PERSON"), ("Twitter", "ORG")]
+    text = "The mayor wrote on Snapgram that the road would reopen. Her Snapgram account has two million followers."
+    assert model_tags(text)[0] == ("Snapgram", "GPE")  # no gazetteer place is called so
+    assert pairs(text) == [("Snapgram", "ORG")]
+
+
+def test_a_person_after_on_is_still_a_person():
+    text = "The senator called on Kessler to resign. Pressure on Kessler grew. Later Ruiz wrote on Kessler's blog."
+    assert [kind for name, kind in pairs(text) if name == "Kessler"] == ["PERSON", "PERSON", "PERSON"]
+
+
+def test_a_name_before_a_rank_and_a_persons_name_or_a_station_is_a_body():
+    text = "Garda superintendent Tony Healy said efforts were continuing. Garda were called to the house at noon."
+    assert model_tags(text)[:3] == [("Garda", "PERSON"), ("Tony Healy", "PERSON"), ("Garda", "PERSON")]
+    assert pairs(text) == [("Garda", "ORG"), ("Tony Healy", "PERSON"), ("Garda", "ORG")]
+    text = "The suspect was brought to Carrow Garda Station. Garda said a man was arrested."
+    assert model_tags(text) == [("Carrow Garda Station", "PERSON"), ("Garda", "PERSON")]
+    assert pairs(text) == [("Carrow Garda Station", "FAC"), ("Garda", "ORG")]
+
+
+def test_a_name_used_as_an_event_is_no_entity():
+    text = "Prices will rise after Brexit. Brexit talks begin in June."
+    assert model_tags(text)[:2] == [("Brexit", "GPE"), ("Brexit", "PERSON")]
+    assert pairs(text) == []
+    text = "Why a hard Brexit will cost the UK more than Europe."
+    assert model_tags(text)[0] == ("Brexit", "PERSON")
+    assert pairs(text) == [("UK", "GPE"), ("Europe", "LOC")]
+
+
+def test_a_person_after_a_word_of_time_or_an_adjective_is_still_a_person():
+    assert pairs("The shares rose after Kessler won the vote.") == [("Kessler", "PERSON")]
+    assert pairs("A weary Kessler said he would stay.") == [("Kessler", "PERSON")]
+
+
+def test_two_names_after_a_firms_noun_are_one_firm():
+    text = "Chris Tinker, an analyst at brokers Phillips and Drew, said exports rose."
+    assert model_tags(text) == [("Chris Tinker", "PERSON"), ("Phillips", "PERSON"), ("Drew", "PERSON")]
+    assert pairs(text) == [("Chris Tinker", "PERSON"), ("Phillips and Drew", "ORG")]
+    text = "Lawyers at the law firm of Hale and Dorr said the merger was likely."
+    assert model_tags(text) == [("Hale", "GPE"), ("Dorr", "PERSON")]
+    assert pairs(text) == [("Hale and Dorr", "ORG")]
+    text = "Analysts at Hale and Dorr said the merger was likely."  # "Hale" left untagged
+    assert model_tags(text) == [("Dorr", "PERSON")]
+    assert pairs(text) == [("Hale and Dorr", "ORG")]
+    assert pairs("The talks between Kessler and Byrne failed.") == [("Kessler", "PERSON"), ("Byrne", "PERSON")]

@@ -264,7 +264,7 @@ def _one_word(m: Mention) -> bool:
 
 def _one_word_pair(text: str, a: Mention, b: Mention) -> bool:
     return bool(AND_GAP.fullmatch(text[a.end:b.start])) and PERSON in (a.type, b.type) \
-        and all(m.type in (PERSON, "ORG") and _one_word(m) for m in (a, b))
+        and all(m.type in (PERSON, "ORG", "GPE") and _one_word(m) for m in (a, b))
 
 
 def _with_untagged_partner(doc, text: str, m: Mention) -> Mention:
@@ -450,13 +450,15 @@ def _one_word_names(mentions: list[Mention], types: set) -> list[Mention]:
 
 def _media_taken_for_people(doc, mentions: list[Mention]) -> None:
     """ "posted a selfie on Twitter", "wrote on Twitter", "took to Twitter", "Trump's use of Twitter", "his
-    Twitter account" tagged as a person: a one-word name the article gives no fuller name or title, written at
-    least once as the medium of a message — after "on" or "via" that a word of publishing governs (loader/data/
-    name_fragments.tsv, kind medium), after "took to" or "use of", or after "a" or a possessive and before such a
-    noun — is a web platform or channel, and every mention of it in the article is that organisation."""
-    media = {m.text for m in _one_word_names(mentions, {PERSON}) if _as_medium(doc, m)}
+    Twitter account" tagged as a person (or as a place no gazetteer place is called): a one-word name the article
+    gives no fuller name or title, written at least once as the medium of a message — after "on" or "via" that a
+    word of publishing governs (loader/data/name_fragments.tsv, kind medium), after "took to" or "use of", or after
+    "a" or a possessive and before such a noun — is a web platform or channel, and every mention of it in the
+    article is that organisation."""
+    named = [m for m in _one_word_names(mentions, {PERSON, "GPE", "LOC"}) if _as_medium(doc, m)]
+    media = {m.text for m in named if m.type == PERSON or not get_gazetteer().candidates(m.text)}
     for m in mentions:
-        if m.type == PERSON and m.text in media:
+        if m.type in (PERSON, "GPE", "LOC") and m.text in media:
             m.type = "ORG"
 
 
@@ -483,18 +485,21 @@ def _bodies_taken_for_people(doc, mentions: list[Mention]) -> None:
     """ "Garda superintendent Tony Healy", "Acme chief executive Ann Hale", "the Garda station" tagged as a
     person: a one-word name the article gives no fuller name or title, written at least once just before the
     title of a rank (RANK_TITLES, perhaps after other titles) and a person's name, or before a body's building
-    (BODY_BUILDINGS), is the body that rank or building belongs to, and every mention of it in the article is
-    that organisation. A person's staff ("Smith spokesman Tom Jones") does not count."""
+    (BODY_BUILDINGS, also inside a longer name: "Carrow Garda Station"), is the body that rank or building belongs
+    to, and every mention of it in the article is that organisation; a "person" whose name ends in such a building
+    is that building. A person's staff ("Smith spokesman Tom Jones") does not count."""
     starts = {m.first for m in mentions if m.type == PERSON}
-    bodies = {m.text for m in _one_word_names(mentions, {PERSON}) if _before_rank(doc, m, starts)}
+    bodies = {token.text for token in doc[:-1] if token.is_title and token.pos_ == "PROPN"
+              and doc[token.i + 1].lower_ in BODY_BUILDINGS}
+    bodies |= {m.text for m in _one_word_names(mentions, {PERSON}) if _before_rank(doc, m, starts)}
     for m in mentions:
         if m.type == PERSON and m.text in bodies:
             m.type = "ORG"
+        elif m.type == PERSON and doc[m.last - 1].lower_ in BODY_BUILDINGS:
+            m.type = "FAC"
 
 
 def _before_rank(doc, m: Mention, person_starts: set[int]) -> bool:
-    if m.last < len(doc) and doc[m.last].lower_ in BODY_BUILDINGS:
-        return True
     i = m.last
     while i < len(doc) and _is_title(doc[i]) and doc[i].lower_.rstrip(".") not in roles()["portfolios"]:
         i += 1
