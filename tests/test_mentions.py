@@ -522,3 +522,12 @@ def test_two_names_after_a_firms_noun_are_one_firm():
     assert model_tags(text) == [("Dorr", "PERSON")]
     assert pairs(text) == [("Hale and Dorr", "ORG")]
     assert pairs("The talks between Kessler and Byrne failed.") == [("Kessler", "PERSON"), ("Byrne", "PERSON")]
+
+
+def test_a_name_of_a_process_is_no_entity():
+    text = "Officials said the Brexit talks would resume. Brexit worried investors in Dublin."
+    assert model_tags(text) == [("Brexit", "PERSON"), ("Brexit", "PERSON"), ("Dublin", "GPE")]
+    assert pairs(text) == [("Dublin", "GPE")]
+    text = "Officials expect a Brexit vote soon. Brexit worried investors in Dublin."
+    assert model_tags(text) == [("Brexit", "ORG"), ("Brexit", "PERSON"), ("Dublin", "GPE")]
+    assert pairs(text) == [("Dublin", "GPE")]

@@ -439,6 +439,9 @@ RANK_TITLES = {"commissioner", "superintendent", "sergeant", "sgt", "inspector",
 BODY_BUILDINGS = {"station", "headquarters"}
 # Words before a name that make it the time of an event ("after Brexit", "post Brexit").
 EVENT_TIME_WORDS = {"after", "before", "post", "pre", "until", "following"}
+# Nouns of a political process that a name after "the" or "a" may modify as the process's name ("the Brexit
+# talks", "a Grexit vote").
+PROCESS_NOUNS = {"process", "talks", "vote", "negotiations", "referendum", "negotiator"}
 ARTICLES = {"a", "an"}
 
 
@@ -510,8 +513,9 @@ def _without_events(doc, mentions: list[Mention]) -> list[Mention]:
     """ "after Brexit", "a hard Brexit" tagged as a person, place or organisation: a one-word name the article
     gives no fuller name or title, that no gazetteer place is called, that never says anything, and that the
     article writes at least once as an event — after a word of time ("after", "before", "post") and not before a
-    noun or a verb, or as the noun after "a" and adjectives ("a hard ...") — is an event or process, none of our
-    entities: all its mentions in the article are dropped."""
+    noun or a verb, as the noun after "a" and adjectives ("a hard ..."), or between "the" or "a" and a noun of a
+    political process (PROCESS_NOUNS: "the ... talks") — is an event or process, none of our entities: all its
+    mentions in the article are dropped."""
     events = {m.text for m in _one_word_names(mentions, SURNAME_TYPES | {"LOC"}) if _as_event(doc, m)}
     events -= {m.text for m in mentions if m.role or _says(doc, m)}
     events = {name for name in events if not get_gazetteer().candidates(name)}
@@ -520,6 +524,9 @@ def _without_events(doc, mentions: list[Mention]) -> list[Mention]:
 
 def _as_event(doc, m: Mention) -> bool:
     after = doc[m.last] if m.last < len(doc) else None
+    if m.first > 0 and doc[m.first - 1].lower_ in ARTICLES | {"the"} and after is not None \
+            and after.lower_ in PROCESS_NOUNS:
+        return True
     if m.first == 0 or after is not None and (after.text in POSSESSIVES or after.pos_ in ("NOUN", "PROPN")):
         return False
     if doc[m.first - 1].lower_ in EVENT_TIME_WORDS:
