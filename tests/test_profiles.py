@@ -140,3 +140,14 @@ def test_reuters_datelines_of_every_shape():
 def test_a_sentence_with_the_agency_in_brackets_is_no_dateline():
     article = _page("Shares fell sharply (Reuters) - analysts were surprised.\n\nMore follows.")
     assert article.dateline is None
+
+
+def test_article_naming_no_source_is_filed_under_its_site():
+    fields = {"title": "Council approves bridge", "url": "https://www.riverside-courier.example/local/bridge",
+              "body": "The city council voted on Monday to build a bridge."}
+    article, profile = normalize(Record("items.json", "record 1", "json", fields=fields))
+    assert (article.source_id, profile.name) == ("riverside-courier-example", "riverside-courier.example")
+    named = dict(fields, source="The Courier")
+    assert normalize(Record("items.json", "record 2", "json", fields=named))[0].source_id == "the-courier"
+    no_url = {key: value for key, value in fields.items() if key != "url"}
+    assert normalize(Record("items.json", "record 3", "json", fields=no_url))[0].source_id == "unknown"

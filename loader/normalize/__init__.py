@@ -9,7 +9,7 @@ from .dates import date_before_other_words, parse_date
 from .fields import as_text, map_fields, valid_text
 from .paragraphs import derive_title, split_paragraphs
 from .markup import looks_like_markup, markup_to_text, unescape_entities
-from .profiles import PROFILES, choose_profile
+from .profiles import GENERIC, PROFILES, choose_profile
 from ..text import squash
 
 # Longest article text we accept, in characters; real articles stay far below (a long read is
@@ -31,6 +31,8 @@ def normalize(record: Record, source: str | None = None, field_map: dict | None 
         raise BadInput(f"article text is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit")
     paragraphs = split_paragraphs(text)
     profile = choose_profile(paragraphs, fields, source or source_slug(fields), as_text(fields.get("source")))
+    if profile is GENERIC:
+        profile = _site_profile(as_text(fields.get("url"))) or profile
     draft = profile.parse(paragraphs, fields)
     if not draft["body"]:
         raise BadInput("no article text after removing headline and page furniture")
@@ -117,6 +119,14 @@ def source_slug(fields: dict) -> str | None:
                 return profile.id
     name = as_text(fields.get("source"))
     return _slug(name) if name else None
+
+
+def _site_profile(url: str | None):
+    """An article that names no source, on a site we have no profile for, is filed under that site
+    ("abcnews.go.com"), not under "unknown": a reader can still tell its publisher."""
+    host = _host(url)
+    slug = _slug(host) if host else None
+    return GENERIC.named(slug, host) if slug else None
 
 
 @functools.lru_cache(maxsize=4096)  # a file names the same few sources in every record
