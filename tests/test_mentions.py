@@ -483,9 +483,20 @@ def test_a_name_written_as_the_medium_of_a_message_is_an_organisation():
     assert pairs(text) == [("Snapgram", "ORG")]
 
 
+def test_a_medium_in_a_list_with_another_or_before_a_message_is_an_organisation():
+    text = "Let us know your plans by telling us on Twitter or Instagram, using the tag."
+    assert model_tags(text) == [("Twitter", "PERSON"), ("Instagram", "PERSON")]
+    assert pairs(text) == [("Twitter", "ORG"), ("Instagram", "ORG")]
+    text = "The Twitter message was no different from a bomb."
+    assert model_tags(text) == [("Twitter", "PERSON")]
+    assert pairs(text) == [("Twitter", "ORG")]
+
+
 def test_a_person_after_on_is_still_a_person():
     text = "The senator called on Kessler to resign. Pressure on Kessler grew. Later Ruiz wrote on Kessler's blog."
     assert [kind for name, kind in pairs(text) if name == "Kessler"] == ["PERSON", "PERSON", "PERSON"]
+    text = "The report on Kessler and Byrne was published."  # "published" governs the report, not "on"
+    assert pairs(text) == [("Kessler", "PERSON"), ("Byrne", "PERSON")]
 
 
 def test_a_name_before_a_rank_and_a_persons_name_or_a_station_is_a_body():
@@ -530,4 +541,7 @@ def test_a_name_of_a_process_is_no_entity():
     assert pairs(text) == [("Dublin", "GPE")]
     text = "Officials expect a Brexit vote soon. Brexit worried investors in Dublin."
     assert model_tags(text) == [("Brexit", "ORG"), ("Brexit", "PERSON"), ("Dublin", "GPE")]
+    assert pairs(text) == [("Dublin", "GPE")]
+    text = "Shares fell as investors weighed the terms of Brexit. Brexit worried investors in Dublin."
+    assert [kind for name, kind in model_tags(text) if name == "Brexit"] == ["GPE", "PERSON"]
     assert pairs(text) == [("Dublin", "GPE")]

@@ -439,9 +439,11 @@ RANK_TITLES = {"commissioner", "superintendent", "sergeant", "sgt", "inspector",
 BODY_BUILDINGS = {"station", "headquarters"}
 # Words before a name that make it the time of an event ("after Brexit", "post Brexit").
 EVENT_TIME_WORDS = {"after", "before", "post", "pre", "until", "following"}
-# Nouns of a political process that a name after "the" or "a" may modify as the process's name ("the Brexit
-# talks", "a Grexit vote").
-PROCESS_NOUNS = {"process", "talks", "vote", "negotiations", "referendum", "negotiator"}
+# Nouns of a political process that a name may modify as the process's name ("the Brexit talks", "a Grexit vote").
+PROCESS_NOUNS = {"process", "talks", "vote", "negotiations", "referendum", "negotiator", "deal", "bill"}
+# Nouns of what follows an event, before "of" and its name at the end of a phrase ("the terms of Brexit.").
+OUTCOME_NOUNS = {"terms", "consequences", "outcome", "impact", "implications", "aftermath", "wake", "downsides",
+                 "effects"}
 ARTICLES = {"a", "an"}
 
 
@@ -455,14 +457,26 @@ def _media_taken_for_people(doc, mentions: list[Mention]) -> None:
     """ "posted a selfie on Twitter", "wrote on Twitter", "took to Twitter", "Trump's use of Twitter", "his
     Twitter account" tagged as a person (or as a place no gazetteer place is called): a one-word name the article
     gives no fuller name or title, written at least once as the medium of a message — after "on" or "via" that a
-    word of publishing governs (loader/data/name_fragments.tsv, kind medium), after "took to" or "use of", or after
-    "a" or a possessive and before such a noun — is a web platform or channel, and every mention of it in the
-    article is that organisation."""
-    named = [m for m in _one_word_names(mentions, {PERSON, "GPE", "LOC"}) if _as_medium(doc, m)]
+    word of publishing governs (loader/data/name_fragments.tsv, kind medium), after "took to", "posted to" or "use
+    of", between "a", "the" or a possessive and such a noun, or in a list with such a medium ("on Twitter or
+    Instagram") — is a web platform or channel, and every mention of it in the article is that organisation."""
+    names = _one_word_names(mentions, {PERSON, "GPE", "LOC"})
+    named = [m for m in names if _as_medium(doc, m)]
+    tokens = {m.last - 1 for m in named}
+    named += [m for m in names if _listed_with(doc[m.last - 1], tokens)]
     media = {m.text for m in named if m.type == PERSON or not get_gazetteer().candidates(m.text)}
     for m in mentions:
         if m.type in (PERSON, "GPE", "LOC") and m.text in media:
             m.type = "ORG"
+
+
+def _listed_with(token, tokens: set[int]) -> bool:
+    """Whether a word is a conjunct of one of these tokens (or they of it): "on Twitter or Instagram"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        if token.i in tokens:
+            return True
+    return any(child.dep_ == "conj" and child.i in tokens for child in token.subtree)
 
 
 def _as_medium(doc, m: Mention) -> bool:
@@ -472,11 +486,13 @@ def _as_medium(doc, m: Mention) -> bool:
         return False
     word = before.lower_
     if word in ("on", "via"):
-        return any(_medium_word(head, any_case=True) for head in (before.head, before.head.head) if head.i != before.i)
+        head = before.head  # "wrote on ...", "a post on ...", "posted a selfie on ..."
+        verb = head.head if head.dep_ == "dobj" else head
+        return head.i != before.i and (_medium_word(head, any_case=True) or _medium_word(verb, any_case=True))
     if word in ("to", "of") and m.first >= 2:
-        return (doc[m.first - 2].lemma_, word) in (("take", "to"), ("use", "of"))
-    return (word in ARTICLES or word in POSSESSIVE_WORDS) and after is not None and after.pos_ == "NOUN" \
-        and _medium_word(after)
+        return (doc[m.first - 2].lemma_, word) in (("take", "to"), ("post", "to"), ("upload", "to"), ("use", "of"))
+    return (word in ARTICLES or word == "the" or word in POSSESSIVE_WORDS) and after is not None \
+        and after.pos_ == "NOUN" and _medium_word(after)
 
 
 def _medium_word(token, any_case: bool = False) -> bool:
@@ -513,9 +529,9 @@ def _without_events(doc, mentions: list[Mention]) -> list[Mention]:
     """ "after Brexit", "a hard Brexit" tagged as a person, place or organisation: a one-word name the article
     gives no fuller name or title, that no gazetteer place is called, that never says anything, and that the
     article writes at least once as an event — after a word of time ("after", "before", "post") and not before a
-    noun or a verb, as the noun after "a" and adjectives ("a hard ..."), or between "the" or "a" and a noun of a
-    political process (PROCESS_NOUNS: "the ... talks") — is an event or process, none of our entities: all its
-    mentions in the article are dropped."""
+    noun or a verb, as the noun after "a" and adjectives ("a hard ..."), before a noun of a political process
+    (PROCESS_NOUNS: "the ... talks"), or after a noun of its outcome and "of" at the end of a phrase ("the terms of
+    ...") — is an event or process, none of our entities: all its mentions in the article are dropped."""
     events = {m.text for m in _one_word_names(mentions, SURNAME_TYPES | {"LOC"}) if _as_event(doc, m)}
     events -= {m.text for m in mentions if m.role or _says(doc, m)}
     events = {name for name in events if not get_gazetteer().candidates(name)}
@@ -524,13 +540,14 @@ def _without_events(doc, mentions: list[Mention]) -> list[Mention]:
 
 def _as_event(doc, m: Mention) -> bool:
     after = doc[m.last] if m.last < len(doc) else None
-    if m.first > 0 and doc[m.first - 1].lower_ in ARTICLES | {"the"} and after is not None \
-            and after.lower_ in PROCESS_NOUNS:
+    if after is not None and after.lower_ in PROCESS_NOUNS and after.pos_ == "NOUN":
         return True
     if m.first == 0 or after is not None and (after.text in POSSESSIVES or after.pos_ in ("NOUN", "PROPN")):
         return False
     if doc[m.first - 1].lower_ in EVENT_TIME_WORDS:
         return after is None or after.pos_ not in ("VERB", "AUX")  # "after Smith won" is Smith
+    if m.first >= 2 and doc[m.first - 1].lower_ == "of" and doc[m.first - 2].lower_ in OUTCOME_NOUNS:
+        return after is None or after.is_punct
     i = m.first - 1
     while i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
