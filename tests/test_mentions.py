@@ -545,3 +545,9 @@ def test_a_name_of_a_process_is_no_entity():
     text = "Shares fell as investors weighed the terms of Brexit. Brexit worried investors in Dublin."
     assert [kind for name, kind in model_tags(text) if name == "Brexit"] == ["GPE", "PERSON"]
     assert pairs(text) == [("Dublin", "GPE")]
+
+
+def test_an_organisation_before_a_process_noun_stays():
+    text = "Lawmakers said the House vote was close. The House passed the measure."
+    assert model_tags(text) == [("House", "ORG"), ("House", "ORG")]
+    assert pairs(text) == [("House", "ORG"), ("House", "ORG")]
