@@ -551,3 +551,9 @@ def test_an_organisation_before_a_process_noun_stays():
     text = "Lawmakers said the House vote was close. The House passed the measure."
     assert model_tags(text) == [("House", "ORG"), ("House", "ORG")]
     assert pairs(text) == [("House", "ORG"), ("House", "ORG")]
+
+
+def test_a_title_before_a_process_noun_does_not_keep_the_event():
+    text = "The chief Brexit negotiator met bankers. Prices will rise after Brexit."
+    assert [kind for name, kind in model_tags(text) if name == "Brexit"] == ["PERSON", "PERSON"]
+    assert pairs(text) == []
