@@ -539,9 +539,9 @@ def test_a_name_of_a_process_is_no_entity():
     text = "Officials said the Brexit talks would resume. Brexit worried investors in Dublin."
     assert model_tags(text) == [("Brexit", "PERSON"), ("Brexit", "PERSON"), ("Dublin", "GPE")]
     assert pairs(text) == [("Dublin", "GPE")]
-    text = "Officials expect a Brexit vote soon. Brexit worried investors in Dublin."
-    assert model_tags(text) == [("Brexit", "ORG"), ("Brexit", "PERSON"), ("Dublin", "GPE")]
-    assert pairs(text) == [("Dublin", "GPE")]
+    text = "Officials expect a Brexit vote soon. Brexit worried investors in Dublin."  # tagged as an organisation
+    assert model_tags(text) == [("Brexit", "ORG"), ("Brexit", "PERSON"), ("Dublin", "GPE")]  # there: no event
+    assert pairs(text) == [("Brexit", "ORG"), ("Brexit", "PERSON"), ("Dublin", "GPE")]
     text = "Shares fell as investors weighed the terms of Brexit. Brexit worried investors in Dublin."
     assert [kind for name, kind in model_tags(text) if name == "Brexit"] == ["GPE", "PERSON"]
     assert pairs(text) == [("Dublin", "GPE")]
