@@ -13,7 +13,11 @@ place's name, with no given name first, is that place; a company the model tagge
 ("Alex Smith" + "Sons Inc", "Banco" + "do" + "Brasil", "Wagner and Brown"), and so is a firm named by a run of
 surnames ending in a legal form ("Piper, Jaffray and Hopwood Inc"); a "person" a noun describes as a
 ship ("the tanker ..."), a publication ("the daily ..."), a river or (in apposition) a company is that thing; a
-one-word "person" the article also writes in lower case is a common word capitalised.
+one-word "person" the article also writes in lower case is a common word capitalised. A one-word name used as the
+medium of a message ("posted on ...", "took to ..."), or written before a rank and a member's name ("...
+superintendent Ann Hale") or a station, is an organisation; one used as an event ("after ...", "a hard ...", "the ...
+talks") that no gazetteer place is called is none of our entities; two names joined by "and" after a firm's noun
+("brokers ... and ...") are one firm.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
@@ -293,7 +297,8 @@ def _firm_context(doc, first: int, last: int) -> bool:
         j -= 1
     if j < 0 or not (doc[j].is_lower or doc[j].is_sent_start and doc[j].is_title):
         return False
-    return doc[j].lemma_.lower() in FIRM_CONTEXT or "company" in (described_as(doc[j].lemma_), described_as(doc[j].lower_))
+    word = doc[j]
+    return word.lemma_.lower() in FIRM_CONTEXT or "company" in (described_as(word.lemma_), described_as(word.lower_))
 
 
 def _firm_names(doc, text: str, mentions: list[Mention]):
@@ -527,12 +532,13 @@ def _before_rank(doc, m: Mention, person_starts: set[int]) -> bool:
 
 def _without_events(doc, mentions: list[Mention]) -> list[Mention]:
     """ "after Brexit", "a hard Brexit" tagged as a person or a place: a one-word name the article gives no fuller
-    name (a "role" does not count: "chief Brexit negotiator" gives one), that no gazetteer place is called, that never says anything, and that the article writes at
-    least once, tagged so, as an event — after a word of time ("after", "before", "post") and not before a
-    noun or a verb, as the noun after "a" and adjectives ("a hard ..."), before a noun of a political process
-    (PROCESS_NOUNS: "the ... talks"), or after a noun of its outcome and "of" at the end of a phrase ("the terms of
-    ...") — is an event or process, none of our entities: all its mentions in the article are dropped, those tagged
-    as an organisation too. An organisation's own mention does not count ("the House vote", "the Senate bill")."""
+    name (a "role" does not count: "chief Brexit negotiator" gives one), that no gazetteer place is called, that
+    never says anything, and that the article writes at least once, tagged so, as an event — after a word of time
+    ("after", "before", "post") and not before a noun or a verb, as the noun after "a" and adjectives ("a hard ..."),
+    before a noun of a political process (PROCESS_NOUNS: "the ... talks"), or after a noun of its outcome and "of" at
+    the end of a phrase ("the terms of ...") — is an event or process, none of our entities: all its mentions in the
+    article are dropped, those tagged as an organisation too. An organisation's own mention does not count ("the
+    House vote", "the Senate bill")."""
     events = {m.text for m in mentions if m.type in (PERSON, "GPE", "LOC") and " " not in m.text
               and (m.entity or m.text) == m.text and _as_event(doc, m)}
     events -= {m.text for m in mentions if _says(doc, m)}
