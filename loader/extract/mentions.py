@@ -532,16 +532,17 @@ def _before_rank(doc, m: Mention, person_starts: set[int]) -> bool:
 
 def _without_events(doc, mentions: list[Mention]) -> list[Mention]:
     """ "after Brexit", "a hard Brexit" tagged as a person or a place: a one-word name the article gives no fuller
-    name (a "role" does not count: "chief Brexit negotiator" gives one), that no gazetteer place is called, that
-    never says anything, and that the article writes at least once, tagged so, as an event — after a word of time
-    ("after", "before", "post") and not before a noun or a verb, as the noun after "a" and adjectives ("a hard ..."),
-    before a noun of a political process (PROCESS_NOUNS: "the ... talks"), or after a noun of its outcome and "of" at
-    the end of a phrase ("the terms of ...") — is an event or process, none of our entities: all its mentions in the
-    article are dropped, those tagged as an organisation too. An organisation's own mention does not count ("the
-    House vote", "the Senate bill")."""
+    name (a "role" does not count: "chief Brexit negotiator" gives one) and that is no word of a person's full name
+    in it, that no gazetteer place is called, that never says anything, and that the article writes at least once,
+    tagged so, as an event — after a word of time ("after", "before", "post") and not before a noun or a verb, as
+    the noun after "a" and adjectives ("a hard ..."), before a noun of a political process (PROCESS_NOUNS: "the ...
+    talks"), or after a noun of its outcome and "of" at the end of a phrase ("the terms of ...") — is an event or
+    process, none of our entities: all its mentions in the article are dropped, those tagged as an organisation too.
+    An organisation's own mention does not count ("the House vote", "the Senate bill")."""
     events = {m.text for m in mentions if m.type in (PERSON, "GPE", "LOC") and " " not in m.text
               and (m.entity or m.text) == m.text and _as_event(doc, m)}
     events -= {m.text for m in mentions if _says(doc, m)}
+    events -= {word for m in _full_names(mentions) for word in name_words(m.text)}  # "after Park" of "Park Geun-hye"
     events = {name for name in events if not get_gazetteer().candidates(name)}
     return [m for m in mentions if m.text not in events]
 
