@@ -267,3 +267,127 @@ def test_a_company_the_model_took_for_a_person_in_most_articles_stays_a_company(
     company = entity(db, "Kessling", "ORG")
     assert (company["type"], company["article_count"]) == ("ORG", 4)  # merged-in mentions of a person do not vote
     assert entity(db, "Kessling", "PERSON")["merged_into"] == company["id"]
+
+
+EVIDENCE = [
+    {"title": f"Debate {n}",
+     "body": f"A spokeswoman for the broadcaster VTR said on day {n} that VTR would air the debate live."}
+    for n in range(1, 6)
+] + [
+    {"title": "Tin", "body": "Valdor Tin Resources said output rose 4 pct at its mine in Ontario."},
+    {"title": "Grain", "body": "The Grain Standards Office (GSO) tightened wheat grading rules in Kansas."},
+] + [
+    {"title": f"Wheat {n}", "body": f"The GSO said on day {n} that wheat grades would be checked twice in Kansas."}
+    for n in range(1, 5)
+] + [
+    {"title": "Harbour", "body": "The Harlow Port Authority raised berth fees in Maine on Friday."},
+    {"title": "Berths", "body": "Shippers said the HPA would raise fees again next year."},
+    {"title": "Berths again", "body": "The HPA said on Monday that a new crane had arrived."},
+]
+
+
+def test_an_acronym_joins_a_name_with_its_initials_only_on_evidence(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "evidence.json", EVIDENCE), nlp=True)
+    # five articles of a broadcaster "VTR" and one of a mining firm with those initials: no article writes both
+    assert (entity(db, "VTR", "ORG")["merged_into"], entity(db, "VTR", "ORG")["article_count"]) == (None, 5)
+    assert entity(db, "Valdor Tin Resources", "ORG")["article_count"] == 1
+    # one article defines the acronym in brackets (no mention of its own): its four other articles follow
+    office = entity(db, "Grain Standards Office", "ORG")
+    assert (entity(db, "GSO", "ORG")["merged_into"], office["article_count"]) == (office["id"], 5)
+    # never written together, but as rare as the name (two articles to one): comparable, joined
+    authority = entity(db, "Harlow Port Authority", "ORG")
+    assert (entity(db, "HPA", "ORG")["merged_into"], authority["article_count"]) == (authority["id"], 3)
+
+
+def test_initials_of_a_dotted_abbreviation_are_all_its_letters_and_a_countrys_none():
+    from loader.store.entities import INITIALS_SKIP, _initials
+    assert _initials("U.S. Central Command", INITIALS_SKIP) == "CC"
+    assert _initials("U.S. Senate", INITIALS_SKIP) == "S"
+    assert _initials("M.D.C. Holdings Inc.", INITIALS_SKIP) == "MDCH"
+    assert _initials("Securities and Exchange Commission", INITIALS_SKIP) == "SEC"
+    assert _initials("St. Kilda Football Club", INITIALS_SKIP) == "SKFC"
+
+
+def quotes_of(db, text):
+    return [(row["speaker"], row["speaker_name"], row["speaker_entity_id"]) for row in db.query(
+        "select speaker, speaker_name, speaker_entity_id from quotes where content like ?", [f"%{text}%"])]
+
+
+def test_a_quotes_speaker_follows_the_merge_of_its_entity_and_its_undoing(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "first.json", FIRST), nlp=True)
+    voss = entity(db, "Harlan Voss", "PERSON")["id"]
+    assert quotes_of(db, "Talks with Canada") == [("Harlan Voss", "Voss", voss)]
+    group = db.execute("select quote_groups.speaker from quote_groups join quotes on quotes.group_id = "
+                       "quote_groups.id where quotes.content like '%Talks with Canada%'").fetchall()
+    assert group in ([], [("Harlan Voss",)])
+    # a second Voss: the surname is no longer one person's; the quote is the surname's again
+    db, _ = load_into(write(tmp_path, "second.json", SECOND), nlp=True)
+    assert quotes_of(db, "Talks with Canada") == [("Voss", "Voss", entity_id("Voss", "PERSON"))]
+
+
+def test_a_reloaded_article_keeps_its_speaker_on_the_merged_entity(load_into, tmp_path):
+    load_into(write(tmp_path, "first.json", FIRST), nlp=True)
+    changed = [dict(FIRST[1], body=FIRST[1]["body"].replace("went well", "went very well"))]
+    db, _ = load_into(write(tmp_path, "changed.json", [FIRST[0], *changed]), nlp=True)
+    voss = entity(db, "Harlan Voss", "PERSON")["id"]
+    assert quotes_of(db, "Talks with Canada") == [("Harlan Voss", "Voss", voss)]
+    assert db.execute("select count(*) from quotes where speaker = 'Voss'").fetchone()[0] == 0
+
+
+def test_an_organisation_named_like_a_much_more_named_person_joins_him_and_chains_end_at_the_last_target():
+    from loader.store.entities import _short_form_targets
+    rows = [(entity_id(name, kind), name, kind, None, articles) for name, kind, articles in [
+        ("Harlan Voss", "PERSON", 12), ("Voss", "PERSON", 5), ("Voss", "ORG", 3),  # "the Voss budget"
+        ("Kestrel Motors Corp", "ORG", 6), ("Kestrel", "ORG", 4), ("Kestrel", "PERSON", 1),
+        ("Ada Brenner", "PERSON", 8), ("Brenner", "PERSON", 2), ("Brenner", "ORG", 5),
+        ("Quill Tarn", "PERSON", 30), ("Tarn", "PERSON", 3), ("TARN", "ORG", 2)]]
+    names = {entity: (name, kind) for entity, name, kind, _, _ in rows}
+    targets = {names[short]: names[full] for short, full in _short_form_targets(rows).items()}
+    assert targets == {
+        ("Voss", "PERSON"): ("Harlan Voss", "PERSON"),
+        ("Voss", "ORG"): ("Harlan Voss", "PERSON"),  # 12 articles, at least three times its 3
+        ("Kestrel", "ORG"): ("Kestrel Motors Corp", "ORG"),
+        ("Kestrel", "PERSON"): ("Kestrel Motors Corp", "ORG"),  # through "Kestrel" the company, not to it
+        ("Brenner", "PERSON"): ("Ada Brenner", "PERSON"),  # the company "Brenner" (5) stays: 8 is not 3 times 5
+        ("Tarn", "PERSON"): ("Quill Tarn", "PERSON"),  # an all-capitals word is an acronym, no surname
+    }
+
+
+def test_a_credit_label_run_into_a_name_joins_the_name_and_two_agencies_joined_by_a_slash_take_neither():
+    from loader.store.entities import _short_form_targets
+    rows = [(entity_id(name, "ORG"), name, "ORG", None, articles) for name, articles in [
+        ("Harbour Wire", 12), ("Source:-Harbour Wire", 5), ("Photo: Harbour Wire", 2), ("Credit:-Nobody Known", 3),
+        ("Ravel", 6), ("Harbour Wire/Ravel", 9)]]
+    names = {entity: name for entity, name, *_ in rows}
+    targets = {names[short]: names[full] for short, full in _short_form_targets(rows).items()}
+    assert targets == {"Source:-Harbour Wire": "Harbour Wire", "Photo: Harbour Wire": "Harbour Wire"}
+
+
+def test_an_organisation_the_places_stage_resolved_as_a_country_in_two_of_its_articles_is_shown_as_a_place(tmp_path):
+    from loader.store import open_db
+    from loader.store.entities import retype_places
+    db = open_db(str(tmp_path / "archive.db"))
+    db["places"].insert_all([{"id": 1, "name": "Norland", "feature_code": "PCLI"},
+                             {"id": 2, "name": "Granby", "feature_code": "ADM1"},
+                             {"id": 3, "name": "Tarnby", "feature_code": "PPL"}])
+    rows = {"Norland": ["a1", "a2", "a3"], "Granby": ["a1", "a4"], "Tarnby": ["a2", "a3"]}
+    resolved = {"Norland": ["a1", "a2"], "Granby": ["a1"], "Tarnby": ["a2", "a3"]}  # Granby: once, the newspaper
+    for name, articles in rows.items():
+        db["entities"].insert({"id": entity_id(name, "ORG"), "name": name, "type": "ORG", "aliases": "[]"})
+        db["mentions"].insert_all({"article_id": article, "entity_id": entity_id(name, "ORG"), "text": name,
+                                   "type": "ORG", "entity_name": name} for article in articles)
+        place = {"Norland": 1, "Granby": 2, "Tarnby": 3}[name]
+        db["locations"].insert_all({"article_id": article, "place_id": place, "text": name}
+                                   for article in resolved[name])
+    assert retype_places(db) == 1
+    assert {row["name"]: row["type"] for row in db.query("select name, type from entities")} == {
+        "Norland": "GPE", "Granby": "ORG", "Tarnby": "ORG"}  # a town's name may be a firm's: not retyped
+
+
+def test_an_archive_from_before_speaker_name_gets_it_from_speaker_at_the_next_finish(load_into, tmp_path):
+    from loader.store.entities import merge_short_forms
+    db, _ = load_into(write(tmp_path, "first.json", FIRST), nlp=True)
+    db.execute("update quotes set speaker_name = null, speaker = 'Voss' where speaker = 'Harlan Voss'")
+    merge_short_forms(db)
+    voss = entity(db, "Harlan Voss", "PERSON")["id"]
+    assert quotes_of(db, "Talks with Canada") == [("Harlan Voss", "Voss", voss)]

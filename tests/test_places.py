@@ -249,3 +249,16 @@ def test_adjectives_of_nationality_stand_for_their_country_and_stay_norp_entitie
     assert [(loc["text"], loc["country_code"]) for loc in found["locations"]] == [("Russian", "RU"), ("Chinese", "CN")]
     assert {(m["text"], m["type"]) for m in found["mentions"]} >= {("Russian", "NORP"), ("Chinese", "NORP"),
                                                                    ("Russians", "NORP")}
+
+
+@pytest.mark.slow
+def test_an_institution_written_with_the_is_no_town_of_its_name():
+    """"At the White House" is the president's office, not White House, Tennessee; a town whose own name
+    has the article, or a town's name describing the next noun, is still a place."""
+    visit, court, flood = places_in(
+        "The Japanese prime minister met President Smith at the White House in Washington on Friday.",
+        "Judges at the International Court of Justice in The Hague heard the case.",
+        "Floods in Tennessee closed the Maryville church on Sunday.")
+    assert visit == [("Japanese", "Japan", "PCLI", "JP"), ("Washington", "Washington", "PPLC", "US")]
+    assert court == [("Hague", "The Hague", "PPL", "NL")]
+    assert [found[:2] for found in flood] == [("Tennessee", "Tennessee"), ("Maryville", "Maryville")]

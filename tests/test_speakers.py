@@ -125,9 +125,9 @@ def test_unnamed_people_and_quantifiers_are_anonymous_sources():
 
 
 def test_a_role_noun_never_takes_a_person_without_that_role():
-    # Ali Reza is a banker here: "the minister" is a definite person the text does not name, not Ali Reza
+    # Ali Reza is a banker here: "the minister" is a person the text does not name (an unnamed source)
     assert speakers("Banker Ali Reza met officials in Tehran on Monday. "
-                    "The minister said the budget would be cut by five pct.") == [("minister", None)]
+                    "The minister said the budget would be cut by five pct.") == [("minister", "ANONYMOUS")]
 
 
 def test_the_government_is_the_country_named_before():
@@ -171,9 +171,9 @@ def test_companies_are_no_public_body_for_the_police():
         == [("police", "ANONYMOUS")]
 
 
-def test_a_definite_person_the_text_does_not_name_is_a_description():
-    assert speakers("The vote was close. The prime minister said the result was fair.") == [("prime minister", None)]
-    assert speakers("The boy was found on Monday. His father said he was well.") == [("his father", None)]
+def test_a_definite_person_the_text_does_not_name_is_an_unnamed_source():
+    assert speakers("The vote was close. The prime minister said the result was fair.") == [("minister", "ANONYMOUS")]
+    assert speakers("The boy was found on Monday. His father said he was well.") == [("father", "ANONYMOUS")]
 
 
 def test_a_maker_is_the_company_named_before():
@@ -270,8 +270,8 @@ def test_the_noun_of_an_unnamed_source_that_spoke_is_that_source():
     assert speakers("Rules on liability are unclear, said a Chicago-based lawyer who works for drug makers. "
                     "The lawyer said no more than three cases had gone to court.") == [
         ("lawyer", "ANONYMOUS"), ("lawyer", "ANONYMOUS")]
-    # with no such source before, "the lawyer" is one office holder the text does not name
-    assert speakers("The lawyer said no more than three cases had gone to court.") == [("lawyer", None)]
+    # with no such source before, "the lawyer" is one person the text does not name: an unnamed source
+    assert speakers("The lawyer said no more than three cases had gone to court.") == [("lawyer", "ANONYMOUS")]
 
 
 def test_the_last_word_of_an_organisations_name_is_that_organisation():
@@ -284,7 +284,7 @@ def test_an_office_in_an_unnamed_organisation_is_an_unnamed_source():
     assert speakers("Rates will rise, said the manager of a big European bank.") == [("manager", "ANONYMOUS")]
     assert speakers("The chairman of one of Italy's leading banks said rates would rise.") == [
         ("chairman", "ANONYMOUS")]
-    assert speakers("The chairman said rates would rise.") == [("chairman", None)]
+    assert speakers("The chairman said rates would rise.") == [("chairman", "ANONYMOUS")]
 
 
 def test_capitalised_words_after_the_are_an_organisation_and_a_suit_speaks_for_who_filed_it():
@@ -422,7 +422,7 @@ def test_figures_are_no_speakers_whatever_names_them():
 
 
 def test_plural_houses_are_an_unnamed_group():
-    assert speakers("Rates fell, short-term money houses said.") == [("short term money houses", "ANONYMOUS")]
+    assert speakers("Rates fell, short-term money houses said.") == [("short-term money houses", "ANONYMOUS")]
 
 
 def test_a_ticker_in_wire_marks_is_the_organisation_named_before_it():
@@ -442,3 +442,82 @@ def test_whoever_a_clause_about_the_speakers_names_is_not_them():
     assert speakers(text) == [("analysts", "ANONYMOUS")]
     text = "A spokesman for the Agriculture Department said the crop was late."  # a preposition's body speaks
     assert speakers(text) == [("Agriculture Department", "ORG")]
+
+
+def test_a_person_by_age_is_the_person_named_before():
+    assert speakers('Coach Lena Morrow praised the squad. "The team has worked hard for a long time," '
+                    'the 57-year-old said in a statement.') == [("Lena Morrow", "PERSON")]
+
+
+def test_news_media_a_source_does_not_name_are_anonymous():
+    assert speakers("Troops moved north on Monday. State media said the talks had failed.") == [
+        ("media", "ANONYMOUS")]
+    assert speakers("The border closed. Our correspondent said the roads were empty.") == [
+        ("correspondent", "ANONYMOUS")]
+
+
+def test_no_one_and_things_are_no_speaker():
+    assert speakers("The fair opened. No one wants to say the wrong thing about sugar.") == []
+    assert speakers("The dam broke on Friday. Evidence suggests the wall had cracked years ago.") == []
+
+
+def test_one_of_the_authors_named_after_is_that_person():
+    assert speakers('"Our cells work well," one of the study\'s authors, Professor Ivan Belov, said.') == [
+        ("Ivan Belov", "PERSON")]
+
+
+def test_the_speaker_is_the_subject_when_the_span_is_the_whole_clause():
+    assert [name for name, _ in speakers('"It is fine," Cembrano told Radio Nord on Monday.')] == ["Cembrano"]
+
+
+def test_his_administration_is_the_person_whose_administration_it_is():
+    assert speakers("Governor Maria Lopez took office in May. Her administration said the tax would rise.") == [
+        ("Maria Lopez", "PERSON")]
+    assert speakers("Chile welcomed President Ana Soto in Santiago. Her administration said the tax would rise.") \
+        == [("Ana Soto", "PERSON")]
+    # an office the article names is that office, not the person whose office it is
+    assert speakers("Mayor Tom Reyes runs the Harbour Permits Office. His office said the fees would rise.") == [
+        ("Harbour Permits Office", "ORG")]
+
+
+def test_a_damaged_closing_mark_glued_to_the_name_is_read_as_mark_and_space():
+    from loader.extract.nlp import mended
+    text = '"People do not care,"?Dorn said. "Justified"-in spirit, said "yes"? No.'
+    assert mended(text) == '"People do not care," Dorn said. "Justified" in spirit, said "yes"? No.'
+    assert speakers('"People do not care,"?Dorn said of his tax returns.') == [("Dorn", "PERSON")]
+
+
+def test_a_title_with_a_name_in_its_words_is_the_role_holder_or_an_unnamed_source():
+    assert speakers("Prime Minister Ana Ruiz met the envoy. Later a Tory MP said the talks were over.") == [
+        ("mp", "ANONYMOUS")]
+    assert speakers("President Tomas Berg spoke in Oslo. Norway's President said the talks were over.") == [
+        ("Tomas Berg", "PERSON")]
+
+
+def test_counts_plural_things_and_things_after_this_are_no_speaker():
+    assert speakers("The vote was held on Sunday. 54% said the plan was wrong.") == []
+    assert speakers("The town was quiet. Early investigations suggest the fire was set on purpose.") == []
+    assert speakers("The ship sank. One veteran said the crew had no warning.") == [("one veteran", None)]  # no count
+    assert speakers("Roads were closed. This storm said more about the state than anyone.") == []
+    # "a" and an unknown noun may be a person no lexicon lists: the quote stays
+    assert speakers("Roads were closed. A citizen said the state had failed them.") == [("citizen", None)]
+
+
+def test_a_thing_of_his_is_the_person():
+    assert speakers("Senator Ruth Kane spoke on Friday. Her opinion said the tax was unfair.") == [
+        ("Ruth Kane", "PERSON")]
+
+
+def test_a_body_of_people_with_words_before_it_is_an_unnamed_source():
+    assert speakers("Fighting went on near the river. The US-led coalition said ten fighters were killed.") == [
+        ("us-led coalition", "ANONYMOUS")]
+
+
+def test_one_as_anybody_is_no_source_but_one_of_several_people_is():
+    assert speakers("Exports rose. One can certainly argue that the port was busier.") == []
+    assert speakers("I spoke to two drivers. One said the deal was bad.") == [("one", "ANONYMOUS")]
+
+
+def test_an_unnamed_office_keeps_its_hyphened_words():
+    assert speakers("The vote was close. The Governor-General said the result was fair.") == [
+        ("governor-general", "ANONYMOUS")]

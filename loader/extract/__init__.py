@@ -116,7 +116,7 @@ def _text(item: dict) -> str:
 
 def _extract_alone(item: dict) -> dict:
     try:
-        return _extract_one(item, nlp.get_nlp()(_text(item)))
+        return _extract_one(item, nlp.get_nlp()(nlp.mended(_text(item))))
     except Exception as error:  # noqa: BLE001 - reported in the output, never fatal
         return {**_empty(item), "error": describe(error)}
 

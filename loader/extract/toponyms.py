@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .gazetteer import Gazetteer, Place, name_key
 from ..datafiles import data_lines
 
@@ -179,6 +181,8 @@ def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazette
     with_article = text[:start].endswith(("the ", "The ", "THE "))
     if _implausible(text, start, end, candidates, gazetteer, with_article):
         return None
+    if label in ("FAC", "ORG", "PERSON") and _institution_with_article(text, end, surface, candidates, with_article):
+        return None
     if label in PLACE_LABELS and candidates:
         return Toponym(start, end, surface)
     if label in MISLABELS and any(_prominent(place, surface, gazetteer, label, with_article) for place in candidates):
@@ -188,6 +192,23 @@ def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazette
                 or (_prominent_inside(text, start, end, gazetteer) if label == "ORG" else None)
                 or (Toponym(start, end, surface, weak=True) if candidates and label in ("PERSON", "ORG") else None))
     return None
+
+
+def _institution_with_article(text: str, end: int, surface: str, candidates: list[Place], with_article: bool) -> bool:
+    """A building or organisation written with "the", ending in an institution's word and standing as a noun
+    of its own ("at the White House in Washington", "the White House said") is the institution, not the
+    town that shares its name. Not when the name describes the next noun ("the Maryville church", "the
+    Columbia-based firm"), when no candidate is a town, or when a town's own name has the article ("The
+    Hague", "The Bronx")."""
+    if not with_article or not candidates or not all(place.feature_code.startswith("PPL") for place in candidates):
+        return False
+    if " " not in surface or surface.rsplit(" ", 1)[1].casefold() not in institution_words():
+        return False  # "the Golden Gate", "the Near North Side" are places people go
+    following = re.match(r"\s*([A-Za-z]+)", text[end:end + 40])
+    if text[end:end + 1] == "-" or (following and not (following.group(1).islower()
+                                                        and following.group(1) in STOP_WORDS)):
+        return False  # "the Columbia-based designer"
+    return not any(place.name.casefold().startswith("the ") for place in candidates)
 
 
 def _implausible(text: str, start: int, end: int, candidates: list[Place], gazetteer: Gazetteer,

@@ -46,7 +46,7 @@ TABLES = {
     "quotes": ({"id": int, "article_id": str, "source_id": str, "content": str, "direct": int, "speaker": str,
                 "speaker_entity_id": str, "speaker_text": str, "speaker_role": str, "cue": str, "start": int,
                 "end": int, "speaker_start": int, "speaker_end": int, "speaker_type": str, "group_id": int,
-                "story_id": int}, "id",
+                "story_id": int, "speaker_name": str}, "id",
                [("article_id", "articles", "id"), ("source_id", "sources", "id"),
                 ("speaker_entity_id", "entities", "id"), ("group_id", "quote_groups", "id"),
                 ("story_id", "stories", "id")]),

@@ -18,6 +18,8 @@ form keeps its row and id, with `merged_into` naming the full entity; its mentio
 (and quotes) point at the full entity, whose aliases then list the short spelling. When the evidence
 changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short
 form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
+A merged quote speaker's name follows (quotes.speaker is the full entity's name, quotes.speaker_name the article's).
+An acronym needs evidence beyond its initials: an article that writes both, or comparable counts (_acronym_candidates).
 """
 import hashlib
 import json
@@ -28,6 +30,7 @@ import re
 from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
                              fragment_kind, is_country_prefix, LEGAL_FORMS)
 from ..extract.toponyms import demonyms, institution_words
+from .provenance import refresh_group_rows
 from .rows import chunks, marks, replace_article_rows
 from ..text import squash
 
@@ -154,7 +157,67 @@ def merge_short_forms(db) -> int:
         _keep_foreign_articles(db, context, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
+    retype_places(db)
+    follow_merges_in_speakers(db)
     return changed
+
+
+# A place's name run into another's ("Falcon 9", "Maritime and Coastguard Agency") may be resolved once by mistake.
+RETYPE_MIN_ARTICLES = 2
+
+
+def _articles_of(db, entity: str) -> set:
+    return {row[0] for row in db.execute("select distinct article_id from mentions where entity_id = ?", [entity])}
+
+
+def retype_places(db) -> int:
+    """An organisation named exactly like a country or first-order division the archive's places resolved ("Nauru",
+    "Northern Territory" tagged ORG in most of their mentions) is shown as a GPE, when in at least half of its
+    articles, and two, the places stage resolved that name to that place ("Granma" the newspaper is not the
+    province): only the entity row changes, never a mention or a place. Returns how many rows changed."""
+    places = defaultdict(set)  # place key → the articles where a location of that name resolved to it
+    for name, text, article_id in db.execute(
+            "select places.name, locations.text, locations.article_id from places join locations on "
+            "locations.place_id = places.id where places.feature_code like 'PCL%' or places.feature_code = 'ADM1'"):
+        if entity_key(text, "GPE") == entity_key(name, "GPE"):
+            places[entity_key(name, "GPE")].add(article_id)
+    found = []
+    for entity, name in db.execute("select id, name from entities where type = 'ORG' and merged_into is null"):
+        resolved = places.get(entity_key(name, "ORG"), set())
+        if len(resolved) >= RETYPE_MIN_ARTICLES:
+            articles = _articles_of(db, entity)
+            if len(resolved & articles) >= max(RETYPE_MIN_ARTICLES, len(articles) / 2):
+                found.append(entity)
+    for ids in chunks(found):
+        db.execute(f"update entities set type = 'GPE' where id in ({marks(ids)})", ids)
+    return len(found)
+
+
+def follow_merges_in_speakers(db) -> int:
+    """quotes.speaker names the entity the quote's speaker was merged into ("Trump" → "Donald Trump", one speaker
+    row) when it is of the same kind as the speaker (a person, or not), and its own name again once the merge is
+    undone; quotes.speaker_name keeps the name the article gives.
+    Only quotes linked to a merge's target, or showing a name not their own, are looked at. Returns how many
+    changed; their quote groups are refreshed."""
+    db.execute("update quotes set speaker_name = speaker where speaker_name is null and speaker is not null")
+    changed, groups = [], set()
+    for quote, speaker, own, linked, name, type_, group, category in db.execute(
+            "select quotes.id, quotes.speaker, quotes.speaker_name, quotes.speaker_entity_id, entities.name, "
+            "entities.type, quotes.group_id, quotes.speaker_type from quotes left join entities on entities.id = "
+            "quotes.speaker_entity_id where quotes.speaker_name is not null and (quotes.speaker is not "
+            "quotes.speaker_name or quotes.speaker_entity_id in (select merged_into from entities where merged_into "
+            "is not null))"):
+        # a person's quote takes a person's name only ("Howard" said it, not the "Howard Government")
+        same_kind = (category == "person") == (type_ == PERSON)
+        wanted = name if name and same_kind and entity_id(own, type_) != linked else own
+        if wanted != speaker:
+            changed.append((wanted, quote))
+            if group is not None:
+                groups.add(group)
+    db.conn.executemany("update quotes set speaker = ? where id = ?", changed)
+    if groups:
+        refresh_group_rows(db, groups)
+    return len(changed)
 
 
 class ArticleContext:
@@ -197,12 +260,37 @@ class ArticleContext:
             "where entity_id in (?, ?) group by 1", [name, short, full]).fetchall())
         return counts.get(0, 0) * DOMINANT_RATIO >= counts.get(1, 0)
 
-    def named_together(self, text: str, entity: str) -> bool:
-        """Whether some article that names the entity also writes `text` ("FDIC" beside "Federal Deposit
-        Insurance Corp")."""
-        return self.db.execute(
-            "select 1 from mentions where text = ? and article_id in "
-            "(select article_id from mentions where entity_id = ?) limit 1", [text, entity]).fetchone() is not None
+    def acronym_support(self, short: str, current: str | None, name: str, other: str) -> tuple[int, int, int]:
+        """(articles that write the acronym and the organisation's own name, articles of the acronym, articles
+        of the organisation's own names): what says that "SEC" is the Securities and Exchange Commission."""
+        own = self._articles("select distinct article_id from mentions where entity_id in (?, ?) and "
+                             "coalesce(entity_name, text) = ?", [short, current or short, name])
+        full, defined = set(), set()  # only the name's own mentions, not those of short forms merged into it
+        for article_id, own_name, text, type_ in self.db.execute(
+                "select article_id, coalesce(entity_name, text), text, type from mentions where entity_id = ?",
+                [other]):
+            if entity_id(own_name, type_) == other:
+                full.add(article_id)
+                if text == name:  # the article resolved the acronym to the name itself
+                    defined.add(article_id)
+        return len((own & full) | defined | self._writing(name, full - own - defined)), len(own), len(full)
+
+    def _writing(self, word: str, article_ids: set) -> set:
+        """Those of the articles whose text writes `word` as a word, case and all ("the Grain Standards Office
+        (GSO)", where the acronym is no mention of its own)."""
+        if not article_ids:
+            return set()
+        pattern = re.compile(rf"(?<![\w.]){re.escape(word)}(?![\w])")
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= {row[0] for row in self.db.execute(
+                f"select id, title, body from articles where id in ({marks(ids)}) and rowid in "
+                f"(select rowid from articles_fts where articles_fts match ?)", [*ids, _phrase(word)])
+                if pattern.search(f"{row[1] or ''}\n{row[2] or ''}")}
+        return found
+
+    def _articles(self, sql: str, params: list) -> set:
+        return {row[0] for row in self.db.execute(sql, params)}
 
     def countries(self, name: str) -> tuple[Counter, int]:
         """(country code → how many articles naming `name` (as their canonical name) lie there, how many
@@ -215,6 +303,11 @@ class ArticleContext:
             if codes and codes.startswith("[") and len(codes) > 2:
                 found.update(set(json.loads(codes)))
         return found, articles
+
+
+def _phrase(word: str) -> str:
+    """An FTS5 phrase for a word ("M.D.C." → "M D C")."""
+    return '"' + " ".join(re.findall(r"\w+", word)) + '"'
 
 
 def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
@@ -245,8 +338,8 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
         moved_to = there.pop() if len(there) == 1 else short
         db.execute("update mentions set entity_id = ? where entity_id = ? and entity_name = ? and article_id = ?",
                    [moved_to, wanted, name, article_id])
-        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and speaker = ? "
-                   "and article_id = ?", [moved_to, wanted, name, article_id])
+        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and "
+                   "coalesce(speaker_name, speaker) = ? and article_id = ?", [moved_to, wanted, name, article_id])
         db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, moved_to])
 
 
@@ -258,7 +351,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     a public body's noun or the word; or the entity an alias row names for it in some context ("Fed").
     Several fit: see _choose."""
     targets = _spelling_variants(rows)
-    for found in (_legal_form_variants(rows), _people_named_like_things(rows)):
+    for found in (_labelled_names(rows), _legal_form_variants(rows), _people_named_like_things(rows)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
     surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
     with_forms = defaultdict(set)  # initials with the legal form ("FDIC"): only where an article names both
@@ -293,7 +386,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         elif type_ == "ORG":
             # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
             if ACRONYM.fullmatch(name):
-                found, unconfirmed = _acronym_candidates(name, initials, with_forms, context)
+                found, unconfirmed = _acronym_candidates(by_id[entity], initials, with_forms, context)
             else:
                 found = words.get(folded[0], set()) | words.get(folded[0] + "s", set())
             alias = contextual_alias(name)
@@ -311,16 +404,74 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
             chosen = None
         if chosen is not None and chosen not in unconfirmed:
             targets[entity] = chosen
-    return targets
+    targets.update(_things_named_like_people(rows, targets))
+    return _follow_chains(targets)
 
 
-def _acronym_candidates(name: str, initials: dict, with_forms: dict, context: ArticleContext | None) -> tuple:
+# "the Trump budget": an organisation named like a person whom at least this many times its articles name joins him.
+PERSON_RATIO = 3
+
+
+def _things_named_like_people(rows: list[tuple], targets: dict[str, str]) -> dict[str, str]:
+    """An organisation's one-word name that is also a person's row ("Trump" typed ORG in "the Trump budget",
+    "Trump's first 100 days") joins the person that row stands for, when that person's articles are at least
+    PERSON_RATIO times the organisation's and the word joins no organisation ("Ford" → Ford Motor Co stays)."""
+    by_id = {row[0]: row for row in rows}
+    found = {}
+    for entity, name, type_, _, articles in rows:
+        if type_ != "ORG" or entity in targets or len(fold_words(name)) != 1 or name.isupper():  # "starting XI"
+            continue
+        person, seen = entity_id(name, PERSON), set()
+        while person in targets and person not in seen:
+            seen.add(person)
+            person = targets[person]
+        row = by_id.get(person)
+        if row and row[2] == PERSON and row[4] >= PERSON_RATIO * max(articles, 1):
+            found[entity] = person
+    return found
+
+
+def _follow_chains(targets: dict[str, str]) -> dict[str, str]:
+    """A short form whose target is itself a short form joins that one's target ("Haley" the person → "Haley"
+    the organisation → its fuller name), so that the next load, seeing the middle row merged, decides the same;
+    a cycle is no merge."""
+    final = {}
+    for short in targets:
+        seen, at = {short}, targets[short]
+        while at in targets and at not in seen:
+            seen.add(at)
+            at = targets[at]
+        if at not in seen:
+            final[short] = at
+    return final
+
+
+# An acronym no article writes beside a name with its initials joins that name only if the acronym's articles are
+# at most this many times the name's: "CNN" in 46 articles is not the "China National Nuclear Corp" one names.
+ACRONYM_RATIO = 3
+
+
+def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context: ArticleContext | None) -> tuple:
     """The organisations whose initials are the acronym, without the legal form ("GM": General Motors Corp) or
     with it ("CCC": Commodity Credit Corp), and those of the second kind no article writes beside the acronym
-    ("FMC" is not Ford Motor Co): they compete with the others for it but are never chosen."""
+    ("FMC" is not Ford Motor Co): they compete with the others for it but are never chosen.
+
+    Initials alone are weak evidence: a candidate needs an article that writes both names ("the Securities and
+    Exchange Commission (SEC)"), or as many articles as the acronym within ACRONYM_RATIO; when some candidates are
+    written beside the acronym, only those most often so remain ("SEC" beside "Snyder Exploration Co" in the one
+    article about its filing, beside the commission in many)."""
+    entity, name, _type, current, _ = short
     found = initials.get(name, set()) | with_forms.get(name, set())
-    unconfirmed = {other for other in found - initials.get(name, set())
-                   if context is None or not context.named_together(name, other)}
+    if context is None:
+        together = {other: 0 for other in found}
+    else:
+        support = {other: context.acronym_support(entity, current, name, other) for other in found}
+        found = {other for other, (both, own, full) in support.items() if both or own <= ACRONYM_RATIO * full}
+        together = {other: support[other][0] for other in found}
+    best = max(together.values(), default=0)
+    if best:
+        found = {other for other in found if together[other] == best}
+    unconfirmed = {other for other in found - initials.get(name, set()) if not together[other]}
     return found, unconfirmed
 
 
@@ -369,7 +520,7 @@ def _same_body(word: str, name: str, places: set) -> bool:
     return before_ok and after_ok
 
 
-HYPHEN_JOIN = re.compile(r"(?<=\w)-(?=[A-Z])")
+HYPHEN_JOIN = re.compile(r"(?<=\w)[-/](?=[A-Z])")  # "White House-Congress", "AFP/Reuters"
 
 
 # "Anti-Taliban", "pro-Moscow": a name made into a word for a stance towards it is no fuller name of it.
@@ -425,18 +576,37 @@ def _people_named_like_things(rows: list[tuple]) -> dict[str, str]:
     """ "Rotterdam", "Petrobras", "Townsend Thoresen" tagged as people in a few articles: a person whose name
     is, by the same key, a place or organisation that at least as many articles name joins that one; a
     one-word name joins it whatever the counts (a surname that fits a person is decided after this)."""
-    others = {}
+    others = {}  # a short form merged elsewhere still counts (its target is followed: _follow_chains)
     for entity, name, type_, merged, articles in rows:
-        if type_ != PERSON and merged is None:
+        if type_ != PERSON:
             key = entity_key(name, type_)
-            if articles > others.get(key, (0, None))[0]:
-                others[key] = (articles, entity)
+            if key not in others or (articles, merged is None) > others[key][:2]:
+                others[key] = (articles, merged is None, entity)
     targets = {}
     for entity, name, type_, _, articles in rows:
         found = others.get(entity_key(name, PERSON)) if type_ == PERSON else None
         one_word = len(fold_words(name)) == 1  # no given name: "Rotterdam" is the port wherever it is tagged so
         if found and (one_word or found[0] >= max(articles, 1)):
-            targets[entity] = found[1]
+            targets[entity] = found[2]
+    return targets
+
+
+# "Source:-Al Jazeera", "Photo: Reuters": a one-word label with a colon before a name.
+LABELLED = re.compile(r"[A-Z][a-z]+:\W*(?P<name>[A-Z].*)")
+
+
+def _labelled_names(rows: list[tuple]) -> dict[str, str]:
+    """A credit line's label run into a name ("Source:-Al Jazeera") joins the name, when the archive holds it."""
+    by_key = {}
+    for entity, name, type_, _, articles in rows:
+        if type_ != PERSON and articles >= by_key.get(entity_key(name, type_), (0, None))[0]:
+            by_key[entity_key(name, type_)] = (articles, entity)
+    targets = {}
+    for entity, name, type_, _, _ in rows:
+        found = LABELLED.fullmatch(name) if type_ != PERSON else None
+        target = by_key.get(entity_key(found["name"], type_), (0, None))[1] if found else None
+        if target not in (None, entity):
+            targets[entity] = target
     return targets
 
 
@@ -458,8 +628,15 @@ def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:
 
 
 def _initials(name: str, skip: set) -> str:
-    return "".join(word[0].upper() for word in name.replace(".", "").split()
-                   if word.lower() not in skip and word[:1].isalpha())
+    """ "Securities and Exchange Commission" → SEC; a country's abbreviation gives none ("U.S. Central Command" is
+    not "UCC", nor "U.S. Senate" the "USS"), another abbreviation with dots all its letters ("M.D.C.")."""
+    letters = []
+    for word in name.split():
+        bare = word.replace(".", "")
+        if bare.lower() in skip or not bare[:1].isalpha() or is_country_prefix(word):
+            continue
+        letters.append(bare.upper() if "." in word[:-1] and bare.isupper() else bare[0].upper())
+    return "".join(letters)
 
 
 def _retarget(db, short: str, current: str | None, wanted: str | None) -> None:
@@ -471,8 +648,11 @@ def _retarget(db, short: str, current: str | None, wanted: str | None) -> None:
             if entity_id(row[1], row[2]) == short]
         for ids in chunks(back):
             db.execute(f"update mentions set entity_id = ? where id in ({marks(ids)})", [short, *ids])
-        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and speaker in "
-                   "(select name from entities where id = ?)", [short, current, short])
+        quotes = [row[0] for row in db.execute(
+            "select id, coalesce(speaker_name, speaker), speaker_type from quotes where speaker_entity_id = ?",
+            [current]) if row[1] and entity_id(row[1], PERSON if row[2] == "person" else "ORG") == short]
+        for ids in chunks(quotes):
+            db.execute(f"update quotes set speaker_entity_id = ? where id in ({marks(ids)})", [short, *ids])
         db.execute("update entities set mention_count = null where id = ?", [current])
     if wanted is not None:
         _point(db, short, wanted)

@@ -16,7 +16,8 @@ SPEAKER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation
 def save_quotes(db, article_id: str, rows: list[dict]) -> list[int]:
     """Replace the article's quotes with these; returns the new quote ids."""
     source_id = _source_of(db, article_id)
-    stored = [{**{column: row.get(column) for column in QUOTE_COLUMNS}, "source_id": source_id,
+    stored = [{**{column: row.get(column) for column in QUOTE_COLUMNS}, "speaker_name": row.get("speaker"),
+               "source_id": source_id,
                "speaker_entity_id": speaker_entity_id(db, row.get("speaker"), row.get("speaker_type")),
                "speaker_type": speaker_category(row)}
               for row in rows]

@@ -9,8 +9,11 @@ Steven Mnuchin said in a statement"), else the last organisation that spoke or w
 issues statements: a nationality or a place used as an adjective ("the North Korean military") never
 speaks for one. The role is what the text says about a named speaker ("U.S. Treasury Secretary").
 Common nouns no name stands for (see Resolver._unnamed): a role noun is the person given that role,
-"the government" the country named before, unnamed people ("a portfolio manager", "some") and public
-bodies the article does not name ("the police") are anonymous sources; what is left is a description.
+"the government" the country named before, unnamed people ("a portfolio manager", "some", "the judge",
+"his mother", "a Tory MP"), news media ("state media") and public bodies the article does not name ("the
+police") are anonymous sources; "the 57-year-old" and "his administration" are the person the text names
+before; things ("evidence", "54%", "the rallies", "this pact"), "no one" and "one" as anybody are no
+speaker (the quote keeps none); what is left is a description.
 "The company" of a wire story whose body names no company is the one its headline marks with a ticker;
 "usda" in lower case is the USDA; a country before a group noun ("U.S. refiners") makes a group of that
 country (anonymous), not the country, while a capitalised name after it ("U.S. Mint") is an organisation.
@@ -42,6 +45,12 @@ DEMONSTRATIVE_PEOPLE = {"those"}
 COLLECTIVE_NOUNS = {"industry", "sector", "opposition", "public", "community", "management", "staff",
                     "workforce", "majority", "minority", "population", "electorate",
                     "establishment", "leadership"}
+# Determiners that make a singular common noun no lexicon knows a thing, not a source ("this pact"); "a" and
+# "the" are left out: "a citizen", "a veteran" are people no lexicon lists, "the shrine" may be a body.
+THING_DETERMINERS = ("this", "that", "these", "those")
+# Nouns for bodies of people that no lexicon kind covers ("the AU force", "the think tank", "the campaign").
+BODY_NOUNS = {"force", "tank", "campaign", "military", "alliance", "coalition", "charity", "nonprofit", "team",
+              "club", "band", "crew", "panel", "jury"}
 # Endings of English abstract nouns for qualities and states ("the weakness", "the volatility"), no agent;
 # not -tion or -ment, which also end documents that speak for their issuer ("the agreement said").
 ABSTRACT_SUFFIXES = ("ness", "ity", "ism", "hood")
@@ -81,8 +90,15 @@ SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "
 COMPANY_ENDINGS = ("maker", "producer", "manufacturer")
 # Nouns for a country's government: "the government said" is the country named before ("Japan said").
 GOVERNMENT_NOUNS = {"government", "administration", "cabinet"}
+# A public body a possessive pronoun owns speaks for that person ("his administration said", "her office said").
+OWNED_BODIES = GOVERNMENT_NOUNS | {"office"}
+# Words for no one at all ("nobody said", "none of them"); "one" and "body" after "no" too ("no one wants").
+NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
+# Parts of speech of a head that names no speaker once every rule has passed it ("this suggests", "'s").
+NON_SPEAKER_POS = ("PRON", "DET", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "INTJ", "PUNCT", "SYM", "AUX")
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
-QUANTIFIERS = {"some", "many", "most", "several", "others", "one", "few", "both", "all"}
+QUANTIFIERS = {"some", "many", "most", "several", "others", "one", "few", "both", "all",
+               "half", "third", "quarter", "dozens", "hundreds", "thousands", "millions"}
 # Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
 ROLE_PREPOSITIONS = ("from", "of", "at", "with")
 # People who speak for the country that modifies them ("U.S. officials said" is the United States); any other
@@ -194,17 +210,22 @@ class Resolver:
         self.roles: dict[str, str] = {}
         self.organisations: dict[str, Speaker] = {}
         self.spoken: list[Speaker] = []
+        self.content = (0, 0)  # the character range of the quote being resolved
 
     def resolve(self, span, content: tuple[int, int] = (0, 0)) -> Speaker | None:
         """The canonical speaker for a speaker span; `content` is the quote's own character range."""
         antecedent = relative_antecedent(span.root) if len(span) == 1 else None
         if antecedent is not None:
             span = speaker_span(antecedent)
+        span = _subject_of_cue(span)
         head = span.root
-        kind = speaker_words().get(head.lower_) if len(span) == 1 else None
+        self.content = content
+        kind = speaker_words().get(head.lower_) if len(span) == 1 or head.pos_ == "NOUN" else None
         kind = kind or speaker_words().get(_lemma(head)) or _document(head)
+        if kind == "thing" or _nobody(head):
+            return None  # "evidence suggests", "no one wants to say": no one's words
         named = self._named(span, head, kind)
-        if named is None and kind is None:
+        if named is None and kind in (None, "role"):
             found = self._organisation_by_first_word(span) or self._person_in_phrase(span, head) \
                 or self._office_holder(span, head)
             if found is not None:
@@ -218,6 +239,9 @@ class Resolver:
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
         elif kind in ("company", "institution"):
             speaker = self._organisation_noun(span, head, kind)
+            if speaker.type in (None, "GPE") and _owner_pronoun(head) is not None \
+                    and head.lemma_.lower() in OWNED_BODIES:  # no body named, or only the country before
+                speaker = self._person(_owner_pronoun(head), content) or speaker  # "his administration": his
             if speaker.type is None and head.lemma_.lower() == "bank":
                 speaker = self._central_bank(_central_bank_before(span) if not _central_bank(head) else head) or speaker
             if speaker.type is None and kind == "company":
@@ -236,6 +260,8 @@ class Resolver:
             speaker = self._unlisted(span)
         if speaker is not None and speaker.type is None:
             speaker = _group_or_thing(span, speaker)
+        if speaker is not None and speaker.type is None:
+            speaker = self._unnamed_source(span, speaker)
         if speaker is not None:
             self._remember(speaker)
         return speaker
@@ -326,10 +352,8 @@ class Resolver:
         """ "the government said": the country named last before it (a place whose best-known reading is a
         country), speaking as "Japan said" would."""
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            if name.type == "GPE" and name.end <= span.start_char:
-                places = get_gazetteer().candidates(name.canonical)
-                if places and places[0].feature_code.startswith("PCL"):
-                    return Speaker(name.canonical, "GPE")
+            if name.type == "GPE" and name.end <= span.start_char and _country(name.canonical):
+                return Speaker(name.canonical, "GPE")
         return None
 
     def _nominal(self, span, head, kind, words: list[str]) -> Speaker:
@@ -395,8 +419,12 @@ class Resolver:
         before, as for "the company"; "a portfolio manager", "the trader", "critics", "some", "one":
         unnamed sources of that kind ("manager", "some"). None for anything else: an office holder or a
         relative the text does not name ("the prime minister", "his father") or a thing is a description."""
+        if head.lower_ == "one" and (_of_things(head) or _generic_one(head)):
+            return None  # "one of the charges says": a thing; "one can argue": anybody, no source
         if head.lower_ in QUANTIFIERS:
             return Speaker(head.lower_, ANONYMOUS)
+        if _aged(head):  # "the 57-year-old said": the person the sentence or the ones before name
+            return self._person(head, self.content) or Speaker("person", ANONYMOUS)
         earlier = self._earlier_source(head) or self._organisation_by_last_word(span, head)
         if earlier is not None:
             return earlier
@@ -408,16 +436,34 @@ class Resolver:
         if head.tag_ == "NNS":  # "the ministers said": a group, never the one person given that role
             return _plural_group(head) or Speaker(anonymous_name(head), ANONYMOUS)
         person = self._person_by_role(span, head.lemma_.lower())
-        if person is not None:
-            return person
-        relative = _possessed(head) and head.tag_ != "NNS"  # "his father"; but "his supporters" are a group
-        return None if relative or _office(head) else Speaker(anonymous_name(head), ANONYMOUS)
+        return person or Speaker(anonymous_name(head), ANONYMOUS)  # "the judge", "his father": someone unnamed
+
+    def _unnamed_source(self, span, description: Speaker) -> Speaker:
+        """A description once every rule has passed it, with a name in its words ("a Tory MP", "Morocco's
+        Minister", "the Scottish FA"): a title or a noun for people is the person the article gives that role,
+        else an unnamed source of that noun; a noun for a body of people ("the US-led coalition", "the AU
+        force") an unnamed source of that phrase; anything else stays the description."""
+        head = span.root
+        if head.pos_ not in ("NOUN", "PROPN") or _inside(head, self.names.within(span.start_char, span.end_char)):
+            return description
+        lemma = head.lemma_.lower()
+        owner = _owner_pronoun(head)
+        if owner is not None and speaker_words().get(lemma) is None and not _names_people(head) \
+                and head.tag_ not in PLURAL_TAGS:
+            return self._person(owner, self.content)  # "his opinion", "her Twitter feed": the person, or no one
+        if head.tag_ not in PLURAL_TAGS and (_is_title_word(head) or _names_people(head)):
+            return self._person_by_role(span, lemma) or Speaker(anonymous_name(head), ANONYMOUS)
+        if lemma in AGENT_ABSTRACTS | GROUP_NOUNS | COLLECTIVE_NOUNS | BODY_NOUNS and any(
+                child.dep_ in ("amod", "compound", "poss", "nmod") or child.lower_ in UNNAMED_DETERMINERS
+                for child in head.lefts):  # not a bare "the federation": the one named, or a description
+            return Speaker(_source_phrase(span), ANONYMOUS)
+        return description
 
     def _person_in_phrase(self, span, head) -> Speaker | None:
         """ "Canada's Minister of State for Finance, Tom Hockin, said", "Portuguese Ambassador to Peking Octavio
         Valerio said": a title (or a noun for people) whose phrase goes on to a person's name is that person,
         the words before the name their role."""
-        if not (_is_title_word(head) or _names_people(head)) or head.tag_ in PLURAL_TAGS:
+        if not (_is_title_word(head) or _names_people(head) or head.lower_ == "one") or head.tag_ in PLURAL_TAGS:
             return None
         end = head.right_edge.idx + len(head.right_edge.text)
         people = [name for name in self.names.within(head.idx, end) if name.type == PERSON and name.start > head.idx]
@@ -726,7 +772,16 @@ def anonymous_name(head) -> str:
     plural = head.tag_ == "NNS"
     if speaker_words().get(lemma) == "spokesperson":
         return "spokespeople" if plural else "spokesperson"
-    return head.lower_ if plural else lemma
+    return _hyphened(head) + (head.lower_ if plural else lemma)
+
+
+def _hyphened(head) -> str:
+    """The words a hyphen joins before the head, in lower case ("governor-" of "Governor-General")."""
+    doc, first = head.doc, head.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+            and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
+        first -= 2
+    return doc[first:head.i].text.lower()
 
 
 def _names_people(noun) -> bool:
@@ -842,8 +897,14 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
         return None  # a verb, a relative pronoun or a lone letter taken for the speaker: a parse slip
     if head.lower_ in DEMONSTRATIVE_PEOPLE:
         return Speaker(head.lower_, ANONYMOUS)
+    if head.pos_ in NON_SPEAKER_POS and not any(char.isdigit() or char.isupper() for char in head.text[1:]) \
+            and not any(child.dep_ == "prep" and child.lower_ == "of" for child in head.children):  # "any of them"
+        return None  # "This suggests", "Let's say", "everyone knows": no one the text quotes
     if head.pos_ not in ("NOUN", "NUM"):
         return description
+    if (head.pos_ == "NUM" and not head.is_alpha) or head.text == "%" or (any(
+            child.dep_ == "nummod" and not child.is_alpha for child in head.children) and not _names_people(head)):
+        return None  # "54%", "282 pages", "20 seats": a count in figures, no speaker ("one veteran" may be)
     lemma = head.lemma_.lower()
     kind = speaker_words().get(lemma)
     plural = head.tag_ == "NNS"
@@ -855,7 +916,55 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     if kind is None and not _names_people(head) and lemma not in AGENT_ABSTRACTS | GROUP_NOUNS and (
             lemma in NON_AGENT_NOUNS or lemma.endswith(ABSTRACT_SUFFIXES)):
         return None
+    if plural and kind is None and lemma not in AGENT_ABSTRACTS | BODY_NOUNS and not lemma.endswith("ing"):
+        return None  # "the rallies", "early investigations": plural things (people and groups were taken above;
+        # "findings", "rulings" are records that may speak for whoever made them)
+    if kind is None and not _names_people(head) and lemma not in AGENT_ABSTRACTS | BODY_NOUNS | GROUP_NOUNS \
+            and any(child.dep_ == "det" and child.lower_ in THING_DETERMINERS for child in head.children):
+        return None  # "a winter storm", "this pact": a thing no article names as a source
     return description
+
+
+def _country(name: str) -> bool:
+    """Whether a name's best-known reading is a country."""
+    places = get_gazetteer().candidates(name)
+    return bool(places) and places[0].feature_code.startswith("PCL")
+
+
+def _subject_of_cue(span):
+    """ "Cembrero told Al Jazeera" taken whole for the speaker: a span whose head is the verb is its subject."""
+    root = span.root
+    if len(span) == 1 or root.pos_ not in ("VERB", "AUX"):
+        return span
+    subject = next((child for child in root.children if child.dep_ in ("nsubj", "nsubjpass")
+                    and span.start <= child.i < span.end), None)
+    return span if subject is None else span.doc[subject.left_edge.i:subject.right_edge.i + 1]
+
+
+def _nobody(head) -> bool:
+    """ "No one wants to say", "nobody said": no speaker at all."""
+    return head.lower_ in NOBODY_WORDS or (head.lower_ in ("one", "body") and any(
+        child.dep_ == "det" and child.lower_ == "no" for child in head.children))
+
+
+def _of_things(head) -> bool:
+    """ "one of the charges": "one" of a plural noun that names no people."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [child for child in prep.children if child.dep_ == "pobj"]
+            return bool(objects) and objects[0].pos_ == "NOUN" and not _names_people(objects[0])
+    return False
+
+
+def _generic_one(head) -> bool:
+    """ "One can argue", "one might say": "one" as anybody, the subject of a modal verb."""
+    return head.dep_ == "nsubj" and any(child.dep_ == "aux" and child.tag_ == "MD" for child in head.head.children)
+
+
+def _aged(head) -> bool:
+    """ "the 57-year-old", "the 45-year old": a person named by their age."""
+    return head.lower_ == "old" and any(token.lower_ in ("year", "years", "month", "months")
+                                        for token in head.subtree)
 
 
 def _is_title_word(token) -> bool:
@@ -871,16 +980,6 @@ def _in_capitals(head) -> str | None:
     if sum(c.isalpha() for c in text) >= 3 and text.isupper() and head.lower_ not in speaker_words():
         return text
     return None
-
-
-def _office(head) -> bool:
-    """ "the minister", "the prime minister", "the finance minister": one office holder the text refers to
-    (a title with "the" and no modifier but title or portfolio words); not "the portfolio manager"."""
-    table = roles()
-    modifiers = [child.lower_ for child in head.children if child.dep_ in ("compound", "amod")]
-    return (head.lower_ in table["titles"] and head.tag_ != "NNS" and not _of_unnamed(head)
-            and any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.children)
-            and all(word in table["titles"] or word in table["portfolios"] for word in modifiers))
 
 
 def _of_unnamed(head) -> bool:
@@ -902,8 +1001,8 @@ def _possessed(head) -> bool:
 
 def _source_phrase(span) -> str:
     """An unnamed institution as one lower-case spelling: "The Police" → "police", "state radio"."""
-    words = [t.lower_ for t in span if t.pos_ not in ("DET", "PUNCT", "PART", "PRON")]
-    return " ".join(words) or span.root.lower_
+    kept = [t for t in span if t.pos_ not in ("DET", "PUNCT", "PART", "PRON") or t.tag_ == "HYPH"]
+    return "".join(t.lower_ + t.whitespace_ for t in kept).strip(" -") or span.root.lower_  # "us-led coalition"
 
 
 def _public_body(name: str) -> bool:

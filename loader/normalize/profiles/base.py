@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..chrome import strip_chrome
 from ..dates import parse_date
 from ..paragraphs import ends_sentence, split_byline, split_credits
 
@@ -64,10 +65,11 @@ def looks_like_headline(paragraph: str) -> bool:
 
 
 def finish_body(paragraphs: list[str], draft: dict) -> dict:
-    """Shared tail of every layout: byline near the top, credit lines at the end."""
+    """Shared tail of every layout: page chrome out, byline near the top, credit lines at the end."""
+    paragraphs, chrome_credits = strip_chrome(paragraphs)
     paragraphs, byline = split_byline(paragraphs)
     paragraphs, credits = split_credits(paragraphs)
     draft.setdefault("byline", byline)
-    draft.setdefault("credits", credits)
+    draft.setdefault("credits", "; ".join(filter(None, [credits, *chrome_credits])) or None)
     draft["body"] = paragraphs
     return draft
