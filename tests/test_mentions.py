@@ -469,3 +469,97 @@ def test_people_and_lists_of_companies_beside_a_legal_form_stay_apart():
     text = "Lehman Brothers Inc, Jefferies and Co bid."  # a legal form inside the run: two firms
     assert ("Lehman Brothers Inc", "ORG") in pairs(text)
     assert not any("," in name for name, _ in pairs(text))
+
+
+def test_a_name_written_as_the_medium_of_a_message_is_an_organisation():
+    text = "Ana Lopez posted a photo on Twitter from the airport."
+    assert model_tags(text) == [("Twitter", "PERSON")]
+    assert pairs(text) == [("Twitter", "ORG")]
+    text = "After the vote, Senator Ruiz took to Twitter to thank voters."
+    assert model_tags(text) == [("Ruiz", "PERSON"), ("Twitter", "PERSON")]
+    assert pairs(text) == [("Ruiz", "PERSON"), ("Twitter", "ORG")]
+    text = "The mayor wrote on Snapgram that the road would reopen. Her Snapgram account has two million followers."
+    assert model_tags(text)[0] == ("Snapgram", "GPE")  # no gazetteer place is called so
+    assert pairs(text) == [("Snapgram", "ORG")]
+
+
+def test_a_medium_in_a_list_with_another_or_before_a_message_is_an_organisation():
+    text = "Let us know your plans by telling us on Twitter or Instagram, using the tag."
+    assert model_tags(text) == [("Twitter", "PERSON"), ("Instagram", "PERSON")]
+    assert pairs(text) == [("Twitter", "ORG"), ("Instagram", "ORG")]
+    text = "The Twitter message was no different from a bomb."
+    assert model_tags(text) == [("Twitter", "PERSON")]
+    assert pairs(text) == [("Twitter", "ORG")]
+
+
+def test_a_person_after_on_is_still_a_person():
+    text = "The senator called on Kessler to resign. Pressure on Kessler grew. Later Ruiz wrote on Kessler's blog."
+    assert [kind for name, kind in pairs(text) if name == "Kessler"] == ["PERSON", "PERSON", "PERSON"]
+    text = "The report on Kessler and Byrne was published."  # "published" governs the report, not "on"
+    assert pairs(text) == [("Kessler", "PERSON"), ("Byrne", "PERSON")]
+
+
+def test_a_name_before_a_rank_and_a_persons_name_or_a_station_is_a_body():
+    text = "Garda superintendent Tony Healy said efforts were continuing. Garda were called to the house at noon."
+    assert model_tags(text)[:3] == [("Garda", "PERSON"), ("Tony Healy", "PERSON"), ("Garda", "PERSON")]
+    assert pairs(text) == [("Garda", "ORG"), ("Tony Healy", "PERSON"), ("Garda", "ORG")]
+    text = "The suspect was brought to Carrow Garda Station. Garda said a man was arrested."
+    assert model_tags(text) == [("Carrow Garda Station", "PERSON"), ("Garda", "PERSON")]
+    assert pairs(text) == [("Carrow Garda Station", "FAC"), ("Garda", "ORG")]
+
+
+def test_a_name_used_as_an_event_is_no_entity():
+    text = "Prices will rise after Brexit. Brexit talks begin in June."
+    assert model_tags(text)[:2] == [("Brexit", "GPE"), ("Brexit", "PERSON")]
+    assert pairs(text) == []
+    text = "Why a hard Brexit will cost the UK more than Europe."
+    assert model_tags(text)[0] == ("Brexit", "PERSON")
+    assert pairs(text) == [("UK", "GPE"), ("Europe", "LOC")]
+
+
+def test_a_person_after_a_word_of_time_or_an_adjective_is_still_a_person():
+    assert pairs("The shares rose after Kessler won the vote.") == [("Kessler", "PERSON")]
+    assert pairs("A weary Kessler said he would stay.") == [("Kessler", "PERSON")]
+
+
+def test_two_names_after_a_firms_noun_are_one_firm():
+    text = "Chris Tinker, an analyst at brokers Phillips and Drew, said exports rose."
+    assert model_tags(text) == [("Chris Tinker", "PERSON"), ("Phillips", "PERSON"), ("Drew", "PERSON")]
+    assert pairs(text) == [("Chris Tinker", "PERSON"), ("Phillips and Drew", "ORG")]
+    text = "Lawyers at the law firm of Hale and Dorr said the merger was likely."
+    assert model_tags(text) == [("Hale", "GPE"), ("Dorr", "PERSON")]
+    assert pairs(text) == [("Hale and Dorr", "ORG")]
+    text = "Analysts at Hale and Dorr said the merger was likely."  # "Hale" left untagged
+    assert model_tags(text) == [("Dorr", "PERSON")]
+    assert pairs(text) == [("Hale and Dorr", "ORG")]
+    assert pairs("The talks between Kessler and Byrne failed.") == [("Kessler", "PERSON"), ("Byrne", "PERSON")]
+
+
+def test_a_name_of_a_process_is_no_entity():
+    text = "Officials said the Brexit talks would resume. Brexit worried investors in Dublin."
+    assert model_tags(text) == [("Brexit", "PERSON"), ("Brexit", "PERSON"), ("Dublin", "GPE")]
+    assert pairs(text) == [("Dublin", "GPE")]
+    text = "Officials expect a Brexit vote soon. Brexit worried investors in Dublin."  # tagged as an organisation
+    assert model_tags(text) == [("Brexit", "ORG"), ("Brexit", "PERSON"), ("Dublin", "GPE")]  # there: no event
+    assert pairs(text) == [("Brexit", "ORG"), ("Brexit", "PERSON"), ("Dublin", "GPE")]
+    text = "Shares fell as investors weighed the terms of Brexit. Brexit worried investors in Dublin."
+    assert [kind for name, kind in model_tags(text) if name == "Brexit"] == ["GPE", "PERSON"]
+    assert pairs(text) == [("Dublin", "GPE")]
+
+
+def test_an_organisation_before_a_process_noun_stays():
+    text = "Lawmakers said the House vote was close. The House passed the measure."
+    assert model_tags(text) == [("House", "ORG"), ("House", "ORG")]
+    assert pairs(text) == [("House", "ORG"), ("House", "ORG")]
+
+
+def test_a_title_before_a_process_noun_does_not_keep_the_event():
+    text = "The chief Brexit negotiator met bankers. Prices will rise after Brexit."
+    assert [kind for name, kind in model_tags(text) if name == "Brexit"] == ["PERSON", "PERSON"]
+    assert pairs(text) == []
+
+
+def test_a_word_of_a_persons_full_name_is_no_event():
+    text = "Park Hye-jin was questioned for hours. The arrest came after Park, 65, faced nine hours of questions."
+    assert [kind for name, kind in model_tags(text) if name.startswith("Park")] == ["PERSON", "GPE"]
+    assert pairs(text) == [("Park Hye-jin", "PERSON"), ("Park", "GPE")]  # kept: the places stage judges the place

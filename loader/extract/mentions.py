@@ -13,7 +13,11 @@ place's name, with no given name first, is that place; a company the model tagge
 ("Alex Smith" + "Sons Inc", "Banco" + "do" + "Brasil", "Wagner and Brown"), and so is a firm named by a run of
 surnames ending in a legal form ("Piper, Jaffray and Hopwood Inc"); a "person" a noun describes as a
 ship ("the tanker ..."), a publication ("the daily ..."), a river or (in apposition) a company is that thing; a
-one-word "person" the article also writes in lower case is a common word capitalised.
+one-word "person" the article also writes in lower case is a common word capitalised. A one-word name used as the
+medium of a message ("posted on ...", "took to ..."), or written before a rank and a member's name ("...
+superintendent Ann Hale") or a station, is an organisation; one used as an event ("after ...", "a hard ...", "the ...
+talks") that no gazetteer place is called is none of our entities; two names joined by "and" after a firm's noun
+("brokers ... and ...") are one firm.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
@@ -21,8 +25,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
-                    entity_key, fold_words, fragment_kind, given_name_classes, is_country_prefix, name_words, roles,
-                    thing_nouns)
+                    entity_key, fold_words, fragment_kind, given_name_classes, is_country_prefix, medium_words,
+                    name_words, roles, thing_nouns)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -61,6 +65,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [_completed(doc, text, _joined_name(doc, text, m)) for m in mentions]
     mentions = _joined_companies(doc, text, mentions)
     mentions = _firms_of_surnames(doc, text, mentions)
+    mentions = _firms_after_a_firm_noun(doc, text, mentions)
     _companies_by_legal_form(mentions, text, doc)
     mentions = _described_names(doc, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
@@ -80,6 +85,9 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _canonicalise(text, mentions, item)
     _cities_as_people(doc, mentions)
     _places_as_people(mentions)
+    _media_taken_for_people(doc, mentions)
+    _bodies_taken_for_people(doc, mentions)
+    mentions = _without_events(doc, mentions)
     mentions += _referring_back(generic, mentions)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
@@ -233,6 +241,66 @@ def _firms_of_surnames(doc, text: str, mentions: list[Mention]) -> list[Mention]
     return sorted(kept, key=lambda m: m.start)
 
 
+# Nouns that, just before "<Name> and <Name>" (perhaps with "of", "at" or "with" between), show the pair to be a
+# firm's name: a company's noun (loader/data/name_fragments.tsv, kind company) or these, by lemma.
+FIRM_CONTEXT = {"broker", "stockbroker", "analyst", "economist", "strategist", "lawyer", "partner"}
+FIRM_CONTEXT_LINKS = {"of", "at", "with"}
+
+
+def _firms_after_a_firm_noun(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "brokers Phillips and Drew", "the law firm of Sullivan and Cromwell", "analysts at Hale and Dorr": two
+    one-word names joined by "and" or "&", at least one tagged as a person (the other a person's or organisation's
+    name, or a capitalised word the model left untagged), written just after a firm's noun or a firm's staff
+    ("analysts at"), are one firm's name with no legal form: one organisation."""
+    joined = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        last = joined[-1] if joined else None
+        if last is not None and _one_word_pair(text, last, m) and _firm_context(doc, last.first, m.last):
+            joined[-1] = Mention(last.first, m.last, last.start, m.end, text[last.start:m.end], "ORG", last.first)
+        else:
+            joined.append(m)
+    return [_with_untagged_partner(doc, text, m) if m.type == PERSON and _one_word(m) else m for m in joined]
+
+
+def _one_word(m: Mention) -> bool:
+    return " " not in m.text and m.text.istitle()
+
+
+def _one_word_pair(text: str, a: Mention, b: Mention) -> bool:
+    return bool(AND_GAP.fullmatch(text[a.end:b.start])) and PERSON in (a.type, b.type) \
+        and all(m.type in (PERSON, "ORG", "GPE") and _one_word(m) for m in (a, b))
+
+
+def _with_untagged_partner(doc, text: str, m: Mention) -> Mention:
+    """The firm "Hale and Dorr" with only "Dorr" tagged (or only "Hale"): the untagged word joins the person's."""
+    first, last = m.first, m.last
+    if first >= 2 and doc[first - 1].lower_ in ("and", "&") and _untagged_word(doc[first - 2]):
+        first -= 2
+    elif last + 1 < len(doc) and doc[last].lower_ in ("and", "&") and _untagged_word(doc[last + 1]):
+        last += 2
+    if (first, last) == (m.first, m.last) or not _firm_context(doc, first, last):
+        return m
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    return Mention(first, last, start, end, text[start:end], "ORG", first)
+
+
+def _untagged_word(token) -> bool:
+    return token.ent_iob_ == "O" and token.pos_ == "PROPN" and token.is_title
+
+
+def _firm_context(doc, first: int, last: int) -> bool:
+    """Whether tokens first..last (a pair of names) follow a firm's noun or staff, and no longer name goes on."""
+    if last < len(doc) and doc[last].pos_ == "PROPN":  # "Smith and Jones Securities": a longer name
+        return False
+    j = first - 1
+    if j >= 0 and doc[j].lower_ in FIRM_CONTEXT_LINKS:
+        j -= 1
+    if j < 0 or not (doc[j].is_lower or doc[j].is_sent_start and doc[j].is_title):
+        return False
+    word = doc[j]
+    return word.lemma_.lower() in FIRM_CONTEXT or "company" in (described_as(word.lemma_), described_as(word.lower_))
+
+
 def _firm_names(doc, text: str, mentions: list[Mention]):
     """The runs of names FIRM_NAME finds that start at a proper noun or a mention, cross no mention's edge, hold a
     person's name or a name the model left untagged, and start with no given name: (start, end, end of the first
@@ -361,6 +429,138 @@ def _places_as_people(mentions: list[Mention]) -> None:
                                                                   or place.population >= CITY_MIN_POPULATION)
                for place in get_gazetteer().candidates(m.text)):
             m.type = "GPE"
+
+
+# --- one-word names that are a medium, a body or an event, not a person or place ----------------------------
+
+POSSESSIVE_WORDS = {"his", "her", "their", "its", "our", "my", "your", "'s", "’s"}
+# The title of a rank inside a body, written between the body's name and a member's ("Garda superintendent Tony
+# Healy", "Acme chief executive ...": "executive"), unlike a person's staff ("Smith spokesman Tom Jones").
+RANK_TITLES = {"commissioner", "superintendent", "sergeant", "sgt", "inspector", "constable", "detective", "officer",
+               "captain", "capt", "commander", "cmdr", "coach", "manager", "chairman", "chairwoman", "chairperson",
+               "ceo", "cfo", "coo", "director", "executive", "founder", "striker", "treasurer", "colonel", "col",
+               "lieutenant", "lt", "corporal", "chief"}
+# A building of a body written just after its name ("the Garda station", "Police Headquarters").
+BODY_BUILDINGS = {"station", "headquarters"}
+# Words before a name that make it the time of an event ("after Brexit", "post Brexit").
+EVENT_TIME_WORDS = {"after", "before", "post", "pre", "until", "following"}
+# Nouns of a political process that a name may modify as the process's name ("the Brexit talks", "a Grexit vote").
+PROCESS_NOUNS = {"process", "talks", "vote", "negotiations", "referendum", "negotiator", "deal", "bill"}
+# Nouns of what follows an event, before "of" and its name at the end of a phrase ("the terms of Brexit.").
+OUTCOME_NOUNS = {"terms", "consequences", "outcome", "impact", "implications", "aftermath", "wake", "downsides",
+                 "effects"}
+ARTICLES = {"a", "an"}
+
+
+def _one_word_names(mentions: list[Mention], types: set) -> list[Mention]:
+    """One-word mentions of these types the article gives no fuller name and no title or role."""
+    return [m for m in mentions if m.type in types and " " not in m.text and (m.entity or m.text) == m.text
+            and not m.role]
+
+
+def _media_taken_for_people(doc, mentions: list[Mention]) -> None:
+    """ "posted a selfie on Twitter", "wrote on Twitter", "took to Twitter", "Trump's use of Twitter", "his
+    Twitter account" tagged as a person (or as a place no gazetteer place is called): a one-word name the article
+    gives no fuller name or title, written at least once as the medium of a message — after "on" or "via" that a
+    word of publishing governs (loader/data/name_fragments.tsv, kind medium), after "took to", "posted to" or "use
+    of", between "a", "the" or a possessive and such a noun, or in a list with such a medium ("on Twitter or
+    Instagram") — is a web platform or channel, and every mention of it in the article is that organisation."""
+    names = _one_word_names(mentions, {PERSON, "GPE", "LOC"})
+    named = [m for m in names if _as_medium(doc, m)]
+    tokens = {m.last - 1 for m in named}
+    named += [m for m in names if _listed_with(doc[m.last - 1], tokens)]
+    media = {m.text for m in named if m.type == PERSON or not get_gazetteer().candidates(m.text)}
+    for m in mentions:
+        if m.type in (PERSON, "GPE", "LOC") and m.text in media:
+            m.type = "ORG"
+
+
+def _listed_with(token, tokens: set[int]) -> bool:
+    """Whether a word is a conjunct of one of these tokens (or they of it): "on Twitter or Instagram"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        if token.i in tokens:
+            return True
+    return any(child.dep_ == "conj" and child.i in tokens for child in token.subtree)
+
+
+def _as_medium(doc, m: Mention) -> bool:
+    before = doc[m.first - 1] if m.first > 0 else None
+    after = doc[m.last] if m.last < len(doc) else None
+    if before is None or after is not None and after.text in POSSESSIVES:  # "on Smith's page" is Smith's
+        return False
+    word = before.lower_
+    if word in ("on", "via"):
+        head = before.head  # "wrote on ...", "a post on ...", "posted a selfie on ..."
+        verb = head.head if head.dep_ == "dobj" else head
+        return head.i != before.i and (_medium_word(head, any_case=True) or _medium_word(verb, any_case=True))
+    if word in ("to", "of") and m.first >= 2:
+        return (doc[m.first - 2].lemma_, word) in (("take", "to"), ("post", "to"), ("upload", "to"), ("use", "of"))
+    return (word in ARTICLES or word == "the" or word in POSSESSIVE_WORDS) and after is not None \
+        and after.pos_ == "NOUN" and _medium_word(after)
+
+
+def _medium_word(token, any_case: bool = False) -> bool:
+    """A word of publishing; in lower case unless `any_case` (a verb may open a sentence: "Follow us on ...")."""
+    return (any_case or token.is_lower) and (token.lemma_.lower() in medium_words() or token.lower_ in medium_words())
+
+
+def _bodies_taken_for_people(doc, mentions: list[Mention]) -> None:
+    """ "Garda superintendent Tony Healy", "Acme chief executive Ann Hale", "the Garda station" tagged as a
+    person: a one-word name the article gives no fuller name or title, written at least once just before the
+    title of a rank (RANK_TITLES, perhaps after other titles) and a person's name, or before a body's building
+    (BODY_BUILDINGS, also inside a longer name: "Carrow Garda Station"), is the body that rank or building belongs
+    to, and every mention of it in the article is that organisation; a "person" whose name ends in such a building
+    is that building. A person's staff ("Smith spokesman Tom Jones") does not count."""
+    starts = {m.first for m in mentions if m.type == PERSON}
+    bodies = {token.text for token in doc[:-1] if token.is_title and token.pos_ == "PROPN"
+              and doc[token.i + 1].lower_ in BODY_BUILDINGS}
+    bodies |= {m.text for m in _one_word_names(mentions, {PERSON}) if _before_rank(doc, m, starts)}
+    for m in mentions:
+        if m.type == PERSON and m.text in bodies:
+            m.type = "ORG"
+        elif m.type == PERSON and doc[m.last - 1].lower_ in BODY_BUILDINGS:
+            m.type = "FAC"
+
+
+def _before_rank(doc, m: Mention, person_starts: set[int]) -> bool:
+    i = m.last
+    while i < len(doc) and _is_title(doc[i]) and doc[i].lower_.rstrip(".") not in roles()["portfolios"]:
+        i += 1
+    return i > m.last and i in person_starts and doc[i - 1].lower_.rstrip(".") in RANK_TITLES
+
+
+def _without_events(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "after Brexit", "a hard Brexit" tagged as a person or a place: a one-word name the article gives no fuller
+    name (a "role" does not count: "chief Brexit negotiator" gives one) and that is no word of a person's full name
+    in it, that no gazetteer place is called, that never says anything, and that the article writes at least once,
+    tagged so, as an event — after a word of time ("after", "before", "post") and not before a noun or a verb, as
+    the noun after "a" and adjectives ("a hard ..."), before a noun of a political process (PROCESS_NOUNS: "the ...
+    talks"), or after a noun of its outcome and "of" at the end of a phrase ("the terms of ...") — is an event or
+    process, none of our entities: all its mentions in the article are dropped, those tagged as an organisation too.
+    An organisation's own mention does not count ("the House vote", "the Senate bill")."""
+    events = {m.text for m in mentions if m.type in (PERSON, "GPE", "LOC") and " " not in m.text
+              and (m.entity or m.text) == m.text and _as_event(doc, m)}
+    events -= {m.text for m in mentions if _says(doc, m)}
+    events -= {word for m in _full_names(mentions) for word in name_words(m.text)}  # "after Park" of "Park Geun-hye"
+    events = {name for name in events if not get_gazetteer().candidates(name)}
+    return [m for m in mentions if m.text not in events]
+
+
+def _as_event(doc, m: Mention) -> bool:
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.lower_ in PROCESS_NOUNS and after.pos_ == "NOUN":
+        return True
+    if m.first == 0 or after is not None and (after.text in POSSESSIVES or after.pos_ in ("NOUN", "PROPN")):
+        return False
+    if doc[m.first - 1].lower_ in EVENT_TIME_WORDS:
+        return after is None or after.pos_ not in ("VERB", "AUX")  # "after Smith won" is Smith
+    if m.first >= 2 and doc[m.first - 1].lower_ == "of" and doc[m.first - 2].lower_ in OUTCOME_NOUNS:
+        return after is None or after.is_punct
+    i = m.first - 1
+    while i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1
+    return i < m.first - 1 and doc[i].lower_ in ARTICLES
 
 
 def _completed(doc, text: str, m: Mention) -> Mention:

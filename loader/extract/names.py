@@ -175,6 +175,12 @@ def thing_nouns() -> frozenset:
     return _fragment_words()["thing"]
 
 
+def medium_words() -> frozenset:
+    """Lower-case lemmas for publishing a message or for what is published ("post", "wrote", "account"): a name
+    written after one and "on" or "via" ("posted a selfie on ...") is the medium the message went out on."""
+    return _fragment_words()["medium"]
+
+
 def described_as(words: str) -> str | None:
     """The kind of thing a lower-case noun (or two) written beside a name makes it: "vessel" ("the tanker ..."),
     "publication" ("the daily ..."), "water" ("the river ..."), "company" ("the brokerage ..."), else None."""
