@@ -391,3 +391,19 @@ def test_an_archive_from_before_speaker_name_gets_it_from_speaker_at_the_next_fi
     merge_short_forms(db)
     voss = entity(db, "Harlan Voss", "PERSON")["id"]
     assert quotes_of(db, "Talks with Canada") == [("Harlan Voss", "Voss", voss)]
+
+
+PARLIAMENTS = [
+    {"title": "Delhi vote", "body": "The Indian Parliament passed the bill in New Delhi, India, on Monday."},
+    {"title": "London debate", "body": "Members of Parliament in London, Britain, debated the bill."},
+    {"title": "Wellington law", "body": "In Wellington, New Zealand, Parliament passed the law."},
+    {"title": "Ottawa deal", "body": "Parliament in Ottawa, Canada, backed the trade deal, officials said."},
+]
+
+
+def test_a_bodys_noun_alone_joins_a_countrys_body_only_where_its_articles_lie(load_into, tmp_path):
+    """Every country has a parliament: "Parliament" of British, New Zealand and Canadian stories is no Indian one."""
+    db, _ = load_into(write(tmp_path, "parliaments.json", PARLIAMENTS), nlp=True)
+    assert entity(db, "Indian Parliament", "ORG")["article_count"] == 1
+    parliament = entity(db, "Parliament", "ORG")
+    assert (parliament["merged_into"], parliament["article_count"]) == (None, 3)

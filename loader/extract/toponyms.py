@@ -12,8 +12,6 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from .gazetteer import Gazetteer, Place, name_key
 from ..datafiles import data_lines
 
@@ -204,6 +202,7 @@ def _institution_with_article(text: str, end: int, surface: str, candidates: lis
         return False
     if " " not in surface or surface.rsplit(" ", 1)[1].casefold() not in institution_words():
         return False  # "the Golden Gate", "the Near North Side" are places people go
+    from spacy.lang.en.stop_words import STOP_WORDS  # here: the store imports this module without spaCy
     following = re.match(r"\s*([A-Za-z]+)", text[end:end + 40])
     if text[end:end + 1] == "-" or (following and not (following.group(1).islower()
                                                         and following.group(1) in STOP_WORDS)):

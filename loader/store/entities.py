@@ -228,6 +228,7 @@ class ArticleContext:
     def __init__(self, db):
         self.db = db
         self._codes = None
+        self._written: dict[str, str | None] = {}
 
     def codes(self) -> dict[str, str]:
         """place key → country code, countries first, from the places the archive resolved."""
@@ -243,13 +244,23 @@ class ArticleContext:
         words = name.split()
         place = demonyms().get(words[0]) if words else None
         if place:
-            return self.codes().get(entity_key(place, "GPE"))
+            return self.codes().get(entity_key(place, "GPE")) or self.code_written_as(place)
         for size in range(len(words) - 1, 0, -1):
             code = self.codes().get(entity_key(" ".join(words[:size]), "GPE"))
             if code:
                 return code
         alias = contextual_alias(name)
         return self.codes().get(alias[1]) if alias else None
+
+    def code_written_as(self, text: str) -> str | None:
+        """The country of the place articles write as `text` when the gazetteer's own name differs ("Turkey"
+        for "Türkiye")."""
+        if text not in self._written:
+            row = self.db.execute("select places.country_code from locations join places on places.id = "
+                                  "locations.place_id where locations.text = ? and places.country_code is not null "
+                                  "limit 1", [text]).fetchone()
+            self._written[text] = row[0] if row else None
+        return self._written[text]
 
     def full_name_holds_its_own(self, short: str, name: str, full: str) -> bool:
         """Whether the articles of a person's full name are at least a DOMINANT_RATIO-th as many as those that
@@ -399,6 +410,9 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
                  and not STANCE_PREFIX.match(by_id[other][1])
                  and (type_ != "ORG" or _same_body(folded[0], by_id[other][1], places))}
         chosen = _choose(name, found, by_id, context if type_ == "ORG" else None, preferred)
+        if type_ == "ORG" and chosen is not None and context is not None and chosen != preferred \
+                and not _body_of_its_country(context, name, by_id[chosen][1]):
+            chosen = None
         if type_ == PERSON and chosen is not None and context is not None \
                 and not context.full_name_holds_its_own(entity, name, chosen):
             chosen = None
@@ -518,6 +532,21 @@ def _same_body(word: str, name: str, places: set) -> bool:
         is_country_prefix(w) or w in demonyms() for w in words[:at])
     after_ok = all(fragment_kind(w) == "generic" or w in LEGAL_FORMS for w in folded[at + 1:])
     return before_ok and after_ok
+
+
+def _body_of_its_country(context: "ArticleContext", word: str, name: str) -> bool:
+    """A public body's noun alone ("Cabinet", "Parliament") stands for a body a country qualifies ("Turkish
+    Cabinet", "Indian Parliament") only when most of the noun's articles lie in that country: every country
+    has a cabinet, and the one the archive happens to name in full is not all of them. A body no country
+    qualifies ("European Community" for "the Community") keeps the join."""
+    folded = fold_words(name)
+    if fold_words(word)[0] not in institution_words() or not folded or folded[0] == fold_words(word)[0]:
+        return True
+    country = context.qualifier(name)
+    if country is None:
+        return True
+    countries, articles = context.countries(word)
+    return 2 * countries.get(country, 0) > articles
 
 
 HYPHEN_JOIN = re.compile(r"(?<=\w)[-/](?=[A-Z])")  # "White House-Congress", "AFP/Reuters"
