@@ -407,3 +407,10 @@ def test_a_bodys_noun_alone_joins_a_countrys_body_only_where_its_articles_lie(lo
     assert entity(db, "Indian Parliament", "ORG")["article_count"] == 1
     parliament = entity(db, "Parliament", "ORG")
     assert (parliament["merged_into"], parliament["article_count"]) == (None, 3)
+
+
+def test_a_word_joins_the_name_that_writes_it_with_a_possessive_not_another_word_ending_in_s():
+    from loader.store.entities import _short_form_targets
+    rows = [("agency", "Halvard", "ORG", None, 4), ("full", "Halvard's Ratings Inc", "ORG", None, 6),
+            ("magazine", "Ledger", "ORG", None, 3), ("paper", "Ashford Ledgers Inc", "ORG", None, 9)]
+    assert _short_form_targets(rows) == {"agency": "full"}

@@ -399,7 +399,8 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
             if ACRONYM.fullmatch(name):
                 found, unconfirmed = _acronym_candidates(by_id[entity], initials, with_forms, context)
             else:
-                found = words.get(folded[0], set()) | words.get(folded[0] + "s", set())
+                found = words.get(folded[0], set()) | {
+                    other for other in words.get(folded[0] + "s", set()) if _possessive_of(name, by_id[other][1])}
             alias = contextual_alias(name)
             preferred = by_key.get(entity_key(alias[0], type_)) if alias else None
             if preferred not in (None, entity):
@@ -532,6 +533,12 @@ def _same_body(word: str, name: str, places: set) -> bool:
         is_country_prefix(w) or w in demonyms() for w in words[:at])
     after_ok = all(fragment_kind(w) == "generic" or w in LEGAL_FORMS for w in folded[at + 1:])
     return before_ok and after_ok
+
+
+def _possessive_of(word: str, name: str) -> bool:
+    """Whether `name` writes `word` with a possessive ("Moody" of "Moody's Investors Service"), not as another
+    word ending in s ("Time" is no "New York Times")."""
+    return re.search(rf"(?i)\b{re.escape(word)}['’]s\b", name) is not None
 
 
 def _body_of_its_country(context: "ArticleContext", word: str, name: str) -> bool:
