@@ -444,6 +444,13 @@ def test_whoever_a_clause_about_the_speakers_names_is_not_them():
     assert speakers(text) == [("Agriculture Department", "ORG")]
 
 
+
+def test_a_document_someone_obtained_is_not_theirs_but_one_they_compiled_is():
+    text = ("The Harbour Authority dropped its appeal, according to a filing obtained by Channel Nine News. "
+            "Exports rose 4 percent, according to figures compiled by the Grain Society.")
+    assert speakers(text) == [("Harbour Authority", "ORG"), ("Grain Society", "ORG")]
+
+
 def test_a_person_by_age_is_the_person_named_before():
     assert speakers('Coach Lena Morrow praised the squad. "The team has worked hard for a long time," '
                     'the 57-year-old said in a statement.') == [("Lena Morrow", "PERSON")]

@@ -94,6 +94,8 @@ GOVERNMENT_NOUNS = {"government", "administration", "cabinet"}
 OWNED_BODIES = GOVERNMENT_NOUNS | {"office"}
 # Words for no one at all ("nobody said", "none of them"); "one" and "body" after "no" too ("no one wants").
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
+# Verbs of a participle clause that say who got hold of a document, not who wrote it ("a report seen by Reuters").
+OBTAINING_VERBS = frozenset({"obtain", "see", "review", "receive", "view", "acquire", "examine"})
 # Parts of speech of a head that names no speaker once every rule has passed it ("this suggests", "'s").
 NON_SPEAKER_POS = ("PRON", "DET", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "INTJ", "PUNCT", "SYM", "AUX")
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
@@ -278,7 +280,7 @@ class Resolver:
         if head.pos_ in ("NOUN",) or kind in ("document", "spokesperson"):
             phrase = [name for name in self.names.within(head.left_edge.idx, head.right_edge.idx
                                                           + len(head.right_edge.text))
-                      if kind != "anonymous" or not _in_clause_of(head, name)]
+                      if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
             if not issuers and _group_of_country(head, phrase):
                 return None
@@ -730,11 +732,13 @@ def _group_of_country(head, names: list[Name]) -> bool:
     return speaker_words().get(lemma) not in ("institution", "organisation", "spokesperson", "document")
 
 
-def _in_clause_of(head, name: Name) -> bool:
+def _in_clause_of(head, name: Name, verbs: frozenset | None = None) -> bool:
     """Whether a name sits in a participle's clause that describes the head ("analysts polled by Reuters",
     "traders contacted by the agency"): whoever the clause names did something to the speakers, and is not them.
-    Asked for unnamed sources only: "figures compiled by the Society" are the Society's."""
-    return any(child.dep_ == "acl" and child.tag_ == "VBN" and child.left_edge.idx <= name.start
+    With `verbs`, only a clause of one of those verbs counts: "a filing obtained by ABC News" is not the
+    broadcaster's, but "figures compiled by the Society" are the Society's."""
+    return any(child.dep_ == "acl" and child.tag_ == "VBN" and (verbs is None or child.lemma_.lower() in verbs)
+               and child.left_edge.idx <= name.start
                and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
 
 
