@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span
 from ..gazetteer import get_gazetteer
+from ..toponyms import demonyms
 from ..names import COMPANY_AFTER, LEGAL_FORMS, alias_for, fold_words, roles
 from .lexicon import speaker_words
 from ...text import squash
@@ -106,6 +107,8 @@ ROLE_PREPOSITIONS = ("from", "of", "at", "with")
 # People who speak for the country that modifies them ("U.S. officials said" is the United States); any other
 # noun after a country ("U.S. refiners", "U.S. television networks") is a group of that country, not it.
 COUNTRY_VOICES = {"official", "negotiator", "delegate", "envoy", "diplomat", "source"}
+# General nouns for people that cover the offices a roles.json list names ("the diplomat" → the foreign minister).
+OFFICES = {"diplomat": "diplomatic_offices", "lawmaker": "legislative_offices"}
 # Determiners of an organisation the text does not name ("the head of another bank", "the chairman of a bank").
 UNNAMED_DETERMINERS = ("a", "an", "another", "some")
 # A company's name as wire copy writes it: in angle brackets, or capitalised words ending in a legal form.
@@ -210,6 +213,7 @@ class Resolver:
         self.last_person: Speaker | None = None
         self.last_organisation: Speaker | None = None
         self.roles: dict[str, str] = {}
+        self.apposed: dict[int, str | None] = {}  # a person's mention start → the title it stands in apposition to
         self.organisations: dict[str, Speaker] = {}
         self.spoken: list[Speaker] = []
         self.content = (0, 0)  # the character range of the quote being resolved
@@ -235,8 +239,9 @@ class Resolver:
                 return found
         if named is not None:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
-            speaker = speaker or Speaker(named.canonical, named.type, _role(span, head),
-                                         self._organisation_in_phrase(head, named))
+            role = _role(span, head) if named.start < span.end_char or named.type != PERSON \
+                else _clean(span.doc.text[span.start_char:named.start].strip(" ,")) or None  # "X's envoy, Ann Lo"
+            speaker = speaker or Speaker(named.canonical, named.type, role, self._organisation_in_phrase(head, named))
         elif kind == "person":
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
         elif kind in ("company", "institution"):
@@ -251,7 +256,7 @@ class Resolver:
             if speaker.type is None and kind == "institution" and not _possessed(head):
                 speaker = self._public_body_before(span, speaker)
         elif kind == "anonymous":
-            speaker = Speaker(anonymous_name(head), ANONYMOUS)
+            speaker = self._definite_office(span, head) or Speaker(anonymous_name(head), ANONYMOUS)
         elif kind == "document" and _owner_pronoun(head) is not None:
             speaker = self._person(_owner_pronoun(head), content)  # "his petition said": the person it is his
         elif kind in ("organisation", "document", "spokesperson"):
@@ -485,6 +490,16 @@ class Resolver:
             return None
         return self._person_by_role(span, head.lower_.rstrip(".")) or self._body_of_office(head)
 
+    def _definite_office(self, span, head) -> Speaker | None:
+        """ "the Russian diplomat", "Russia's top diplomat", "this official": one unnamed source's noun made definite
+        is the person the article gave a role that holds it or an office it covers (see _person_by_role), unless the
+        same noun spoke unnamed before ("an official said ... the official said")."""
+        if head.tag_ in PLURAL_TAGS or self._earlier_source(head) is not None or not any(
+                (child.dep_ == "det" and child.lower_ in ("the", "this", "that"))
+                or (child.dep_ == "poss" and child.pos_ == "PROPN") for child in head.children):
+            return None
+        return self._person_by_role(span, head.lemma_.lower())
+
     def _body_of_office(self, head) -> Speaker | None:
         """ "The Governor of the Central Bank of Ruritania said" with no governor named: the body the office is
         of speaks; "the embassy's agricultural officer": an office of a body the text does not name is an
@@ -570,12 +585,45 @@ class Resolver:
 
     def _person_by_role(self, span, noun: str) -> Speaker | None:
         """The nearest person named before the span whose role holds the noun ("the minister" → "Finance
-        Minister Ali Reza")."""
+        Minister Ali Reza") or an office the noun covers ("the diplomat" → "Foreign Minister Sergey Lavrov"),
+        of the span's country when the span and the role both give one ("the Russian diplomat" is no
+        "Hungarian Foreign Minister")."""
+        offices = [[noun]] + [office.split() for office in roles().get(OFFICES.get(noun, ""), ())]
+        country = _country_of([token.text for token in span if token.i < span.root.i])
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            role = name.role or self.roles.get(name.canonical)
-            if name.type == PERSON and name.end <= span.start_char and role and noun in role.lower().split():
+            role = self._role_given(name, span.start_char) if name.type == PERSON else None
+            if name.type == PERSON and name.end <= span.start_char and role and _holds_office(role, offices) \
+                    and _same_country(country, _country_of(_words_before_title(role))):
                 return Speaker(name.canonical, PERSON, role)
         return None
+
+    def _role_given(self, person: Name, before: int) -> str | None:
+        """The role the text gives a person before a position: at the first mention of them that has one (a title
+        before the name, an appositive after it, or a title the name stands in apposition to), else the role they
+        spoke with."""
+        for name in self.names.names[:bisect_right(self.names.starts, before)]:
+            if name.type == PERSON and name.canonical == person.canonical and name.end <= before:
+                role = name.role or self._apposed_title(name)
+                if role:
+                    return role
+        return self.roles.get(person.canonical)
+
+    def _apposed_title(self, name: Name) -> str | None:
+        """ "Russia's Ambassador to the United Nations, Vitaly Churkin, said", "Russia's envoy in Geneva Alexei
+        Borodavkin said": a title written a few words before a name, with no verb, conjunction or stop between,
+        is the person's role: the title's phrase up to the name."""
+        if name.start not in self.apposed:
+            self.apposed[name.start] = None
+            words = self.doc.char_span(name.start, name.end, alignment_mode="expand")
+            first = words.start if words is not None else 0
+            for token in reversed(self.doc[max(words.sent.start if words is not None else 0, first - 8):first]):
+                if token.pos_ in ("VERB", "AUX", "CCONJ", "PRON") or (token.is_punct and token.text not in ",-"):
+                    break
+                if token.pos_ in ("NOUN", "PROPN") and _is_title_word(token) and token.lower_ not in HONORIFICS:
+                    start = min([child.left_edge.idx for child in token.lefts], default=token.idx)
+                    self.apposed[name.start] = _clean(self.doc.text[start:name.start].strip(" ,")) or None
+                    break
+        return self.apposed[name.start]
 
     def _organisation_after_noun(self, span) -> Speaker | None:
         """ "state-run oil company Ecopetrol": a capitalised word ending the span after a company's or public
@@ -1040,3 +1088,44 @@ def _role(span, head) -> str | None:
                                            and doc[child.i - 1].text == ",")]
     role = ", ".join(_clean(part.strip(" ,")) for part in parts if part.strip(" ,"))
     return role if role and role.lower().rstrip(".") not in HONORIFICS else None
+
+
+def _holds_office(role: str, offices: list[list[str]]) -> bool:
+    """Whether a role's words hold one of the offices in a row ("Deputy Foreign Minister" holds "foreign minister"),
+    not one "for" something else ("Secretary of State for Health" is no secretary of state)."""
+    words = re.findall(r"[\w-]+", role.lower())
+    for office in offices:
+        for i in range(len(words) - len(office) + 1):
+            if words[i:i + len(office)] == office and words[i + len(office):i + len(office) + 1] != ["for"]:
+                return True
+    return False
+
+
+def _words_before_title(role: str) -> list[str]:
+    """The words of a role before its first title or portfolio word: where the office holder is from ("Russia's",
+    "Russian" of "Russian Ambassador to Cyprus"; not "Cyprus", where the ambassador serves)."""
+    table = roles()
+    words = role.split()
+    for i, word in enumerate(words):
+        plain = word.lower().rstrip(".,")
+        if plain in table["titles"] or plain in table["portfolios"]:
+            return words[:i]
+    return words
+
+
+def _country_of(words: list[str]) -> str | None:
+    """The country that a nationality adjective ("Russian"), a possessive ("Russia's") or a country's short
+    name ("U.S.") among the words names; None when none does."""
+    for word in words:
+        plain = re.sub(r"['’]s$", "", word)
+        if not plain[:1].isupper():
+            continue
+        country = demonyms().get(plain) or alias_for(plain, "GPE") or (plain if plain != word and _country(plain) else None)
+        if country:
+            return country
+    return None
+
+
+def _same_country(wanted: str | None, given: str | None) -> bool:
+    """Two countries agree unless both are known and differ."""
+    return wanted is None or given is None or wanted == given
