@@ -238,7 +238,11 @@ def test_a_group_a_country_modifies_is_not_the_country():
     assert speakers(text) == [("refiners", "ANONYMOUS")]
     text = "Loan losses grew. U.S. Bankers said the worst was over."
     assert speakers(text) == [("bankers", "ANONYMOUS")]
+    # a country's officials are unnamed officials, not the country: the noun speaks
     text = "The talks resumed in Geneva. U.S. officials said the gap had narrowed."
+    assert speakers(text) == [("officials", "ANONYMOUS")]
+    # the country's government does speak for it
+    text = "The talks resumed in Geneva. The U.S. government said the gap had narrowed."
     assert speakers(text) == [("United States", "GPE")]
 
 
@@ -247,9 +251,9 @@ def test_officials_of_two_countries_and_sources_of_a_trade_are_unnamed_groups():
     assert speakers(text) == [("officials", "ANONYMOUS")]
     text = '"The bank will cut its rate," U.S. investment banking sources said.'
     assert speakers(text) == [("sources", "ANONYMOUS")]
-    # one country's officials or sources, with or without their department, speak for it
+    # one country's officials or sources, with or without their department, are unnamed sources too
     text = '"Exports will grow," U.S. trade officials said. "Talks will resume," U.S. sources said.'
-    assert speakers(text) == [("United States", "GPE"), ("United States", "GPE")]
+    assert speakers(text) == [("officials", "ANONYMOUS"), ("sources", "ANONYMOUS")]
 
 
 def test_a_company_named_after_a_country_is_the_company():

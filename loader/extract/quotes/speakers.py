@@ -85,12 +85,17 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 # Penn tags of plural nouns, common and proper.
 PLURAL_TAGS = ("NNS", "NNPS")
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
+# Lower-case words inside an organisation's name ("Syrian Observatory for Human Rights").
+NAME_CONNECTORS = {"for", "of", "and", "&"}
 # Lower-case words that start a surname ("de Graaf", "van Agt").
 SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "ter"}
 # Endings of nouns that name a company by what it makes ("the glassmaker", "the carmaker").
 COMPANY_ENDINGS = ("maker", "producer", "manufacturer")
 # Nouns for a country's government: "the government said" is the country named before ("Japan said").
 GOVERNMENT_NOUNS = {"government", "administration", "cabinet"}
+# Of those, the ones that stand for the country itself ("the Japanese government said" is Japan); "the
+# administration" may be any body so named ("Food and Drug Administration"), else an unnamed source.
+COUNTRY_GOVERNMENTS = {"government", "cabinet"}
 # A public body a possessive pronoun owns speaks for that person ("his administration said", "her office said").
 OWNED_BODIES = GOVERNMENT_NOUNS | {"office"}
 # Words for no one at all ("nobody said", "none of them"); "one" and "body" after "no" too ("no one wants").
@@ -104,9 +109,6 @@ QUANTIFIERS = {"some", "many", "most", "several", "others", "one", "few", "both"
                "half", "third", "quarter", "dozens", "hundreds", "thousands", "millions"}
 # Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
 ROLE_PREPOSITIONS = ("from", "of", "at", "with")
-# People who speak for the country that modifies them ("U.S. officials said" is the United States); any other
-# noun after a country ("U.S. refiners", "U.S. television networks") is a group of that country, not it.
-COUNTRY_VOICES = {"official", "negotiator", "delegate", "envoy", "diplomat", "source"}
 # General nouns for people that cover the offices a roles.json list names ("the diplomat" → the foreign minister).
 OFFICES = {"diplomat": "diplomatic_offices", "lawmaker": "legislative_offices"}
 # Determiners of an organisation the text does not name ("the head of another bank", "the chairman of a bank").
@@ -230,6 +232,13 @@ class Resolver:
         kind = kind or speaker_words().get(_lemma(head)) or _document(head)
         if kind == "thing" or _nobody(head):
             return None  # "evidence suggests", "no one wants to say": no one's words
+        authors = [child for child in head.lefts if child.dep_ == "compound" and kind == "document"
+                   and "anonymous" in (speaker_words().get(child.lower_), speaker_words().get(child.lemma_.lower()))]
+        if authors:  # "US media reports say": the media, unnamed, whatever country they are of
+            author = authors[-1]
+            speaker = Speaker(author.lower_ if speaker_words().get(author.lower_) else anonymous_name(author), ANONYMOUS)
+            self._remember(speaker)
+            return speaker
         named = self._named(span, head, kind)
         if named is None and kind in (None, "role"):
             found = self._organisation_by_first_word(span) or self._person_in_phrase(span, head) \
@@ -338,22 +347,29 @@ class Resolver:
         first = min([child.left_edge.i for child in noun.lefts], default=noun.i) if first is None else first
         words = [t for t in span.doc[first:noun.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART", "PRON")]
         found = self._nominal(span, noun, kind, [t.lower_ for t in words])
-        if found.type is None and kind == "institution" and len(words) >= 2:
+        if found.type is None and kind == "institution" and len(words) >= 2 and noun.tag_ not in PLURAL_TAGS:
             return Speaker(" ".join(t.text[:1].upper() + t.text[1:] for t in words), "ORG")
-        if found.type is None and len(words) == 1 and noun.lemma_.lower() in GOVERNMENT_NOUNS:
+        if found.type is None and len(words) == 1 and noun.lemma_.lower() in COUNTRY_GOVERNMENTS:
             return self._country_before(span) or found
         return found
 
     def _public_body_before(self, span, description: Speaker) -> Speaker:
-        """ "the agency said" that no name holds: the one public body the article names before it ("the Food
-        and Drug Administration"); with no public body named before (companies are no police), an unnamed
-        source of that kind ("the police", "state radio"); with several, the description."""
-        bodies = {name.canonical for name in self.names.names if name.type in ISSUER_TYPES
-                  and name.end <= span.start_char and _public_body(name.canonical)}
-        if len(bodies) == 1:
-            name = bodies.pop()
-            return Speaker(name, "ORG", self.roles.get(name))
-        return description if bodies else Speaker(_source_phrase(span), ANONYMOUS)
+        """ "the agency said" that no name holds: the nearest public body the article names before it ("the Food
+        and Drug Administration", "the Secret Service"), or organisation it calls by that noun ("AP news agency");
+        with none named before (companies are no police), and for a plural or "the administration", an unnamed
+        source of that kind ("the police", "state radio", "intelligence agencies"); with two in the nearest one's
+        sentence, the description."""
+        noun = span.root.lemma_.lower()
+        bodies = [name for name in self.names.names if name.type in ISSUER_TYPES and name.end <= span.start_char
+                  and (_public_body(name.canonical) or _called(span.doc.text, name, noun))]
+        if span.root.tag_ in PLURAL_TAGS or noun in GOVERNMENT_NOUNS or not bodies:
+            return Speaker(_source_phrase(span), ANONYMOUS)  # "US intelligence agencies", "the administration"
+        nearest = bodies[-1]
+        words = span.doc.char_span(nearest.start, nearest.end, alignment_mode="expand")
+        sentence = words.sent.start_char if words is not None else nearest.start
+        if len({body.canonical for body in bodies if body.start >= sentence}) > 1:
+            return description  # "the FDA and the Health Board approved it. The agency said": no guess
+        return Speaker(nearest.canonical, "ORG", self.roles.get(nearest.canonical))
 
     def _country_before(self, span) -> Speaker | None:
         """ "the government said": the country named last before it (a place whose best-known reading is a
@@ -415,10 +431,27 @@ class Resolver:
                 if span.root.pos_ != "PROPN" and _names_people(span.root):  # "an INA correspondent"
                     return self._unnamed(span, span.root) or Speaker(text, None)
                 return self._person_after_title(span) or self._organisation_after_noun(span) or Speaker(text, None)
-            return self._unnamed(span, span.root) or Speaker(text.lower(), None)
+            return self._unnamed(span, span.root) or self._capitalised_name(span) or Speaker(text.lower(), None)
         if len(text.split()) > MAX_NAME_WORDS:  # "Waseda University Political Science Professor Mitsuru Uchida"
             return self._earlier_person(text) or self._person_after_title(span) or Speaker(text, None)
         return self._earlier_person(text) or Speaker(text, PERSON)
+
+    def _capitalised_name(self, span) -> Speaker | None:
+        """ "Ramishvili said" after a quote, "the Syrian Observatory for Human Rights said": capitalised words no
+        lexicon knows, in a place no sentence starts, that the parser took for common nouns. One word is a person's
+        (surname), several joined by "for", "of" or "and" an organisation's name."""
+        words = [token for token in span if not (token.i == span.start and token.lower_ == "the")]
+        content = [token for token in words if token.lower_ not in NAME_CONNECTORS]
+        before = span.doc.text[:span.start_char].rstrip()
+        if not content or not all(token.is_title or (token.is_upper and token.is_alpha) for token in content) \
+                or any(_lemma(token) in speaker_words() or _is_title_word(token) or token.is_stop for token in content) \
+                or not before or before[-1] in ".!?:;":
+            return None
+        if len(content) == 1 and len(words) == 1:
+            return self._earlier_person(content[0].text) or Speaker(content[0].text, PERSON)
+        if len(words) > len(content) >= 2 and words[-1] in content:
+            return Speaker(span.doc[words[0].i:words[-1].i + 1].text, "ORG")
+        return None
 
     def _unnamed(self, span, head) -> Speaker | None:
         """A common noun no name in the article stands for. "the minister": the person the article names
@@ -432,6 +465,8 @@ class Resolver:
             return Speaker(head.lower_, ANONYMOUS)
         if _aged(head):  # "the 57-year-old said": the person the sentence or the ones before name
             return self._person(head, self.content) or Speaker("person", ANONYMOUS)
+        if head.pos_ == "NOUN" and any(_aged(child) for child in head.lefts):  # "a 30-year-old model": someone unnamed
+            return Speaker(anonymous_name(head), ANONYMOUS)
         earlier = self._earlier_source(head) or self._organisation_by_last_word(span, head)
         if earlier is not None:
             return earlier
@@ -767,17 +802,14 @@ def _inside(token, names: list[Name]) -> bool:
 
 
 def _group_of_country(head, names: list[Name]) -> bool:
-    """ "U.S. refiners", "U.S. television networks": a common noun that only a place modifies is a group of
-    that country, not the country speaking; "U.S. officials" and "the Japanese government" do speak for it,
-    but not officials of two countries ("U.S. and Argentine officials") nor sources of a trade ("U.S.
-    investment banking sources")."""
+    """ "U.S. officials", "U.S. refiners", "US intelligence agencies", "the US army": a common noun that only a place
+    modifies names people or a body of that country, not the country speaking (the noun speaks: unnamed officials, the
+    army); the country's government ("the Japanese government") and its statements do speak for it."""
     if _inside(head, names) or any(name.type not in ("GPE", "NORP") for name in names):
         return False
     lemma = _lemma(head)
-    if lemma in COUNTRY_VOICES:
-        return len({name.canonical for name in names}) > 1 or _joined_modifiers(head) \
-            or (lemma == "source" and _trade_modified(head, names))
-    return speaker_words().get(lemma) not in ("institution", "organisation", "spokesperson", "document")
+    return lemma not in COUNTRY_GOVERNMENTS and speaker_words().get(lemma) not in ("organisation", "spokesperson",
+                                                                                   "document")
 
 
 def _in_clause_of(head, name: Name, verbs: frozenset | None = None) -> bool:
@@ -788,17 +820,6 @@ def _in_clause_of(head, name: Name, verbs: frozenset | None = None) -> bool:
     return any(child.dep_ == "acl" and child.tag_ == "VBN" and (verbs is None or child.lemma_.lower() in verbs)
                and child.left_edge.idx <= name.start
                and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
-
-
-def _joined_modifiers(head) -> bool:
-    """Whether words joined by "and" modify the head before it ("U.S. and Argentine officials")."""
-    return any(token.dep_ == "conj" for left in head.lefts for token in left.subtree)
-
-
-def _trade_modified(head, names: list[Name]) -> bool:
-    """Whether a common noun outside the names modifies the head ("banking" in "U.S. banking sources")."""
-    return any(child.dep_ == "compound" and child.pos_ == "NOUN" and not _inside(child, names)
-               for child in head.children)
 
 
 def _written_lower(span, names: Names) -> "Speaker | None":
@@ -1014,9 +1035,12 @@ def _generic_one(head) -> bool:
 
 
 def _aged(head) -> bool:
-    """ "the 57-year-old", "the 45-year old": a person named by their age."""
-    return head.lower_ == "old" and any(token.lower_ in ("year", "years", "month", "months")
-                                        for token in head.subtree)
+    """ "the 57-year-old", "the 45-year old", "the 29-year-old model": a person named by their age (with a noun
+    after the age, only after "the": "a 29-year-old model" is someone else)."""
+    if head.lower_ != "old":
+        return head.pos_ == "NOUN" and head.tag_ not in PLURAL_TAGS and any(
+            child.lower_ == "the" for child in head.children) and any(_aged(child) for child in head.lefts)
+    return any(token.lower_ in ("year", "years", "month", "months") for token in head.subtree)
 
 
 def _is_title_word(token) -> bool:
@@ -1052,8 +1076,11 @@ def _possessed(head) -> bool:
 
 
 def _source_phrase(span) -> str:
-    """An unnamed institution as one lower-case spelling: "The Police" → "police", "state radio"."""
-    kept = [t for t in span if t.pos_ not in ("DET", "PUNCT", "PART", "PRON") or t.tag_ == "HYPH"]
+    """An unnamed institution as one lower-case spelling: "The Police" → "police", "state radio"; a country or
+    nationality before the noun is left out ("US intelligence agencies" → "intelligence agencies"), one joined to
+    a word by a hyphen kept ("us-led coalition")."""
+    kept = [t for t in span if (t.pos_ not in ("DET", "PUNCT", "PART", "PRON") or t.tag_ == "HYPH")
+            and not (t.i < span.root.i and _country_word(t))]
     return "".join(t.lower_ + t.whitespace_ for t in kept).strip(" -") or span.root.lower_  # "us-led coalition"
 
 
@@ -1129,3 +1156,15 @@ def _country_of(words: list[str]) -> str | None:
 def _same_country(wanted: str | None, given: str | None) -> bool:
     """Two countries agree unless both are known and differ."""
     return wanted is None or given is None or wanted == given
+
+
+def _called(text: str, name: Name, noun: str) -> bool:
+    """Whether the text calls a named organisation by a noun right after its name ("AP news agency")."""
+    return re.match(rf"\s+(?:[a-z]+\s+)?{re.escape(noun)}\b", text[name.end:name.end + 40]) is not None
+
+
+def _country_word(token) -> bool:
+    """A country's short name or a nationality standing alone before a noun ("US", "Chinese"), not joined by a hyphen."""
+    doc = token.doc
+    joined = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return not joined and token.text[:1].isupper() and (token.text in demonyms() or alias_for(token.text, "GPE") is not None)
