@@ -532,3 +532,59 @@ def test_one_as_anybody_is_no_source_but_one_of_several_people_is():
 def test_an_unnamed_office_keeps_its_hyphened_words():
     assert speakers("The vote was close. The Governor-General said the result was fair.") == [
         ("governor-general", "ANONYMOUS")]
+
+
+def test_the_diplomat_is_the_person_the_article_made_foreign_minister_or_ambassador():
+    text = ('Ruritanian Foreign Minister Anton Varga said on Monday that the talks had stalled. '
+            '"We are not convinced," the diplomat said. "It is too early," Ruritania\'s top diplomat added.')
+    assert speakers(text) == [("Anton Varga", "PERSON")] * 3
+    # a title written before the name with a comma: "Canada's ambassador to Peru, Ann Lowe, said"
+    text = ('Trade is growing, Canada\'s ambassador to Peru, Ann Lowe, told the Lima Herald. '
+            '"Our ties are strong," the Canadian diplomat said.')
+    assert speakers(text)[-1] == ("Ann Lowe", "PERSON")
+
+
+def test_a_diplomat_of_another_country_or_an_indefinite_one_stays_unnamed():
+    text = ('Hungarian Foreign Minister Peter Kovach met his hosts on Monday. '
+            '"We agree on nothing," the Russian diplomat said. "Talks will go on," a senior diplomat said.')
+    assert speakers(text) == [("diplomat", "ANONYMOUS"), ("diplomat", "ANONYMOUS")]
+    # a "Secretary of State for" something is no diplomat
+    text = ('Secretary of State for Health Ann Cole visited the ward. "Beds are short," the diplomat said.')
+    assert speakers(text) == [("diplomat", "ANONYMOUS")]
+
+
+def test_a_noun_a_country_modifies_speaks_as_the_noun():
+    text = ('"The raid failed," US media reports said. "Russia meddled," US intelligence agencies said. '
+            '"We will act," Chinese authorities said. "It was a success," two US officials said.')
+    assert speakers(text) == [("media", "ANONYMOUS"), ("intelligence agencies", "ANONYMOUS"),
+                              ("authorities", "ANONYMOUS"), ("officials", "ANONYMOUS")]
+    # one body of the country is that body, by its words, not the country
+    assert speakers('"Three soldiers were hurt," the US army said.') == [("US Army", "ORG")]
+
+
+def test_the_administration_named_by_no_name_is_no_country():
+    text = 'The order blocked travellers to the United States. "It is lawful," the administration said.'
+    assert speakers(text) == [("administration", "ANONYMOUS")]
+    text = ('The Food and Drug Administration met on Monday. "The drug is safe," the administration said.')
+    assert speakers(text) == [("Food and Drug Administration", "ORG")]
+
+
+def test_the_agency_is_the_nearest_public_body_or_the_one_called_an_agency():
+    text = ('The Transport Department and Acme Rail Corp signed a deal. On Tuesday the Secret Service '
+            'checked the trains. "Nothing was found," the agency said.')
+    assert speakers(text) == [("Secret Service", "ORG")]
+    text = ('The ferries collided at speed, Ruritanian news agency RNA reported. Fourteen people were hurt. '
+            '"They waited an hour in the water," the agency said.')
+    assert speakers(text) == [("RNA", "ORG")] * 2
+
+
+def test_a_person_named_by_age_and_a_noun():
+    text = 'Jane Ruiz sued the agency on Monday. "I was shocked," the 29-year-old model said.'
+    assert speakers(text) == [("Jane Ruiz", "PERSON")]
+    text = 'The show went on. "It hurt," a 30-year-old model said.'
+    assert speakers(text) == [("model", "ANONYMOUS")]
+
+
+def test_a_capitalised_word_after_a_quote_is_a_name_the_parser_missed():
+    text = '"Many people died in the floods," Ramashvedi said.'
+    assert speakers(text) == [("Ramashvedi", "PERSON")]

@@ -93,6 +93,8 @@ SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "
 COMPANY_ENDINGS = ("maker", "producer", "manufacturer")
 # Nouns for a country's government: "the government said" is the country named before ("Japan said").
 GOVERNMENT_NOUNS = {"government", "administration", "cabinet"}
+# Nouns any public body goes by ("the agency said" after "the Secret Service"): the nearest one named before.
+GENERIC_PUBLIC_BODIES = {"agency", "authority", "regulator", "watchdog"}
 # Of those, the ones that stand for the country itself ("the Japanese government said" is Japan); "the
 # administration" may be any body so named ("Food and Drug Administration"), else an unnamed source.
 COUNTRY_GOVERNMENTS = {"government", "cabinet"}
@@ -348,14 +350,15 @@ class Resolver:
         words = [t for t in span.doc[first:noun.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART", "PRON")]
         found = self._nominal(span, noun, kind, [t.lower_ for t in words])
         if found.type is None and kind == "institution" and len(words) >= 2 and noun.tag_ not in PLURAL_TAGS:
-            return Speaker(" ".join(t.text[:1].upper() + t.text[1:] for t in words), "ORG")
+            return Speaker(" ".join(t.text[:1].upper() + t.text[1:] + _possessive_after(t) for t in words), "ORG")
         if found.type is None and len(words) == 1 and noun.lemma_.lower() in COUNTRY_GOVERNMENTS:
             return self._country_before(span) or found
         return found
 
     def _public_body_before(self, span, description: Speaker) -> Speaker:
-        """ "the agency said" that no name holds: the nearest public body the article names before it ("the Food
-        and Drug Administration", "the Secret Service"), or organisation it calls by that noun ("AP news agency");
+        """ "the agency said" that no name holds: the one public body the article names before it ("the Food and
+        Drug Administration"), for a noun any public body goes by the nearest one ("the Secret Service"), or an
+        organisation it calls by that noun ("AP news agency");
         with none named before (companies are no police), and for a plural or "the administration", an unnamed
         source of that kind ("the police", "state radio", "intelligence agencies"); with two in the nearest one's
         sentence, the description."""
@@ -364,6 +367,8 @@ class Resolver:
                   and (_public_body(name.canonical) or _called(span.doc.text, name, noun))]
         if span.root.tag_ in PLURAL_TAGS or noun in GOVERNMENT_NOUNS or not bodies:
             return Speaker(_source_phrase(span), ANONYMOUS)  # "US intelligence agencies", "the administration"
+        if noun not in GENERIC_PUBLIC_BODIES and len({body.canonical for body in bodies}) > 1:
+            return description  # "the embassy" after a museum and a ministry: no guess
         nearest = bodies[-1]
         words = span.doc.char_span(nearest.start, nearest.end, alignment_mode="expand")
         sentence = words.sent.start_char if words is not None else nearest.start
@@ -448,7 +453,8 @@ class Resolver:
                 or not before or before[-1] in ".!?:;":
             return None
         if len(content) == 1 and len(words) == 1:
-            return self._earlier_person(content[0].text) or Speaker(content[0].text, PERSON)
+            word = content[0].text.strip(".-,;:'\"")
+            return self._named_surname(span, word) or self._earlier_person(word) or Speaker(word, PERSON)
         if len(words) > len(content) >= 2 and words[-1] in content:
             return Speaker(span.doc[words[0].i:words[-1].i + 1].text, "ORG")
         return None
@@ -626,22 +632,20 @@ class Resolver:
         offices = [[noun]] + [office.split() for office in roles().get(OFFICES.get(noun, ""), ())]
         country = _country_of([token.text for token in span if token.i < span.root.i])
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            role = self._role_given(name, span.start_char) if name.type == PERSON else None
-            if name.type == PERSON and name.end <= span.start_char and role and _holds_office(role, offices) \
-                    and _same_country(country, _country_of(_words_before_title(role))):
+            if name.type != PERSON or name.end > span.start_char:
+                continue
+            role = next((role for role in self._roles_given(name, span.start_char) if _holds_office(role, offices)
+                         and _same_country(country, _country_of(_words_before_title(role)))), None)
+            if role is not None:
                 return Speaker(name.canonical, PERSON, role)
         return None
 
-    def _role_given(self, person: Name, before: int) -> str | None:
-        """The role the text gives a person before a position: at the first mention of them that has one (a title
-        before the name, an appositive after it, or a title the name stands in apposition to), else the role they
-        spoke with."""
-        for name in self.names.names[:bisect_right(self.names.starts, before)]:
-            if name.type == PERSON and name.canonical == person.canonical and name.end <= before:
-                role = name.role or self._apposed_title(name)
-                if role:
-                    return role
-        return self.roles.get(person.canonical)
+    def _roles_given(self, person: Name, before: int) -> list[str]:
+        """The roles the text gives a person before a position, at every mention of them (a title before the name,
+        an appositive after it, or a title the name stands in apposition to), and the role they spoke with."""
+        found = [name.role or self._apposed_title(name) for name in self.names.names[:bisect_right(self.names.starts, before)]
+                 if name.type == PERSON and name.canonical == person.canonical and name.end <= before]
+        return [role for role in found + [self.roles.get(person.canonical)] if role]
 
     def _apposed_title(self, name: Name) -> str | None:
         """ "Russia's Ambassador to the United Nations, Vitaly Churkin, said", "Russia's envoy in Geneva Alexei
@@ -651,10 +655,14 @@ class Resolver:
             self.apposed[name.start] = None
             words = self.doc.char_span(name.start, name.end, alignment_mode="expand")
             first = words.start if words is not None else 0
-            for token in reversed(self.doc[max(words.sent.start if words is not None else 0, first - 8):first]):
+            before = [token for token in self.doc[max(words.sent.start if words is not None else 0, first - 8):first]]
+            if before and before[-1].pos_ == "ADP":
+                before = []  # "the father of Ann Lo": a title of someone else
+            for token in reversed(before):
                 if token.pos_ in ("VERB", "AUX", "CCONJ", "PRON") or (token.is_punct and token.text not in ",-"):
                     break
-                if token.pos_ in ("NOUN", "PROPN") and _is_title_word(token) and token.lower_ not in HONORIFICS:
+                if token.pos_ in ("NOUN", "PROPN") and _is_title_word(token) \
+                        and token.lower_ not in roles()["honorifics"]:
                     start = min([child.left_edge.idx for child in token.lefts], default=token.idx)
                     self.apposed[name.start] = _clean(self.doc.text[start:name.start].strip(" ,")) or None
                     break
@@ -703,13 +711,13 @@ class Resolver:
                 return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
         return Speaker(letters, "ORG")
 
-    def _named_surname(self, span) -> Speaker | None:
+    def _named_surname(self, span, word: str | None = None) -> Speaker | None:
         """ "Stals said", the parser taking the surname for a plural noun: the person named before
-        ("Chris Stals") whose last word it is."""
+        ("Chris Stals") whose last word it is (or is `word`, the span's word without stray marks)."""
         if len(span) != 1 or not span[0].is_title:
             return None
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            if name.type == PERSON and name.canonical.split()[-1] == span.text and name.end <= span.start_char:
+            if name.type == PERSON and name.canonical.split()[-1] == (word or span.text) and name.end <= span.start_char:
                 return Speaker(name.canonical, PERSON, self.roles.get(name.canonical))
         return None
 
@@ -1159,8 +1167,10 @@ def _same_country(wanted: str | None, given: str | None) -> bool:
 
 
 def _called(text: str, name: Name, noun: str) -> bool:
-    """Whether the text calls a named organisation by a noun right after its name ("AP news agency")."""
-    return re.match(rf"\s+(?:[a-z]+\s+)?{re.escape(noun)}\b", text[name.end:name.end + 40]) is not None
+    """Whether the text calls a named organisation by a noun right after or before its name ("AP news agency",
+    "the news agency RNA")."""
+    return re.match(rf"\s+(?:[a-z]+\s+)?{re.escape(noun)}\b", text[name.end:name.end + 40]) is not None \
+        or re.search(rf"\b{re.escape(noun)}\s+$", text[max(0, name.start - 40):name.start]) is not None
 
 
 def _country_word(token) -> bool:
@@ -1168,3 +1178,9 @@ def _country_word(token) -> bool:
     doc = token.doc
     joined = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
     return not joined and token.text[:1].isupper() and (token.text in demonyms() or alias_for(token.text, "GPE") is not None)
+
+
+def _possessive_after(token) -> str:
+    """The "'s" written right after a word ("Britain" of "Britain's finance ministry"), else nothing."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after.text if after is not None and after.tag_ == "POS" else ""
