@@ -281,7 +281,8 @@ def test_the_noun_of_an_unnamed_source_that_spoke_is_that_source():
 def test_the_last_word_of_an_organisations_name_is_that_organisation():
     assert speakers("The Northern Rivers Federation rejected the plan on Monday. The federation, the region's "
                     "largest farm group, said more study was needed.") == [("Northern Rivers Federation", "ORG")]
-    assert speakers("The federation said more study was needed.") == [("federation", None)]
+    # none named: an unnamed body, as "the police" is
+    assert speakers("The federation said more study was needed.") == [("federation", "ANONYMOUS")]
 
 
 def test_an_office_in_an_unnamed_organisation_is_an_unnamed_source():
@@ -588,3 +589,27 @@ def test_a_person_named_by_age_and_a_noun():
 def test_a_capitalised_word_after_a_quote_is_a_name_the_parser_missed():
     text = '"Many people died in the floods," Ramashvedi said.'
     assert speakers(text) == [("Ramashvedi", "PERSON")]
+
+
+def test_according_to_a_thing_is_no_speaker():
+    text = ("Dumplings are eaten on the fifth day, according to the lunar calendar. "
+            "The dragon has nine sons, according to legend.")
+    assert speakers(text) == []
+
+
+def test_a_bare_body_noun_is_the_organisation_before_or_an_unnamed_body():
+    text = "The Sugar Trust published its report on Monday. Adults eat too much sugar, the charity said."
+    assert set(speakers(text)) == {("Sugar Trust", "ORG")}
+    text = "The king rested at Balmoral. The palace said he was well. Ten were hurt, according to the family."
+    assert speakers(text) == [("palace", "ANONYMOUS"), ("family", "ANONYMOUS")]
+
+
+def test_the_father_of_a_named_person_is_not_that_person():
+    text = ('Ziyad Belkacem was shot at the airport. "My son was no terrorist," the father of Belkacem told a radio '
+            'station. "He drank," the father said.')
+    assert speakers(text) == [("father", "ANONYMOUS"), ("father", "ANONYMOUS")]
+
+
+def test_capitalised_words_joined_by_for_are_an_organisations_name():
+    text = '"Progress is fast." The Syrian Monitor for Civil Rights, a UK-based group, said ten died.'
+    assert speakers(text)[-1] == ("Syrian Monitor for Civil Rights", "ORG")

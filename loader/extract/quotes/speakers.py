@@ -45,13 +45,13 @@ DEMONSTRATIVE_PEOPLE = {"those"}
 # Collective nouns for people that name a group in the singular ("the opposition said", "industry said").
 COLLECTIVE_NOUNS = {"industry", "sector", "opposition", "public", "community", "management", "staff",
                     "workforce", "majority", "minority", "population", "electorate",
-                    "establishment", "leadership"}
+                    "establishment", "leadership", "family", "couple", "duo", "trio"}
 # Determiners that make a singular common noun no lexicon knows a thing, not a source ("this pact"); "a" and
 # "the" are left out: "a citizen", "a veteran" are people no lexicon lists, "the shrine" may be a body.
 THING_DETERMINERS = ("this", "that", "these", "those")
 # Nouns for bodies of people that no lexicon kind covers ("the AU force", "the think tank", "the campaign").
 BODY_NOUNS = {"force", "tank", "campaign", "military", "alliance", "coalition", "charity", "nonprofit", "team",
-              "club", "band", "crew", "panel", "jury"}
+              "club", "band", "crew", "panel", "jury", "palace", "regime", "junta"}
 # Endings of English abstract nouns for qualities and states ("the weakness", "the volatility"), no agent;
 # not -tion or -ment, which also end documents that speak for their issuer ("the agreement said").
 ABSTRACT_SUFFIXES = ("ness", "ity", "ism", "hood")
@@ -72,6 +72,10 @@ AGENT_ABSTRACTS = {"federation", "confederation", "foundation", "organisation", 
                    "presidency", "secretariat", "directorate", "magistrature", "prefecture", "majority",
                    "minority", "leadership", "establishment", "entity", "authority", "party", "movement",
                    "delegation", "convention", "mission", "division", "congregation", "association"}
+# Nouns any organisation goes by ("the organisation said"): the one that last spoke or was named before.
+GENERIC_BODIES = {"organisation", "organization", "charity", "nonprofit", "club", "foundation", "institution"}
+# Every common noun above that names a body of people or an agent, not a thing.
+AGENT_NOUNS = AGENT_ABSTRACTS | BODY_NOUNS | GROUP_NOUNS | COLLECTIVE_NOUNS
 # Names that can speak for themselves ("Pyongyang says"); a NORP ("North Korean") is a description.
 ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 # Who issues a statement, a study or a spokesperson's words when the text does not say.
@@ -296,7 +300,8 @@ class Resolver:
         if head.pos_ in ("NOUN",) or kind in ("document", "spokesperson"):
             phrase = [name for name in self.names.within(head.left_edge.idx, head.right_edge.idx
                                                           + len(head.right_edge.text))
-                      if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)]
+                      if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)
+                      and not _relation_of(head, name)]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
             if not issuers and _group_of_country(head, phrase):
                 return None
@@ -435,7 +440,8 @@ class Resolver:
                     return Speaker(text, "ORG")  # "Amir Mines Ltd": a company's name, whatever its tags
                 if span.root.pos_ != "PROPN" and _names_people(span.root):  # "an INA correspondent"
                     return self._unnamed(span, span.root) or Speaker(text, None)
-                return self._person_after_title(span) or self._organisation_after_noun(span) or Speaker(text, None)
+                return self._person_after_title(span) or self._organisation_after_noun(span) \
+                    or self._capitalised_name(span) or Speaker(text, None)
             return self._unnamed(span, span.root) or self._capitalised_name(span) or Speaker(text.lower(), None)
         if len(text.split()) > MAX_NAME_WORDS:  # "Waseda University Political Science Professor Mitsuru Uchida"
             return self._earlier_person(text) or self._person_after_title(span) or Speaker(text, None)
@@ -443,16 +449,15 @@ class Resolver:
 
     def _capitalised_name(self, span) -> Speaker | None:
         """ "Ramishvili said" after a quote, "the Syrian Observatory for Human Rights said": capitalised words no
-        lexicon knows, in a place no sentence starts, that the parser took for common nouns. One word is a person's
-        (surname), several joined by "for", "of" or "and" an organisation's name."""
+        lexicon knows that the parser took for common nouns. One word where no sentence starts is a person's
+        (surname); several joined by "for", "of" or "and" an organisation's name."""
         words = [token for token in span if not (token.i == span.start and token.lower_ == "the")]
         content = [token for token in words if token.lower_ not in NAME_CONNECTORS]
         before = span.doc.text[:span.start_char].rstrip()
         if not content or not all(token.is_title or (token.is_upper and token.is_alpha) for token in content) \
-                or any(_lemma(token) in speaker_words() or _is_title_word(token) or token.is_stop for token in content) \
-                or not before or before[-1] in ".!?:;":
+                or any(_lemma(token) in speaker_words() or _is_title_word(token) or token.is_stop for token in content):
             return None
-        if len(content) == 1 and len(words) == 1:
+        if len(content) == 1 and len(words) == 1 and before and before[-1] not in ".!?:;":  # no sentence's first word
             word = content[0].text.strip(".-,;:'\"")
             return self._named_surname(span, word) or self._earlier_person(word) or Speaker(word, PERSON)
         if len(words) > len(content) >= 2 and words[-1] in content:
@@ -505,6 +510,12 @@ class Resolver:
                 child.dep_ in ("amod", "compound", "poss", "nmod") or child.lower_ in UNNAMED_DETERMINERS
                 for child in head.lefts):  # not a bare "the federation": the one named, or a description
             return Speaker(_source_phrase(span), ANONYMOUS)
+        if lemma in AGENT_NOUNS and head.tag_ not in PLURAL_TAGS and any(child.lower_ == "the" for child in head.lefts):
+            last = self.last_organisation if self.last_organisation and self.last_organisation.type in ISSUER_TYPES \
+                else self._mention_before(span, ISSUER_TYPES)
+            if lemma in GENERIC_BODIES and last is not None:
+                return last  # "the charity said" with no charity named by that word: the organisation before
+            return Speaker(_source_phrase(span), ANONYMOUS)  # "the palace", "the military", "the family": unnamed
         return description
 
     def _person_in_phrase(self, span, head) -> Speaker | None:
@@ -514,7 +525,8 @@ class Resolver:
         if not (_is_title_word(head) or _names_people(head) or head.lower_ == "one") or head.tag_ in PLURAL_TAGS:
             return None
         end = head.right_edge.idx + len(head.right_edge.text)
-        people = [name for name in self.names.within(head.idx, end) if name.type == PERSON and name.start > head.idx]
+        people = [name for name in self.names.within(head.idx, end) if name.type == PERSON and name.start > head.idx
+                  and not _relation_of(head, name)]
         if not people:
             return None
         person = people[0]
@@ -645,7 +657,8 @@ class Resolver:
         an appositive after it, or a title the name stands in apposition to), and the role they spoke with."""
         found = [name.role or self._apposed_title(name) for name in self.names.names[:bisect_right(self.names.starts, before)]
                  if name.type == PERSON and name.canonical == person.canonical and name.end <= before]
-        return [role for role in found + [self.roles.get(person.canonical)] if role]
+        return [role for role in found + [self.roles.get(person.canonical)]  # not "the father of" Ann Lo: his
+                if role and role.split()[-1].lower() not in ("of", "for", "to")]
 
     def _apposed_title(self, name: Name) -> str | None:
         """ "Russia's Ambassador to the United Nations, Vitaly Churkin, said", "Russia's envoy in Geneva Alexei
@@ -974,6 +987,9 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
         return None  # "Ministry figures indicated": a thing, no speaker, whatever names it
     if any(token.pos_ == "PROPN" for token in span):
         return description
+    if _after_according_to(span) and head.pos_ == "NOUN" and speaker_words().get(head.lemma_.lower()) is None \
+            and not _names_people(head) and head.lemma_.lower() not in AGENT_NOUNS:
+        return None  # "according to legend", "according to the lunar calendar": no one's words
     if head.pos_ in ("VERB", "AUX") or head.tag_ in ("WDT", "WP") or (len(head.text) == 1 and head.is_alpha):
         return None  # a verb, a relative pronoun or a lone letter taken for the speaker: a parse slip
     if head.lower_ in DEMONSTRATIVE_PEOPLE:
@@ -1184,3 +1200,21 @@ def _possessive_after(token) -> str:
     """The "'s" written right after a word ("Britain" of "Britain's finance ministry"), else nothing."""
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return after.text if after is not None and after.tag_ == "POS" else ""
+
+
+def _after_according_to(span) -> bool:
+    """Whether "according to" is written right before the span."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 2].lower_ == "according" and doc[span.start - 1].lower_ == "to"
+
+
+def _relation_of(head, name: Name) -> bool:
+    """Whether a person is named in an "of"/"for" phrase of a noun for how someone stands to them ("the father of
+    Ann Lo", "a friend of Ann Lo", "the family of Ann Lo"): the speaker is that other person, not them. A title's
+    phrase ("the Governor of the Central Bank Ali Reza") is left alone."""
+    lemma = head.lemma_.lower()
+    if name.type != PERSON or lemma in roles()["titles"] or (
+            speaker_words().get(lemma) != "role" and lemma not in COLLECTIVE_NOUNS):
+        return False
+    return any(child.dep_ == "prep" and child.lower_ in ("of", "for") and child.idx <= name.start
+               and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
