@@ -268,6 +268,8 @@ class Resolver:
                 speaker = self._central_bank(_central_bank_before(span) if not _central_bank(head) else head) or speaker
             if speaker.type is None and kind == "company":
                 speaker = _company_written_before(span) or speaker
+            if speaker.type is None and kind == "institution" and head.tag_ in PLURAL_TAGS:
+                speaker = Speaker(_source_phrase(span), ANONYMOUS)  # "Kyrgyzstan's law enforcement agencies"
             if speaker.type is None and kind == "institution" and not _possessed(head):
                 speaker = self._public_body_before(span, speaker)
         elif kind == "anonymous":
@@ -354,7 +356,8 @@ class Resolver:
         first = min([child.left_edge.i for child in noun.lefts], default=noun.i) if first is None else first
         words = [t for t in span.doc[first:noun.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART", "PRON")]
         found = self._nominal(span, noun, kind, [t.lower_ for t in words])
-        if found.type is None and kind == "institution" and len(words) >= 2 and noun.tag_ not in PLURAL_TAGS:
+        if found.type is None and kind == "institution" and 2 <= len(words) <= MAX_NAME_WORDS \
+                and noun.tag_ not in PLURAL_TAGS:
             return Speaker(" ".join(t.text[:1].upper() + t.text[1:] + _possessive_after(t) for t in words), "ORG")
         if found.type is None and len(words) == 1 and noun.lemma_.lower() in COUNTRY_GOVERNMENTS:
             return self._country_before(span) or found
@@ -457,7 +460,8 @@ class Resolver:
         if not content or not all(token.is_title or (token.is_upper and token.is_alpha) for token in content) \
                 or any(_lemma(token) in speaker_words() or _is_title_word(token) or token.is_stop for token in content):
             return None
-        if len(content) == 1 and len(words) == 1 and before and before[-1] not in ".!?:;":  # no sentence's first word
+        if len(content) == 1 and len(words) == 1 and before and before[-1] not in ".!?:;" \
+                and content[0].pos_ in ("NOUN", "PROPN") and not content[0].lower_.endswith("ing"):  # "Condemning"
             word = content[0].text.strip(".-,;:'\"")
             return self._named_surname(span, word) or self._earlier_person(word) or Speaker(word, PERSON)
         if len(words) > len(content) >= 2 and words[-1] in content:
@@ -1105,7 +1109,9 @@ def _source_phrase(span) -> str:
     a word by a hyphen kept ("us-led coalition")."""
     kept = [t for t in span if (t.pos_ not in ("DET", "PUNCT", "PART", "PRON") or t.tag_ == "HYPH")
             and not (t.i < span.root.i and _country_word(t))]
-    return "".join(t.lower_ + t.whitespace_ for t in kept).strip(" -") or span.root.lower_  # "us-led coalition"
+    spaced = [t.lower_ + (t.whitespace_ or (" " if t.i + 1 < span.end and span.doc[t.i + 1] not in kept
+                                                and span.doc[t.i + 1].whitespace_ else "")) for t in kept]
+    return "".join(spaced).strip(" -") or span.root.lower_  # "us-led coalition"; "moscow authorities"
 
 
 def _public_body(name: str) -> bool:
@@ -1193,7 +1199,8 @@ def _country_word(token) -> bool:
     """A country's short name or a nationality standing alone before a noun ("US", "Chinese"), not joined by a hyphen."""
     doc = token.doc
     joined = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
-    return not joined and token.text[:1].isupper() and (token.text in demonyms() or alias_for(token.text, "GPE") is not None)
+    return not joined and token.text[:1].isupper() and (token.text in demonyms() or alias_for(token.text, "GPE") is not None
+                                                      or (token.ent_type_ == "GPE" and _country(token.text)))
 
 
 def _possessive_after(token) -> str:
