@@ -613,3 +613,9 @@ def test_the_father_of_a_named_person_is_not_that_person():
 def test_capitalised_words_joined_by_for_are_an_organisations_name():
     text = '"Progress is fast." The Syrian Monitor for Civil Rights, a UK-based group, said ten died.'
     assert speakers(text)[-1] == ("Syrian Monitor for Civil Rights", "ORG")
+
+
+def test_a_text_speaks_for_whoever_its_phrase_names_else_no_one():
+    text = ("Acme Securities Ltd raised its forecast. A research note from Hollin Capital Plc says half the "
+            "builders will fail. The leaflet states that the schools are free.")
+    assert speakers(text) == [("Hollin Capital Plc", "ORG")]

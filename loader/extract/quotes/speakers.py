@@ -245,7 +245,9 @@ class Resolver:
             speaker = Speaker(author.lower_ if speaker_words().get(author.lower_) else anonymous_name(author), ANONYMOUS)
             self._remember(speaker)
             return speaker
-        named = self._named(span, head, kind)
+        named = self._named(span, head, "document" if kind == "text" else kind)
+        if kind == "text" and named is None:
+            return None  # "the leaflet states", "the editorial asserted": a text no one in its phrase wrote
         if named is None and kind in (None, "role"):
             found = self._organisation_by_first_word(span) or self._person_in_phrase(span, head) \
                 or self._office_holder(span, head)
@@ -254,8 +256,9 @@ class Resolver:
                 return found
         if named is not None:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
-            role = _role(span, head) if named.start < span.end_char or named.type != PERSON \
-                else _clean(span.doc.text[span.start_char:named.start].strip(" ,")) or None  # "X's envoy, Ann Lo"
+            role = _clean(span.doc.text[span.start_char:named.start].strip(" ,")) or None \
+                if named.type == PERSON and named.start >= span.end_char and (_is_title_word(head) or _names_people(head)) \
+                else _role(span, head)  # "X's envoy, Ann Lo": the title's words, not the name
             speaker = speaker or Speaker(named.canonical, named.type, role, self._organisation_in_phrase(head, named))
         elif kind == "person":
             speaker = self._person(head, content) or self._last_person_like(head) or self.last_person
@@ -456,7 +459,7 @@ class Resolver:
         (surname); several joined by "for", "of" or "and" an organisation's name."""
         words = [token for token in span if not (token.i == span.start and token.lower_ == "the")]
         content = [token for token in words if token.lower_ not in NAME_CONNECTORS]
-        before = span.doc.text[:span.start_char].rstrip()
+        before = span.doc.text[:span.start_char].rstrip().rstrip("\"'”’").rstrip()  # '... call." Rallies': a new sentence
         if not content or not all(token.is_title or (token.is_upper and token.is_alpha) for token in content) \
                 or any(_lemma(token) in speaker_words() or _is_title_word(token) or token.is_stop for token in content):
             return None
@@ -1011,7 +1014,7 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     plural = head.tag_ == "NNS"
     indefinite = any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in head.children)
     if (head.pos_ == "NUM" and head.is_alpha) or lemma in COLLECTIVE_NOUNS or (plural and (
-            lemma in GROUP_NOUNS or kind in ("company", "institution") or _names_people(head))) or (
+            lemma in AGENT_NOUNS or kind in ("company", "institution") or _names_people(head))) or (
             indefinite and kind in ("company", "institution")):  # "a trade group said": one not named
         return Speaker(_source_phrase(span), ANONYMOUS)
     if kind is None and not _names_people(head) and lemma not in AGENT_ABSTRACTS | GROUP_NOUNS and (
