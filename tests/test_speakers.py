@@ -559,6 +559,9 @@ def test_a_noun_a_country_modifies_speaks_as_the_noun():
             '"We will act," Chinese authorities said. "It was a success," two US officials said.')
     assert speakers(text) == [("media", "ANONYMOUS"), ("intelligence agencies", "ANONYMOUS"),
                               ("authorities", "ANONYMOUS"), ("officials", "ANONYMOUS")]
+    # a spokesman for a country's forces speaks for no body the text names
+    text = 'The soldier was shot, Reuters reported. "He was killed," a spokesman for US forces said.'
+    assert speakers(text)[-1] == ("spokesperson", "ANONYMOUS")
     # one body of the country is that body, by its words, not the country
     assert speakers('"Three soldiers were hurt," the US army said.') == [("US Army", "ORG")]
 

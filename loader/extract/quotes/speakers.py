@@ -245,6 +245,10 @@ class Resolver:
             speaker = Speaker(author.lower_ if speaker_words().get(author.lower_) else anonymous_name(author), ANONYMOUS)
             self._remember(speaker)
             return speaker
+        if kind == "spokesperson" and self._for_country_group(head):
+            speaker = Speaker(anonymous_name(head), ANONYMOUS)  # "a spokesman for US forces": not the country
+            self._remember(speaker)
+            return speaker
         named = self._named(span, head, "document" if kind == "text" else kind)
         if kind == "text" and named is None:
             return None  # "the leaflet states", "the editorial asserted": a text no one in its phrase wrote
@@ -325,6 +329,17 @@ class Resolver:
             if earlier.type == PERSON and (wanted is None or known is None or known == wanted):
                 return earlier
         return None
+
+    def _for_country_group(self, head) -> bool:
+        """Whether a spokesperson speaks "for" or "of" a group or body only a country modifies ("a spokesman for US
+        forces"): no organisation the text names."""
+        for prep in head.rights:
+            objects = [child for child in prep.children if child.dep_ == "pobj" and child.pos_ == "NOUN"] \
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of") else []
+            if objects:
+                names = self.names.within(objects[0].left_edge.idx, objects[0].idx + len(objects[0].text))
+                return bool(names) and _group_of_country(objects[0], names)
+        return False
 
     def _issuer(self, span, kind) -> Speaker | None:
         if kind == "organisation" and self.last_organisation:
