@@ -478,7 +478,7 @@ class Resolver:
         if not content or not all(token.is_title or (token.is_upper and token.is_alpha) for token in content) \
                 or any(_lemma(token) in speaker_words() or _is_title_word(token) or token.is_stop for token in content):
             return None
-        if len(content) == 1 and len(words) == 1 and before and before[-1] not in ".!?:;" \
+        if len(content) == 1 and len(span) == 1 and before and before[-1] not in ".!?:;" \
                 and content[0].pos_ in ("NOUN", "PROPN") and not content[0].lower_.endswith("ing"):  # "Condemning"
             word = content[0].text.strip(".-,;:'\"")
             return self._named_surname(span, word) or self._earlier_person(word) or Speaker(word, PERSON)
@@ -680,7 +680,8 @@ class Resolver:
         found = [name.role or self._apposed_title(name) for name in self.names.names[:bisect_right(self.names.starts, before)]
                  if name.type == PERSON and name.canonical == person.canonical and name.end <= before]
         return [role for role in found + [self.roles.get(person.canonical)]  # not "the father of" Ann Lo: his
-                if role and role.split()[-1].lower() not in ("of", "for", "to")]
+                if role and (role.split()[-1].lower() not in ("of", "for", "to")
+                             or any(word.lower() in roles()["titles"] for word in role.split()))]
 
     def _apposed_title(self, name: Name) -> str | None:
         """ "Russia's Ambassador to the United Nations, Vitaly Churkin, said", "Russia's envoy in Geneva Alexei
@@ -1214,11 +1215,17 @@ def _called(text: str, name: Name, noun: str) -> bool:
 
 
 def _country_word(token) -> bool:
-    """A country's short name or a nationality standing alone before a noun ("US", "Chinese"), not joined by a hyphen."""
+    """A word of a country's name or a nationality standing alone before a noun ("US", "Chinese", "North Korea"), not
+    joined by a hyphen ("US-led", "pro-UK")."""
     doc = token.doc
-    joined = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
-    return not joined and token.text[:1].isupper() and (token.text in demonyms() or alias_for(token.text, "GPE") is not None
-                                                      or (token.ent_type_ == "GPE" and _country(token.text)))
+    joined = (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_) or (
+        token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_)
+    if joined or not token.text[:1].isupper():
+        return False
+    if token.text in demonyms() or alias_for(token.text, "GPE") is not None:
+        return True
+    entity = next((ent for ent in doc.ents if ent.start <= token.i < ent.end), None) if token.ent_type_ == "GPE" else None
+    return entity is not None and _country(_clean(entity.text))  # "North Korea's" → North Korea
 
 
 def _possessive_after(token) -> str:
