@@ -622,3 +622,13 @@ def test_a_text_speaks_for_whoever_its_phrase_names_else_no_one():
     text = ("Acme Securities Ltd raised its forecast. A research note from Hollin Capital Plc says half the "
             "builders will fail. The leaflet states that the schools are free.")
     assert speakers(text) == [("Hollin Capital Plc", "ORG")]
+
+
+def test_plural_names_of_groups_are_unnamed_groups():
+    text = '"We will boycott it," some Bosnian Serbs said. "It is misery," NGOs said.'
+    assert speakers(text) == [("bosnian serbs", "ANONYMOUS"), ("ngos", "ANONYMOUS")]
+
+
+def test_the_police_no_name_holds_are_unnamed_even_after_another_public_body():
+    text = 'The Health Ministry opened an inquiry. "Ten were held," the police said.'
+    assert speakers(text) == [("police", "ANONYMOUS")]

@@ -97,6 +97,8 @@ SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "
 COMPANY_ENDINGS = ("maker", "producer", "manufacturer")
 # Nouns for a country's government: "the government said" is the country named before ("Japan said").
 GOVERNMENT_NOUNS = {"government", "administration", "cabinet"}
+# Public bodies of a kind of their own: when no name the article gives holds the noun, an unnamed one ("the police").
+OWN_BODIES = {"police", "army", "navy", "coastguard", "embassy", "court", "military"}
 # Nouns any public body goes by ("the agency said" after "the Secret Service"): the nearest one named before.
 GENERIC_PUBLIC_BODIES = {"agency", "authority", "regulator", "watchdog"}
 # Of those, the ones that stand for the country itself ("the Japanese government said" is Japan); "the
@@ -112,7 +114,7 @@ OBTAINING_VERBS = frozenset({"obtain", "see", "review", "receive", "view", "acqu
 NON_SPEAKER_POS = ("PRON", "DET", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "INTJ", "PUNCT", "SYM", "AUX")
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
 QUANTIFIERS = {"some", "many", "most", "several", "others", "one", "few", "both", "all",
-               "half", "third", "quarter", "dozens", "hundreds", "thousands", "millions"}
+               "half", "third", "quarter", "dozens", "hundreds", "thousands", "millions", "handful"}
 # Prepositional phrases after a name that say who the speaker is ("Scott Busby, from the State Department").
 ROLE_PREPOSITIONS = ("from", "of", "at", "with")
 # General nouns for people that cover the offices a roles.json list names ("the diplomat" → the foreign minister).
@@ -389,6 +391,8 @@ class Resolver:
         source of that kind ("the police", "state radio", "intelligence agencies"); with two in the nearest one's
         sentence, the description."""
         noun = span.root.lemma_.lower()
+        if noun in OWN_BODIES:
+            return Speaker(_source_phrase(span), ANONYMOUS)  # "the police" no name holds: not the ministry before
         bodies = [name for name in self.names.names if name.type in ISSUER_TYPES and name.end <= span.start_char
                   and (_public_body(name.canonical) or _called(span.doc.text, name, noun))]
         if span.root.tag_ in PLURAL_TAGS or noun in GOVERNMENT_NOUNS or not bodies:
@@ -466,7 +470,7 @@ class Resolver:
             return self._unnamed(span, span.root) or self._capitalised_name(span) or Speaker(text.lower(), None)
         if len(text.split()) > MAX_NAME_WORDS:  # "Waseda University Political Science Professor Mitsuru Uchida"
             return self._earlier_person(text) or self._person_after_title(span) or Speaker(text, None)
-        return self._earlier_person(text) or Speaker(text, PERSON)
+        return self._earlier_person(text) or _plural_group(span.root) or Speaker(text, PERSON)
 
     def _capitalised_name(self, span) -> Speaker | None:
         """ "Ramishvili said" after a quote, "the Syrian Observatory for Human Rights said": capitalised words no
@@ -979,6 +983,10 @@ def _plural_group(head) -> Speaker | None:
         return None
     if singular in roles()["titles"] or (head.tag_ == "NNS" and _people_word(singular)):
         return Speaker(head.lower_, ANONYMOUS)
+    if head.text[:-1].isupper() and head.text.endswith("s") and len(head.text) >= 3 \
+            or head.text[:-1].capitalize() in demonyms():  # "NGOs said", "Bosnian Serbs say": a group, unnamed
+        return Speaker(" ".join(token.lower_ for token in head.doc[head.left_edge.i:head.i + 1]
+                                if token.pos_ not in ("DET", "NUM", "PUNCT")), ANONYMOUS)
     return None
 
 
