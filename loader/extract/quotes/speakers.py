@@ -15,8 +15,12 @@ police") are anonymous sources; "the 57-year-old" and "his administration" are t
 before; things ("evidence", "54%", "the rallies", "this pact"), "no one" and "one" as anybody are no
 speaker (the quote keeps none); what is left is a description.
 "The company" of a wire story whose body names no company is the one its headline marks with a ticker;
-"usda" in lower case is the USDA; a country before a group noun ("U.S. refiners") makes a group of that
-country (anonymous), not the country, while a capitalised name after it ("U.S. Mint") is an organisation.
+"usda" in lower case is the USDA; a country before a common noun ("U.S. refiners", "US officials", "US
+intelligence agencies") leaves the noun speaking (an unnamed group; "the US army" that body), never the country,
+except its government; a capitalised name after it ("U.S. Mint") is an organisation. "The diplomat", "the Russian
+diplomat" are the person the article made foreign minister, ambassador or envoy (of that country; roles.json
+lists the offices a general noun covers). A text ("the editorial", "a note from Acme") speaks for whoever its
+phrase names, else no one.
 """
 import re
 from bisect import bisect_right
@@ -244,7 +248,8 @@ class Resolver:
                    and "anonymous" in (speaker_words().get(child.lower_), speaker_words().get(child.lemma_.lower()))]
         if authors:  # "US media reports say": the media, unnamed, whatever country they are of
             author = authors[-1]
-            speaker = Speaker(author.lower_ if speaker_words().get(author.lower_) else anonymous_name(author), ANONYMOUS)
+            name = author.lower_ if speaker_words().get(author.lower_) else anonymous_name(author)  # "media"
+            speaker = Speaker(name, ANONYMOUS)
             self._remember(speaker)
             return speaker
         if kind == "spokesperson" and self._for_country_group(head):
@@ -263,7 +268,8 @@ class Resolver:
         if named is not None:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
             role = _clean(span.doc.text[span.start_char:named.start].strip(" ,")) or None \
-                if named.type == PERSON and named.start >= span.end_char and (_is_title_word(head) or _names_people(head)) \
+                if named.type == PERSON and named.start >= span.end_char \
+                and (_is_title_word(head) or _names_people(head)) \
                 else _role(span, head)  # "X's envoy, Ann Lo": the title's words, not the name
             speaker = speaker or Speaker(named.canonical, named.type, role, self._organisation_in_phrase(head, named))
         elif kind == "person":
@@ -478,7 +484,7 @@ class Resolver:
         (surname); several joined by "for", "of" or "and" an organisation's name."""
         words = [token for token in span if not (token.i == span.start and token.lower_ == "the")]
         content = [token for token in words if token.lower_ not in NAME_CONNECTORS]
-        before = span.doc.text[:span.start_char].rstrip().rstrip("\"'”’").rstrip()  # '... call." Rallies': a new sentence
+        before = span.doc.text[:span.start_char].rstrip().rstrip("\"'”’").rstrip()  # '... call." Rallies': a sentence
         if not content or not all(token.is_title or (token.is_upper and token.is_alpha) for token in content) \
                 or any(_lemma(token) in speaker_words() or _is_title_word(token) or token.is_stop for token in content):
             return None
@@ -681,7 +687,8 @@ class Resolver:
     def _roles_given(self, person: Name, before: int) -> list[str]:
         """The roles the text gives a person before a position, at every mention of them (a title before the name,
         an appositive after it, or a title the name stands in apposition to), and the role they spoke with."""
-        found = [name.role or self._apposed_title(name) for name in self.names.names[:bisect_right(self.names.starts, before)]
+        found = [name.role or self._apposed_title(name)
+                 for name in self.names.names[:bisect_right(self.names.starts, before)]
                  if name.type == PERSON and name.canonical == person.canonical and name.end <= before]
         return [role for role in found + [self.roles.get(person.canonical)]  # not "the father of" Ann Lo: his
                 if role and (role.split()[-1].lower() not in ("of", "for", "to")
@@ -757,7 +764,8 @@ class Resolver:
         if len(span) != 1 or not span[0].is_title:
             return None
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            if name.type == PERSON and name.canonical.split()[-1] == (word or span.text) and name.end <= span.start_char:
+            if name.type == PERSON and name.canonical.split()[-1] == (word or span.text) \
+                    and name.end <= span.start_char:
                 return Speaker(name.canonical, PERSON, self.roles.get(name.canonical))
         return None
 
@@ -1204,7 +1212,8 @@ def _country_of(words: list[str]) -> str | None:
         plain = re.sub(r"['’]s$", "", word)
         if not plain[:1].isupper():
             continue
-        country = demonyms().get(plain) or alias_for(plain, "GPE") or (plain if plain != word and _country(plain) else None)
+        country = demonyms().get(plain) or alias_for(plain, "GPE") \
+            or (plain if plain != word and _country(plain) else None)
         if country:
             return country
     return None
@@ -1232,7 +1241,8 @@ def _country_word(token) -> bool:
         return False
     if token.text in demonyms() or alias_for(token.text, "GPE") is not None:
         return True
-    entity = next((ent for ent in doc.ents if ent.start <= token.i < ent.end), None) if token.ent_type_ == "GPE" else None
+    entity = next((ent for ent in doc.ents if ent.start <= token.i < ent.end), None) \
+        if token.ent_type_ == "GPE" else None
     return entity is not None and _country(_clean(entity.text))  # "North Korea's" → North Korea
 
 
