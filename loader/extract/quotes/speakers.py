@@ -86,6 +86,8 @@ ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 ISSUER_TYPES = ("ORG",)
 NAMED_TYPES = (PERSON,) + ORGANISATION_TYPES
 ARTICLES = ("the ", "a ", "an ")
+# A public body's name built from the words of its phrase ("Los Angeles District Attorney's Office") is no longer.
+MAX_BODY_WORDS = 6
 # A run of proper nouns this long that the parser did not tag is still taken for a person's name.
 MAX_NAME_WORDS = 4
 # An honorific alone is not a role ("Mr. Hemming").
@@ -256,6 +258,8 @@ class Resolver:
             speaker = Speaker(anonymous_name(head), ANONYMOUS)  # "a spokesman for US forces": not the country
             self._remember(speaker)
             return speaker
+        if kind == "text" and not head.is_lower and not any(child.dep_ == "det" for child in head.children):
+            kind = None  # "Page said": a surname, not a page
         named = self._named(span, head, "document" if kind == "text" else kind)
         if kind == "text" and named is None:
             return None  # "the leaflet states", "the editorial asserted": a text no one in its phrase wrote
@@ -382,7 +386,7 @@ class Resolver:
         first = min([child.left_edge.i for child in noun.lefts], default=noun.i) if first is None else first
         words = [t for t in span.doc[first:noun.i + 1] if t.pos_ not in ("DET", "PUNCT", "PART", "PRON")]
         found = self._nominal(span, noun, kind, [t.lower_ for t in words])
-        if found.type is None and kind == "institution" and 2 <= len(words) <= MAX_NAME_WORDS \
+        if found.type is None and kind == "institution" and 2 <= len(words) <= MAX_BODY_WORDS \
                 and noun.tag_ not in PLURAL_TAGS:
             return Speaker(" ".join(t.text[:1].upper() + t.text[1:] + _possessive_after(t) for t in words), "ORG")
         if found.type is None and len(words) == 1 and noun.lemma_.lower() in COUNTRY_GOVERNMENTS:
@@ -1027,7 +1031,7 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
     if any(token.pos_ == "PROPN" for token in span):
         return description
     if _after_according_to(span) and head.pos_ == "NOUN" and speaker_words().get(head.lemma_.lower()) is None \
-            and not _names_people(head) and head.lemma_.lower() not in AGENT_NOUNS:
+            and not _names_people(head) and not _is_title_word(head) and head.lemma_.lower() not in AGENT_NOUNS:
         return None  # "according to legend", "according to the lunar calendar": no one's words
     if head.pos_ in ("VERB", "AUX") or head.tag_ in ("WDT", "WP") or (len(head.text) == 1 and head.is_alpha):
         return None  # a verb, a relative pronoun or a lone letter taken for the speaker: a parse slip
