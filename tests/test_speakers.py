@@ -632,3 +632,8 @@ def test_plural_names_of_groups_are_unnamed_groups():
 def test_the_police_no_name_holds_are_unnamed_even_after_another_public_body():
     text = 'The Health Ministry opened an inquiry. "Ten were held," the police said.'
     assert speakers(text) == [("police", "ANONYMOUS")]
+
+
+def test_a_surname_that_is_also_a_text_noun_is_the_person():
+    text = '"I met them twice," Page said.'
+    assert speakers(text) == [("Page", "PERSON")]
