@@ -637,3 +637,8 @@ def test_the_police_no_name_holds_are_unnamed_even_after_another_public_body():
 def test_a_surname_that_is_also_a_text_noun_is_the_person():
     text = '"I met them twice," Page said.'
     assert speakers(text) == [("Page", "PERSON")]
+
+
+def test_a_name_in_a_relative_clause_is_not_the_speaker():
+    text = "He could not have acted alone, according to a local imam who knew Tom Rudd well."
+    assert speakers(text) == [("imam", "ANONYMOUS")]

@@ -322,7 +322,7 @@ class Resolver:
             phrase = [name for name in self.names.within(head.left_edge.idx, head.right_edge.idx
                                                           + len(head.right_edge.text))
                       if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)
-                      and not _relation_of(head, name)]
+                      and not _relation_of(head, name) and not _in_relative_clause(head, name)]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
             if not issuers and _group_of_country(head, phrase):
                 return None
@@ -562,7 +562,7 @@ class Resolver:
             return None
         end = head.right_edge.idx + len(head.right_edge.text)
         people = [name for name in self.names.within(head.idx, end) if name.type == PERSON and name.start > head.idx
-                  and not _relation_of(head, name)]
+                  and not _relation_of(head, name) and not _in_relative_clause(head, name)]
         if not people:
             return None
         person = people[0]
@@ -1271,4 +1271,10 @@ def _relation_of(head, name: Name) -> bool:
             speaker_words().get(lemma) != "role" and lemma not in COLLECTIVE_NOUNS):
         return False
     return any(child.dep_ == "prep" and child.lower_ in ("of", "for") and child.idx <= name.start
+               and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
+
+
+def _in_relative_clause(head, name: Name) -> bool:
+    """Whether a name sits in a relative clause on the head ("a leader who knew Ann Lo"): someone else."""
+    return any(child.dep_ == "relcl" and child.left_edge.idx <= name.start
                and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
