@@ -618,10 +618,10 @@ def test_capitalised_words_joined_by_for_are_an_organisations_name():
     assert speakers(text)[-1] == ("Syrian Monitor for Civil Rights", "ORG")
 
 
-def test_a_text_speaks_for_whoever_its_phrase_names_else_no_one():
+def test_a_text_speaks_for_whoever_its_phrase_names_else_for_itself():
     text = ("Acme Securities Ltd raised its forecast. A research note from Hollin Capital Plc says half the "
             "builders will fail. The leaflet states that the schools are free.")
-    assert speakers(text) == [("Hollin Capital Plc", "ORG")]
+    assert speakers(text) == [("Hollin Capital Plc", "ORG"), ("leaflet", None)]
 
 
 def test_plural_names_of_groups_are_unnamed_groups():

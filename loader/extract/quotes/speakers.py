@@ -20,7 +20,7 @@ intelligence agencies") leaves the noun speaking (an unnamed group; "the US army
 except its government; a capitalised name after it ("U.S. Mint") is an organisation. "The diplomat", "the Russian
 diplomat" are the person the article made foreign minister, ambassador or envoy (of that country; roles.json
 lists the offices a general noun covers). A text ("the editorial", "a note from Acme") speaks for whoever its
-phrase names, else no one.
+phrase names, else stays a description (never the organisation named before).
 """
 import re
 from bisect import bisect_right
@@ -258,11 +258,13 @@ class Resolver:
             speaker = Speaker(anonymous_name(head), ANONYMOUS)  # "a spokesman for US forces": not the country
             self._remember(speaker)
             return speaker
-        if kind == "text" and not head.is_lower and not any(child.dep_ == "det" for child in head.children):
-            kind = None  # "Page said": a surname, not a page
+        if kind == "text" and not head.is_lower:
+            kind = None  # "Page said", "the Post said": a name, not a page or a post
         named = self._named(span, head, "document" if kind == "text" else kind)
-        if kind == "text" and named is None:
-            return None  # "the leaflet states", "the editorial asserted": a text no one in its phrase wrote
+        if kind == "text" and named is None:  # "the leaflet states", "a tweet said": a text no one in its phrase
+            speaker = Speaker(_clean(span.text).lower(), None)  # wrote stays its own description, no one else's
+            self._remember(speaker)
+            return speaker
         if named is None and kind in (None, "role"):
             found = self._organisation_by_first_word(span) or self._person_in_phrase(span, head) \
                 or self._office_holder(span, head)
@@ -1030,7 +1032,8 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
         return None  # "Ministry figures indicated": a thing, no speaker, whatever names it
     if any(token.pos_ == "PROPN" for token in span):
         return description
-    if _after_according_to(span) and head.pos_ == "NOUN" and speaker_words().get(head.lemma_.lower()) is None \
+    if _after_according_to(span) and head.pos_ == "NOUN" and head.tag_ not in PLURAL_TAGS \
+            and speaker_words().get(head.lemma_.lower()) is None \
             and not _names_people(head) and not _is_title_word(head) and head.lemma_.lower() not in AGENT_NOUNS:
         return None  # "according to legend", "according to the lunar calendar": no one's words
     if head.pos_ in ("VERB", "AUX") or head.tag_ in ("WDT", "WP") or (len(head.text) == 1 and head.is_alpha):
