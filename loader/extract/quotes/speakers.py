@@ -697,8 +697,9 @@ class Resolver:
                  for name in self.names.names[:bisect_right(self.names.starts, before)]
                  if name.type == PERSON and name.canonical == person.canonical and name.end <= before]
         return [role for role in found + [self.roles.get(person.canonical)]  # not "the father of" Ann Lo: his
-                if role and (role.split()[-1].lower() not in ("of", "for", "to")
-                             or any(word.lower() in roles()["titles"] for word in role.split()))]
+                if role and role.split()[-1].lower() not in ("the", "a", "an", "in", "at", "by", "with", "on")
+                and (role.split()[-1].lower() not in ("of", "for", "to")
+                     or any(word.lower() in roles()["titles"] for word in role.split()))]  # "narrator in the" Lo ad
 
     def _apposed_title(self, name: Name) -> str | None:
         """ "Russia's Ambassador to the United Nations, Vitaly Churkin, said", "Russia's envoy in Geneva Alexei
@@ -1032,7 +1033,7 @@ def _group_or_thing(span, description: "Speaker") -> "Speaker | None":
         return None  # "Ministry figures indicated": a thing, no speaker, whatever names it
     if any(token.pos_ == "PROPN" for token in span):
         return description
-    if _after_according_to(span) and head.pos_ == "NOUN" and head.tag_ not in PLURAL_TAGS \
+    if _after_according_to(span) and head.pos_ == "NOUN" and head.tag_ not in PLURAL_TAGS and not _possessed(head) \
             and speaker_words().get(head.lemma_.lower()) is None \
             and not _names_people(head) and not _is_title_word(head) and head.lemma_.lower() not in AGENT_NOUNS:
         return None  # "according to legend", "according to the lunar calendar": no one's words
