@@ -324,7 +324,8 @@ class Resolver:
             phrase = [name for name in self.names.within(head.left_edge.idx, head.right_edge.idx
                                                           + len(head.right_edge.text))
                       if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)
-                      and not _relation_of(head, name) and not _in_relative_clause(head, name)]
+                      and not _relation_of(head, name)
+                      and not (_in_relative_clause(head, name) and (_is_title_word(head) or _names_people(head)))]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
             if not issuers and _group_of_country(head, phrase):
                 return None
