@@ -229,6 +229,7 @@ class ArticleContext:
         self.db = db
         self._codes = None
         self._written: dict[str, str | None] = {}
+        self._common: dict[str, bool] = {}
 
     def codes(self) -> dict[str, str]:
         """place key → country code, countries first, from the places the archive resolved."""
@@ -262,18 +263,22 @@ class ArticleContext:
             self._written[text] = row[0] if row else None
         return self._written[text]
 
-    def full_name_holds_its_own(self, short: str, name: str, full: str) -> bool:
+    def full_name_holds_its_own(self, short: str, name: str, full: str, current: str | None = None) -> bool:
         """Whether the articles of a person's full name are at least a DOMINANT_RATIO-th as many as those that
-        write only the surname, merged now or not: "Reagan" alone in 36 articles is not the "Michael Reagan"
-        one article names, but someone better known."""
+        write only the surname, merged now or not, wherever the surname's mentions are now (`current`: a surname
+        merged into a place of its name, "Brexit", is counted there, or the next load would decide otherwise):
+        "Reagan" alone in 36 articles is not the "Michael Reagan" one article names, but someone better known."""
         counts = dict(self.db.execute(
-            "select coalesce(entity_name, text) = ?, count(distinct article_id) from mentions "
-            "where entity_id in (?, ?) group by 1", [name, short, full]).fetchall())
+            "select coalesce(entity_name, text) = ?, count(distinct article_id) from mentions where entity_id in "
+            "(?, ?) or (entity_id = ? and coalesce(entity_name, text) = ?) group by 1",
+            [name, short, full, current, name]).fetchall())
         return counts.get(0, 0) * DOMINANT_RATIO >= counts.get(1, 0)
 
-    def acronym_support(self, short: str, current: str | None, name: str, other: str) -> tuple[int, int, int]:
+    def acronym_support(self, short: str, current: str | None, name: str, other: str,
+                        written: bool = True) -> tuple[int, int, int]:
         """(articles that write the acronym and the organisation's own name, articles of the acronym, articles
-        of the organisation's own names): what says that "SEC" is the Securities and Exchange Commission."""
+        of the organisation's own names): what says that "SEC" is the Securities and Exchange Commission.
+        With `written` False (a word, which the name itself holds), only mentions count, not the text."""
         own = self._articles("select distinct article_id from mentions where entity_id in (?, ?) and "
                              "coalesce(entity_name, text) = ?", [short, current or short, name])
         full, defined = set(), set()  # only the name's own mentions, not those of short forms merged into it
@@ -284,7 +289,22 @@ class ArticleContext:
                 full.add(article_id)
                 if text == name:  # the article resolved the acronym to the name itself
                     defined.add(article_id)
-        return len((own & full) | defined | self._writing(name, full - own - defined)), len(own), len(full)
+        writing = self._writing(name, full - own - defined) if written else set()
+        return len((own & full) | defined | writing), len(own), len(full)
+
+    def common_word(self, word: str) -> bool:
+        """Whether the archive writes `word` in lower case too, as a word of its own, in at least COMMON_MIN of
+        the first COMMON_SAMPLE articles that write it, and a COMMON_SHARE of them: "Budget", "Congressional",
+        "Parliament" are common words capitalised; "Harvard", "Microsoft" are not (a URL does not count)."""
+        if word not in self._common:
+            low = word.lower()
+            pattern = re.compile(rf"(?<![\w./@#-]){re.escape(low)}(?![\w@/-]|\.\w)")
+            texts = [f"{row[0] or ''}\n{row[1] or ''}" for row in self.db.execute(
+                "select title, body from articles where rowid in (select rowid from articles_fts where articles_fts "
+                "match ? limit ?)", [_phrase(low), COMMON_SAMPLE])]
+            lower = sum(1 for text in texts if pattern.search(text))
+            self._common[word] = lower >= COMMON_MIN and lower >= COMMON_SHARE * len(texts)
+        return self._common[word]
 
     def _writing(self, word: str, article_ids: set) -> set:
         """Those of the articles whose text writes `word` as a word, case and all ("the Grain Standards Office
@@ -410,12 +430,15 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         found = {other for other in found if not _joined_names(by_id[other][1], by_key)
                  and not STANCE_PREFIX.match(by_id[other][1])
                  and (type_ != "ORG" or _same_body(folded[0], by_id[other][1], places))}
+        if type_ == "ORG" and not ACRONYM.fullmatch(name):
+            found, unconfirmed = _word_candidates(by_id[entity], found - {preferred}, by_id, context)
+            found |= {preferred} - {None}
         chosen = _choose(name, found, by_id, context if type_ == "ORG" else None, preferred)
         if type_ == "ORG" and chosen is not None and context is not None and chosen != preferred \
                 and not _body_of_its_country(context, name, by_id[chosen][1]):
             chosen = None
         if type_ == PERSON and chosen is not None and context is not None \
-                and not context.full_name_holds_its_own(entity, name, chosen):
+                and not context.full_name_holds_its_own(entity, name, chosen, by_id[entity][3]):
             chosen = None
         if chosen is not None and chosen not in unconfirmed:
             targets[entity] = chosen
@@ -488,6 +511,52 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
         found = {other for other in found if together[other] == best}
     unconfirmed = {other for other in found - initials.get(name, set()) if not together[other]}
     return found, unconfirmed
+
+
+# A word is written in lower case in at least COMMON_MIN of the first COMMON_SAMPLE articles that write it, and a
+# COMMON_SHARE of them: a common word capitalised ("Budget"), not a name ("Harvard").
+COMMON_SAMPLE = 100
+COMMON_MIN = 2
+COMMON_SHARE = 0.1
+# A word's articles that also name the organisation (or resolve the word to it) are at least 1/WORD_EVIDENCE_SHARE
+# of the word's own: "Community" beside "European Community" in 1987 EC news, not "Parliament" once beside the
+# "European Parliament" among many articles of other parliaments.
+WORD_EVIDENCE_SHARE = 4
+# What a company's name adds to the word it is known by: "Reuters Holdings PLC", "Samsung Group" are "Reuters", "Samsung".
+COMPANY_FORMS = LEGAL_FORMS | {"group", "holdings"}
+
+
+def _word_candidates(short: tuple, found: set, by_id: dict, context: ArticleContext | None) -> tuple[set, set]:
+    """The organisations whose name holds a single word, and those of them the word does not stand for on the
+    evidence (_stands_for): they compete for the word but are never chosen ("State" among the "U.S. State
+    Department" and other states' bodies is none of them)."""
+    entity, name, _type, current, _ = short
+    if context is None or not found:
+        return found, set()
+    support = {other: context.acronym_support(entity, current, name, other, written=False) for other in found}
+    return found, {other for other in found if not _stands_for(context, name, by_id[other][1], *support[other])}
+
+
+def _stands_for(context: ArticleContext, word: str, name: str, both: int, own: int, full: int) -> bool:
+    """Whether a single word alone stands for the organisation whose name holds it: articles that write both (a
+    WORD_EVIDENCE_SHARE-th of the word's); or the name is the word and company forms ("Microsoft" of "Microsoft
+    Corp", "Reuters" of "Reuters Holdings PLC"); or the word is a public body's noun and a country qualifies the body (its articles' countries decide:
+    _body_of_its_country); or the word is the name's first (after a country: "U.S.", "Korean"), no common word
+    capitalised, and at most ACRONYM_RATIO times as many articles write it as the name ("Harvard" of
+    "Harvard University", not "Labour" of "Labour Court", nor "Congressional" or "Budget" of "Congressional Budget
+    Office", nor "Hill", the head of "Capitol Hill", which names one hill among many)."""
+    if both and WORD_EVIDENCE_SHARE * both >= own:
+        return True
+    folded, key = fold_words(name), fold_words(word)[0]
+    while len(folded) > 1 and folded[-1] in COMPANY_FORMS:
+        folded = folded[:-1]
+    if folded == [key]:
+        return True
+    if key in institution_words() and context.qualifier(name) is not None:
+        return True
+    words = [w for w in name.split() if not (is_country_prefix(w) or w in demonyms())]
+    first = fold_words(words[0]) if words else []
+    return first[:1] == [key] and own <= ACRONYM_RATIO * max(full, 1) and not context.common_word(word)
 
 
 # A clear majority: the dominant candidate has this many times the articles of the next, and at least MIN.
