@@ -522,7 +522,7 @@ COMMON_SHARE = 0.1
 # of the word's own: "Community" beside "European Community" in 1987 EC news, not "Parliament" once beside the
 # "European Parliament" among many articles of other parliaments.
 WORD_EVIDENCE_SHARE = 4
-# What a company's name adds to the word it is known by: "Reuters Holdings PLC", "Samsung Group" are "Reuters", "Samsung".
+# What a company's name adds to the word it is known by: "Reuters Holdings PLC" is "Reuters".
 COMPANY_FORMS = LEGAL_FORMS | {"group", "holdings"}
 
 
@@ -538,13 +538,15 @@ def _word_candidates(short: tuple, found: set, by_id: dict, context: ArticleCont
 
 
 def _stands_for(context: ArticleContext, word: str, name: str, both: int, own: int, full: int) -> bool:
-    """Whether a single word alone stands for the organisation whose name holds it: articles that write both (a
-    WORD_EVIDENCE_SHARE-th of the word's); or the name is the word and company forms ("Microsoft" of "Microsoft
-    Corp", "Reuters" of "Reuters Holdings PLC"); or the word is a public body's noun and a country qualifies the body (its articles' countries decide:
-    _body_of_its_country); or the word is the name's first (after a country: "U.S.", "Korean"), no common word
-    capitalised, and at most ACRONYM_RATIO times as many articles write it as the name ("Harvard" of
-    "Harvard University", not "Labour" of "Labour Court", nor "Congressional" or "Budget" of "Congressional Budget
-    Office", nor "Hill", the head of "Capitol Hill", which names one hill among many)."""
+    """Whether a single word alone stands for the organisation whose name holds it:
+    - articles write both, a WORD_EVIDENCE_SHARE-th of the word's;
+    - or the name is the word and company forms ("Microsoft Corp", "Reuters Holdings PLC");
+    - or the word is a public body's noun and a country qualifies the body: the countries of its articles decide
+      (_body_of_its_country);
+    - or the word is the name's first (after a country: "U.S.", "Korean"), no common word capitalised, and at most
+      ACRONYM_RATIO times as many articles write it as the name ("Harvard" of "Harvard University").
+    Not "Labour" of "Labour Court", nor "Congressional" or "Budget" of "Congressional Budget Office", nor "Hill", the
+    head of "Capitol Hill", which names one hill among many."""
     if both and WORD_EVIDENCE_SHARE * both >= own:
         return True
     folded, key = fold_words(name), fold_words(word)[0]
