@@ -479,3 +479,41 @@ def test_a_surname_merged_into_a_place_of_its_name_stays_there_at_the_next_finis
         assert entity(db, "Vexit", "PERSON")["merged_into"] == entity(db, "Vexit", "GPE")["id"]
         for finish in FINISHERS:
             finish(db)
+
+
+def test_initials_take_a_capitalised_abbreviation_whole_and_a_lower_case_word_leaves_none():
+    from loader.store.entities import INITIALS_SKIP, _initials
+    assert _initials("Kestrel Development Properties", INITIALS_SKIP) == "KDP"
+    assert _initials("KDE Development Properties", INITIALS_SKIP) == "KDEDP"  # no "KDP"
+    assert _initials("NEC Corp", INITIALS_SKIP) == "NEC"
+    assert _initials("Harlow island militia", INITIALS_SKIP) == ""  # a description, not a name
+    assert _initials("Bank of Ruritania", INITIALS_SKIP) == "BR"
+
+
+AGENCIES = [
+    ("The Danish National Police (DNP) arrested two men in Aarhus.", ["Danish National Police"], ["DK"]),
+    ("Police in Aarhus said on Monday that the DNP had made a third arrest.", ["DNP"], ["DK"]),
+] + [
+    (f"A spokesman told the DNP news agency on day {n} that talks had failed.", ["DNP"], [code])
+    for n, code in enumerate(["FR", "DE", "BR", "IN"])
+] + [
+    ("Kessel Aviation said its fleet would grow.", ["Kessel Aviation"], []),
+    ("KA said the strike had ended.", ["KA"], []),
+    ("Kessel Aviation Board said its rules would change.", ["Kessel Aviation Board"], []),
+    ("KAB said the rules would change next year.", ["KAB"], []),
+]
+
+
+def test_an_acronym_of_two_letters_or_of_a_countrys_body_needs_more_than_initials(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "agencies.json", [{"title": f"Story {n}", "body": text}
+                                                       for n, (text, *_) in enumerate(AGENCIES)]))
+    db["places"].insert({"id": 1, "name": "Denmark", "country_code": "DK", "feature_code": "PCLI"})
+    for text, _, codes in AGENCIES:
+        db.execute("update articles set country_codes = ? where body = ?", [json.dumps(codes), text])
+    save_tagged(db, [(text, names) for text, names, _ in AGENCIES])
+    merged = {row["name"]: row["target"] for row in db.query(
+        "select s.name, t.name as target from entities s left join entities t on t.id = s.merged_into "
+        "where s.name not like '% %'")}
+    # the news agency of four foreign stories is not the police of the two home ones, though one names both;
+    # two letters and one article each, never written together: no join; three letters: comparable counts join
+    assert merged == {"DNP": None, "KA": None, "KAB": "Kessel Aviation Board"}

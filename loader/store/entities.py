@@ -279,6 +279,12 @@ class ArticleContext:
         """(articles that write the acronym and the organisation's own name, articles of the acronym, articles
         of the organisation's own names): what says that "SEC" is the Securities and Exchange Commission.
         With `written` False (a word, which the name itself holds), only mentions count, not the text."""
+        both, own, full = self.support_articles(short, current, name, other, written)
+        return len(both), len(own), len(full)
+
+    def support_articles(self, short: str, current: str | None, name: str, other: str,
+                         written: bool = True) -> tuple[set, set, set]:
+        """The articles acronym_support counts."""
         own = self._articles("select distinct article_id from mentions where entity_id in (?, ?) and "
                              "coalesce(entity_name, text) = ?", [short, current or short, name])
         full, defined = set(), set()  # only the name's own mentions, not those of short forms merged into it
@@ -290,7 +296,16 @@ class ArticleContext:
                 if text == name:  # the article resolved the acronym to the name itself
                     defined.add(article_id)
         writing = self._writing(name, full - own - defined) if written else set()
-        return len((own & full) | defined | writing), len(own), len(full)
+        return (own & full) | defined | writing, own, full
+
+    def lying_in(self, article_ids: set, code: str) -> set:
+        """Those of the articles whose places lie (also) in the country `code`."""
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= {row[0] for row in self.db.execute(
+                f"select id, country_codes from articles where id in ({marks(ids)})", ids)
+                if row[1] and row[1].startswith("[") and code in json.loads(row[1])}
+        return found
 
     def common_word(self, word: str) -> bool:
         """Whether the archive writes `word` in lower case too, as a word of its own, in at least COMMON_MIN of
@@ -417,7 +432,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         elif type_ == "ORG":
             # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
             if ACRONYM.fullmatch(name):
-                found, unconfirmed = _acronym_candidates(by_id[entity], initials, with_forms, context)
+                found, unconfirmed = _acronym_candidates(by_id[entity], initials, with_forms, context, by_id)
             else:
                 found = words.get(folded[0], set()) | {
                     other for other in words.get(folded[0] + "s", set()) if _possessive_of(name, by_id[other][1])}
@@ -487,24 +502,35 @@ def _follow_chains(targets: dict[str, str]) -> dict[str, str]:
 # An acronym no article writes beside a name with its initials joins that name only if the acronym's articles are
 # at most this many times the name's: "CNN" in 46 articles is not the "China National Nuclear Corp" one names.
 ACRONYM_RATIO = 3
+# Two capitals fit too many names ("CA", "CB"): one that short joins a name only where an article writes both.
+COUNTED_ACRONYM = 3
 
 
-def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context: ArticleContext | None) -> tuple:
+def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context: ArticleContext | None,
+                        by_id: dict) -> tuple:
     """The organisations whose initials are the acronym, without the legal form ("GM": General Motors Corp) or
     with it ("CCC": Commodity Credit Corp), and those of the second kind no article writes beside the acronym
     ("FMC" is not Ford Motor Co): they compete with the others for it but are never chosen.
 
     Initials alone are weak evidence: a candidate needs an article that writes both names ("the Securities and
-    Exchange Commission (SEC)"), or as many articles as the acronym within ACRONYM_RATIO; when some candidates are
-    written beside the acronym, only those most often so remain ("SEC" beside "Snyder Exploration Co" in the one
-    article about its filing, beside the commission in many)."""
+    Exchange Commission (SEC)"), or, for an acronym of COUNTED_ACRONYM letters or more, as many articles as the
+    acronym within ACRONYM_RATIO; when some candidates are written beside the acronym, only those most often so
+    remain ("SEC" beside "Snyder Exploration Co" in the one article about its filing, beside the commission in
+    many). A country's public body needs more: half of the acronym's articles name it or lie in its country
+    (_body_where_its_articles_lie).
+    An organisation named by the acronym itself ("MCA Inc") is not written beside it by any article that writes the
+    acronym: only its mentions tell."""
     entity, name, _type, current, _ = short
     found = initials.get(name, set()) | with_forms.get(name, set())
     if context is None:
         together = {other: 0 for other in found}
     else:
-        support = {other: context.acronym_support(entity, current, name, other) for other in found}
-        found = {other for other, (both, own, full) in support.items() if both or own <= ACRONYM_RATIO * full}
+        sets = {other: context.support_articles(entity, current, name, other,
+                                                written=name not in by_id[other][1].split()) for other in found}
+        support = {other: (len(both), len(own), len(full)) for other, (both, own, full) in sets.items()}
+        found = {other for other, (both, own, full) in support.items()
+                 if (both or (len(name) >= COUNTED_ACRONYM and own <= ACRONYM_RATIO * full))
+                 and _body_where_its_articles_lie(context, by_id[other][1], *sets[other][:2])}
         together = {other: support[other][0] for other in found}
     best = max(together.values(), default=0)
     if best:
@@ -559,6 +585,18 @@ def _stands_for(context: ArticleContext, word: str, name: str, both: int, own: i
     words = [w for w in name.split() if not (is_country_prefix(w) or w in demonyms())]
     first = fold_words(words[0]) if words else []
     return first[:1] == [key] and own <= ACRONYM_RATIO * max(full, 1) and not context.common_word(word)
+
+
+def _body_where_its_articles_lie(context: ArticleContext, name: str, both: set, own: set) -> bool:
+    """Whether an acronym may stand for this name as far as countries tell: a public body a country qualifies (its
+    name ends in a body's noun: "Australian Federal Police") only when at least half of the acronym's articles name
+    the body too or lie in that country ("AFP" elsewhere is the news agency, also in an article that names the police);
+    any other name always."""
+    folded = [word for word in fold_words(name) if word not in LEGAL_FORMS]
+    country = context.qualifier(name) if folded and folded[-1] in institution_words() else None
+    if country is None:
+        return True
+    return 2 * len(both | context.lying_in(own - both, country)) >= len(own | both)
 
 
 # A clear majority: the dominant candidate has this many times the articles of the next, and at least MIN.
@@ -736,13 +774,18 @@ def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:
 
 def _initials(name: str, skip: set) -> str:
     """ "Securities and Exchange Commission" → SEC; a country's abbreviation gives none ("U.S. Central Command" is
-    not "UCC", nor "U.S. Senate" the "USS"), another abbreviation with dots all its letters ("M.D.C.")."""
+    not "UCC", nor "U.S. Senate" the "USS"), another abbreviation, with dots or in capitals, all its letters
+    ("M.D.C.", "BCE Development Properties" is no "BDP"); a name with a lower-case word other than those skipped
+    none ("Guadalcanal militia", "English at Emory University")."""
     letters = []
     for word in name.split():
         bare = word.replace(".", "")
         if bare.lower() in skip or not bare[:1].isalpha() or is_country_prefix(word):
             continue
-        letters.append(bare.upper() if "." in word[:-1] and bare.isupper() else bare[0].upper())
+        if bare[:1].islower():
+            return ""
+        whole = bare.isupper() and ("." in word[:-1] or (len(bare) > 1 and bare.isalpha()))
+        letters.append(bare.upper() if whole else bare[0].upper())
     return "".join(letters)
 
 
