@@ -206,16 +206,20 @@ def follow_merges_in_speakers(db) -> int:
     """quotes.speaker names the entity the quote's speaker was merged into ("Trump" → "Donald Trump", one speaker
     row) when it is of the same kind as the speaker (a person, or not), and its own name again once the merge is
     undone; quotes.speaker_name keeps the name the article gives.
-    Only quotes linked to a merge's target, or showing a name not their own, are looked at. Returns how many
-    changed; their quote groups are refreshed."""
-    db.execute("update quotes set speaker_name = speaker where speaker_name is null and speaker is not null")
+    Only quotes linked to a merge's target, or showing a name not their own, are looked at, and of those only the
+    ones SQL cannot tell already show what they should (their own name, not the other kind's or their entity's
+    own; or their entity's name, of their kind). Returns how many changed; their quote groups are refreshed."""
+    _name_quotes_of_older_archives(db)
+    kind_sql = "coalesce(quotes.speaker_type = 'person', 0) = coalesce(entities.type = 'PERSON', 0)"
     changed, groups = [], set()
     for quote, speaker, own, linked, name, type_, group, category in db.execute(
             "select quotes.id, quotes.speaker, quotes.speaker_name, quotes.speaker_entity_id, entities.name, "
             "entities.type, quotes.group_id, quotes.speaker_type from quotes left join entities on entities.id = "
             "quotes.speaker_entity_id where quotes.speaker_name is not null and (quotes.speaker is not "
             "quotes.speaker_name or quotes.speaker_entity_id in (select merged_into from entities where merged_into "
-            "is not null))"):
+            f"is not null)) and not ((quotes.speaker is quotes.speaker_name and (entities.name is null or not "
+            f"({kind_sql}) or entities.name is quotes.speaker_name)) or (quotes.speaker is entities.name and "
+            f"{kind_sql}))"):
         # a person's quote takes a person's name only ("Howard" said it, not the "Howard Government")
         same_kind = (category == "person") == (type_ == PERSON)
         wanted = name if name and same_kind and entity_id(own, type_) != linked else own
@@ -227,6 +231,15 @@ def follow_merges_in_speakers(db) -> int:
     if groups:
         refresh_group_rows(db, groups)
     return len(changed)
+
+
+def _name_quotes_of_older_archives(db) -> None:
+    """An archive from before quotes.speaker_name gets it from quotes.speaker, once: every quote saved since has
+    it, and rowids grow, so the first quote with a speaker tells (no scan of every quote at every finish)."""
+    first = db.execute("select speaker_name is null from quotes where speaker is not null order by rowid limit 1"
+                       ).fetchone()
+    if first and first[0]:
+        db.execute("update quotes set speaker_name = speaker where speaker_name is null and speaker is not null")
 
 
 class ArticleContext:
