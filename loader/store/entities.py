@@ -19,7 +19,8 @@ form keeps its row and id, with `merged_into` naming the full entity; its mentio
 changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short
 form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
 A merged quote speaker's name follows (quotes.speaker is the full entity's name, quotes.speaker_name the article's).
-An acronym needs evidence beyond its initials: an article that writes both, or comparable counts (_acronym_candidates).
+An acronym needs evidence beyond its initials: an article that writes both, or comparable counts (_acronym_candidates);
+so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office" (_stands_for).
 """
 import hashlib
 import json
@@ -396,15 +397,15 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
             code = context.qualifier(other_name)
             if code:
                 bodies[code].add(other)
-    for article_id, codes in db.execute(
+    for article_id, codes in db.execute(  # "+": the entity's index, not the name's, which a common noun fills
             "select id, country_codes from articles where id in (select article_id from mentions "
-            "where entity_id = ? and entity_name = ?)", [wanted, name]).fetchall():
+            "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
         found = set(json.loads(codes)) if codes and codes.startswith("[") else set()
         if not found or home in found:
             continue
         there = set().union(*(bodies.get(code, set()) for code in found))
         moved_to = there.pop() if len(there) == 1 else short
-        db.execute("update mentions set entity_id = ? where entity_id = ? and entity_name = ? and article_id = ?",
+        db.execute("update mentions set entity_id = ? where entity_id = ? and +entity_name = ? and article_id = ?",
                    [moved_to, wanted, name, article_id])
         db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and "
                    "coalesce(speaker_name, speaker) = ? and article_id = ?", [moved_to, wanted, name, article_id])
