@@ -518,3 +518,11 @@ def test_an_acronym_of_two_letters_or_of_a_countrys_body_needs_more_than_initial
     # the news agency of four foreign stories is not the police of the two home ones, though one names both;
     # two letters and one article each, never written together: no join; three letters: comparable counts join
     assert merged == {"DNP": None, "KA": None, "KAB": "Kessel Aviation Board"}
+
+
+def test_a_name_holding_the_acronym_is_its_candidate_only_as_a_company_of_that_name():
+    from loader.store.entities import _short_form_targets
+    rows = [("acronym", "KDB", "ORG", None, 2), ("bank", "Kessler Development Bank", "ORG", None, 2),
+            ("fragment", 'KDB "Overheated', "ORG", None, 1),  # a cut sentence, no rival of the bank
+            ("word", "VTX", "ORG", None, 3), ("company", "VTX Corp", "ORG", None, 2)]
+    assert _short_form_targets(rows) == {"acronym": "bank", "word": "company"}

@@ -541,10 +541,11 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
     remain ("SEC" beside "Snyder Exploration Co" in the one article about its filing, beside the commission in
     many). A country's public body needs more: half of the acronym's articles name it or lie in its country
     (_body_where_its_articles_lie).
-    An organisation named by the acronym itself ("MCA Inc") is not written beside it by any article that writes the
-    acronym: only its mentions tell."""
+    A name holding the acronym as a word is a candidate only when the rest is company forms ("NEC Corp", not
+    'CFPB "Averheated', a fragment), and no article's text "writes it beside" the acronym: only mentions tell."""
     entity, name, _type, current, _ = short
-    found = initials.get(name, set()) | with_forms.get(name, set())
+    found = {other for other in initials.get(name, set()) | with_forms.get(name, set())
+             if name not in by_id[other][1].split() or _company_of(name, by_id[other][1])}
     if context is None:
         together = {other: 0 for other in found}
     else:
@@ -586,6 +587,14 @@ def _word_candidates(short: tuple, found: set, by_id: dict, context: ArticleCont
     return found, {other for other in found if not _stands_for(context, name, by_id[other][1], *support[other])}
 
 
+def _company_of(word: str, name: str) -> bool:
+    """Whether the name is the word and company forms ("Microsoft Corp", "NEC Corp", "Reuters Holdings PLC")."""
+    folded, key = fold_words(name), fold_words(word)
+    while len(folded) > 1 and folded[-1] in COMPANY_FORMS:
+        folded = folded[:-1]
+    return folded == key
+
+
 def _stands_for(context: ArticleContext, word: str, name: str, both: int, own: int, full: int) -> bool:
     """Whether a single word alone stands for the organisation whose name holds it:
     - articles write both, a WORD_EVIDENCE_SHARE-th of the word's;
@@ -598,11 +607,9 @@ def _stands_for(context: ArticleContext, word: str, name: str, both: int, own: i
     head of "Capitol Hill", which names one hill among many."""
     if both and WORD_EVIDENCE_SHARE * both >= own:
         return True
-    folded, key = fold_words(name), fold_words(word)[0]
-    while len(folded) > 1 and folded[-1] in COMPANY_FORMS:
-        folded = folded[:-1]
-    if folded == [key]:
+    if _company_of(word, name):
         return True
+    key = fold_words(word)[0]
     if key in institution_words() and context.qualifier(name) is not None:
         return True
     words = [w for w in name.split() if not (is_country_prefix(w) or w in demonyms())]
