@@ -334,6 +334,8 @@ class ArticleContext:
         """Whether the archive writes `word` in lower case too, as a word of its own, in at least COMMON_MIN of
         the first COMMON_SAMPLE articles that write it, and a COMMON_SHARE of them: "Budget", "Congressional",
         "Parliament" are common words capitalised; "Harvard", "Microsoft" are not (a URL does not count)."""
+        if word not in self._common and not re.search(r"\w", word):
+            self._common[word] = True  # no word at all: nothing to search, and no name either
         if word not in self._common:
             low = word.lower()
             pattern = re.compile(rf"(?<![\w./@#-]){re.escape(low)}(?![\w@/-]|\.\w)")
