@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     entity_key, fold_words, fragment_kind, given_name_classes, is_country_prefix, medium_words,
-                    name_words, roles, thing_nouns)
+                    name_words, programme_words, roles, site_kind, thing_nouns)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -88,6 +88,8 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _media_taken_for_people(doc, mentions)
     _bodies_taken_for_people(doc, mentions)
     mentions = _without_events(doc, mentions)
+    mentions = _without_programmes(doc, mentions)
+    _sites_taken_for_organisations(doc, mentions)
     mentions += _referring_back(generic, mentions)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
@@ -563,6 +565,74 @@ def _as_event(doc, m: Mention) -> bool:
     return i < m.first - 1 and doc[i].lower_ in ARTICLES
 
 
+# --- programmes and sites named like organisations ---------------------------------------------------------
+
+def _without_programmes(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "expand their Medicaid programs", "Medicaid recipients", "repeal Obamacare", "the repeal of Obamacare":
+    an organisation's (or a "person's" with no given name) name that the article writes at least twice, and in at
+    least half its mentions, as a public programme's or a law's name — before a noun of a programme (loader/data/
+    name_fragments.tsv, kind programme: "... program", "... expansion", "... recipients"), as the object of such a
+    verb ("repeal ...", "expand ...") or after such a noun and "of" — and never as a speaker, is that programme or
+    law: none of our entities, so all its mentions in the article are dropped. A name ending in an organisation's
+    head noun ("... Agency") is kept."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "ORG" or m.type == PERSON and not _has_given_name(m.entity or m.text):
+            groups.setdefault(m.entity or m.text, []).append(m)
+    programmes = set()
+    for name, group in groups.items():
+        words = fold_words(name)
+        if not words or fragment_kind(words[-1]) == "generic" or any(_says(doc, m) for m in group):
+            continue
+        uses = sum(_as_programme(doc, m) for m in group)
+        if uses >= 2 and 2 * uses >= len(group):
+            programmes.add(name)
+    return [m for m in mentions if not (m in groups.get(m.entity or m.text, ()) and (m.entity or m.text) in programmes)]
+
+
+def _as_programme(doc, m: Mention) -> bool:
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.is_lower and after.pos_ == "NOUN" and after.lower_ in programme_words():
+        return True
+    root = _root(doc, m)
+    head = root.head
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in programme_words():
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+        and head.head.lemma_.lower() in programme_words()
+
+
+# Prepositions of place a site's name is written after ("a lunch on ...", "traveled to ...", "reporting from ...").
+PLACE_PREPOSITIONS = {"on", "at", "in", "to", "from", "near", "outside", "inside", "across", "around", "into", "onto",
+                      "toward", "towards", "along", "off", "through"}
+SITE_TYPES = {"road": "FAC", "area": "LOC"}
+
+
+def _sites_taken_for_organisations(doc, mentions: list[Mention]) -> None:
+    """ "a lunch on Capitol Hill", "reporting from Capitol Hill", "protesters outside Downing Street" tagged as an
+    organisation: a name of two words or more ending in a capitalised word of a site (loader/data/
+    name_fragments.tsv, kinds road and area: "Street", "Square", "Hill") that the article writes at least once as
+    the object of a preposition of place (PLACE_PREPOSITIONS) and never as the subject of a verb (a metonym:
+    "Downing Street said", "Wall Street rallied") is that site there: a road or square a facility (FAC), a hill or
+    quarter a place (LOC)."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "ORG":
+            groups.setdefault(m.entity or m.text, []).append(m)
+    for name, group in groups.items():
+        words = name.split()
+        kind = site_kind(words[-1]) if len(words) >= 2 and words[-1][:1].isupper() else None
+        if kind and any(_after_place_preposition(doc, m) for m in group) \
+                and not any(token.dep_ in ("nsubj", "nsubjpass") for m in group for token in doc[m.first:m.last]):
+            for m in group:
+                m.type = SITE_TYPES[kind]
+
+
+def _after_place_preposition(doc, m: Mention) -> bool:
+    root = _root(doc, m)
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
 def _completed(doc, text: str, m: Mention) -> Mention:
     """ "Group of" cut before "Seven" or "5": a name never ends in "of"; the number or capitalised word
     after it belongs to the name."""
@@ -801,9 +871,36 @@ def _span_text(doc, text: str, first: int, last: int) -> str | None:
 
 
 def _is_title_word(doc, m: Mention, role_tokens: set[int]) -> bool:
-    """"Defence" in "US Defence Secretary Jim Mattis" is part of a title, not an organisation."""
-    return (m.type == "ORG" and m.last - m.first == 1 and m.first in role_tokens
-            and doc[m.first].lower_ in roles()["portfolios"])
+    """"Defence" in "US Defence Secretary Jim Mattis" is part of a title, not an organisation; so is a portfolio word
+    written after a title and "of" or "for" ("Secretary of State", "the Minister for Justice", "Minister of the
+    Interior") or just before an office's title with no name after it ("the Defense Minister added"); and a capitalised
+    word the tagger reads as a common noun, joined by a hyphen to the lower-case word after it ("State-owned",
+    "State-run schools"), is part of a compound adjective, no name."""
+    if m.type != "ORG" or m.last - m.first != 1:
+        return False
+    if doc[m.first].lower_ in roles()["portfolios"] and (m.first in role_tokens or _in_a_title(doc, m)):
+        return True
+    return _compound_modifier(doc, m)
+
+
+# Titles of an office that a portfolio word written just before names ("the Defense Minister", "Education Secretary").
+OFFICE_TITLES = {"minister", "ministers", "secretary", "secretaries", "undersecretary", "under-secretary",
+                 "commissioner", "correspondent", "editor"}
+
+
+def _in_a_title(doc, m: Mention) -> bool:
+    i = m.first - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].lower_ in ("of", "for") and _is_title(doc[i - 1]):
+        return True
+    return m.last < len(doc) and doc[m.last].lower_ in OFFICE_TITLES
+
+
+def _compound_modifier(doc, m: Mention) -> bool:
+    token = doc[m.first]
+    return token.pos_ == "NOUN" and m.last + 1 < len(doc) and doc[m.last].text == "-" \
+        and not token.whitespace_ and not doc[m.last].whitespace_ and doc[m.last + 1].is_lower
 
 
 # --- within-article canonical names ------------------------------------------------------------------
