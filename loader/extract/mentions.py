@@ -87,6 +87,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _places_as_people(mentions)
     _media_taken_for_people(doc, mentions)
     _bodies_taken_for_people(doc, mentions)
+    _damaged_names_taken_for_people(text, mentions)
     mentions = _without_events(doc, mentions)
     mentions = _without_programmes(doc, mentions)
     _sites_taken_for_organisations(doc, mentions)
@@ -523,6 +524,23 @@ def _bodies_taken_for_people(doc, mentions: list[Mention]) -> None:
             m.type = "ORG"
         elif m.type == PERSON and doc[m.last - 1].lower_ in BODY_BUILDINGS:
             m.type = "FAC"
+
+
+REPLACEMENT = "\ufffd"  # what a decoder writes for bytes it could not read: "Fianna F\ufffd\ufffdil"
+
+
+def _damaged_names_taken_for_people(text: str, mentions: list[Mention]) -> None:
+    """ "Fianna F\ufffd\ufffdil's spokesman" tagged as a person: the model cannot read a word the source damaged into
+    replacement characters (U+FFFD) and takes the name for a person's. A name of two words or more whose last word
+    is so damaged, given no title or role, whose first word is no given name and whose last word the article never
+    writes alone (as it would a surname) is an organisation's (a party, "Sinn F\ufffd\ufffdin"; a police force). A
+    damaged given name with a clean surname ("Se\ufffd\ufffdn Kelly") stays a person."""
+    for m in mentions:
+        words = m.text.split()
+        if m.type == PERSON and not m.role and len(words) >= 2 and REPLACEMENT in words[-1] \
+                and (m.entity or m.text) == m.text and not _has_given_name(m.text) \
+                and text.count(words[-1]) == text.count(m.text):
+            m.type = "ORG"
 
 
 def _before_rank(doc, m: Mention, person_starts: set[int]) -> bool:
