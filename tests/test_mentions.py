@@ -576,6 +576,9 @@ def test_a_portfolio_word_in_a_title_or_a_common_noun_in_a_compound_is_no_organi
     compounds = one("Workers at the State-owned company went on strike on Monday. The schools, which are State-run "
                     "schools, took the step this year. The Google-owned firm said it would appeal.")
     assert [(m["text"], m["type"]) for m in compounds] == [("Google", "ORG")]
+    modifiers = one("He said sustaining the State pension was one of the greatest challenges. Full State ownership was "
+                    "avoided. Two ISIS-inspired militants attacked the contest.")
+    assert [(m["text"], m["type"]) for m in modifiers] == [("ISIS", "ORG")]  # an acronym is a name
 
 
 def test_a_name_used_as_a_programme_in_most_mentions_is_no_organisation():

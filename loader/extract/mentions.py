@@ -889,14 +889,16 @@ def _span_text(doc, text: str, first: int, last: int) -> str | None:
 
 
 def _is_title_word(doc, m: Mention, role_tokens: set[int]) -> bool:
-    """"Defence" in "US Defence Secretary Jim Mattis" is part of a title, not an organisation; so is a portfolio word
-    written after a title and "of" or "for" ("Secretary of State", "the Minister for Justice", "Minister of the
-    Interior") or just before an office's title with no name after it ("the Defense Minister added"); and a capitalised
-    word the tagger reads as a common noun, joined by a hyphen to the lower-case word after it ("State-owned",
-    "State-run schools"), is part of a compound adjective, no name."""
+    """A one-word "organisation" that is a capitalised common noun, not an organisation's name: a portfolio word in
+    a title ("Defence" in "US Defence Secretary Jim Mattis"; after a title and "of" or "for": "Secretary of State",
+    "the Minister for Justice", "Minister of the Interior"; before an office's title with no name after it: "the
+    Defense Minister added") or modifying the lower-case noun after it ("the State pension", "a Justice official");
+    or a capitalised word the tagger reads as a common noun, joined by a hyphen to the lower-case word after it
+    ("State-owned", "State-run schools"; not an acronym: "ISIS-inspired")."""
     if m.type != "ORG" or m.last - m.first != 1:
         return False
-    if doc[m.first].lower_ in roles()["portfolios"] and (m.first in role_tokens or _in_a_title(doc, m)):
+    if doc[m.first].lower_ in roles()["portfolios"] and (m.first in role_tokens or _in_a_title(doc, m)
+                                                         or _modifies_a_common_noun(doc, m)):
         return True
     return _compound_modifier(doc, m)
 
@@ -915,9 +917,16 @@ def _in_a_title(doc, m: Mention) -> bool:
     return m.last < len(doc) and doc[m.last].lower_ in OFFICE_TITLES
 
 
+def _modifies_a_common_noun(doc, m: Mention) -> bool:
+    """ "the State pension", "full State ownership", "a State agency": a portfolio word just before a lower-case noun
+    it modifies."""
+    after = doc[m.last] if m.last < len(doc) else None
+    return after is not None and after.is_lower and after.pos_ == "NOUN" and doc[m.first].head.i == after.i
+
+
 def _compound_modifier(doc, m: Mention) -> bool:
     token = doc[m.first]
-    return token.pos_ == "NOUN" and m.last + 1 < len(doc) and doc[m.last].text == "-" \
+    return token.pos_ == "NOUN" and token.is_title and m.last + 1 < len(doc) and doc[m.last].text == "-" \
         and not token.whitespace_ and not doc[m.last].whitespace_ and doc[m.last + 1].is_lower
 
 
