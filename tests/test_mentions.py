@@ -605,3 +605,10 @@ def test_a_name_the_source_damaged_is_no_person_unless_a_surname_or_given_name_s
     assert types_of(party, "Fianna F\ufffd\ufffdil") == ["ORG", "ORG"]
     assert types_of(party, "Jim O'Callaghan") == ["PERSON"]
     assert types_of(one("Se\ufffd\ufffdn Kelly said the party would vote against it."), "Se\ufffd\ufffdn Kelly") == ["PERSON"]
+
+
+def test_a_country_city_or_state_no_gazetteer_place_is_called_is_at_most_another_place():
+    found = one("Others fearful of Brexit will look for the nuances in tone. He lives in Sichuan province, far from "
+                "Beijing. Sen. Dianne Feinstein (Calif.) spoke.")
+    assert [(m["text"], m["type"]) for m in found if m["type"] in ("GPE", "LOC")] == [
+        ("Brexit", "LOC"), ("Sichuan province", "GPE"), ("Beijing", "GPE"), ("Calif", "GPE")]

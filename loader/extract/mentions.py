@@ -91,6 +91,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _without_events(doc, mentions)
     mentions = _without_programmes(doc, mentions)
     _sites_taken_for_organisations(doc, mentions)
+    _places_no_gazetteer_knows(mentions)
     mentions += _referring_back(generic, mentions)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
@@ -649,6 +650,23 @@ def _sites_taken_for_organisations(doc, mentions: list[Mention]) -> None:
 def _after_place_preposition(doc, m: Mention) -> bool:
     root = _root(doc, m)
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+def _places_no_gazetteer_knows(mentions: list[Mention]) -> None:
+    """ "fearful of Brexit", "a Netflix series" tagged as a country, city or state: a GPE no gazetteer place is called
+    (the gazetteer holds every town of 500 people, every country and division) — nor its canonical name, nor with a
+    full stop ("Calif."), nor without a lower-case word after it ("Sichuan province") — is at most another place
+    (LOC): a quarter, a bay ("Jobar", "Blacksod") or no place at all. Initials ("NY") stay."""
+    gazetteer = get_gazetteer()
+    for m in mentions:
+        if m.type != "GPE" or (m.text.isupper() and len(m.text) <= 3):
+            continue
+        words = m.text.split()
+        forms = {m.text, m.entity or m.text, m.text + "."}
+        if len(words) > 1 and words[-1].islower():
+            forms.add(" ".join(words[:-1]))
+        if not any(gazetteer.candidates(form) for form in forms):
+            m.type = "LOC"
 
 
 def _completed(doc, text: str, m: Mention) -> Mention:
