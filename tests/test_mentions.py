@@ -562,7 +562,8 @@ def test_a_title_before_a_process_noun_does_not_keep_the_event():
 def test_a_word_of_a_persons_full_name_is_no_event():
     text = "Park Hye-jin was questioned for hours. The arrest came after Park, 65, faced nine hours of questions."
     assert [kind for name, kind in model_tags(text) if name.startswith("Park")] == ["PERSON", "GPE"]
-    assert pairs(text) == [("Park Hye-jin", "PERSON"), ("Park", "GPE")]  # kept: the places stage judges the place
+    # kept by the event rule; no gazetteer place is called "Park", so it is at most another place
+    assert pairs(text) == [("Park Hye-jin", "PERSON"), ("Park", "LOC")]
 
 
 def types_of(mentions: list[dict], name: str) -> list[str]:

@@ -91,7 +91,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _without_events(doc, mentions)
     mentions = _without_programmes(doc, mentions)
     _sites_taken_for_organisations(doc, mentions)
-    _places_no_gazetteer_knows(mentions)
+    _places_no_gazetteer_knows(text, mentions)
     mentions += _referring_back(generic, mentions)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
@@ -652,15 +652,16 @@ def _after_place_preposition(doc, m: Mention) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
-def _places_no_gazetteer_knows(mentions: list[Mention]) -> None:
+def _places_no_gazetteer_knows(text: str, mentions: list[Mention]) -> None:
     """ "fearful of Brexit", "a Netflix series" tagged as a country, city or state: a GPE no gazetteer place is called
     (the gazetteer holds every town of 500 people, every country and division) — nor its canonical name, nor with a
     full stop ("Calif."), nor without a lower-case word after it ("Sichuan province") — is at most another place
-    (LOC): a quarter, a bay ("Jobar", "Blacksod") or no place at all. Initials ("NY") stay."""
+    (LOC): a quarter, a bay ("Jobar", "Blacksod") or no place at all. Initials ("NY") and abbreviations ("La.")
+    stay."""
     gazetteer = get_gazetteer()
     for m in mentions:
-        if m.type != "GPE" or (m.text.isupper() and len(m.text) <= 3):
-            continue
+        if m.type != "GPE" or (m.text.isupper() and len(m.text) <= 3) or text[m.end:m.end + 1] == ".":
+            continue  # initials, or an abbreviation: "NY", "Good Hope, La."
         words = m.text.split()
         forms = {m.text, m.entity or m.text, m.text + "."}
         if len(words) > 1 and words[-1].islower():
@@ -910,7 +911,7 @@ def _is_title_word(doc, m: Mention, role_tokens: set[int]) -> bool:
     """A one-word "organisation" that is a capitalised common noun, not an organisation's name: a portfolio word in
     a title ("Defence" in "US Defence Secretary Jim Mattis"; after a title and "of" or "for": "Secretary of State",
     "the Minister for Justice", "Minister of the Interior"; before an office's title with no name after it: "the
-    Defense Minister added") or modifying the lower-case noun after it ("the State pension", "a Justice official");
+    Defense Minister added") or modifying the lower-case noun after it ("the State pension", "Treasury bills");
     or a capitalised word the tagger reads as a common noun, joined by a hyphen to the lower-case word after it
     ("State-owned", "State-run schools"; not an acronym: "ISIS-inspired")."""
     if m.type != "ORG" or m.last - m.first != 1:
@@ -936,10 +937,14 @@ def _in_a_title(doc, m: Mention) -> bool:
 
 
 def _modifies_a_common_noun(doc, m: Mention) -> bool:
-    """ "the State pension", "full State ownership", "a State agency": a portfolio word just before a lower-case noun
-    it modifies."""
+    """ "the State pension", "full State ownership", "Treasury bills": a portfolio word just before a lower-case noun
+    it modifies, unless that noun is a body's, a role's or a speaker's ("the Labour party", "the Labor leader", "a
+    Treasury official", "the State department")."""
     after = doc[m.last] if m.last < len(doc) else None
-    return after is not None and after.is_lower and after.pos_ == "NOUN" and doc[m.first].head.i == after.i
+    if after is None or not after.is_lower or after.pos_ != "NOUN" or doc[m.first].head.i != after.i:
+        return False
+    lemma = after.lemma_.lower()
+    return not (_organisation_noun(lemma) or lemma in speaker_words() or lemma in roles()["titles"])
 
 
 def _compound_modifier(doc, m: Mention) -> bool:
