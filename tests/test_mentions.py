@@ -613,3 +613,5 @@ def test_a_country_city_or_state_no_gazetteer_place_is_called_is_at_most_another
                 "Beijing. Sen. Dianne Feinstein (Calif.) spoke.")
     assert [(m["text"], m["type"]) for m in found if m["type"] in ("GPE", "LOC")] == [
         ("Brexit", "LOC"), ("Sichuan province", "GPE"), ("Beijing", "GPE"), ("Calif", "GPE")]
+    initials = one("Kremlin-backed RT reported the talks in Moscow. The man lives in Buffalo, NY, with his family.")
+    assert [(m["text"], m["type"]) for m in initials if m["text"] in ("RT", "NY")] == [("RT", "LOC"), ("NY", "GPE")]

@@ -656,14 +656,16 @@ def _places_no_gazetteer_knows(text: str, mentions: list[Mention]) -> None:
     """ "fearful of Brexit", "a Netflix series" tagged as a country, city or state: a GPE no gazetteer place is called
     (the gazetteer holds every town of 500 people, every country and division) — nor its canonical name, nor with a
     full stop ("Calif."), nor without a lower-case word after it ("Sichuan province") — is at most another place
-    (LOC): a quarter, a bay ("Jobar", "Blacksod") or no place at all. Initials ("NY") and abbreviations ("La.")
-    stay."""
+    (LOC): a quarter, a bay ("Jobar", "Blacksod") or no place at all. Initials the gazetteer knows with dots ("NY"
+    as "N.Y.") and abbreviations ("La.") stay; "RT" (a channel) does not."""
     gazetteer = get_gazetteer()
     for m in mentions:
-        if m.type != "GPE" or (m.text.isupper() and len(m.text) <= 3) or text[m.end:m.end + 1] == ".":
-            continue  # initials, or an abbreviation: "NY", "Good Hope, La."
+        if m.type != "GPE" or text[m.end:m.end + 1] == ".":
+            continue  # an abbreviation: "Good Hope, La."
         words = m.text.split()
         forms = {m.text, m.entity or m.text, m.text + "."}
+        if m.text.isalpha() and m.text.isupper() and len(m.text) <= 4:
+            forms.add("".join(letter + "." for letter in m.text))  # "NY" as "N.Y."
         if len(words) > 1 and words[-1].islower():
             forms.add(" ".join(words[:-1]))
         if not any(gazetteer.candidates(form) for form in forms):
