@@ -17,7 +17,12 @@ one-word "person" the article also writes in lower case is a common word capital
 medium of a message ("posted on ...", "took to ..."), or written before a rank and a member's name ("...
 superintendent Ann Hale") or a station, is an organisation; one used as an event ("after ...", "a hard ...", "the ...
 talks") that no gazetteer place is called is none of our entities; two names joined by "and" after a firm's noun
-("brokers ... and ...") are one firm.
+("brokers ... and ...") are one firm. A portfolio word in a title ("Secretary of State") or before a lower-case noun
+("the State pension", "Treasury bills") and a capitalised common noun in a hyphen compound ("State-owned") are no
+organisation; a name used as a programme or law in most of an article's mentions ("Medicaid recipients", "repeal
+...") is none of our entities; an organisation named like a site ("... Street", "... Hill") written after a
+preposition of place and never a subject is that site; a country, city or state no gazetteer place is called is at
+most another place (LOC); a name whose last word the source damaged (U+FFFD), with no given name, is no person.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
