@@ -580,6 +580,9 @@ def test_a_portfolio_word_in_a_title_or_a_common_noun_in_a_compound_is_no_organi
     modifiers = one("He said sustaining the State pension was one of the greatest challenges. Full State ownership was "
                     "avoided. Two ISIS-inspired militants attacked the contest.")
     assert [(m["text"], m["type"]) for m in modifiers] == [("ISIS", "ORG")]  # an acronym is a name
+    party = one("Labour won the seat with 7,583 votes. Most Labour voters supported Brexit, and peers backed a "
+                "Labour-led move.")
+    assert types_of(party, "Labour") == ["ORG"] * 3  # a name the article makes act
 
 
 def test_a_name_used_as_a_programme_in_most_mentions_is_no_organisation():

@@ -82,7 +82,8 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _bodies_taken_for_places(mentions)
     mentions += _people_by_context(doc, text, mentions)
     role_tokens = _assign_roles(doc, text, mentions)
-    mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
+    actors = _actors(doc, mentions)
+    mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens, actors)]
     mentions += _missed_surnames(doc, text, mentions)
     mentions = _without_common_words(doc, mentions)
     generic = [m for m in mentions if fragment_kind(m.text) == "generic"]
@@ -914,19 +915,27 @@ def _span_text(doc, text: str, first: int, last: int) -> str | None:
     return text[start:end] or None
 
 
-def _is_title_word(doc, m: Mention, role_tokens: set[int]) -> bool:
+def _actors(doc, mentions: list[Mention]) -> set[str]:
+    """Organisations' names the article makes act or own ("Labour won", "Labour's leader"): names, not common nouns."""
+    return {m.text for m in mentions if m.type == "ORG" and (
+        any(token.dep_ in ("nsubj", "nsubjpass") for token in doc[m.first:m.last])
+        or m.last < len(doc) and doc[m.last].text in POSSESSIVES)}
+
+
+def _is_title_word(doc, m: Mention, role_tokens: set[int], actors: frozenset | set = frozenset()) -> bool:
     """A one-word "organisation" that is a capitalised common noun, not an organisation's name: a portfolio word in
     a title ("Defence" in "US Defence Secretary Jim Mattis"; after a title and "of" or "for": "Secretary of State",
     "the Minister for Justice", "Minister of the Interior"; before an office's title with no name after it: "the
     Defense Minister added") or modifying the lower-case noun after it ("the State pension", "Treasury bills");
     or a capitalised word the tagger reads as a common noun, joined by a hyphen to the lower-case word after it
-    ("State-owned", "State-run schools"; not an acronym: "ISIS-inspired")."""
+    ("State-owned", "State-run schools"; not an acronym: "ISIS-inspired"). A word the article makes act or own
+    elsewhere ("Labour won", "Labour's leader") is a name there: "Labour voters", "a Labour-led move" stay."""
     if m.type != "ORG" or m.last - m.first != 1:
         return False
-    if doc[m.first].lower_ in roles()["portfolios"] and (m.first in role_tokens or _in_a_title(doc, m)
-                                                         or _modifies_a_common_noun(doc, m)):
+    if doc[m.first].lower_ in roles()["portfolios"] and (m.first in role_tokens or _in_a_title(doc, m)):
         return True
-    return _compound_modifier(doc, m)
+    return m.text not in actors and (doc[m.first].lower_ in roles()["portfolios"] and _modifies_a_common_noun(doc, m)
+                                     or _compound_modifier(doc, m))
 
 
 # Titles of an office that a portfolio word written just before names ("the Defense Minister", "Education Secretary").
