@@ -158,3 +158,38 @@ def test_credits_closing_the_text_move_to_credits(text, body, credits):
 ])
 def test_text_of_the_story_that_looks_like_a_credit_stays(text):
     assert strip_chrome([text]) == ([text], [])
+
+
+@pytest.mark.parametrize("link, story", [
+    # a headline in sentence case, then the story's next sentence opening with "The"
+    ("READ MORE: Harbour town braces for winter storms", "The ferry stopped running on Friday."),
+    # the headline ends at a question mark
+    ("WATCH: Can the old ferry survive another winter?", "Its owners say it can."),
+    # a proper noun after a lower-case word opens the story's sentence
+    ("READ MORE: Fishermen protest new quota rules", "Pelham Harbour was quiet on Sunday."),
+    # a quotation opens the story's sentence
+    ("RELATED: Ferry crew 'exhausted' after rescue", '"We did what we could," the captain said.'),
+    # a headline in title case, then a name and a verb
+    ("Read: Ten Things to Know About the Harbour Bridge Vote", "Councillors meet again on Monday."),
+    # links to web addresses
+    ("More: https://example.org/a/1 https://example.org/a/2", "The ferry resumed on Monday."),
+])
+def test_a_link_to_another_story_leaves_the_body(link, story):
+    body = f"The harbour bridge reopened on Monday. {link} {story}"
+    assert strip_chrome([body]) == ([f"The harbour bridge reopened on Monday. {story}"], [])
+
+
+def test_a_link_closing_the_text_leaves_it():
+    assert strip_chrome(["The bridge reopened. READ MORE: Harbour town braces for winter storms"]) == \
+        (["The bridge reopened."], [])
+
+
+@pytest.mark.parametrize("text", [
+    # prose that reads a sign or names a body ending in Watch
+    'The banner read: "Keep the ferry running." Most people agreed.',
+    "The report came from Harbour Watch: it found three faults. The council said it would act.",
+    # a label whose headline's end cannot be told before a full stop stays, with its headline
+    "The bridge reopened. READ MORE: Storms in Pelham Harbour Council meets on Monday.",
+])
+def test_text_that_is_no_link_or_whose_headline_cannot_be_told_stays(text):
+    assert strip_chrome([text]) == ([text], [])

@@ -76,6 +76,33 @@ PITCH = re.compile(rf"(?:{STARTS})[A-Z][^.!?]*\b(?:[Ss]ign up|[Ss]ubscribe)\b[^.
                    r"[^.!?]*[.!?]$")
 TRAILING_JUNK = " \t-–—"
 
+# A link to another story set inside the text: "READ MORE: <its headline>", "RELATED:", "WATCH:", "IN PICTURES:".
+# The label opens a sentence and is written as a label (capitalised, a colon after it), so prose such as "the
+# banner read: …" or "Human Rights Watch: …" stays.
+LINK_LABEL = re.compile(r"(?:^|(?<=[.!?:;\"”’)–—-]))\s*(?<![\w,])(?:READ MORE|Read [Mm]ore|REA[Dd] MORE|READ ALSO|Read [Aa]lso|ALSO READ|"
+                        r"Also [Rr]ead|READ|Read|RELATED|Related|WATCH|Watch|IN PICTURES|In [Pp]ictures|SEE ALSO|"
+                        r"See [Aa]lso|MORE|More|LISTEN|Listen)\s*:\s*-?\s*(?=[\w\"'“‘])")
+URL_WORD = re.compile(r"^(?:https?://|www\.|pic\.twitter\.com/)\S+$")
+MAX_HEADLINE_WORDS = 18
+TITLE_CASE_WORDS = 5  # capitalised words in a row that are more than a name
+# Words that open a sentence but rarely a headline's second half: the story's text starts again at one of them.
+OPENERS = frozenset({
+    "The", "A", "An", "He", "She", "It", "They", "We", "You", "His", "Her", "Its", "Their", "Our", "This",
+    "That", "These", "Those", "There", "But", "And", "Yet", "So", "According", "Last", "Earlier", "Later",
+    "Meanwhile", "However", "While", "When", "Since", "Some", "Many", "Several", "Most", "Other", "Others",
+    "Despite", "Speaking", "During", "If", "Such", "Also", "Among", "One", "Two", "Three", "In", "On", "At",
+    "After", "Before", "For", "As", "Under", "Now", "Still", "Both", "Each", "Critics", "Officials", "To",
+    "Throughout", "Through", "Without", "Although", "Because", "Once", "Until", "Unlike", "Another"})
+# Words a headline does not end on, so a capital after them is still the headline's ("… in Avdiivka").
+SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "as",
+                   "into", "over", "against", "about", "between", "near", "after", "under", "vs", "v", "is", "are",
+                   "across", "amid", "within", "toward", "towards", "around", "during", "through", "without",
+                   "behind", "beyond", "inside", "outside", "since", "until", "upon", "onto", "than",
+                   "its", "his", "her", "their", "our", "your", "my", "new", "s", "says", "say"})
+# The words a headline in title case leaves in lower case.
+TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+                         "as", "into", "over", "vs", "v", "is", "are", "but", "nor", "via", "off", "up"})
+
 
 @dataclass(frozen=True)
 class Cut:
@@ -88,6 +115,7 @@ class Cut:
 def chrome_cuts(paragraph: str, tail: bool = True) -> list[Cut]:
     """The chrome in one paragraph, in text order; with `tail`, credits and promos at its end too."""
     cuts = share_rows(paragraph) + [Cut(m.start(), m.end(), "label") for m in LABEL.finditer(paragraph)]
+    cuts += related_links(paragraph)
     cuts = _disjoint(cuts)
     ends = [cut.start for cut in cuts if cut.kind == "share"] + ([len(paragraph)] if tail else [])
     starts = [0] + [cut.end for cut in cuts if cut.kind == "share"]
@@ -112,6 +140,65 @@ def share_rows(text: str) -> list[Cut]:
         run = []
     cuts.extend(Cut(m.start(), m.end(), "share") for m in PERMALINK.finditer(text))
     return cuts
+
+
+def related_links(text: str) -> list[Cut]:
+    """"READ MORE: <headline>" links to other stories, label and headline, where the headline's end can be
+    told; a label whose headline's end cannot be told stays, with its headline."""
+    cuts = []
+    for label in LINK_LABEL.finditer(text):
+        end = headline_end(text, label.end())
+        if end is not None:
+            cuts.append(Cut(label.start(), end, "promo"))
+    return cuts
+
+
+def headline_end(text: str, start: int) -> int | None:
+    """Where the headline (or the links) that starts at `start` ends and the story's own text starts again:
+    after a question or exclamation mark, before an opening quote or a sentence opener ("The", "He" …), or, in
+    a headline written in sentence case, before the first capitalised word after a lower-case one; the end
+    of the text. None when no such place comes before a full stop."""
+    words = list(WORD.finditer(text, start, start + 600))
+    if words and URL_WORD.match(words[0].group()):
+        index = next((k for k, w in enumerate(words) if not URL_WORD.match(w.group())), len(words))
+        return words[index - 1].end()
+    titled = _title_case(words)
+    fallback = None
+    for index, word in enumerate(words[:MAX_HEADLINE_WORDS + 1]):
+        token, before = word.group(), words[index - 1].group() if index else ""
+        inside = before.endswith((":", "-", "–", "—", ",")) or before.lower().strip("'’\"") in SMALL
+        if index >= 2 and not inside:
+            if token[0] in "\"“":  # a quote opens the story's sentence, unless one was opened before it
+                return word.start() if fallback is None else fallback
+            if token.strip("'’‘\"“") in OPENERS and not titled:
+                return word.start()
+            if token[0].isupper() and token != "I" and (before[:1].islower() or before[:1].isdigit()):
+                if titled:
+                    return None if fallback is None else fallback
+                fallback = word.start() if fallback is None else fallback
+        if titled and index >= 1 and token[:1].islower() and token.lower() not in SMALL and len(token) > 2:
+            previous = words[index - 1]
+            return previous.start() if index >= 2 and previous.group()[:1].isupper() else None
+        if token.rstrip("\"”'’").endswith(("?", "!")) and index + 1 < len(words):
+            return word.end()
+        if token.rstrip("\"”'’").endswith(".") and not re.search(r"(?:^|\.)[A-Z]\.$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep)\.$",
+                                                 token):
+            return fallback
+    if len(words) <= MAX_HEADLINE_WORDS and not any(w.group().endswith(".") for w in words):
+        return words[-1].end() if words else None
+    return fallback
+
+
+def _title_case(words: list[re.Match]) -> bool:
+    """Whether a headline is written in title case: its first lower-case word that is not a small word comes
+    after more capitalised words than a name has (or never)."""
+    capitalised = 0
+    for word in words[:MAX_HEADLINE_WORDS]:
+        token = word.group()
+        if token[:1].islower() and token.lower() not in TITLE_SMALL and len(token) > 2:
+            return capitalised >= TITLE_CASE_WORDS
+        capitalised += token[:1].isupper()
+    return True
 
 
 def tail_cuts(text: str, start: int, end: int) -> list[Cut]:
@@ -185,7 +272,7 @@ def _apply(paragraph: str, cuts: list[Cut]) -> tuple[list[str], list[str]]:
         if cut.kind == "share":
             pieces.append(text)
             text = ""
-        elif cut.kind == "label":
+        elif cut.kind in ("label", "promo"):
             text = text.rstrip() + " "
         at = cut.end
     pieces.append(text + paragraph[at:])
