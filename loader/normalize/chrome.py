@@ -63,17 +63,32 @@ CREDITS = [
     re.compile(rf"(?:{STARTS})(?:Contact (?:the )?(?:writers?|authors?|reporters?)\s*(?:at|through|via)?\s*:?\s*)?"
                rf"{EMAIL}(?:\s*(?:,|and)\s*{EMAIL})*\.?$"),
     re.compile(rf"(?:{STARTS}){FOLLOW}(?:\s+and\s+{NAME}(?:\s+on\s+[A-Z]\w+)?\s*(?:at|:)?\s*{HANDLE})*$"),
+    # a republished story's origin: "This article was originally published on Example Review."
+    re.compile(r"\bThis (?:article|story|piece|post) (?:was|is|has been) (?:originally |first )?"
+               r"(?:published|posted|republished|reproduced)\s+(?:on|in|at|by|from|with)\s+[^.!?]{1,80}\.$"),
 ]
 # A call to action that ends a promo, and what may come before it: a sentence addressed to the reader.
 CALL = re.compile(rf"(?:{STARTS})(?:Learn more|Read more|Find out more|Here's how|Here’s how|"
+                  r"Read the (?:original|full) (?:article|story)|"
                   r"Click here\b[^.!?]{0,40})[.!]?$")
 TO_READER = re.compile(rf"(?:{STARTS})[A-Z][^.!?;():]*\b(?:you|your|YOU|YOUR)\b[^.!?;():]*[.!?]$")
 # A sentence to the reader before a call to action is part of the promo when it asks the reader something
 # ("How will the budget affect you?") or pitches a subscription; any other is the story's.
-PROMO_WORDS = re.compile(r"\b(?:subscribe|sign up|sign-up|newsletter|inbox|e-?mail|send you|deliver)", re.I)
+PROMO_WORDS = re.compile(r"\b(?:subscribe|sign up|sign-up|newsletter|inbox|e-?mail|send you|deliver|contact|"
+                         r"let us know)", re.I)
 # A newsletter pitch closing the text needs no call to action after it.
 PITCH = re.compile(rf"(?:{STARTS})[A-Z][^.!?]*\b(?:[Ss]ign up|[Ss]ubscribe)\b[^.!?]*\b(?:newsletter|inbox)\b"
                    r"[^.!?]*[.!?]$")
+# Other closing promos: a newsletter described to the reader ("… sent right to your inbox six days a week",
+# where a damaged quote '"?' may sit inside the sentence), an invitation to contact or follow the newsroom.
+PROMOS = [
+    re.compile(rf"(?:{STARTS})[-–—]?\s*[A-Z](?=(?:[^.!?]|\"\?)*\byour?\b)(?:[^.!?]|\"\?)*\b(?:newsletter|inbox)\b"
+               r"(?:[^.!?]|\"\?)*[.!?]$"),
+    re.compile(rf"(?:{STARTS})(?:You can (?:also )?(?:contact|reach) us|Contact us)\b[^\n]{{0,200}}$"),
+    re.compile(rf"(?:{STARTS})(?:E-?mail|Send)\s+(?:us\s+)?(?:{EMAIL}|us)\b[^.!?]*\byour\b[^.!?]*[.!?]$"),
+    re.compile(rf"(?:{STARTS})If you have (?:a|any) (?:story|tip|question|news)\b[^.!?]{{0,80}}[.!?]?$"),
+    re.compile(rf"(?:{STARTS})Follow (?:us|me) on [A-Z][^.!?]{{0,120}}[.!?]?$"),
+]
 TRAILING_JUNK = " \t-–—"
 
 # A link to another story set inside the text: "READ MORE: <its headline>", "RELATED:", "WATCH:", "IN PICTURES:".
@@ -212,7 +227,7 @@ def tail_cuts(text: str, start: int, end: int) -> list[Cut]:
         kind, at, pattern = found
         cuts.append(Cut(start + at, start + len(piece), kind))
         # after a call or a pitch to the reader, one more sentence to the reader may belong to the promo
-        readers = pattern is CALL or (pattern is TO_READER and not piece.endswith("?"))
+        readers = pattern is CALL or pattern in PROMOS or (pattern is TO_READER and not piece.endswith("?"))
         end = start + at
 
 
@@ -222,7 +237,7 @@ def _tail_match(piece: str, readers: bool) -> tuple[str, int, re.Pattern] | None
     for pattern in CREDITS:
         if match := pattern.search(piece):
             return "credit", match.start(), pattern
-    for pattern in (CALL, PITCH):
+    for pattern in (CALL, PITCH, *PROMOS):
         if match := pattern.search(piece):
             return "promo", match.start(), pattern
     match = TO_READER.search(piece) if readers else None
