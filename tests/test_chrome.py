@@ -193,3 +193,46 @@ def test_a_link_closing_the_text_leaves_it():
 ])
 def test_text_that_is_no_link_or_whose_headline_cannot_be_told_stays(text):
     assert strip_chrome([text]) == ([text], [])
+
+
+@pytest.mark.parametrize("closing", [
+    # a newsletter described to the reader, a damaged quote mark inside
+    'Harbour Weekly is your guide to the coast "?sent right to your inbox every Friday.',
+    "Harbour Weekly is a newsletter that will make you love the sea.",
+    # invitations to contact or follow the newsroom
+    "Email tips@harbour.example with your stories. Please include a contact number if you are happy to talk to "
+    "us. You can also contact us in the following ways: Phone: 555 0100",
+    "Follow us on Facebook, on Twitter @harbournews, or on Instagram at harbournews. If you have a story "
+    "suggestion email the desk.",
+])
+def test_closing_promos_leave_the_body(closing):
+    assert strip_chrome([f"The harbour bridge reopened on Monday. {closing}"]) == \
+        (["The harbour bridge reopened on Monday."], [])
+
+
+def test_a_republished_storys_origin_moves_to_credits():
+    text = ("The bridge reopened on Monday. Kim Vale, Lecturer, Pelham University This article was originally "
+            "published on The Harbour Review. Read the original article.")
+    assert strip_chrome([text]) == (["The bridge reopened on Monday. Kim Vale, Lecturer, Pelham University"],
+                                    ["This article was originally published on The Harbour Review."])
+
+
+@pytest.mark.parametrize("credit, after", [
+    ("Kim Vale / For Harbour Daily", "He said the bridge would reopen."),
+    ("Kim Vale / Harbour News Service", "Traffic returned on Tuesday."),
+    ("Kim J.B. Vale / Harbour Daily", "The bridge reopened."),
+])
+def test_a_picture_credit_inside_the_text_moves_to_credits(credit, after):
+    text = f"Workers paint the bridge in Pelham on Jan 9. {credit} {after}"
+    assert strip_chrome([text]) == ([f"Workers paint the bridge in Pelham on Jan 9. {after}"], [credit])
+
+
+def test_an_embedded_posts_signature_and_a_players_placeholder_leave_the_body():
+    text = ('The ferry is back in service pic.twitter.com/AbC123xyz "?Harbour News (@harbournews) March 3, 2017 '
+            "Media playback is not supported on this device Passengers were pleased.")
+    assert strip_chrome([text]) == (["The ferry is back in service Passengers were pleased."], [])
+
+
+def test_prose_with_a_slash_keeps_it():
+    text = "The route runs Pelham / Harbour Town twice a day. Tickets cost $4."
+    assert strip_chrome([text]) == ([text], [])

@@ -34,6 +34,9 @@ PERMALINK = re.compile(r"\bPermalink:?\s+" + URL, re.I)
 WORD = re.compile(r"\S+")
 # A label a slideshow or share box puts before its buttons; it reads as nothing in running text.
 LABEL = re.compile(r"\bShare this (?:slide|story|article|page|post|with)\b:?\s*", re.I)
+# What a video player says where it cannot play: "Media playback is not supported on this device".
+PLAYER = re.compile(r"\b(?:Media playback|This (?:video|media|content)|Your (?:browser|device)) (?:is|does) not "
+                    r"(?:supported|support|available)\b[^.!?\n]{0,40}?(?:on this device|in your browser|[.!]|(?=\s[A-Z]))")
 
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
@@ -97,6 +100,12 @@ TRAILING_JUNK = " \t-–—"
 LINK_LABEL = re.compile(r"(?:^|(?<=[.!?:;\"”’)–—-]))\s*(?<![\w,])(?:READ MORE|Read [Mm]ore|REA[Dd] MORE|READ ALSO|Read [Aa]lso|ALSO READ|"
                         r"Also [Rr]ead|READ|Read|RELATED|Related|WATCH|Watch|IN PICTURES|In [Pp]ictures|SEE ALSO|"
                         r"See [Aa]lso|MORE|More|LISTEN|Listen)\s*:\s*-?\s*(?=[\w\"'“‘])")
+# A picture's credit inside the text: a person's name opening a sentence, a slash, maybe "For", then the agency.
+PICTURE_BY = re.compile(rf"(?:{STARTS})(?<![\w,])[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}\s+/\s+"
+                        r"(?:For\s+|Provided\s+to\s+)?(?=[A-Z])")
+MAX_AGENCY_WORDS = 3
+TWEET_SIGNATURE = re.compile(r"(?:pic\.twitter\.com/\w+\s*)?[\"“”?—–-]*\s*[A-Z][\w.'’?-]*(?:\s+[A-Z\d][\w.'’?-]*){0,4}"
+                             r"\s*\(@\w{1,15}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
 URL_WORD = re.compile(r"^(?:https?://|www\.|pic\.twitter\.com/)\S+$")
 MAX_HEADLINE_WORDS = 18
 TITLE_CASE_WORDS = 5  # capitalised words in a row that are more than a name
@@ -130,7 +139,8 @@ class Cut:
 def chrome_cuts(paragraph: str, tail: bool = True) -> list[Cut]:
     """The chrome in one paragraph, in text order; with `tail`, credits and promos at its end too."""
     cuts = share_rows(paragraph) + [Cut(m.start(), m.end(), "label") for m in LABEL.finditer(paragraph)]
-    cuts += related_links(paragraph)
+    cuts += [Cut(m.start(), m.end(), "label") for m in PLAYER.finditer(paragraph)]
+    cuts += related_links(paragraph) + picture_credits(paragraph) + tweet_signatures(paragraph)
     cuts = _disjoint(cuts)
     ends = [cut.start for cut in cuts if cut.kind == "share"] + ([len(paragraph)] if tail else [])
     starts = [0] + [cut.end for cut in cuts if cut.kind == "share"]
@@ -166,6 +176,32 @@ def related_links(text: str) -> list[Cut]:
         if end is not None:
             cuts.append(Cut(label.start(), end, "promo"))
     return cuts
+
+
+def picture_credits(text: str) -> list[Cut]:
+    """A picture's credit after its caption, inside the text: "… in Chengdu. Kim Vale / For Example Daily He
+    said …". The credited agency is read up to where the story's next sentence starts."""
+    cuts = []
+    for match in PICTURE_BY.finditer(text):
+        words = list(WORD.finditer(text, match.end(), match.end() + 120))
+        taken = 0
+        while taken < min(len(words), MAX_AGENCY_WORDS) and words[taken].group()[:1].isupper():
+            token = words[taken].group()
+            following = words[taken + 1].group() if taken + 1 < len(words) else ""
+            if taken and (token in OPENERS or following[:1].islower()):
+                break
+            taken += 1
+            if token.endswith((".", ",", ":", ";")):
+                break
+        if taken:
+            cuts.append(Cut(match.start(), words[taken - 1].end(), "credit"))
+    return cuts
+
+
+def tweet_signatures(text: str) -> list[Cut]:
+    """The signature an embedded post leaves in the text, "— Kim Vale (@kimvale) March 3, 2017", with the
+    picture link before it."""
+    return [Cut(m.start(), m.end(), "promo") for m in TWEET_SIGNATURE.finditer(text)]
 
 
 def headline_end(text: str, start: int) -> int | None:
@@ -287,7 +323,7 @@ def _apply(paragraph: str, cuts: list[Cut]) -> tuple[list[str], list[str]]:
         if cut.kind == "share":
             pieces.append(text)
             text = ""
-        elif cut.kind in ("label", "promo"):
+        else:  # what was on either side of the cut stays apart
             text = text.rstrip() + " "
         at = cut.end
     pieces.append(text + paragraph[at:])
