@@ -217,6 +217,8 @@ def headline_end(text: str, start: int) -> int | None:
     fallback = None
     for index, word in enumerate(words[:MAX_HEADLINE_WORDS + 1]):
         token, before = word.group(), words[index - 1].group() if index else ""
+        if index >= 2 and ":" in token and any(":" in w.group() for w in words[:index]):
+            return _label_start(words, index)  # a second colon: an interviewer's or speaker's label ("Kim Vale:")
         inside = before.endswith((":", "-", "–", "—", ",")) or before.lower().strip("'’\"") in SMALL
         if index >= 2 and not inside:
             if token[0] in "\"“":  # a quote opens the story's sentence, unless one was opened before it
@@ -238,6 +240,14 @@ def headline_end(text: str, start: int) -> int | None:
     if len(words) <= MAX_HEADLINE_WORDS and not any(w.group().endswith(".") for w in words):
         return words[-1].end() if words else None
     return fallback
+
+
+def _label_start(words: list[re.Match], index: int) -> int | None:
+    """Where the run of capitalised words ending at words[index] starts (None: at the headline's start)."""
+    start = index
+    while start > 1 and words[start - 1].group()[:1].isupper() and ":" not in words[start - 1].group():
+        start -= 1
+    return words[start].start() if start > 1 and words[start].group()[:1].isupper() else None
 
 
 def _title_case(words: list[re.Match]) -> bool:
