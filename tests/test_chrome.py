@@ -117,7 +117,10 @@ def test_a_loaded_archive_holds_no_chrome_and_every_annotation_indexes_the_store
                         '"Traffic will flow again," Kowalczyk told reporters. ab/cd (AFP, Reuters)'},
                {"title": "Ferry strike ends", "url": "https://news.example/a/2",
                 "body": "The ferry strike in Tallinn ended on Friday, the union said. Do you have a tip for our "
-                        "desk? Here's how. How will the strike affect you? Learn more"}]
+                        "desk? Here's how. How will the strike affect you? Learn more"},
+               {"title": "Port fees rise", "url": "https://news.example/a/3",
+                "body": "GDANSK, March 3. /NTB/. Port fees in Gdansk will rise in May. READ MORE: Ferry strike in "
+                        "Tallinn ends after two weeks The new fees apply to cargo ships. Source: Harbour Times and agencies"}]
     path = tmp_path / "site.json"
     path.write_text(json.dumps(records), encoding="utf-8")
     db, _ = load_into(path, nlp=True)
@@ -125,16 +128,24 @@ def test_a_loaded_archive_holds_no_chrome_and_every_annotation_indexes_the_store
     assert sorted(bodies.values()) == [
         'Mayor Ines Kowalczyk reopened the Harbour Bridge in Gdansk on Monday.\n\n"Traffic will flow again," '
         "Kowalczyk told reporters.",
+        "Port fees in Gdansk will rise in May. The new fees apply to cargo ships.",
         "The ferry strike in Tallinn ended on Friday, the union said."]
     assert db.execute("select credits from articles where url like '%/1'").fetchone()[0] == "ab/cd (AFP, Reuters)"
+    assert db.execute("select dateline, credits from articles where url like '%/3'").fetchone() == \
+        ("GDANSK", "Source: Harbour Times and agencies")
+    assert sorted(db.execute("select name, source_id from article_credits").fetchall()) == [
+        ("AFP", "afp"), ("Harbour Times", None), ("Reuters", "reuters")]
+    assert db.execute("select count(*) from locations where is_dateline = 1").fetchone()[0] == 1
     mentions = db.execute("select article_id, text, start, end from mentions").fetchall()
     assert mentions and all(bodies[a][s:e] == text for a, text, s, e in mentions)
-    assert not {text for _, text, _, _ in mentions} & {"Digg", "Twitter", "Facebook", "AFP", "Reuters"}
+    assert not {text for _, text, _, _ in mentions} & {"Digg", "Twitter", "Facebook", "AFP", "Reuters", "GDANSK",
+                                                        "NTB", "Harbour Times"}
+    assert "Tallinn" not in {text for a, text, _, _ in mentions if "Port fees" in bodies[a]}
     quotes = db.execute("select article_id, content, start, end from quotes").fetchall()
     assert sorted((content, bodies[a][s:e] == content) for a, content, s, e in quotes) == [
         ("The ferry strike in Tallinn ended on Friday", True), ("Traffic will flow again", True)]
     _, again = load_into(path, nlp=True)
-    assert (again.counts["inserted"], again.counts["updated"], again.counts["unchanged"]) == (0, 0, 2)
+    assert (again.counts["inserted"], again.counts["updated"], again.counts["unchanged"]) == (0, 0, 3)
 
 
 @pytest.mark.parametrize("text, body, credits", [
