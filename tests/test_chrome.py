@@ -232,6 +232,8 @@ def test_a_republished_storys_origin_moves_to_credits():
     ("Kim Vale / For Harbour Daily", "He said the bridge would reopen."),
     ("Kim Vale / Harbour News Service", "Traffic returned on Tuesday."),
     ("Kim J.B. Vale / Harbour Daily", "The bridge reopened."),
+    ("Kim Vale / For Harbour Daily", "Ines Kowalczyk, the mayor, says it will reopen."),
+    ("Kim Vale / Example Images", "Ma, who runs the port, agreed."),
 ])
 def test_a_picture_credit_inside_the_text_moves_to_credits(credit, after):
     text = f"Workers paint the bridge in Pelham on Jan 9. {credit} {after}"

@@ -188,7 +188,8 @@ def picture_credits(text: str) -> list[Cut]:
         while taken < min(len(words), MAX_AGENCY_WORDS) and words[taken].group()[:1].isupper():
             token = words[taken].group()
             following = words[taken + 1].group() if taken + 1 < len(words) else ""
-            if taken and (token in OPENERS or following[:1].islower()):
+            named = taken >= 2 and following[:1].isupper() and following.endswith(",")  # "… Kim Vale, the mayor"
+            if taken and (token in OPENERS or following[:1].islower() or named):
                 break
             taken += 1
             if token.endswith((".", ",", ":", ";")):
