@@ -14,10 +14,16 @@ organisation in every article of that site. Each is recognised by its shape — 
   publisher said about the story is lost.
 Credits and promos are looked for only at the end of the body and just before a share row (where pages put
 them), and only a run of several share words with no punctuation between them is a share row, so prose
-that names Facebook and Twitter keeps them.
+that names Facebook and Twitter keeps them. Anywhere in the text, a few more shapes are chrome:
+- a link to another story, "READ MORE: <headline>" (`links.py` tells where the headline ends): removed;
+- an embedded post's signature ("— Kim Vale (@kimvale) March 3, 2017") and a video player's placeholder
+  ("Media playback is not supported on this device"): removed;
+- a picture's credit after its caption ("… on Jan 9. Kim Vale / For Example Daily He said …"): to `credits`.
 """
 import re
 from dataclasses import dataclass
+
+from .links import OPENERS, WORD, related_links
 
 # Share buttons as pages label them (lower case; a trailing ':' is ignored). NETWORKS are the ones that are
 # names; a share row holds at least MIN_NETWORKS of them in a run of at least MIN_SHARE_RUN share words.
@@ -31,12 +37,12 @@ BUTTONS = frozenset({"send", "share", "email", "e-mail", "mail", "print", "tweet
 MIN_SHARE_RUN, MIN_NETWORKS = 4, 3
 URL = r"(?:https?://|www\.)\S+"
 PERMALINK = re.compile(r"\bPermalink:?\s+" + URL, re.I)
-WORD = re.compile(r"\S+")
 # A label a slideshow or share box puts before its buttons; it reads as nothing in running text.
 LABEL = re.compile(r"\bShare this (?:slide|story|article|page|post|with)\b:?\s*", re.I)
 # What a video player says where it cannot play: "Media playback is not supported on this device".
 PLAYER = re.compile(r"\b(?:Media playback|This (?:video|media|content)|Your (?:browser|device)) (?:is|does) not "
-                    r"(?:supported|support|available)\b[^.!?\n]{0,40}?(?:on this device|in your browser|[.!]|(?=\s[A-Z]))")
+                    r"(?:supported|support|available)\b[^.!?\n]{0,40}?"
+                    r"(?:on this device|in your browser|[.!]|(?=\s[A-Z]))")
 
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
@@ -94,38 +100,12 @@ PROMOS = [
 ]
 TRAILING_JUNK = " \t-–—"
 
-# A link to another story set inside the text: "READ MORE: <its headline>", "RELATED:", "WATCH:", "IN PICTURES:".
-# The label opens a sentence and is written as a label (capitalised, a colon after it), so prose such as "the
-# banner read: …" or "Human Rights Watch: …" stays.
-LINK_LABEL = re.compile(r"(?:^|(?<=[.!?:;\"”’)–—-]))\s*(?<![\w,])(?:READ MORE|Read [Mm]ore|REA[Dd] MORE|READ ALSO|Read [Aa]lso|ALSO READ|"
-                        r"Also [Rr]ead|READ|Read|RELATED|Related|WATCH|Watch|IN PICTURES|In [Pp]ictures|SEE ALSO|"
-                        r"See [Aa]lso|MORE|More|LISTEN|Listen)\s*:\s*-?\s*(?=[\w\"'“‘])")
 # A picture's credit inside the text: a person's name opening a sentence, a slash, maybe "For", then the agency.
 PICTURE_BY = re.compile(rf"(?:{STARTS})(?<![\w,])[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}\s+/\s+"
                         r"(?:For\s+|Provided\s+to\s+)?(?=[A-Z])")
 MAX_AGENCY_WORDS = 3
 TWEET_SIGNATURE = re.compile(r"(?:pic\.twitter\.com/\w+\s*)?[\"“”?—–-]*\s*[A-Z][\w.'’?-]*(?:\s+[A-Z\d][\w.'’?-]*){0,4}"
                              r"\s*\(@\w{1,15}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
-URL_WORD = re.compile(r"^(?:https?://|www\.|pic\.twitter\.com/)\S+$")
-MAX_HEADLINE_WORDS = 18
-TITLE_CASE_WORDS = 5  # capitalised words in a row that are more than a name
-# Words that open a sentence but rarely a headline's second half: the story's text starts again at one of them.
-OPENERS = frozenset({
-    "The", "A", "An", "He", "She", "It", "They", "We", "You", "His", "Her", "Its", "Their", "Our", "This",
-    "That", "These", "Those", "There", "But", "And", "Yet", "So", "According", "Last", "Earlier", "Later",
-    "Meanwhile", "However", "While", "When", "Since", "Some", "Many", "Several", "Most", "Other", "Others",
-    "Despite", "Speaking", "During", "If", "Such", "Also", "Among", "One", "Two", "Three", "In", "On", "At",
-    "After", "Before", "For", "As", "Under", "Now", "Still", "Both", "Each", "Critics", "Officials", "To",
-    "Throughout", "Through", "Without", "Although", "Because", "Once", "Until", "Unlike", "Another"})
-# Words a headline does not end on, so a capital after them is still the headline's ("… in Avdiivka").
-SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "as",
-                   "into", "over", "against", "about", "between", "near", "after", "under", "vs", "v", "is", "are",
-                   "across", "amid", "within", "toward", "towards", "around", "during", "through", "without",
-                   "behind", "beyond", "inside", "outside", "since", "until", "upon", "onto", "than",
-                   "its", "his", "her", "their", "our", "your", "my", "new", "s", "says", "say"})
-# The words a headline in title case leaves in lower case.
-TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
-                         "as", "into", "over", "vs", "v", "is", "are", "but", "nor", "via", "off", "up"})
 
 
 @dataclass(frozen=True)
@@ -140,7 +120,8 @@ def chrome_cuts(paragraph: str, tail: bool = True) -> list[Cut]:
     """The chrome in one paragraph, in text order; with `tail`, credits and promos at its end too."""
     cuts = share_rows(paragraph) + [Cut(m.start(), m.end(), "label") for m in LABEL.finditer(paragraph)]
     cuts += [Cut(m.start(), m.end(), "label") for m in PLAYER.finditer(paragraph)]
-    cuts += related_links(paragraph) + picture_credits(paragraph) + tweet_signatures(paragraph)
+    cuts += [Cut(start, end, "promo") for start, end in related_links(paragraph)]
+    cuts += picture_credits(paragraph) + tweet_signatures(paragraph)
     cuts = _disjoint(cuts)
     ends = [cut.start for cut in cuts if cut.kind == "share"] + ([len(paragraph)] if tail else [])
     starts = [0] + [cut.end for cut in cuts if cut.kind == "share"]
@@ -164,17 +145,6 @@ def share_rows(text: str) -> list[Cut]:
             cuts.append(Cut(run[0].start(), url.end() if url else end, "share"))
         run = []
     cuts.extend(Cut(m.start(), m.end(), "share") for m in PERMALINK.finditer(text))
-    return cuts
-
-
-def related_links(text: str) -> list[Cut]:
-    """"READ MORE: <headline>" links to other stories, label and headline, where the headline's end can be
-    told; a label whose headline's end cannot be told stays, with its headline."""
-    cuts = []
-    for label in LINK_LABEL.finditer(text):
-        end = headline_end(text, label.end())
-        if end is not None:
-            cuts.append(Cut(label.start(), end, "promo"))
     return cuts
 
 
@@ -203,64 +173,6 @@ def tweet_signatures(text: str) -> list[Cut]:
     """The signature an embedded post leaves in the text, "— Kim Vale (@kimvale) March 3, 2017", with the
     picture link before it."""
     return [Cut(m.start(), m.end(), "promo") for m in TWEET_SIGNATURE.finditer(text)]
-
-
-def headline_end(text: str, start: int) -> int | None:
-    """Where the headline (or the links) that starts at `start` ends and the story's own text starts again:
-    after a question or exclamation mark, before an opening quote or a sentence opener ("The", "He" …), or, in
-    a headline written in sentence case, before the first capitalised word after a lower-case one; the end
-    of the text. None when no such place comes before a full stop."""
-    words = list(WORD.finditer(text, start, start + 600))
-    if words and URL_WORD.match(words[0].group()):
-        index = next((k for k, w in enumerate(words) if not URL_WORD.match(w.group())), len(words))
-        return words[index - 1].end()
-    titled = _title_case(words)
-    fallback = None
-    for index, word in enumerate(words[:MAX_HEADLINE_WORDS + 1]):
-        token, before = word.group(), words[index - 1].group() if index else ""
-        if index >= 2 and ":" in token and any(":" in w.group() for w in words[:index]):
-            return _label_start(words, index)  # a second colon: an interviewer's or speaker's label ("Kim Vale:")
-        inside = before.endswith((":", "-", "–", "—", ",")) or before.lower().strip("'’\"") in SMALL
-        if index >= 2 and not inside:
-            if token[0] in "\"“":  # a quote opens the story's sentence, unless one was opened before it
-                return word.start() if fallback is None else fallback
-            if token.strip("'’‘\"“") in OPENERS and not titled:
-                return word.start()
-            if token[0].isupper() and token != "I" and (before[:1].islower() or before[:1].isdigit()):
-                if titled:
-                    return None if fallback is None else fallback
-                fallback = word.start() if fallback is None else fallback
-        if titled and index >= 1 and token[:1].islower() and token.lower() not in SMALL and len(token) > 2:
-            previous = words[index - 1]
-            return previous.start() if index >= 2 and previous.group()[:1].isupper() else None
-        if token.rstrip("\"”'’").endswith(("?", "!")) and index + 1 < len(words):
-            return word.end()
-        if token.rstrip("\"”'’").endswith(".") and not re.search(r"(?:^|\.)[A-Z]\.$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep)\.$",
-                                                 token):
-            return fallback
-    if len(words) <= MAX_HEADLINE_WORDS and not any(w.group().endswith(".") for w in words):
-        return words[-1].end() if words else None
-    return fallback
-
-
-def _label_start(words: list[re.Match], index: int) -> int | None:
-    """Where the run of capitalised words ending at words[index] starts (None: at the headline's start)."""
-    start = index
-    while start > 1 and words[start - 1].group()[:1].isupper() and ":" not in words[start - 1].group():
-        start -= 1
-    return words[start].start() if start > 1 and words[start].group()[:1].isupper() else None
-
-
-def _title_case(words: list[re.Match]) -> bool:
-    """Whether a headline is written in title case: its first lower-case word that is not a small word comes
-    after more capitalised words than a name has (or never)."""
-    capitalised = 0
-    for word in words[:MAX_HEADLINE_WORDS]:
-        token = word.group()
-        if token[:1].islower() and token.lower() not in TITLE_SMALL and len(token) > 2:
-            return capitalised >= TITLE_CASE_WORDS
-        capitalised += token[:1].isupper()
-    return True
 
 
 def tail_cuts(text: str, start: int, end: int) -> list[Cut]:
