@@ -117,7 +117,10 @@ def test_a_loaded_archive_holds_no_chrome_and_every_annotation_indexes_the_store
                         '"Traffic will flow again," Kowalczyk told reporters. ab/cd (AFP, Reuters)'},
                {"title": "Ferry strike ends", "url": "https://news.example/a/2",
                 "body": "The ferry strike in Tallinn ended on Friday, the union said. Do you have a tip for our "
-                        "desk? Here's how. How will the strike affect you? Learn more"}]
+                        "desk? Here's how. How will the strike affect you? Learn more"},
+               {"title": "Port fees rise", "url": "https://news.example/a/3",
+                "body": "GDANSK, March 3. /NTB/. Port fees in Gdansk will rise in May. READ MORE: Ferry strike in "
+                        "Tallinn ends after two weeks The new fees apply to cargo ships. Source: Harbour Times and agencies"}]
     path = tmp_path / "site.json"
     path.write_text(json.dumps(records), encoding="utf-8")
     db, _ = load_into(path, nlp=True)
@@ -125,16 +128,24 @@ def test_a_loaded_archive_holds_no_chrome_and_every_annotation_indexes_the_store
     assert sorted(bodies.values()) == [
         'Mayor Ines Kowalczyk reopened the Harbour Bridge in Gdansk on Monday.\n\n"Traffic will flow again," '
         "Kowalczyk told reporters.",
+        "Port fees in Gdansk will rise in May. The new fees apply to cargo ships.",
         "The ferry strike in Tallinn ended on Friday, the union said."]
     assert db.execute("select credits from articles where url like '%/1'").fetchone()[0] == "ab/cd (AFP, Reuters)"
+    assert db.execute("select dateline, credits from articles where url like '%/3'").fetchone() == \
+        ("GDANSK", "Source: Harbour Times and agencies")
+    assert sorted(db.execute("select name, source_id from article_credits").fetchall()) == [
+        ("AFP", "afp"), ("Harbour Times", None), ("Reuters", "reuters")]
+    assert db.execute("select count(*) from locations where is_dateline = 1").fetchone()[0] == 1
     mentions = db.execute("select article_id, text, start, end from mentions").fetchall()
     assert mentions and all(bodies[a][s:e] == text for a, text, s, e in mentions)
-    assert not {text for _, text, _, _ in mentions} & {"Digg", "Twitter", "Facebook", "AFP", "Reuters"}
+    assert not {text for _, text, _, _ in mentions} & {"Digg", "Twitter", "Facebook", "AFP", "Reuters", "GDANSK",
+                                                        "NTB", "Harbour Times"}
+    assert "Tallinn" not in {text for a, text, _, _ in mentions if "Port fees" in bodies[a]}
     quotes = db.execute("select article_id, content, start, end from quotes").fetchall()
     assert sorted((content, bodies[a][s:e] == content) for a, content, s, e in quotes) == [
         ("The ferry strike in Tallinn ended on Friday", True), ("Traffic will flow again", True)]
     _, again = load_into(path, nlp=True)
-    assert (again.counts["inserted"], again.counts["updated"], again.counts["unchanged"]) == (0, 0, 2)
+    assert (again.counts["inserted"], again.counts["updated"], again.counts["unchanged"]) == (0, 0, 3)
 
 
 @pytest.mark.parametrize("text, body, credits", [
@@ -157,4 +168,84 @@ def test_credits_closing_the_text_move_to_credits(text, body, credits):
     "The views of the board do not necessarily reflect a vote, she said.",  # not at the start of a sentence
 ])
 def test_text_of_the_story_that_looks_like_a_credit_stays(text):
+    assert strip_chrome([text]) == ([text], [])
+
+
+@pytest.mark.parametrize("link, story", [
+    # a headline in sentence case, then the story's next sentence opening with "The"
+    ("READ MORE: Harbour town braces for winter storms", "The ferry stopped running on Friday."),
+    # the headline ends at a question mark
+    ("WATCH: Can the old ferry survive another winter?", "Its owners say it can."),
+    # a proper noun after a lower-case word opens the story's sentence
+    ("READ MORE: Fishermen protest new quota rules", "Pelham Harbour was quiet on Sunday."),
+    # a quotation opens the story's sentence
+    ("RELATED: Ferry crew 'exhausted' after rescue", '"We did what we could," the captain said.'),
+    # a headline in title case, then a name and a verb
+    ("Read: Ten Things to Know About the Harbour Bridge Vote", "Councillors meet again on Monday."),
+    # links to web addresses
+    ("More: https://example.org/a/1 https://example.org/a/2", "The ferry resumed on Monday."),
+])
+def test_a_link_to_another_story_leaves_the_body(link, story):
+    body = f"The harbour bridge reopened on Monday. {link} {story}"
+    assert strip_chrome([body]) == ([f"The harbour bridge reopened on Monday. {story}"], [])
+
+
+def test_a_link_closing_the_text_leaves_it():
+    assert strip_chrome(["The bridge reopened. READ MORE: Harbour town braces for winter storms"]) == \
+        (["The bridge reopened."], [])
+
+
+@pytest.mark.parametrize("text", [
+    # prose that reads a sign or names a body ending in Watch
+    'The banner read: "Keep the ferry running." Most people agreed.',
+    "The report came from Harbour Watch: it found three faults. The council said it would act.",
+    # a label whose headline's end cannot be told before a full stop stays, with its headline
+    "The bridge reopened. READ MORE: Storms in Pelham Harbour Council meets on Monday.",
+])
+def test_text_that_is_no_link_or_whose_headline_cannot_be_told_stays(text):
+    assert strip_chrome([text]) == ([text], [])
+
+
+@pytest.mark.parametrize("closing", [
+    # a newsletter described to the reader, a damaged quote mark inside
+    'Harbour Weekly is your guide to the coast "?sent right to your inbox every Friday.',
+    "Harbour Weekly is a newsletter that will make you love the sea.",
+    # invitations to contact or follow the newsroom
+    "Email tips@harbour.example with your stories. Please include a contact number if you are happy to talk to "
+    "us. You can also contact us in the following ways: Phone: 555 0100",
+    "Follow us on Facebook, on Twitter @harbournews, or on Instagram at harbournews. If you have a story "
+    "suggestion email the desk.",
+])
+def test_closing_promos_leave_the_body(closing):
+    assert strip_chrome([f"The harbour bridge reopened on Monday. {closing}"]) == \
+        (["The harbour bridge reopened on Monday."], [])
+
+
+def test_a_republished_storys_origin_moves_to_credits():
+    text = ("The bridge reopened on Monday. Kim Vale, Lecturer, Pelham University This article was originally "
+            "published on The Harbour Review. Read the original article.")
+    assert strip_chrome([text]) == (["The bridge reopened on Monday. Kim Vale, Lecturer, Pelham University"],
+                                    ["This article was originally published on The Harbour Review."])
+
+
+@pytest.mark.parametrize("credit, after", [
+    ("Kim Vale / For Harbour Daily", "He said the bridge would reopen."),
+    ("Kim Vale / Harbour News Service", "Traffic returned on Tuesday."),
+    ("Kim J.B. Vale / Harbour Daily", "The bridge reopened."),
+    ("Kim Vale / For Harbour Daily", "Ines Kowalczyk, the mayor, says it will reopen."),
+    ("Kim Vale / Example Images", "Ma, who runs the port, agreed."),
+])
+def test_a_picture_credit_inside_the_text_moves_to_credits(credit, after):
+    text = f"Workers paint the bridge in Pelham on Jan 9. {credit} {after}"
+    assert strip_chrome([text]) == ([f"Workers paint the bridge in Pelham on Jan 9. {after}"], [credit])
+
+
+def test_an_embedded_posts_signature_and_a_players_placeholder_leave_the_body():
+    text = ('The ferry is back in service pic.twitter.com/AbC123xyz "?Harbour News (@harbournews) March 3, 2017 '
+            "Media playback is not supported on this device Passengers were pleased.")
+    assert strip_chrome([text]) == (["The ferry is back in service Passengers were pleased."], [])
+
+
+def test_prose_with_a_slash_keeps_it():
+    text = "The route runs Pelham / Harbour Town twice a day. Tickets cost $4."
     assert strip_chrome([text]) == ([text], [])

@@ -562,4 +562,59 @@ def test_a_title_before_a_process_noun_does_not_keep_the_event():
 def test_a_word_of_a_persons_full_name_is_no_event():
     text = "Park Hye-jin was questioned for hours. The arrest came after Park, 65, faced nine hours of questions."
     assert [kind for name, kind in model_tags(text) if name.startswith("Park")] == ["PERSON", "GPE"]
-    assert pairs(text) == [("Park Hye-jin", "PERSON"), ("Park", "GPE")]  # kept: the places stage judges the place
+    # kept by the event rule; no gazetteer place is called "Park", so it is at most another place
+    assert pairs(text) == [("Park Hye-jin", "PERSON"), ("Park", "LOC")]
+
+
+def types_of(mentions: list[dict], name: str) -> list[str]:
+    return [m["type"] for m in mentions if m["text"] == name]
+
+
+def test_a_portfolio_word_in_a_title_or_a_common_noun_in_a_compound_is_no_organisation():
+    titles = one("Ann Hale served as Secretary of State for four years. The Minister for Justice said nothing, and "
+                 "the Defense Minister added that he was pleased. Acme hired the former Secretary of Commerce.")
+    assert [m["text"] for m in titles if m["type"] == "ORG"] == []
+    compounds = one("Workers at the State-owned company went on strike on Monday. The schools, which are State-run "
+                    "schools, took the step this year. The Google-owned firm said it would appeal.")
+    assert [(m["text"], m["type"]) for m in compounds] == [("Google", "ORG")]
+    modifiers = one("He said sustaining the State pension was one of the greatest challenges. Full State ownership was "
+                    "avoided. Two ISIS-inspired militants attacked the contest.")
+    assert [(m["text"], m["type"]) for m in modifiers] == [("ISIS", "ORG")]  # an acronym is a name
+    party = one("Labour won the seat with 7,583 votes. Most Labour voters supported Brexit, and peers backed a "
+                "Labour-led move.")
+    assert types_of(party, "Labour") == ["ORG"] * 3  # a name the article makes act
+
+
+def test_a_name_used_as_a_programme_in_most_mentions_is_no_organisation():
+    assert one("States that expand their Medicaid programs get more money under the bill. Medicaid recipients would "
+               "pay more, and the plan puts curbs on Medicaid.") == []
+    assert one("The governor wants to expand Medicaid. Medicaid expansion would cover 400,000 people, he said.") == []
+    nasa = one("The NASA program was cut in March. NASA said the program would resume, and a NASA spokesman said "
+               "crews were ready.")
+    assert types_of(nasa, "NASA") == ["ORG"] * 3  # one programme use in three, and a speaker
+
+
+def test_a_site_written_after_a_preposition_of_place_is_a_place_unless_it_acts():
+    hill = one("Al Jazeera's James Bays, reporting from Capitol Hill, said the address was different. Trump "
+               "traveled to Capitol Hill on Tuesday.")
+    assert types_of(hill, "Capitol Hill") == ["LOC", "LOC"]
+    assert types_of(hill, "Al Jazeera") == ["ORG"]
+    acting = one("Capitol Hill is digging deeper into the deal. Senators met on Capitol Hill on Friday to discuss it.")
+    assert types_of(acting, "Capitol Hill") == ["ORG", "ORG"]  # a metonym for Congress
+
+
+def test_a_name_the_source_damaged_is_no_person_unless_a_surname_or_given_name_shows_one():
+    party = one("Fianna F\ufffd\ufffdil's justice spokesperson Jim O'Callaghan welcomed the commission. Mr Coveney "
+                "accused Fianna F\ufffd\ufffdil of hardening its position.")
+    assert types_of(party, "Fianna F\ufffd\ufffdil") == ["ORG", "ORG"]
+    assert types_of(party, "Jim O'Callaghan") == ["PERSON"]
+    assert types_of(one("Se\ufffd\ufffdn Kelly said the party would vote against it."), "Se\ufffd\ufffdn Kelly") == ["PERSON"]
+
+
+def test_a_country_city_or_state_no_gazetteer_place_is_called_is_at_most_another_place():
+    found = one("Others fearful of Brexit will look for the nuances in tone. He lives in Sichuan province, far from "
+                "Beijing. Sen. Dianne Feinstein (Calif.) spoke.")
+    assert [(m["text"], m["type"]) for m in found if m["type"] in ("GPE", "LOC")] == [
+        ("Brexit", "LOC"), ("Sichuan province", "GPE"), ("Beijing", "GPE"), ("Calif", "GPE")]
+    initials = one("Kremlin-backed RT reported the talks in Moscow. The man lives in Buffalo, NY, with his family.")
+    assert [(m["text"], m["type"]) for m in initials if m["text"] in ("RT", "NY")] == [("RT", "LOC"), ("NY", "GPE")]

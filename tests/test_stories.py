@@ -146,6 +146,12 @@ def test_publication_times_sort_by_instant():
     ("Reporting by Jo Lee and Sam Park in Seoul; Editing by Kim Ray", ["Jo Lee", "Sam Park", "Kim Ray"]),
     ("Additional reporting by AFP, Associated Press", ["AFP", "Associated Press"]),
     ("Photos: the Harbour Gazette", []),
+    ("Source: Harbour Gazette and news agencies", ["Harbour Gazette"]),
+    ("Sources: AP news agency, Harbour Gazette", ["AP", "Harbour Gazette"]),
+    ("Source: News agencies", []),
+    ("ab/cd (AFP, AP, Reuters)", ["AFP", "AP", "Reuters"]),
+    ("ab, cd/ef-(- dpa/Harbour Gazette)", ["dpa", "Harbour Gazette"]),
+    ("The views expressed are the author's own (not the Gazette's)", []),
     (None, []),
 ])
 def test_credited_names(line, names):

@@ -17,7 +17,12 @@ one-word "person" the article also writes in lower case is a common word capital
 medium of a message ("posted on ...", "took to ..."), or written before a rank and a member's name ("...
 superintendent Ann Hale") or a station, is an organisation; one used as an event ("after ...", "a hard ...", "the ...
 talks") that no gazetteer place is called is none of our entities; two names joined by "and" after a firm's noun
-("brokers ... and ...") are one firm.
+("brokers ... and ...") are one firm. A portfolio word in a title ("Secretary of State") or before a lower-case noun
+("the State pension", "Treasury bills") and a capitalised common noun in a hyphen compound ("State-owned") are no
+organisation; a name used as a programme or law in most of an article's mentions ("Medicaid recipients", "repeal
+...") is none of our entities; an organisation named like a site ("... Street", "... Hill") written after a
+preposition of place and never a subject is that site; a country, city or state no gazetteer place is called is at
+most another place (LOC); a name whose last word the source damaged (U+FFFD), with no given name, is no person.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
@@ -26,7 +31,7 @@ from dataclasses import dataclass
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     entity_key, fold_words, fragment_kind, given_name_classes, is_country_prefix, medium_words,
-                    name_words, roles, thing_nouns)
+                    name_words, programme_words, roles, site_kind, thing_nouns)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -77,7 +82,8 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _bodies_taken_for_places(mentions)
     mentions += _people_by_context(doc, text, mentions)
     role_tokens = _assign_roles(doc, text, mentions)
-    mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens)]
+    actors = _actors(doc, mentions)
+    mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens, actors)]
     mentions += _missed_surnames(doc, text, mentions)
     mentions = _without_common_words(doc, mentions)
     generic = [m for m in mentions if fragment_kind(m.text) == "generic"]
@@ -87,7 +93,11 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _places_as_people(mentions)
     _media_taken_for_people(doc, mentions)
     _bodies_taken_for_people(doc, mentions)
+    _damaged_names_taken_for_people(text, mentions)
     mentions = _without_events(doc, mentions)
+    mentions = _without_programmes(doc, mentions)
+    _sites_taken_for_organisations(doc, mentions)
+    _places_no_gazetteer_knows(text, mentions)
     mentions += _referring_back(generic, mentions)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
@@ -523,6 +533,23 @@ def _bodies_taken_for_people(doc, mentions: list[Mention]) -> None:
             m.type = "FAC"
 
 
+REPLACEMENT = "\ufffd"  # what a decoder writes for bytes it could not read: "Fianna F\ufffd\ufffdil"
+
+
+def _damaged_names_taken_for_people(text: str, mentions: list[Mention]) -> None:
+    """ "Fianna F\ufffd\ufffdil's spokesman" tagged as a person: the model cannot read a word the source damaged into
+    replacement characters (U+FFFD) and takes the name for a person's. A name of two words or more whose last word
+    is so damaged, given no title or role, whose first word is no given name and whose last word the article never
+    writes alone (as it would a surname) is an organisation's (a party, "Sinn F\ufffd\ufffdin"; a police force). A
+    damaged given name with a clean surname ("Se\ufffd\ufffdn Kelly") stays a person."""
+    for m in mentions:
+        words = m.text.split()
+        if m.type == PERSON and not m.role and len(words) >= 2 and REPLACEMENT in words[-1] \
+                and (m.entity or m.text) == m.text and not _has_given_name(m.text) \
+                and text.count(words[-1]) == text.count(m.text):
+            m.type = "ORG"
+
+
 def _before_rank(doc, m: Mention, person_starts: set[int]) -> bool:
     i = m.last
     while i < len(doc) and _is_title(doc[i]) and doc[i].lower_.rstrip(".") not in roles()["portfolios"]:
@@ -561,6 +588,94 @@ def _as_event(doc, m: Mention) -> bool:
     while i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
     return i < m.first - 1 and doc[i].lower_ in ARTICLES
+
+
+# --- programmes and sites named like organisations ---------------------------------------------------------
+
+def _without_programmes(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "expand their Medicaid programs", "Medicaid recipients", "repeal Obamacare", "the repeal of Obamacare":
+    an organisation's (or a "person's" with no given name) name that the article writes at least twice, and in at
+    least half its mentions, as a public programme's or a law's name — before a noun of a programme (loader/data/
+    name_fragments.tsv, kind programme: "... program", "... expansion", "... recipients"), as the object of such a
+    verb ("repeal ...", "expand ...") or after such a noun and "of" — and never as a speaker, is that programme or
+    law: none of our entities, so all its mentions in the article are dropped. A name ending in an organisation's
+    head noun ("... Agency") is kept."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "ORG" or m.type == PERSON and not _has_given_name(m.entity or m.text):
+            groups.setdefault(m.entity or m.text, []).append(m)
+    programmes = set()
+    for name, group in groups.items():
+        words = fold_words(name)
+        if not words or fragment_kind(words[-1]) == "generic" or any(_says(doc, m) for m in group):
+            continue
+        uses = sum(_as_programme(doc, m) for m in group)
+        if uses >= 2 and 2 * uses >= len(group):
+            programmes.add(name)
+    return [m for m in mentions if not (m in groups.get(m.entity or m.text, ()) and (m.entity or m.text) in programmes)]
+
+
+def _as_programme(doc, m: Mention) -> bool:
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.is_lower and after.pos_ == "NOUN" and after.lower_ in programme_words():
+        return True
+    root = _root(doc, m)
+    head = root.head
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in programme_words():
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+        and head.head.lemma_.lower() in programme_words()
+
+
+# Prepositions of place a site's name is written after ("a lunch on ...", "traveled to ...", "reporting from ...").
+PLACE_PREPOSITIONS = {"on", "at", "in", "to", "from", "near", "outside", "inside", "across", "around", "into", "onto",
+                      "toward", "towards", "along", "off", "through"}
+SITE_TYPES = {"road": "FAC", "area": "LOC"}
+
+
+def _sites_taken_for_organisations(doc, mentions: list[Mention]) -> None:
+    """ "a lunch on Capitol Hill", "reporting from Capitol Hill", "protesters outside Downing Street" tagged as an
+    organisation: a name of two words or more ending in a capitalised word of a site (loader/data/
+    name_fragments.tsv, kinds road and area: "Street", "Square", "Hill") that the article writes at least once as
+    the object of a preposition of place (PLACE_PREPOSITIONS) and never as the subject of a verb (a metonym:
+    "Downing Street said", "Wall Street rallied") is that site there: a road or square a facility (FAC), a hill or
+    quarter a place (LOC)."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "ORG":
+            groups.setdefault(m.entity or m.text, []).append(m)
+    for name, group in groups.items():
+        words = name.split()
+        kind = site_kind(words[-1]) if len(words) >= 2 and words[-1][:1].isupper() else None
+        if kind and any(_after_place_preposition(doc, m) for m in group) \
+                and not any(token.dep_ in ("nsubj", "nsubjpass") for m in group for token in doc[m.first:m.last]):
+            for m in group:
+                m.type = SITE_TYPES[kind]
+
+
+def _after_place_preposition(doc, m: Mention) -> bool:
+    root = _root(doc, m)
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+def _places_no_gazetteer_knows(text: str, mentions: list[Mention]) -> None:
+    """ "fearful of Brexit", "a Netflix series" tagged as a country, city or state: a GPE no gazetteer place is called
+    (the gazetteer holds every town of 500 people, every country and division) — nor its canonical name, nor with a
+    full stop ("Calif."), nor without a lower-case word after it ("Sichuan province") — is at most another place
+    (LOC): a quarter, a bay ("Jobar", "Blacksod") or no place at all. Initials the gazetteer knows with dots ("NY"
+    as "N.Y.") and abbreviations ("La.") stay; "RT" (a channel) does not."""
+    gazetteer = get_gazetteer()
+    for m in mentions:
+        if m.type != "GPE" or text[m.end:m.end + 1] == ".":
+            continue  # an abbreviation: "Good Hope, La."
+        words = m.text.split()
+        forms = {m.text, m.entity or m.text, m.text + "."}
+        if m.text.isalpha() and m.text.isupper() and len(m.text) <= 4:
+            forms.add("".join(letter + "." for letter in m.text))  # "NY" as "N.Y."
+        if len(words) > 1 and words[-1].islower():
+            forms.add(" ".join(words[:-1]))
+        if not any(gazetteer.candidates(form) for form in forms):
+            m.type = "LOC"
 
 
 def _completed(doc, text: str, m: Mention) -> Mention:
@@ -800,10 +915,58 @@ def _span_text(doc, text: str, first: int, last: int) -> str | None:
     return text[start:end] or None
 
 
-def _is_title_word(doc, m: Mention, role_tokens: set[int]) -> bool:
-    """"Defence" in "US Defence Secretary Jim Mattis" is part of a title, not an organisation."""
-    return (m.type == "ORG" and m.last - m.first == 1 and m.first in role_tokens
-            and doc[m.first].lower_ in roles()["portfolios"])
+def _actors(doc, mentions: list[Mention]) -> set[str]:
+    """Organisations' names the article makes act or own ("Labour won", "Labour's leader"): names, not common nouns."""
+    return {m.text for m in mentions if m.type == "ORG" and (
+        any(token.dep_ in ("nsubj", "nsubjpass") for token in doc[m.first:m.last])
+        or m.last < len(doc) and doc[m.last].text in POSSESSIVES)}
+
+
+def _is_title_word(doc, m: Mention, role_tokens: set[int], actors: frozenset | set = frozenset()) -> bool:
+    """A one-word "organisation" that is a capitalised common noun, not an organisation's name: a portfolio word in
+    a title ("Defence" in "US Defence Secretary Jim Mattis"; after a title and "of" or "for": "Secretary of State",
+    "the Minister for Justice", "Minister of the Interior"; before an office's title with no name after it: "the
+    Defense Minister added") or modifying the lower-case noun after it ("the State pension", "Treasury bills");
+    or a capitalised word the tagger reads as a common noun, joined by a hyphen to the lower-case word after it
+    ("State-owned", "State-run schools"; not an acronym: "ISIS-inspired"). A word the article makes act or own
+    elsewhere ("Labour won", "Labour's leader") is a name there: "Labour voters", "a Labour-led move" stay."""
+    if m.type != "ORG" or m.last - m.first != 1:
+        return False
+    if doc[m.first].lower_ in roles()["portfolios"] and (m.first in role_tokens or _in_a_title(doc, m)):
+        return True
+    return m.text not in actors and (doc[m.first].lower_ in roles()["portfolios"] and _modifies_a_common_noun(doc, m)
+                                     or _compound_modifier(doc, m))
+
+
+# Titles of an office that a portfolio word written just before names ("the Defense Minister", "Education Secretary").
+OFFICE_TITLES = {"minister", "ministers", "secretary", "secretaries", "undersecretary", "under-secretary",
+                 "commissioner", "correspondent", "editor"}
+
+
+def _in_a_title(doc, m: Mention) -> bool:
+    i = m.first - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].lower_ in ("of", "for") and _is_title(doc[i - 1]):
+        return True
+    return m.last < len(doc) and doc[m.last].lower_ in OFFICE_TITLES
+
+
+def _modifies_a_common_noun(doc, m: Mention) -> bool:
+    """ "the State pension", "full State ownership", "Treasury bills": a portfolio word just before a lower-case noun
+    it modifies, unless that noun is a body's, a role's or a speaker's ("the Labour party", "the Labor leader", "a
+    Treasury official", "the State department")."""
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is None or not after.is_lower or after.pos_ != "NOUN" or doc[m.first].head.i != after.i:
+        return False
+    lemma = after.lemma_.lower()
+    return not (_organisation_noun(lemma) or lemma in speaker_words() or lemma in roles()["titles"])
+
+
+def _compound_modifier(doc, m: Mention) -> bool:
+    token = doc[m.first]
+    return token.pos_ == "NOUN" and token.is_title and m.last + 1 < len(doc) and doc[m.last].text == "-" \
+        and not token.whitespace_ and not doc[m.last].whitespace_ and doc[m.last + 1].is_lower
 
 
 # --- within-article canonical names ------------------------------------------------------------------

@@ -181,6 +181,20 @@ def medium_words() -> frozenset:
     return _fragment_words()["medium"]
 
 
+def programme_words() -> frozenset:
+    """Lower-case nouns after a name ("... recipients") and lemmas of which it is the object ("repeal ...") that make it
+    a public programme's or a law's name."""
+    return _fragment_words()["programme"]
+
+
+def site_kind(word: str) -> str | None:
+    """ "road" or "area" for the last word of a site's name ("Street", "Hill"), else None."""
+    for kind in ("road", "area"):
+        if word.lower() in _fragment_words()[kind]:
+            return kind
+    return None
+
+
 def described_as(words: str) -> str | None:
     """The kind of thing a lower-case noun (or two) written beside a name makes it: "vessel" ("the tanker ..."),
     "publication" ("the daily ..."), "water" ("the river ..."), "company" ("the brokerage ..."), else None."""

@@ -34,6 +34,8 @@ def normalize(record: Record, source: str | None = None, field_map: dict | None 
     if profile is GENERIC:
         profile = _site_profile(as_text(fields.get("url"))) or profile
     draft = profile.parse(paragraphs, fields)
+    if profile is GENERIC and draft.get("agency") and _slug(draft["agency"]):
+        profile = GENERIC.named(_slug(draft["agency"]), draft["agency"])  # no source but the dateline's agency
     if not draft["body"]:
         raise BadInput("no article text after removing headline and page furniture")
     return _article(record, fields, draft, profile), profile

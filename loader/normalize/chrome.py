@@ -14,10 +14,16 @@ organisation in every article of that site. Each is recognised by its shape — 
   publisher said about the story is lost.
 Credits and promos are looked for only at the end of the body and just before a share row (where pages put
 them), and only a run of several share words with no punctuation between them is a share row, so prose
-that names Facebook and Twitter keeps them.
+that names Facebook and Twitter keeps them. Anywhere in the text, a few more shapes are chrome:
+- a link to another story, "READ MORE: <headline>" (`links.py` tells where the headline ends): removed;
+- an embedded post's signature ("— Kim Vale (@kimvale) March 3, 2017") and a video player's placeholder
+  ("Media playback is not supported on this device"): removed;
+- a picture's credit after its caption ("… on Jan 9. Kim Vale / For Example Daily He said …"): to `credits`.
 """
 import re
 from dataclasses import dataclass
+
+from .links import OPENERS, WORD, related_links
 
 # Share buttons as pages label them (lower case; a trailing ':' is ignored). NETWORKS are the ones that are
 # names; a share row holds at least MIN_NETWORKS of them in a run of at least MIN_SHARE_RUN share words.
@@ -31,9 +37,12 @@ BUTTONS = frozenset({"send", "share", "email", "e-mail", "mail", "print", "tweet
 MIN_SHARE_RUN, MIN_NETWORKS = 4, 3
 URL = r"(?:https?://|www\.)\S+"
 PERMALINK = re.compile(r"\bPermalink:?\s+" + URL, re.I)
-WORD = re.compile(r"\S+")
 # A label a slideshow or share box puts before its buttons; it reads as nothing in running text.
 LABEL = re.compile(r"\bShare this (?:slide|story|article|page|post|with)\b:?\s*", re.I)
+# What a video player says where it cannot play: "Media playback is not supported on this device".
+PLAYER = re.compile(r"\b(?:Media playback|This (?:video|media|content)|Your (?:browser|device)) (?:is|does) not "
+                    r"(?:supported|support|available)\b[^.!?\n]{0,40}?"
+                    r"(?:on this device|in your browser|[.!]|(?=\s[A-Z]))")
 
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
@@ -63,18 +72,40 @@ CREDITS = [
     re.compile(rf"(?:{STARTS})(?:Contact (?:the )?(?:writers?|authors?|reporters?)\s*(?:at|through|via)?\s*:?\s*)?"
                rf"{EMAIL}(?:\s*(?:,|and)\s*{EMAIL})*\.?$"),
     re.compile(rf"(?:{STARTS}){FOLLOW}(?:\s+and\s+{NAME}(?:\s+on\s+[A-Z]\w+)?\s*(?:at|:)?\s*{HANDLE})*$"),
+    # a republished story's origin: "This article was originally published on Example Review."
+    re.compile(r"\bThis (?:article|story|piece|post) (?:was|is|has been) (?:originally |first )?"
+               r"(?:published|posted|republished|reproduced)\s+(?:on|in|at|by|from|with)\s+[^.!?]{1,80}\.$"),
 ]
 # A call to action that ends a promo, and what may come before it: a sentence addressed to the reader.
 CALL = re.compile(rf"(?:{STARTS})(?:Learn more|Read more|Find out more|Here's how|Here’s how|"
+                  r"Read the (?:original|full) (?:article|story)|"
                   r"Click here\b[^.!?]{0,40})[.!]?$")
 TO_READER = re.compile(rf"(?:{STARTS})[A-Z][^.!?;():]*\b(?:you|your|YOU|YOUR)\b[^.!?;():]*[.!?]$")
 # A sentence to the reader before a call to action is part of the promo when it asks the reader something
 # ("How will the budget affect you?") or pitches a subscription; any other is the story's.
-PROMO_WORDS = re.compile(r"\b(?:subscribe|sign up|sign-up|newsletter|inbox|e-?mail|send you|deliver)", re.I)
+PROMO_WORDS = re.compile(r"\b(?:subscribe|sign up|sign-up|newsletter|inbox|e-?mail|send you|deliver|contact|"
+                         r"let us know)", re.I)
 # A newsletter pitch closing the text needs no call to action after it.
 PITCH = re.compile(rf"(?:{STARTS})[A-Z][^.!?]*\b(?:[Ss]ign up|[Ss]ubscribe)\b[^.!?]*\b(?:newsletter|inbox)\b"
                    r"[^.!?]*[.!?]$")
+# Other closing promos: a newsletter described to the reader ("… sent right to your inbox six days a week",
+# where a damaged quote '"?' may sit inside the sentence), an invitation to contact or follow the newsroom.
+PROMOS = [
+    re.compile(rf"(?:{STARTS})[-–—]?\s*[A-Z](?=(?:[^.!?]|\"\?)*\byour?\b)(?:[^.!?]|\"\?)*\b(?:newsletter|inbox)\b"
+               r"(?:[^.!?]|\"\?)*[.!?]$"),
+    re.compile(rf"(?:{STARTS})(?:You can (?:also )?(?:contact|reach) us|Contact us)\b[^\n]{{0,200}}$"),
+    re.compile(rf"(?:{STARTS})(?:E-?mail|Send)\s+(?:us\s+)?(?:{EMAIL}|us)\b[^.!?]*\byour\b[^.!?]*[.!?]$"),
+    re.compile(rf"(?:{STARTS})If you have (?:a|any) (?:story|tip|question|news)\b[^.!?]{{0,80}}[.!?]?$"),
+    re.compile(rf"(?:{STARTS})Follow (?:us|me) on [A-Z][^.!?]{{0,120}}[.!?]?$"),
+]
 TRAILING_JUNK = " \t-–—"
+
+# A picture's credit inside the text: a person's name opening a sentence, a slash, maybe "For", then the agency.
+PICTURE_BY = re.compile(rf"(?:{STARTS})(?<![\w,])[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}\s+/\s+"
+                        r"(?:For\s+|Provided\s+to\s+)?(?=[A-Z])")
+MAX_AGENCY_WORDS = 3
+TWEET_SIGNATURE = re.compile(r"(?:pic\.twitter\.com/\w+\s*)?[\"“”?—–-]*\s*[A-Z][\w.'’?-]*(?:\s+[A-Z\d][\w.'’?-]*){0,4}"
+                             r"\s*\(@\w{1,15}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
 
 
 @dataclass(frozen=True)
@@ -88,6 +119,9 @@ class Cut:
 def chrome_cuts(paragraph: str, tail: bool = True) -> list[Cut]:
     """The chrome in one paragraph, in text order; with `tail`, credits and promos at its end too."""
     cuts = share_rows(paragraph) + [Cut(m.start(), m.end(), "label") for m in LABEL.finditer(paragraph)]
+    cuts += [Cut(m.start(), m.end(), "label") for m in PLAYER.finditer(paragraph)]
+    cuts += [Cut(start, end, "promo") for start, end in related_links(paragraph)]
+    cuts += picture_credits(paragraph) + tweet_signatures(paragraph)
     cuts = _disjoint(cuts)
     ends = [cut.start for cut in cuts if cut.kind == "share"] + ([len(paragraph)] if tail else [])
     starts = [0] + [cut.end for cut in cuts if cut.kind == "share"]
@@ -114,6 +148,33 @@ def share_rows(text: str) -> list[Cut]:
     return cuts
 
 
+def picture_credits(text: str) -> list[Cut]:
+    """A picture's credit after its caption, inside the text: "… in Chengdu. Kim Vale / For Example Daily He
+    said …". The credited agency is read up to where the story's next sentence starts."""
+    cuts = []
+    for match in PICTURE_BY.finditer(text):
+        words = list(WORD.finditer(text, match.end(), match.end() + 120))
+        taken = 0
+        while taken < min(len(words), MAX_AGENCY_WORDS) and words[taken].group()[:1].isupper():
+            token = words[taken].group()
+            following = words[taken + 1].group() if taken + 1 < len(words) else ""
+            named = taken >= 2 and following[:1].isupper() and following.endswith(",")  # "… Kim Vale, the mayor"
+            if taken and (token in OPENERS or following[:1].islower() or named):
+                break
+            taken += 1
+            if token.endswith((".", ",", ":", ";")):
+                break
+        if taken:
+            cuts.append(Cut(match.start(), words[taken - 1].end(), "credit"))
+    return cuts
+
+
+def tweet_signatures(text: str) -> list[Cut]:
+    """The signature an embedded post leaves in the text, "— Kim Vale (@kimvale) March 3, 2017", with the
+    picture link before it."""
+    return [Cut(m.start(), m.end(), "promo") for m in TWEET_SIGNATURE.finditer(text)]
+
+
 def tail_cuts(text: str, start: int, end: int) -> list[Cut]:
     """Credits and promos ending text[start:end], last first: each cut uncovers the one before it."""
     cuts, readers = [], False
@@ -125,7 +186,7 @@ def tail_cuts(text: str, start: int, end: int) -> list[Cut]:
         kind, at, pattern = found
         cuts.append(Cut(start + at, start + len(piece), kind))
         # after a call or a pitch to the reader, one more sentence to the reader may belong to the promo
-        readers = pattern is CALL or (pattern is TO_READER and not piece.endswith("?"))
+        readers = pattern is CALL or pattern in PROMOS or (pattern is TO_READER and not piece.endswith("?"))
         end = start + at
 
 
@@ -135,7 +196,7 @@ def _tail_match(piece: str, readers: bool) -> tuple[str, int, re.Pattern] | None
     for pattern in CREDITS:
         if match := pattern.search(piece):
             return "credit", match.start(), pattern
-    for pattern in (CALL, PITCH):
+    for pattern in (CALL, PITCH, *PROMOS):
         if match := pattern.search(piece):
             return "promo", match.start(), pattern
     match = TO_READER.search(piece) if readers else None
@@ -185,7 +246,7 @@ def _apply(paragraph: str, cuts: list[Cut]) -> tuple[list[str], list[str]]:
         if cut.kind == "share":
             pieces.append(text)
             text = ""
-        elif cut.kind == "label":
+        else:  # what was on either side of the cut stays apart
             text = text.rstrip() + " "
         at = cut.end
     pieces.append(text + paragraph[at:])

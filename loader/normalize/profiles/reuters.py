@@ -3,11 +3,9 @@
 """
 import re
 
+from ..datelines import PLACE as _PLACE
 from .base import Profile, finish_body, first_match, looks_like_headline, take_stamps
 
-# One place of a dateline: a city in capitals, optionally with its state, province or country in any
-# case ("GADSDEN, Ala.", "AUSTIN, Texas", "SAN JUAN, Puerto Rico"); up to three capitalised words.
-_PLACE = r"[A-Z][A-Z .'’&-]*?[A-Z.](?:\s*,\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,2})?"
 # Places joined by slashes ("WEST PALM BEACH, Fla./WASHINGTON"), optionally ", Oct 26", the agency in
 # brackets, a dash of any kind.
 DATELINE = re.compile(
