@@ -364,8 +364,26 @@ class Resolver:
             return self.organisations[person.name]
         if kind == "spokesperson":
             return self._spokesperson(span, head=span.root)
+        found = self._recent_issuer(span)
+        if found is None and speaker_words().get(_lemma(span.root)) == "document":  # "the report said": unnamed
+            return Speaker(anonymous_name(span.root), ANONYMOUS)
+        return found  # "the motion said" (a noun by its ending) with no issuer near: no speaker
+
+    def _recent_issuer(self, span) -> Speaker | None:
+        """The organisation a bare "the statement"/"a spokesman" speaks for: the one that spoke last, when it
+        is the last speaker or no one spoke since; else one named in that sentence or the one before. None when
+        the organisation is further back (an EU named three paragraphs up is no issuer of "the report")."""
         last = self.last_organisation
-        return last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
+        if last is not None and last.type in ISSUER_TYPES and self.spoken and self.spoken[-1] is last:
+            return last
+        if self.spoken and self.spoken[-1].type == ANONYMOUS:
+            return None  # "A No 10 spokesman said ... A spokesman added": the same unnamed source, no organisation
+        sentence = span.sent
+        previous = span.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        name = self.names.last_before(span.start_char, ISSUER_TYPES)
+        if name is not None and name.start >= previous:
+            return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+        return None
 
     def _spokesperson(self, span, head) -> Speaker:
         """ "a company spokesman" → the company (as for "the company"); "a Chinese foreign ministry
@@ -377,9 +395,9 @@ class Resolver:
                 found = self._organisation_noun(span, token, kind, first=min(c.left_edge.i for c in head.lefts))
                 if found.type is not None:
                     return found
-        last = self.last_organisation
-        found = last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
-        return found or Speaker(anonymous_name(head), ANONYMOUS)
+        if any(child.dep_ not in ("det", "punct") for child in head.lefts):  # "her spokesman", "a No 10 spokesman"
+            return Speaker(anonymous_name(head), ANONYMOUS)  # someone's, whom no name holds: not the last organisation
+        return self._recent_issuer(span) or Speaker(anonymous_name(head), ANONYMOUS)
 
     def _organisation_noun(self, span, noun, kind, first: int | None = None) -> Speaker:
         """ "the ministry", "the Ontario government", "the Chinese foreign ministry": the organisation the
@@ -772,7 +790,7 @@ class Resolver:
         if len(span) != 1 or not span[0].is_title:
             return None
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            if name.type == PERSON and name.canonical.split()[-1] == (word or span.text) \
+            if name.type == PERSON and _surname(name.canonical) == (word or span.text) \
                     and name.end <= span.start_char:
                 return Speaker(name.canonical, PERSON, self.roles.get(name.canonical))
         return None
@@ -900,6 +918,11 @@ def _written_lower(span, names: Names) -> "Speaker | None":
         if name.type in ISSUER_TYPES and name.canonical == upper:
             return Speaker(name.canonical, name.type)
     return None
+
+
+def _surname(name: str) -> str | None:
+    """The last capitalised word of a person's name: "Reding" of "Carlos Reding - a" (a name the parser ran on)."""
+    return next((word for word in reversed(name.split()) if word[:1].isupper()), None)
 
 
 def anonymous_name(head) -> str:
