@@ -642,3 +642,30 @@ def test_a_surname_that_is_also_a_text_noun_is_the_person():
 def test_a_name_in_a_relative_clause_is_not_the_speaker():
     text = "He could not have acted alone, according to a local imam who knew Tom Rudd well."
     assert speakers(text) == [("imam", "ANONYMOUS")]
+
+
+def test_a_spokesman_of_someone_no_name_holds_is_no_earlier_organisation():
+    text = ("Ministers met in Brussels, where the European Union agreed a plan. An EU spokesman said the letter "
+            "was welcome. A No 10 spokesman said the ambassador had told the council. A spokesman said talks "
+            "should start soon. Her spokesman said the prime minister would act in March.")
+    assert speakers(text) == [("European Union", "ORG")] + [("spokesperson", "ANONYMOUS")] * 3
+
+
+def test_a_bare_spokesman_speaks_for_the_organisation_just_named_or_just_quoted():
+    assert speakers("Dunmore Cable Inc cut 300 jobs on Monday. A spokesman said more cuts would follow.") == [
+        ("Dunmore Cable Inc", "ORG")]
+    assert speakers("Dunmore Cable Inc said profits rose. The statement said more cuts would follow.") == [
+        ("Dunmore Cable Inc", "ORG")] * 2
+
+
+def test_a_report_far_from_any_organisation_is_an_unnamed_source():
+    text = ("Officials of the European Union met on Friday. Roads were closed for hours. The weather was cold. "
+            '"This is bad for democracy," the report said. The statement said migrants would be held in camps.')
+    assert speakers(text) == [("report", "ANONYMOUS"), ("statement", "ANONYMOUS")]
+
+
+def test_a_surname_is_the_person_whose_name_the_parser_ran_on():
+    text = ('The study was led by Dr. Carlos Reding - a biologist at the university - and his team. '
+            '"The pumps matter," Reding said.')
+    (speaker, kind), = speakers(text)  # the parser may run the name on ("Carlos Reding - a"): still his
+    assert speaker.startswith("Carlos Reding") and kind == "PERSON"
