@@ -669,3 +669,16 @@ def test_a_surname_is_the_person_whose_name_the_parser_ran_on():
             '"The pumps matter," Reding said.')
     (speaker, kind), = speakers(text)  # the parser may run the name on ("Carlos Reding - a"): still his
     assert speaker.startswith("Carlos Reding") and kind == "PERSON"
+
+
+def test_one_given_name_after_a_title_is_a_person():
+    text = ('Militants left the city in October. Syrian activist Lubna, who lives there now, said '
+            '"Raqqa was a model for us."')
+    assert ("Lubna", "PERSON") in speakers(text)
+    assert all(speaker != "Syrian activist Lubna" for speaker, _ in speakers(text))
+
+
+def test_a_document_speaks_for_the_organisation_that_introduced_it():
+    text = ("Harlow Mining Corp sent its staff a memo on Monday. Workers gathered at the gate. Shares fell. "
+            "Rain fell all day. The memo said the mine would close in June.")
+    assert speakers(text) == [("Harlow Mining Corp", "ORG")]

@@ -364,10 +364,27 @@ class Resolver:
             return self.organisations[person.name]
         if kind == "spokesperson":
             return self._spokesperson(span, head=span.root)
-        found = self._recent_issuer(span)
+        last = self.last_organisation
+        if kind == "organisation" or any(child.dep_ == "poss" for child in span.root.children):
+            # "they said", "the union's release": the organisation before, however far
+            return last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
+        found = self._recent_issuer(span) or self._issuer_where_introduced(span)
         if found is None and speaker_words().get(_lemma(span.root)) == "document":  # "the report said": unnamed
             return Speaker(anonymous_name(span.root), ANONYMOUS)
         return found  # "the motion said" (a noun by its ending) with no issuer near: no speaker
+
+    def _issuer_where_introduced(self, span) -> Speaker | None:
+        """ "Ratehub sent staff a memo. ... The memo said": the organisation named in the sentence where the
+        same document noun came before (nearest first), the first it names (its subject, as a rule)."""
+        lemma = span.root.lemma_.lower()
+        for token in reversed(span.doc[:span.start]):
+            if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+                sentence = token.sent
+                names = [name for name in self.names.within(sentence.start_char, sentence.end_char)
+                         if name.type in ISSUER_TYPES]
+                if names:
+                    return Speaker(names[0].canonical, names[0].type, self.roles.get(names[0].canonical))
+        return None
 
     def _recent_issuer(self, span) -> Speaker | None:
         """The organisation a bare "the statement"/"a spokesman" speaks for: the one that spoke last, when it
@@ -768,7 +785,11 @@ class Resolver:
         while first > span.start and span.doc[first - 1].lower_ in SURNAME_PARTICLES:
             first -= 1
         words = span.doc[first:root.i + 1]
-        if (first == span.start and not particle) or not 2 <= len(words) <= MAX_NAME_WORDS:
+        before = span.doc[first - 1] if first > span.start else None
+        given = len(words) == 1 and before is not None and before.is_lower \
+            and (_names_people(before) or _is_title_word(before)) and root.tag_ not in PLURAL_TAGS \
+            and not (_names_people(root) or _is_title_word(root))  # "Syrian activist Lubna": one name after a title
+        if (first == span.start and not particle) or not (2 <= len(words) <= MAX_NAME_WORDS or given):
             return None
         return self._earlier_person(words.text) or Speaker(words.text, PERSON, _clean(span.doc[span.start:first].text))
 
