@@ -682,3 +682,9 @@ def test_a_document_speaks_for_the_organisation_that_introduced_it():
     text = ("Harlow Mining Corp sent its staff a memo on Monday. Workers gathered at the gate. Shares fell. "
             "Rain fell all day. The memo said the mine would close in June.")
     assert speakers(text) == [("Harlow Mining Corp", "ORG")]
+
+
+def test_a_title_with_a_name_in_apposition_is_that_person_not_the_organisation_in_the_title():
+    text = ("Brazil exports beef to the European Union. The EU ambassador to Brazil, Joao Cravinho, said the "
+            "rules were clear.")
+    assert speakers(text) == [("Joao Cravinho", "PERSON")]

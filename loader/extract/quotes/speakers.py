@@ -313,6 +313,9 @@ class Resolver:
 
     def _named(self, span, head, kind):
         """A name in the speaker span, or for a common noun in its whole phrase ("a study by Civic Action")."""
+        apposed = _apposed_person(head, self.names) if _is_title_word(head) or _names_people(head) else None
+        if apposed is not None:
+            return apposed  # "the EU ambassador to Brazil, Joao Cravinho, said": he, not the EU
         own = self.names.within(span.start_char, span.end_char)
         if own and all(name.type in ("GPE", "NORP") for name in own):
             company = _company_span(span) or _named_after_country(head, own)  # "US West Inc", "U.S. Mint"
@@ -1209,6 +1212,17 @@ def _public_body(name: str) -> bool:
     if words and words[-1] in LEGAL_FORMS:
         return False
     return any(speaker_words().get(word) == "institution" for word in fold_words(name))
+
+
+def _apposed_person(head, names: Names) -> Name | None:
+    """The person named in apposition to a title ("the ambassador, Joao Cravinho,"), or None."""
+    for child in head.rights:
+        if child.dep_ == "appos":
+            end = child.right_edge.idx + len(child.right_edge.text)
+            people = [name for name in names.within(child.left_edge.idx, end) if name.type == PERSON]
+            if people:
+                return people[0]
+    return None
 
 
 def _prefer(names: list[Name]) -> Name:
