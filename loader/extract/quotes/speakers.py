@@ -367,32 +367,13 @@ class Resolver:
             return self.organisations[person.name]
         if kind == "spokesperson":
             return self._spokesperson(span, head=span.root)
-        last = self.last_organisation
-        if kind == "organisation" or any(child.dep_ == "poss" for child in span.root.children):
-            # "they said", "the union's release": the organisation before, however far
-            return last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
-        found = self._recent_issuer(span) or self._issuer_where_introduced(span)
-        if found is None and speaker_words().get(_lemma(span.root)) == "document":  # "the report said": unnamed
-            return Speaker(anonymous_name(span.root), ANONYMOUS)
-        return found  # "the motion said" (a noun by its ending) with no issuer near: no speaker
-
-    def _issuer_where_introduced(self, span) -> Speaker | None:
-        """ "Ratehub sent staff a memo. ... The memo said": the organisation named in the sentence where the
-        same document noun came before (nearest first), the first it names (its subject, as a rule)."""
-        lemma = span.root.lemma_.lower()
-        for token in reversed(span.doc[:span.start]):
-            if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
-                sentence = token.sent
-                names = [name for name in self.names.within(sentence.start_char, sentence.end_char)
-                         if name.type in ISSUER_TYPES]
-                if names:
-                    return Speaker(names[0].canonical, names[0].type, self.roles.get(names[0].canonical))
-        return None
+        last = self.last_organisation  # "the report said": the organisation that spoke last, else the one named last
+        return last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
 
     def _recent_issuer(self, span) -> Speaker | None:
-        """The organisation a bare "the statement"/"a spokesman" speaks for: the one that spoke last, when it
-        is the last speaker or no one spoke since; else one named in that sentence or the one before. None when
-        the organisation is further back (an EU named three paragraphs up is no issuer of "the report")."""
+        """The organisation a bare "a spokesman" speaks for: the one that spoke last, when it is the last
+        speaker; else one named in that sentence or the one before. None after an unnamed source and when the
+        organisation is further back (an EU named three paragraphs up employs no "spokesman" of a later one)."""
         last = self.last_organisation
         if last is not None and last.type in ISSUER_TYPES and self.spoken and self.spoken[-1] is last:
             return last
@@ -407,8 +388,9 @@ class Resolver:
 
     def _spokesperson(self, span, head) -> Speaker:
         """ "a company spokesman" → the company (as for "the company"); "a Chinese foreign ministry
-        spokesman" → the ministry; a bare "a spokesman" → the organisation that last spoke or was
-        named; else an unnamed source."""
+        spokesman" → the ministry; a bare "a spokesman" → the organisation that just spoke or was named
+        in that sentence or the one before; someone's ("her spokesman", "a No 10 spokesman") or any other an
+        unnamed source."""
         for token in head.lefts:
             kind = speaker_words().get(token.lemma_.lower())
             if kind in ("company", "institution"):
