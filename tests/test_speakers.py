@@ -677,3 +677,8 @@ def test_a_title_with_a_name_in_apposition_is_that_person_not_the_organisation_i
     text = ("Brazil exports beef to the European Union. The EU ambassador to Brazil, Joao Cravinho, said the "
             "rules were clear.")
     assert speakers(text) == [("Joao Cravinho", "PERSON")]
+
+
+def test_a_named_speaker_keeps_the_name_before_an_apposition():
+    text = '"Bees are dying," said Jay Hallman, a neighbour of Mary Lowe, on Monday.'  # "Hallman": no title
+    assert speakers(text) == [("Jay Hallman", "PERSON")]

@@ -313,7 +313,8 @@ class Resolver:
 
     def _named(self, span, head, kind):
         """A name in the speaker span, or for a common noun in its whole phrase ("a study by Civic Action")."""
-        apposed = _apposed_person(head, self.names) if _is_title_word(head) or _names_people(head) else None
+        apposed = _apposed_person(head, self.names) if head.is_lower and (_is_title_word(head) or _names_people(head)) \
+            else None  # a lower-case title, not a name ending like one ("Feldman", "Muller")
         if apposed is not None:
             return apposed  # "the EU ambassador to Brazil, Joao Cravinho, said": he, not the EU
         own = self.names.within(span.start_char, span.end_char)
