@@ -584,7 +584,8 @@ def _without_events(doc, mentions: list[Mention]) -> list[Mention]:
     Congress") or after a noun of its outcome and "of" is such an event too."""
     events = {m.text for m in mentions if " " not in m.text and (m.entity or m.text) == m.text
               and (m.type in (PERSON, "GPE", "LOC") and _as_event(doc, m)
-                   or m.type == "ORG" and _as_event(doc, m, process_forms=False) and doc[m.first - 1].lower_ != "before")}
+                   or m.type == "ORG" and _as_event(doc, m, process_forms=False)
+                   and doc[m.first - 1].lower_ != "before")}
     events -= {m.text for m in mentions if _says(doc, m)}
     events -= {word for m in _full_names(mentions) for word in name_words(m.text)}  # "after Park" of "Park Geun-hye"
     events = {name for name in events if not get_gazetteer().candidates(name)}
@@ -592,7 +593,8 @@ def _without_events(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _as_event(doc, m: Mention, process_forms: bool = True) -> bool:
-    """Whether this mention is written as an event; `process_forms` False: only after a word of time or "<outcome> of"."""
+    """Whether this mention is written as an event; with `process_forms` False only after a word of time or after
+    "<outcome> of"."""
     after = doc[m.last] if m.last < len(doc) else None
     if process_forms and after is not None and after.lower_ in PROCESS_NOUNS and after.pos_ == "NOUN":
         return True
