@@ -383,7 +383,8 @@ def test_an_organisation_the_places_stage_resolved_as_a_country_in_two_of_its_ar
                                    for article in resolved[name])
     assert retype_places(db) == 2
     assert {row["name"]: row["type"] for row in db.query("select name, type from entities")} == {
-        "Norland": "GPE", "Granby": "ORG", "Tarnby": "ORG", "Skarn": "LOC"}  # a town's name may be a firm's: not retyped; a peninsula is another place
+        "Norland": "GPE", "Granby": "ORG", "Tarnby": "ORG",  # a town's name may be a firm's: not retyped
+        "Skarn": "LOC"}  # a peninsula: another place
 
 
 def test_an_archive_from_before_speaker_name_gets_it_from_speaker_at_the_next_finish(load_into, tmp_path):
