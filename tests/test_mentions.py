@@ -569,6 +569,8 @@ def test_an_office_written_as_a_title_and_after_the_is_no_entity():
             "President in Washington next week, and the Taoiseach will raise the border.")
     assert [kind for name, kind in model_tags(text) if name == "Taoiseach"] == ["ORG", "ORG"]
     assert pairs(text) == [("British", "NORP"), ("Enda Kenny", "PERSON"), ("Washington", "GPE")]
+    text = "The House passed the bill, a stance Speaker of the House Paul Ryan backed."  # a title's body
+    assert types_of(one(text), "House") == ["ORG", "ORG"]
     text = "Reuters reporter Ann Hale said the Kremlin denied it. The Kremlin's spokesman Dmitry Peskov said so."
     assert pairs(text) == [("Reuters", "ORG"), ("Ann Hale", "PERSON"), ("Kremlin", "ORG"), ("Kremlin", "ORG"),
                            ("Dmitry Peskov", "PERSON")]
@@ -578,6 +580,9 @@ def test_an_organisations_name_cut_before_and_the_place_is_one_name():
     text = "Troops fought the Islamic State of Iraq and the Levant near Mosul on Sunday."
     assert model_tags(text)[:2] == [("the Islamic State of Iraq", "ORG"), ("Levant", "GPE")]
     assert pairs(text) == [("Islamic State of Iraq and the Levant", "ORG"), ("Mosul", "GPE")]
+    text = "Aid groups said attacks by Islamic State of Iraq and the Levant fighters had killed hundreds."
+    assert model_tags(text)[:2] == [("Islamic State of Iraq", "ORG"), ("Levant", "PERSON")]
+    assert pairs(text) == [("Islamic State of Iraq and the Levant", "ORG")]
     text = "Talks between the Government of Ireland and the United States ended on Friday."
     assert pairs(text) == [("Government of Ireland", "ORG"), ("United States", "GPE")]
     text = "Officials of the Bank of Ireland and the Netherlands met. The Netherlands said it was pleased."

@@ -181,8 +181,8 @@ def _joined_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     a person's name, or "do", "de" ... and a person's, organisation's or place's name ("Banco" + " do " + "Brasil"),
     and so a person's name after such a head noun the model left untagged; a one-word organisation, "and" and a
     one-word person's name the article gives no fuller name for and writes only as that pair ("Wagner and Brown");
-    an organisation whose name has "of", "and the" and a one-word place the article writes only after it
-    ("Islamic State of Iraq and the Levant")."""
+    an organisation whose name has "of", "and the" and a one-word place or "person" the article writes only after
+    it ("Islamic State of Iraq and the Levant")."""
     full = {name_words(m.text)[-1] for m in mentions if m.type == PERSON and len(name_words(m.text)) > 1}
     joined = []
     for m in sorted(mentions, key=lambda m: m.start):
@@ -206,7 +206,7 @@ def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
             and all(len(m.text.split()) == 1 and m.text.istitle() for m in (a, b)) and fragment_kind(a.text) is None \
             and _only_together(text, a, b):
         return True
-    if a.type == "ORG" and " of " in a.text and b.type in ("GPE", "LOC") and AND_THE_GAP.fullmatch(gap) \
+    if a.type == "ORG" and " of " in a.text and b.type in ("GPE", "LOC", PERSON) and AND_THE_GAP.fullmatch(gap) \
             and b.text.isalpha() and b.text.istitle() and _written_only_after(text, a, b):
         return True
     of = b.type == PERSON and OF_GAP.fullmatch(gap) \
@@ -653,13 +653,21 @@ def _without_offices(doc, mentions: list[Mention]) -> list[Mention]:
     """ "Taoiseach Enda Kenny said", "the Taoiseach said" tagged as an organisation or a person: a one-word
     capitalised "organisation" or "person" (no role, no fuller name in the article) that the article writes at
     least once just before a person's full name, as a title, and at least once after "the", and never before a
-    possessive ("the Kremlin's"), is an office, none of our entities: all its mentions in the article are dropped."""
-    titles = {doc[m.first - 1].text for m in mentions if m.type == PERSON and len(m.text.split()) > 1 and m.first > 0}
+    possessive ("the Kremlin's"), is an office, none of our entities: all its mentions in the article are dropped.
+    A body after "of" is a title's ("Speaker of the House Paul Ryan")."""
+    titles = {doc[m.first - 1].text for m in mentions if m.type == PERSON and len(m.text.split()) > 1 and m.first > 0
+              and not _after_of(doc, m.first - 1)}
     names = [m for m in mentions if m.text.isalpha() and m.text.istitle() and (m.entity or m.text) == m.text
              and (m.type == "ORG" or m.type == PERSON and not m.role)]
     offices = titles & {m.text for m in names if m.first > 0 and doc[m.first - 1].lower_ == "the"}
     offices -= {m.text for m in names if m.last < len(doc) and doc[m.last].text in POSSESSIVES}
     return [m for m in mentions if not (m in names and m.text in offices)]
+
+
+def _after_of(doc, i: int) -> bool:
+    """Whether the word at i follows "of" or "of the"."""
+    j = i - 2 if i >= 2 and doc[i - 1].lower_ == "the" else i - 1
+    return j >= 0 and doc[j].lower_ == "of"
 
 
 # Prepositions of place a site's name is written after ("a lunch on ...", "traveled to ...", "reporting from ...").
