@@ -562,6 +562,11 @@ def test_a_one_word_organisation_after_a_word_of_time_is_an_event():
     assert pairs(text) == [("Congress", "ORG"), ("Congress", "ORG")]
     text = "Shares rose after Google said profits climbed. Google hired 500 engineers."  # "after Google said"
     assert pairs(text) == [("Google", "ORG"), ("Google", "ORG")]
+    text = "Sales fell at the chain, the third biggest after Tesco and Asda. Tesco said sales rose."
+    assert types_of(one(text), "Tesco") == ["ORG", "ORG"]
+    text = "The coalition is going after ISIS. ISIS fighters fled the city."  # an acronym is a name
+    assert model_tags(text)[:2] == [("ISIS", "ORG"), ("ISIS", "ORG")]
+    assert types_of(one(text), "ISIS") == ["ORG", "ORG"]
 
 
 def test_an_office_written_as_a_title_and_after_the_is_no_entity():
@@ -570,6 +575,8 @@ def test_an_office_written_as_a_title_and_after_the_is_no_entity():
     assert [kind for name, kind in model_tags(text) if name == "Taoiseach"] == ["ORG", "ORG"]
     assert pairs(text) == [("British", "NORP"), ("Enda Kenny", "PERSON"), ("Washington", "GPE")]
     text = "The House passed the bill, a stance Speaker of the House Paul Ryan backed."  # a title's body
+    assert types_of(one(text), "House") == ["ORG", "ORG"]
+    text = "The House passed the bill, a stance House Speaker Paul Ryan backed."  # a rank's body
     assert types_of(one(text), "House") == ["ORG", "ORG"]
     text = "Reuters reporter Ann Hale said the Kremlin denied it. The Kremlin's spokesman Dmitry Peskov said so."
     assert pairs(text) == [("Reuters", "ORG"), ("Ann Hale", "PERSON"), ("Kremlin", "ORG"), ("Kremlin", "ORG"),

@@ -581,10 +581,11 @@ def _without_events(doc, mentions: list[Mention]) -> list[Mention]:
     process, none of our entities: all its mentions in the article are dropped, those tagged as an organisation too.
     An organisation's own mention does not count ("the House vote", "the Senate bill"), but a one-word
     "organisation" written after a word of time other than "before" ("after Brexit", not "testified before
-    Congress") or after a noun of its outcome and "of" is such an event too."""
+    Congress"; not before "and": "after Tesco and Asda") or after a noun of its outcome and "of" is such an event too;
+    not an acronym ("going after ISIS")."""
     events = {m.text for m in mentions if " " not in m.text and (m.entity or m.text) == m.text
               and (m.type in (PERSON, "GPE", "LOC") and _as_event(doc, m)
-                   or m.type == "ORG" and _as_event(doc, m, process_forms=False)
+                   or m.type == "ORG" and not m.text.isupper() and _as_event(doc, m, process_forms=False)
                    and doc[m.first - 1].lower_ != "before")}
     events -= {m.text for m in mentions if _says(doc, m)}
     events -= {word for m in _full_names(mentions) for word in name_words(m.text)}  # "after Park" of "Park Geun-hye"
@@ -600,8 +601,8 @@ def _as_event(doc, m: Mention, process_forms: bool = True) -> bool:
         return True
     if m.first == 0 or after is not None and (after.text in POSSESSIVES or after.pos_ in ("NOUN", "PROPN")):
         return False
-    if doc[m.first - 1].lower_ in EVENT_TIME_WORDS:
-        return after is None or after.pos_ not in ("VERB", "AUX")  # "after Smith won" is Smith
+    if doc[m.first - 1].lower_ in EVENT_TIME_WORDS:  # "after Smith won" is Smith, "after Tesco and Asda" a firm
+        return after is None or after.pos_ not in ("VERB", "AUX", "CCONJ")
     if m.first >= 2 and doc[m.first - 1].lower_ == "of" and doc[m.first - 2].lower_ in OUTCOME_NOUNS:
         return after is None or after.is_punct
     i = m.first - 1
@@ -654,9 +655,11 @@ def _without_offices(doc, mentions: list[Mention]) -> list[Mention]:
     capitalised "organisation" or "person" (no role, no fuller name in the article) that the article writes at
     least once just before a person's full name, as a title, and at least once after "the", and never before a
     possessive ("the Kremlin's"), is an office, none of our entities: all its mentions in the article are dropped.
-    A body after "of" is a title's ("Speaker of the House Paul Ryan")."""
+    A body after "of" is a title's ("Speaker of the House Paul Ryan"), one before a title a rank's ("House Speaker
+    Paul Ryan", "Education Correspondent Ann Hale")."""
     titles = {doc[m.first - 1].text for m in mentions if m.type == PERSON and len(m.text.split()) > 1 and m.first > 0
-              and not _after_of(doc, m.first - 1)}
+              and m.title_from == m.first and not _is_title(doc[m.first])
+              and doc[m.first].lower_ not in OFFICE_TITLES and not _after_of(doc, m.first - 1)}
     names = [m for m in mentions if m.text.isalpha() and m.text.istitle() and (m.entity or m.text) == m.text
              and (m.type == "ORG" or m.type == PERSON and not m.role)]
     offices = titles & {m.text for m in names if m.first > 0 and doc[m.first - 1].lower_ == "the"}
