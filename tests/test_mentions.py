@@ -564,6 +564,8 @@ def test_a_one_word_organisation_after_a_word_of_time_is_an_event():
     assert pairs(text) == [("Google", "ORG"), ("Google", "ORG")]
     text = "Sales fell at the chain, the third biggest after Tesco and Asda. Tesco said sales rose."
     assert types_of(one(text), "Tesco") == ["ORG", "ORG"]
+    text = "Markets fell after House Republican leaders pulled the bill. The House will vote again."
+    assert types_of(one(text), "House") == ["ORG", "ORG"]
     text = "The coalition is going after ISIS. ISIS fighters fled the city."  # an acronym is a name
     assert model_tags(text)[:2] == [("ISIS", "ORG"), ("ISIS", "ORG")]
     assert types_of(one(text), "ISIS") == ["ORG", "ORG"]

@@ -601,8 +601,9 @@ def _as_event(doc, m: Mention, process_forms: bool = True) -> bool:
         return True
     if m.first == 0 or after is not None and (after.text in POSSESSIVES or after.pos_ in ("NOUN", "PROPN")):
         return False
-    if doc[m.first - 1].lower_ in EVENT_TIME_WORDS:  # "after Smith won" is Smith, "after Tesco and Asda" a firm
-        return after is None or after.pos_ not in ("VERB", "AUX", "CCONJ")
+    if doc[m.first - 1].lower_ in EVENT_TIME_WORDS:  # "after Smith won" is Smith, "after Tesco and Asda" a firm,
+        return after is None or after.pos_ not in ("VERB", "AUX", "CCONJ") and not after.is_title  # so "after
+    # House Republican leaders" a body
     if m.first >= 2 and doc[m.first - 1].lower_ == "of" and doc[m.first - 2].lower_ in OUTCOME_NOUNS:
         return after is None or after.is_punct
     i = m.first - 1
