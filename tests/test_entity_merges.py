@@ -369,19 +369,22 @@ def test_an_organisation_the_places_stage_resolved_as_a_country_in_two_of_its_ar
     db = open_db(str(tmp_path / "archive.db"))
     db["places"].insert_all([{"id": 1, "name": "Norland", "feature_code": "PCLI"},
                              {"id": 2, "name": "Granby", "feature_code": "ADM1"},
-                             {"id": 3, "name": "Tarnby", "feature_code": "PPL"}])
-    rows = {"Norland": ["a1", "a2", "a3"], "Granby": ["a1", "a4"], "Tarnby": ["a2", "a3"]}
-    resolved = {"Norland": ["a1", "a2"], "Granby": ["a1"], "Tarnby": ["a2", "a3"]}  # Granby: once, the newspaper
+                             {"id": 3, "name": "Tarnby", "feature_code": "PPL"},
+                             {"id": 4, "name": "Skarn", "feature_code": "PEN"}])
+    rows = {"Norland": ["a1", "a2", "a3"], "Granby": ["a1", "a4"], "Tarnby": ["a2", "a3"], "Skarn": ["a1", "a2"]}
+    # Granby: once, the newspaper
+    resolved = {"Norland": ["a1", "a2"], "Granby": ["a1"], "Tarnby": ["a2", "a3"], "Skarn": ["a1", "a2"]}
     for name, articles in rows.items():
         db["entities"].insert({"id": entity_id(name, "ORG"), "name": name, "type": "ORG", "aliases": "[]"})
         db["mentions"].insert_all({"article_id": article, "entity_id": entity_id(name, "ORG"), "text": name,
                                    "type": "ORG", "entity_name": name} for article in articles)
-        place = {"Norland": 1, "Granby": 2, "Tarnby": 3}[name]
+        place = {"Norland": 1, "Granby": 2, "Tarnby": 3, "Skarn": 4}[name]
         db["locations"].insert_all({"article_id": article, "place_id": place, "text": name}
                                    for article in resolved[name])
-    assert retype_places(db) == 1
+    assert retype_places(db) == 2
     assert {row["name"]: row["type"] for row in db.query("select name, type from entities")} == {
-        "Norland": "GPE", "Granby": "ORG", "Tarnby": "ORG"}  # a town's name may be a firm's: not retyped
+        "Norland": "GPE", "Granby": "ORG", "Tarnby": "ORG",  # a town's name may be a firm's: not retyped
+        "Skarn": "LOC"}  # a peninsula: another place
 
 
 def test_an_archive_from_before_speaker_name_gets_it_from_speaker_at_the_next_finish(load_into, tmp_path):

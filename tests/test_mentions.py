@@ -553,6 +553,51 @@ def test_an_organisation_before_a_process_noun_stays():
     assert pairs(text) == [("House", "ORG"), ("House", "ORG")]
 
 
+def test_a_one_word_organisation_after_a_word_of_time_is_an_event():
+    text = "The European Union will change after Grexit, the Commission said."
+    assert ("Grexit", "ORG") in model_tags(text)
+    assert ("European Union", "ORG") in pairs(text) and "Grexit" not in [name for name, kind in pairs(text)]
+    text = "The minister testified before Congress on Tuesday. Congress passed the bill."  # a place, not a time
+    assert model_tags(text)[0] == ("Congress", "ORG")
+    assert pairs(text) == [("Congress", "ORG"), ("Congress", "ORG")]
+    text = "Shares rose after Google said profits climbed. Google hired 500 engineers."  # "after Google said"
+    assert pairs(text) == [("Google", "ORG"), ("Google", "ORG")]
+    text = "Sales fell at the chain, the third biggest after Tesco and Asda. Tesco said sales rose."
+    assert types_of(one(text), "Tesco") == ["ORG", "ORG"]
+    text = "Markets fell after House Republican leaders pulled the bill. The House will vote again."
+    assert types_of(one(text), "House") == ["ORG", "ORG"]
+    text = "The coalition is going after ISIS. ISIS fighters fled the city."  # an acronym is a name
+    assert model_tags(text)[:2] == [("ISIS", "ORG"), ("ISIS", "ORG")]
+    assert types_of(one(text), "ISIS") == ["ORG", "ORG"]
+
+
+def test_an_office_written_as_a_title_and_after_the_is_no_entity():
+    text = ("The Taoiseach has said the talks with British ministers went well. Taoiseach Enda Kenny will meet the "
+            "President in Washington next week, and the Taoiseach will raise the border.")
+    assert [kind for name, kind in model_tags(text) if name == "Taoiseach"] == ["ORG", "ORG"]
+    assert pairs(text) == [("British", "NORP"), ("Enda Kenny", "PERSON"), ("Washington", "GPE")]
+    text = "The House passed the bill, a stance Speaker of the House Paul Ryan backed."  # a title's body
+    assert types_of(one(text), "House") == ["ORG", "ORG"]
+    text = "The House passed the bill, a stance House Speaker Paul Ryan backed."  # a rank's body
+    assert types_of(one(text), "House") == ["ORG", "ORG"]
+    text = "Reuters reporter Ann Hale said the Kremlin denied it. The Kremlin's spokesman Dmitry Peskov said so."
+    assert pairs(text) == [("Reuters", "ORG"), ("Ann Hale", "PERSON"), ("Kremlin", "ORG"), ("Kremlin", "ORG"),
+                           ("Dmitry Peskov", "PERSON")]
+
+
+def test_an_organisations_name_cut_before_and_the_place_is_one_name():
+    text = "Troops fought the Islamic State of Iraq and the Levant near Mosul on Sunday."
+    assert model_tags(text)[:2] == [("the Islamic State of Iraq", "ORG"), ("Levant", "GPE")]
+    assert pairs(text) == [("Islamic State of Iraq and the Levant", "ORG"), ("Mosul", "GPE")]
+    text = "Aid groups said attacks by Islamic State of Iraq and the Levant fighters had killed hundreds."
+    assert model_tags(text)[:2] == [("Islamic State of Iraq", "ORG"), ("Levant", "PERSON")]
+    assert pairs(text) == [("Islamic State of Iraq and the Levant", "ORG")]
+    text = "Talks between the Government of Ireland and the United States ended on Friday."
+    assert pairs(text) == [("Government of Ireland", "ORG"), ("United States", "GPE")]
+    text = "Officials of the Bank of Ireland and the Netherlands met. The Netherlands said it was pleased."
+    assert ("Bank of Ireland", "ORG") in pairs(text)  # the place is written alone too
+
+
 def test_a_title_before_a_process_noun_does_not_keep_the_event():
     text = "The chief Brexit negotiator met bankers. Prices will rise after Brexit."
     assert [kind for name, kind in model_tags(text) if name == "Brexit"] == ["PERSON", "PERSON"]

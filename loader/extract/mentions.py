@@ -96,6 +96,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _damaged_names_taken_for_people(text, mentions)
     mentions = _without_events(doc, mentions)
     mentions = _without_programmes(doc, mentions)
+    mentions = _without_offices(doc, mentions)
     _sites_taken_for_organisations(doc, mentions)
     _places_no_gazetteer_knows(text, mentions)
     mentions += _referring_back(generic, mentions)
@@ -167,6 +168,7 @@ def _companies_by_legal_form(mentions: list[Mention], text: str, doc=None) -> No
 
 
 AND_GAP = re.compile(r"\s+(?:and|&)\s+")
+AND_THE_GAP = re.compile(r"\s+and\s+the\s+")
 OF_GAP = re.compile(r"\s+of\s+")
 FOREIGN_OF_GAP = re.compile(r"\s+(?:do|da|dos|de|del|della|di|du|des)\s+")
 OF_WORDS = {"of", "do", "da", "dos", "de", "del", "della", "di", "du", "des"}
@@ -178,7 +180,9 @@ def _joined_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     after its "and" and such a rest ("Alex. Smith and" + "Sons Inc"); an organisation ending in a head noun, "of" and
     a person's name, or "do", "de" ... and a person's, organisation's or place's name ("Banco" + " do " + "Brasil"),
     and so a person's name after such a head noun the model left untagged; a one-word organisation, "and" and a
-    one-word person's name the article gives no fuller name for and writes only as that pair ("Wagner and Brown")."""
+    one-word person's name the article gives no fuller name for and writes only as that pair ("Wagner and Brown");
+    an organisation whose name has "of", "and the" and a one-word place or "person" the article writes only after
+    it ("Islamic State of Iraq and the Levant")."""
     full = {name_words(m.text)[-1] for m in mentions if m.type == PERSON and len(name_words(m.text)) > 1}
     joined = []
     for m in sorted(mentions, key=lambda m: m.start):
@@ -202,9 +206,19 @@ def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
             and all(len(m.text.split()) == 1 and m.text.istitle() for m in (a, b)) and fragment_kind(a.text) is None \
             and _only_together(text, a, b):
         return True
+    if a.type == "ORG" and " of " in a.text and b.type in ("GPE", "LOC", PERSON) and AND_THE_GAP.fullmatch(gap) \
+            and b.text.isalpha() and b.text.istitle() and _written_only_after(text, a, b):
+        return True
     of = b.type == PERSON and OF_GAP.fullmatch(gap) \
         or b.type in (PERSON, "ORG", "GPE") and FOREIGN_OF_GAP.fullmatch(gap)
     return a.type == "ORG" and bool(of) and fragment_kind(a.text.split()[-1]) == "generic"
+
+
+def _written_only_after(text: str, a: Mention, b: Mention) -> bool:
+    """Whether the article writes the second name only after the first, as here: "Islamic State of Iraq and the"
+    + "Levant" (a place the model split off an organisation's name), not "the Bank of Ireland and the Treasury"."""
+    pair = len(re.findall(re.escape(text[a.start:b.end]), text))
+    return len(re.findall(rf"(?<!\w){re.escape(b.text)}(?!\w)", text)) == pair
 
 
 def _only_together(text: str, a: Mention, b: Mention) -> bool:
@@ -565,26 +579,36 @@ def _without_events(doc, mentions: list[Mention]) -> list[Mention]:
     the noun after "a" and adjectives ("a hard ..."), before a noun of a political process (PROCESS_NOUNS: "the ...
     talks"), or after a noun of its outcome and "of" at the end of a phrase ("the terms of ...") — is an event or
     process, none of our entities: all its mentions in the article are dropped, those tagged as an organisation too.
-    An organisation's own mention does not count ("the House vote", "the Senate bill")."""
-    events = {m.text for m in mentions if m.type in (PERSON, "GPE", "LOC") and " " not in m.text
-              and (m.entity or m.text) == m.text and _as_event(doc, m)}
+    An organisation's own mention does not count ("the House vote", "the Senate bill"), but a one-word
+    "organisation" written after a word of time other than "before" ("after Brexit", not "testified before
+    Congress"; not before "and": "after Tesco and Asda") or after a noun of its outcome and "of" is such an event too;
+    not an acronym ("going after ISIS")."""
+    events = {m.text for m in mentions if " " not in m.text and (m.entity or m.text) == m.text
+              and (m.type in (PERSON, "GPE", "LOC") and _as_event(doc, m)
+                   or m.type == "ORG" and not m.text.isupper() and _as_event(doc, m, process_forms=False)
+                   and doc[m.first - 1].lower_ != "before")}
     events -= {m.text for m in mentions if _says(doc, m)}
     events -= {word for m in _full_names(mentions) for word in name_words(m.text)}  # "after Park" of "Park Geun-hye"
     events = {name for name in events if not get_gazetteer().candidates(name)}
     return [m for m in mentions if m.text not in events]
 
 
-def _as_event(doc, m: Mention) -> bool:
+def _as_event(doc, m: Mention, process_forms: bool = True) -> bool:
+    """Whether this mention is written as an event; with `process_forms` False only after a word of time or after
+    "<outcome> of"."""
     after = doc[m.last] if m.last < len(doc) else None
-    if after is not None and after.lower_ in PROCESS_NOUNS and after.pos_ == "NOUN":
+    if process_forms and after is not None and after.lower_ in PROCESS_NOUNS and after.pos_ == "NOUN":
         return True
     if m.first == 0 or after is not None and (after.text in POSSESSIVES or after.pos_ in ("NOUN", "PROPN")):
         return False
-    if doc[m.first - 1].lower_ in EVENT_TIME_WORDS:
-        return after is None or after.pos_ not in ("VERB", "AUX")  # "after Smith won" is Smith
+    if doc[m.first - 1].lower_ in EVENT_TIME_WORDS:  # "after Smith won" is Smith, "after Tesco and Asda" a firm,
+        return after is None or after.pos_ not in ("VERB", "AUX", "CCONJ") and not after.is_title  # so "after
+    # House Republican leaders" a body
     if m.first >= 2 and doc[m.first - 1].lower_ == "of" and doc[m.first - 2].lower_ in OUTCOME_NOUNS:
         return after is None or after.is_punct
     i = m.first - 1
+    if not process_forms:
+        return False
     while i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
     return i < m.first - 1 and doc[i].lower_ in ARTICLES
@@ -625,6 +649,29 @@ def _as_programme(doc, m: Mention) -> bool:
         return True
     return root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
         and head.head.lemma_.lower() in programme_words()
+
+
+def _without_offices(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Taoiseach Enda Kenny said", "the Taoiseach said" tagged as an organisation or a person: a one-word
+    capitalised "organisation" or "person" (no role, no fuller name in the article) that the article writes at
+    least once just before a person's full name, as a title, and at least once after "the", and never before a
+    possessive ("the Kremlin's"), is an office, none of our entities: all its mentions in the article are dropped.
+    A body after "of" is a title's ("Speaker of the House Paul Ryan"), one before a title a rank's ("House Speaker
+    Paul Ryan", "Education Correspondent Ann Hale")."""
+    titles = {doc[m.first - 1].text for m in mentions if m.type == PERSON and len(m.text.split()) > 1 and m.first > 0
+              and m.title_from == m.first and not _is_title(doc[m.first])
+              and doc[m.first].lower_ not in OFFICE_TITLES and not _after_of(doc, m.first - 1)}
+    names = [m for m in mentions if m.text.isalpha() and m.text.istitle() and (m.entity or m.text) == m.text
+             and (m.type == "ORG" or m.type == PERSON and not m.role)]
+    offices = titles & {m.text for m in names if m.first > 0 and doc[m.first - 1].lower_ == "the"}
+    offices -= {m.text for m in names if m.last < len(doc) and doc[m.last].text in POSSESSIVES}
+    return [m for m in mentions if not (m in names and m.text in offices)]
+
+
+def _after_of(doc, i: int) -> bool:
+    """Whether the word at i follows "of" or "of the"."""
+    j = i - 2 if i >= 2 and doc[i - 1].lower_ == "the" else i - 1
+    return j >= 0 and doc[j].lower_ == "of"
 
 
 # Prepositions of place a site's name is written after ("a lunch on ...", "traveled to ...", "reporting from ...").

@@ -173,7 +173,8 @@ def _articles_of(db, entity: str) -> set:
 
 def retype_places(db) -> int:
     """An organisation named exactly like a country or first-order division the archive's places resolved ("Nauru",
-    "Northern Territory" tagged ORG in most of their mentions) is shown as a GPE, when in at least half of its
+    "Northern Territory" tagged ORG in most of their mentions) is shown as a GPE, like a peninsula or an island
+    ("Crimea") as another place (LOC), when in at least half of its
     articles, and two, the places stage resolved that name to that place ("Granma" the newspaper is not the
     province): only the entity row changes, never a mention or a place. Returns how many rows changed.
     Only the locations of places named like an organisation are read (0.02 s instead of 0.8 s on a generated archive
@@ -182,11 +183,13 @@ def retype_places(db) -> int:
     for entity, name in db.execute("select id, name from entities where type = 'ORG' and merged_into is null"):
         organisations[entity_key(name, "ORG")].append(entity)
     resolved, keys = defaultdict(set), {}  # place key → articles where a location of its name resolved to it
-    for place, name in db.execute("select id, name from places where feature_code like 'PCL%' or feature_code = "
-                                  "'ADM1'").fetchall():
+    kinds = {}  # place key → the type its organisations are shown as
+    for place, name, code in db.execute("select id, name, feature_code from places where feature_code like 'PCL%' "
+                                        "or feature_code in ('ADM1', 'PEN', 'ISL')").fetchall():
         key = entity_key(name, "GPE")
         if key not in organisations:
             continue  # only the places named like an organisation are read (by the place_id index)
+        kinds[key] = "LOC" if code in ("PEN", "ISL") else "GPE"
         for text, article_id in db.execute("select text, article_id from locations where place_id = ?", [place]):
             if text not in keys:
                 keys[text] = entity_key(text, "GPE")
@@ -197,9 +200,10 @@ def retype_places(db) -> int:
         for entity in organisations[key] if len(places) >= RETYPE_MIN_ARTICLES else ():
             articles = _articles_of(db, entity)
             if len(places & articles) >= max(RETYPE_MIN_ARTICLES, len(articles) / 2):
-                found.append(entity)
-    for ids in chunks(found):
-        db.execute(f"update entities set type = 'GPE' where id in ({marks(ids)})", ids)
+                found.append((entity, kinds[key]))
+    for kind in ("GPE", "LOC"):
+        for ids in chunks([entity for entity, of_kind in found if of_kind == kind]):
+            db.execute(f"update entities set type = '{kind}' where id in ({marks(ids)})", ids)
     return len(found)
 
 
