@@ -207,24 +207,19 @@ def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
             and _only_together(text, a, b):
         return True
     if a.type == "ORG" and " of " in a.text and b.type in ("GPE", "LOC", PERSON) and AND_THE_GAP.fullmatch(gap) \
-            and b.text.isalpha() and b.text.istitle() and _written_only_after(text, a, b):
+            and b.text.isalpha() and b.text.istitle() and _only_together(text, a, b, (b,)):
         return True
     of = b.type == PERSON and OF_GAP.fullmatch(gap) \
         or b.type in (PERSON, "ORG", "GPE") and FOREIGN_OF_GAP.fullmatch(gap)
     return a.type == "ORG" and bool(of) and fragment_kind(a.text.split()[-1]) == "generic"
 
 
-def _written_only_after(text: str, a: Mention, b: Mention) -> bool:
-    """Whether the article writes the second name only after the first, as here: "Islamic State of Iraq and the"
-    + "Levant" (a place the model split off an organisation's name), not "the Bank of Ireland and the Treasury"."""
+def _only_together(text: str, a: Mention, b: Mention, alone: tuple = ()) -> bool:
+    """Whether the article writes these two words only as the pair it has here ("Wagner and Brown"); with `alone`,
+    only those of them: "Levant" only after "Islamic State of Iraq and the" (a place the model split off an
+    organisation's name), not "the Treasury" of "the Bank of Ireland and the Treasury"."""
     pair = len(re.findall(re.escape(text[a.start:b.end]), text))
-    return len(re.findall(rf"(?<!\w){re.escape(b.text)}(?!\w)", text)) == pair
-
-
-def _only_together(text: str, a: Mention, b: Mention) -> bool:
-    """Whether the article writes these two words only as the pair it has here ("Wagner and Brown")."""
-    pair = len(re.findall(re.escape(text[a.start:b.end]), text))
-    return all(len(re.findall(rf"(?<!\w){re.escape(m.text)}(?!\w)", text)) == pair for m in (a, b))
+    return all(len(re.findall(rf"(?<!\w){re.escape(m.text)}(?!\w)", text)) == pair for m in alone or (a, b))
 
 
 def _after_head_noun(doc, text: str, m: Mention) -> Mention:
