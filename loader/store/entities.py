@@ -331,7 +331,7 @@ class ArticleContext:
         for ids in chunks(sorted(article_ids)):
             found |= {row[0] for row in self.db.execute(
                 f"select id, country_codes from articles where id in ({marks(ids)})", ids)
-                if row[1] and row[1].startswith("[") and code in json.loads(row[1])}
+                if code in country_codes(row[1])}
         return found
 
     def common_word(self, word: str) -> bool:
@@ -375,9 +375,13 @@ class ArticleContext:
                 "select country_codes from articles where id in (select article_id from mentions "
                 "where entity_name = ?)", [name]):
             articles += 1
-            if codes and codes.startswith("[") and len(codes) > 2:
-                found.update(set(json.loads(codes)))
+            found.update(country_codes(codes))
         return found, articles
+
+
+def country_codes(value: str | None) -> set[str]:
+    """The country codes an article's places lie in, from articles.country_codes (a JSON list, or empty)."""
+    return set(json.loads(value)) if value and value.startswith("[") else set()
 
 
 def _phrase(word: str) -> str:
@@ -406,7 +410,7 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
     for article_id, codes in db.execute(  # "+": the entity's index, not the name's, which a common noun fills
             "select id, country_codes from articles where id in (select article_id from mentions "
             "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
-        found = set(json.loads(codes)) if codes and codes.startswith("[") else set()
+        found = country_codes(codes)
         if not found or home in found:
             continue
         there = set().union(*(bodies.get(code, set()) for code in found))
