@@ -368,7 +368,11 @@ class Resolver:
             return self.organisations[person.name]
         if kind == "spokesperson":
             return self._spokesperson(span, head=span.root)
-        last = self.last_organisation  # "the report said": the organisation that spoke last, else the one named last
+        return self._organisation_before(span)  # "the report said"
+
+    def _organisation_before(self, span) -> Speaker | None:
+        """The organisation that spoke last, else the one named last before the span."""
+        last = self.last_organisation
         return last if last is not None and last.type in ISSUER_TYPES else self._mention_before(span, ISSUER_TYPES)
 
     def _recent_issuer(self, span) -> Speaker | None:
@@ -566,14 +570,13 @@ class Resolver:
             return self._person(owner, self.content)  # "his opinion", "her Twitter feed": the person, or no one
         if head.tag_ not in PLURAL_TAGS and (_is_title_word(head) or _names_people(head)):
             return self._person_by_role(span, lemma) or Speaker(anonymous_name(head), ANONYMOUS)
-        if lemma in AGENT_ABSTRACTS | GROUP_NOUNS | COLLECTIVE_NOUNS | BODY_NOUNS and any(
+        if lemma in AGENT_NOUNS and any(
                 child.dep_ in ("amod", "compound", "poss", "nmod") or child.lower_ in UNNAMED_DETERMINERS
                 for child in head.lefts):  # not a bare "the federation": the one named, or a description
             return Speaker(_source_phrase(span), ANONYMOUS)
         if lemma in AGENT_NOUNS and head.tag_ not in PLURAL_TAGS and any(child.lower_ == "the" for child in head.lefts):
-            last = self.last_organisation if self.last_organisation and self.last_organisation.type in ISSUER_TYPES \
-                else self._mention_before(span, ISSUER_TYPES)
-            if lemma in GENERIC_BODIES and last is not None:
+            last = self._organisation_before(span) if lemma in GENERIC_BODIES else None
+            if last is not None:
                 return last  # "the charity said" with no charity named by that word: the organisation before
             return Speaker(_source_phrase(span), ANONYMOUS)  # "the palace", "the military", "the family": unnamed
         return description
