@@ -1143,15 +1143,17 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
     for m in mentions:
         if m in people:
             continue
-        match = _nearest_full_name(m, m.text, full) if m.type in SURNAME_TYPES and " " not in m.text else None
+        match = _nearest_full_name(m, m.text, full, _headings(item)) \
+            if m.type in SURNAME_TYPES and " " not in m.text else None
         if match or m.type == PERSON:
             m.entity, m.type = (match.entity if match else m.text), PERSON
             people.add(m)
     return people
 
 
-def _nearest_full_name(m: Mention, word: str, full: list[Mention]) -> Mention | None:
-    """The full name this surname or family name refers to: the closest before it, else after it.
+def _nearest_full_name(m: Mention, word: str, full: list[Mention], headings: str = "") -> Mention | None:
+    """The full name this surname or family name refers to: the closest before it, else after it; none when
+    the word fits two people and one of them by their first word (_fits_two_people).
 
     A place name only counts as a surname ("Israel" is not "Israel Katz", but "Washington" may be
     "Denzel Washington"); other types also as a family name written first ("Wang" of "Wang Sheng")."""
@@ -1160,10 +1162,39 @@ def _nearest_full_name(m: Mention, word: str, full: list[Mention]) -> Mention | 
         return word == words[-1] or (word == words[0] and m.type != "GPE")
 
     candidates = [f for f in full if matches(f)]
+    if _fits_two_people(word, candidates, headings):
+        return None
     before = [f for f in candidates if f.start < m.start]
     if before:
         return before[-1]
     return candidates[0] if candidates else None
+
+
+# A name a headline writes: the word and one or two capitalised words, then no capitalised word ("Kim Jong Nam:",
+# "kill Kim Jong Nam, police say"); a title-case headline's longer runs ("Paul Over Health Bill") are no name.
+HEADING_NAME = r"\b{}((?:[ -][A-Z][\w-]*){{1,2}})(?![ -]?[A-Z\w])"
+
+
+def _headings(item: dict) -> str:
+    return "\n".join(filter(None, [item.get("title"), item.get("subtitle"), *(item.get("related_headlines") or [])]))
+
+
+def _fits_two_people(word: str, candidates: list[Mention], headings: str) -> bool:
+    """Whether a lone word fits two different people of the article, one of them by their first word: a family
+    name written first ("Kim" of "Kim Jong Un" and of "Kim Jong Nam", whom only the headline names) or a given
+    name ("Paul" of "Paul Ryan" and of "Rand Paul"). Nearness does not tell those apart; a surname two people
+    share ("Clinton"), or a headline's run after a surname ("Trump Tower"), leaves the nearest as before."""
+    people = {entity_key(f.entity, PERSON) for f in candidates}
+    first = any(name_words(f.entity)[-1] != word for f in candidates)
+    named = [word + match.group(1) for match in re.finditer(HEADING_NAME.format(re.escape(word)), headings)]
+    others = [name for name in named if not any(_same_start(name, f.entity) for f in candidates)]
+    return first and (len(people) > 1 or bool(others))
+
+
+def _same_start(heading_name: str, name: str) -> bool:
+    """Whether a headline's run of capitalised words begins with the name ("Kim Jong-un Visits" and "Kim Jong Un")."""
+    written, known = fold_words(heading_name), fold_words(name)
+    return written[:len(known)] == known or known[:len(written)] == written
 
 
 def _prefer_heading_spelling(group: list[Mention], item: dict) -> None:
@@ -1171,8 +1202,7 @@ def _prefer_heading_spelling(group: list[Mention], item: dict) -> None:
     name = group[0].entity
     if display_preference(name)[1]:
         return
-    headings = "\n".join(filter(None, [item.get("title"), item.get("subtitle"),
-                                       *(item.get("related_headlines") or [])]))
+    headings = _headings(item)
     rest = " ".join(name.split()[1:])
     for match in re.finditer(rf"\b(\w+) {re.escape(rest)}\b", headings):
         candidate = f"{match.group(1)} {rest}"
