@@ -1152,8 +1152,8 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
 
 
 def _nearest_full_name(m: Mention, word: str, full: list[Mention], headings: str = "") -> Mention | None:
-    """The full name this surname or family name refers to: the closest before it, else after it; none when
-    the word fits two people and one of them by their first word (_fits_two_people).
+    """The full name this surname or family name refers to: the closest before it, else after it; the first named
+    when the word fits two people and one of them by their first word (_first_named).
 
     A place name only counts as a surname ("Israel" is not "Israel Katz", but "Washington" may be
     "Denzel Washington"); other types also as a family name written first ("Wang" of "Wang Sheng")."""
@@ -1162,8 +1162,9 @@ def _nearest_full_name(m: Mention, word: str, full: list[Mention], headings: str
         return word == words[-1] or (word == words[0] and m.type != "GPE")
 
     candidates = [f for f in full if matches(f)]
-    if _fits_two_people(word, candidates, headings):
-        return None
+    first = _first_named(word, candidates, headings)
+    if first is not None:
+        return first
     before = [f for f in candidates if f.start < m.start]
     if before:
         return before[-1]
@@ -1179,16 +1180,25 @@ def _headings(item: dict) -> str:
     return "\n".join(filter(None, [item.get("title"), item.get("subtitle"), *(item.get("related_headlines") or [])]))
 
 
-def _fits_two_people(word: str, candidates: list[Mention], headings: str) -> bool:
-    """Whether a lone word fits two different people of the article, one of them by their first word: a family
-    name written first ("Kim" of "Kim Jong Un" and of "Kim Jong Nam", whom only the headline names) or a given
-    name ("Paul" of "Paul Ryan" and of "Rand Paul"). Nearness does not tell those apart; a surname two people
-    share ("Clinton"), or a headline's run after a surname ("Trump Tower"), leaves the nearest as before."""
-    people = {entity_key(f.entity, PERSON) for f in candidates}
-    first = any(name_words(f.entity)[-1] != word for f in candidates)
+def _first_named(word: str, candidates: list[Mention], headings: str) -> Mention | None:
+    """The person the article names first (a headline before the body) when a lone word fits two different people of
+    it, one of them by their first word: a family name written first ("Kim" of "Kim Jong Nam", whom the headline
+    names, and of his half-brother "Kim Jong Un") or a given name ("Paul" of "Paul Ryan" and "Rand Paul"): the
+    article's subject, whom nearness does not tell. None otherwise: a surname two people share ("Clinton"), or a
+    headline's run after a surname ("Trump Tower"), goes to the nearest, as before."""
+    if not any(name_words(f.entity)[-1] != word for f in candidates):
+        return None
     named = [word + match.group(1) for match in re.finditer(HEADING_NAME.format(re.escape(word)), headings)]
-    others = [name for name in named if not any(_same_start(name, f.entity) for f in candidates)]
-    return first and (len(people) > 1 or bool(others))
+    ordered = [next((f for f in candidates if _same_start(name, f.entity)), None) or _headline_person(name)
+               for name in named] + sorted(candidates, key=lambda f: f.start)
+    if len({entity_key(f.entity, PERSON) for f in ordered}) < 2:
+        return None
+    return ordered[0]
+
+
+def _headline_person(name: str) -> Mention:
+    """A person only a headline names, as a full name a lone word of the body may refer to."""
+    return Mention(-1, -1, -1, -1, name, PERSON, -1, entity=name)
 
 
 def _same_start(heading_name: str, name: str) -> bool:
