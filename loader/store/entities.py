@@ -20,7 +20,12 @@ changes (a second candidate arrives, the majority goes) the merge is undone: men
 form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
 A merged quote speaker's name follows (quotes.speaker is the full entity's name, quotes.speaker_name the article's).
 An acronym needs evidence beyond its initials: an article that writes both, or comparable counts (_acronym_candidates);
-so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office" (_stands_for).
+so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office", "United" that begins
+many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
+only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
+name it is rival its person ("Paul": Rand Paul, Paul Ryan; _surname_target), and stays apart in an article that names
+another person of that word (_keep_other_people). A person quoted by a surname that no mention holds ("Nunes said")
+is linked as the surname's mentions would be (link_surname_speakers).
 """
 import hashlib
 import json
@@ -825,7 +830,9 @@ def _body_where_its_articles_lie(context: ArticleContext, name: str, both: set, 
     country = context.qualifier(name) if folded and folded[-1] in institution_words() else None
     if country is None:
         return True
-    return 2 * len(both | context.lying_in(own - both, country)) >= len(own | both)
+    region = context.region(name)  # a region's body: the region's articles ("SP" is no Scottish Parliament in London)
+    there = context.in_region(own - both, region) if region else context.lying_in(own - both, country)
+    return 2 * len(both | there) >= len(own | both)
 
 
 # A clear majority: the dominant candidate has this many times the articles of the next, and at least MIN.
