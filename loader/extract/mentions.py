@@ -1140,10 +1140,11 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
         _unify(group)
         _prefer_heading_spelling(group, item)
     people = set(full)
+    headline = "\n".join(filter(None, [item.get("title"), item.get("subtitle")]))  # this article's, not related ones
     for m in mentions:
         if m in people:
             continue
-        match = _nearest_full_name(m, m.text, full, _headings(item)) \
+        match = _nearest_full_name(m, m.text, full, headline) \
             if m.type in SURNAME_TYPES and " " not in m.text else None
         if match or m.type == PERSON:
             m.entity, m.type = (match.entity if match else m.text), PERSON
@@ -1151,9 +1152,9 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
     return people
 
 
-def _nearest_full_name(m: Mention, word: str, full: list[Mention], headings: str = "") -> Mention | None:
-    """The full name this surname or family name refers to: the closest before it, else after it; the first named
-    when the word fits two people and one of them by their first word (_first_named).
+def _nearest_full_name(m: Mention, word: str, full: list[Mention], headline: str = "") -> Mention | None:
+    """The full name this surname or family name refers to: the closest before it, else after it; the headline's
+    person when the word fits people by their first word and the headline names one (_headline_subject).
 
     A place name only counts as a surname ("Israel" is not "Israel Katz", but "Washington" may be
     "Denzel Washington"); other types also as a family name written first ("Wang" of "Wang Sheng")."""
@@ -1162,9 +1163,9 @@ def _nearest_full_name(m: Mention, word: str, full: list[Mention], headings: str
         return word == words[-1] or (word == words[0] and m.type != "GPE")
 
     candidates = [f for f in full if matches(f)]
-    first = _first_named(word, candidates, headings)
-    if first is not None:
-        return first
+    subject = _headline_subject(word, candidates, headline)
+    if subject is not None:
+        return subject
     before = [f for f in candidates if f.start < m.start]
     if before:
         return before[-1]
@@ -1176,24 +1177,19 @@ def _nearest_full_name(m: Mention, word: str, full: list[Mention], headings: str
 HEADING_NAME = r"\b{}((?:[ -][A-Z][\w-]*){{1,2}})(?![ -]?[A-Z\w])"
 
 
-def _headings(item: dict) -> str:
-    return "\n".join(filter(None, [item.get("title"), item.get("subtitle"), *(item.get("related_headlines") or [])]))
-
-
-def _first_named(word: str, candidates: list[Mention], headings: str) -> Mention | None:
-    """The person the article names first (a headline before the body) when a lone word fits two different people of
-    it, one of them by their first word: a family name written first ("Kim" of "Kim Jong Nam", whom the headline
-    names, and of his half-brother "Kim Jong Un") or a given name ("Paul" of "Paul Ryan" and "Rand Paul"): the
-    article's subject, whom nearness does not tell. None otherwise: a surname two people share ("Clinton"), or a
-    headline's run after a surname ("Trump Tower"), goes to the nearest, as before."""
+def _headline_subject(word: str, candidates: list[Mention], headline: str) -> Mention | None:
+    """The person the headline names when a lone word fits people of the article by their first word and the headline
+    names one of that word: a family name written first ("Kim" in a story headed "Kim Jong Nam: ...", whose body also
+    names his half-brother "Kim Jong Un") or a given name. None otherwise: the nearest decides, as for a surname two
+    people share ("Clinton"), or when the headline names none or two."""
     if not any(name_words(f.entity)[-1] != word for f in candidates):
         return None
-    named = [word + match.group(1) for match in re.finditer(HEADING_NAME.format(re.escape(word)), headings)]
-    ordered = [next((f for f in candidates if _same_start(name, f.entity)), None) or _headline_person(name)
-               for name in named] + sorted(candidates, key=lambda f: f.start)
-    if len({entity_key(f.entity, PERSON) for f in ordered}) < 2:
+    named = {entity_key(word + match.group(1), PERSON): word + match.group(1)
+             for match in re.finditer(HEADING_NAME.format(re.escape(word)), headline)}
+    if len(named) != 1:
         return None
-    return ordered[0]
+    [name] = named.values()
+    return next((f for f in candidates if _same_start(name, f.entity)), None) or _headline_person(name)
 
 
 def _headline_person(name: str) -> Mention:
@@ -1212,7 +1208,8 @@ def _prefer_heading_spelling(group: list[Mention], item: dict) -> None:
     name = group[0].entity
     if display_preference(name)[1]:
         return
-    headings = _headings(item)
+    headings = "\n".join(filter(None, [item.get("title"), item.get("subtitle"),
+                                       *(item.get("related_headlines") or [])]))
     rest = " ".join(name.split()[1:])
     for match in re.finditer(rf"\b(\w+) {re.escape(rest)}\b", headings):
         candidate = f"{match.group(1)} {rest}"
