@@ -1140,7 +1140,7 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
         _unify(group)
         _prefer_heading_spelling(group, item)
     people = set(full)
-    headline = "\n".join(filter(None, [item.get("title"), item.get("subtitle")]))  # this article's, not related ones
+    headline = item.get("title") or ""  # not a standfirst, which names others too ("Kim Jong Un's half-brother")
     for m in mentions:
         if m in people:
             continue
