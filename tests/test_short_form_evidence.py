@@ -171,7 +171,7 @@ def test_a_lone_word_that_fits_people_by_a_first_word_is_the_headlines_person():
     headline that writes the word before another noun ("Clinton Foundation")."""
     body = ("Police said tests on Kim's eyes found the poison. Kim, the half-brother of North Korean leader Kim Jong "
             "Un, died on February 13. North Korea denies a part in Kim's death.")
-    kim = persons({"id": "a", "title": "Poison killed Kim Jong Nam, police say", "text": body})
+    kim = persons({"id": "a", "title": "Kim Jong Nam investigation: police find poison", "text": body})
     assert kim == [("Kim", "Kim Jong Nam"), ("Kim", "Kim Jong Nam"), ("Kim Jong Un", "Kim Jong Un"),
                    ("Kim", "Kim Jong Nam")]
     nearest = persons({"id": "b", "title": "Poison found, police say", "text": body})

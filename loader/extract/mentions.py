@@ -1174,7 +1174,7 @@ def _nearest_full_name(m: Mention, word: str, full: list[Mention], headline: str
 
 # A name a headline writes: the word and one or two capitalised words, then no capitalised word ("Kim Jong Nam:",
 # "kill Kim Jong Nam, police say"); a title-case headline's longer runs ("Paul Over Health Bill") are no name.
-HEADING_NAME = r"\b{}((?:[ -][A-Z][\w-]*){{1,2}})(?![ -]?[A-Z\w])"
+HEADING_NAME = r"\b{}((?:[ -][A-Z][\w-]*){{1,2}})(?![\w-]|[ -][A-Z])"
 
 
 def _headline_subject(word: str, candidates: list[Mention], headline: str) -> Mention | None:
@@ -1188,8 +1188,9 @@ def _headline_subject(word: str, candidates: list[Mention], headline: str) -> Me
              for match in re.finditer(HEADING_NAME.format(re.escape(word)), headline)}
     if len(named) != 1:
         return None
-    [name] = named.values()
-    return next((f for f in candidates if _same_start(name, f.entity)), None) or _headline_person(name)
+    [(key, name)] = named.items()
+    same = [f for f in candidates if _same_start(name, f.entity)]  # the one spelled alike first ("Kim Jong-nam,-the")
+    return min(same, key=lambda f: entity_key(f.entity, PERSON) != key, default=None) or _headline_person(name)
 
 
 def _headline_person(name: str) -> Mention:
