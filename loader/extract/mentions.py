@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     entity_key, fold_words, fragment_kind, given_name_classes, is_country_prefix, medium_words,
-                    name_words, programme_words, roles, site_kind, thing_nouns)
+                    name_words, programme_words, religions, roles, site_kind, thing_nouns)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -61,6 +61,7 @@ class Mention:
     title_from: int  # first token of a title inside the entity ("Secretary" in "Secretary Rex Tillerson")
     role: str | None = None
     entity: str | None = None
+    used_as: str | None = None  # what its context writes it as when that is no entity: "programme", "office"
 
 
 def extract_mentions(item: dict, doc, found: dict) -> dict:
@@ -106,7 +107,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
 
 def _row(m: Mention, sentence_starts: list[int]) -> dict:
     return {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity": squash(m.entity),
-            "sentence": bisect_right(sentence_starts, m.first) - 1, "role": m.role}
+            "sentence": bisect_right(sentence_starts, m.first) - 1, "role": m.role, "used_as": m.used_as}
 
 
 # --- spans -------------------------------------------------------------------------------------
@@ -618,7 +619,8 @@ def _without_programmes(doc, mentions: list[Mention]) -> list[Mention]:
     name_fragments.tsv, kind programme: "... program", "... expansion", "... recipients"), as the object of such a
     verb ("repeal ...", "expand ...") or after such a noun and "of" — and never as a speaker, is that programme or
     law: none of our entities, so all its mentions in the article are dropped. A name ending in an organisation's
-    head noun ("... Agency") is kept."""
+    head noun ("... Agency") is kept. A kept mention written so has `used_as` "programme": the store's evidence for
+    a law an archive names once per article (loader/store/uses.py)."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type == "ORG" or m.type == PERSON and not _has_given_name(m.entity or m.text):
@@ -628,21 +630,33 @@ def _without_programmes(doc, mentions: list[Mention]) -> list[Mention]:
         words = fold_words(name)
         if not words or fragment_kind(words[-1]) == "generic" or any(_says(doc, m) for m in group):
             continue
-        uses = sum(_as_programme(doc, m) for m in group)
+        for m in group:
+            m.used_as = "programme" if _as_programme(doc, m) else None
+        uses = sum(m.used_as == "programme" for m in group)
         if uses >= 2 and 2 * uses >= len(group):
             programmes.add(name)
     return [m for m in mentions if not (m in groups.get(m.entity or m.text, ()) and (m.entity or m.text) in programmes)]
 
 
+# Nouns for a law, whose other name a name is when written "the ... Act, known as ...".
+LAW_NOUNS = {"act", "law", "legislation", "bill", "statute", "scheme", "program", "programme"}
+
+
 def _as_programme(doc, m: Mention) -> bool:
+    """Whether this mention is written as a programme's or a law's name: before a noun of a programme ("...
+    recipients"), as the object of such a verb ("repeal ...", "... was repealed") or of such a noun and "of" or
+    "for" ("the replacement for ..."), or as the other name of a law ("the Care Act, known as ...")."""
     after = doc[m.last] if m.last < len(doc) else None
     if after is not None and after.is_lower and after.pos_ == "NOUN" and after.lower_ in programme_words():
         return True
     root = _root(doc, m)
     head = root.head
-    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in programme_words():
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in programme_words():
         return True
-    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ == "known":
+        named = head.head.head  # "the Affordable Care Act, known as ...", "the legislation, known informally as ..."
+        return named.lower_ in LAW_NOUNS or named.ent_type_ == "LAW"
+    return root.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.pos_ == "NOUN" \
         and head.head.lemma_.lower() in programme_words()
 
 
@@ -652,15 +666,26 @@ def _without_offices(doc, mentions: list[Mention]) -> list[Mention]:
     least once just before a person's full name, as a title, and at least once after "the", and never before a
     possessive ("the Kremlin's"), is an office, none of our entities: all its mentions in the article are dropped.
     A body after "of" is a title's ("Speaker of the House Paul Ryan"), one before a title a rank's ("House Speaker
-    Paul Ryan", "Education Correspondent Ann Hale")."""
-    titles = {doc[m.first - 1].text for m in mentions if m.type == PERSON and len(m.text.split()) > 1 and m.first > 0
-              and m.title_from == m.first and not _is_title(doc[m.first])
-              and doc[m.first].lower_ not in OFFICE_TITLES and not _after_of(doc, m.first - 1)}
+    Paul Ryan", "Education Correspondent Ann Hale"). A kept mention written just before a person's full name has
+    `used_as` "office": the store's evidence for an office an article writes only one way (loader/store/uses.py)."""
+    title_words = _title_words(doc, mentions)
+    titles = {doc[i].text for i in title_words}
     names = [m for m in mentions if m.text.isalpha() and m.text.istitle() and (m.entity or m.text) == m.text
              and (m.type == "ORG" or m.type == PERSON and not m.role)]
     offices = titles & {m.text for m in names if m.first > 0 and doc[m.first - 1].lower_ == "the"}
     offices -= {m.text for m in names if m.last < len(doc) and doc[m.last].text in POSSESSIVES}
+    for m in names:
+        if m.last == m.first + 1 and m.first in title_words:
+            m.used_as = "office"
     return [m for m in mentions if not (m in names and m.text in offices)]
+
+
+def _title_words(doc, mentions: list[Mention]) -> set[int]:
+    """Tokens written as a title just before a person's full name ("Taoiseach Enda Kenny"), not after "of" and not
+    before a title of the name's own ("House Speaker Paul Ryan")."""
+    return {m.first - 1 for m in mentions if m.type == PERSON and len(m.text.split()) > 1 and m.first > 0
+            and m.title_from == m.first and not _is_title(doc[m.first])
+            and doc[m.first].lower_ not in OFFICE_TITLES and not _after_of(doc, m.first - 1)}
 
 
 def _after_of(doc, i: int) -> bool:
@@ -877,9 +902,14 @@ def _organisation_noun(word: str) -> bool:
 def _nationalities(mentions: list[Mention]) -> None:
     """"Kuwaiti" tagged as a place or an organisation: a nationality adjective alone is a NORP, as the same
     word is when the model tags it so (one entity, of NORP type); the places stage counts it for its country
-    where it is used as an adjective ("Kuwaiti tankers"). "Kuwaiti Airways" is no demonym alone."""
+    where it is used as an adjective ("Kuwaiti tankers"). "Kuwaiti Airways" is no demonym alone. So is a religion's
+    or its followers' name ("converts to Islam", "Sikh temples": loader/data/religions.txt), tagged as a person too
+    unless it is a word of a person's full name the article gives ("Christian" of "Christian Dior"); "Catholic
+    Church" is an organisation."""
+    given = {word for m in _full_names(mentions) for word in m.text.split()}
     for m in mentions:
-        if m.type in ("GPE", "LOC", "ORG") and m.text in demonyms():
+        if m.type in ("GPE", "LOC", "ORG") and (m.text in demonyms() or m.text in religions()) \
+                or m.type == PERSON and m.text in religions() and m.text not in given:
             m.type = "NORP"
 
 
