@@ -653,6 +653,13 @@ def test_a_mention_written_as_a_law_or_an_office_carries_that_use_for_the_archiv
     assert [(m["text"], m["used_as"]) for m in one(text)] == [("Taoiseach", "office"), ("Enda Kenny", None),
                                                               ("Washington", None)]
     assert [(m["text"], m["used_as"]) for m in one("The Taoiseach said the talks went well.")] == [("Taoiseach", None)]
+    held = one("Kenny insisted he was focused on his job as Taoiseach. Firms such as Google said sales rose.")
+    assert [(m["text"], m["used_as"]) for m in held] == [("Taoiseach", "office"), ("Google", None)]
+    under = one("The state expanded the program under Obamacare. Costs rose under NATO rules.")
+    assert [(m["text"], m["used_as"]) for m in under] == [("Obamacare", "programme"), ("NATO", None)]
+    repeal = one("Republicans tanked the Obamacare repeal bill, and a repeal of Obamacare is now unlikely.")
+    assert [(m["text"], m["type"], m["used_as"]) for m in repeal] == [  # the model's NORP carries the evidence too
+        ("Republicans", "NORP", None), ("Obamacare", "NORP", "programme"), ("Obamacare", "NORP", "programme")]
 
 
 def test_a_religion_or_its_followers_name_is_a_religious_group_not_an_organisation():

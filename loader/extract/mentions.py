@@ -619,8 +619,10 @@ def _without_programmes(doc, mentions: list[Mention]) -> list[Mention]:
     name_fragments.tsv, kind programme: "... program", "... expansion", "... recipients"), as the object of such a
     verb ("repeal ...", "expand ...") or after such a noun and "of" — and never as a speaker, is that programme or
     law: none of our entities, so all its mentions in the article are dropped. A name ending in an organisation's
-    head noun ("... Agency") is kept. A kept mention written so has `used_as` "programme": the store's evidence for
-    a law an archive names once per article (loader/store/uses.py)."""
+    head noun ("... Agency") is kept. A kept mention written so (of any type: the model tags "repeal of ..." NORP
+    too), or after "under" at the end of a phrase ("the cover they get under ..."), has `used_as` "programme": the
+    store's evidence for a law an archive names once per article (loader/store/uses.py)."""
+    _mark_programmes(doc, mentions)
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type == "ORG" or m.type == PERSON and not _has_given_name(m.entity or m.text):
@@ -630,12 +632,32 @@ def _without_programmes(doc, mentions: list[Mention]) -> list[Mention]:
         words = fold_words(name)
         if not words or fragment_kind(words[-1]) == "generic" or any(_says(doc, m) for m in group):
             continue
-        for m in group:
-            m.used_as = "programme" if _as_programme(doc, m) else None
-        uses = sum(m.used_as == "programme" for m in group)
+        uses = sum(_as_programme(doc, m) for m in group)
         if uses >= 2 and 2 * uses >= len(group):
             programmes.add(name)
     return [m for m in mentions if not (m in groups.get(m.entity or m.text, ()) and (m.entity or m.text) in programmes)]
+
+
+def _mark_programmes(doc, mentions: list[Mention]) -> None:
+    """`used_as` "programme" on the mentions written as a programme's or a law's name, of names that never speak in
+    the article and do not end in an organisation's head noun; no person's full name."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type != PERSON or not _has_given_name(m.entity or m.text):
+            groups.setdefault(m.entity or m.text, []).append(m)
+    for name, group in groups.items():
+        words = fold_words(name)
+        if words and fragment_kind(words[-1]) != "generic" and not any(_says(doc, m) for m in group):
+            for m in group:
+                if _as_programme(doc, m) or _under(doc, m):
+                    m.used_as = "programme"
+
+
+def _under(doc, m: Mention) -> bool:
+    """ "expanded the program under ...", "premiums would rise under ...": the object of "under" that ends a phrase."""
+    after = doc[m.last] if m.last < len(doc) else None
+    root = _root(doc, m)
+    return root.dep_ == "pobj" and root.head.lower_ == "under" and (after is None or after.is_punct)
 
 
 # Nouns for a law, whose other name a name is when written "the ... Act, known as ...".
@@ -675,9 +697,25 @@ def _without_offices(doc, mentions: list[Mention]) -> list[Mention]:
     offices = titles & {m.text for m in names if m.first > 0 and doc[m.first - 1].lower_ == "the"}
     offices -= {m.text for m in names if m.last < len(doc) and doc[m.last].text in POSSESSIVES}
     for m in names:
-        if m.last == m.first + 1 and m.first in title_words:
+        if m.last == m.first + 1 and (m.first in title_words or _as_office(doc, m)):
             m.used_as = "office"
     return [m for m in mentions if not (m in names and m.text in offices)]
+
+
+# Verbs (lemmas) whose "as ..." names an office held: "served as ...", "was elected as ...".
+OFFICE_VERBS = {"serve", "remain", "elect", "appoint", "name", "swear", "resign", "quit", "continue", "return",
+                "step", "nominate", "reappoint", "re-elect"}
+
+
+def _as_office(doc, m: Mention) -> bool:
+    """ "his job as ...", "his responsibility as ...", "served as ...": a bare name after "as" that follows a singular
+    noun or a verb of holding an office (not "firms such as ...", "known as ...", "as ... said")."""
+    root = _root(doc, m)
+    head = root.head
+    if root.dep_ != "pobj" or head.lower_ != "as" or m.first < 2 or doc[m.first - 1].lower_ != "as" \
+            or doc[m.first - 2].lower_ == "such":
+        return False
+    return head.head.tag_ == "NN" or head.head.pos_ == "VERB" and head.head.lemma_.lower() in OFFICE_VERBS
 
 
 def _title_words(doc, mentions: list[Mention]) -> set[int]:
