@@ -43,6 +43,7 @@ def test_a_retyped_name_gets_its_type_back_when_the_evidence_goes(tmp_path):
     assert types(db) == {"Carecorp": "ORG"}
 
 
-def test_a_full_name_of_a_person_is_never_retyped(tmp_path):
-    db = archive(tmp_path, {"Ann Hale": ("PERSON", [("a1", "office"), ("a2", "office")])})
-    assert retype_uses(db) == 0 and types(db) == {"Ann Hale": "PERSON"}
+def test_a_persons_full_name_is_never_retyped_nor_a_person_a_law(tmp_path):
+    db = archive(tmp_path, {"Ann Hale": ("PERSON", [("a1", "office"), ("a2", "office")]),
+                            "Halvorsen": ("PERSON", [("a1", "programme"), ("a2", "programme")])})  # "under Halvorsen"
+    assert retype_uses(db) == 0 and types(db) == {"Ann Hale": "PERSON", "Halvorsen": "PERSON"}

@@ -19,8 +19,10 @@ superintendent Ann Hale") or a station, is an organisation; one used as an event
 talks") that no gazetteer place is called is none of our entities; two names joined by "and" after a firm's noun
 ("brokers ... and ...") are one firm. A portfolio word in a title ("Secretary of State") or before a lower-case noun
 ("the State pension", "Treasury bills") and a capitalised common noun in a hyphen compound ("State-owned") are no
-organisation; a name used as a programme or law in most of an article's mentions ("Medicaid recipients", "repeal
-...") is none of our entities; an organisation named like a site ("... Street", "... Hill") written after a
+organisation; a religion's or its followers' name ("Islam", "Sikhs") is a NORP; a name used as a programme or law
+in most of an article's mentions ("Medicaid recipients", "repeal ...") is none of our entities, and a mention
+written as one, or as an office ("... Enda Kenny", "his job as ..."), records that use (`used_as`) for the store,
+which retypes a name the archive writes so across articles (loader/store/uses.py); an organisation named like a site ("... Street", "... Hill") written after a
 preposition of place and never a subject is that site; a country, city or state no gazetteer place is called is at
 most another place (LOC); a name whose last word the source damaged (U+FFFD), with no given name, is no person.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
@@ -620,7 +622,8 @@ def _without_programmes(doc, mentions: list[Mention]) -> list[Mention]:
     verb ("repeal ...", "expand ...") or after such a noun and "of" — and never as a speaker, is that programme or
     law: none of our entities, so all its mentions in the article are dropped. A name ending in an organisation's
     head noun ("... Agency") is kept. A kept mention written so (of any type: the model tags "repeal of ..." NORP
-    too), or after "under" at the end of a phrase ("the cover they get under ..."), has `used_as` "programme": the
+    too), or (unless tagged a person: "under Smith") after "under" at the end of a phrase ("the cover they get under
+    ..."), has `used_as` "programme": the
     store's evidence for a law an archive names once per article (loader/store/uses.py)."""
     _mark_programmes(doc, mentions)
     groups: dict[str, list[Mention]] = {}
@@ -649,7 +652,7 @@ def _mark_programmes(doc, mentions: list[Mention]) -> None:
         words = fold_words(name)
         if words and fragment_kind(words[-1]) != "generic" and not any(_says(doc, m) for m in group):
             for m in group:
-                if _as_programme(doc, m) or _under(doc, m):
+                if _as_programme(doc, m) or m.type != PERSON and _under(doc, m):
                     m.used_as = "programme"
 
 

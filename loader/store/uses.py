@@ -4,8 +4,8 @@ Extraction drops a name that one article writes as a programme or a law ("repeal
 office (before a person's full name: "... Enda Kenny said", and after "the") — but a name written once or twice per
 article never gathers that evidence in one article. So each kept mention whose own context writes it so carries
 `used_as` ("programme", "office"; loader/extract/mentions.py), and retype_uses (a FINISHER, after the merges) reads
-that evidence across the archive: an organisation, or a one-word "person", that at least MIN_ARTICLES articles
-write so, and at least MIN_SHARE of its articles, is shown as a law or programme (LAW) or an office (OFFICE).
+that evidence across the archive: an organisation that at least MIN_ARTICLES articles write so, and at least
+MIN_SHARE of its articles, is shown as a law or programme (LAW) or an office (OFFICE; a one-word "person" too).
 Only the entity row changes, never a mention, so the evidence stays and the decision is taken again on the whole
 archive after every load: a row that no longer qualifies gets its mentions' majority type back (refresh_entities).
 """
@@ -15,7 +15,9 @@ from .entities import refresh_entities
 from .rows import chunks, marks
 
 USED_AS_TYPES = {"programme": "LAW", "office": "OFFICE"}
-RETYPED_FROM = ("ORG", "PERSON")
+# The types a use retypes: a one-word "person" may be an office ("Taoiseach"), never a law (a person's surname is
+# written "under ..." and "a replacement for ..." too).
+RETYPED_FROM = {"programme": ("ORG",), "office": ("ORG", "PERSON")}
 MIN_ARTICLES = 2
 MIN_SHARE = 0.25
 
@@ -61,9 +63,10 @@ def _candidates(db, ids: list[str]) -> list[tuple]:
 
 
 def _wanted_type(name: str, type_: str, articles: int, uses: Counter) -> str | None:
-    if type_ not in RETYPED_FROM + tuple(USED_AS_TYPES.values()) or " " in name and type_ == "PERSON":
-        return None
+    if type_ == "PERSON" and " " in name:
+        return None  # a person's full name
     for used_as, written in uses.most_common():
-        if written >= MIN_ARTICLES and written >= MIN_SHARE * articles:
+        if type_ in RETYPED_FROM[used_as] + (USED_AS_TYPES[used_as],) and written >= MIN_ARTICLES \
+                and written >= MIN_SHARE * articles:
             return USED_AS_TYPES[used_as]
     return None
