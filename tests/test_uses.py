@@ -47,3 +47,21 @@ def test_a_persons_full_name_is_never_retyped_nor_a_person_a_law(tmp_path):
     db = archive(tmp_path, {"Ann Hale": ("PERSON", [("a1", "office"), ("a2", "office")]),
                             "Halvorsen": ("PERSON", [("a1", "programme"), ("a2", "programme")])})  # "under Halvorsen"
     assert retype_uses(db) == 0 and types(db) == {"Ann Hale": "PERSON", "Halvorsen": "PERSON"}
+
+
+def test_a_law_each_article_names_once_is_shown_as_a_law_after_a_load(load_into, tmp_path):
+    """Real extraction: one mention per article, so no article drops it; two of three write it as a law."""
+    import json
+    records = [
+        {"title": "Cover", "body": "The Affordable Care Act, known as Obamacare, covers 20 million people."},
+        {"title": "Program", "body": "The state expanded the program under Obamacare. Costs rose under NATO rules."},
+        {"title": "Poll", "body": "Voters in Ohio still support Obamacare, a poll found."},  # no use: neutral
+    ]
+    path = tmp_path / "laws.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    db, _ = load_into(path, nlp=True)
+    rows = {row["name"]: (row["type"], row["article_count"]) for row in db.query(
+        "select name, type, article_count from entities where name in ('Obamacare', 'NATO')")}
+    assert rows == {"Obamacare": ("LAW", 3), "NATO": ("ORG", 1)}
+    assert [row[0] for row in db.execute("select used_as from mentions where text = 'Obamacare' order by article_id")
+            ].count("programme") == 2
