@@ -658,6 +658,8 @@ def test_a_mention_written_as_a_law_or_an_office_carries_that_use_for_the_archiv
     benefits = one("Retirees depend on Social Security benefits. The EU benefits from trade, the minister said.")
     assert [(m["text"], m["used_as"]) for m in benefits if m["text"] != "Retirees"] == [  # "Retirees": the model's ORG
         ("Social Security", "programme"), ("EU", None)]
+    owner = one("The program of the Nordic Youth Games includes six sports. The Nordic Youth Games open on Monday.")
+    assert [m["used_as"] for m in owner if m["text"] == "Nordic Youth Games"] == [None, None]  # its program
     under = one("The state expanded the program under Obamacare. Costs rose under NATO rules.")
     assert [(m["text"], m["used_as"]) for m in under] == [("Obamacare", "programme"), ("NATO", None)]
     repeal = one("Republicans tanked the Obamacare repeal bill, and a repeal of Obamacare is now unlikely.")

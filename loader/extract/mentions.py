@@ -663,6 +663,9 @@ def _under(doc, m: Mention) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "under" and (after is None or after.is_punct)
 
 
+# Programme nouns whose "of ..." names the programme's owner ("the program of the Games", "the nuclear programme of
+# Iran"), not the programme.
+OWNED_NOUNS = {"program", "programme"}
 # Nouns for a law, whose other name a name is when written "the ... Act, known as ...".
 LAW_NOUNS = {"act", "law", "legislation", "bill", "statute", "scheme", "program", "programme"}
 
@@ -682,7 +685,7 @@ def _as_programme(doc, m: Mention) -> bool:
         named = head.head.head  # "the Affordable Care Act, known as ...", "the legislation, known informally as ..."
         return named.lower_ in LAW_NOUNS or named.ent_type_ == "LAW"
     return root.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.pos_ == "NOUN" \
-        and head.head.lemma_.lower() in programme_words()
+        and head.head.lemma_.lower() in programme_words() and head.head.lemma_.lower() not in OWNED_NOUNS
 
 
 def _without_offices(doc, mentions: list[Mention]) -> list[Mention]:
