@@ -40,7 +40,7 @@ from .provenance import refresh_group_rows
 from .rows import chunks, marks, replace_article_rows
 from ..text import squash
 
-MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role")
+MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role", "used_as")
 MAX_ALIASES = 50
 
 
