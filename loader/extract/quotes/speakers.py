@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .antecedents import Antecedents, gendered_words
-from .clauses import relative_antecedent, speaker_span
+from .clauses import relative_antecedent, speaker_span, subject_of
 from ..gazetteer import get_gazetteer
 from ..toponyms import demonyms
 from ..names import COMPANY_AFTER, LEGAL_FORMS, alias_for, fold_words, roles
@@ -303,9 +303,10 @@ class Resolver:
             speaker = None  # "I"/"we" outside quotation marks: the writer, or a quote we cannot see
         else:
             speaker = self._unlisted(span)
-        if speaker is not None and speaker.type is None:
+        earlier = kind == "document" or any(speaker is spoken for spoken in self.spoken)  # "the report", "it": as is
+        if speaker is not None and speaker.type is None and not earlier:
             speaker = _group_or_thing(span, speaker)
-        if speaker is not None and speaker.type is None:
+        if speaker is not None and speaker.type is None and not earlier:
             speaker = self._unnamed_source(span, speaker)
         if speaker is not None:
             self._remember(speaker)
@@ -318,6 +319,11 @@ class Resolver:
         if apposed is not None:
             return apposed  # "the EU ambassador to Brazil, Joao Cravinho, said": he, not the EU
         own = self.names.within(span.start_char, span.end_char)
+        titled = self._person_after_title_word(head) if own and all(name.type in ISSUER_TYPES for name in own) else None
+        if titled is not None:
+            return titled  # "UN High Commissioner for Human Rights Zeid Raad said": he, not the UN
+        if own and all(name.type in ISSUER_TYPES for name in own) and _someone_of_a_body(head):
+            return None  # "the former EU parliamentarian": one person the body had, not the body speaking
         if own and all(name.type in ("GPE", "NORP") for name in own):
             company = _company_span(span) or _named_after_country(head, own)  # "US West Inc", "U.S. Mint"
             if company is not None:
@@ -328,13 +334,23 @@ class Resolver:
             phrase = [name for name in self.names.within(head.left_edge.idx, head.right_edge.idx
                                                           + len(head.right_edge.text))
                       if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)
-                      and not _relation_of(head, name)
+                      and not _relation_of(head, name) and not _beside_body(head, name)
                       and not (_in_relative_clause(head, name) and (_is_title_word(head) or _names_people(head)))]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
             if not issuers and _group_of_country(head, phrase):
                 return None
             return _prefer(issuers or phrase) if phrase else None
         return None
+
+    def _person_after_title_word(self, head) -> Name | None:
+        """The person named after a title in its phrase ("UN High Commissioner for Human Rights Zeid Raad"), not
+        one the title relates to ("the father of Ann Lo") or a clause describes ("the envoy who met Ann Lo")."""
+        if not _is_title_word(head) or head.tag_ in PLURAL_TAGS or head.lower_ in roles()["honorifics"]:
+            return None
+        end = head.right_edge.idx + len(head.right_edge.text)
+        return next((name for name in self.names.within(head.idx, end) if name.type == PERSON and name.start > head.idx
+                     and not _relation_of(head, name) and not _in_relative_clause(head, name)
+                     and not _in_clause_of(head, name)), None)
 
     def _person(self, pronoun, content) -> Speaker | None:
         name = self.antecedents.person(pronoun, content)
@@ -361,6 +377,10 @@ class Resolver:
         return False
 
     def _issuer(self, span, kind) -> Speaker | None:
+        if kind == "organisation":
+            found = self._pronoun_antecedent(span)
+            if found is not None:
+                return found
         if kind == "organisation" and self.last_organisation:
             return self.last_organisation
         person = self.last_person
@@ -368,7 +388,107 @@ class Resolver:
             return self.organisations[person.name]
         if kind == "spokesperson":
             return self._spokesperson(span, head=span.root)
-        return self._organisation_before(span)  # "the report said"
+        if kind == "document" and not _possessed(span.root):
+            return self._document_issuer(span)
+        return self._organisation_before(span)  # "its report said"
+
+    def _pronoun_antecedent(self, span) -> Speaker | None:
+        """Who "it" or "they" is when the text says it nearby: for "it", the nearest organisation or place named as a
+        subject before it in its sentence ("Seoul condemned what it called"), else the last speaker when that was an
+        organisation or a document ("the report said ... it added"); for "they", the nearest plural noun for people
+        that is a subject in its sentence or the one before ("The lawyers advise ... They say"). None: the caller's
+        rules."""
+        head = span.root
+        if head.lower_ == "it":
+            for token in reversed(span.doc[head.sent.start:head.i]):
+                if token.dep_ in ("nsubj", "nsubjpass"):
+                    names = [name for name in self.names.within(token.idx, token.idx + len(token.text))
+                             if name.type in ORGANISATION_TYPES]
+                    if names:
+                        return Speaker(names[0].canonical, names[0].type, self.roles.get(names[0].canonical))
+            last = self.spoken[-1] if self.spoken else None
+            if last is not None and (last.type in ORGANISATION_TYPES or last.type is None):
+                return last
+            return None
+        if head.lower_ == "they":
+            sentence = head.sent
+            first = span.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+            for token in reversed(span.doc[first:head.i]):
+                if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNS" and _names_people(token):
+                    content = self.content
+                    found = self.resolve(speaker_span(token), content)
+                    self.content = content
+                    return found
+        return None
+
+    def _document_issuer(self, span) -> Speaker:
+        """ "the statement said", "the report said" with no issuer in its phrase: the issuer of the same document
+        named before ("a statement by the interior ministry", "the Munich Security Report", "Acme said in a
+        statement"), else the organisation that was the last speaker ("Acme said ... The statement added"); else the
+        subject named before (see _subject_organisation); else, when some organisation is named before, the document
+        stays a description, never the organisation named last (a body the text names only as a topic); with none
+        named, no speaker."""
+        head = span.root
+        for token in [head] + list(reversed(span.doc[:span.start])):
+            if token.lemma_.lower() == head.lemma_.lower() and token.pos_ in ("NOUN", "PROPN"):
+                found = self._issuer_of(token)
+                if found is not None:
+                    return found
+        last = self.spoken[-1] if self.spoken else None
+        if last is not None and last.type in ISSUER_TYPES:
+            return last
+        found = self._subject_organisation(span)
+        if found is not None or self._mention_before(span, ISSUER_TYPES) is None:
+            return found  # None: no organisation named at all, a document of no one the text knows ("the motion said")
+        return Speaker(_clean(span.text).lower(), None)  # the document as written, not a body named only in passing
+
+    def _subject_organisation(self, span) -> Speaker | None:
+        """The organisation named as the subject nearest before the span, in its sentence or the one before ("Acme
+        agreed to sell a plant. The settlement said"): what the text is about, unlike a body it names in passing."""
+        sentence = span.sent
+        first = span.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        for token in reversed(span.doc[first:span.start]):
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
+                         if name.type in ISSUER_TYPES]
+                if names:
+                    return Speaker(names[-1].canonical, names[-1].type, self.roles.get(names[-1].canonical))
+        return None
+
+    def _issuer_of(self, document) -> Speaker | None:
+        """Who issued a document the text names: a name that ends in the noun ("the Munich Security Report"), an
+        organisation in its phrase ("a statement by the White House"), a body its phrase names by a common noun ("a
+        statement by the interior ministry"), or the named subject of the verb it belongs to ("Acme said in a
+        statement", "Acme released a report"); None when the text does not say."""
+        own = [name for name in self.names.within(document.idx, document.idx + len(document.text))]
+        if own:
+            return Speaker(own[0].canonical, own[0].type, self.roles.get(own[0].canonical))
+        end = document.right_edge.idx + len(document.right_edge.text)
+        phrase = [name for name in self.names.within(document.left_edge.idx, end) if name.type in ORGANISATION_TYPES
+                  and not _in_clause_of(document, name, OBTAINING_VERBS)]
+        if phrase:
+            return Speaker(phrase[0].canonical, phrase[0].type, self.roles.get(phrase[0].canonical))
+        for prep in document.rights:
+            body = next((child for child in prep.children if child.dep_ == "pobj"), None) \
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from") else None
+            kind = speaker_words().get(body.lemma_.lower()) if body is not None else None
+            if kind in ("company", "institution"):
+                found = self._organisation_noun(document.doc[body.left_edge.i:body.i + 1], body, kind)
+                if found.type is not None:
+                    return found
+        verb = document.head.head if document.dep_ == "pobj" else document.head
+        if document.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = subject_of(verb)
+        if subject is None:
+            return None
+        names = self.names.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))
+        if not names:
+            return None
+        name = _prefer(names)
+        if name.type == PERSON and name.canonical in self.organisations:
+            return self.organisations[name.canonical]
+        return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
 
     def _organisation_before(self, span) -> Speaker | None:
         """The organisation that spoke last, else the one named last before the span."""
@@ -404,6 +524,11 @@ class Resolver:
                     return found
         if any(child.dep_ not in ("det", "punct") for child in head.lefts):  # "her spokesman", "a No 10 spokesman"
             return Speaker(anonymous_name(head), ANONYMOUS)  # someone's, whom no name holds: not the last organisation
+        owner = _spoken_for(head)
+        if owner is not None:  # "a spokesman for the British leader": whom no organisation's name holds
+            kind = speaker_words().get(owner.lemma_.lower())
+            found = self._organisation_noun(span, owner, kind) if kind in ("company", "institution") else None
+            return found if found is not None and found.type is not None else Speaker(anonymous_name(head), ANONYMOUS)
         return self._recent_issuer(span) or Speaker(anonymous_name(head), ANONYMOUS)
 
     def _organisation_noun(self, span, noun, kind, first: int | None = None) -> Speaker:
@@ -979,6 +1104,14 @@ def _document(head) -> str | None:
     return None
 
 
+def _spoken_for(head):
+    """The noun a spokesperson speaks "for" or is "of" ("leader" of "a spokesman for the British leader"), or None."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            return next((child for child in prep.children if child.dep_ == "pobj"), None)
+    return None
+
+
 def _owner_pronoun(head):
     """The "his"/"her" that owns a noun ("his petition"), or None."""
     return next((child for child in head.children if child.dep_ == "poss" and child.lower_ in ("his", "her")), None)
@@ -1320,6 +1453,26 @@ def _relation_of(head, name: Name) -> bool:
             speaker_words().get(lemma) != "role" and lemma not in COLLECTIVE_NOUNS):
         return False
     return any(child.dep_ == "prep" and child.lower_ in ("of", "for") and child.idx <= name.start
+               and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
+
+
+def _someone_of_a_body(head) -> bool:
+    """ "the former EU parliamentarian", "the UN envoy": one person named by a noun for people (no unnamed source's or
+    spokesperson's noun: "the EU official", "an EU spokesman" are the body's voice) made definite and singular."""
+    kind = speaker_words().get(head.lemma_.lower())
+    return head.is_lower and head.tag_ not in PLURAL_TAGS and kind not in ("anonymous", "spokesperson") \
+        and (_is_title_word(head) or _names_people(head)) \
+        and any(child.dep_ == "det" and child.lower_ == "the" for child in head.children)
+
+
+def _beside_body(head, name: Name) -> bool:
+    """Whether an organisation is named in a phrase that says whom a person deals with, not whom they speak for:
+    "to" after a title or a noun for people ("the US ambassador to the United Nations", "an adviser to the EU"), or
+    "of" after a noun for people no lexicon lists ("supporters of the EU", "critics of the White House")."""
+    if name.type == PERSON or not (_is_title_word(head) or _names_people(head)):
+        return False
+    wanted = ("to",) if speaker_words().get(head.lemma_.lower()) is not None or _is_title_word(head) else ("to", "of")
+    return any(child.dep_ == "prep" and child.lower_ in wanted and child.idx <= name.start
                and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
 
 
