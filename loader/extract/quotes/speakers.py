@@ -399,20 +399,25 @@ class Resolver:
         that is a subject in its sentence or the one before ("The lawyers advise ... They say"). None: the caller's
         rules."""
         head = span.root
+        sentence = head.sent
+        first = span.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
         if head.lower_ == "it":
-            for token in reversed(span.doc[head.sent.start:head.i]):
-                if token.dep_ in ("nsubj", "nsubjpass"):
-                    names = [name for name in self.names.within(token.idx, token.idx + len(token.text))
-                             if name.type in ORGANISATION_TYPES]
-                    if names:
-                        return Speaker(names[0].canonical, names[0].type, self.roles.get(names[0].canonical))
+            for token in _governing_subjects(head):
+                names = [name for name in self.names.within(token.idx, token.idx + len(token.text))
+                         if name.type in ORGANISATION_TYPES]
+                if names:
+                    return Speaker(names[0].canonical, names[0].type, self.roles.get(names[0].canonical))
+                kind = speaker_words().get(token.lemma_.lower()) or _document(token)
+                if token.pos_ == "NOUN" and token.tag_ == "NN" and kind in ("company", "institution", "document"):
+                    content = self.content  # "Malaysia's foreign ministry condemns it. ... it said": that ministry
+                    found = self.resolve(speaker_span(token), content)
+                    self.content = content
+                    return found
             last = self.spoken[-1] if self.spoken else None
             if last is not None and (last.type in ORGANISATION_TYPES or last.type is None):
                 return last
             return None
         if head.lower_ == "they":
-            sentence = head.sent
-            first = span.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
             for token in reversed(span.doc[first:head.i]):
                 if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNS" and _names_people(token):
                     content = self.content
@@ -424,8 +429,8 @@ class Resolver:
     def _document_issuer(self, span) -> Speaker:
         """ "the statement said", "the report said" with no issuer in its phrase: the issuer of the same document
         named before ("a statement by the interior ministry", "the Munich Security Report", "Acme said in a
-        statement"), else the organisation that was the last speaker ("Acme said ... The statement added"); else the
-        subject named before (see _subject_organisation); else, when some organisation is named before, the document
+        statement"), else the organisation named as the subject nearest before (see _subject_organisation: "Acme
+        agreed to sell a plant. The settlement said"); else, when some organisation is named before, the document
         stays a description, never the organisation named last (a body the text names only as a topic); with none
         named, no speaker."""
         head = span.root
@@ -434,9 +439,6 @@ class Resolver:
                 found = self._issuer_of(token)
                 if found is not None:
                     return found
-        last = self.spoken[-1] if self.spoken else None
-        if last is not None and last.type in ISSUER_TYPES:
-            return last
         found = self._subject_organisation(span)
         if found is not None or self._mention_before(span, ISSUER_TYPES) is None:
             return found  # None: no organisation named at all, a document of no one the text knows ("the motion said")
@@ -1102,6 +1104,21 @@ def _document(head) -> str | None:
             and lemma not in AGENT_ABSTRACTS and lemma not in speaker_words():
         return "document"
     return None
+
+
+def _governing_subjects(pronoun) -> list:
+    """The subjects a pronoun may stand for, nearest first: those of the clauses its own clause hangs from, before it
+    ("Seoul condemned what it called"), then the main subject of the sentence before ("North Korea denied it. It
+    said"), never a subject inside another clause ("X said Washington was concerned ... it said" is X)."""
+    found = []
+    for verb in pronoun.ancestors:
+        found += [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i
+                  and child is not pronoun]
+    sentence = pronoun.sent
+    if sentence.start > 0:
+        before = pronoun.doc[sentence.start - 1].sent.root
+        found += [child for child in before.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return found
 
 
 def _spoken_for(head):
