@@ -682,3 +682,69 @@ def test_a_title_with_a_name_in_apposition_is_that_person_not_the_organisation_i
 def test_a_named_speaker_keeps_the_name_before_an_apposition():
     text = '"Bees are dying," said Jay Hallman, a neighbour of Mary Lowe, on Monday.'  # "Hallman": no title
     assert speakers(text) == [("Jay Hallman", "PERSON")]
+
+
+def test_a_spokesman_for_a_person_or_a_body_no_name_holds_is_no_organisation_named_before():
+    text = ("Leaders met at the European Union on Monday. The prime minister will write a letter to the European Union "
+            "on March 29, a spokesman for the British leader said. The letter was sent to the council, the spokesman "
+            "added.")
+    assert speakers(text) == [("spokesperson", "ANONYMOUS")] * 2
+    text = "Dunmore Cable Inc cut jobs. Prices rose 3 pct in March, a spokesman for the company said."
+    assert speakers(text) == [("Dunmore Cable Inc", "ORG")]
+
+
+def test_a_body_someone_is_sent_to_or_supports_is_not_the_speaker():
+    text = 'Ann Lo met the United Nations. "The situation is dire," the new US ambassador to the United Nations said.'
+    assert speakers(text) == [("ambassador", "ANONYMOUS")]
+    text = "Voters met in Leeds. Supporters of leaving the European Union argue it will free up trade."
+    assert speakers(text) == [("supporters", "ANONYMOUS")]
+    text = "An EU official said the talks were over. The EU official said the letter was welcome."
+    assert speakers(text) == [("European Union", "ORG")] * 2  # an official of the body is its voice
+
+
+def test_one_person_of_a_body_is_the_person_given_that_role_not_the_body():
+    text = 'UN envoy Tom Rudd met them on Monday. "I expect no miracles," the UN envoy said.'
+    assert speakers(text) == [("Tom Rudd", "PERSON")]
+    text = 'Ann Lo left the European Union in May. "I am relieved," the former EU parliamentarian wrote.'
+    assert speakers(text) == [("parliamentarian", "ANONYMOUS")]
+
+
+def test_a_title_whose_phrase_goes_on_to_a_person_is_that_person():
+    text = "UN High Commissioner for Human Rights Tom Rudd said last week that three graves had been found."
+    assert speakers(text) == [("Tom Rudd", "PERSON")]
+
+
+def test_a_document_speaks_for_the_issuer_the_text_gives_it_not_the_body_named_last():
+    text = ('Hungary will detain migrants on the border with the European Union. "The agencies are ready," said a '
+            'statement by the interior ministry. "The camps will open in March," the statement said.')
+    assert speakers(text) == [("Interior Ministry", "ORG")] * 2
+    text = ('The Munich Security Report was published on Monday, before the European Union met. "This does not bode '
+            'well," the report said. "It is a task for society," it added.')
+    assert speakers(text) == [("Munich Security Report", "ORG")] * 2
+    text = "Acme Corp said in a statement that profits rose. The statement added that costs would fall."
+    assert speakers(text) == [("Acme Corp", "ORG")] * 2
+
+
+def test_a_document_no_one_is_said_to_issue_stays_a_description():
+    text = ("Trucks cross Europe, where the European Union sets the rules. Drivers sleep in their cabs. "
+            "The 40-page document says that drivers must rest. It also says that pay is too low.")
+    assert speakers(text) == [("40-page document", None)] * 2
+
+
+def test_it_is_the_subject_the_pronoun_hangs_from_or_of_the_sentence_before():
+    text = ('The United States and Japan requested talks at the United Nations, with Seoul condemning what it called '
+            '"serious military and security threats".')
+    assert speakers(text) == [("Seoul", "GPE")]
+    text = ("The United Nations met on Tuesday. North Korea has denied that it was involved in the killing. It "
+            "suggested the victim died from heart failure.")
+    assert speakers(text) == [("North Korea", "GPE")] * 2
+    # a subject inside the clause the speaker reports is not "it": the speaker of the sentence before is
+    text = ("The Treasury Department said Washington was concerned that the army punished dissent. "
+            '"The army also hunts down asylum seekers," it said.')
+    assert speakers(text) == [("Treasury Department", "ORG")] * 2
+
+
+def test_they_is_the_plural_people_subject_nearby():
+    text = ("The European Union met. The lawyers advise that the charges are legal. The advice is long. "
+            "They say that Ireland may decide.")
+    assert speakers(text) == [("lawyers", "ANONYMOUS")] * 2

@@ -116,6 +116,9 @@ OWNED_BODIES = GOVERNMENT_NOUNS | {"office"}
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 # Verbs of a participle clause that say who got hold of a document, not who wrote it ("a report seen by Reuters").
 OBTAINING_VERBS = frozenset({"obtain", "see", "review", "receive", "view", "acquire", "examine"})
+# How many sentences before "they" a plural subject for people may stand ("The lawyers advise ... The advice is ...
+# They say").
+SENTENCES_BACK_FOR_THEY = 2
 # Parts of speech of a head that names no speaker once every rule has passed it ("this suggests", "'s").
 NON_SPEAKER_POS = ("PRON", "DET", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "INTJ", "PUNCT", "SYM", "AUX")
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
@@ -396,11 +399,12 @@ class Resolver:
         """Who "it" or "they" is when the text says it nearby: for "it", the nearest organisation or place named as a
         subject before it in its sentence ("Seoul condemned what it called"), else the last speaker when that was an
         organisation or a document ("the report said ... it added"); for "they", the nearest plural noun for people
-        that is a subject in its sentence or the one before ("The lawyers advise ... They say"). None: the caller's
+        that is a subject in its sentence or the two before ("The lawyers advise ... They say"). None: the caller's
         rules."""
         head = span.root
-        sentence = head.sent
-        first = span.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        first = head.sent.start
+        for _ in range(SENTENCES_BACK_FOR_THEY):
+            first = span.doc[first - 1].sent.start if first > 0 else first
         if head.lower_ == "it":
             for token in _governing_subjects(head):
                 names = [name for name in self.names.within(token.idx, token.idx + len(token.text))
