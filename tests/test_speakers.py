@@ -748,3 +748,14 @@ def test_they_is_the_plural_people_subject_nearby():
     text = ("The European Union met. The lawyers advise that the charges are legal. The advice is long. "
             "They say that Ireland may decide.")
     assert speakers(text) == [("lawyers", "ANONYMOUS")] * 2
+
+
+def test_someone_of_a_persons_party_is_not_that_person():
+    text = "Tom Rudd won the vote. A campaign leader for Mr Rudd's party said the voters had given trust again."
+    assert speakers(text) == [("leader", "ANONYMOUS")]
+
+
+def test_it_is_a_capitalised_subject_no_tagger_took_for_a_name():
+    text = ("The United Nations met. Two days later, Wired broke the news that the boy had been caught, offering what "
+            'it called "the first public glimpse into the spyware".')
+    assert speakers(text) == [("Wired", "ORG")]

@@ -338,6 +338,7 @@ class Resolver:
                                                           + len(head.right_edge.text))
                       if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)
                       and not _relation_of(head, name) and not _beside_body(head, name)
+                      and not _owner_of_other(head, name)
                       and not (_in_relative_clause(head, name) and (_is_title_word(head) or _names_people(head)))]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
             if not issuers and _group_of_country(head, phrase):
@@ -353,7 +354,7 @@ class Resolver:
         end = head.right_edge.idx + len(head.right_edge.text)
         return next((name for name in self.names.within(head.idx, end) if name.type == PERSON and name.start > head.idx
                      and not _relation_of(head, name) and not _in_relative_clause(head, name)
-                     and not _in_clause_of(head, name)), None)
+                     and not _in_clause_of(head, name) and not _owner_of_other(head, name)), None)
 
     def _person(self, pronoun, content) -> Speaker | None:
         name = self.antecedents.person(pronoun, content)
@@ -411,6 +412,9 @@ class Resolver:
                          if name.type in ORGANISATION_TYPES]
                 if names:
                     return Speaker(names[0].canonical, names[0].type, self.roles.get(names[0].canonical))
+                if token.pos_ == "PROPN" and token.is_title and not self.names.within(token.idx, token.idx + 1) \
+                        and token.lower_ not in speaker_words():  # "Wired broke the news, offering what it called"
+                    return Speaker(_clean(speaker_span(token).text), "ORG")  # a name no tagger took, and no person's
                 kind = speaker_words().get(token.lemma_.lower()) or _document(token)
                 if token.pos_ == "NOUN" and token.tag_ == "NN" and kind in ("company", "institution", "document"):
                     content = self.content  # "Malaysia's foreign ministry condemns it. ... it said": that ministry
@@ -720,7 +724,8 @@ class Resolver:
             return None
         end = head.right_edge.idx + len(head.right_edge.text)
         people = [name for name in self.names.within(head.idx, end) if name.type == PERSON and name.start > head.idx
-                  and not _relation_of(head, name) and not _in_relative_clause(head, name)]
+                  and not _relation_of(head, name) and not _in_relative_clause(head, name)
+                  and not _owner_of_other(head, name)]
         if not people:
             return None
         person = people[0]
@@ -1475,6 +1480,15 @@ def _relation_of(head, name: Name) -> bool:
         return False
     return any(child.dep_ == "prep" and child.lower_ in ("of", "for") and child.idx <= name.start
                and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
+
+
+def _owner_of_other(head, name: Name) -> bool:
+    """Whether a person is named as the owner of another noun in the head's phrase ("a campaign leader for Mr Rutte's
+    party"): the speaker is someone of that thing, not its owner."""
+    if name.type != PERSON:
+        return False
+    return any(token.dep_ == "poss" and token.head is not head and name.start <= token.idx < name.end
+               for token in head.subtree)
 
 
 def _someone_of_a_body(head) -> bool:
