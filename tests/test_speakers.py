@@ -759,3 +759,10 @@ def test_it_is_a_capitalised_subject_no_tagger_took_for_a_name():
     text = ("The United Nations met. Two days later, Wired broke the news that the boy had been caught, offering what "
             'it called "the first public glimpse into the spyware".')
     assert speakers(text) == [("Wired", "ORG")]
+
+
+def test_a_medium_that_reported_or_was_told_is_no_body_a_later_noun_stands_for():
+    text = ('Rebels took eight aid workers. "Eight staff of the Halvard Relief Trust were abducted," General Tom Rudd '
+            "told Reuters news agency. The rebels denied it, The Associated Press reported. The charity denied a ransom "
+            'had been demanded. "We have been in contact with them," it said.')
+    assert speakers(text)[-2:] == [("Halvard Relief Trust", "ORG")] * 2

@@ -32,7 +32,7 @@ from .clauses import relative_antecedent, speaker_span, subject_of
 from ..gazetteer import get_gazetteer
 from ..toponyms import demonyms
 from ..names import COMPANY_AFTER, LEGAL_FORMS, alias_for, fold_words, roles
-from .lexicon import speaker_words
+from .lexicon import addressee_verbs, speaker_words
 from ...text import squash
 
 PERSON = "PERSON"
@@ -312,7 +312,7 @@ class Resolver:
         if speaker is not None and speaker.type is None and not earlier:
             speaker = self._unnamed_source(span, speaker)
         if speaker is not None:
-            self._remember(speaker)
+            self._remember(speaker, reporting=_reports(span))
         return speaker
 
     def _named(self, span, head, kind):
@@ -416,7 +416,8 @@ class Resolver:
                         and token.lower_ not in speaker_words():  # "Wired broke the news, offering what it called"
                     return Speaker(_clean(speaker_span(token).text), "ORG")  # a name no tagger took, and no person's
                 kind = speaker_words().get(token.lemma_.lower()) or _document(token)
-                if token.pos_ == "NOUN" and token.tag_ == "NN" and kind in ("company", "institution", "document"):
+                if token.pos_ == "NOUN" and token.tag_ == "NN" and (kind in ("company", "institution", "document")
+                                                                    or token.lemma_.lower() in GENERIC_BODIES):
                     content = self.content  # "Malaysia's foreign ministry condemns it. ... it said": that ministry
                     found = self.resolve(speaker_span(token), content)
                     self.content = content
@@ -616,8 +617,22 @@ class Resolver:
         return Speaker(found[0].canonical, found[0].type) if found else None
 
     def _mention_before(self, span, types) -> Speaker | None:
-        name = self.names.last_before(span.start_char, types)
-        return Speaker(name.canonical, name.type, self.roles.get(name.canonical)) if name else None
+        """The last name of those types before the span, not a medium someone spoke to ("told Reuters news agency") or
+        that reported the news ("the Associated Press reported")."""
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            if name.type in types and name.end <= span.start_char and not self._addressee(name):
+                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+        return None
+
+    def _addressee(self, name: Name) -> bool:
+        """Whether a name is who a cue's speaker spoke to ("told The Associated Press") or a medium that reported."""
+        words = self.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if words is None:
+            return False
+        root = words.root
+        while root.dep_ in ("compound", "appos") and root.head is not root:  # "told Reuters news agency"
+            root = root.head
+        return (root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in addressee_verbs()) or _reports(words)
 
     def _unlisted(self, span) -> Speaker:
         """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
@@ -949,7 +964,9 @@ class Resolver:
                 return Speaker(earlier.name, PERSON, earlier.role)
         return None
 
-    def _remember(self, speaker: Speaker) -> None:
+    def _remember(self, speaker: Speaker, reporting: bool = False) -> None:
+        """Note who spoke; an organisation that only reported the news ("the Associated Press reported") is no
+        organisation a later "the charity", "it" (beyond the next sentence) or "a spokesman" stands for."""
         self.spoken.append(speaker)
         if speaker.organisation:
             self.organisations.setdefault(speaker.name, speaker.organisation)
@@ -959,8 +976,14 @@ class Resolver:
             speaker.role = self.roles[speaker.name]
         if speaker.type == PERSON:
             self.last_person = speaker
-        elif speaker.type in ORGANISATION_TYPES:
+        elif speaker.type in ORGANISATION_TYPES and not reporting:
             self.last_organisation = speaker
+
+
+def _reports(span) -> bool:
+    """Whether the speaker span is the subject of "reported": a medium passing on the news ("The AP reported")."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() == "report"
 
 
 def headline_company(headline: str, names: Names) -> Name | None:
