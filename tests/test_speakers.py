@@ -766,3 +766,11 @@ def test_a_medium_that_reported_or_was_told_is_no_body_a_later_noun_stands_for()
             "told Reuters news agency. The rebels denied it, The Associated Press reported. The charity denied a ransom "
             'had been demanded. "We have been in contact with them," it said.')
     assert speakers(text)[-2:] == [("Halvard Relief Trust", "ORG")] * 2
+
+
+def test_a_body_joined_to_the_speaker_by_and_or_one_of_several_bodies_is_not_the_speaker():
+    text = "Rudd spoke on Monday. Legal experts and former White House officials say the advert broke the rules."
+    assert speakers(text) == [("experts", "ANONYMOUS")]
+    text = ("On Saturday, representatives of the United Nations, the European Union and the Arab League said in "
+            "Cairo that they supported the government.")
+    assert speakers(text) == [("representatives", "ANONYMOUS")]

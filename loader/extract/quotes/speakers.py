@@ -338,9 +338,11 @@ class Resolver:
                                                           + len(head.right_edge.text))
                       if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)
                       and not _relation_of(head, name) and not _beside_body(head, name)
-                      and not _owner_of_other(head, name)
+                      and not _owner_of_other(head, name) and not _in_conjunct(head, name)
                       and not (_in_relative_clause(head, name) and (_is_title_word(head) or _names_people(head)))]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
+            if head.tag_ in PLURAL_TAGS and len({name.canonical for name in issuers}) > 1:
+                return None  # "representatives of the UN, the EU and the Arab League": a group of several bodies
             if not issuers and _group_of_country(head, phrase):
                 return None
             return _prefer(issuers or phrase) if phrase else None
@@ -1502,6 +1504,13 @@ def _relation_of(head, name: Name) -> bool:
             speaker_words().get(lemma) != "role" and lemma not in COLLECTIVE_NOUNS):
         return False
     return any(child.dep_ == "prep" and child.lower_ in ("of", "for") and child.idx <= name.start
+               and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
+
+
+def _in_conjunct(head, name: Name) -> bool:
+    """Whether a name sits in a noun joined to the head by "and" ("legal experts and former White House officials",
+    "the government and the United Nations"): another speaker beside the head, not the head."""
+    return any(child.dep_ == "conj" and child.left_edge.idx <= name.start
                and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
 
 
