@@ -723,6 +723,10 @@ def test_a_document_speaks_for_the_issuer_the_text_gives_it_not_the_body_named_l
     assert speakers(text) == [("Munich Security Report", "ORG")] * 2
     text = "Acme Corp said in a statement that profits rose. The statement added that costs would fall."
     assert speakers(text) == [("Acme Corp", "ORG")] * 2
+    # the body a subject before names by a common noun, two sentences back
+    text = ("The United Nations met. Malaysia's foreign ministry said it was in contact with the inspectors. It had "
+            'checked every plant. "Malaysia does not produce VX," the statement said.')
+    assert speakers(text)[-1] == ("Malaysia's Foreign Ministry", "ORG")
 
 
 def test_a_document_no_one_is_said_to_issue_stays_a_description():
@@ -771,6 +775,6 @@ def test_a_medium_that_reported_or_was_told_is_no_body_a_later_noun_stands_for()
 def test_a_body_joined_to_the_speaker_by_and_or_one_of_several_bodies_is_not_the_speaker():
     text = "Rudd spoke on Monday. Legal experts and former White House officials say the advert broke the rules."
     assert speakers(text) == [("experts", "ANONYMOUS")]
-    text = ("On Saturday, representatives of the United Nations, the European Union and the Arab League said in "
-            "Cairo that they supported the government.")
+    text = ("On Saturday, representatives of the United Nations, European Union, Arab League and African Union said "
+            "in Cairo that they supported the government.")
     assert speakers(text) == [("representatives", "ANONYMOUS")]

@@ -117,7 +117,7 @@ NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 # Verbs of a participle clause that say who got hold of a document, not who wrote it ("a report seen by Reuters").
 OBTAINING_VERBS = frozenset({"obtain", "see", "review", "receive", "view", "acquire", "examine"})
 # How many sentences before "they" a plural subject for people may stand ("The lawyers advise ... The advice is ...
-# They say").
+# They say"), and before a document the organisation that issued it ("Acme said ... He added ... the paper said").
 SENTENCES_BACK_FOR_THEY = 2
 # Parts of speech of a head that names no speaker once every rule has passed it ("this suggests", "'s").
 NON_SPEAKER_POS = ("PRON", "DET", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "INTJ", "PUNCT", "SYM", "AUX")
@@ -418,8 +418,8 @@ class Resolver:
                         and token.lower_ not in speaker_words():  # "Wired broke the news, offering what it called"
                     return Speaker(_clean(speaker_span(token).text), "ORG")  # a name no tagger took, and no person's
                 kind = speaker_words().get(token.lemma_.lower()) or _document(token)
-                if token.pos_ == "NOUN" and token.tag_ == "NN" and (kind in ("company", "institution", "document")
-                                                                    or token.lemma_.lower() in GENERIC_BODIES):
+                if token.is_lower and token.tag_ not in PLURAL_TAGS and (kind in ("company", "institution", "document")
+                                                                         or token.lemma_.lower() in GENERIC_BODIES):
                     content = self.content  # "Malaysia's foreign ministry condemns it. ... it said": that ministry
                     found = self.resolve(speaker_span(token), content)
                     self.content = content
@@ -456,16 +456,32 @@ class Resolver:
         return Speaker(_clean(span.text).lower(), None)  # the document as written, not a body named only in passing
 
     def _subject_organisation(self, span) -> Speaker | None:
-        """The organisation named as the subject nearest before the span, in its sentence or the one before ("Acme
-        agreed to sell a plant. The settlement said"): what the text is about, unlike a body it names in passing."""
+        """The organisation named as a subject nearest before the span: in its own sentence, else the main subject of one
+        of the two sentences before ("Acme agreed to sell a plant. The settlement said"; "Malaysia's foreign ministry
+        said it had checked. ... the statement said"): what the text is about, unlike a body it names in passing. A
+        subject that is a body's common noun is resolved as that noun is."""
         sentence = span.sent
-        first = span.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-        for token in reversed(span.doc[first:span.start]):
-            if token.dep_ in ("nsubj", "nsubjpass"):
-                names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
-                         if name.type in ISSUER_TYPES]
-                if names:
-                    return Speaker(names[-1].canonical, names[-1].type, self.roles.get(names[-1].canonical))
+        subjects = [token for token in reversed(span.doc[sentence.start:span.start])
+                    if token.dep_ in ("nsubj", "nsubjpass")]
+        first = sentence.start
+        for _ in range(SENTENCES_BACK_FOR_THEY):
+            if first == 0:
+                break
+            before = span.doc[first - 1].sent
+            subjects += [child for child in before.root.children if child.dep_ in ("nsubj", "nsubjpass")]
+            first = before.start
+        for token in subjects:
+            names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
+                     if name.type in ISSUER_TYPES]
+            if names:
+                return Speaker(names[-1].canonical, names[-1].type, self.roles.get(names[-1].canonical))
+            if token.is_lower and token.tag_ not in PLURAL_TAGS and speaker_words().get(token.lemma_.lower()) in (
+                    "company", "institution"):  # the parser may tag "ministry" a proper noun
+                content = self.content
+                found = self.resolve(speaker_span(token), content)
+                self.content = content
+                if found is not None and found.type in ISSUER_TYPES:
+                    return found
         return None
 
     def _issuer_of(self, document) -> Speaker | None:
