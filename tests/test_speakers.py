@@ -778,3 +778,11 @@ def test_a_body_joined_to_the_speaker_by_and_or_one_of_several_bodies_is_not_the
     text = ("On Saturday, representatives of the United Nations, European Union, Arab League and African Union said "
             "in Cairo that they supported the government.")
     assert speakers(text) == [("representatives", "ANONYMOUS")]
+
+
+def test_someone_who_broke_a_law_is_not_its_issuer():
+    text = ("Tom Rudd broke the law in May, when the Halvard Council met. The vote was close. The law states that "
+            "appointees are not paid.")
+    assert speakers(text) == [("law", None)]
+    text = "The Halvard Council released a report on Monday, before the United Nations met. The report said prices rose."
+    assert speakers(text) == [("Halvard Council", "ORG")]

@@ -32,7 +32,7 @@ from .clauses import relative_antecedent, speaker_span, subject_of
 from ..gazetteer import get_gazetteer
 from ..toponyms import demonyms
 from ..names import COMPANY_AFTER, LEGAL_FORMS, alias_for, fold_words, roles
-from .lexicon import addressee_verbs, speaker_words
+from .lexicon import addressee_verbs, cue_phrase, speaker_words
 from ...text import squash
 
 PERSON = "PERSON"
@@ -119,6 +119,10 @@ OBTAINING_VERBS = frozenset({"obtain", "see", "review", "receive", "view", "acqu
 # How many sentences before "they" a plural subject for people may stand ("The lawyers advise ... The advice is ...
 # They say"), and before a document the organisation that issued it ("Acme said ... He added ... the paper said").
 SENTENCES_BACK_FOR_THEY = 2
+# Verbs whose subject made or put out a document ("Acme released a report", "the spokesman forwarded a statement"),
+# besides the speech cues ("said in a statement").
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "forward", "file", "write", "sign", "prepare",
+                           "draft", "present", "submit", "post", "circulate", "distribute", "produce", "compile"})
 # Parts of speech of a head that names no speaker once every rule has passed it ("this suggests", "'s").
 NON_SPEAKER_POS = ("PRON", "DET", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "INTJ", "PUNCT", "SYM", "AUX")
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
@@ -506,8 +510,8 @@ class Resolver:
                 if found.type is not None:
                     return found
         verb = document.head.head if document.dep_ == "pobj" else document.head
-        if document.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
-            return None
+        if document.dep_ not in ("dobj", "pobj") or not (cue_phrase(verb) or verb.lemma_.lower() in ISSUING_VERBS):
+            return None  # "Rudd broke the law": not the law's author
         subject = subject_of(verb)
         if subject is None:
             return None
