@@ -786,3 +786,10 @@ def test_someone_who_broke_a_law_is_not_its_issuer():
     assert speakers(text) == [("law", None)]
     text = "The Halvard Council released a report on Monday, before the United Nations met. The report said prices rose."
     assert speakers(text) == [("Halvard Council", "ORG")]
+
+
+def test_plural_documents_no_phrase_credits_are_unnamed_sources():
+    text = "Flynn resigned from the White House after reports said he discussed sanctions with the ambassador."
+    assert speakers(text) == [("reports", "ANONYMOUS")]
+    text = "Rutte debated Wilders, who wants to leave the EU. Some opinion polls suggest his party could win."
+    assert speakers(text) == [("opinion polls", "ANONYMOUS")]

@@ -445,10 +445,13 @@ class Resolver:
         """ "the statement said", "the report said" with no issuer in its phrase: the issuer of the same document
         named before ("a statement by the interior ministry", "the Munich Security Report", "Acme said in a
         statement"), else the organisation named as the subject nearest before (see _subject_organisation: "Acme
-        agreed to sell a plant. The settlement said"); else, when some organisation is named before, the document
+        agreed to sell a plant. The settlement said"); plural documents no phrase credits ("reports said", "opinion
+        polls suggest") are unnamed sources of that kind; else, when some organisation is named before, the document
         stays a description, never the organisation named last (a body the text names only as a topic); with none
         named, no speaker."""
         head = span.root
+        if head.tag_ in PLURAL_TAGS:  # "reports said", "opinion polls suggest": unnamed sources of that kind
+            return self._issuer_of(head) or Speaker(_source_phrase(span), ANONYMOUS)
         for token in [head] + list(reversed(span.doc[:span.start])):
             if token.lemma_.lower() == head.lemma_.lower() and token.pos_ in ("NOUN", "PROPN"):
                 found = self._issuer_of(token)
