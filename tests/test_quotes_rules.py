@@ -285,3 +285,8 @@ def test_a_cue_after_a_quote_that_reports_its_own_clause_does_not_attribute_the_
     assert said(text) == [("the aide did his job", "Tom Rudd"),
                           ("The thing is, he did not tell the cabinet and then he forgot", "Tom Rudd"),
                           ("Rudd was told three weeks ago", "Halvard Council")]
+
+
+def test_a_quote_split_around_its_cue_keeps_its_speaker():
+    text = '"If you look back at the record," Rudd said, "I could have written those things last week."'
+    assert said(text) == [("If you look back at the record", "Rudd"), ("I could have written those things last week", "Rudd")]

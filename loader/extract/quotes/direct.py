@@ -120,7 +120,7 @@ def _credit(quote: Quote, frame, content_first: bool) -> bool:
         if not cue_phrase(cue) and not (cue.lower_ == "according" and cue.i + 1 in in_frame):
             continue
         speaker = _speaker_in_frame(cue, frame, in_frame)
-        if speaker is None or (content_first and (not _opens_frame(cue, speaker, frame) or _reports_after(cue))):
+        if speaker is None or (content_first and (not _opens_frame(cue, speaker, frame) or _reports_after(cue, in_frame))):
             continue
         quote.cue, quote.speaker, quote.content_first = cue, speaker_span(speaker), content_first
         quote.cue_text = "according to" if cue.lower_ == "according" else cue_text(cue)
@@ -129,10 +129,11 @@ def _credit(quote: Quote, frame, content_first: bool) -> bool:
     return False
 
 
-def _reports_after(cue) -> bool:
+def _reports_after(cue, in_frame) -> bool:
     """ "“…” - The White House has admitted that Trump was told …": a cue after a quote whose own clausal complement
-    follows it says something else, and does not attribute the quote before it."""
-    return any(child.dep_ == "ccomp" and child.i > cue.i for child in cue.children)
+    follows it in the same frame says something else, and does not attribute the quote before it (the next quoted part
+    of "“…,” Tester said, “…”" lies past the frame: his)."""
+    return any(child.dep_ == "ccomp" and child.i > cue.i and child.i in in_frame for child in cue.children)
 
 
 def _opens_frame(cue, speaker, frame) -> bool:
