@@ -793,3 +793,10 @@ def test_plural_documents_no_phrase_credits_are_unnamed_sources():
     assert speakers(text) == [("reports", "ANONYMOUS")]
     text = "Rutte debated Wilders, who wants to leave the EU. Some opinion polls suggest his party could win."
     assert speakers(text) == [("opinion polls", "ANONYMOUS")]
+
+
+def test_a_body_in_apposition_to_the_speaker_still_speaks():
+    text = ("The vote is on Wednesday. The Tories do not hold a majority of seats in the House of Commons, but their "
+            "allies, members of Northern Ireland's Democratic Unionist Party (DUP), have said they will back the "
+            "government.")
+    assert speakers(text) == [("Democratic Unionist Party", "ORG")]

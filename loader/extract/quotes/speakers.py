@@ -1533,6 +1533,8 @@ def _relation_of(head, name: Name) -> bool:
 def _in_conjunct(head, name: Name) -> bool:
     """Whether a name sits in a noun joined to the head by "and" ("legal experts and former White House officials",
     "the government and the United Nations"): another speaker beside the head, not the head."""
+    if not any(child.dep_ == "cc" for child in head.children):
+        return False  # "their allies, members of the Unionist Party": an apposition the parser took for a conjunct
     return any(child.dep_ == "conj" and child.left_edge.idx <= name.start
                and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
 
