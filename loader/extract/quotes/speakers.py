@@ -424,10 +424,7 @@ class Resolver:
                 kind = speaker_words().get(token.lemma_.lower()) or _document(token)
                 if token.is_lower and token.tag_ not in PLURAL_TAGS and (kind in ("company", "institution", "document")
                                                                          or token.lemma_.lower() in GENERIC_BODIES):
-                    content = self.content  # "Malaysia's foreign ministry condemns it. ... it said": that ministry
-                    found = self.resolve(speaker_span(token), content)
-                    self.content = content
-                    return found
+                    return self._resolve_subject(token)  # "Malaysia's foreign ministry condemns it. ... it said"
             last = self.spoken[-1] if self.spoken else None
             if last is not None and (last.type in ORGANISATION_TYPES or last.type is None):
                 return last
@@ -435,11 +432,15 @@ class Resolver:
         if head.lower_ == "they":
             for token in reversed(span.doc[first:head.i]):
                 if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNS" and _names_people(token):
-                    content = self.content
-                    found = self.resolve(speaker_span(token), content)
-                    self.content = content
-                    return found
+                    return self._resolve_subject(token)
         return None
+
+    def _resolve_subject(self, token) -> Speaker | None:
+        """The speaker a subject noun phrase before the quote stands for, resolved as if it had spoken."""
+        content = self.content
+        found = self.resolve(speaker_span(token), content)
+        self.content = content
+        return found
 
     def _document_issuer(self, span) -> Speaker:
         """ "the statement said", "the report said" with no issuer in its phrase: the issuer of the same document
@@ -484,9 +485,7 @@ class Resolver:
                 return Speaker(names[-1].canonical, names[-1].type, self.roles.get(names[-1].canonical))
             if token.is_lower and token.tag_ not in PLURAL_TAGS and speaker_words().get(token.lemma_.lower()) in (
                     "company", "institution"):  # the parser may tag "ministry" a proper noun
-                content = self.content
-                found = self.resolve(speaker_span(token), content)
-                self.content = content
+                found = self._resolve_subject(token)
                 if found is not None and found.type in ISSUER_TYPES:
                     return found
         return None
