@@ -800,3 +800,15 @@ def test_a_body_in_apposition_to_the_speaker_still_speaks():
             "allies, members of Northern Ireland's Democratic Unionist Party (DUP), have said they will back the "
             "government.")
     assert speakers(text) == [("Democratic Unionist Party", "ORG")]
+
+
+def test_they_is_no_subject_inside_a_reported_clause():
+    text = ("The European Union met. The lawyers advise that the charges are legal. The advice says that member states "
+            "have wide discretion. They say that Ireland may decide.")
+    assert speakers(text)[-1] == ("lawyers", "ANONYMOUS")
+
+
+def test_a_body_in_a_clause_about_a_document_did_not_issue_it():
+    text = ("The head of the United Nations commission resigned over pressure to withdraw a report that was critical "
+            "of Israel. The report accused Israel of imposing a regime on Palestinians.")
+    assert all(speaker != "Israel" for speaker, _ in speakers(text))

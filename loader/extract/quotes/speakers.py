@@ -409,9 +409,6 @@ class Resolver:
         that is a subject in its sentence or the two before ("The lawyers advise ... They say"). None: the caller's
         rules."""
         head = span.root
-        first = head.sent.start
-        for _ in range(SENTENCES_BACK_FOR_THEY):
-            first = span.doc[first - 1].sent.start if first > 0 else first
         if head.lower_ == "it":
             for token in _governing_subjects(head):
                 names = [name for name in self.names.within(token.idx, token.idx + len(token.text))
@@ -430,8 +427,8 @@ class Resolver:
                 return last
             return None
         if head.lower_ == "they":
-            for token in reversed(span.doc[first:head.i]):
-                if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNS" and _names_people(token):
+            for token in _governing_subjects(head, SENTENCES_BACK_FOR_THEY):
+                if token.tag_ == "NNS" and _names_people(token):
                     return self._resolve_subject(token)
         return None
 
@@ -500,7 +497,7 @@ class Resolver:
             return Speaker(own[0].canonical, own[0].type, self.roles.get(own[0].canonical))
         end = document.right_edge.idx + len(document.right_edge.text)
         phrase = [name for name in self.names.within(document.left_edge.idx, end) if name.type in ORGANISATION_TYPES
-                  and not _in_clause_of(document, name, OBTAINING_VERBS)]
+                  and _credits(document, name)]
         if phrase:
             return Speaker(phrase[0].canonical, phrase[0].type, self.roles.get(phrase[0].canonical))
         for prep in document.rights:
@@ -1162,19 +1159,32 @@ def _document(head) -> str | None:
     return None
 
 
-def _governing_subjects(pronoun) -> list:
+def _governing_subjects(pronoun, sentences_back: int = 1) -> list:
     """The subjects a pronoun may stand for, nearest first: those of the clauses its own clause hangs from, before it
-    ("Seoul condemned what it called"), then the main subject of the sentence before ("North Korea denied it. It
+    ("Seoul condemned what it called"), then the main subject of each sentence before ("North Korea denied it. It
     said"), never a subject inside another clause ("X said Washington was concerned ... it said" is X)."""
     found = []
     for verb in pronoun.ancestors:
         found += [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i
                   and child is not pronoun]
-    sentence = pronoun.sent
-    if sentence.start > 0:
-        before = pronoun.doc[sentence.start - 1].sent.root
-        found += [child for child in before.children if child.dep_ in ("nsubj", "nsubjpass")]
+    first = pronoun.sent.start
+    for _ in range(sentences_back):
+        if first == 0:
+            break
+        before = pronoun.doc[first - 1].sent
+        found += [child for child in before.root.children if child.dep_ in ("nsubj", "nsubjpass")]
+        first = before.start
     return found
+
+
+def _credits(document, name: Name) -> bool:
+    """Whether a name in a document's phrase says whose it is: a word before the noun ("the White House statement",
+    "Acme's report") or a "by", "from" or "of" phrase after it ("a statement by the ministry"), not a clause about
+    it ("a report that was critical of Israel", "a report seen by Reuters")."""
+    holders = [child for child in document.lefts] + [child for child in document.rights if child.dep_ == "prep"
+                                                      and child.lower_ in ("by", "from", "of")]
+    return any(holder.left_edge.idx <= name.start and name.end <= holder.right_edge.idx + len(holder.right_edge.text)
+               for holder in holders)
 
 
 def _spoken_for(head):
