@@ -812,3 +812,8 @@ def test_a_body_in_a_clause_about_a_document_did_not_issue_it():
     text = ("The head of the United Nations commission resigned over pressure to withdraw a report that was critical "
             "of Israel. The report accused Israel of imposing a regime on Palestinians.")
     assert all(speaker != "Israel" for speaker, _ in speakers(text))
+
+
+def test_a_body_a_noun_is_about_is_not_the_speaker():
+    text = "Le Pen spoke in Lyon. A report on the European Union said the rules were unclear."
+    assert all(speaker != "European Union" for speaker, _ in speakers(text))

@@ -119,6 +119,8 @@ OBTAINING_VERBS = frozenset({"obtain", "see", "review", "receive", "view", "acqu
 # How many sentences before "they" a plural subject for people may stand ("The lawyers advise ... The advice is ...
 # They say"), and before a document the organisation that issued it ("Acme said ... He added ... the paper said").
 SENTENCES_BACK_FOR_THEY = 2
+# Prepositions after a noun that give its topic ("a scandal over EU funds", "a report on China"), never its speaker.
+TOPIC_PREPOSITIONS = ("over", "about", "on", "into", "regarding", "concerning", "against")
 # Verbs whose subject made or put out a document ("Acme released a report", "the spokesman forwarded a statement"),
 # besides the speech cues ("said in a statement").
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "forward", "file", "write", "sign", "prepare",
@@ -342,7 +344,7 @@ class Resolver:
                                                           + len(head.right_edge.text))
                       if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)
                       and not _relation_of(head, name) and not _beside_body(head, name)
-                      and not _owner_of_other(head, name) and not _in_conjunct(head, name)
+                      and not _owner_of_other(head, name) and not _in_conjunct(head, name) and not _topic(head, name)
                       and not (_in_relative_clause(head, name) and (_is_title_word(head) or _names_people(head)))]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
             if head.tag_ in PLURAL_TAGS and len({name.canonical for name in issuers}) > 1:
@@ -1536,6 +1538,13 @@ def _relation_of(head, name: Name) -> bool:
             speaker_words().get(lemma) != "role" and lemma not in COLLECTIVE_NOUNS):
         return False
     return any(child.dep_ == "prep" and child.lower_ in ("of", "for") and child.idx <= name.start
+               and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
+
+
+def _topic(head, name: Name) -> bool:
+    """Whether a name sits in a phrase that says what the head is about ("scandal over EU funds", "a report on China",
+    "an inquiry into the FBI"), not who speaks."""
+    return any(child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS and child.left_edge.idx <= name.start
                and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
 
 
