@@ -470,13 +470,7 @@ class Resolver:
         sentence = span.sent
         subjects = [token for token in reversed(span.doc[sentence.start:span.start])
                     if token.dep_ in ("nsubj", "nsubjpass")]
-        first = sentence.start
-        for _ in range(SENTENCES_BACK_FOR_THEY):
-            if first == 0:
-                break
-            before = span.doc[first - 1].sent
-            subjects += [child for child in before.root.children if child.dep_ in ("nsubj", "nsubjpass")]
-            first = before.start
+        subjects += _main_subjects_before(sentence, SENTENCES_BACK_FOR_THEY)
         for token in subjects:
             names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
                      if name.type in ISSUER_TYPES]
@@ -1169,11 +1163,16 @@ def _governing_subjects(pronoun, sentences_back: int = 1) -> list:
     for verb in pronoun.ancestors:
         found += [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i
                   and child is not pronoun]
-    first = pronoun.sent.start
+    return found + _main_subjects_before(pronoun.sent, sentences_back)
+
+
+def _main_subjects_before(sentence, sentences_back: int) -> list:
+    """The subjects of the main clauses of the sentences before one, nearest first."""
+    found, first = [], sentence.start
     for _ in range(sentences_back):
         if first == 0:
             break
-        before = pronoun.doc[first - 1].sent
+        before = sentence.doc[first - 1].sent
         found += [child for child in before.root.children if child.dep_ in ("nsubj", "nsubjpass")]
         first = before.start
     return found
