@@ -120,7 +120,8 @@ def _credit(quote: Quote, frame, content_first: bool) -> bool:
         if not cue_phrase(cue) and not (cue.lower_ == "according" and cue.i + 1 in in_frame):
             continue
         speaker = _speaker_in_frame(cue, frame, in_frame)
-        if speaker is None or (content_first and (not _opens_frame(cue, speaker, frame) or _reports_after(cue, in_frame))):
+        if speaker is None or (content_first and (not _opens_frame(cue, speaker, frame)
+                                                  or _reports_after(cue, in_frame))):
             continue
         quote.cue, quote.speaker, quote.content_first = cue, speaker_span(speaker), content_first
         quote.cue_text = "according to" if cue.lower_ == "according" else cue_text(cue)

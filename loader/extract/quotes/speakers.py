@@ -463,10 +463,10 @@ class Resolver:
         return Speaker(_clean(span.text).lower(), None)  # the document as written, not a body named only in passing
 
     def _subject_organisation(self, span) -> Speaker | None:
-        """The organisation named as a subject nearest before the span: in its own sentence, else the main subject of one
-        of the two sentences before ("Acme agreed to sell a plant. The settlement said"; "Malaysia's foreign ministry
-        said it had checked. ... the statement said"): what the text is about, unlike a body it names in passing. A
-        subject that is a body's common noun is resolved as that noun is."""
+        """The organisation named as a subject nearest before the span: in its own sentence, else the main subject of
+        one of the two sentences before ("Acme agreed to sell a plant. The settlement said"; "Malaysia's foreign
+        ministry said it had checked. ... the statement said"): what the text is about, unlike a body it names in
+        passing. A subject that is a body's common noun is resolved as that noun is."""
         sentence = span.sent
         subjects = [token for token in reversed(span.doc[sentence.start:span.start])
                     if token.dep_ in ("nsubj", "nsubjpass")]
