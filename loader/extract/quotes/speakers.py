@@ -86,6 +86,8 @@ ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 # Who issues a statement, a study or a spokesperson's words when the text does not say.
 ISSUER_TYPES = ("ORG",)
 NAMED_TYPES = (PERSON,) + ORGANISATION_TYPES
+# Names a common noun their last word is may stand for ("the gallery" after "the National Gallery", a FAC).
+SPEAKING_PLACES = ISSUER_TYPES + ("FAC",)
 ARTICLES = ("the ", "a ", "an ")
 # A public body's name built from the words of its phrase ("Los Angeles District Attorney's Office") is no longer.
 MAX_BODY_WORDS = 6
@@ -585,7 +587,7 @@ class Resolver:
         Motion Picture Arts and Sciences"); None when none or several are."""
         folded = fold_words(word)
         found = {(name.canonical, name.type) for name in self.names.names
-                 if name.type in ISSUER_TYPES + ("FAC",) and folded and folded[0] in fold_words(name.canonical)}
+                 if name.type in SPEAKING_PLACES and folded and folded[0] in fold_words(name.canonical)}
         if len(found) != 1:
             return None
         canonical, kind = found.pop()
@@ -752,13 +754,14 @@ class Resolver:
                      if earlier.type == ANONYMOUS and earlier.name == name), None)
 
     def _organisation_by_last_word(self, span, head) -> Speaker | None:
-        """ "the federation said", "the institute said": the nearest organisation named before whose name
-        ends in that noun ("Northern Rivers Federation")."""
+        """ "the federation said", "the institute said", "the gallery said": the nearest organisation (or facility
+        that speaks as its institution: "National Gallery") named before whose name ends in that noun ("Northern
+        Rivers Federation")."""
         if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(child.lower_ == "the" for child in head.children):
             return None
         noun = head.lemma_.lower()
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            if name.type in ISSUER_TYPES and name.end <= span.start_char and fold_words(name.canonical)[-1:] == [noun]:
+            if name.type in SPEAKING_PLACES and name.end <= span.start_char and fold_words(name.canonical)[-1:] == [noun]:
                 return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
         return None
 
