@@ -47,6 +47,8 @@ def test_a_name_the_source_damaged_is_a_person_or_an_organisation():
 def test_capitalised_words_the_parser_missed_are_an_organisation_or_a_person():
     assert speakers('"Rinsing bottles saves water," says Recycle Now.') == [("Recycle Now", "ORG")]
     assert speakers('"The jail is full," according to the Omaha World-Herald.') == [("Omaha World-Herald", "ORG")]
+    text = "The Harbour Water Justice Initiative, a group backed by a local family, said the ruling was wrong."
+    assert speakers(text) == [("Harbour Water Justice Initiative", "ORG")]
 
 
 def test_the_and_a_capitalised_word_is_the_organisation_named_with_it():

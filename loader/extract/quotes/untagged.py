@@ -81,9 +81,15 @@ def lexicon_word(token) -> bool:
 
 def name_shaped(tokens: list) -> bool:
     """Capitalised words that read as a name of several words ("Recycle Now", "Twenty One Pilots", "Omaha
-    World-Herald"; punctuation between them left out): every word capitalised, none a word of the speaker lexicon or
-    a title, the first no function word and of a part of speech names take ("Nevertheless Germany" is none)."""
+    World-Herald", "Open Society Justice Initiative"; punctuation between them left out): every word capitalised,
+    the first no function word and of a part of speech names take ("Nevertheless Germany" is none), neither the first
+    nor the last a word of the speaker lexicon or a title ("Justice Ann Lo" is a judge), and none in between a title
+    other than a portfolio's ("Justice" may name a field, "President" no)."""
     words = [token for token in tokens if not token.is_punct]
-    if len(words) < 2 or words[0].pos_ not in NAME_POS or words[0].is_stop:
+    if len(words) < 2 or words[0].pos_ not in NAME_POS or words[0].is_stop \
+            or lexicon_word(words[0]) or lexicon_word(words[-1]):
         return False
-    return all((token.is_title or (token.is_upper and token.is_alpha)) and not lexicon_word(token) for token in words)
+    table = roles()
+    return all((token.is_title or (token.is_upper and token.is_alpha))
+               and (token.lower_ not in table["titles"] or token.lower_ in table["portfolios"])
+               and token.lower_ not in table["honorifics"] for token in words)
