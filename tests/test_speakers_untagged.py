@@ -44,6 +44,11 @@ def test_a_name_the_source_damaged_is_a_person_or_an_organisation():
         ("Se\ufffd\ufffdn Kelly", "PERSON")]
 
 
+def test_a_name_whose_capital_the_source_turned_into_a_question_mark_is_the_whole_name():
+    text = "Drivers at Bus ?ireann went on strike. Bus ?ireann said the losses were mounting."
+    assert speakers(text) == [("Bus ?ireann", "ORG")]
+
+
 def test_capitalised_words_the_parser_missed_are_an_organisation_or_a_person():
     assert speakers('"Rinsing bottles saves water," says Recycle Now.') == [("Recycle Now", "ORG")]
     assert speakers('"The jail is full," according to the Omaha World-Herald.') == [("Omaha World-Herald", "ORG")]

@@ -33,7 +33,7 @@ from ..gazetteer import get_gazetteer
 from ..toponyms import demonyms
 from ..names import COMPANY_AFTER, LEGAL_FORMS, alias_for, fold_words, roles
 from .lexicon import speaker_words
-from .untagged import broken, damaged_kind, damaged_words, is_given_name, lexicon_word, name_shaped, own_words
+from .untagged import broken, damaged_kind, damaged_words, is_given_name, lost_capital, name_shaped, own_words
 from ...text import squash
 
 PERSON = "PERSON"
@@ -245,6 +245,10 @@ class Resolver:
         span = own_words(_subject_of_cue(span))
         if span is None or broken(span):
             return None  # 'did."?"I couldn"t', "-": a fragment of damaged text names no one
+        if lost_capital(span) is not None:  # "Bus ?ireann said": whatever the parser tagged of the name it cut
+            speaker = self._damaged_name(span)
+            self._remember(speaker)
+            return speaker
         head = span.root
         self.content = content
         kind = speaker_words().get(head.lower_) if len(span) == 1 or head.pos_ == "NOUN" else None
@@ -556,10 +560,10 @@ class Resolver:
         return self._person_called(word)
 
     def _damaged_name(self, span) -> Speaker | None:
-        """ "Th\ufffd\ufffdo said": a capitalised name the source damaged into replacement characters, which the parser
-        splits and tags as it can: a person's (the one the article names so, else one of that name), or an
+        """ "Th\ufffd\ufffdo said", "Bus ?ireann said": a capitalised name the source damaged into replacement characters or
+        a "?", which the parser splits and tags as it can: a person's (the one the article names so, else one of that name), or an
         organisation's (see untagged.damaged_kind)."""
-        words = damaged_words(span)
+        words = damaged_words(span) or lost_capital(span)
         if words is None:
             return None
         name = " ".join(words)

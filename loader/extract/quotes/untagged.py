@@ -20,6 +20,8 @@ QUOTE_MARKS = set("\"“”«»")
 REPLACEMENT = "\ufffd"
 # A word as a name is written: a capital, then letters, replacement characters, hyphens or apostrophes.
 NAME_WORD = re.compile(r"[A-Z\ufffd][\w\ufffd'’-]*")
+# Up to three capitalised words right before a position, each followed by a space: "Bus " of "Bus ?ireann".
+CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w\ufffd'’-]* ){1,3}$")
 # Parts of speech a name's first word may be given ("Recycle Now", "Twenty One Pilots"; not "Nevertheless Germany").
 NAME_POS = ("PROPN", "NOUN", "ADJ", "NUM", "X")
 
@@ -58,10 +60,22 @@ def damaged_words(span) -> list[str] | None:
     return words
 
 
+def lost_capital(span) -> list[str] | None:
+    """ "Bus ?ireann said": a lower-case word right after a "?" glued to it, after capitalised words, is the end of a
+    name whose first letter the source lost (an accented capital turned into "?"); the parser cuts the name there.
+    The name's words as written ("Bus", "?ireann"); None otherwise."""
+    text = span.doc.text
+    start = span.start_char
+    if len(span) != 1 or not span[0].is_lower or not span[0].is_alpha or text[max(0, start - 2):start] != " ?":
+        return None
+    before = CAPITALISED_BEFORE.search(text, 0, start - 1)
+    return before.group().split() + ["?" + span.text] if before else None
+
+
 def damaged_kind(words: list[str]) -> str:
     """A damaged name of one word is a person's (the name a story calls someone by); of several words whose last
     is damaged and whose first is no given name, an organisation's ("Sinn F\ufffd\ufffdin", as mentions.py reads it)."""
-    if len(words) > 1 and REPLACEMENT in words[-1] and not is_given_name(words[0]):
+    if len(words) > 1 and (REPLACEMENT in words[-1] or words[-1].startswith("?")) and not is_given_name(words[0]):
         return "ORG"
     return "PERSON"
 
