@@ -1,11 +1,7 @@
 """Speakers the parser did not tag as names: fragments of damaged text are no speaker, names it missed are people or
 organisations, not descriptions. Sentences written for these tests."""
-from loader.extract import extract_items
 from loader.extract.nlp import mended
-
-
-def speakers(text):
-    return [(q["speaker"], q["speaker_type"]) for q in extract_items([{"id": "t", "text": text}])[0]["quotes"]]
+from tests.test_speakers import speakers
 
 
 def test_a_lost_space_written_as_a_hyphen_reads_as_a_space():

@@ -560,9 +560,9 @@ class Resolver:
         return self._person_called(word)
 
     def _damaged_name(self, span) -> Speaker | None:
-        """ "Th\ufffd\ufffdo said", "Bus ?ireann said": a capitalised name the source damaged into replacement characters or
-        a "?", which the parser splits and tags as it can: a person's (the one the article names so, else one of that name), or an
-        organisation's (see untagged.damaged_kind)."""
+        """ "Th" and "o" around two U+FFFD "said", "Bus ?ireann said": a capitalised name the source damaged into
+        replacement characters or a "?", which the parser splits and tags as it can: a person's (the one the article
+        names so, else one of that name), or an organisation's (see untagged.damaged_kind)."""
         words = damaged_words(span) or lost_capital(span)
         if words is None:
             return None
@@ -765,7 +765,8 @@ class Resolver:
             return None
         noun = head.lemma_.lower()
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            if name.type in SPEAKING_PLACES and name.end <= span.start_char and fold_words(name.canonical)[-1:] == [noun]:
+            if name.type in SPEAKING_PLACES and name.end <= span.start_char \
+                    and fold_words(name.canonical)[-1:] == [noun]:
                 return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
         return None
 

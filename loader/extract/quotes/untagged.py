@@ -15,9 +15,10 @@ from .lexicon import speaker_words
 EDGE_MARKS = set(",;:-–—()[]{}\"'“”‘’«»?!.…*/")
 # Tokens inside a span after which a new sentence or a new item starts: the speaker is what follows.
 BREAKS = {".", "?", "!", ")", "]", "…"}
+# What a decoder writes for bytes it could not read (as in mentions.py, which imports this package's lexicon).
+REPLACEMENT = "\ufffd"
 # Quotation marks that cannot sit inside a speaker's words.
 QUOTE_MARKS = set("\"“”«»")
-REPLACEMENT = "\ufffd"
 # A word as a name is written: a capital, then letters, replacement characters, hyphens or apostrophes.
 NAME_WORD = re.compile(r"[A-Z\ufffd][\w\ufffd'’-]*")
 # Up to three capitalised words right before a position, each followed by a space: "Bus " of "Bus ?ireann".
@@ -47,8 +48,9 @@ def broken(span) -> bool:
 
 
 def damaged_words(span) -> list[str] | None:
-    """The words of a span that writes a name the source damaged ("Th\ufffd\ufffdo", "Sinn F\ufffd\ufffdin"): capitalised
-    words, at least one holding a replacement character, as written (the parser's pieces joined); None otherwise."""
+    """The words of a span that writes a name the source damaged ("Th" and "o" around two U+FFFD, "Sinn F?in" with
+    U+FFFD for "?"): capitalised words, at least one holding a replacement character, as written (the parser's pieces
+    joined); None otherwise."""
     text = span.text
     if REPLACEMENT not in text:
         return None
