@@ -43,6 +43,7 @@ def test_a_name_the_source_damaged_is_a_person_or_an_organisation():
 def test_a_name_whose_capital_the_source_turned_into_a_question_mark_is_the_whole_name():
     text = "Drivers at Bus ?ireann went on strike. Bus ?ireann said the losses were mounting."
     assert speakers(text) == [("Bus ?ireann", "ORG")]
+    assert speakers("Trains ran late. But Bus ?ireann said the losses were mounting.") == [("Bus ?ireann", "ORG")]
 
 
 def test_capitalised_words_the_parser_missed_are_an_organisation_or_a_person():
@@ -70,6 +71,9 @@ def test_a_capitalised_word_starting_a_sentence_is_a_name_only_when_the_article_
     text = ("Roger Stone spoke to reporters. Stone claimed he had talked to the group before the vote.")
     assert speakers(text)[-1] == ("Roger Stone", "PERSON")
     assert speakers("The plan is new. Support said the plan would work.") == [("support", None)]
+    # a capitalised word with an article or an adjective is a common noun, no name
+    assert speakers("The plan is new. And a senior Republican said that the plan would fail.") == [
+        ("republican", None)]
 
 
 def test_fragments_of_damaged_text_are_no_speaker():

@@ -71,7 +71,10 @@ def lost_capital(span) -> list[str] | None:
     if len(span) != 1 or not span[0].is_lower or not span[0].is_alpha or text[max(0, start - 2):start] != " ?":
         return None
     before = CAPITALISED_BEFORE.search(text, 0, start - 1)
-    return before.group().split() + ["?" + span.text] if before else None
+    words = before.group().split() if before else []
+    while words and span.doc.vocab[words[0].lower()].is_stop:
+        words = words[1:]  # "But Bus ?ireann": a sentence's first word
+    return words + ["?" + span.text] if words else None
 
 
 def damaged_kind(words: list[str]) -> str:
