@@ -71,9 +71,9 @@ def test_a_capitalised_word_starting_a_sentence_is_a_name_only_when_the_article_
     text = ("Roger Stone spoke to reporters. Stone claimed he had talked to the group before the vote.")
     assert speakers(text)[-1] == ("Roger Stone", "PERSON")
     assert speakers("The plan is new. Support said the plan would work.") == [("support", None)]
-    # a capitalised word with an article or an adjective is a common noun, no name
-    assert speakers("The plan is new. And a senior Republican said that the plan would fail.") == [
-        ("republican", None)]
+    # a capitalised word with "a" or an adjective is a common noun unless the article names someone so
+    assert speakers('"We gave everything and it hurt," said an emotional Varga after Amy Varga lost the final.') == [
+        ("Amy Varga", "PERSON")]
 
 
 def test_fragments_of_damaged_text_are_no_speaker():

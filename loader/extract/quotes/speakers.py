@@ -518,8 +518,6 @@ class Resolver:
             return self._unnamed(span, span.root) or self._capitalised_name(span) or Speaker(text.lower(), None)
         if len(text.split()) > MAX_NAME_WORDS:  # "Waseda University Political Science Professor Mitsuru Uchida"
             return self._earlier_person(text) or self._person_after_title(span) or Speaker(text, None)
-        if len(span) == 1 and _common_use(span.root):
-            return Speaker(text.lower(), None)  # "a senior Republican said": a description, no name
         return self._earlier_person(text) or _plural_group(span.root) or Speaker(text, PERSON)
 
     def _capitalised_name(self, span) -> Speaker | None:
@@ -551,13 +549,14 @@ class Resolver:
         """One capitalised word for the speaker: where no sentence starts, a person's name (surname or given name:
         the person the article names so, else a person of that name) unless a nationality ("said Syrian"); at a
         sentence's start, where any word is capitalised, only the one person the article names so ("Stone said"
-        after "Roger Stone"). A word with "a" or an adjective ("a senior Republican") is a common noun."""
+        after "Roger Stone"). So is a word written with "a" or an adjective ("a senior Republican", "an emotional
+        Federer"): a common noun unless the article names someone so."""
         before = span.doc.text[:span.start_char].rstrip().rstrip("\"'”’").rstrip()  # '... call." Rallies': a sentence
         word = token.text.strip(".-,;:'\"")
         if token.lower_.endswith("ing"):  # "Condemning"
             return None
         if before and before[-1] not in ".!?:;" and token.pos_ in ("NOUN", "PROPN", "ADJ") \
-                and word not in demonyms() and not _common_use(token):
+                and word not in demonyms() and not _common_use(token):  # "a senior Republican": a noun, unless named
             return self._named_surname(span, word) or self._person_called(word) or Speaker(word, PERSON)
         return self._person_called(word)
 
@@ -956,7 +955,7 @@ def _named_after_country(head, names: list[Name]) -> Name | None:
 def _common_use(token) -> bool:
     """A capitalised word written with "a" or an adjective ("a senior Republican"): a common noun, no name ("the
     Guardian" may be one)."""
-    return any(child.dep_ == "amod" or (child.dep_ == "det" and child.lower_ in ("a", "an"))
+    return any((child.dep_ == "amod" and child.pos_ == "ADJ") or (child.dep_ == "det" and child.lower_ in ("a", "an"))
                for child in token.children)
 
 
