@@ -22,9 +22,10 @@ talks") that no gazetteer place is called is none of our entities; two names joi
 organisation; a religion's or its followers' name ("Islam", "Sikhs") is a NORP; a name used as a programme or law
 in most of an article's mentions ("Medicaid recipients", "repeal ...") is none of our entities, and a mention
 written as one, or as an office ("... Enda Kenny", "his job as ..."), records that use (`used_as`) for the store,
-which retypes a name the archive writes so across articles (loader/store/uses.py); an organisation named like a site ("... Street", "... Hill") written after a
-preposition of place and never a subject is that site; a country, city or state no gazetteer place is called is at
-most another place (LOC); a name whose last word the source damaged (U+FFFD), with no given name, is no person.
+which retypes a name the archive writes so across articles (loader/store/uses.py); an organisation named like a
+site ("... Street", "... Hill") written after a preposition of place and never a subject is that site; a country,
+city or state no gazetteer place is called is at most another place (LOC); a name whose last word the source
+damaged (U+FFFD), with no given name, is no person.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re

@@ -91,7 +91,8 @@ INDEXES = {
     "article_versions": [["content_hash"]],
     "entities": [["type"], ["name"], ["article_count"], ["type", "article_count"]],
     # an entity's articles read from the index alone (?_entity=, entity pages); it also serves the foreign key
-    "mentions": [["type"], ["entity_id", "article_id"], ["entity_name"], ["used_as"]],  # merges read a short form's mentions by name
+    # merges read a short form's mentions by name; the uses finisher reads mentions by their use
+    "mentions": [["type"], ["entity_id", "article_id"], ["entity_name"], ["used_as"]],
     "quotes": [["speaker"], ["direct"], ["speaker_type"]],
     "places": [["country_code"], ["feature_code"], ["admin1"], ["article_count"]],
     "locations": [["is_dateline"]],
