@@ -23,12 +23,20 @@ def subject_of(verb, depth: int = 2):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    for child in children:
-        if child.dep_ in SUBJECTS and not (child.dep_ == "nsubjpass" and child.lower_ == "it"):
-            return child
+    subjects = [child for child in children
+                if child.dep_ in SUBJECTS and not (child.dep_ == "nsubjpass" and child.lower_ == "it")]
+    if subjects:
+        return _nearest_subject(verb, subjects)
     if depth and verb.dep_ in SUBJECT_SHARING and verb.head is not verb:
         return subject_of(verb.head, depth - 1)
     return None
+
+
+def _nearest_subject(verb, subjects: list):
+    """Of two subjects the parser gave one verb, the one right before it: a heading run into the sentence
+    ("Regional response The minister stressed …") leaves its noun as a first subject that speaks for no one."""
+    before = [child for child in subjects if child.i < verb.i]
+    return before[-1] if before else subjects[0]
 
 
 def speaker_span(head):

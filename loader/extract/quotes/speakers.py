@@ -33,6 +33,7 @@ from ..gazetteer import get_gazetteer
 from ..toponyms import demonyms
 from ..names import COMPANY_AFTER, LEGAL_FORMS, alias_for, fold_words, roles
 from .lexicon import addressee_verbs, cue_phrase, speaker_words
+from .untagged import broken, damaged_kind, damaged_words, is_given_name, lost_capital, name_shaped, own_words
 from ...text import squash
 
 PERSON = "PERSON"
@@ -85,6 +86,8 @@ ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 # Who issues a statement, a study or a spokesperson's words when the text does not say.
 ISSUER_TYPES = ("ORG",)
 NAMED_TYPES = (PERSON,) + ORGANISATION_TYPES
+# Names a common noun their last word is may stand for ("the gallery" after "the National Gallery", a FAC).
+SPEAKING_PLACES = ISSUER_TYPES + ("FAC",)
 ARTICLES = ("the ", "a ", "an ")
 # A public body's name built from the words of its phrase ("Los Angeles District Attorney's Office") is no longer.
 MAX_BODY_WORDS = 6
@@ -248,7 +251,13 @@ class Resolver:
         antecedent = relative_antecedent(span.root) if len(span) == 1 else None
         if antecedent is not None:
             span = speaker_span(antecedent)
-        span = _subject_of_cue(span)
+        span = own_words(_subject_of_cue(span))
+        if span is None or broken(span):
+            return None  # 'did."?"I couldn"t', "-": a fragment of damaged text names no one
+        if lost_capital(span) is not None:  # "Bus ?ireann said": whatever the parser tagged of the name it cut
+            speaker = self._damaged_name(span)
+            self._remember(speaker)
+            return speaker
         head = span.root
         self.content = content
         kind = speaker_words().get(head.lower_) if len(span) == 1 or head.pos_ == "NOUN" else None
@@ -654,7 +663,8 @@ class Resolver:
     def _unlisted(self, span) -> Speaker:
         """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
         text = _clean(span.text)
-        named = self._named_surname(span) or _written_lower(span, self.names) or self._acronym_after_the(span) \
+        named = self._damaged_name(span) or self._named_surname(span) or _written_lower(span, self.names) \
+            or self._acronym_after_the(span) \
             or _company_of_word(span) or _initials(span, self.names) or self._ticker_after_name(span)
         if named is not None:
             return named
@@ -678,22 +688,82 @@ class Resolver:
         return self._earlier_person(text) or _plural_group(span.root) or Speaker(text, PERSON)
 
     def _capitalised_name(self, span) -> Speaker | None:
-        """ "Ramishvili said" after a quote, "the Syrian Observatory for Human Rights said": capitalised words no
-        lexicon knows that the parser took for common nouns. One word where no sentence starts is a person's
-        (surname); several joined by "for", "of" or "and" an organisation's name."""
+        """ "Ramishvili said" after a quote, "the Syrian Observatory for Human Rights said", "says Recycle Now":
+        capitalised words no lexicon knows that the parser took for common words (see _capitalised_word for one
+        word). Several joined by "for", "of" or "and" are an organisation's name; several with no joining word a
+        person's when the first is a given name, else an organisation's; "the" and one such word the organisation
+        the article names with that word ("the Academy" after "the Academy of Motion Picture Arts"), else one of
+        that name."""
         words = [token for token in span if not (token.i == span.start and token.lower_ == "the")]
         content = [token for token in words if token.lower_ not in NAME_CONNECTORS]
-        before = span.doc.text[:span.start_char].rstrip().rstrip("\"'”’").rstrip()  # '... call." Rallies': a sentence
+        if content and len(words) == len(content) and name_shaped(content):
+            text = span.doc[content[0].i:content[-1].i + 1].text
+            if is_given_name(content[0].text):
+                return self._person_called(text) or Speaker(text, PERSON)
+            return Speaker(text, "ORG")
         if not content or not all(token.is_title or (token.is_upper and token.is_alpha) for token in content) \
                 or any(_lemma(token) in speaker_words() or _is_title_word(token) or token.is_stop for token in content):
             return None
-        if len(content) == 1 and len(span) == 1 and before and before[-1] not in ".!?:;" \
-                and content[0].pos_ in ("NOUN", "PROPN") and not content[0].lower_.endswith("ing"):  # "Condemning"
-            word = content[0].text.strip(".-,;:'\"")
-            return self._named_surname(span, word) or self._earlier_person(word) or Speaker(word, PERSON)
+        if len(content) == 1 and len(span) == 1:
+            return self._capitalised_word(span, content[0])
+        if len(content) == 1 and len(span) == 2 and content[0].pos_ == "PROPN" and len(content[0].text) > 2:
+            return self._organisation_with_word(content[0].text) or Speaker(content[0].text, "ORG")  # "the Academy"
         if len(words) > len(content) >= 2 and words[-1] in content:
             return Speaker(span.doc[words[0].i:words[-1].i + 1].text, "ORG")
         return None
+
+    def _capitalised_word(self, span, token) -> Speaker | None:
+        """One capitalised word for the speaker: where no sentence starts, a person's name (surname or given name:
+        the person the article names so, else a person of that name) unless a nationality ("said Syrian"); at a
+        sentence's start, where any word is capitalised, only the one person the article names so ("Stone said"
+        after "Roger Stone"). So is a word written with "a" or an adjective ("a senior Republican", "an emotional
+        Federer"): a common noun unless the article names someone so."""
+        before = span.doc.text[:span.start_char].rstrip().rstrip("\"'”’").rstrip()  # '... call." Rallies': a sentence
+        word = token.text.strip(".-,;:'\"")
+        if token.lower_.endswith("ing"):  # "Condemning"
+            return None
+        if before and before[-1] not in ".!?:;" and token.pos_ in ("NOUN", "PROPN", "ADJ") \
+                and word not in demonyms() and not _common_use(token):  # "a senior Republican": a noun, unless named
+            return self._named_surname(span, word) or self._person_called(word) or Speaker(word, PERSON)
+        return self._person_called(word)
+
+    def _damaged_name(self, span) -> Speaker | None:
+        """ "Th" and "o" around two U+FFFD "said", "Bus ?ireann said": a capitalised name the source damaged into
+        replacement characters or a "?", which the parser splits and tags as it can: a person's (the one the article
+        names so, else one of that name), or an organisation's (see untagged.damaged_kind)."""
+        words = damaged_words(span) or lost_capital(span)
+        if words is None:
+            return None
+        name = " ".join(words)
+        if damaged_kind(words) == "ORG":
+            return Speaker(name, "ORG")
+        return self._person_called(name) or Speaker(name, PERSON)
+
+    def _person_called(self, text: str) -> Speaker | None:
+        """The person a name as written stands for: one who spoke before with those words in their name ("Sun" after
+        "Sun Xingjie"), else, for one word, the one person the article names whose given name or surname it is
+        ("Ramirez", "Lubna"); None when none or several are."""
+        found = self._earlier_person(text)
+        if found is not None or len(text.split()) != 1:
+            return found
+        word = text.lower()
+        people = {name.canonical for name in self.names.names if name.type == PERSON and len(name.canonical.split()) > 1
+                  and word in (name.canonical.split()[0].lower(), name.canonical.split()[-1].lower())}
+        if len(people) != 1:
+            return None
+        canonical = people.pop()
+        return Speaker(canonical, PERSON, self.roles.get(canonical))
+
+    def _organisation_with_word(self, word: str) -> Speaker | None:
+        """The one organisation or facility the article names with this word in its name ("Academy" → "Academy of
+        Motion Picture Arts and Sciences"); None when none or several are."""
+        folded = fold_words(word)
+        found = {(name.canonical, name.type) for name in self.names.names
+                 if name.type in SPEAKING_PLACES and folded and folded[0] in fold_words(name.canonical)}
+        if len(found) != 1:
+            return None
+        canonical, kind = found.pop()
+        return Speaker(canonical, kind, self.roles.get(canonical))
 
     def _unnamed(self, span, head) -> Speaker | None:
         """A common noun no name in the article stands for. "the minister": the person the article names
@@ -857,13 +927,15 @@ class Resolver:
                      if earlier.type == ANONYMOUS and earlier.name == name), None)
 
     def _organisation_by_last_word(self, span, head) -> Speaker | None:
-        """ "the federation said", "the institute said": the nearest organisation named before whose name
-        ends in that noun ("Northern Rivers Federation")."""
+        """ "the federation said", "the institute said", "the gallery said": the nearest organisation (or facility
+        that speaks as its institution: "National Gallery") named before whose name ends in that noun ("Northern
+        Rivers Federation")."""
         if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(child.lower_ == "the" for child in head.children):
             return None
         noun = head.lemma_.lower()
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            if name.type in ISSUER_TYPES and name.end <= span.start_char and fold_words(name.canonical)[-1:] == [noun]:
+            if name.type in SPEAKING_PLACES and name.end <= span.start_char \
+                    and fold_words(name.canonical)[-1:] == [noun]:
                 return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
         return None
 
@@ -1054,6 +1126,13 @@ def _named_after_country(head, names: list[Name]) -> Name | None:
         return None
     return Name(first.start, head.idx + len(head.text), "ORG",
                 _clean(head.doc.text[first.start:head.idx + len(head.text)]))
+
+
+def _common_use(token) -> bool:
+    """A capitalised word written with "a" or an adjective ("a senior Republican"): a common noun, no name ("the
+    Guardian" may be one)."""
+    return any((child.dep_ == "amod" and child.pos_ == "ADJ") or (child.dep_ == "det" and child.lower_ in ("a", "an"))
+               for child in token.children)
 
 
 def _lemma(head) -> str:
