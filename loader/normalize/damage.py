@@ -1,0 +1,92 @@
+"""Text damaged by a lossy export, mended where the damage has only one reading.
+
+Some exports (the NewsArticles CSV is one) wrote every curly mark — ’ ” “ — — as a straight double quote, the
+space after it as "?", and a non-breaking space as "-": "we don"t", "teachers"?unions", "choice,"?Sen. Warren",
+"WASHINGTON "?The", "the law.-If Congress". Left as they are, a contraction reads as a name ("Don"t"), a stray
+double quote opens or closes a quotation, and two sentences stay glued together. Each rule reads a shape, never
+a word list of the sample:
+- a double quote (or two) inside a word before a contraction's or possessive's ending (n"t, "s, "re, "ll, "ve,
+  "d, "m) is an apostrophe — "n"t" always, the others only where no quotation is open before it (there the
+  mark may close the quotation: '"a food desert"s' lost the "i" of "is");
+- '"?' glued to the next word is a curly mark and the space after it: after a space it is a dash ("WASHINGTON
+  — The"), or an opening quotation mark when none is open and the next mark closes one; after a word, a closing quotation mark when a quotation is open, else an apostrophe ending a word
+  in -s before a lower-case word ("teachers' unions"), else a closing mark;
+- "-" between a sentence's or clause's end and the next word is a lost space ("anger.-That", "said,-the").
+A question mark after a closing quote with a space after it ('Who said "no"? Nobody.') is real and stays.
+"""
+import re
+
+# A straight double quote (or two), maybe with "?" (a lost space) after it: every one is read, so that whether a
+# quotation is open is known at each.
+MARK = re.compile(r'""?\??')
+# The endings of contractions and possessives, as a whole word's rest.
+CONTRACTION = re.compile(r"(?:t|s|re|ll|ve|d|m)(?![A-Za-z])")
+# A non-breaking space damaged into "-" after a sentence's or clause's end: "anger.-That", "years."-Dowlen",
+# "said,-the". The end of a sentence needs two lower-case letters before it, so "U.S.-Mexico" stays.
+LOST_SPACE = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?][\"'])|(?<=[a-z][,;]))-(?=[\"A-Z])|"
+                        r"(?<=[a-z][,;])-(?=[a-z])|(?<=[a-z]{2}[.!?])-(?= [A-Z])")
+DASH = "—"
+
+
+def mend(text: str) -> str:
+    """The text with export damage undone where it has one reading (see the module's rules)."""
+    if '"' in text:
+        text = _mend_marks(text)
+    if "-" in text:
+        text = LOST_SPACE.sub(lambda m: "" if text[m.end():m.end() + 1] == " " else " ", text)
+    return text
+
+
+def _mend_marks(text: str) -> str:
+    """Each double quote read in text order; `open_quote` follows the quotation marks that stay."""
+    pieces, at, open_quote = [], 0, False
+    for match in MARK.finditer(text):
+        mark, start, end = match.group(), match.start(), match.end()
+        before, after = text[start - 1:start], text[end:end + 1]
+        replacement = mark
+        if not mark.endswith("?"):
+            if before.isalpha() and after.isalpha() and _apostrophe(text, start, end, open_quote):
+                replacement = "'"
+        elif after and not after.isspace() and after != "?":
+            if not before or before.isspace():
+                if after.isalpha() and mark == '"?':
+                    replacement = '"' if not open_quote and _closed_next(text, end) else DASH + " "
+            elif not open_quote and before == "s" and after.islower() and mark == '"?':
+                replacement = "' "
+            else:
+                replacement = mark.rstrip("?") + " "
+        if '"' in replacement:
+            open_quote = _opens(before, text[end:end + 1] if replacement == mark else " ", open_quote)
+        pieces.append(text[at:start] + replacement)
+        at = end
+    return "".join(pieces) + text[at:] if pieces else text
+
+
+def _opens(before: str, after: str, open_quote: bool) -> bool:
+    """Whether a quotation is open after a double quote that stays one: a mark after a space (or an opening
+    bracket or dash) opens one, a mark after a word with no word after it closes it, one glued on both sides
+    turns the state over."""
+    if not before or before.isspace() or before in "([{—–-":
+        return True
+    if not after or not after.isalnum():
+        return False
+    return not open_quote
+
+
+def _closed_next(text: str, start: int) -> bool:
+    """Whether the next double quote after `start` closes a quotation (it follows a word or a punctuation mark and
+    no letter follows it): then a '"?' before it opened that quotation and is no dash."""
+    at = text.find('"', start)
+    while at > 0 and text[at - 1].isalpha() and text[at + 1:at + 2].isalpha():
+        at = text.find('"', at + 1)  # an apostrophe written as a double quote ("don"t")
+    return at > 0 and not text[at - 1].isspace()
+
+
+def _apostrophe(text: str, start: int, end: int, open_quote: bool) -> bool:
+    """Whether the double quote at text[start:end], inside a word, stands for an apostrophe."""
+    rest = CONTRACTION.match(text, end)
+    if not rest:
+        return False
+    if rest.group() == "t" and text[start - 1] in "nN":
+        return True
+    return not open_quote
