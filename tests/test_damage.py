@@ -52,6 +52,11 @@ def test_a_lost_space_after_a_sentence_or_a_clause_comes_back():
         == 'The ferry stopped. The port closed, he said, and "we wait." Kim Vale agreed. Ms Vale. Then U.S.-Mexico.'
 
 
+def test_a_lost_space_next_to_a_quotation_mark_comes_back():
+    assert mend('Kim Vale said:-"It is over." The club called-"Harbour Nights"-the best; the shops-"?and one school-"?shut.') \
+        == 'Kim Vale said: "It is over." The club called "Harbour Nights" the best; the shops — and one school — shut.'
+
+
 def test_normalize_mends_body_title_and_subtitle_and_reads_the_dateline_behind_a_damaged_dash():
     record = Record("site.json", 1, "json", fields={
         "title": 'Harbour fees rise "?port authority', "subtitle": 'The port"s board didn"t vote',

@@ -11,7 +11,8 @@ a word list of the sample:
 - '"?' glued to the next word is a curly mark and the space after it: after a space it is a dash ("WASHINGTON
   — The"), or an opening quotation mark when none is open and the next mark closes one; after a word, a closing quotation mark when a quotation is open, else an apostrophe ending a word
   in -s before a lower-case word ("teachers' unions"), else a closing mark;
-- "-" between a sentence's or clause's end and the next word is a lost space ("anger.-That", "said,-the").
+- "-" between a sentence's or clause's end and the next word, or glued to a quotation mark on the side where the
+  word is not, is a lost space ("anger.-That", "said,-the", "called-"Harbour").
 A question mark after a closing quote with a space after it ('Who said "no"? Nobody.') is real and stays.
 """
 import re
@@ -21,20 +22,21 @@ import re
 MARK = re.compile(r'""?\??')
 # The endings of contractions and possessives, as a whole word's rest.
 CONTRACTION = re.compile(r"(?:t|s|re|ll|ve|d|m)(?![A-Za-z])")
-# A non-breaking space damaged into "-" after a sentence's or clause's end: "anger.-That", "years."-Dowlen",
-# "said,-the". The end of a sentence needs two lower-case letters before it, so "U.S.-Mexico" stays.
-LOST_SPACE = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?][\"'])|(?<=[a-z][,;]))-(?=[\"A-Z])|"
-                        r"(?<=[a-z][,;])-(?=[a-z])|(?<=[a-z]{2}[.!?])-(?= [A-Z])")
+# A non-breaking space damaged into "-" after a sentence's or clause's end ("anger.-That", "years."-Dowlen",
+# "said,-the", "said:-"We"), before a quotation mark glued to a word ("called-"Harbour", "centers-"?and") and
+# after a closing one ("the "best"-ever"). A sentence's end needs two lower-case letters before it, so
+# "U.S.-Mexico" stays.
+LOST_SPACE = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?][\"'])|(?<=[a-z][,;:]))-(?=[\"A-Z])|"
+                        r"(?<=[a-z][,;])-(?=[a-z])|(?<=[a-z])-(?=\"\??[A-Za-z])|(?<=[a-z.,!?]\")-(?=[a-z])|"
+                        r"(?<=[a-z]{2}[.!?])-(?= [A-Z])")
 DASH = "—"
 
 
 def mend(text: str) -> str:
     """The text with export damage undone where it has one reading (see the module's rules)."""
-    if '"' in text:
-        text = _mend_marks(text)
     if "-" in text:
         text = LOST_SPACE.sub(lambda m: "" if text[m.end():m.end() + 1] == " " else " ", text)
-    return text
+    return _mend_marks(text) if '"' in text else text
 
 
 def _mend_marks(text: str) -> str:
