@@ -35,11 +35,12 @@ def test_after_an_s_outside_a_quotation_a_damaged_mark_is_an_apostrophe():
         "The board voted on the teachers' contract. Both ministers' aides left."
 
 
-def test_after_a_space_a_damaged_mark_is_a_dash_unless_it_opens_a_quotation():
+def test_after_a_space_a_damaged_mark_is_a_dash_unless_it_may_open_a_quotation():
     assert mend('PELHAM "?The ferry, he said "?maybe "?runs on Sunday.') == \
         "PELHAM — The ferry, he said — maybe — runs on Sunday."
+    # a mark closing a few words on: an opening mark or an aside, the mark stays ("and" and "for" still mended)
     assert mend('The sign called the bridge "?safe"?and "open"?for all.') == \
-        'The sign called the bridge "safe" and "open" for all.'
+        'The sign called the bridge "?safe" and "open" for all.'
 
 
 def test_real_question_marks_and_hyphens_stay():

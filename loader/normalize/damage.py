@@ -9,7 +9,8 @@ a word list of the sample:
   "d, "m) is an apostrophe — "n"t" always, the others only where no quotation is open before it (there the
   mark may close the quotation: '"a food desert"s' lost the "i" of "is");
 - '"?' glued to the next word is a curly mark and the space after it: after a space it is a dash ("WASHINGTON
-  — The"), or an opening quotation mark when none is open and the next mark closes one; after a word, a closing quotation mark when a quotation is open, else an apostrophe ending a word
+  — The"), unless a quotation is not open and a mark a few words on may close one (then it may be an opening
+  mark: it stays); after a word, a closing quotation mark when a quotation is open, else an apostrophe ending a word
   in -s before a lower-case word ("teachers' unions"), else a closing mark;
 - "-" between a sentence's or clause's end and the next word, or glued to a quotation mark on the side where the
   word is not, is a lost space ("anger.-That", "said,-the", "called-"Harbour").
@@ -30,6 +31,7 @@ LOST_SPACE = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?][\"'])|(?<=[a-z
                         r"(?<=[a-z][,;])-(?=[a-z])|(?<=[a-z])-(?=\"\??[A-Za-z])|(?<=[a-z.,!?]\")-(?=[a-z])|"
                         r"(?<=[a-z]{2}[.!?])-(?= [A-Z])")
 DASH = "—"
+MAX_SHORT_QUOTE = 40  # characters: a '"?' closed within them opened a quotation
 
 
 def mend(text: str) -> str:
@@ -52,7 +54,7 @@ def _mend_marks(text: str) -> str:
         elif after and not after.isspace() and after != "?":
             if not before or before.isspace():
                 if after.isalpha() and mark == '"?':
-                    replacement = '"' if not open_quote and _closed_next(text, end) else DASH + " "
+                    replacement = mark if not open_quote and _closed_next(text, end) else DASH + " "
             elif not open_quote and before == "s" and after.islower() and mark == '"?':
                 replacement = "' "
             else:
@@ -76,12 +78,11 @@ def _opens(before: str, after: str, open_quote: bool) -> bool:
 
 
 def _closed_next(text: str, start: int) -> bool:
-    """Whether the next double quote after `start` closes a quotation (it follows a word or a punctuation mark and
-    no letter follows it): then a '"?' before it opened that quotation and is no dash."""
-    at = text.find('"', start)
-    while at > 0 and text[at - 1].isalpha() and text[at + 1:at + 2].isalpha():
-        at = text.find('"', at + 1)  # an apostrophe written as a double quote ("don"t")
-    return at > 0 and not text[at - 1].isspace()
+    """Whether a double quote within a few words after `start` may close a quotation (it follows a word or a
+    punctuation mark and no letter follows it): then a '"?' before it may have opened that short quotation
+    ("called it "?safe"?and") as well as an aside ("the ambassador "?just not, in Sessions"?telling"), and stays."""
+    at = text.find('"', start, start + MAX_SHORT_QUOTE)
+    return at > 0 and not text[at - 1].isspace() and not (text[at - 1].isalpha() and text[at + 1:at + 2].isalpha())
 
 
 def _apostrophe(text: str, start: int, end: int, open_quote: bool) -> bool:
