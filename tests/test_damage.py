@@ -14,6 +14,8 @@ from loader.normalize.damage import mend
     ('The Sheriff"s Office said the harbour"s gate stays shut.',
      "The Sheriff's Office said the harbour's gate stays shut."),
     ('"We can"t wait," the mayor said.', '"We can\'t wait," the mayor said.'),
+    ('"I"ve seen it. I"m sure they"ll come and we"d stay; it should"ve worked," she said.',
+     '"I\'ve seen it. I\'m sure they\'ll come and we\'d stay; it should\'ve worked," she said.'),
 ])
 def test_a_double_quote_inside_a_word_before_a_contraction_is_an_apostrophe(damaged, mended):
     assert mend(damaged) == mended

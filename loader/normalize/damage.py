@@ -6,8 +6,9 @@ space after it as "?", and a non-breaking space as "-": "we don"t", "teachers"?u
 double quote opens or closes a quotation, and two sentences stay glued together. Each rule reads a shape, never
 a word list of the sample:
 - a double quote (or two) inside a word before a contraction's or possessive's ending (n"t, "s, "re, "ll, "ve,
-  "d, "m) is an apostrophe — "n"t" always, the others only where no quotation is open before it (there the
-  mark may close the quotation: '"a food desert"s' lost the "i" of "is");
+  "d, "m) is an apostrophe — "n"t" and ""ve" always, "re/"ll/"d/"m after a word of up to five letters ("I"m",
+  "they"ll") always, the others only where no quotation is open before it (there the mark may close the
+  quotation: '"a food desert"s' lost the "i" of "is");
 - '"?' glued to the next word is a curly mark and the space after it: after a space it is a dash ("WASHINGTON
   — The"), unless a quotation is not open and a mark a few words on may close one (then it may be an opening
   mark: it stays); after a word, a closing quotation mark when a quotation is open, else an apostrophe ending a word
@@ -31,6 +32,7 @@ LOST_SPACE = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?][\"'])|(?<=[a-z
                         r"(?<=[a-z][,;])-(?=[a-z])|(?<=[a-z])-(?=\"\??[A-Za-z])|(?<=[a-z.,!?]\")-(?=[a-z])|"
                         r"(?<=[a-z]{2}[.!?])-(?= [A-Z])")
 DASH = "—"
+MAX_PRONOUN = 5  # letters of the word before "'re", "'ll", "'m", "'d" that reads as one inside a quotation
 MAX_SHORT_QUOTE = 40  # characters: a '"?' closed within them opened a quotation
 
 
@@ -90,6 +92,13 @@ def _apostrophe(text: str, start: int, end: int, open_quote: bool) -> bool:
     rest = CONTRACTION.match(text, end)
     if not rest:
         return False
-    if rest.group() == "t" and text[start - 1] in "nN":
+    ending = rest.group()
+    if (ending == "t" and text[start - 1] in "nN") or ending == "ve":
         return True
+    if ending != "s" and ending != "t":  # "I"m", "we"re", "they"ll" inside a quotation: a short word before it
+        word_start = start
+        while word_start > 0 and text[word_start - 1].isalpha():
+            word_start -= 1
+        if start - word_start <= MAX_PRONOUN:
+            return True
     return not open_quote
