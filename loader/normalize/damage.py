@@ -11,8 +11,8 @@ a word list of the sample:
   quotation: '"a food desert"s' lost the "i" of "is");
 - '"?' glued to the next word is a curly mark and the space after it: after a space it is a dash ("WASHINGTON
   — The"), unless a quotation is not open and a mark a few words on may close one (then it may be an opening
-  mark: it stays); after a word, a closing quotation mark when a quotation is open, else an apostrophe ending a word
-  in -s before a lower-case word ("teachers' unions"), else a closing mark;
+  mark: it stays); after a word, a closing quotation mark when a quotation is open, else an apostrophe ending
+  a word in -s before a lower-case word ("teachers' unions"), else a closing mark;
 - "-" between a sentence's or clause's end and the next word, or glued to a quotation mark on the side where the
   word is not, is a lost space ("anger.-That", "said,-the", "called-"Harbour").
 A question mark after a closing quote with a space after it ('Who said "no"? Nobody.') is real and stays.
@@ -26,7 +26,7 @@ MARK = re.compile(r'""?\??')
 CONTRACTION = re.compile(r"(?:t|s|re|ll|ve|d|m)(?![A-Za-z])")
 # A non-breaking space damaged into "-" after a sentence's or clause's end ("anger.-That", "years."-Dowlen",
 # "said,-the", "said:-"We"), before a quotation mark glued to a word ("called-"Harbour", "centers-"?and") and
-# after a closing one ("the "best"-ever"). A sentence's end needs two lower-case letters before it, so
+# after a closing one ("called it "safe"-and"). A sentence's end needs two lower-case letters before it, so
 # "U.S.-Mexico" stays.
 LOST_SPACE = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?][\"'])|(?<=[a-z][,;:]))-(?=[\"A-Z])|"
                         r"(?<=[a-z][,;])-(?=[a-z])|(?<=[a-z])-(?=\"\??[A-Za-z])|(?<=[a-z.,!?]\")-(?=[a-z])|"
