@@ -639,6 +639,45 @@ def test_a_name_used_as_a_programme_in_most_mentions_is_no_organisation():
     assert types_of(nasa, "NASA") == ["ORG"] * 3  # one programme use in three, and a speaker
 
 
+def test_a_mention_written_as_a_law_or_an_office_carries_that_use_for_the_archive():
+    """One use in an article is not enough to drop the name there (loader/store/uses.py decides across articles)."""
+    text = "The Affordable Care Act, known as Obamacare, covers 20 million people."
+    assert model_tags(text)[:2] == [("The Affordable Care Act", "LAW"), ("Obamacare", "ORG")]
+    assert [(m["text"], m["type"], m["used_as"]) for m in one(text)] == [("Obamacare", "ORG", "programme")]
+    found = one("The senator is a strong critic of Obamacare and of the Medicaid expansion.")
+    assert [(m["text"], m["used_as"]) for m in found] == [("Obamacare", None), ("Medicaid", "programme")]
+    nato = one("NATO expansion worried Moscow, and NATO said the alliance would grow.")
+    assert [m["used_as"] for m in nato if m["text"] == "NATO"] == [None, None]  # it speaks: an organisation
+    text = "Taoiseach Enda Kenny will meet the President in Washington next week."
+    assert model_tags(text)[:2] == [("Taoiseach", "PERSON"), ("Enda Kenny", "PERSON")]
+    assert [(m["text"], m["used_as"]) for m in one(text)] == [("Taoiseach", "office"), ("Enda Kenny", None),
+                                                              ("Washington", None)]
+    assert [(m["text"], m["used_as"]) for m in one("The Taoiseach said the talks went well.")] == [("Taoiseach", None)]
+    held = one("Kenny insisted he was focused on his job as Taoiseach. Firms such as Google said sales rose.")
+    assert [(m["text"], m["used_as"]) for m in held] == [("Taoiseach", "office"), ("Google", None)]
+    benefits = one("Retirees depend on Social Security benefits. The EU benefits from trade, the minister said.")
+    assert [(m["text"], m["used_as"]) for m in benefits if m["text"] != "Retirees"] == [  # "Retirees": the model's ORG
+        ("Social Security", "programme"), ("EU", None)]
+    owner = one("The program of the Nordic Youth Games includes six sports. The Nordic Youth Games open on Monday.")
+    assert [m["used_as"] for m in owner if m["text"] == "Nordic Youth Games"] == [None, None]  # its program
+    under = one("The state expanded the program under Obamacare. Costs rose under NATO rules.")
+    assert [(m["text"], m["used_as"]) for m in under] == [("Obamacare", "programme"), ("NATO", None)]
+    repeal = one("Republicans tanked the Obamacare repeal bill, and a repeal of Obamacare is now unlikely.")
+    assert [(m["text"], m["type"], m["used_as"]) for m in repeal] == [  # the model's NORP carries the evidence too
+        ("Republicans", "NORP", None), ("Obamacare", "NORP", "programme"), ("Obamacare", "NORP", "programme")]
+
+
+def test_a_religion_or_its_followers_name_is_a_religious_group_not_an_organisation():
+    text = "He converted to Islam in 2011 and now teaches at a mosque. The Sikh temple in Oak Creek was attacked."
+    assert model_tags(text) == [("Islam", "ORG"), ("2011", "DATE"), ("Sikh", "PERSON"), ("Oak Creek", "GPE")]
+    assert pairs(text) == [("Islam", "NORP"), ("Sikh", "NORP"), ("Oak Creek", "GPE")]
+    bodies = one("The Muslim Brotherhood and the Catholic Church said they welcomed the talks.")
+    assert [(m["text"], m["type"]) for m in bodies] == [("Muslim Brotherhood", "ORG"), ("Catholic Church", "ORG")]
+    text = "Christian Halvorsen showed his new collection in Paris. Christian said the show was his best."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Christian Halvorsen", "PERSON"), ("Paris", "GPE"),
+                                                           ("Christian", "PERSON")]  # a word of his full name
+
+
 def test_a_site_written_after_a_preposition_of_place_is_a_place_unless_it_acts():
     hill = one("Al Jazeera's James Bays, reporting from Capitol Hill, said the address was different. Trump "
                "traveled to Capitol Hill on Tuesday.")

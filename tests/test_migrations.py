@@ -181,7 +181,7 @@ def test_mentions_are_indexed_by_entity_then_article(tmp_path):
     store.open_db(path).conn.close()
     assert _mention_indexes(path) == {"idx_mentions_article_id": ["article_id"], "idx_mentions_type": ["type"],
                                       "idx_mentions_entity_id_article_id": ["entity_id", "article_id"],
-                                      "idx_mentions_entity_name": ["entity_name"]}
+                                      "idx_mentions_entity_name": ["entity_name"], "idx_mentions_used_as": ["used_as"]}
     conn = sqlite3.connect(path)
     plan = " ".join(row[3] for row in conn.execute(
         "explain query plan select article_id from mentions where entity_id = 'e1'"))
@@ -200,4 +200,4 @@ def test_an_archive_with_mentions_by_entity_alone_is_reindexed_on_upgrade(tmp_pa
     store.open_db(path).conn.close()
     assert _mention_indexes(path) == {"idx_mentions_article_id": ["article_id"], "idx_mentions_type": ["type"],
                                       "idx_mentions_entity_id_article_id": ["entity_id", "article_id"],
-                                      "idx_mentions_entity_name": ["entity_name"]}
+                                      "idx_mentions_entity_name": ["entity_name"], "idx_mentions_used_as": ["used_as"]}

@@ -277,3 +277,16 @@ def test_words_signed_with_a_name_alone_are_that_persons_quote():
 
 def test_a_name_ending_a_sentence_is_no_signature():
     assert said("The award went to a young chemist.\n\nThe committee praised Ruth Okafor") == []
+
+
+def test_a_cue_after_a_quote_that_reports_its_own_clause_does_not_attribute_the_quote():
+    text = ('Tom Rudd said the aide did his job. "The thing is, he did not tell the cabinet and then he forgot." - The '
+            "Halvard Council has admitted that Rudd was told three weeks ago.")
+    assert said(text) == [("the aide did his job", "Tom Rudd"),
+                          ("The thing is, he did not tell the cabinet and then he forgot", "Tom Rudd"),
+                          ("Rudd was told three weeks ago", "Halvard Council")]
+
+
+def test_a_quote_split_around_its_cue_keeps_its_speaker():
+    text = '"If you look back at the record," Rudd said, "I could have written those things last week."'
+    assert said(text) == [("If you look back at the record", "Rudd"), ("I could have written those things last week", "Rudd")]

@@ -19,10 +19,13 @@ superintendent Ann Hale") or a station, is an organisation; one used as an event
 talks") that no gazetteer place is called is none of our entities; two names joined by "and" after a firm's noun
 ("brokers ... and ...") are one firm. A portfolio word in a title ("Secretary of State") or before a lower-case noun
 ("the State pension", "Treasury bills") and a capitalised common noun in a hyphen compound ("State-owned") are no
-organisation; a name used as a programme or law in most of an article's mentions ("Medicaid recipients", "repeal
-...") is none of our entities; an organisation named like a site ("... Street", "... Hill") written after a
-preposition of place and never a subject is that site; a country, city or state no gazetteer place is called is at
-most another place (LOC); a name whose last word the source damaged (U+FFFD), with no given name, is no person.
+organisation; a religion's or its followers' name ("Islam", "Sikhs") is a NORP; a name used as a programme or law
+in most of an article's mentions ("Medicaid recipients", "repeal ...") is none of our entities, and a mention
+written as one, or as an office ("... Enda Kenny", "his job as ..."), records that use (`used_as`) for the store,
+which retypes a name the archive writes so across articles (loader/store/uses.py); an organisation named like a
+site ("... Street", "... Hill") written after a preposition of place and never a subject is that site; a country,
+city or state no gazetteer place is called is at most another place (LOC); a name whose last word the source
+damaged (U+FFFD), with no given name, is no person.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
@@ -31,7 +34,7 @@ from dataclasses import dataclass
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     entity_key, fold_words, fragment_kind, given_name_classes, is_country_prefix, medium_words,
-                    name_words, programme_words, roles, site_kind, thing_nouns)
+                    name_words, programme_words, religions, roles, site_kind, thing_nouns)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -61,6 +64,7 @@ class Mention:
     title_from: int  # first token of a title inside the entity ("Secretary" in "Secretary Rex Tillerson")
     role: str | None = None
     entity: str | None = None
+    used_as: str | None = None  # what its context writes it as when that is no entity: "programme", "office"
 
 
 def extract_mentions(item: dict, doc, found: dict) -> dict:
@@ -106,7 +110,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
 
 def _row(m: Mention, sentence_starts: list[int]) -> dict:
     return {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity": squash(m.entity),
-            "sentence": bisect_right(sentence_starts, m.first) - 1, "role": m.role}
+            "sentence": bisect_right(sentence_starts, m.first) - 1, "role": m.role, "used_as": m.used_as}
 
 
 # --- spans -------------------------------------------------------------------------------------
@@ -618,7 +622,11 @@ def _without_programmes(doc, mentions: list[Mention]) -> list[Mention]:
     name_fragments.tsv, kind programme: "... program", "... expansion", "... recipients"), as the object of such a
     verb ("repeal ...", "expand ...") or after such a noun and "of" — and never as a speaker, is that programme or
     law: none of our entities, so all its mentions in the article are dropped. A name ending in an organisation's
-    head noun ("... Agency") is kept."""
+    head noun ("... Agency") is kept. A kept mention written so (of any type: the model tags "repeal of ..." NORP
+    too), or (unless tagged a person: "under Smith") after "under" at the end of a phrase ("the cover they get under
+    ..."), has `used_as` "programme": the
+    store's evidence for a law an archive names once per article (loader/store/uses.py)."""
+    _mark_programmes(doc, mentions)
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type == "ORG" or m.type == PERSON and not _has_given_name(m.entity or m.text):
@@ -634,16 +642,51 @@ def _without_programmes(doc, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not (m in groups.get(m.entity or m.text, ()) and (m.entity or m.text) in programmes)]
 
 
+def _mark_programmes(doc, mentions: list[Mention]) -> None:
+    """`used_as` "programme" on the mentions written as a programme's or a law's name, of names that never speak in
+    the article and do not end in an organisation's head noun; no person's full name."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type != PERSON or not _has_given_name(m.entity or m.text):
+            groups.setdefault(m.entity or m.text, []).append(m)
+    for name, group in groups.items():
+        words = fold_words(name)
+        if words and fragment_kind(words[-1]) != "generic" and not any(_says(doc, m) for m in group):
+            for m in group:
+                if _as_programme(doc, m) or m.type != PERSON and _under(doc, m):
+                    m.used_as = "programme"
+
+
+def _under(doc, m: Mention) -> bool:
+    """ "expanded the program under ...", "premiums would rise under ...": the object of "under" that ends a phrase."""
+    after = doc[m.last] if m.last < len(doc) else None
+    root = _root(doc, m)
+    return root.dep_ == "pobj" and root.head.lower_ == "under" and (after is None or after.is_punct)
+
+
+# Programme nouns whose "of ..." names the programme's owner ("the program of the Games", "the nuclear programme of
+# Iran"), not the programme.
+OWNED_NOUNS = {"program", "programme"}
+# Nouns for a law, whose other name a name is when written "the ... Act, known as ...".
+LAW_NOUNS = {"act", "law", "legislation", "bill", "statute", "scheme", "program", "programme"}
+
+
 def _as_programme(doc, m: Mention) -> bool:
+    """Whether this mention is written as a programme's or a law's name: before a noun of a programme ("...
+    recipients"), as the object of such a verb ("repeal ...", "... was repealed") or of such a noun and "of" or
+    "for" ("the replacement for ..."), or as the other name of a law ("the Care Act, known as ...")."""
     after = doc[m.last] if m.last < len(doc) else None
     if after is not None and after.is_lower and after.pos_ == "NOUN" and after.lower_ in programme_words():
         return True
     root = _root(doc, m)
     head = root.head
-    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in programme_words():
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in programme_words():
         return True
-    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
-        and head.head.lemma_.lower() in programme_words()
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ == "known":
+        named = head.head.head  # "the Affordable Care Act, known as ...", "the legislation, known informally as ..."
+        return named.lower_ in LAW_NOUNS or named.ent_type_ == "LAW"
+    return root.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.pos_ == "NOUN" \
+        and head.head.lemma_.lower() in programme_words() and head.head.lemma_.lower() not in OWNED_NOUNS
 
 
 def _without_offices(doc, mentions: list[Mention]) -> list[Mention]:
@@ -652,15 +695,42 @@ def _without_offices(doc, mentions: list[Mention]) -> list[Mention]:
     least once just before a person's full name, as a title, and at least once after "the", and never before a
     possessive ("the Kremlin's"), is an office, none of our entities: all its mentions in the article are dropped.
     A body after "of" is a title's ("Speaker of the House Paul Ryan"), one before a title a rank's ("House Speaker
-    Paul Ryan", "Education Correspondent Ann Hale")."""
-    titles = {doc[m.first - 1].text for m in mentions if m.type == PERSON and len(m.text.split()) > 1 and m.first > 0
-              and m.title_from == m.first and not _is_title(doc[m.first])
-              and doc[m.first].lower_ not in OFFICE_TITLES and not _after_of(doc, m.first - 1)}
+    Paul Ryan", "Education Correspondent Ann Hale"). A kept mention written just before a person's full name has
+    `used_as` "office": the store's evidence for an office an article writes only one way (loader/store/uses.py)."""
+    title_words = _title_words(doc, mentions)
+    titles = {doc[i].text for i in title_words}
     names = [m for m in mentions if m.text.isalpha() and m.text.istitle() and (m.entity or m.text) == m.text
              and (m.type == "ORG" or m.type == PERSON and not m.role)]
     offices = titles & {m.text for m in names if m.first > 0 and doc[m.first - 1].lower_ == "the"}
     offices -= {m.text for m in names if m.last < len(doc) and doc[m.last].text in POSSESSIVES}
+    for m in names:
+        if m.last == m.first + 1 and (m.first in title_words or _as_office(doc, m)):
+            m.used_as = "office"
     return [m for m in mentions if not (m in names and m.text in offices)]
+
+
+# Verbs (lemmas) whose "as ..." names an office held: "served as ...", "was elected as ...".
+OFFICE_VERBS = {"serve", "remain", "elect", "appoint", "name", "swear", "resign", "quit", "continue", "return",
+                "step", "nominate", "reappoint", "re-elect"}
+
+
+def _as_office(doc, m: Mention) -> bool:
+    """ "his job as ...", "his responsibility as ...", "served as ...": a bare name after "as" that follows a singular
+    noun or a verb of holding an office (not "firms such as ...", "known as ...", "as ... said")."""
+    root = _root(doc, m)
+    head = root.head
+    if root.dep_ != "pobj" or head.lower_ != "as" or m.first < 2 or doc[m.first - 1].lower_ != "as" \
+            or doc[m.first - 2].lower_ == "such":
+        return False
+    return head.head.tag_ == "NN" or head.head.pos_ == "VERB" and head.head.lemma_.lower() in OFFICE_VERBS
+
+
+def _title_words(doc, mentions: list[Mention]) -> set[int]:
+    """Tokens written as a title just before a person's full name ("Taoiseach Enda Kenny"), not after "of" and not
+    before a title of the name's own ("House Speaker Paul Ryan")."""
+    return {m.first - 1 for m in mentions if m.type == PERSON and len(m.text.split()) > 1 and m.first > 0
+            and m.title_from == m.first and not _is_title(doc[m.first])
+            and doc[m.first].lower_ not in OFFICE_TITLES and not _after_of(doc, m.first - 1)}
 
 
 def _after_of(doc, i: int) -> bool:
@@ -877,9 +947,14 @@ def _organisation_noun(word: str) -> bool:
 def _nationalities(mentions: list[Mention]) -> None:
     """"Kuwaiti" tagged as a place or an organisation: a nationality adjective alone is a NORP, as the same
     word is when the model tags it so (one entity, of NORP type); the places stage counts it for its country
-    where it is used as an adjective ("Kuwaiti tankers"). "Kuwaiti Airways" is no demonym alone."""
+    where it is used as an adjective ("Kuwaiti tankers"). "Kuwaiti Airways" is no demonym alone. So is a religion's
+    or its followers' name ("converts to Islam", "Sikh temples": loader/data/religions.txt), tagged as a person too
+    unless it is a word of a person's full name the article gives ("Christian" of "Christian Dior"); "Catholic
+    Church" is an organisation."""
+    given = {word for m in _full_names(mentions) for word in m.text.split()}
     for m in mentions:
-        if m.type in ("GPE", "LOC", "ORG") and m.text in demonyms():
+        if m.type in ("GPE", "LOC", "ORG") and (m.text in demonyms() or m.text in religions()) \
+                or m.type == PERSON and m.text in religions() and m.text not in given:
             m.type = "NORP"
 
 
@@ -1140,18 +1215,21 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
         _unify(group)
         _prefer_heading_spelling(group, item)
     people = set(full)
+    headline = item.get("title") or ""  # not a standfirst, which names others too ("Kim Jong Un's half-brother")
     for m in mentions:
         if m in people:
             continue
-        match = _nearest_full_name(m, m.text, full) if m.type in SURNAME_TYPES and " " not in m.text else None
+        match = _nearest_full_name(m, m.text, full, headline) \
+            if m.type in SURNAME_TYPES and " " not in m.text else None
         if match or m.type == PERSON:
             m.entity, m.type = (match.entity if match else m.text), PERSON
             people.add(m)
     return people
 
 
-def _nearest_full_name(m: Mention, word: str, full: list[Mention]) -> Mention | None:
-    """The full name this surname or family name refers to: the closest before it, else after it.
+def _nearest_full_name(m: Mention, word: str, full: list[Mention], headline: str = "") -> Mention | None:
+    """The full name this surname or family name refers to: the closest before it, else after it; the headline's
+    person when the word fits people by their first word and the headline names one (_headline_subject).
 
     A place name only counts as a surname ("Israel" is not "Israel Katz", but "Washington" may be
     "Denzel Washington"); other types also as a family name written first ("Wang" of "Wang Sheng")."""
@@ -1160,10 +1238,45 @@ def _nearest_full_name(m: Mention, word: str, full: list[Mention]) -> Mention | 
         return word == words[-1] or (word == words[0] and m.type != "GPE")
 
     candidates = [f for f in full if matches(f)]
+    subject = _headline_subject(word, candidates, headline)
+    if subject is not None:
+        return subject
     before = [f for f in candidates if f.start < m.start]
     if before:
         return before[-1]
     return candidates[0] if candidates else None
+
+
+# A name a headline writes: the word and one or two capitalised words, then no capitalised word ("Kim Jong Nam:",
+# "kill Kim Jong Nam, police say"); a title-case headline's longer runs ("Paul Over Health Bill") are no name.
+HEADING_NAME = r"\b{}((?:[ -][A-Z][\w-]*){{1,2}})(?![\w-]|[ -][A-Z])"
+
+
+def _headline_subject(word: str, candidates: list[Mention], headline: str) -> Mention | None:
+    """The person the headline names when a lone word fits people of the article by their first word and the headline
+    names one of that word: a family name written first ("Kim" in a story headed "Kim Jong Nam: ...", whose body also
+    names his half-brother "Kim Jong Un") or a given name. None otherwise: the nearest decides, as for a surname two
+    people share ("Clinton"), or when the headline names none or two."""
+    if not any(name_words(f.entity)[-1] != word for f in candidates):
+        return None
+    named = {entity_key(word + match.group(1), PERSON): word + match.group(1)
+             for match in re.finditer(HEADING_NAME.format(re.escape(word)), headline)}
+    if len(named) != 1:
+        return None
+    [(key, name)] = named.items()
+    same = [f for f in candidates if _same_start(name, f.entity)]  # the one spelled alike first ("Kim Jong-nam,-the")
+    return min(same, key=lambda f: entity_key(f.entity, PERSON) != key, default=None) or _headline_person(name)
+
+
+def _headline_person(name: str) -> Mention:
+    """A person only a headline names, as a full name a lone word of the body may refer to."""
+    return Mention(-1, -1, -1, -1, name, PERSON, -1, entity=name)
+
+
+def _same_start(heading_name: str, name: str) -> bool:
+    """Whether a headline's run of capitalised words begins with the name ("Kim Jong-un Visits" and "Kim Jong Un")."""
+    written, known = fold_words(heading_name), fold_words(name)
+    return written[:len(known)] == known or known[:len(written)] == written
 
 
 def _prefer_heading_spelling(group: list[Mention], item: dict) -> None:

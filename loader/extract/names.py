@@ -187,6 +187,14 @@ def programme_words() -> frozenset:
     return _fragment_words()["programme"]
 
 
+@lru_cache(maxsize=1)
+def religions() -> frozenset:
+    """Names of religions and of their followers as a text capitalises them ("Islam", "Sikhs"), from
+    loader/data/religions.txt, with either apostrophe ("Shi'ite", "Shi’ite")."""
+    names = set(data_lines("religions.txt"))
+    return frozenset(names | {name.replace("'", "’") for name in names})
+
+
 def site_kind(word: str) -> str | None:
     """ "road" or "area" for the last word of a site's name ("Street", "Hill"), else None."""
     for kind in ("road", "area"):

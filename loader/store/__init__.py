@@ -18,6 +18,7 @@ from .provenance import refresh_provenance
 from .quotes import save_quotes
 from .rows import insert_or_ignore, replace_article_rows  # noqa: F401  (part of the store's interface)
 from .stories import refresh_stories
+from .uses import retype_uses
 
 # table → (columns, primary key, foreign keys). Names are the contract in DESIGN.md.
 TABLES = {
@@ -36,7 +37,7 @@ TABLES = {
     "entities": ({"id": str, "name": str, "type": str, "aliases": str, "article_count": int,
                   "mention_count": int, "merged_into": str}, "id", [("merged_into", "entities", "id")]),
     "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
-                  "end": int, "sentence": int, "role": str, "entity_name": str}, "id",
+                  "end": int, "sentence": int, "role": str, "entity_name": str, "used_as": str}, "id",
                  [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
     # Provenance (store/provenance.py): one row per quote said once and reported by one or more articles.
     "quote_groups": ({"id": int, "key": str, "content": str, "speaker": str, "first_article_id": str,
@@ -90,7 +91,8 @@ INDEXES = {
     "article_versions": [["content_hash"]],
     "entities": [["type"], ["name"], ["article_count"], ["type", "article_count"]],
     # an entity's articles read from the index alone (?_entity=, entity pages); it also serves the foreign key
-    "mentions": [["type"], ["entity_id", "article_id"], ["entity_name"]],  # merges read a short form's mentions by name
+    # merges read a short form's mentions by name; the uses finisher reads mentions by their use
+    "mentions": [["type"], ["entity_id", "article_id"], ["entity_name"], ["used_as"]],
     "quotes": [["speaker"], ["direct"], ["speaker_type"]],
     "places": [["country_code"], ["feature_code"], ["admin1"], ["article_count"]],
     "locations": [["is_dateline"]],
@@ -436,6 +438,7 @@ SAVERS = {
 FINISHERS = [
     refresh_entities,  # counts, names and aliases of the entities whose mentions changed
     merge_short_forms,  # after the counts: a short form joins the one full entity the archive holds for it
+    retype_uses,  # after the merges: names the archive writes as laws or offices (reads the merged entity ids)
     refresh_stories,  # new articles join or start stories (after entities: stories compare the names)
     refresh_provenance,  # credit lines, and new quotes join quote groups (after stories: groups are per story)
     refresh_counts,  # facet_counts for the whole archive; last, after what it counts is final

@@ -20,7 +20,12 @@ changes (a second candidate arrives, the majority goes) the merge is undone: men
 form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
 A merged quote speaker's name follows (quotes.speaker is the full entity's name, quotes.speaker_name the article's).
 An acronym needs evidence beyond its initials: an article that writes both, or comparable counts (_acronym_candidates);
-so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office" (_stands_for).
+so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office", "United" that begins
+many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
+only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
+name it is rival its person ("Paul": Rand Paul, Paul Ryan; _surname_target), and stays apart in an article that names
+another person of that word (_keep_other_people). A person quoted by a surname that no mention holds ("Nunes said")
+is linked as the surname's mentions would be (link_surname_speakers).
 """
 import hashlib
 import json
@@ -35,7 +40,7 @@ from .provenance import refresh_group_rows
 from .rows import chunks, marks, replace_article_rows
 from ..text import squash
 
-MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role")
+MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role", "used_as")
 MAX_ALIASES = 50
 
 
@@ -156,9 +161,11 @@ def merge_short_forms(db) -> int:
     by_id = {row[0]: row for row in rows}
     for short, wanted in targets.items():
         _keep_foreign_articles(db, context, by_id, short, wanted)
+        _keep_other_people(db, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
     retype_places(db)
+    link_surname_speakers(db, rows, targets, context)
     follow_merges_in_speakers(db)
     return changed
 
@@ -257,6 +264,7 @@ class ArticleContext:
         self._codes = None
         self._written: dict[str, str | None] = {}
         self._common: dict[str, bool] = {}
+        self._regions = None
 
     def codes(self) -> dict[str, str]:
         """place key → country code, countries first, from the places the archive resolved."""
@@ -267,6 +275,48 @@ class ArticleContext:
                     "order by feature_code like 'PCL%'"):
                 self._codes[entity_key(name, "GPE")] = code
         return self._codes
+
+    def regions(self) -> dict[str, tuple[str, str]]:
+        """place key → (country code, admin1) of the first-order divisions the archive resolved that share no key
+        with a country ("Scotland", "Texas"): a body such a region qualifies is no body of the whole country."""
+        if self._regions is None:
+            rows = self.db.execute("select name, country_code, admin1, feature_code from places where "
+                                   "country_code is not null and (feature_code = 'ADM1' or feature_code like 'PCL%')")
+            found, countries = {}, set()
+            for name, code, admin1, feature in rows.fetchall():
+                key = entity_key(name, "GPE")
+                if feature == "ADM1" and admin1:
+                    found[key] = (code, admin1)
+                else:
+                    countries.add(key)
+            self._regions = {key: region for key, region in found.items() if key not in countries}
+        return self._regions
+
+    def region(self, name: str) -> tuple[str, str] | None:
+        """The region (not a country) that qualifies the name ("Scottish Parliament", "Texas Senate"), if any: the
+        place its qualifier is read from (see qualifier)."""
+        words = name.split()
+        place = demonyms().get(words[0]) if words else None
+        keys = [entity_key(place, "GPE")] if place else [
+            entity_key(" ".join(words[:size]), "GPE") for size in range(len(words) - 1, 0, -1)]
+        for key in keys:
+            if key in self.regions() or key in self.codes():
+                return self.regions().get(key)  # the longest prefix that is a place, as for the qualifier
+        return None
+
+    def in_region(self, article_ids: set, region: tuple[str, str]) -> set:
+        """Those of the articles that name a place of the region (the region itself, or a place in it)."""
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= {row[0] for row in self.db.execute(
+                f"select distinct locations.article_id from locations join places on places.id = locations.place_id "
+                f"where places.country_code = ? and places.admin1 = ? and locations.article_id in ({marks(ids)})",
+                [*region, *ids])}
+        return found
+
+    def articles_naming(self, name: str) -> set:
+        """The articles whose mentions resolve to this name (their canonical name)."""
+        return self._articles("select distinct article_id from mentions where entity_name = ?", [name])
 
     def qualifier(self, name: str) -> str | None:
         words = name.split()
@@ -455,6 +505,8 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
                     words[word].add(entity)
             words[folded[-1]].add(entity)
     by_id = {row[0]: row for row in rows}
+    leading = _leading_words(context, rows) if context is not None else Counter()
+    given = _surnames(rows, targets, at=0)
     for entity, name, type_, _, _ in rows:
         folded = fold_words(name)
         if len(folded) != 1 or not name[:1].isupper() or alias_for(name, None):
@@ -479,19 +531,133 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
                  and not STANCE_PREFIX.match(by_id[other][1])
                  and (type_ != "ORG" or _same_body(folded[0], by_id[other][1], places))}
         if type_ == "ORG" and not ACRONYM.fullmatch(name):
-            found, unconfirmed = _word_candidates(by_id[entity], found - {preferred}, by_id, context)
+            found, unconfirmed = _word_candidates(by_id[entity], found - {preferred}, by_id, context, leading)
             found |= {preferred} - {None}
-        chosen = _choose(name, found, by_id, context if type_ == "ORG" else None, preferred)
+        if type_ == PERSON:
+            chosen = _surname_target(entity, name, found, by_id, context, given=given.get(folded[0], set()))
+        else:
+            chosen = _choose(name, found, by_id, context, preferred)
         if type_ == "ORG" and chosen is not None and context is not None and chosen != preferred \
                 and not _body_of_its_country(context, name, by_id[chosen][1]):
-            chosen = None
-        if type_ == PERSON and chosen is not None and context is not None \
-                and not context.full_name_holds_its_own(entity, name, chosen, by_id[entity][3]):
             chosen = None
         if chosen is not None and chosen not in unconfirmed:
             targets[entity] = chosen
     targets.update(_things_named_like_people(rows, targets))
     return _follow_chains(targets)
+
+
+def _surname_target(short: str, name: str, found: set, by_id: dict, context: ArticleContext | None,
+                   quoted: int = 0, given: frozenset | set = frozenset()) -> str | None:
+    """The one person a surname stands for among those of that surname (_choose), if that person's articles hold their
+    own beside the surname's (ArticleContext.full_name_holds_its_own; `quoted`: articles that quote the surname
+    as a speaker and name no one of it count with the surname's). The people whose given name the word is (`given`:
+    "Paul Ryan" for "Paul", "Zeid Ra'ad al-Hussein" for "Zeid") compete for it but are never chosen: the surname's
+    person then needs a clear majority of their articles."""
+    chosen = _choose(name, found | set(given), by_id, None)
+    if chosen is not None and chosen not in found:
+        return None
+    current = by_id[short][3] if short in by_id else None
+    if chosen is not None and context is not None and not (
+            context.full_name_holds_its_own(short, name, chosen, current)
+            and by_id[chosen][4] * DOMINANT_RATIO >= quoted):
+        return None
+    return chosen
+
+
+def _surnames(rows: list[tuple], targets: dict[str, str], at: int = -1) -> dict[str, set]:
+    """surname (the word `at` 0: given name) → the people of two words or more who have it, except those merged
+    into another."""
+    found = defaultdict(set)
+    for entity, name, type_, _merged, _ in rows:
+        folded = fold_words(name)
+        if type_ == PERSON and len(folded) > 1 and entity not in targets:
+            found[folded[at]].add(entity)
+    return found
+
+
+def _other_people(db, article_ids: set, word: str, person: str, name: str) -> set:
+    """Those of the articles that name another person than `person` (of this name) whose name holds `word`
+    ("Winchman Paul Ormsby" beside a "Paul" the archive takes for Rand Paul; "Kim Jong Un" beside a "Kim" taken for
+    someone else); a name that holds the person's own ("Donald Trump-complained", "Bashar al-Assad" for "Bashar al
+    Assad") or a stance ("Anti-Trump") is no other person."""
+    found = set()
+    for ids in chunks(sorted(article_ids)):
+        found |= {article_id for article_id, other in db.execute(
+            f"select distinct article_id, entity_name from mentions where article_id in ({marks(ids)}) and "
+            f"type = 'PERSON' and entity_id is not ?", [*ids, person])
+            if other and _another_person(word, fold_words(other), fold_words(name)) and not STANCE_PREFIX.match(other)}
+    return found
+
+
+def _another_person(word: str, other: list[str], known: list[str]) -> bool:
+    """Whether a name (folded words) that holds the word is not the known person's: neither holds the other's words
+    in a row."""
+    def holds(a: list[str], b: list[str]) -> bool:
+        return any(a[i:i + len(b)] == b for i in range(len(a) - len(b) + 1))
+    return word in other and len(other) > 1 and not holds(other, known) and not holds(known, other)
+
+
+def _keep_other_people(db, by_id: dict, short: str, wanted: str) -> None:
+    """A surname merged into one person ("Paul" → "Rand Paul"): in an article that names another person whose name
+    holds that word ("Winchman Paul Ormsby"), the word is not the archive's candidate: its mentions (and quotes) there
+    stay on the short form's own id."""
+    name = by_id[short][1]
+    words = fold_words(name)
+    if len(words) != 1 or by_id[short][2] != PERSON or by_id[wanted][2] != PERSON:
+        return
+    articles = {row[0] for row in db.execute(
+        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
+    for article_id in sorted(_other_people(db, articles, words[0], wanted, by_id[wanted][1])):
+        db.execute("update mentions set entity_id = ? where entity_id = ? and +entity_name = ? and article_id = ?",
+                   [short, wanted, name, article_id])
+        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and "
+                   "coalesce(speaker_name, speaker) = ? and article_id = ?", [short, wanted, name, article_id])
+        db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, short])
+
+
+# A speaker's name that may be a surname: a capitalised word of letters (the punctuation a quote's edge leaves
+# after it, "Zaki.-", aside).
+SURNAME = re.compile(r"[A-Z][a-z]*(?:['’-]?[A-Z]?[a-z]+)+[.,;:-]*")
+
+
+def link_surname_speakers(db, rows: list[tuple], targets: dict[str, str], context: ArticleContext | None) -> int:
+    """A person quoted by a surname no person row of the archive holds ("Nunes said", in an article where no mention
+    was tagged) is linked to the one person of that surname, as that surname's mentions would be (_surname_target),
+    except in an article that names another person whose name holds the word; else the quote keeps the link its
+    name gives (quotes.speaker_entity_id at save, followed through a merge). Returns how many quotes changed."""
+    from .quotes import speaker_entity_id  # store/quotes imports this module for entity_id
+
+    quotes = defaultdict(list)  # surname → (quote, article, current link, speaker shown)
+    for quote, article_id, name, linked, shown, group in db.execute(
+            "select id, article_id, speaker_name, speaker_entity_id, speaker, group_id from quotes where "
+            "speaker_type = 'person' and speaker_name not like '% %' and speaker_name glob '[A-Z]*'"):
+        if SURNAME.fullmatch(name):
+            quotes[name].append((quote, article_id, linked, shown, group))
+    ids = {name: entity_id(name, PERSON) for name in quotes}
+    known = set()
+    for chunk in chunks(sorted(set(ids.values()))):
+        known |= {row[0] for row in db.execute(f"select id from entities where id in ({marks(chunk)})", chunk)}
+    surnames, given = _surnames(rows, targets), _surnames(rows, targets, at=0)
+    by_id, changed, groups = {row[0]: row for row in rows}, [], set()
+    for name, found in quotes.items():
+        if ids[name] in known or speaker_entity_id(db, name, PERSON) is not None or (
+                context is not None and context.common_word(name)):
+            continue  # a row of that name decides ("Israel", merged or not), and "Director" is nobody's surname
+        articles = {article_id for _, article_id, *_ in found}
+        word = fold_words(name)[0]
+        chosen = _surname_target(ids[name], name, surnames.get(word, set()), by_id, context, len(articles),
+                                 given.get(word, set()))
+        others = _other_people(db, articles, word, chosen, by_id[chosen][1]) if chosen else set()
+        for quote, article_id, linked, shown, group in found:
+            wanted = chosen if chosen and article_id not in others else None
+            speaker = by_id[wanted][1] if wanted else name
+            if (wanted, speaker) != (linked, shown):
+                changed.append((wanted, speaker, quote))
+                groups.add(group)
+    db.conn.executemany("update quotes set speaker_entity_id = ?, speaker = ? where id = ?", changed)
+    if groups - {None}:
+        refresh_group_rows(db, groups - {None})
+    return len(changed)
 
 
 # "the Trump budget": an organisation named like a person whom at least this many times its articles name joins him.
@@ -582,11 +748,14 @@ COMMON_SHARE = 0.1
 # of the word's own: "Community" beside "European Community" in 1987 EC news, not "Parliament" once beside the
 # "European Parliament" among many articles of other parliaments.
 WORD_EVIDENCE_SHARE = 4
+# A word that begins names stands for one of them only if that one has at least this share of their articles.
+LEADING_SHARE = 0.5
 # What a company's name adds to the word it is known by: "Reuters Holdings PLC" is "Reuters".
 COMPANY_FORMS = LEGAL_FORMS | {"group", "holdings"}
 
 
-def _word_candidates(short: tuple, found: set, by_id: dict, context: ArticleContext | None) -> tuple[set, set]:
+def _word_candidates(short: tuple, found: set, by_id: dict, context: ArticleContext | None,
+                     leading: Counter | None = None) -> tuple[set, set]:
     """The organisations whose name holds a single word, and those of them the word does not stand for on the
     evidence (_stands_for): they compete for the word but are never chosen ("State" among the "U.S. State
     Department" and other states' bodies is none of them)."""
@@ -594,7 +763,10 @@ def _word_candidates(short: tuple, found: set, by_id: dict, context: ArticleCont
     if context is None or not found:
         return found, set()
     support = {other: context.acronym_support(entity, current, name, other, written=False) for other in found}
-    return found, {other for other in found if not _stands_for(context, name, by_id[other][1], *support[other])}
+    total = (leading or Counter()).get(fold_words(name)[0], 0)
+    share = {other: by_id[other][4] / total if total else 1.0 for other in found}
+    return found, {other for other in found
+                   if not _stands_for(context, name, by_id[other][1], *support[other], leading=share[other])}
 
 
 def _company_of(word: str, name: str) -> bool:
@@ -605,14 +777,17 @@ def _company_of(word: str, name: str) -> bool:
     return folded == key
 
 
-def _stands_for(context: ArticleContext, word: str, name: str, both: int, own: int, full: int) -> bool:
+def _stands_for(context: ArticleContext, word: str, name: str, both: int, own: int, full: int,
+                leading: float = 1.0) -> bool:
     """Whether a single word alone stands for the organisation whose name holds it:
     - articles write both, a WORD_EVIDENCE_SHARE-th of the word's;
     - or the name is the word and company forms ("Microsoft Corp", "Reuters Holdings PLC");
     - or the word is a public body's noun and a country qualifies the body: the countries of its articles decide
-      (_body_of_its_country);
-    - or the word is the name's first (after a country: "U.S.", "Korean"), no common word capitalised, and at most
-      ACRONYM_RATIO times as many articles write it as the name ("Harvard" of "Harvard University").
+      (_body_of_its_country; a region's, the region's articles);
+    - or the word is the name's first (after a country: "U.S.", "Korean"; not after a region: "Scottish"), no common
+      word capitalised, at most ACRONYM_RATIO times as many articles write it as the name ("Harvard" of "Harvard
+      University"), and the name holds at least LEADING_SHARE of the articles of the names that begin with the word
+      (`leading`): "United" begins the United States, the United Nations and United Airlines, none of them alone.
     Not "Labour" of "Labour Court", nor "Congressional" or "Budget" of "Congressional Budget Office", nor "Hill", the
     head of "Capitol Hill", which names one hill among many."""
     if both and WORD_EVIDENCE_SHARE * both >= own:
@@ -622,9 +797,28 @@ def _stands_for(context: ArticleContext, word: str, name: str, both: int, own: i
     key = fold_words(word)[0]
     if key in institution_words() and context.qualifier(name) is not None:
         return True
-    words = [w for w in name.split() if not (is_country_prefix(w) or w in demonyms())]
-    first = fold_words(words[0]) if words else []
-    return first[:1] == [key] and own <= ACRONYM_RATIO * max(full, 1) and not context.common_word(word)
+    first = fold_words(_after_country(context, name))
+    return (first[:1] == [key] and own <= ACRONYM_RATIO * max(full, 1) and leading >= LEADING_SHARE
+            and not context.common_word(word))
+
+
+def _after_country(context: ArticleContext, name: str) -> str:
+    """The name without the country's initials or nationality it begins with ("U.S. Treasury" → "Treasury"); a
+    region's stays ("Scottish Parliament")."""
+    words = name.split()
+    while words and (is_country_prefix(words[0]) or (words[0] in demonyms() and context.region(words[0]) is None)):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _leading_words(context: ArticleContext, rows: list[tuple]) -> Counter:
+    """first word (after a country) → the articles of the names of things (not people) that begin with it."""
+    found = Counter()
+    for _entity, name, type_, _merged, articles in rows:
+        first = fold_words(_after_country(context, name)) if type_ != PERSON and len(name.split()) > 1 else []
+        if first:
+            found[first[0]] += articles
+    return found
 
 
 def _body_where_its_articles_lie(context: ArticleContext, name: str, both: set, own: set) -> bool:
@@ -636,7 +830,9 @@ def _body_where_its_articles_lie(context: ArticleContext, name: str, both: set, 
     country = context.qualifier(name) if folded and folded[-1] in institution_words() else None
     if country is None:
         return True
-    return 2 * len(both | context.lying_in(own - both, country)) >= len(own | both)
+    region = context.region(name)  # a region's body: the region's articles ("SP" is no Scottish Parliament in London)
+    there = context.in_region(own - both, region) if region else context.lying_in(own - both, country)
+    return 2 * len(both | there) >= len(own | both)
 
 
 # A clear majority: the dominant candidate has this many times the articles of the next, and at least MIN.
@@ -701,8 +897,20 @@ def _body_of_its_country(context: "ArticleContext", word: str, name: str) -> boo
     country = context.qualifier(name)
     if country is None:
         return True
+    region = context.region(name)
+    if region is not None:
+        return _tied_to_region(context, word, name, region)
     countries, articles = context.countries(word)
     return 2 * countries.get(country, 0) > articles
+
+
+def _tied_to_region(context: "ArticleContext", word: str, name: str, region: tuple[str, str]) -> bool:
+    """A body a region qualifies ("Scottish Parliament") is the noun alone ("Parliament") only when most of the noun's
+    articles name the body too or a place of the region: its country is no evidence ("Parliament" in British news is
+    mostly Westminster's)."""
+    own = context.articles_naming(word)
+    both = own & context.articles_naming(name)
+    return 2 * len(both | context.in_region(own - both, region)) > len(own)
 
 
 HYPHEN_JOIN = re.compile(r"(?<=\w)[-/](?=[A-Z])")  # "White House-Congress", "AFP/Reuters"

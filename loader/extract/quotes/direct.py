@@ -120,13 +120,21 @@ def _credit(quote: Quote, frame, content_first: bool) -> bool:
         if not cue_phrase(cue) and not (cue.lower_ == "according" and cue.i + 1 in in_frame):
             continue
         speaker = _speaker_in_frame(cue, frame, in_frame)
-        if speaker is None or (content_first and not _opens_frame(cue, speaker, frame)):
+        if speaker is None or (content_first and (not _opens_frame(cue, speaker, frame)
+                                                  or _reports_after(cue, in_frame))):
             continue
         quote.cue, quote.speaker, quote.content_first = cue, speaker_span(speaker), content_first
         quote.cue_text = "according to" if cue.lower_ == "according" else cue_text(cue)
         quote.attribution_end = max(quote.attribution_end, frame[-1].idx + len(frame[-1].text))
         return True
     return False
+
+
+def _reports_after(cue, in_frame) -> bool:
+    """ "“…” - The White House has admitted that Trump was told …": a cue after a quote whose own clausal complement
+    follows it in the same frame says something else, and does not attribute the quote before it (the next quoted part
+    of "“…,” Tester said, “…”" lies past the frame: his)."""
+    return any(child.dep_ == "ccomp" and child.i > cue.i and child.i in in_frame for child in cue.children)
 
 
 def _opens_frame(cue, speaker, frame) -> bool:

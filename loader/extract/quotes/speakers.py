@@ -28,11 +28,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .antecedents import Antecedents, gendered_words
-from .clauses import relative_antecedent, speaker_span
+from .clauses import relative_antecedent, speaker_span, subject_of
 from ..gazetteer import get_gazetteer
 from ..toponyms import demonyms
 from ..names import COMPANY_AFTER, LEGAL_FORMS, alias_for, fold_words, roles
-from .lexicon import speaker_words
+from .lexicon import addressee_verbs, cue_phrase, speaker_words
 from ...text import squash
 
 PERSON = "PERSON"
@@ -116,6 +116,15 @@ OWNED_BODIES = GOVERNMENT_NOUNS | {"office"}
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 # Verbs of a participle clause that say who got hold of a document, not who wrote it ("a report seen by Reuters").
 OBTAINING_VERBS = frozenset({"obtain", "see", "review", "receive", "view", "acquire", "examine"})
+# How many sentences before "they" a plural subject for people may stand ("The lawyers advise ... The advice is ...
+# They say"), and before a document the organisation that issued it ("Acme said ... He added ... the paper said").
+SENTENCES_BACK_FOR_THEY = 2
+# Prepositions after a noun that give its topic ("a scandal over EU funds", "a report on China"), never its speaker.
+TOPIC_PREPOSITIONS = ("over", "about", "on", "into", "regarding", "concerning", "against")
+# Verbs whose subject made or put out a document ("Acme released a report", "the spokesman forwarded a statement"),
+# besides the speech cues ("said in a statement").
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "forward", "file", "write", "sign", "prepare",
+                           "draft", "present", "submit", "post", "circulate", "distribute", "produce", "compile"})
 # Parts of speech of a head that names no speaker once every rule has passed it ("this suggests", "'s").
 NON_SPEAKER_POS = ("PRON", "DET", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "INTJ", "PUNCT", "SYM", "AUX")
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
@@ -303,12 +312,13 @@ class Resolver:
             speaker = None  # "I"/"we" outside quotation marks: the writer, or a quote we cannot see
         else:
             speaker = self._unlisted(span)
-        if speaker is not None and speaker.type is None:
+        earlier = kind == "document" or any(speaker is spoken for spoken in self.spoken)  # "the report", "it": as is
+        if speaker is not None and speaker.type is None and not earlier:
             speaker = _group_or_thing(span, speaker)
-        if speaker is not None and speaker.type is None:
+        if speaker is not None and speaker.type is None and not earlier:
             speaker = self._unnamed_source(span, speaker)
         if speaker is not None:
-            self._remember(speaker)
+            self._remember(speaker, reporting=_reports(span))
         return speaker
 
     def _named(self, span, head, kind):
@@ -318,6 +328,11 @@ class Resolver:
         if apposed is not None:
             return apposed  # "the EU ambassador to Brazil, Joao Cravinho, said": he, not the EU
         own = self.names.within(span.start_char, span.end_char)
+        titled = self._person_after_title_word(head) if own and all(name.type in ISSUER_TYPES for name in own) else None
+        if titled is not None:
+            return titled  # "UN High Commissioner for Human Rights Zeid Raad said": he, not the UN
+        if own and all(name.type in ISSUER_TYPES for name in own) and _someone_of_a_body(head):
+            return None  # "the former EU parliamentarian": one person the body had, not the body speaking
         if own and all(name.type in ("GPE", "NORP") for name in own):
             company = _company_span(span) or _named_after_country(head, own)  # "US West Inc", "U.S. Mint"
             if company is not None:
@@ -328,13 +343,26 @@ class Resolver:
             phrase = [name for name in self.names.within(head.left_edge.idx, head.right_edge.idx
                                                           + len(head.right_edge.text))
                       if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)
-                      and not _relation_of(head, name)
+                      and not _relation_of(head, name) and not _beside_body(head, name)
+                      and not _owner_of_other(head, name) and not _in_conjunct(head, name) and not _topic(head, name)
                       and not (_in_relative_clause(head, name) and (_is_title_word(head) or _names_people(head)))]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
+            if head.tag_ in PLURAL_TAGS and len({name.canonical for name in issuers}) > 1:
+                return None  # "representatives of the UN, the EU and the Arab League": a group of several bodies
             if not issuers and _group_of_country(head, phrase):
                 return None
             return _prefer(issuers or phrase) if phrase else None
         return None
+
+    def _person_after_title_word(self, head) -> Name | None:
+        """The person named after a title in its phrase ("UN High Commissioner for Human Rights Zeid Raad"), not
+        one the title relates to ("the father of Ann Lo") or a clause describes ("the envoy who met Ann Lo")."""
+        if not _is_title_word(head) or head.tag_ in PLURAL_TAGS or head.lower_ in roles()["honorifics"]:
+            return None
+        end = head.right_edge.idx + len(head.right_edge.text)
+        return next((name for name in self.names.within(head.idx, end) if name.type == PERSON and name.start > head.idx
+                     and not _relation_of(head, name) and not _in_relative_clause(head, name)
+                     and not _in_clause_of(head, name) and not _owner_of_other(head, name)), None)
 
     def _person(self, pronoun, content) -> Speaker | None:
         name = self.antecedents.person(pronoun, content)
@@ -361,6 +389,10 @@ class Resolver:
         return False
 
     def _issuer(self, span, kind) -> Speaker | None:
+        if kind == "organisation":
+            found = self._pronoun_antecedent(span)
+            if found is not None:
+                return found
         if kind == "organisation" and self.last_organisation:
             return self.last_organisation
         person = self.last_person
@@ -368,7 +400,123 @@ class Resolver:
             return self.organisations[person.name]
         if kind == "spokesperson":
             return self._spokesperson(span, head=span.root)
-        return self._organisation_before(span)  # "the report said"
+        if kind == "document" and not _possessed(span.root):
+            return self._document_issuer(span)
+        return self._organisation_before(span)  # "its report said"
+
+    def _pronoun_antecedent(self, span) -> Speaker | None:
+        """Who "it" or "they" is when the text says it nearby: for "it", the nearest organisation or place named as a
+        subject before it in its sentence ("Seoul condemned what it called"), else the last speaker when that was an
+        organisation or a document ("the report said ... it added"); for "they", the nearest plural noun for people
+        that is a subject in its sentence or the two before ("The lawyers advise ... They say"). None: the caller's
+        rules."""
+        head = span.root
+        if head.lower_ == "it":
+            for token in _governing_subjects(head):
+                names = [name for name in self.names.within(token.idx, token.idx + len(token.text))
+                         if name.type in ORGANISATION_TYPES]
+                if names:
+                    return Speaker(names[0].canonical, names[0].type, self.roles.get(names[0].canonical))
+                if token.pos_ == "PROPN" and token.is_title and not self.names.within(token.idx, token.idx + 1) \
+                        and token.lower_ not in speaker_words():  # "Wired broke the news, offering what it called"
+                    return Speaker(_clean(speaker_span(token).text), "ORG")  # a name no tagger took, and no person's
+                kind = speaker_words().get(token.lemma_.lower()) or _document(token)
+                if token.is_lower and token.tag_ not in PLURAL_TAGS and (kind in ("company", "institution", "document")
+                                                                         or token.lemma_.lower() in GENERIC_BODIES):
+                    return self._resolve_subject(token)  # "Malaysia's foreign ministry condemns it. ... it said"
+            last = self.spoken[-1] if self.spoken else None
+            if last is not None and (last.type in ORGANISATION_TYPES or last.type is None):
+                return last
+            return None
+        if head.lower_ == "they":
+            for token in _governing_subjects(head, SENTENCES_BACK_FOR_THEY):
+                if token.tag_ == "NNS" and _names_people(token):
+                    return self._resolve_subject(token)
+        return None
+
+    def _resolve_subject(self, token) -> Speaker | None:
+        """The speaker a subject noun phrase before the quote stands for, resolved as if it had spoken."""
+        content = self.content
+        found = self.resolve(speaker_span(token), content)
+        self.content = content
+        return found
+
+    def _document_issuer(self, span) -> Speaker:
+        """ "the statement said", "the report said" with no issuer in its phrase: the issuer of the same document
+        named before ("a statement by the interior ministry", "the Munich Security Report", "Acme said in a
+        statement"), else the organisation named as the subject nearest before (see _subject_organisation: "Acme
+        agreed to sell a plant. The settlement said"); plural documents no phrase credits ("reports said", "opinion
+        polls suggest") are unnamed sources of that kind; else, when some organisation is named before, the document
+        stays a description, never the organisation named last (a body the text names only as a topic); with none
+        named, no speaker."""
+        head = span.root
+        if head.tag_ in PLURAL_TAGS:  # "reports said", "opinion polls suggest": unnamed sources of that kind
+            return self._issuer_of(head) or Speaker(_source_phrase(span), ANONYMOUS)
+        for token in [head] + list(reversed(span.doc[:span.start])):
+            if token.lemma_.lower() == head.lemma_.lower() and token.pos_ in ("NOUN", "PROPN"):
+                found = self._issuer_of(token)
+                if found is not None:
+                    return found
+        found = self._subject_organisation(span)
+        if found is not None or self._mention_before(span, ISSUER_TYPES) is None:
+            return found  # None: no organisation named at all, a document of no one the text knows ("the motion said")
+        return Speaker(_clean(span.text).lower(), None)  # the document as written, not a body named only in passing
+
+    def _subject_organisation(self, span) -> Speaker | None:
+        """The organisation named as a subject nearest before the span: in its own sentence, else the main subject of
+        one of the two sentences before ("Acme agreed to sell a plant. The settlement said"; "Malaysia's foreign
+        ministry said it had checked. ... the statement said"): what the text is about, unlike a body it names in
+        passing. A subject that is a body's common noun is resolved as that noun is."""
+        sentence = span.sent
+        subjects = [token for token in reversed(span.doc[sentence.start:span.start])
+                    if token.dep_ in ("nsubj", "nsubjpass")]
+        subjects += _main_subjects_before(sentence, SENTENCES_BACK_FOR_THEY)
+        for token in subjects:
+            names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
+                     if name.type in ISSUER_TYPES]
+            if names:
+                return Speaker(names[-1].canonical, names[-1].type, self.roles.get(names[-1].canonical))
+            if token.is_lower and token.tag_ not in PLURAL_TAGS and speaker_words().get(token.lemma_.lower()) in (
+                    "company", "institution"):  # the parser may tag "ministry" a proper noun
+                found = self._resolve_subject(token)
+                if found is not None and found.type in ISSUER_TYPES:
+                    return found
+        return None
+
+    def _issuer_of(self, document) -> Speaker | None:
+        """Who issued a document the text names: a name that ends in the noun ("the Munich Security Report"), an
+        organisation in its phrase ("a statement by the White House"), a body its phrase names by a common noun ("a
+        statement by the interior ministry"), or the named subject of the verb it belongs to ("Acme said in a
+        statement", "Acme released a report"); None when the text does not say."""
+        own = [name for name in self.names.within(document.idx, document.idx + len(document.text))]
+        if own:
+            return Speaker(own[0].canonical, own[0].type, self.roles.get(own[0].canonical))
+        end = document.right_edge.idx + len(document.right_edge.text)
+        phrase = [name for name in self.names.within(document.left_edge.idx, end) if name.type in ORGANISATION_TYPES
+                  and _credits(document, name)]
+        if phrase:
+            return Speaker(phrase[0].canonical, phrase[0].type, self.roles.get(phrase[0].canonical))
+        for prep in document.rights:
+            body = next((child for child in prep.children if child.dep_ == "pobj"), None) \
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from") else None
+            kind = speaker_words().get(body.lemma_.lower()) if body is not None else None
+            if kind in ("company", "institution"):
+                found = self._organisation_noun(document.doc[body.left_edge.i:body.i + 1], body, kind)
+                if found.type is not None:
+                    return found
+        verb = document.head.head if document.dep_ == "pobj" else document.head
+        if document.dep_ not in ("dobj", "pobj") or not (cue_phrase(verb) or verb.lemma_.lower() in ISSUING_VERBS):
+            return None  # "Rudd broke the law": not the law's author
+        subject = subject_of(verb)
+        if subject is None:
+            return None
+        names = self.names.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))
+        if not names:
+            return None
+        name = _prefer(names)
+        if name.type == PERSON and name.canonical in self.organisations:
+            return self.organisations[name.canonical]
+        return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
 
     def _organisation_before(self, span) -> Speaker | None:
         """The organisation that spoke last, else the one named last before the span."""
@@ -404,6 +552,11 @@ class Resolver:
                     return found
         if any(child.dep_ not in ("det", "punct") for child in head.lefts):  # "her spokesman", "a No 10 spokesman"
             return Speaker(anonymous_name(head), ANONYMOUS)  # someone's, whom no name holds: not the last organisation
+        owner = _spoken_for(head)
+        if owner is not None:  # "a spokesman for the British leader": whom no organisation's name holds
+            kind = speaker_words().get(owner.lemma_.lower())
+            found = self._organisation_noun(span, owner, kind) if kind in ("company", "institution") else None
+            return found if found is not None and found.type is not None else Speaker(anonymous_name(head), ANONYMOUS)
         return self._recent_issuer(span) or Speaker(anonymous_name(head), ANONYMOUS)
 
     def _organisation_noun(self, span, noun, kind, first: int | None = None) -> Speaker:
@@ -481,8 +634,22 @@ class Resolver:
         return Speaker(found[0].canonical, found[0].type) if found else None
 
     def _mention_before(self, span, types) -> Speaker | None:
-        name = self.names.last_before(span.start_char, types)
-        return Speaker(name.canonical, name.type, self.roles.get(name.canonical)) if name else None
+        """The last name of those types before the span, not a medium someone spoke to ("told Reuters news agency") or
+        that reported the news ("the Associated Press reported")."""
+        for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
+            if name.type in types and name.end <= span.start_char and not self._addressee(name):
+                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+        return None
+
+    def _addressee(self, name: Name) -> bool:
+        """Whether a name is who a cue's speaker spoke to ("told The Associated Press") or a medium that reported."""
+        words = self.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if words is None:
+            return False
+        root = words.root
+        while root.dep_ in ("compound", "appos") and root.head is not root:  # "told Reuters news agency"
+            root = root.head
+        return (root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in addressee_verbs()) or _reports(words)
 
     def _unlisted(self, span) -> Speaker:
         """A speaker the entity list lacks: a name ("Sun Xingjie", then "Sun") or a description."""
@@ -589,7 +756,8 @@ class Resolver:
             return None
         end = head.right_edge.idx + len(head.right_edge.text)
         people = [name for name in self.names.within(head.idx, end) if name.type == PERSON and name.start > head.idx
-                  and not _relation_of(head, name) and not _in_relative_clause(head, name)]
+                  and not _relation_of(head, name) and not _in_relative_clause(head, name)
+                  and not _owner_of_other(head, name)]
         if not people:
             return None
         person = people[0]
@@ -813,7 +981,9 @@ class Resolver:
                 return Speaker(earlier.name, PERSON, earlier.role)
         return None
 
-    def _remember(self, speaker: Speaker) -> None:
+    def _remember(self, speaker: Speaker, reporting: bool = False) -> None:
+        """Note who spoke; an organisation that only reported the news ("the Associated Press reported") is no
+        organisation a later "the charity", "it" (beyond the next sentence) or "a spokesman" stands for."""
         self.spoken.append(speaker)
         if speaker.organisation:
             self.organisations.setdefault(speaker.name, speaker.organisation)
@@ -823,8 +993,14 @@ class Resolver:
             speaker.role = self.roles[speaker.name]
         if speaker.type == PERSON:
             self.last_person = speaker
-        elif speaker.type in ORGANISATION_TYPES:
+        elif speaker.type in ORGANISATION_TYPES and not reporting:
             self.last_organisation = speaker
+
+
+def _reports(span) -> bool:
+    """Whether the speaker span is the subject of "reported": a medium passing on the news ("The AP reported")."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() == "report"
 
 
 def headline_company(headline: str, names: Names) -> Name | None:
@@ -976,6 +1152,47 @@ def _document(head) -> str | None:
     if head.pos_ == "NOUN" and head.tag_ == "NN" and lemma.endswith(DOCUMENT_ENDINGS) \
             and lemma not in AGENT_ABSTRACTS and lemma not in speaker_words():
         return "document"
+    return None
+
+
+def _governing_subjects(pronoun, sentences_back: int = 1) -> list:
+    """The subjects a pronoun may stand for, nearest first: those of the clauses its own clause hangs from, before it
+    ("Seoul condemned what it called"), then the main subject of each sentence before ("North Korea denied it. It
+    said"), never a subject inside another clause ("X said Washington was concerned ... it said" is X)."""
+    found = []
+    for verb in pronoun.ancestors:
+        found += [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i
+                  and child is not pronoun]
+    return found + _main_subjects_before(pronoun.sent, sentences_back)
+
+
+def _main_subjects_before(sentence, sentences_back: int) -> list:
+    """The subjects of the main clauses of the sentences before one, nearest first."""
+    found, first = [], sentence.start
+    for _ in range(sentences_back):
+        if first == 0:
+            break
+        before = sentence.doc[first - 1].sent
+        found += [child for child in before.root.children if child.dep_ in ("nsubj", "nsubjpass")]
+        first = before.start
+    return found
+
+
+def _credits(document, name: Name) -> bool:
+    """Whether a name in a document's phrase says whose it is: a word before the noun ("the White House statement",
+    "Acme's report") or a "by", "from" or "of" phrase after it ("a statement by the ministry"), not a clause about
+    it ("a report that was critical of Israel", "a report seen by Reuters")."""
+    holders = [child for child in document.lefts] + [child for child in document.rights if child.dep_ == "prep"
+                                                      and child.lower_ in ("by", "from", "of")]
+    return any(holder.left_edge.idx <= name.start and name.end <= holder.right_edge.idx + len(holder.right_edge.text)
+               for holder in holders)
+
+
+def _spoken_for(head):
+    """The noun a spokesperson speaks "for" or is "of" ("leader" of "a spokesman for the British leader"), or None."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            return next((child for child in prep.children if child.dep_ == "pobj"), None)
     return None
 
 
@@ -1320,6 +1537,51 @@ def _relation_of(head, name: Name) -> bool:
             speaker_words().get(lemma) != "role" and lemma not in COLLECTIVE_NOUNS):
         return False
     return any(child.dep_ == "prep" and child.lower_ in ("of", "for") and child.idx <= name.start
+               and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
+
+
+def _topic(head, name: Name) -> bool:
+    """Whether a name sits in a phrase that says what the head is about ("scandal over EU funds", "a report on China",
+    "an inquiry into the FBI"), not who speaks."""
+    return any(child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS and child.left_edge.idx <= name.start
+               and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
+
+
+def _in_conjunct(head, name: Name) -> bool:
+    """Whether a name sits in a noun joined to the head by "and" ("legal experts and former White House officials",
+    "the government and the United Nations"): another speaker beside the head, not the head."""
+    if not any(child.dep_ == "cc" for child in head.children):
+        return False  # "their allies, members of the Unionist Party": an apposition the parser took for a conjunct
+    return any(child.dep_ == "conj" and child.left_edge.idx <= name.start
+               and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
+
+
+def _owner_of_other(head, name: Name) -> bool:
+    """Whether a person is named as the owner of another noun in the head's phrase ("a campaign leader for Mr Rutte's
+    party"): the speaker is someone of that thing, not its owner."""
+    if name.type != PERSON:
+        return False
+    return any(token.dep_ == "poss" and token.head is not head and name.start <= token.idx < name.end
+               for token in head.subtree)
+
+
+def _someone_of_a_body(head) -> bool:
+    """ "the former EU parliamentarian", "the UN envoy": one person named by a noun for people (no unnamed source's or
+    spokesperson's noun: "the EU official", "an EU spokesman" are the body's voice) made definite and singular."""
+    kind = speaker_words().get(head.lemma_.lower())
+    return head.is_lower and head.tag_ not in PLURAL_TAGS and kind not in ("anonymous", "spokesperson") \
+        and (_is_title_word(head) or _names_people(head)) \
+        and any(child.dep_ == "det" and child.lower_ == "the" for child in head.children)
+
+
+def _beside_body(head, name: Name) -> bool:
+    """Whether an organisation is named in a phrase that says whom a person deals with, not whom they speak for:
+    "to" after a title or a noun for people ("the US ambassador to the United Nations", "an adviser to the EU"), or
+    "of" after a noun for people no lexicon lists ("supporters of the EU", "critics of the White House")."""
+    if name.type == PERSON or not (_is_title_word(head) or _names_people(head)):
+        return False
+    wanted = ("to",) if speaker_words().get(head.lemma_.lower()) is not None or _is_title_word(head) else ("to", "of")
+    return any(child.dep_ == "prep" and child.lower_ in wanted and child.idx <= name.start
                and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
 
 
