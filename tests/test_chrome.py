@@ -184,6 +184,10 @@ def test_text_of_the_story_that_looks_like_a_credit_stays(text):
     ("Read: Ten Things to Know About the Harbour Bridge Vote", "Councillors meet again on Monday."),
     # links to web addresses
     ("More: https://example.org/a/1 https://example.org/a/2", "The ferry resumed on Monday."),
+    # a capital after two words is still the headline's: the end is the next capital after a lower-case word
+    ("READ MORE: Pelham seeks Coast Guard help over ferry fire", "Kim Vale, the mayor, spoke on Monday."),
+    # … unless no other end comes before a full stop
+    ("WATCH: Quiet harbour", "Kim Vale, the mayor, spoke on Monday."),
 ])
 def test_a_link_to_another_story_leaves_the_body(link, story):
     body = f"The harbour bridge reopened on Monday. {link} {story}"

@@ -5,6 +5,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from ..model import Article, BadInput, Record
+from .damage import mend
 from .dates import date_before_other_words, parse_date
 from .fields import as_text, map_fields, valid_text
 from .paragraphs import derive_title, split_paragraphs
@@ -29,7 +30,7 @@ def normalize(record: Record, source: str | None = None, field_map: dict | None 
         raise BadInput("no article text")
     if len(text) > MAX_ARTICLE_CHARS:
         raise BadInput(f"article text is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit")
-    paragraphs = split_paragraphs(text)
+    paragraphs = [mend(paragraph) for paragraph in split_paragraphs(text)]
     profile = choose_profile(paragraphs, fields, source or source_slug(fields), as_text(fields.get("source")))
     if profile is GENERIC:
         profile = _site_profile(as_text(fields.get("url"))) or profile
@@ -45,7 +46,7 @@ def _article(record: Record, fields: dict, draft: dict, profile) -> Article:
     def pick(name):
         return _clean(as_text(fields.get(name)) or draft.get(name))
 
-    title = pick("title")
+    title = _mended(pick("title"))
     byline = pick("byline")
     problems = []
 
@@ -57,7 +58,7 @@ def _article(record: Record, fields: dict, draft: dict, profile) -> Article:
         body="\n\n".join(draft["body"]),
         title=title or derive_title(draft["body"]),
         title_derived=0 if title else 1,
-        subtitle=pick("subtitle"),
+        subtitle=_mended(pick("subtitle")),
         section=pick("section"),
         byline=byline,
         authors=_authors(fields.get("byline"), byline),
@@ -81,6 +82,10 @@ def _clean(value: str | None) -> str | None:
     value = _plain(value) if looks_like_markup(value) else unescape_entities(value)
     value = squash(value if value.isascii() else unicodedata.normalize("NFC", value))
     return value or None
+
+
+def _mended(value: str | None) -> str | None:
+    return mend(value) if value else value
 
 
 def _plain(text: str | None) -> str | None:

@@ -4,7 +4,9 @@ Pages put a link to another story between two paragraphs; flattened to text, the
 story's next sentence with nothing to mark where it ends ("READ MORE: Harbour town braces for storms The ferry
 stopped …"). Left in, the other story's names count as this one's. Where the headline ends is read from its
 words: after a question mark, before an opening quote, a sentence opener ("The", "He", "According") or a
-"Name:" label, or — in a headline in sentence case — at the first capital after a lower-case word; in title case
+"Name:" label, or — in a headline in sentence case — at the first capital after a lower-case word that comes
+after the headline's second word (one before is taken only when no other end comes: "Pelham seeks Coast Guard
+help …" is one headline); in title case
 before the capital that the first lower-case word follows. A link whose end cannot be told before a full stop
 stays, so the story's own sentence is never cut.
 """
@@ -21,6 +23,8 @@ LINK_LABEL = re.compile(r"(?:^|(?<=[.!?:;\"”’)–—-]))\s*(?<![\w,])"
                         r"See [Aa]lso|MORE|More|LISTEN|Listen)\s*:\s*-?\s*(?=[\w\"'“‘])")
 URL_WORD = re.compile(r"^(?:https?://|www\.|pic\.twitter\.com/)\S+$")
 MAX_HEADLINE_WORDS = 18
+# Fewer words than a headline has: a capital after them ("Kim Vale meets | Harbour Council") is still the headline's.
+MIN_HEADLINE_WORDS = 3
 # A full stop that ends no sentence: initials ("U.S.", "J.") and titles ("Mr.").
 ABBREVIATION = re.compile(r"(?:^|\.)[A-Z]\.$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep)\.$")
 TITLE_CASE_WORDS = 5  # capitalised words in a row that are more than a name
@@ -64,7 +68,7 @@ def headline_end(text: str, start: int) -> int | None:
         index = next((k for k, w in enumerate(words) if not URL_WORD.match(w.group())), len(words))
         return words[index - 1].end()
     titled = _title_case(words)
-    fallback = None
+    fallback = early = None
     for index, word in enumerate(words[:MAX_HEADLINE_WORDS + 1]):
         token, before = word.group(), words[index - 1].group() if index else ""
         if index >= 2 and ":" in token and any(":" in w.group() for w in words[:index]):
@@ -76,6 +80,9 @@ def headline_end(text: str, start: int) -> int | None:
             if token.strip("'’‘\"“") in OPENERS and not titled:
                 return word.start()
             if token[0].isupper() and token != "I" and (before[:1].islower() or before[:1].isdigit()):
+                if fallback is None and index < MIN_HEADLINE_WORDS and not titled:
+                    early = word.start() if early is None else early  # "Kim Vale meets | Harbour Council …":
+                    continue  # a headline has more words than two, unless no other end comes
                 if titled:
                     return None if fallback is None else fallback
                 fallback = word.start() if fallback is None else fallback
@@ -85,10 +92,10 @@ def headline_end(text: str, start: int) -> int | None:
         if token.rstrip("\"”'’").endswith(("?", "!")) and index + 1 < len(words):
             return word.end()
         if token.rstrip("\"”'’").endswith(".") and not ABBREVIATION.search(token):
-            return fallback
+            return early if fallback is None else fallback
     if len(words) <= MAX_HEADLINE_WORDS and not any(w.group().endswith(".") for w in words):
         return words[-1].end() if words else None
-    return fallback
+    return early if fallback is None else fallback
 
 
 def _label_start(words: list[re.Match], index: int) -> int | None:
