@@ -102,6 +102,9 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _without_programmes(doc, mentions)
     mentions = _without_offices(doc, mentions)
     _sites_taken_for_organisations(doc, mentions)
+    _towns_taken_for_organisations(doc, text, mentions)
+    mentions = _vehicles_taken_for_organisations(doc, text, mentions)
+    mentions = _offices_taken_for_people(doc, text, mentions)
     _places_no_gazetteer_knows(text, mentions)
     mentions += _referring_back(generic, mentions)
     sentence_starts = [sentence.start for sentence in doc.sents]
@@ -768,6 +771,119 @@ def _sites_taken_for_organisations(doc, mentions: list[Mention]) -> None:
 def _after_place_preposition(doc, m: Mention) -> bool:
     root = _root(doc, m)
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+# --- towns, vehicles and offices the model took for organisations or people ----------------------------------
+
+# Prepositions that put a town's name in place ("schools in ...", "a farm near ..."); "at", "to" and "from" also
+# take a university or a company ("studied at ...", "sold to ..."), so they do not count.
+TOWN_PREPOSITIONS = {"in", "near", "outside", "around", "across", "throughout", "inside"}
+# Lower-case nouns a town's name is written "of" after ("the city of ...", "the outskirts of ...").
+TOWN_OF_NOUNS = {"city", "town", "village", "county", "suburb", "suburbs", "outskirts", "borough", "township",
+                 "mayor", "residents", "streets", "downtown", "centre", "center", "hamlet", "municipality"}
+# Lower-case nouns a town's name is written before: a resident ("a ... man") or the town's own services.
+TOWN_RESIDENTS = {"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native", "couple", "family",
+                  "mother", "father", "toddler", "infant", "motorist", "homeowner"}
+TOWN_SERVICES = {"police", "city", "county", "council", "mayor", "residents", "area", "firefighters", "neighborhood",
+                 "neighbourhood", "suburb", "resident"}
+# Colours a car is described by ("a red ...", "a silver ..."); with a model year, what makes a maker's name a car.
+COLOURS = {"black", "white", "red", "blue", "green", "silver", "gray", "grey", "gold", "yellow", "orange", "brown",
+           "tan", "maroon", "beige", "purple", "burgundy", "dark", "light", "dark-colored", "light-colored"}
+MODEL_YEAR = re.compile(r"(?:19|20)\d\d")
+VEHICLE_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "that", "this"}
+# Capitalised nouns that end the name of a body or an office, not a person's ("Alexandria Police", "Anderson County
+# Sheriff", "the State Department").
+OFFICE_BODY_NOUNS = {"police", "department", "council", "parliament", "ministry", "sheriff", "commission",
+                     "committee", "agency", "office", "assembly", "legislature", "senate", "congress", "bureau",
+                     "administration", "authority", "board", "cabinet", "government", "constabulary", "directorate"}
+
+
+def _towns_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> None:
+    """ "A Huntsville man", "schools in Edmonton", "the city of Lancaster", "Columbia, S.C.", "Huntsville police"
+    tagged as an organisation: a name that is exactly a populated place's or a county's in the gazetteer, that the
+    article writes at least once in a place's context (after a preposition of place, TOWN_PREPOSITIONS, or "of"
+    after a noun of a town, TOWN_OF_NOUNS; before a comma and a state or its abbreviation; between "a" and a
+    resident's noun, TOWN_RESIDENTS; before a lower-case noun of its services, TOWN_SERVICES) and never as the
+    subject of a verb (a university, a company or a team acts: "Columbia said", "Huntsville beat Decatur"), is that
+    town there. A longer name ("Oxford University Press") is no town's."""
+    gazetteer = get_gazetteer()
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "ORG":
+            groups.setdefault(m.entity or m.text, []).append(m)
+    starts = {m.start: m for m in mentions}
+    for name, group in groups.items():
+        if any(token.dep_ in ("nsubj", "nsubjpass") for m in group for token in doc[m.first:m.last]):
+            continue
+        if not any(_in_town_context(doc, text, m, starts) for m in group):
+            continue
+        if any(gazetteer.is_main_name(place, name) and (place.feature_code.startswith("PPL")
+                                                        or place.feature_code == "ADM2")
+               for place in gazetteer.candidates(name)):
+            for m in group:
+                m.type = "GPE"
+
+
+def _in_town_context(doc, text: str, m: Mention, starts: dict) -> bool:
+    root = _root(doc, m)
+    if root.dep_ == "pobj" and (root.head.lower_ in TOWN_PREPOSITIONS or root.head.lower_ == "of"
+                                and root.head.head.lower_ in TOWN_OF_NOUNS):
+        return True
+    after = doc[m.last] if m.last < len(doc) else None
+    following = doc[m.last + 1] if m.last + 1 < len(doc) else None
+    if after is not None and after.text == "," and following is not None:
+        state = starts.get(following.idx)
+        if state is not None and state.type == "GPE" or re.fullmatch(r"(?:[A-Z][a-z]{0,4}\.)+", following.text):
+            return True  # "Columbia, S.C.", "Decatur, Ala.", "Lancaster, Pennsylvania"
+    if after is not None and after.is_lower and after.lower_ in TOWN_SERVICES:
+        return True
+    return m.first > 0 and doc[m.first - 1].lower_ in ARTICLES and after is not None and after.is_lower \
+        and after.lower_ in TOWN_RESIDENTS
+
+
+def _vehicles_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "a 2008 Ford F-250", "his Chevrolet Impala patrol car", "a red Honda" tagged as an organisation: a maker's
+    name written as a car — after a model year or a colour, or after a determiner and before a model's name (a
+    capitalised word or one with a digit that no other mention holds) — is a product, none of our entities; once
+    the article writes a name so, its other mentions after a determiner ("the Honda was stopped") are that car
+    too. The maker acting or named in full ("Ford said", "Ford Motor Co") stays an organisation."""
+    starts = {m.first for m in mentions}
+    cars = {m.entity or m.text for m in mentions if m.type == "ORG" and _as_vehicle(doc, m, starts)}
+    return [m for m in mentions if not (m.type == "ORG" and (m.entity or m.text) in cars and m.first > 0
+                                        and (_as_vehicle(doc, m, starts) or
+                                             doc[m.first - 1].lower_ in VEHICLE_DETERMINERS))]
+
+
+def _as_vehicle(doc, m: Mention, starts: set[int]) -> bool:
+    if m.first == 0:
+        return False
+    before = doc[m.first - 1]
+    if MODEL_YEAR.fullmatch(before.text) or before.lower_ in COLOURS and before.is_lower:
+        return True
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is None or before.lower_ not in VEHICLE_DETERMINERS or after.i in starts:
+        return False
+    return (after.is_title and after.pos_ == "PROPN" or any(c.isdigit() for c in after.text) and after.text[:1].isupper()) \
+        and after.lower_ not in LEGAL_FORMS
+
+
+def _offices_taken_for_people(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Sgt" cut from "Sgt. James Miller", "Anderson County Sheriff", "the Alexandria Police" tagged as a person:
+    a "person" made only of titles (roles.json) written just before another person's name is that name's title,
+    none of our entities; a "person" of two words or more ending in a capitalised noun of a body or an office
+    (OFFICE_BODY_NOUNS) is that body, an organisation."""
+    starts = {m.first for m in mentions if m.type == PERSON}
+    kept = []
+    for m in mentions:
+        words = [token for token in doc[m.first:m.last] if not token.is_punct]
+        if m.type == PERSON and words and all(_is_title(token) for token in words):
+            after = m.last + (1 if m.last < len(doc) and doc[m.last].text == "." else 0)
+            if after in starts or after < len(doc) and doc[after].is_title and doc[after].pos_ == "PROPN":
+                continue
+        if m.type == PERSON and len(words) >= 2 and words[-1].is_title and words[-1].lower_ in OFFICE_BODY_NOUNS:
+            m.type = "ORG"
+        kept.append(m)
+    return kept
 
 
 def _places_no_gazetteer_knows(text: str, mentions: list[Mention]) -> None:

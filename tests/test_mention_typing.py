@@ -1,0 +1,44 @@
+"""Towns, cars and offices the model mistypes (loader/extract/mentions.py): sentences written for these tests."""
+from loader.extract import extract_items
+
+
+def typed(*texts: str) -> list[list[tuple[str, str]]]:
+    found = extract_items([{"id": str(i), "text": text} for i, text in enumerate(texts)])
+    return [[(m["text"], m["type"]) for m in item["mentions"]] for item in found]
+
+
+def test_a_town_written_as_a_place_is_a_place():
+    assert typed("A Huntsville man was arrested on Tuesday after a chase, police said.",
+                 "She grew up on the outskirts of Oxford and studied law.") == [
+        [("Huntsville", "GPE")], [("Oxford", "GPE")]]
+
+
+def test_a_town_that_acts_or_a_longer_name_stays_an_organisation():
+    assert typed("Columbia said in a statement that the protest was over.",
+                 "Oxford University Press said it would publish the book.",
+                 "A Columbia student was hurt. Columbia won the game.") == [
+        [("Columbia", "ORG")], [("Oxford University Press", "ORG")], [("Columbia", "ORG"), ("Columbia", "ORG")]]
+
+
+def test_a_maker_written_as_a_car_is_no_entity():
+    assert typed("Deputies stopped a 2008 Ford F-250 on the highway near the county line.",
+                 "Officer Smith was driving his Chevrolet Impala patrol car when the crash happened.",
+                 "Witnesses saw a red Honda leave the scene. The Honda was stopped two miles away.",
+                 "A black Jeep Cherokee was seen near the Walmart in Decatur.") == [
+        [], [("Smith", "PERSON")], [], [("Walmart", "ORG"), ("Decatur", "GPE")]]
+
+
+def test_a_maker_that_acts_or_is_named_in_full_stays_an_organisation():
+    assert typed("Ford said it would cut 2,000 jobs. Ford Motor Co shares fell 3 percent.",
+                 "The Ford Foundation gave a grant.") == [
+        [("Ford", "ORG"), ("Ford Motor Co", "ORG")], [("Ford Foundation", "ORG")]]
+
+
+def test_a_title_cut_from_a_name_is_no_person():
+    assert typed("According to Sgt. Ann Lopez, the car was stolen.",
+                 "\"We found him,\" said Sgt. Dave Ortiz.") == [[("Ann Lopez", "PERSON")], [("Dave Ortiz", "PERSON")]]
+
+
+def test_a_name_ending_in_an_office_is_a_body():
+    assert typed("Anderson County Sheriff John Skipper said the victim was found at home.") == [
+        [("Anderson County Sheriff", "ORG"), ("John Skipper", "PERSON")]]
