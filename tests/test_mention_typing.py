@@ -42,3 +42,17 @@ def test_a_title_cut_from_a_name_is_no_person():
 def test_a_name_ending_in_an_office_is_a_body():
     assert typed("Anderson County Sheriff John Skipper said the victim was found at home.") == [
         [("Anderson County Sheriff", "ORG"), ("John Skipper", "PERSON")]]
+
+
+def test_a_body_written_after_in_stays_an_organisation():
+    assert typed("Many staff in the White House were unhappy, officials said.",
+                 "Republicans hold a majority in Congress, and the time for talk is over.",
+                 "The country wants to stay in NATO.",
+                 "She had offers from universities including Stanford, Princeton and Yale.") == [
+        [("White House", "ORG")], [("Republicans", "NORP"), ("Congress", "ORG")],
+        [("NATO", "ORG")], [("Stanford", "ORG"), ("Princeton", "ORG"), ("Yale", "ORG")]]
+
+
+def test_a_poll_or_a_bill_after_a_year_is_no_car():
+    assert typed("A 2016 Gallup poll found that most voters agreed.",
+                 "He voted for the 2010 Senate bill.") == [[("Gallup", "ORG")], [("Senate", "ORG")]]

@@ -788,8 +788,11 @@ TOWN_SERVICES = {"police", "city", "county", "council", "mayor", "residents", "a
                  "neighbourhood", "suburb", "resident"}
 # Colours a car is described by ("a red ...", "a silver ..."); with a model year, what makes a maker's name a car.
 COLOURS = {"black", "white", "red", "blue", "green", "silver", "gray", "grey", "gold", "yellow", "orange", "brown",
-           "tan", "maroon", "beige", "purple", "burgundy", "dark", "light", "dark-colored", "light-colored"}
-MODEL_YEAR = re.compile(r"(?:19|20)\d\d")
+           "tan", "maroon", "beige", "purple", "burgundy", "dark-colored", "light-colored"}
+# Nouns of a road vehicle, written after its maker and model ("a Ford pickup", "his Chevrolet Impala patrol car").
+VEHICLE_NOUNS = {"car", "cars", "truck", "trucks", "pickup", "suv", "sedan", "saloon", "van", "minivan", "vehicle",
+                 "coupe", "hatchback", "motorcycle", "wagon", "convertible", "cruiser", "limousine", "taxi"}
+VEHICLE_NOUN_GAP = 3
 VEHICLE_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "that", "this"}
 # Capitalised nouns that end the name of a body or an office, not a person's ("Alexandria Police", "Anderson County
 # Sheriff", "the State Department").
@@ -802,20 +805,24 @@ def _towns_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> N
     """ "A Huntsville man", "schools in Edmonton", "the city of Lancaster", "Columbia, S.C.", "Huntsville police"
     tagged as an organisation: a name that is exactly a populated place's or a county's in the gazetteer, that the
     article writes at least once in a place's context (after a preposition of place, TOWN_PREPOSITIONS, or "of"
-    after a noun of a town, TOWN_OF_NOUNS; before a comma and a state or its abbreviation; between "a" and a
-    resident's noun, TOWN_RESIDENTS; before a lower-case noun of its services, TOWN_SERVICES) and never as the
-    subject of a verb (a university, a company or a team acts: "Columbia said", "Huntsville beat Decatur"), is that
-    town there. A longer name ("Oxford University Press") is no town's."""
+    after a noun of a town, TOWN_OF_NOUNS; before a comma and a state, a country or an abbreviation; between "a" and
+    a resident's noun, TOWN_RESIDENTS; before a lower-case noun of its services, TOWN_SERVICES), is that town there.
+    It is a body, not a town, when the article makes it act (the subject of a verb: "Columbia said", "Huntsville
+    beat Decatur"), writes it after "the" as a head noun ("in the White House"; "the Sinjar area" is still a
+    town), writes it in capitals (an acronym: "in NATO") or in lower case (a common word: "in Congress", "appeared
+    in Time"), or when it is only words of institutions ("Senate"). A longer name ("Oxford University Press") is
+    no town's."""
     gazetteer = get_gazetteer()
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type == "ORG":
             groups.setdefault(m.entity or m.text, []).append(m)
     starts = {m.start: m for m in mentions}
+    words = {word.lower() for word in re.findall(r"\b[a-z][\w'-]*", text)}
     for name, group in groups.items():
-        if any(token.dep_ in ("nsubj", "nsubjpass") for m in group for token in doc[m.first:m.last]):
+        if name.isupper() or name.lower() in words or all(word.lower() in institution_words() for word in name.split()):
             continue
-        if not any(_in_town_context(doc, text, m, starts) for m in group):
+        if any(_acts_or_heads(doc, m) for m in group) or not any(_in_town_context(doc, m, starts) for m in group):
             continue
         if any(gazetteer.is_main_name(place, name) and (place.feature_code.startswith("PPL")
                                                         or place.feature_code == "ADM2")
@@ -824,7 +831,14 @@ def _towns_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> N
                 m.type = "GPE"
 
 
-def _in_town_context(doc, text: str, m: Mention, starts: dict) -> bool:
+def _acts_or_heads(doc, m: Mention) -> bool:
+    """The subject of a verb, or a head noun after "the" ("the White House said", "in the White House")."""
+    root = _root(doc, m)
+    return any(token.dep_ in ("nsubj", "nsubjpass") for token in doc[m.first:m.last]) \
+        or m.first > 0 and doc[m.first - 1].lower_ == "the" and root.dep_ != "compound"
+
+
+def _in_town_context(doc, m: Mention, starts: dict) -> bool:
     root = _root(doc, m)
     if root.dep_ == "pobj" and (root.head.lower_ in TOWN_PREPOSITIONS or root.head.lower_ == "of"
                                 and root.head.head.lower_ in TOWN_OF_NOUNS):
@@ -832,9 +846,13 @@ def _in_town_context(doc, text: str, m: Mention, starts: dict) -> bool:
     after = doc[m.last] if m.last < len(doc) else None
     following = doc[m.last + 1] if m.last + 1 < len(doc) else None
     if after is not None and after.text == "," and following is not None:
+        if re.fullmatch(r"(?:[A-Z][a-z]{0,4}\.)+", following.text):
+            return True  # "Columbia, S.C.", "Decatur, Ala."
         state = starts.get(following.idx)
-        if state is not None and state.type == "GPE" or re.fullmatch(r"(?:[A-Z][a-z]{0,4}\.)+", following.text):
-            return True  # "Columbia, S.C.", "Decatur, Ala.", "Lancaster, Pennsylvania"
+        if state is not None and state.type == "GPE" and any(
+                place.feature_code.startswith(("PCL", "ADM1")) and get_gazetteer().is_main_name(place, state.text)
+                for place in get_gazetteer().candidates(state.text)):
+            return True  # "Lancaster, Pennsylvania", "Gwadar, Pakistan"; not a list of towns ("Stanford, Princeton")
     if after is not None and after.is_lower and after.lower_ in TOWN_SERVICES:
         return True
     return m.first > 0 and doc[m.first - 1].lower_ in ARTICLES and after is not None and after.is_lower \
@@ -843,8 +861,9 @@ def _in_town_context(doc, text: str, m: Mention, starts: dict) -> bool:
 
 def _vehicles_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """ "a 2008 Ford F-250", "his Chevrolet Impala patrol car", "a red Honda" tagged as an organisation: a maker's
-    name written as a car — after a model year or a colour, or after a determiner and before a model's name (a
-    capitalised word or one with a digit that no other mention holds) — is a product, none of our entities; once
+    name written as a car — after a colour, or before a model whose name has a digit or before a vehicle's noun
+    (VEHICLE_NOUNS) a word or two on — is a product, none of our entities (a year before it is no evidence: "a 2016
+    Gallup poll"); once
     the article writes a name so, its other mentions after a determiner ("the Honda was stopped") are that car
     too. The maker acting or named in full ("Ford said", "Ford Motor Co") stays an organisation."""
     starts = {m.first for m in mentions}
@@ -855,16 +874,17 @@ def _vehicles_taken_for_organisations(doc, text: str, mentions: list[Mention]) -
 
 
 def _as_vehicle(doc, m: Mention, starts: set[int]) -> bool:
-    if m.first == 0:
-        return False
-    before = doc[m.first - 1]
-    if MODEL_YEAR.fullmatch(before.text) or before.lower_ in COLOURS and before.is_lower:
+    """After a colour ("a red ..."), or before a model with a digit ("... F-250") or a vehicle's noun within the next
+    VEHICLE_NOUN_GAP words ("... Impala patrol car", "a ... pickup")."""
+    before = doc[m.first - 1] if m.first > 0 else None
+    if before is not None and before.is_lower and before.lower_ in COLOURS:
         return True
     after = doc[m.last] if m.last < len(doc) else None
-    if after is None or before.lower_ not in VEHICLE_DETERMINERS or after.i in starts:
+    if after is None or after.i in starts:
         return False
-    return (after.is_title and after.pos_ == "PROPN" or any(c.isdigit() for c in after.text) and after.text[:1].isupper()) \
-        and after.lower_ not in LEGAL_FORMS
+    if after.text[:1].isupper() and any(c.isdigit() for c in after.text):
+        return True
+    return any(token.is_lower and token.lower_ in VEHICLE_NOUNS for token in doc[m.last:m.last + VEHICLE_NOUN_GAP])
 
 
 def _offices_taken_for_people(doc, text: str, mentions: list[Mention]) -> list[Mention]:
