@@ -56,3 +56,9 @@ def test_a_body_written_after_in_stays_an_organisation():
 def test_a_poll_or_a_bill_after_a_year_is_no_car():
     assert typed("A 2016 Gallup poll found that most voters agreed.",
                  "He voted for the 2010 Senate bill.") == [[("Gallup", "ORG")], [("Senate", "ORG")]]
+
+
+def test_a_vehicle_noun_or_a_colour_elsewhere_in_the_sentence_makes_no_car():
+    assert typed("Jane Smith spoke to Reuters from her car on Monday.",
+                 "She leads an alumni network for black Yale graduates.") == [
+        [("Jane Smith", "PERSON"), ("Reuters", "ORG")], [("Yale", "ORG")]]

@@ -874,17 +874,23 @@ def _vehicles_taken_for_organisations(doc, text: str, mentions: list[Mention]) -
 
 
 def _as_vehicle(doc, m: Mention, starts: set[int]) -> bool:
-    """After a colour ("a red ..."), or before a model with a digit ("... F-250") or a vehicle's noun within the next
-    VEHICLE_NOUN_GAP words ("... Impala patrol car", "a ... pickup")."""
-    before = doc[m.first - 1] if m.first > 0 else None
-    if before is not None and before.is_lower and before.lower_ in COLOURS:
-        return True
+    """After a determiner and a colour ("a red ...", unless a lower-case noun follows: "a black ... student"), or
+    before a model with a digit ("... F-250") or before a vehicle's noun with at most a model's name or a compound
+    noun between ("... Impala patrol car", "a ... pickup"; not "... from his car")."""
     after = doc[m.last] if m.last < len(doc) else None
+    if m.first >= 2 and doc[m.first - 1].is_lower and doc[m.first - 1].lower_ in COLOURS \
+            and doc[m.first - 2].lower_ in VEHICLE_DETERMINERS:
+        return after is None or not (after.is_lower and after.pos_ == "NOUN" and after.lower_ not in VEHICLE_NOUNS)
     if after is None or after.i in starts:
         return False
     if after.text[:1].isupper() and any(c.isdigit() for c in after.text):
         return True
-    return any(token.is_lower and token.lower_ in VEHICLE_NOUNS for token in doc[m.last:m.last + VEHICLE_NOUN_GAP])
+    for token in doc[m.last:m.last + VEHICLE_NOUN_GAP]:
+        if token.is_lower and token.lower_ in VEHICLE_NOUNS:
+            return True
+        if not (token.is_title and token.pos_ == "PROPN" or token.is_lower and token.dep_ == "compound"):
+            return False
+    return False
 
 
 def _offices_taken_for_people(doc, text: str, mentions: list[Mention]) -> list[Mention]:
