@@ -25,7 +25,10 @@ written as one, or as an office ("... Enda Kenny", "his job as ..."), records th
 which retypes a name the archive writes so across articles (loader/store/uses.py); an organisation named like a
 site ("... Street", "... Hill") written after a preposition of place and never a subject is that site; a country,
 city or state no gazetteer place is called is at most another place (LOC); a name whose last word the source
-damaged (U+FFFD), with no given name, is no person.
+damaged (U+FFFD), with no given name, is no person. An organisation named exactly like a town or county and written in
+a town's context ("a ... man", "in ...", "..., S.C.") that never acts is that town; a maker's name written as a car
+("a red ...", "... F-250", "... Impala patrol car") is a product, none of our entities; a "person" made only of titles
+just before a name ("Sgt" of "Sgt. Ann Lopez") is none, and one ending in a body's noun ("... County Sheriff") a body.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
