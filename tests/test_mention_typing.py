@@ -62,3 +62,8 @@ def test_a_vehicle_noun_or_a_colour_elsewhere_in_the_sentence_makes_no_car():
     assert typed("Jane Smith spoke to Reuters from her car on Monday.",
                  "She leads an alumni network for black Yale graduates.") == [
         [("Jane Smith", "PERSON"), ("Reuters", "ORG")], [("Yale", "ORG")]]
+
+
+def test_a_company_owned_stays_an_organisation():
+    assert typed("The group built up a 9.8 pct stake in Pioneer, topping the bid of its rival.") == [
+        [("Pioneer", "ORG")]]

@@ -793,9 +793,13 @@ TOWN_SERVICES = {"police", "city", "county", "council", "mayor", "residents", "a
 COLOURS = {"black", "white", "red", "blue", "green", "silver", "gray", "grey", "gold", "yellow", "orange", "brown",
            "tan", "maroon", "beige", "purple", "burgundy", "dark-colored", "light-colored"}
 # Nouns of a road vehicle, written after its maker and model ("a Ford pickup", "his Chevrolet Impala patrol car").
-VEHICLE_NOUNS = {"car", "cars", "truck", "trucks", "pickup", "suv", "sedan", "saloon", "van", "minivan", "vehicle",
+VEHICLE_NOUNS = {"car", "truck", "pickup", "suv", "sedan", "saloon", "van", "minivan", "vehicle",
                  "coupe", "hatchback", "motorcycle", "wagon", "convertible", "cruiser", "limousine", "taxi"}
 VEHICLE_NOUN_GAP = 3
+# Nouns of owning a company: a name written after one and "in" ("a stake in ...") or before one ("... shareholders")
+# is a company's, whatever town shares its name.
+OWNERSHIP_NOUNS = {"stake", "stakes", "share", "shares", "shareholder", "shareholders", "stock", "holding",
+                   "holdings", "investment", "investments", "interest", "stockholders"}
 VEHICLE_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "that", "this"}
 # Capitalised nouns that end the name of a body or an office, not a person's ("Alexandria Police", "Anderson County
 # Sheriff", "the State Department").
@@ -811,10 +815,10 @@ def _towns_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> N
     after a noun of a town, TOWN_OF_NOUNS; before a comma and a state, a country or an abbreviation; between "a" and
     a resident's noun, TOWN_RESIDENTS; before a lower-case noun of its services, TOWN_SERVICES), is that town there.
     It is a body, not a town, when the article makes it act (the subject of a verb: "Columbia said", "Huntsville
-    beat Decatur"), writes it after "the" as a head noun ("in the White House"; "the Sinjar area" is still a
-    town), writes it in capitals (an acronym: "in NATO") or in lower case (a common word: "in Congress", "appeared
-    in Time"), or when it is only words of institutions ("Senate"). A longer name ("Oxford University Press") is
-    no town's."""
+    beat Decatur") or owned ("a stake in ..."), writes it after "the" as a head noun ("in the White House"; "the
+    Sinjar area" is still a town), writes it in capitals (an acronym: "in NATO") or in lower case (a common word:
+    "in Congress", "appeared in Time"), or when it is only words of institutions ("Senate"). A longer name
+    ("Oxford University Press") is no town's."""
     gazetteer = get_gazetteer()
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -835,10 +839,14 @@ def _towns_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> N
 
 
 def _acts_or_heads(doc, m: Mention) -> bool:
-    """The subject of a verb, or a head noun after "the" ("the White House said", "in the White House")."""
+    """The subject of a verb, a head noun after "the" ("the White House said", "in the White House"), or a company
+    owned ("a stake in ...", "... shareholders": OWNERSHIP_NOUNS)."""
     root = _root(doc, m)
+    after = doc[m.last] if m.last < len(doc) else None
     return any(token.dep_ in ("nsubj", "nsubjpass") for token in doc[m.first:m.last]) \
-        or m.first > 0 and doc[m.first - 1].lower_ == "the" and root.dep_ != "compound"
+        or m.first > 0 and doc[m.first - 1].lower_ == "the" and root.dep_ != "compound" \
+        or root.dep_ == "pobj" and root.head.head.lower_ in OWNERSHIP_NOUNS \
+        or after is not None and after.is_lower and after.lower_ in OWNERSHIP_NOUNS
 
 
 def _in_town_context(doc, m: Mention, starts: dict) -> bool:
