@@ -817,7 +817,7 @@ def _towns_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> N
     It is a body, not a town, when the article makes it act (the subject of a verb: "Columbia said", "Huntsville
     beat Decatur") or owned ("a stake in ..."), writes it after "the" as a head noun ("in the White House"; "the
     Sinjar area" is still a town), writes it in capitals (an acronym: "in NATO") or in lower case (a common word:
-    "in Congress", "appeared in Time"), or when it is only words of institutions ("Senate"). A longer name
+    "in Congress" where it writes "congress"), or when it is only words of institutions ("Senate"). A longer name
     ("Oxford University Press") is no town's."""
     gazetteer = get_gazetteer()
     groups: dict[str, list[Mention]] = {}
