@@ -162,6 +162,7 @@ def merge_short_forms(db) -> int:
     for short, wanted in targets.items():
         _keep_foreign_articles(db, context, by_id, short, wanted)
         _keep_other_people(db, by_id, short, wanted)
+        _keep_places_of_the_word(db, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
     retype_places(db)
@@ -265,6 +266,7 @@ class ArticleContext:
         self._written: dict[str, str | None] = {}
         self._common: dict[str, bool] = {}
         self._regions = None
+        self._total = None
 
     def codes(self) -> dict[str, str]:
         """place key → country code, countries first, from the places the archive resolved."""
@@ -350,6 +352,46 @@ class ArticleContext:
             "(?, ?) or (entity_id = ? and coalesce(entity_name, text) = ?) group by 1",
             [name, short, full, current, name]).fetchall())
         return counts.get(0, 0) * DOMINANT_RATIO >= counts.get(1, 0)
+
+    def surname_evidence(self, short: str, name: str, full: str, current: str | None = None) -> bool:
+        """Whether a surname written alone in articles that never name the person in full is that person on real
+        evidence, not only because the archive holds one person of that surname: the surname's articles are no more
+        than the full name's own, and those two or more ("Trump" alone in 61 articles, "Donald Trump" in 185); or at
+        least half of the surname's articles share the full name's context, an entity a full name's article names
+        that is no everyday name of the archive (_rare_entities_of). "Francis" alone in three articles (the pope) is
+        not the police spokesman one article names in full, nor "Anderson" the judge one article calls so."""
+        alone = self._articles("select distinct article_id from mentions where entity_id in (?, ?, ?) and "
+                               "+entity_name = ?", [short, full, current or short, name])
+        own = {article_id for article_id, own_name in self.db.execute(
+            "select distinct article_id, entity_name from mentions where entity_id = ?", [full])
+            if own_name and entity_id(own_name, PERSON) == full}
+        alone -= own  # an article that names the person in full too is the person's
+        if not alone or (len(alone) <= len(own) and len(own) >= SURNAME_OWN_MIN):
+            return True
+        shared = self._rare_entities_of(own, {short, full, current})
+        if not shared:
+            return False
+        sharing = set()
+        for ids in chunks(sorted(shared)):
+            for chunk in chunks(sorted(alone)):
+                sharing |= self._articles(
+                    f"select distinct article_id from mentions where entity_id in ({marks(ids)}) and "
+                    f"article_id in ({marks(chunk)})", [*ids, *chunk])
+        return 2 * len(sharing) >= len(alone)
+
+    def _rare_entities_of(self, article_ids: set, skip: set) -> set:
+        """The entities the articles name, but those that more than a CONTEXT_SHARE of the archive's articles (and
+        CONTEXT_MIN) name: a country or the president of every story is no shared context."""
+        if self._total is None:
+            self._total = self.db.execute("select count(*) from articles").fetchone()[0]
+        limit = max(CONTEXT_MIN, CONTEXT_SHARE * self._total)
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= {row[0] for row in self.db.execute(
+                f"select distinct mentions.entity_id from mentions join entities on entities.id = mentions.entity_id "
+                f"where mentions.article_id in ({marks(ids)}) and coalesce(entities.article_count, 0) <= ?",
+                [*ids, limit])}
+        return found - skip
 
     def acronym_support(self, short: str, current: str | None, name: str, other: str,
                         written: bool = True) -> tuple[int, int, int]:
@@ -559,6 +601,7 @@ def _surname_target(short: str, name: str, found: set, by_id: dict, context: Art
     current = by_id[short][3] if short in by_id else None
     if chosen is not None and context is not None and not (
             context.full_name_holds_its_own(short, name, chosen, current)
+            and context.surname_evidence(short, name, chosen, current)
             and by_id[chosen][4] * DOMINANT_RATIO >= quoted):
         return None
     return chosen
@@ -608,11 +651,42 @@ def _keep_other_people(db, by_id: dict, short: str, wanted: str) -> None:
     articles = {row[0] for row in db.execute(
         "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
     for article_id in sorted(_other_people(db, articles, words[0], wanted, by_id[wanted][1])):
-        db.execute("update mentions set entity_id = ? where entity_id = ? and +entity_name = ? and article_id = ?",
-                   [short, wanted, name, article_id])
-        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and "
-                   "coalesce(speaker_name, speaker) = ? and article_id = ?", [short, wanted, name, article_id])
-        db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, short])
+        _keep_apart(db, short, wanted, name, article_id)
+
+
+def _keep_places_of_the_word(db, by_id: dict, short: str, wanted: str) -> None:
+    """A surname merged into one person ("Clinton" → "Hillary Clinton"): in an article that names a place whose name
+    holds that word among others ("Clinton County", "Sault Ste. Marie"), the word is as likely the place or a
+    fragment of it: its mentions (and quotes) there stay on the short form's own id. A place named by the word alone
+    does not count: the model and the geocoder take the person's own name for a place too often ("Erdogan" tagged
+    LOC, "Clinton" resolved to a town in an article about Hillary Clinton); a building ("Trump Tower") is named
+    after the person."""
+    name = by_id[short][1]
+    words = fold_words(name)
+    if len(words) != 1 or by_id[short][2] != PERSON or by_id[wanted][2] != PERSON:
+        return
+    articles = sorted({row[0] for row in db.execute(
+        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])})
+    placed = set()
+    for ids in chunks(articles):
+        for article_id, text in db.execute(
+                f"select article_id, text from locations where article_id in ({marks(ids)}) union select article_id, "
+                f"entity_name from mentions where article_id in ({marks(ids)}) and type in ('GPE', 'LOC')",
+                [*ids, *ids]):
+            folded = fold_words(text or "")
+            if len(folded) > 1 and words[0] in folded:
+                placed.add(article_id)
+    for article_id in sorted(placed):
+        _keep_apart(db, short, wanted, name, article_id)
+
+
+def _keep_apart(db, short: str, wanted: str, name: str, article_id: str) -> None:
+    """The mentions (and quotes) of `name` in one article go back from the merge's target to the short form."""
+    db.execute("update mentions set entity_id = ? where entity_id = ? and +entity_name = ? and article_id = ?",
+               [short, wanted, name, article_id])
+    db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and "
+               "coalesce(speaker_name, speaker) = ? and article_id = ?", [short, wanted, name, article_id])
+    db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, short])
 
 
 # A speaker's name that may be a surname: a capitalised word of letters (the punctuation a quote's edge leaves
@@ -835,6 +909,12 @@ def _body_where_its_articles_lie(context: ArticleContext, name: str, both: set, 
     return 2 * len(both | there) >= len(own | both)
 
 
+# A surname alone joins its person on counts alone only where the full name's own articles are at least as many, and
+# at least this many; else the articles must share context: an entity named by at most a CONTEXT_SHARE of the
+# archive's articles (or CONTEXT_MIN).
+SURNAME_OWN_MIN = 2
+CONTEXT_SHARE = 0.02
+CONTEXT_MIN = 3
 # A clear majority: the dominant candidate has this many times the articles of the next, and at least MIN.
 DOMINANT_RATIO = 4
 DOMINANT_MIN_ARTICLES = 4
