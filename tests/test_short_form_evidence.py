@@ -184,3 +184,51 @@ def test_a_lone_word_that_fits_people_by_a_first_word_is_the_headlines_person():
                        "text": "Hillary Clinton spoke in Ohio. Her husband Bill Clinton stayed home. Clinton said "
                                "he would rest."})
     assert clinton[-1] == ("Clinton", "Bill Clinton")
+
+
+def test_a_surname_alone_in_more_articles_than_its_one_full_name_joins_no_one(load_into, tmp_path):
+    """ "Quist" alone in three articles (a bishop) is not the police spokesman one article names in full: the surname's
+    articles outnumber the full name's and share none of its context."""
+    tagged = ([("Constable Orla Quist of the Harbor Police said the road was closed.", ["Orla Quist", "Harbor Police"])]
+              + [(f"Bishop Quist blessed the pilgrims in Varno on day {n}.", ["Quist"]) for n in range(3)])
+    db, _ = load_into(write(tmp_path, "quist.json", [text for text, _ in tagged]))
+    people(db, [(text, [name for name in names if name != "Harbor Police"]) for text, names in tagged])
+    assert merged(db)["Quist"] is None
+    assert db["entities"].get(entity_id("Quist", "PERSON"))["article_count"] == 3
+
+
+def test_a_surname_alone_joins_the_person_whose_articles_are_at_least_as_many(load_into, tmp_path):
+    """ "Dellow" alone in three articles, "Mara Dellow" in three others: the well-known person, counts suffice."""
+    tagged = ([(f"President Mara Dellow spoke in Varno on day {n}.", ["Mara Dellow"]) for n in range(3)]
+              + [(f"Dellow signed a decree on day {n}.", ["Dellow"]) for n in range(3)])
+    db, _ = load_into(write(tmp_path, "dellow.json", [text for text, _ in tagged]))
+    people(db, tagged)
+    assert merged(db)["Dellow"] == "Mara Dellow"
+    assert db["entities"].get(entity_id("Mara Dellow", "PERSON"))["article_count"] == 6
+
+
+def test_a_surname_alone_joins_a_rare_full_name_whose_context_its_articles_share(load_into, tmp_path):
+    """ "Tamsin Oyelaran" is named in one article about the Kestrel Mill; "Oyelaran" alone in two more that name the
+    mill too joins her; with a mill no article of hers names, it would not (the first test)."""
+    tagged = ([("Tamsin Oyelaran bought the Kestrel Mill on Monday.", [("Tamsin Oyelaran", "PERSON"), "Kestrel Mill"])]
+              + [(f"Oyelaran reopened the Kestrel Mill on day {n}.", [("Oyelaran", "PERSON"), "Kestrel Mill"])
+                 for n in range(2)])
+    db, _ = load_into(write(tmp_path, "mill.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["Oyelaran"] == "Tamsin Oyelaran"
+    assert db["entities"].get(entity_id("Tamsin Oyelaran", "PERSON"))["article_count"] == 3
+
+
+def test_a_surname_stays_apart_in_an_article_that_names_a_place_holding_the_word(load_into, tmp_path):
+    """ "Brannock" is Ilse Brannock across the archive, but not in the article about Brannock County."""
+    tagged = ([(f"Governor Ilse Brannock spoke on day {n}.", [("Ilse Brannock", "PERSON")]) for n in range(3)]
+              + [("Brannock vetoed the bill.", [("Brannock", "PERSON")]),
+                 ("Brannock County fairs opened; Brannock voters queued.",
+                  [("Brannock County", "GPE"), ("Brannock", "PERSON")])])
+    db, _ = load_into(write(tmp_path, "brannock.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["Brannock"] == "Ilse Brannock"
+    where = {row["article_id"]: row["entity_id"] for row in db.query(
+        "select article_id, entity_id from mentions where text = 'Brannock'")}
+    assert where == {article_of(db, tagged[3][0]): entity_id("Ilse Brannock", "PERSON"),
+                     article_of(db, tagged[4][0]): entity_id("Brannock", "PERSON")}
