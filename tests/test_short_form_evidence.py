@@ -232,3 +232,61 @@ def test_a_surname_stays_apart_in_an_article_that_names_a_place_holding_the_word
         "select article_id, entity_id from mentions where text = 'Brannock'")}
     assert where == {article_of(db, tagged[3][0]): entity_id("Ilse Brannock", "PERSON"),
                      article_of(db, tagged[4][0]): entity_id("Brannock", "PERSON")}
+
+
+US_PLACES = [{"id": 10, "name": "United States", "feature_code": "PCLI", "country_code": "US", "admin1": "00"},
+             {"id": 11, "name": "Ohio", "feature_code": "ADM1", "country_code": "US", "admin1": "OH"},
+             {"id": 12, "name": "Florida", "feature_code": "ADM1", "country_code": "US", "admin1": "FL"},
+             {"id": 13, "name": "Georgia", "feature_code": "ADM1", "country_code": "US", "admin1": "GA"},
+             {"id": 14, "name": "Washington, D.C.", "feature_code": "PPLC", "country_code": "US", "admin1": "DC"}]
+
+
+def placed_as_written(db, texts_places):
+    """Like place(), with each location's text as the article writes it."""
+    db["places"].insert_all(US_PLACES, pk="id", replace=True)
+    for text, ids in texts_places:
+        article = article_of(db, text)
+        db["locations"].insert_all({"article_id": article, "place_id": place_id,
+                                    "text": next(row["name"] for row in US_PLACES if row["id"] == place_id).split(",")[0]}
+                                   for place_id in ids)
+        db.execute("update articles set country_codes = ? where id = ?", [json.dumps(["US"]), article])
+
+
+def bodies(load_into, tmp_path, tagged, located):
+    db, _ = load_into(write(tmp_path, "bodies.json", [text for text, _ in tagged]))
+    placed_as_written(db, [(text, ids) for (text, _), ids in zip(tagged, located)])
+    save_tagged(db, tagged)
+    return db
+
+
+def where_written(db, name):
+    return {row["article_id"]: row["entity_id"] for row in db.query(
+        "select article_id, entity_id from mentions where text = ?", [name])}
+
+
+def test_a_bare_senate_in_an_article_about_a_states_senate_is_not_the_countrys(load_into, tmp_path):
+    """ "Senate" joins the U.S. Senate in national stories, but not in the article that writes "the Ohio Senate"
+    (nor "the state Senate")."""
+    tagged = ([("The U.S. Senate met in Washington, United States.", ["U.S. Senate", ("United States", "GPE")])]
+              + [(f"The Senate confirmed judge {n} in Washington.", ["Senate"]) for n in range(3)]
+              + [("The Ohio Senate met in Ohio. The Senate passed the budget.", ["Senate", ("Ohio", "GPE")]),
+                 ("In Georgia the state Senate voted. The Senate adjourned.", ["Senate"])])
+    db = bodies(load_into, tmp_path, tagged, [[10, 14], [14], [14], [14], [11], [13]])
+    assert merged(db)["Senate"] == "U.S. Senate"
+    senate = entity_id("U.S. Senate", "ORG")
+    assert where_written(db, "Senate") == {
+        **{article_of(db, text): senate for text, _ in tagged[1:4]},
+        article_of(db, tagged[4][0]): entity_id("Senate", "ORG"), article_of(db, tagged[5][0]): entity_id("Senate", "ORG")}
+
+
+def test_a_bare_legislature_in_another_states_article_is_not_the_one_states(load_into, tmp_path):
+    """ "Legislature" joins the Florida Legislature in Florida's stories, not in the one that lies in Georgia only."""
+    tagged = ([("The Florida Legislature met in Florida.", ["Florida Legislature", ("Florida", "GPE")])]
+              + [(f"The Legislature passed bill {n} in Florida.", ["Legislature"]) for n in range(3)]
+              + [("The Legislature passed a bill in Georgia.", ["Legislature"])])
+    db = bodies(load_into, tmp_path, tagged, [[12], [12], [12], [12], [13]])
+    assert merged(db)["Legislature"] == "Florida Legislature"
+    legislature = entity_id("Florida Legislature", "ORG")
+    assert where_written(db, "Legislature") == {
+        **{article_of(db, text): legislature for text, _ in tagged[1:4]},
+        article_of(db, tagged[4][0]): entity_id("Legislature", "ORG")}

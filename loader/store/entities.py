@@ -161,6 +161,7 @@ def merge_short_forms(db) -> int:
     by_id = {row[0]: row for row in rows}
     for short, wanted in targets.items():
         _keep_foreign_articles(db, context, by_id, short, wanted)
+        _keep_other_regions_articles(db, context, by_id, short, wanted)
         _keep_other_people(db, by_id, short, wanted)
         _keep_places_of_the_word(db, by_id, short, wanted)
     if changed or targets:
@@ -512,6 +513,54 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
         db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and "
                    "coalesce(speaker_name, speaker) = ? and article_id = ?", [moved_to, wanted, name, article_id])
         db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, moved_to])
+
+
+def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
+    """A public body's noun merged into a body of one place ("Senate" → "U.S. Senate", "Legislature" → "Florida
+    Legislature"): in an article that writes the noun after "state" or after the name of a first-order division it
+    names ("the state Senate", "the Ohio Senate"), the noun is that division's body, not a country's; and for a
+    division's body, in an article whose places lie in other divisions of its country and none in its own, the noun is
+    theirs. Its mentions (and quotes) there stay on the short form's own id."""
+    name = by_id[short][1]
+    words = fold_words(name)
+    if len(words) != 1 or words[0] not in institution_words() or by_id[short][2] != "ORG":
+        return
+    body = by_id[wanted][1]
+    if context.qualifier(body) is None:
+        return
+    region = context.region(body)
+    articles = sorted({row[0] for row in db.execute(
+        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
+        - context.articles_naming(body))
+    divisions = _divisions_named(db, articles)
+    for article_id in articles:
+        named = divisions.get(article_id, {})
+        if region is None:
+            written = ["state", *named]
+            elsewhere = re.search(rf"(?i:\b(?:{'|'.join(map(re.escape, written))}))\s+{re.escape(name)}\b",
+                                  _text_of(db, article_id)) is not None
+        else:
+            elsewhere = bool(named) and region not in named.values()
+        if elsewhere:
+            _keep_apart(db, short, wanted, name, article_id)
+
+
+def _divisions_named(db, article_ids: list) -> dict[str, dict[str, tuple[str, str]]]:
+    """article → {the text it writes a first-order division as: (country code, admin1)}."""
+    found = defaultdict(dict)
+    for ids in chunks(article_ids):
+        for article_id, text, code, admin1 in db.execute(
+                f"select locations.article_id, locations.text, places.country_code, places.admin1 from locations join "
+                f"places on places.id = locations.place_id where places.feature_code = 'ADM1' and "
+                f"locations.article_id in ({marks(ids)})", ids):
+            if text and code and admin1:
+                found[article_id][text] = (code, admin1)
+    return found
+
+
+def _text_of(db, article_id: str) -> str:
+    row = db.execute("select title, body from articles where id = ?", [article_id]).fetchone()
+    return f"{row[0] or ''}\n{row[1] or ''}" if row else ""
 
 
 def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None) -> dict[str, str]:
