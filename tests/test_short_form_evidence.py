@@ -290,3 +290,20 @@ def test_a_bare_legislature_in_another_states_article_is_not_the_one_states(load
     assert where_written(db, "Legislature") == {
         **{article_of(db, text): legislature for text, _ in tagged[1:4]},
         article_of(db, tagged[4][0]): entity_id("Legislature", "ORG")}
+
+
+def test_a_common_noun_stays_apart_in_articles_of_countries_where_its_body_is_never_named(load_into, tmp_path):
+    """ "Opposition" joins the Joint Opposition of the Colombo stories that name it, not in the Nairobi story: no
+    article of the Joint Opposition lies in Kenya (the archive writes "opposition" in lower case too)."""
+    tagged = ([(f"The Joint Opposition rallied on day {n}. The Opposition walked out; the opposition was angry.",
+                ["Joint Opposition", "Opposition"]) for n in range(3)]
+              + [("The Opposition in Nairobi walked out; the opposition was angry.", ["Opposition"])])
+    db, _ = load_into(write(tmp_path, "opposition.json", [text for text, _ in tagged]))
+    place(db, [(text, [21 if "Nairobi" in text else 20]) for text, _ in tagged],
+          [{"id": 20, "name": "Colombo", "feature_code": "PPLC", "country_code": "LK", "admin1": "36"},
+           {"id": 21, "name": "Nairobi", "feature_code": "PPLC", "country_code": "KE", "admin1": "05"}])
+    save_tagged(db, tagged)
+    assert merged(db)["Opposition"] == "Joint Opposition"
+    assert where_written(db, "Opposition") == {
+        **{article_of(db, text): entity_id("Joint Opposition", "ORG") for text, _ in tagged[:3]},
+        article_of(db, tagged[3][0]): entity_id("Opposition", "ORG")}

@@ -162,6 +162,7 @@ def merge_short_forms(db) -> int:
     for short, wanted in targets.items():
         _keep_foreign_articles(db, context, by_id, short, wanted)
         _keep_other_regions_articles(db, context, by_id, short, wanted)
+        _keep_other_countries_articles(db, context, by_id, short, wanted)
         _keep_other_people(db, by_id, short, wanted)
         _keep_places_of_the_word(db, by_id, short, wanted)
     if changed or targets:
@@ -542,6 +543,28 @@ def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short
         else:
             elsewhere = bool(named) and region not in named.values()
         if elsewhere:
+            _keep_apart(db, short, wanted, name, article_id)
+
+
+def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
+    """A common noun capitalised (a word the archive writes in lower case too: "Opposition"; not "DPA", which an
+    agency writes "dpa") merged into a body no place
+    qualifies ("Joint Opposition"): in an article whose places lie only in countries where no article of the body's
+    own name lies, the noun is that country's: its mentions (and quotes) there stay on the short form's own id."""
+    name = by_id[short][1]
+    if len(fold_words(name)) != 1 or by_id[short][2] != "ORG" or not name[1:].islower() \
+            or context.qualifier(by_id[wanted][1]) is not None or not context.common_word(name):
+        return
+    home = set()
+    for (codes,) in db.execute("select country_codes from articles where id in (select article_id from mentions "
+                               "where entity_id = ? and +entity_name != ?)", [wanted, name]):
+        home |= country_codes(codes)
+    if not home:
+        return
+    for article_id, codes in db.execute(
+            "select id, country_codes from articles where id in (select article_id from mentions "
+            "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
+        if country_codes(codes) and not country_codes(codes) & home:
             _keep_apart(db, short, wanted, name, article_id)
 
 
