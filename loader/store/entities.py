@@ -164,7 +164,6 @@ def merge_short_forms(db) -> int:
         _keep_other_regions_articles(db, context, by_id, short, wanted)
         _keep_other_countries_articles(db, context, by_id, short, wanted)
         _keep_other_people(db, by_id, short, wanted)
-        _keep_places_of_the_word(db, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
     retype_places(db)
@@ -416,7 +415,7 @@ class ArticleContext:
                 full.add(article_id)
                 if text == name:  # the article resolved the acronym to the name itself
                     defined.add(article_id)
-        writing = self._writing(name, full - own - defined) if written else set()
+        writing = self.writing(name, full - own - defined) if written else set()
         return (own & full) | defined | writing, own, full
 
     def lying_in(self, article_ids: set, code: str) -> set:
@@ -444,7 +443,7 @@ class ArticleContext:
             self._common[word] = lower >= COMMON_MIN and lower >= COMMON_SHARE * len(texts)
         return self._common[word]
 
-    def _writing(self, word: str, article_ids: set) -> set:
+    def writing(self, word: str, article_ids: set) -> set:
         """Those of the articles whose text writes `word` as a word, case and all ("the Grain Standards Office
         (GSO)", where the acronym is no mention of its own)."""
         if not article_ids:
@@ -534,26 +533,24 @@ def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short
         "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
         - context.articles_naming(body))
     divisions = _divisions_named(db, articles)
-    for article_id in articles:
-        named = divisions.get(article_id, {})
-        if region is None:
-            written = ["state", *named]
-            elsewhere = re.search(rf"(?i:\b(?:{'|'.join(map(re.escape, written))}))\s+{re.escape(name)}\b",
-                                  _text_of(db, article_id)) is not None
-        else:
-            elsewhere = bool(named) and region not in named.values()
-        if elsewhere:
-            _keep_apart(db, short, wanted, name, article_id)
+    if region is None:  # the articles that write the noun after "state" or a division they name (FTS, then the text)
+        phrases = {f"{qualifier} {name}" for qualifier in ("state", "State", *set().union(*divisions.values()))}
+        elsewhere = set().union(*(context.writing(phrase, set(articles)) for phrase in sorted(phrases)))
+    else:
+        elsewhere = {article_id for article_id, named in divisions.items() if region not in named.values()}
+    for article_id in sorted(elsewhere):
+        _keep_apart(db, short, wanted, name, article_id)
 
 
 def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
     """A common noun capitalised (a word the archive writes in lower case too: "Opposition"; not "DPA", which an
-    agency writes "dpa") merged into a body no place
+    agency writes "dpa") merged into a body no place nor company form
     qualifies ("Joint Opposition"): in an article whose places lie only in countries where no article of the body's
     own name lies, the noun is that country's: its mentions (and quotes) there stay on the short form's own id."""
     name = by_id[short][1]
     if len(fold_words(name)) != 1 or by_id[short][2] != "ORG" or not name[1:].islower() \
-            or context.qualifier(by_id[wanted][1]) is not None or not context.common_word(name):
+            or context.qualifier(by_id[wanted][1]) is not None or set(fold_words(by_id[wanted][1])) & COMPANY_FORMS \
+            or not context.common_word(name):
         return
     home = set()
     for (codes,) in db.execute("select country_codes from articles where id in (select article_id from mentions "
@@ -579,11 +576,6 @@ def _divisions_named(db, article_ids: list) -> dict[str, dict[str, tuple[str, st
             if text and code and admin1:
                 found[article_id][text] = (code, admin1)
     return found
-
-
-def _text_of(db, article_id: str) -> str:
-    row = db.execute("select title, body from articles where id = ?", [article_id]).fetchone()
-    return f"{row[0] or ''}\n{row[1] or ''}" if row else ""
 
 
 def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None) -> dict[str, str]:
@@ -714,42 +706,36 @@ def _another_person(word: str, other: list[str], known: list[str]) -> bool:
 
 def _keep_other_people(db, by_id: dict, short: str, wanted: str) -> None:
     """A surname merged into one person ("Paul" → "Rand Paul"): in an article that names another person whose name
-    holds that word ("Winchman Paul Ormsby"), the word is not the archive's candidate: its mentions (and quotes) there
-    stay on the short form's own id."""
+    holds that word ("Winchman Paul Ormsby"), or a place whose name holds it (_places_of_the_word), the word is not the
+    archive's candidate: its mentions (and quotes) there stay on the short form's own id."""
     name = by_id[short][1]
     words = fold_words(name)
     if len(words) != 1 or by_id[short][2] != PERSON or by_id[wanted][2] != PERSON:
         return
     articles = {row[0] for row in db.execute(
         "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
-    for article_id in sorted(_other_people(db, articles, words[0], wanted, by_id[wanted][1])):
+    others = _other_people(db, articles, words[0], wanted, by_id[wanted][1])
+    for article_id in sorted(others | _places_of_the_word(db, words[0], articles - others)):
         _keep_apart(db, short, wanted, name, article_id)
 
 
-def _keep_places_of_the_word(db, by_id: dict, short: str, wanted: str) -> None:
-    """A surname merged into one person ("Clinton" → "Hillary Clinton"): in an article that names a place whose name
-    holds that word among others ("Clinton County", "Sault Ste. Marie"), the word is as likely the place or a
-    fragment of it: its mentions (and quotes) there stay on the short form's own id. A place named by the word alone
+def _places_of_the_word(db, word: str, article_ids: set) -> set:
+    """Those of the articles that name a place whose name holds the word among others ("Clinton County", "Sault Ste.
+    Marie"): there the word is as likely the place or a fragment of it as the person. A place named by the word alone
     does not count: the model and the geocoder take the person's own name for a place too often ("Erdogan" tagged
-    LOC, "Clinton" resolved to a town in an article about Hillary Clinton); a building ("Trump Tower") is named
+    LOC, "Clinton" resolved to a town in an article about Hillary Clinton); nor a building ("Trump Tower"), named
     after the person."""
-    name = by_id[short][1]
-    words = fold_words(name)
-    if len(words) != 1 or by_id[short][2] != PERSON or by_id[wanted][2] != PERSON:
-        return
-    articles = sorted({row[0] for row in db.execute(
-        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])})
-    placed = set()
+    articles, placed = sorted(article_ids), set()
     for ids in chunks(articles):
         for article_id, text in db.execute(
-                f"select article_id, text from locations where article_id in ({marks(ids)}) union select article_id, "
-                f"entity_name from mentions where article_id in ({marks(ids)}) and type in ('GPE', 'LOC')",
-                [*ids, *ids]):
+                f"select article_id, text from locations where article_id in ({marks(ids)}) and text like ? and text "
+                f"like '% %' union select article_id, entity_name from mentions where article_id in ({marks(ids)}) and "
+                f"type in ('GPE', 'LOC') and entity_name like ? and entity_name like '% %'",
+                [*ids, f"%{word}%", *ids, f"%{word}%"]):
             folded = fold_words(text or "")
-            if len(folded) > 1 and words[0] in folded:
+            if len(folded) > 1 and word in folded:
                 placed.add(article_id)
-    for article_id in sorted(placed):
-        _keep_apart(db, short, wanted, name, article_id)
+    return placed
 
 
 def _keep_apart(db, short: str, wanted: str, name: str, article_id: str) -> None:
