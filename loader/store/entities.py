@@ -566,15 +566,17 @@ def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, sho
 
 
 def _divisions_named(db, article_ids: list) -> dict[str, dict[str, tuple[str, str]]]:
-    """article → {the text it writes a first-order division as: (country code, admin1)}."""
-    found = defaultdict(dict)
-    for ids in chunks(article_ids):
-        for article_id, text, code, admin1 in db.execute(
-                f"select locations.article_id, locations.text, places.country_code, places.admin1 from locations join "
-                f"places on places.id = locations.place_id where places.feature_code = 'ADM1' and "
-                f"locations.article_id in ({marks(ids)})", ids):
-            if text and code and admin1:
-                found[article_id][text] = (code, admin1)
+    """article → {the text it writes a first-order division as: (country code, admin1)}. The divisions first (a small
+    table), then their locations (by the place_id index)."""
+    divisions = {row[0]: row[1:] for row in db.execute(
+        "select id, country_code, admin1 from places where feature_code = 'ADM1' and country_code is not null and "
+        "admin1 is not null")}
+    wanted, found = set(article_ids), defaultdict(dict)
+    for ids in chunks(sorted(divisions)):
+        for article_id, text, place in db.execute(
+                f"select article_id, text, place_id from locations where place_id in ({marks(ids)})", ids):
+            if text and article_id in wanted:
+                found[article_id][text] = divisions[place]
     return found
 
 
@@ -725,17 +727,19 @@ def _places_of_the_word(db, word: str, article_ids: set) -> set:
     does not count: the model and the geocoder take the person's own name for a place too often ("Erdogan" tagged
     LOC, "Clinton" resolved to a town in an article about Hillary Clinton); nor a building ("Trump Tower"), named
     after the person."""
-    articles, placed = sorted(article_ids), set()
-    for ids in chunks(articles):
-        for article_id, text in db.execute(
-                f"select article_id, text from locations where article_id in ({marks(ids)}) and text like ? and text "
-                f"like '% %' union select article_id, entity_name from mentions where article_id in ({marks(ids)}) and "
-                f"type in ('GPE', 'LOC') and entity_name like ? and entity_name like '% %'",
-                [*ids, f"%{word}%", *ids, f"%{word}%"]):
-            folded = fold_words(text or "")
-            if len(folded) > 1 and word in folded:
-                placed.add(article_id)
-    return placed
+    if not article_ids:
+        return set()
+    like = f"%{word}%"  # the places and place entities of such a name first (small tables), then their articles
+    places = [row[0] for row in db.execute("select id, name from places where name like ? and name like '% %'", [like])
+              if word in fold_words(row[1] or "")]
+    entities = [row[0] for row in db.execute("select id, name from entities where type in ('GPE', 'LOC') and name like ? "
+                                             "and name like '% %'", [like]) if word in fold_words(row[1] or "")]
+    placed = set()
+    for column, table, ids in (("place_id", "locations", places), ("entity_id", "mentions", entities)):
+        for chunk in chunks(ids):
+            placed |= {row[0] for row in db.execute(
+                f"select distinct article_id from {table} where {column} in ({marks(chunk)})", chunk)}
+    return placed & article_ids
 
 
 def _keep_apart(db, short: str, wanted: str, name: str, article_id: str) -> None:
