@@ -24,8 +24,15 @@ so does a single word: "Budget" or "Congressional" alone is no "Congressional Bu
 many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
 only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
 name it is rival its person ("Paul": Rand Paul, Paul Ryan; _surname_target), and stays apart in an article that names
-another person of that word (_keep_other_people). A person quoted by a surname that no mention holds ("Nunes said")
-is linked as the surname's mentions would be (link_surname_speakers).
+another person of that word or a place whose name holds it ("Clinton County": _keep_other_people). In an archive of
+many small local stories the one full name of a surname is often someone else: a surname written alone in articles
+that never name the person in full joins only on evidence, its articles no more than the full name's own or sharing
+its context (ArticleContext.surname_evidence: "Francis" the pope is no police spokesman one article names). A body's
+bare noun stays apart in an article about another division's body ("the Ohio Senate", _keep_other_regions_articles),
+and a common noun merged into a body no place qualifies ("Opposition" → "Joint Opposition") in articles of countries
+where that body is never named (_keep_other_countries_articles).
+A person quoted by a surname that no mention holds ("Nunes said") is linked as the surname's mentions would be
+(link_surname_speakers).
 """
 import hashlib
 import json
