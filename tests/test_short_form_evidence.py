@@ -125,10 +125,8 @@ def test_a_surname_stays_apart_in_an_article_that_names_another_person_of_that_w
     db, _ = load_into(write(tmp_path, "voss.json", [text for text, _ in tagged]))
     people(db, tagged)
     assert merged(db)["Voss"] == "Harlan Voss"
-    where = {row["article_id"]: row["entity_id"] for row in db.query(
-        "select article_id, entity_id from mentions where text = 'Voss'")}
-    assert where == {article_of(db, tagged[2][0]): entity_id("Harlan Voss", "PERSON"),
-                     article_of(db, tagged[3][0]): entity_id("Voss", "PERSON")}
+    assert where_written(db, "Voss") == {article_of(db, tagged[2][0]): entity_id("Harlan Voss", "PERSON"),
+                                         article_of(db, tagged[3][0]): entity_id("Voss", "PERSON")}
     harlan = db["entities"].get(entity_id("Harlan Voss", "PERSON"))
     assert (harlan["article_count"], harlan["mention_count"]) == (3, 3)
 
@@ -228,10 +226,8 @@ def test_a_surname_stays_apart_in_an_article_that_names_a_place_holding_the_word
     db, _ = load_into(write(tmp_path, "brannock.json", [text for text, _ in tagged]))
     save_tagged(db, tagged)
     assert merged(db)["Brannock"] == "Ilse Brannock"
-    where = {row["article_id"]: row["entity_id"] for row in db.query(
-        "select article_id, entity_id from mentions where text = 'Brannock'")}
-    assert where == {article_of(db, tagged[3][0]): entity_id("Ilse Brannock", "PERSON"),
-                     article_of(db, tagged[4][0]): entity_id("Brannock", "PERSON")}
+    assert where_written(db, "Brannock") == {article_of(db, tagged[3][0]): entity_id("Ilse Brannock", "PERSON"),
+                                             article_of(db, tagged[4][0]): entity_id("Brannock", "PERSON")}
 
 
 US_PLACES = [{"id": 10, "name": "United States", "feature_code": "PCLI", "country_code": "US", "admin1": "00"},

@@ -739,8 +739,9 @@ def _places_of_the_word(db, word: str, article_ids: set) -> set:
     like = f"%{word}%"  # the places and place entities of such a name first (small tables), then their articles
     places = [row[0] for row in db.execute("select id, name from places where name like ? and name like '% %'", [like])
               if word in fold_words(row[1] or "")]
-    entities = [row[0] for row in db.execute("select id, name from entities where type in ('GPE', 'LOC') and name like ? "
-                                             "and name like '% %'", [like]) if word in fold_words(row[1] or "")]
+    entities = [row[0] for row in db.execute(
+        "select id, name from entities where type in ('GPE', 'LOC') and name like ? and name like '% %'", [like])
+        if word in fold_words(row[1] or "")]
     placed = set()
     for column, table, ids in (("place_id", "locations", places), ("entity_id", "mentions", entities)):
         for chunk in chunks(ids):
