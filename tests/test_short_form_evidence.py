@@ -125,10 +125,8 @@ def test_a_surname_stays_apart_in_an_article_that_names_another_person_of_that_w
     db, _ = load_into(write(tmp_path, "voss.json", [text for text, _ in tagged]))
     people(db, tagged)
     assert merged(db)["Voss"] == "Harlan Voss"
-    where = {row["article_id"]: row["entity_id"] for row in db.query(
-        "select article_id, entity_id from mentions where text = 'Voss'")}
-    assert where == {article_of(db, tagged[2][0]): entity_id("Harlan Voss", "PERSON"),
-                     article_of(db, tagged[3][0]): entity_id("Voss", "PERSON")}
+    assert where_written(db, "Voss") == {article_of(db, tagged[2][0]): entity_id("Harlan Voss", "PERSON"),
+                                         article_of(db, tagged[3][0]): entity_id("Voss", "PERSON")}
     harlan = db["entities"].get(entity_id("Harlan Voss", "PERSON"))
     assert (harlan["article_count"], harlan["mention_count"]) == (3, 3)
 
@@ -184,3 +182,124 @@ def test_a_lone_word_that_fits_people_by_a_first_word_is_the_headlines_person():
                        "text": "Hillary Clinton spoke in Ohio. Her husband Bill Clinton stayed home. Clinton said "
                                "he would rest."})
     assert clinton[-1] == ("Clinton", "Bill Clinton")
+
+
+def test_a_surname_alone_in_more_articles_than_its_one_full_name_joins_no_one(load_into, tmp_path):
+    """ "Quist" alone in three articles (a bishop) is not the police spokesman one article names in full: the surname's
+    articles outnumber the full name's and share none of its context."""
+    tagged = ([("Constable Orla Quist of the Harbor Police said the road was closed.", ["Orla Quist", "Harbor Police"])]
+              + [(f"Bishop Quist blessed the pilgrims in Varno on day {n}.", ["Quist"]) for n in range(3)])
+    db, _ = load_into(write(tmp_path, "quist.json", [text for text, _ in tagged]))
+    people(db, [(text, [name for name in names if name != "Harbor Police"]) for text, names in tagged])
+    assert merged(db)["Quist"] is None
+    assert db["entities"].get(entity_id("Quist", "PERSON"))["article_count"] == 3
+
+
+def test_a_surname_alone_joins_the_person_whose_articles_are_at_least_as_many(load_into, tmp_path):
+    """ "Dellow" alone in three articles, "Mara Dellow" in three others: the well-known person, counts suffice."""
+    tagged = ([(f"President Mara Dellow spoke in Varno on day {n}.", ["Mara Dellow"]) for n in range(3)]
+              + [(f"Dellow signed a decree on day {n}.", ["Dellow"]) for n in range(3)])
+    db, _ = load_into(write(tmp_path, "dellow.json", [text for text, _ in tagged]))
+    people(db, tagged)
+    assert merged(db)["Dellow"] == "Mara Dellow"
+    assert db["entities"].get(entity_id("Mara Dellow", "PERSON"))["article_count"] == 6
+
+
+def test_a_surname_alone_joins_a_rare_full_name_whose_context_its_articles_share(load_into, tmp_path):
+    """ "Tamsin Oyelaran" is named in one article about the Kestrel Mill; "Oyelaran" alone in two more that name the
+    mill too joins her; with a mill no article of hers names, it would not (the first test)."""
+    tagged = ([("Tamsin Oyelaran bought the Kestrel Mill on Monday.", [("Tamsin Oyelaran", "PERSON"), "Kestrel Mill"])]
+              + [(f"Oyelaran reopened the Kestrel Mill on day {n}.", [("Oyelaran", "PERSON"), "Kestrel Mill"])
+                 for n in range(2)])
+    db, _ = load_into(write(tmp_path, "mill.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["Oyelaran"] == "Tamsin Oyelaran"
+    assert db["entities"].get(entity_id("Tamsin Oyelaran", "PERSON"))["article_count"] == 3
+
+
+def test_a_surname_stays_apart_in_an_article_that_names_a_place_holding_the_word(load_into, tmp_path):
+    """ "Brannock" is Ilse Brannock across the archive, but not in the article about Brannock County."""
+    tagged = ([(f"Governor Ilse Brannock spoke on day {n}.", [("Ilse Brannock", "PERSON")]) for n in range(3)]
+              + [("Brannock vetoed the bill.", [("Brannock", "PERSON")]),
+                 ("Brannock County fairs opened; Brannock voters queued.",
+                  [("Brannock County", "GPE"), ("Brannock", "PERSON")])])
+    db, _ = load_into(write(tmp_path, "brannock.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["Brannock"] == "Ilse Brannock"
+    assert where_written(db, "Brannock") == {article_of(db, tagged[3][0]): entity_id("Ilse Brannock", "PERSON"),
+                                             article_of(db, tagged[4][0]): entity_id("Brannock", "PERSON")}
+
+
+US_PLACES = [{"id": 10, "name": "United States", "feature_code": "PCLI", "country_code": "US", "admin1": "00"},
+             {"id": 11, "name": "Ohio", "feature_code": "ADM1", "country_code": "US", "admin1": "OH"},
+             {"id": 12, "name": "Florida", "feature_code": "ADM1", "country_code": "US", "admin1": "FL"},
+             {"id": 13, "name": "Georgia", "feature_code": "ADM1", "country_code": "US", "admin1": "GA"},
+             {"id": 14, "name": "Washington, D.C.", "feature_code": "PPLC", "country_code": "US", "admin1": "DC"}]
+
+
+def placed_as_written(db, texts_places):
+    """Like place(), with each location's text as the article writes it."""
+    db["places"].insert_all(US_PLACES, pk="id", replace=True)
+    for text, ids in texts_places:
+        article = article_of(db, text)
+        db["locations"].insert_all({"article_id": article, "place_id": place_id,
+                                    "text": next(row["name"] for row in US_PLACES if row["id"] == place_id).split(",")[0]}
+                                   for place_id in ids)
+        db.execute("update articles set country_codes = ? where id = ?", [json.dumps(["US"]), article])
+
+
+def bodies(load_into, tmp_path, tagged, located):
+    db, _ = load_into(write(tmp_path, "bodies.json", [text for text, _ in tagged]))
+    placed_as_written(db, [(text, ids) for (text, _), ids in zip(tagged, located)])
+    save_tagged(db, tagged)
+    return db
+
+
+def where_written(db, name):
+    return {row["article_id"]: row["entity_id"] for row in db.query(
+        "select article_id, entity_id from mentions where text = ?", [name])}
+
+
+def test_a_bare_senate_in_an_article_about_a_states_senate_is_not_the_countrys(load_into, tmp_path):
+    """ "Senate" joins the U.S. Senate in national stories, but not in the article that writes "the Ohio Senate"
+    (nor "the state Senate")."""
+    tagged = ([("The U.S. Senate met in Washington, United States.", ["U.S. Senate", ("United States", "GPE")])]
+              + [(f"The Senate confirmed judge {n} in Washington.", ["Senate"]) for n in range(3)]
+              + [("The Ohio Senate met in Ohio. The Senate passed the budget.", ["Senate", ("Ohio", "GPE")]),
+                 ("In Georgia the state Senate voted. The Senate adjourned.", ["Senate"])])
+    db = bodies(load_into, tmp_path, tagged, [[10, 14], [14], [14], [14], [11], [13]])
+    assert merged(db)["Senate"] == "U.S. Senate"
+    senate = entity_id("U.S. Senate", "ORG")
+    assert where_written(db, "Senate") == {
+        **{article_of(db, text): senate for text, _ in tagged[1:4]},
+        article_of(db, tagged[4][0]): entity_id("Senate", "ORG"), article_of(db, tagged[5][0]): entity_id("Senate", "ORG")}
+
+
+def test_a_bare_legislature_in_another_states_article_is_not_the_one_states(load_into, tmp_path):
+    """ "Legislature" joins the Florida Legislature in Florida's stories, not in the one that lies in Georgia only."""
+    tagged = ([("The Florida Legislature met in Florida.", ["Florida Legislature", ("Florida", "GPE")])]
+              + [(f"The Legislature passed bill {n} in Florida.", ["Legislature"]) for n in range(3)]
+              + [("The Legislature passed a bill in Georgia.", ["Legislature"])])
+    db = bodies(load_into, tmp_path, tagged, [[12], [12], [12], [12], [13]])
+    assert merged(db)["Legislature"] == "Florida Legislature"
+    legislature = entity_id("Florida Legislature", "ORG")
+    assert where_written(db, "Legislature") == {
+        **{article_of(db, text): legislature for text, _ in tagged[1:4]},
+        article_of(db, tagged[4][0]): entity_id("Legislature", "ORG")}
+
+
+def test_a_common_noun_stays_apart_in_articles_of_countries_where_its_body_is_never_named(load_into, tmp_path):
+    """ "Opposition" joins the Joint Opposition of the Colombo stories that name it, not in the Nairobi story: no
+    article of the Joint Opposition lies in Kenya (the archive writes "opposition" in lower case too)."""
+    tagged = ([(f"The Joint Opposition rallied on day {n}. The Opposition walked out; the opposition was angry.",
+                ["Joint Opposition", "Opposition"]) for n in range(3)]
+              + [("The Opposition in Nairobi walked out; the opposition was angry.", ["Opposition"])])
+    db, _ = load_into(write(tmp_path, "opposition.json", [text for text, _ in tagged]))
+    place(db, [(text, [21 if "Nairobi" in text else 20]) for text, _ in tagged],
+          [{"id": 20, "name": "Colombo", "feature_code": "PPLC", "country_code": "LK", "admin1": "36"},
+           {"id": 21, "name": "Nairobi", "feature_code": "PPLC", "country_code": "KE", "admin1": "05"}])
+    save_tagged(db, tagged)
+    assert merged(db)["Opposition"] == "Joint Opposition"
+    assert where_written(db, "Opposition") == {
+        **{article_of(db, text): entity_id("Joint Opposition", "ORG") for text, _ in tagged[:3]},
+        article_of(db, tagged[3][0]): entity_id("Opposition", "ORG")}

@@ -24,8 +24,15 @@ so does a single word: "Budget" or "Congressional" alone is no "Congressional Bu
 many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
 only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
 name it is rival its person ("Paul": Rand Paul, Paul Ryan; _surname_target), and stays apart in an article that names
-another person of that word (_keep_other_people). A person quoted by a surname that no mention holds ("Nunes said")
-is linked as the surname's mentions would be (link_surname_speakers).
+another person of that word or a place whose name holds it ("Clinton County": _keep_other_people). In an archive of
+many small local stories the one full name of a surname is often someone else: a surname written alone in articles
+that never name the person in full joins only on evidence, its articles no more than the full name's own or sharing
+its context (ArticleContext.surname_evidence: "Francis" the pope is no police spokesman one article names). A body's
+bare noun stays apart in an article about another division's body ("the Ohio Senate", _keep_other_regions_articles),
+and a common noun merged into a body no place qualifies ("Opposition" → "Joint Opposition") in articles of countries
+where that body is never named (_keep_other_countries_articles).
+A person quoted by a surname that no mention holds ("Nunes said") is linked as the surname's mentions would be
+(link_surname_speakers).
 """
 import hashlib
 import json
@@ -161,6 +168,8 @@ def merge_short_forms(db) -> int:
     by_id = {row[0]: row for row in rows}
     for short, wanted in targets.items():
         _keep_foreign_articles(db, context, by_id, short, wanted)
+        _keep_other_regions_articles(db, context, by_id, short, wanted)
+        _keep_other_countries_articles(db, context, by_id, short, wanted)
         _keep_other_people(db, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
@@ -265,6 +274,7 @@ class ArticleContext:
         self._written: dict[str, str | None] = {}
         self._common: dict[str, bool] = {}
         self._regions = None
+        self._total = None
 
     def codes(self) -> dict[str, str]:
         """place key → country code, countries first, from the places the archive resolved."""
@@ -351,6 +361,46 @@ class ArticleContext:
             [name, short, full, current, name]).fetchall())
         return counts.get(0, 0) * DOMINANT_RATIO >= counts.get(1, 0)
 
+    def surname_evidence(self, short: str, name: str, full: str, current: str | None = None) -> bool:
+        """Whether a surname written alone in articles that never name the person in full is that person on real
+        evidence, not only because the archive holds one person of that surname: the surname's articles are no more
+        than the full name's own, and those two or more ("Trump" alone in 61 articles, "Donald Trump" in 185); or at
+        least half of the surname's articles share the full name's context, an entity a full name's article names
+        that is no everyday name of the archive (_rare_entities_of). "Francis" alone in three articles (the pope) is
+        not the police spokesman one article names in full, nor "Anderson" the judge one article calls so."""
+        alone = self._articles("select distinct article_id from mentions where entity_id in (?, ?, ?) and "
+                               "+entity_name = ?", [short, full, current or short, name])
+        own = {article_id for article_id, own_name in self.db.execute(
+            "select distinct article_id, entity_name from mentions where entity_id = ?", [full])
+            if own_name and entity_id(own_name, PERSON) == full}
+        alone -= own  # an article that names the person in full too is the person's
+        if not alone or (len(alone) <= len(own) and len(own) >= SURNAME_OWN_MIN):
+            return True
+        shared = self._rare_entities_of(own, {short, full, current})
+        if not shared:
+            return False
+        sharing = set()
+        for ids in chunks(sorted(shared)):
+            for chunk in chunks(sorted(alone)):
+                sharing |= self._articles(
+                    f"select distinct article_id from mentions where entity_id in ({marks(ids)}) and "
+                    f"article_id in ({marks(chunk)})", [*ids, *chunk])
+        return 2 * len(sharing) >= len(alone)
+
+    def _rare_entities_of(self, article_ids: set, skip: set) -> set:
+        """The entities the articles name, but those that more than a CONTEXT_SHARE of the archive's articles (and
+        CONTEXT_MIN) name: a country or the president of every story is no shared context."""
+        if self._total is None:
+            self._total = self.db.execute("select count(*) from articles").fetchone()[0]
+        limit = max(CONTEXT_MIN, CONTEXT_SHARE * self._total)
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= {row[0] for row in self.db.execute(
+                f"select distinct mentions.entity_id from mentions join entities on entities.id = mentions.entity_id "
+                f"where mentions.article_id in ({marks(ids)}) and coalesce(entities.article_count, 0) <= ?",
+                [*ids, limit])}
+        return found - skip
+
     def acronym_support(self, short: str, current: str | None, name: str, other: str,
                         written: bool = True) -> tuple[int, int, int]:
         """(articles that write the acronym and the organisation's own name, articles of the acronym, articles
@@ -372,7 +422,7 @@ class ArticleContext:
                 full.add(article_id)
                 if text == name:  # the article resolved the acronym to the name itself
                     defined.add(article_id)
-        writing = self._writing(name, full - own - defined) if written else set()
+        writing = self.writing(name, full - own - defined) if written else set()
         return (own & full) | defined | writing, own, full
 
     def lying_in(self, article_ids: set, code: str) -> set:
@@ -400,7 +450,7 @@ class ArticleContext:
             self._common[word] = lower >= COMMON_MIN and lower >= COMMON_SHARE * len(texts)
         return self._common[word]
 
-    def _writing(self, word: str, article_ids: set) -> set:
+    def writing(self, word: str, article_ids: set) -> set:
         """Those of the articles whose text writes `word` as a word, case and all ("the Grain Standards Office
         (GSO)", where the acronym is no mention of its own)."""
         if not article_ids:
@@ -470,6 +520,71 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
         db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and "
                    "coalesce(speaker_name, speaker) = ? and article_id = ?", [moved_to, wanted, name, article_id])
         db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, moved_to])
+
+
+def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
+    """A public body's noun merged into a body of one place ("Senate" → "U.S. Senate", "Legislature" → "Florida
+    Legislature"): in an article that writes the noun after "state" or after the name of a first-order division it
+    names ("the state Senate", "the Ohio Senate"), the noun is that division's body, not a country's; and for a
+    division's body, in an article whose places lie in other divisions of its country and none in its own, the noun is
+    theirs. Its mentions (and quotes) there stay on the short form's own id."""
+    name = by_id[short][1]
+    words = fold_words(name)
+    if len(words) != 1 or words[0] not in institution_words() or by_id[short][2] != "ORG":
+        return
+    body = by_id[wanted][1]
+    if context.qualifier(body) is None:
+        return
+    region = context.region(body)
+    articles = sorted({row[0] for row in db.execute(
+        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
+        - context.articles_naming(body))
+    divisions = _divisions_named(db, articles)
+    if region is None:  # the articles that write the noun after "state" or a division they name (FTS, then the text)
+        phrases = {f"{qualifier} {name}" for qualifier in ("state", "State", *set().union(*divisions.values()))}
+        elsewhere = set().union(*(context.writing(phrase, set(articles)) for phrase in sorted(phrases)))
+    else:
+        elsewhere = {article_id for article_id, named in divisions.items() if region not in named.values()}
+    for article_id in sorted(elsewhere):
+        _keep_apart(db, short, wanted, name, article_id)
+
+
+def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
+    """A common noun capitalised (a word the archive writes in lower case too: "Opposition"; not "DPA", which an
+    agency writes "dpa") merged into a body no place nor company form
+    qualifies ("Joint Opposition"): in an article whose places lie only in countries where no article of the body's
+    own name lies, the noun is that country's: its mentions (and quotes) there stay on the short form's own id."""
+    name = by_id[short][1]
+    if len(fold_words(name)) != 1 or by_id[short][2] != "ORG" or not name[1:].islower() \
+            or context.qualifier(by_id[wanted][1]) is not None or set(fold_words(by_id[wanted][1])) & COMPANY_FORMS \
+            or not context.common_word(name):
+        return
+    home = set()
+    for (codes,) in db.execute("select country_codes from articles where id in (select article_id from mentions "
+                               "where entity_id = ? and +entity_name != ?)", [wanted, name]):
+        home |= country_codes(codes)
+    if not home:
+        return
+    for article_id, codes in db.execute(
+            "select id, country_codes from articles where id in (select article_id from mentions "
+            "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
+        if country_codes(codes) and not country_codes(codes) & home:
+            _keep_apart(db, short, wanted, name, article_id)
+
+
+def _divisions_named(db, article_ids: list) -> dict[str, dict[str, tuple[str, str]]]:
+    """article → {the text it writes a first-order division as: (country code, admin1)}. The divisions first (a small
+    table), then their locations (by the place_id index)."""
+    divisions = {row[0]: row[1:] for row in db.execute(
+        "select id, country_code, admin1 from places where feature_code = 'ADM1' and country_code is not null and "
+        "admin1 is not null")}
+    wanted, found = set(article_ids), defaultdict(dict)
+    for ids in chunks(sorted(divisions)):
+        for article_id, text, place in db.execute(
+                f"select article_id, text, place_id from locations where place_id in ({marks(ids)})", ids):
+            if text and article_id in wanted:
+                found[article_id][text] = divisions[place]
+    return found
 
 
 def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None) -> dict[str, str]:
@@ -559,6 +674,7 @@ def _surname_target(short: str, name: str, found: set, by_id: dict, context: Art
     current = by_id[short][3] if short in by_id else None
     if chosen is not None and context is not None and not (
             context.full_name_holds_its_own(short, name, chosen, current)
+            and context.surname_evidence(short, name, chosen, current)
             and by_id[chosen][4] * DOMINANT_RATIO >= quoted):
         return None
     return chosen
@@ -599,20 +715,48 @@ def _another_person(word: str, other: list[str], known: list[str]) -> bool:
 
 def _keep_other_people(db, by_id: dict, short: str, wanted: str) -> None:
     """A surname merged into one person ("Paul" → "Rand Paul"): in an article that names another person whose name
-    holds that word ("Winchman Paul Ormsby"), the word is not the archive's candidate: its mentions (and quotes) there
-    stay on the short form's own id."""
+    holds that word ("Winchman Paul Ormsby"), or a place whose name holds it (_places_of_the_word), the word is not the
+    archive's candidate: its mentions (and quotes) there stay on the short form's own id."""
     name = by_id[short][1]
     words = fold_words(name)
     if len(words) != 1 or by_id[short][2] != PERSON or by_id[wanted][2] != PERSON:
         return
     articles = {row[0] for row in db.execute(
         "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
-    for article_id in sorted(_other_people(db, articles, words[0], wanted, by_id[wanted][1])):
-        db.execute("update mentions set entity_id = ? where entity_id = ? and +entity_name = ? and article_id = ?",
-                   [short, wanted, name, article_id])
-        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and "
-                   "coalesce(speaker_name, speaker) = ? and article_id = ?", [short, wanted, name, article_id])
-        db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, short])
+    others = _other_people(db, articles, words[0], wanted, by_id[wanted][1])
+    for article_id in sorted(others | _places_of_the_word(db, words[0], articles - others)):
+        _keep_apart(db, short, wanted, name, article_id)
+
+
+def _places_of_the_word(db, word: str, article_ids: set) -> set:
+    """Those of the articles that name a place whose name holds the word among others ("Clinton County", "Sault Ste.
+    Marie"): there the word is as likely the place or a fragment of it as the person. A place named by the word alone
+    does not count: the model and the geocoder take the person's own name for a place too often ("Erdogan" tagged
+    LOC, "Clinton" resolved to a town in an article about Hillary Clinton); nor a building ("Trump Tower"), named
+    after the person."""
+    if not article_ids:
+        return set()
+    like = f"%{word}%"  # the places and place entities of such a name first (small tables), then their articles
+    places = [row[0] for row in db.execute("select id, name from places where name like ? and name like '% %'", [like])
+              if word in fold_words(row[1] or "")]
+    entities = [row[0] for row in db.execute(
+        "select id, name from entities where type in ('GPE', 'LOC') and name like ? and name like '% %'", [like])
+        if word in fold_words(row[1] or "")]
+    placed = set()
+    for column, table, ids in (("place_id", "locations", places), ("entity_id", "mentions", entities)):
+        for chunk in chunks(ids):
+            placed |= {row[0] for row in db.execute(
+                f"select distinct article_id from {table} where {column} in ({marks(chunk)})", chunk)}
+    return placed & article_ids
+
+
+def _keep_apart(db, short: str, wanted: str, name: str, article_id: str) -> None:
+    """The mentions (and quotes) of `name` in one article go back from the merge's target to the short form."""
+    db.execute("update mentions set entity_id = ? where entity_id = ? and +entity_name = ? and article_id = ?",
+               [short, wanted, name, article_id])
+    db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and "
+               "coalesce(speaker_name, speaker) = ? and article_id = ?", [short, wanted, name, article_id])
+    db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, short])
 
 
 # A speaker's name that may be a surname: a capitalised word of letters (the punctuation a quote's edge leaves
@@ -835,6 +979,12 @@ def _body_where_its_articles_lie(context: ArticleContext, name: str, both: set, 
     return 2 * len(both | there) >= len(own | both)
 
 
+# A surname alone joins its person on counts alone only where the full name's own articles are at least as many, and
+# at least this many; else the articles must share context: an entity named by at most a CONTEXT_SHARE of the
+# archive's articles (or CONTEXT_MIN).
+SURNAME_OWN_MIN = 2
+CONTEXT_SHARE = 0.02
+CONTEXT_MIN = 3
 # A clear majority: the dominant candidate has this many times the articles of the next, and at least MIN.
 DOMINANT_RATIO = 4
 DOMINANT_MIN_ARTICLES = 4
