@@ -22,8 +22,8 @@ def test_a_town_that_acts_or_a_longer_name_stays_an_organisation():
 
 def test_a_maker_written_as_a_car_is_no_entity():
     assert typed("Deputies stopped a 2008 Ford F-250 on the highway near the county line.",
-                 "Officer Smith was driving his Chevrolet Impala patrol car when the crash happened.",
-                 "Witnesses saw a red Honda leave the scene. The Honda was stopped two miles away.",
+                 "Officer Smith was driving his Dodge Charger patrol car when the crash happened.",
+                 "Witnesses saw a red Honda leave the scene. The Honda was found two miles away.",
                  "A black Jeep Cherokee was seen near the Walmart in Decatur.") == [
         [], [("Smith", "PERSON")], [], [("Walmart", "ORG"), ("Decatur", "GPE")]]
 
@@ -40,8 +40,8 @@ def test_a_title_cut_from_a_name_is_no_person():
 
 
 def test_a_name_ending_in_an_office_is_a_body():
-    assert typed("Anderson County Sheriff John Skipper said the victim was found at home.") == [
-        [("Anderson County Sheriff", "ORG"), ("John Skipper", "PERSON")]]
+    assert typed("Wayne County Sheriff Ray Dunn said the victim was found at home.") == [
+        [("Wayne County Sheriff", "ORG"), ("Ray Dunn", "PERSON")]]
 
 
 def test_a_body_written_after_in_stays_an_organisation():

@@ -27,7 +27,7 @@ site ("... Street", "... Hill") written after a preposition of place and never a
 city or state no gazetteer place is called is at most another place (LOC); a name whose last word the source
 damaged (U+FFFD), with no given name, is no person. An organisation named exactly like a town or county and written in
 a town's context ("a ... man", "in ...", "..., S.C.") that never acts is that town; a maker's name written as a car
-("a red ...", "... F-250", "... Impala patrol car") is a product, none of our entities; a "person" made only of titles
+("a red ...", "... F-250", "... Charger patrol car") is a product, none of our entities; a "person" made only of titles
 just before a name ("Sgt" of "Sgt. Ann Lopez") is none, and one ending in a body's noun ("... County Sheriff") a body.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
@@ -792,7 +792,7 @@ TOWN_SERVICES = {"police", "city", "county", "council", "mayor", "residents", "a
 # Colours a car is described by ("a red ...", "a silver ..."); with a model year, what makes a maker's name a car.
 COLOURS = {"black", "white", "red", "blue", "green", "silver", "gray", "grey", "gold", "yellow", "orange", "brown",
            "tan", "maroon", "beige", "purple", "burgundy", "dark-colored", "light-colored"}
-# Nouns of a road vehicle, written after its maker and model ("a Ford pickup", "his Chevrolet Impala patrol car").
+# Nouns of a road vehicle, written after its maker and model ("a Ford pickup", "his Dodge Charger patrol car").
 VEHICLE_NOUNS = {"car", "truck", "pickup", "suv", "sedan", "saloon", "van", "minivan", "vehicle",
                  "coupe", "hatchback", "motorcycle", "wagon", "convertible", "cruiser", "limousine", "taxi"}
 VEHICLE_NOUN_GAP = 3
@@ -801,7 +801,7 @@ VEHICLE_NOUN_GAP = 3
 OWNERSHIP_NOUNS = {"stake", "stakes", "share", "shares", "shareholder", "shareholders", "stock", "holding",
                    "holdings", "investment", "investments", "interest", "stockholders"}
 VEHICLE_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "that", "this"}
-# Capitalised nouns that end the name of a body or an office, not a person's ("Alexandria Police", "Anderson County
+# Capitalised nouns that end the name of a body or an office, not a person's ("Brookfield Police", "Benton County
 # Sheriff", "the State Department").
 OFFICE_BODY_NOUNS = {"police", "department", "council", "parliament", "ministry", "sheriff", "commission",
                      "committee", "agency", "office", "assembly", "legislature", "senate", "congress", "bureau",
@@ -809,12 +809,12 @@ OFFICE_BODY_NOUNS = {"police", "department", "council", "parliament", "ministry"
 
 
 def _towns_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> None:
-    """ "A Huntsville man", "schools in Edmonton", "the city of Lancaster", "Columbia, S.C.", "Huntsville police"
+    """ "A Dover man", "schools in Salem", "the city of Dover", "Camden, S.C.", "Dover police"
     tagged as an organisation: a name that is exactly a populated place's or a county's in the gazetteer, that the
     article writes at least once in a place's context (after a preposition of place, TOWN_PREPOSITIONS, or "of"
     after a noun of a town, TOWN_OF_NOUNS; before a comma and a state, a country or an abbreviation; between "a" and
     a resident's noun, TOWN_RESIDENTS; before a lower-case noun of its services, TOWN_SERVICES), is that town there.
-    It is a body, not a town, when the article makes it act (the subject of a verb: "Columbia said", "Huntsville
+    It is a body, not a town, when the article makes it act (the subject of a verb: "Salem said", "Dover
     beat Decatur") or owned ("a stake in ..."), writes it after "the" as a head noun ("in the White House"; "the
     Sinjar area" is still a town), writes it in capitals (an acronym: "in NATO") or in lower case (a common word:
     "in Congress" where it writes "congress"), or when it is only words of institutions ("Senate"). A longer name
@@ -858,12 +858,12 @@ def _in_town_context(doc, m: Mention, starts: dict) -> bool:
     following = doc[m.last + 1] if m.last + 1 < len(doc) else None
     if after is not None and after.text == "," and following is not None:
         if re.fullmatch(r"(?:[A-Z][a-z]{0,4}\.)+", following.text):
-            return True  # "Columbia, S.C.", "Decatur, Ala."
+            return True  # "Camden, S.C.", "Decatur, Ala."
         state = starts.get(following.idx)
         if state is not None and state.type == "GPE" and any(
                 place.feature_code.startswith(("PCL", "ADM1")) and get_gazetteer().is_main_name(place, state.text)
                 for place in get_gazetteer().candidates(state.text)):
-            return True  # "Lancaster, Pennsylvania", "Gwadar, Pakistan"; not a list of towns ("Stanford, Princeton")
+            return True  # "Camden, New Jersey", "Gwadar, Pakistan"; not a list of towns ("Stanford, Princeton")
     if after is not None and after.is_lower and after.lower_ in TOWN_SERVICES:
         return True
     return m.first > 0 and doc[m.first - 1].lower_ in ARTICLES and after is not None and after.is_lower \
@@ -871,11 +871,11 @@ def _in_town_context(doc, m: Mention, starts: dict) -> bool:
 
 
 def _vehicles_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "a 2008 Ford F-250", "his Chevrolet Impala patrol car", "a red Honda" tagged as an organisation: a maker's
+    """ "a 2008 Ford F-250", "his Dodge Charger patrol car", "a red Honda" tagged as an organisation: a maker's
     name written as a car — after a colour, or before a model whose name has a digit or before a vehicle's noun
     (VEHICLE_NOUNS) a word or two on — is a product, none of our entities (a year before it is no evidence: "a 2016
     Gallup poll"); once
-    the article writes a name so, its other mentions after a determiner ("the Honda was stopped") are that car
+    the article writes a name so, its other mentions after a determiner ("the Honda was found") are that car
     too. The maker acting or named in full ("Ford said", "Ford Motor Co") stays an organisation."""
     starts = {m.first for m in mentions}
     cars = {m.entity or m.text for m in mentions if m.type == "ORG" and _as_vehicle(doc, m, starts)}
@@ -887,7 +887,7 @@ def _vehicles_taken_for_organisations(doc, text: str, mentions: list[Mention]) -
 def _as_vehicle(doc, m: Mention, starts: set[int]) -> bool:
     """After a determiner and a colour ("a red ...", unless a lower-case noun follows: "a black ... student"), or
     before a model with a digit ("... F-250") or before a vehicle's noun with at most a model's name or a compound
-    noun between ("... Impala patrol car", "a ... pickup"; not "... from his car")."""
+    noun between ("... Charger patrol car", "a ... pickup"; not "... from his car")."""
     after = doc[m.last] if m.last < len(doc) else None
     if m.first >= 2 and doc[m.first - 1].is_lower and doc[m.first - 1].lower_ in COLOURS \
             and doc[m.first - 2].lower_ in VEHICLE_DETERMINERS:
@@ -905,7 +905,7 @@ def _as_vehicle(doc, m: Mention, starts: set[int]) -> bool:
 
 
 def _offices_taken_for_people(doc, text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Sgt" cut from "Sgt. James Miller", "Anderson County Sheriff", "the Alexandria Police" tagged as a person:
+    """ "Sgt" cut from "Sgt. James Miller", "Benton County Sheriff", "the Brookfield Police" tagged as a person:
     a "person" made only of titles (roles.json) written just before another person's name is that name's title,
     none of our entities; a "person" of two words or more ending in a capitalised noun of a body or an office
     (OFFICE_BODY_NOUNS) is that body, an organisation."""
