@@ -315,6 +315,17 @@ def test_every_feature_code_of_the_shipped_gazetteer_additions_has_a_label():
     assert {"GULF", "STRT", "SEA", "PCLH"} <= codes and codes - set(FEATURE_LABELS) == set()
 
 
+def test_every_entity_type_the_archive_writes_has_a_label():
+    """Laws and offices the archive retypes (store/uses.py) are named like the model's types, not shown as codes."""
+    from loader.serve.plugin.labels import human_label
+    from loader.store.uses import USED_AS_TYPES
+
+    types = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", *sorted(USED_AS_TYPES.values())]
+    assert [human_label("type", kind) for kind in types] == [
+        "person", "organisation", "country, city or state", "place", "nationality or group", "building or facility",
+        "law or programme", "office"]
+
+
 def test_codes_of_countries_that_are_gone_show_their_names():
     from loader.serve.plugin.labels import human_label
 
