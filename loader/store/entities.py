@@ -514,12 +514,7 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
         if not found or home in found:
             continue
         there = set().union(*(bodies.get(code, set()) for code in found))
-        moved_to = there.pop() if len(there) == 1 else short
-        db.execute("update mentions set entity_id = ? where entity_id = ? and +entity_name = ? and article_id = ?",
-                   [moved_to, wanted, name, article_id])
-        db.execute("update quotes set speaker_entity_id = ? where speaker_entity_id = ? and "
-                   "coalesce(speaker_name, speaker) = ? and article_id = ?", [moved_to, wanted, name, article_id])
-        db.execute("update entities set mention_count = null where id in (?, ?)", [wanted, moved_to])
+        _keep_apart(db, there.pop() if len(there) == 1 else short, wanted, name, article_id)
 
 
 def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
@@ -597,7 +592,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     targets = _spelling_variants(rows)
     for found in (_labelled_names(rows), _legal_form_variants(rows), _people_named_like_things(rows)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
-    surnames, initials, words = defaultdict(set), defaultdict(set), defaultdict(set)
+    surnames, initials, words = _surnames(rows, targets), defaultdict(set), defaultdict(set)
     with_forms = defaultdict(set)  # initials with the legal form ("FDIC"): only where an article names both
     by_key, places = {}, set()
     for entity, name, type_, _merged, _ in rows:
@@ -608,9 +603,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         folded = fold_words(name)
         if len(folded) < 2 or entity in targets:
             continue
-        if type_ == PERSON:
-            surnames[folded[-1]].add(entity)
-        elif type_ == "ORG":
+        if type_ == "ORG":
             # "GM" for "General Motors Corp": the legal form's initial does not count ("FMC" is not "Ford Motor
             # Co"), unless an article writes the acronym beside the name ("Federal Deposit Insurance Corp", "FDIC")
             initials[_initials(name, INITIALS_SKIP)].add(entity)
