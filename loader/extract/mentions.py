@@ -36,8 +36,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
-                    entity_key, fold_words, fragment_kind, given_name_classes, is_country_prefix, medium_words,
-                    name_words, programme_words, religions, roles, site_kind, thing_nouns)
+                    REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
+                    is_given_name, medium_words, name_words, programme_words, religions, roles, site_kind, thing_nouns)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -407,8 +407,7 @@ def _titled(m: Mention) -> bool:
 
 
 def _has_given_name(name: str) -> bool:
-    words = fold_words(name)
-    return len(words) > 1 and words[0] in given_name_classes()
+    return len(fold_words(name)) > 1 and is_given_name(name)
 
 
 def _company_rest(doc, text: str, end: int) -> bool:
@@ -552,7 +551,6 @@ def _bodies_taken_for_people(doc, mentions: list[Mention]) -> None:
             m.type = "FAC"
 
 
-REPLACEMENT = "\ufffd"  # what a decoder writes for bytes it could not read: "Fianna F\ufffd\ufffdil"
 
 
 def _damaged_names_taken_for_people(text: str, mentions: list[Mention]) -> None:

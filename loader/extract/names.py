@@ -60,6 +60,16 @@ def given_name_classes() -> dict[str, tuple[str, bool]]:
     return classes
 
 
+# What a decoder writes for bytes it could not read: "Fianna F\ufffd\ufffdil".
+REPLACEMENT = "\ufffd"
+
+
+def is_given_name(word: str) -> bool:
+    """Whether the first word of `word` is a given name (nicknames.tsv)."""
+    folded = fold_words(word)
+    return bool(folded) and folded[0] in given_name_classes()
+
+
 def fold_words(name: str) -> list[str]:
     """Lower-case ASCII-folded words, with dots, hyphens and apostrophes taken out."""
     text = strip_accents(name).lower()

@@ -8,15 +8,13 @@ source sometimes damaging a letter into replacement characters (U+FFFD) the pars
 """
 import re
 
-from ..names import given_name_classes, fold_words, roles
+from ..names import REPLACEMENT, is_given_name, roles
 from .lexicon import speaker_words
 
 # Punctuation that may stand at a span's edge without being part of the speaker's words.
 EDGE_MARKS = set(",;:-–—()[]{}\"'“”‘’«»?!.…*/")
 # Tokens inside a span after which a new sentence or a new item starts: the speaker is what follows.
 BREAKS = {".", "?", "!", ")", "]", "…"}
-# What a decoder writes for bytes it could not read (as in mentions.py, which imports this package's lexicon).
-REPLACEMENT = "\ufffd"
 # Quotation marks that cannot sit inside a speaker's words.
 QUOTE_MARKS = set("\"“”«»")
 # A word as a name is written: a capital, then letters, replacement characters, hyphens or apostrophes.
@@ -83,11 +81,6 @@ def damaged_kind(words: list[str]) -> str:
     if len(words) > 1 and (REPLACEMENT in words[-1] or words[-1].startswith("?")) and not is_given_name(words[0]):
         return "ORG"
     return "PERSON"
-
-
-def is_given_name(word: str) -> bool:
-    folded = fold_words(word)
-    return bool(folded) and folded[0] in given_name_classes()
 
 
 def lexicon_word(token) -> bool:
