@@ -67,3 +67,32 @@ def test_a_vehicle_noun_or_a_colour_elsewhere_in_the_sentence_makes_no_car():
 def test_a_company_owned_stays_an_organisation():
     assert typed("The group built up a 9.8 pct stake in Pioneer, topping the bid of its rival.") == [
         [("Pioneer", "ORG")]]
+
+
+def test_a_word_for_a_kind_of_place_alone_is_no_organisation():
+    assert typed("The State argued that the defendant had lied to the jury.",
+                 "After their trip to State, the players flew home.",
+                 "The County said the bridge would close on Monday.") == [[], [], []]
+
+
+def test_a_longer_name_holding_a_word_for_a_kind_of_place_stays():
+    assert typed("He works for the State Department in Washington.",
+                 "He lives on State Street in Chicago.") == [
+        [("State Department", "ORG"), ("Washington", "GPE")], [("State Street", "FAC"), ("Chicago", "GPE")]]
+
+
+def test_a_maker_before_a_model_or_driven_is_no_entity():
+    assert typed("He was driving a Ford Taurus when police stopped him.",
+                 "Police found the Honda Civic he had been driving.",
+                 "Officers stopped the Chevrolet he was driving.",
+                 "He drove a Honda to work on Monday.",
+                 "Tom Hale was killed when his Chevrolet Malibu hit a tree.") == [
+        [], [], [], [], [("Tom Hale", "PERSON")]]
+
+
+def test_a_maker_that_acts_or_names_a_team_stays_beside_its_cars():
+    assert typed("Honda Motor Co said its profits rose. Honda employs 2,000 people in Ohio.",
+                 "Ford driver Sebastien Ogier won the rally for the Ford team.",
+                 "Toyota said sales of the Toyota Camry rose.") == [
+        [("Honda Motor Co", "ORG"), ("Honda", "ORG"), ("Ohio", "GPE")],
+        [("Ford", "ORG"), ("Sebastien Ogier", "PERSON"), ("Ford", "ORG")], [("Toyota", "ORG")]]

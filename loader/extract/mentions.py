@@ -27,7 +27,8 @@ site ("... Street", "... Hill") written after a preposition of place and never a
 city or state no gazetteer place is called is at most another place (LOC); a name whose last word the source
 damaged (U+FFFD), with no given name, is no person. An organisation named exactly like a town or county and written in
 a town's context ("a ... man", "in ...", "..., S.C.") that never acts is that town; a maker's name written as a car
-("a red ...", "... F-250", "... Charger patrol car") is a product, none of our entities; a "person" made only of titles
+("a red ...", "... F-250", "... Charger patrol car", "a ... Taurus", "the ... he was driving") is a product, none of our
+entities; one word for a kind of place or a level of government ("the State argued", "County") is no organisation; a "person" made only of titles
 just before a name ("Sgt" of "Sgt. Ann Lopez") is none, and one ending in a body's noun ("... County Sheriff") a body.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
@@ -37,7 +38,7 @@ from dataclasses import dataclass
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
-                    is_given_name, medium_words, name_words, programme_words, religions, roles, site_kind, thing_nouns)
+                    is_given_name, medium_words, name_words, programme_words, religions, roles, site_kind, thing_nouns, unit_words)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
@@ -107,6 +108,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _sites_taken_for_organisations(doc, mentions)
     _towns_taken_for_organisations(doc, text, mentions)
     mentions = _vehicles_taken_for_organisations(doc, text, mentions)
+    mentions = _without_unit_words(mentions)
     mentions = _offices_taken_for_people(doc, text, mentions)
     _places_no_gazetteer_knows(text, mentions)
     mentions += _referring_back(generic, mentions)
@@ -799,6 +801,13 @@ VEHICLE_NOUN_GAP = 3
 OWNERSHIP_NOUNS = {"stake", "stakes", "share", "shares", "shareholder", "shareholders", "stock", "holding",
                    "holdings", "investment", "investments", "interest", "stockholders"}
 VEHICLE_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "that", "this"}
+# Lemmas of verbs done with a vehicle: a maker's name that is their object ("drove a ...") or that a clause of one
+# follows ("the ... he had been driving") is a car.
+VEHICLE_VERBS = {"drive", "park", "steal", "crash", "ride", "tow"}
+# Words a clause that follows a car's name may start with before its verb: "the ... [that] he had been driving".
+CLAUSE_POS = {"PRON", "AUX", "PART", "ADV"}
+CLAUSE_GAP = 5
+PERSONAL_POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
 # Capitalised nouns that end the name of a body or an office, not a person's ("Brookfield Police", "Benton County
 # Sheriff", "the State Department").
 OFFICE_BODY_NOUNS = {"police", "department", "council", "parliament", "ministry", "sheriff", "commission",
@@ -885,11 +894,16 @@ def _vehicles_taken_for_organisations(doc, text: str, mentions: list[Mention]) -
 def _as_vehicle(doc, m: Mention, starts: set[int]) -> bool:
     """After a determiner and a colour ("a red ...", unless a lower-case noun follows: "a black ... student"), or
     before a model with a digit ("... F-250") or before a vehicle's noun with at most a model's name or a compound
-    noun between ("... Charger patrol car", "a ... pickup"; not "... from his car")."""
+    noun between ("... Charger patrol car", "a ... pickup"; not "... from his car"), or written as a car after a
+    determiner (_driven_after_determiner)."""
     after = doc[m.last] if m.last < len(doc) else None
     if m.first >= 2 and doc[m.first - 1].is_lower and doc[m.first - 1].lower_ in COLOURS \
             and doc[m.first - 2].lower_ in VEHICLE_DETERMINERS:
         return after is None or not (after.is_lower and after.pos_ == "NOUN" and after.lower_ not in VEHICLE_NOUNS)
+    if any(token.is_lower and token.lower_ in VEHICLE_NOUNS for token in doc[m.first + 1:m.last]):
+        return True  # "the Ford Transit van" tagged whole
+    if _driven_after_determiner(doc, m, after):
+        return True
     if after is None or after.i in starts:
         return False
     if after.text[:1].isupper() and any(c.isdigit() for c in after.text):
@@ -900,6 +914,54 @@ def _as_vehicle(doc, m: Mention, starts: set[int]) -> bool:
         if not (token.is_title and token.pos_ == "PROPN" or token.is_lower and token.dep_ == "compound"):
             return False
     return False
+
+
+def _driven_after_determiner(doc, m: Mention, after) -> bool:
+    """ "a Ford Taurus", "the Honda Civic", "drove a Toyota", "the Chevrolet he had been driving": a name after a
+    determiner (perhaps and a year: "a 2015 ...") that is the maker of a model the model tags a product written
+    just after it, or the object of a verb done with a vehicle (VEHICLE_VERBS), or followed by a clause of one."""
+    before = m.first - 1
+    if before >= 1 and doc[before].like_num and len(doc[before].text) == 4:
+        before -= 1  # a model year
+    if before < 0 or doc[before].lower_ not in VEHICLE_DETERMINERS:
+        return False
+    if _before_a_model(doc, m, after, doc[before].lower_ in PERSONAL_POSSESSIVES):
+        return True
+    root = _root(doc, m)
+    if root.dep_ == "compound":
+        return False
+    if root.dep_ == "dobj" and root.head.lemma_ in VEHICLE_VERBS:
+        return True
+    for token in doc[m.last:m.last + CLAUSE_GAP]:
+        if token.pos_ == "VERB" and token.lemma_ in VEHICLE_VERBS:
+            return True
+        if token.pos_ not in CLAUSE_POS and token.lower_ not in ("that", "which"):
+            return False
+    return False
+
+
+def _before_a_model(doc, m: Mention, after, owned: bool) -> bool:
+    """The maker of a model written just after it: a product the model tags ("a Ford Taurus"), or a capitalised word
+    it tags nothing that heads the maker's phrase and is no title or organisation's noun, when a person owns it
+    ("his Chevrolet Malibu") or the sentence has a word of driving or of a vehicle ("recall the Ford Focus cars")."""
+    if after is None or not after.text[:1].isupper():
+        return False
+    if after.ent_type_ == "PRODUCT" and after.ent_iob_ == "B":
+        return True
+    if after.ent_iob_ != "O" or after.pos_ != "PROPN" or after.dep_ == "compound" or _root(doc, m).head.i != after.i \
+            or _is_title(after) or _organisation_noun(after.lower_):
+        return False
+    return owned or any(token.lemma_ in VEHICLE_VERBS or token.is_lower and token.lower_ in VEHICLE_NOUNS
+                        for token in after.sent)
+
+
+def _without_unit_words(mentions: list[Mention]) -> list[Mention]:
+    """ "The State argued", "their trip to State", "the County said" tagged as an organisation: one word for a kind
+    of place or a level of government (loader/data/name_fragments.tsv, kind unit) for which the article gives no
+    fuller name is a capitalised common word (a court's party, a team's or a body's short name), none of our
+    entities."""
+    return [m for m in mentions if not (m.type == "ORG" and fold_words(m.entity or m.text) == fold_words(m.text)
+                                        and len(fold_words(m.text)) == 1 and fold_words(m.text)[0] in unit_words())]
 
 
 def _offices_taken_for_people(doc, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -205,6 +205,12 @@ def religions() -> frozenset:
     return frozenset(names | {name.replace("'", "’") for name in names})
 
 
+def unit_words() -> frozenset:
+    """Lower-case words for a kind of place or a level of government ("state", "federal", "county"): one alone is no
+    organisation's name."""
+    return _fragment_words()["unit"]
+
+
 def site_kind(word: str) -> str | None:
     """ "road" or "area" for the last word of a site's name ("Street", "Hill"), else None."""
     for kind in ("road", "area"):
