@@ -96,3 +96,10 @@ def test_a_maker_that_acts_or_names_a_team_stays_beside_its_cars():
                  "Toyota said sales of the Toyota Camry rose.") == [
         [("Honda Motor Co", "ORG"), ("Honda", "ORG"), ("Ohio", "GPE")],
         [("Ford", "ORG"), ("Sebastien Ogier", "PERSON"), ("Ford", "ORG")], [("Toyota", "ORG")]]
+
+
+def test_a_word_for_a_kind_of_place_refers_back_to_the_body_named_by_it():
+    found = extract_items([{"id": "1", "text": "The State Department asked for more money. The cuts fall in State, "
+                                               "officials said."}])[0]["mentions"]
+    assert [(m["text"], m["type"], m["entity"]) for m in found] == [
+        ("State Department", "ORG", "State Department"), ("State", "ORG", "State Department")]

@@ -108,10 +108,11 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _sites_taken_for_organisations(doc, mentions)
     _towns_taken_for_organisations(doc, text, mentions)
     mentions = _vehicles_taken_for_organisations(doc, text, mentions)
-    mentions = _without_unit_words(mentions)
+    units = [m for m in mentions if _unit_word(m)]
+    mentions = [m for m in mentions if m not in units]
     mentions = _offices_taken_for_people(doc, text, mentions)
     _places_no_gazetteer_knows(text, mentions)
-    mentions += _referring_back(generic, mentions)
+    mentions += _referring_back(generic + units, mentions)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
 
@@ -955,13 +956,15 @@ def _before_a_model(doc, m: Mention, after, owned: bool) -> bool:
                         for token in after.sent)
 
 
-def _without_unit_words(mentions: list[Mention]) -> list[Mention]:
+def _unit_word(m: Mention) -> bool:
     """ "The State argued", "their trip to State", "the County said" tagged as an organisation: one word for a kind
     of place or a level of government (loader/data/name_fragments.tsv, kind unit) for which the article gives no
-    fuller name is a capitalised common word (a court's party, a team's or a body's short name), none of our
-    entities."""
-    return [m for m in mentions if not (m.type == "ORG" and fold_words(m.entity or m.text) == fold_words(m.text)
-                                        and len(fold_words(m.text)) == 1 and fold_words(m.text)[0] in unit_words())]
+    fuller name is a capitalised common word (a court's party, a team's or a body's short name). Like a generic
+    head noun ("the Bank") it refers back to an organisation the article names whose name holds it ("fall in State"
+    after "the State Department"; _referring_back), and is none of our entities when there is none."""
+    words = fold_words(m.text)
+    return m.type == "ORG" and len(words) == 1 and words[0] in unit_words() \
+        and fold_words(m.entity or m.text) == words
 
 
 def _offices_taken_for_people(doc, text: str, mentions: list[Mention]) -> list[Mention]:
