@@ -28,8 +28,9 @@ city or state no gazetteer place is called is at most another place (LOC); a nam
 damaged (U+FFFD), with no given name, is no person. An organisation named exactly like a town or county and written in
 a town's context ("a ... man", "in ...", "..., S.C.") that never acts is that town; a maker's name written as a car
 ("a red ...", "... F-250", "... Charger patrol car", "a ... Taurus", "the ... he was driving") is a product, none of our
-entities; one word for a kind of place or a level of government ("the State argued", "County") is no organisation; a "person" made only of titles
-just before a name ("Sgt" of "Sgt. Ann Lopez") is none, and one ending in a body's noun ("... County Sheriff") a body.
+entities; one word for a kind of place or a level of government ("the State argued", "County") is no organisation (it
+may refer back to one the article names by it: "the State Department"); a "person" made only of titles just before a
+name ("Sgt" of "Sgt. Ann Lopez") is none, and one ending in a body's noun ("... County Sheriff") a body.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
@@ -38,7 +39,8 @@ from dataclasses import dataclass
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
-                    is_given_name, medium_words, name_words, programme_words, religions, roles, site_kind, thing_nouns, unit_words)
+                    is_given_name, medium_words, name_words, programme_words, religions, roles, site_kind, thing_nouns,
+                    unit_words)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words
 from .toponyms import demonyms, institution_words
