@@ -103,3 +103,9 @@ def test_a_word_for_a_kind_of_place_refers_back_to_the_body_named_by_it():
                                                "officials said."}])[0]["mentions"]
     assert [(m["text"], m["type"], m["entity"]) for m in found] == [
         ("State Department", "ORG", "State Department"), ("State", "ORG", "State Department")]
+
+
+def test_a_name_that_does_a_vehicle_verb_itself_or_a_heading_in_capitals_is_no_car():
+    assert typed("Bayern are far from their best, and the Champions League steals their attention.",
+                 "WHAT THE FBI DIRECTOR IS EXPECTED TO SAY TODAY") == [
+        [("Champions League", "ORG")], [("FBI", "ORG")]]

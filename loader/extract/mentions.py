@@ -922,12 +922,13 @@ def _as_vehicle(doc, m: Mention, starts: set[int]) -> bool:
 def _driven_after_determiner(doc, m: Mention, after) -> bool:
     """ "a Ford Taurus", "the Honda Civic", "drove a Toyota", "the Chevrolet he had been driving": a name after a
     determiner (perhaps and a year: "a 2015 ...") that is the maker of a model the model tags a product written
-    just after it, or the object of a verb done with a vehicle (VEHICLE_VERBS), or followed by a clause of one."""
+    just after it, or the object of a verb done with a vehicle (VEHICLE_VERBS), or followed by a clause of one with
+    a subject of its own; not in a heading set in capitals."""
     before = m.first - 1
     if before >= 1 and doc[before].like_num and len(doc[before].text) == 4:
         before -= 1  # a model year
-    if before < 0 or doc[before].lower_ not in VEHICLE_DETERMINERS:
-        return False
+    if before < 0 or doc[before].lower_ not in VEHICLE_DETERMINERS or len(doc[before]) > 1 and doc[before].is_upper:
+        return False  # not in a heading set in capitals ("THE FBI DIRECTOR")
     if _before_a_model(doc, m, after, doc[before].lower_ in PERSONAL_POSSESSIVES):
         return True
     root = _root(doc, m)
@@ -935,11 +936,13 @@ def _driven_after_determiner(doc, m: Mention, after) -> bool:
         return False
     if root.dep_ == "dobj" and root.head.lemma_ in VEHICLE_VERBS:
         return True
+    subject = False  # the clause's own: "the ... he was driving", not "the Champions League steals their attention"
     for token in doc[m.last:m.last + CLAUSE_GAP]:
         if token.pos_ == "VERB" and token.lemma_ in VEHICLE_VERBS:
-            return True
+            return subject
         if token.pos_ not in CLAUSE_POS and token.lower_ not in ("that", "which"):
             return False
+        subject = subject or token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass")
     return False
 
 
