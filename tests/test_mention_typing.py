@@ -109,3 +109,9 @@ def test_a_name_that_does_a_vehicle_verb_itself_or_a_heading_in_capitals_is_no_c
     assert typed("Bayern are far from their best, and the Champions League steals their attention.",
                  "WHAT THE FBI DIRECTOR IS EXPECTED TO SAY TODAY") == [
         [("Champions League", "ORG")], [("FBI", "ORG")]]
+
+
+def test_a_word_for_a_kind_of_place_refers_back_only_to_a_body():
+    found = extract_items([{"id": "1", "text": "He praised the State of Israel. The governor said the plan is failing "
+                                               "in his State."}])[0]["mentions"]
+    assert [m["entity"] for m in found if m["text"] == "State"] == []

@@ -114,7 +114,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in mentions if m not in units]
     mentions = _offices_taken_for_people(doc, text, mentions)
     _places_no_gazetteer_knows(text, mentions)
-    mentions += _referring_back(generic + units, mentions)
+    mentions += _referring_back(generic, mentions) + _referring_back(units, [m for m in mentions if _a_body(m)])
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
 
@@ -961,12 +961,19 @@ def _before_a_model(doc, m: Mention, after, owned: bool) -> bool:
                         for token in after.sent)
 
 
+def _a_body(m: Mention) -> bool:
+    """Whether an organisation's name holds a noun of a body beside any word for a kind of place ("State
+    Department", "State Council"; not "State of Israel", "Islamic State"): what a unit word may refer back to."""
+    return m.type == "ORG" and any(_organisation_noun(word) and word not in unit_words()
+                                   for word in fold_words(m.entity or m.text))
+
+
 def _unit_word(m: Mention) -> bool:
     """ "The State argued", "their trip to State", "the County said" tagged as an organisation: one word for a kind
     of place or a level of government (loader/data/name_fragments.tsv, kind unit) for which the article gives no
     fuller name is a capitalised common word (a court's party, a team's or a body's short name). Like a generic
-    head noun ("the Bank") it refers back to an organisation the article names whose name holds it ("fall in State"
-    after "the State Department"; _referring_back), and is none of our entities when there is none."""
+    head noun ("the Bank") it refers back to a body the article names whose name holds it ("fall in State" after
+    "the State Department"; _referring_back, _a_body), and is none of our entities when there is none."""
     words = fold_words(m.text)
     return m.type == "ORG" and len(words) == 1 and words[0] in unit_words() \
         and fold_words(m.entity or m.text) == words
