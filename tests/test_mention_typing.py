@@ -115,3 +115,10 @@ def test_a_word_for_a_kind_of_place_refers_back_only_to_a_body():
     found = extract_items([{"id": "1", "text": "He praised the State of Israel. The governor said the plan is failing "
                                                "in his State."}])[0]["mentions"]
     assert [m["entity"] for m in found if m["text"] == "State"] == []
+
+
+def test_a_word_for_a_kind_of_place_before_a_title_refers_back_to_no_body():
+    found = extract_items([{"id": "1", "text": "The State Consumer Protection Board objected, and so did the State "
+                                               "Attorney General."}])[0]["mentions"]
+    assert [(m["text"], m["entity"]) for m in found] == [
+        ("State Consumer Protection Board", "State Consumer Protection Board")]

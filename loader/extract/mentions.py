@@ -114,7 +114,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in mentions if m not in units]
     mentions = _offices_taken_for_people(doc, text, mentions)
     _places_no_gazetteer_knows(text, mentions)
-    units = [m for m in units if m.first == 0 or doc[m.first - 1].lower_ not in PERSONAL_POSSESSIVES]  # "his State"
+    units = [m for m in units if not _unit_of_a_person_or_title(doc, m)]
     mentions += _referring_back(generic, mentions) + _referring_back(units, [m for m in mentions if _a_body(m)])
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
@@ -969,13 +969,20 @@ def _a_body(m: Mention) -> bool:
                                    for word in fold_words(m.entity or m.text))
 
 
+def _unit_of_a_person_or_title(doc, m: Mention) -> bool:
+    """ "his State" (a person's own place), "the State Attorney General" (an office's title): a unit word that
+    refers back to no body."""
+    return m.first > 0 and doc[m.first - 1].lower_ in PERSONAL_POSSESSIVES \
+        or m.last < len(doc) and _is_title(doc[m.last])
+
+
 def _unit_word(m: Mention) -> bool:
     """ "The State argued", "their trip to State", "the County said" tagged as an organisation: one word for a kind
     of place or a level of government (loader/data/name_fragments.tsv, kind unit) for which the article gives no
     fuller name is a capitalised common word (a court's party, a team's or a body's short name). Like a generic
     head noun ("the Bank") it refers back to a body the article names whose name holds it ("fall in State" after
-    "the State Department"; _referring_back, _a_body), unless a person's ("his State": his own place), and is none
-    of our entities when there is none."""
+    "the State Department"; _referring_back, _a_body), unless a person's or a title's (_unit_of_a_person_or_title),
+    and is none of our entities when there is none."""
     words = fold_words(m.text)
     return m.type == "ORG" and len(words) == 1 and words[0] in unit_words() \
         and fold_words(m.entity or m.text) == words
