@@ -170,7 +170,7 @@ def merge_short_forms(db) -> int:
         _keep_foreign_articles(db, context, by_id, short, wanted)
         _keep_other_regions_articles(db, context, by_id, short, wanted)
         _keep_other_countries_articles(db, context, by_id, short, wanted)
-        _keep_other_people(db, by_id, short, wanted)
+        _keep_other_people(db, context, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
     retype_places(db)
@@ -275,6 +275,7 @@ class ArticleContext:
         self._common: dict[str, bool] = {}
         self._regions = None
         self._total = None
+        self.place_names = PlaceNames(db)  # read once per run by the per-target checks
 
     def codes(self) -> dict[str, str]:
         """place key → country code, countries first, from the places the archive resolved."""
@@ -534,7 +535,7 @@ def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short
     articles = sorted({row[0] for row in db.execute(
         "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
         - context.articles_naming(body))
-    divisions = _divisions_named(db, articles)
+    divisions = _divisions_named(context.place_names, articles)
     if region is None:  # the articles that write the noun after "state" or a division they name (FTS, then the text)
         phrases = {f"{qualifier} {name}" for qualifier in ("state", "State", *set().union(*divisions.values()))}
         elsewhere = set().union(*(context.writing(phrase, set(articles)) for phrase in sorted(phrases)))
@@ -567,19 +568,10 @@ def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, sho
             _keep_apart(db, short, wanted, name, article_id)
 
 
-def _divisions_named(db, article_ids: list) -> dict[str, dict[str, tuple[str, str]]]:
-    """article → {the text it writes a first-order division as: (country code, admin1)}. The divisions first (a small
-    table), then their locations (by the place_id index)."""
-    divisions = {row[0]: row[1:] for row in db.execute(
-        "select id, country_code, admin1 from places where feature_code = 'ADM1' and country_code is not null and "
-        "admin1 is not null")}
-    wanted, found = set(article_ids), defaultdict(dict)
-    for ids in chunks(sorted(divisions)):
-        for article_id, text, place in db.execute(
-                f"select article_id, text, place_id from locations where place_id in ({marks(ids)})", ids):
-            if text and article_id in wanted:
-                found[article_id][text] = divisions[place]
-    return found
+def _divisions_named(places: "PlaceNames", article_ids: list) -> dict[str, dict[str, tuple[str, str]]]:
+    """article → {the text it writes a first-order division as: (country code, admin1)}."""
+    found = places.division_texts()
+    return {article_id: found[article_id] for article_id in article_ids if article_id in found}
 
 
 def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None) -> dict[str, str]:
@@ -706,7 +698,7 @@ def _another_person(word: str, other: list[str], known: list[str]) -> bool:
     return word in other and len(other) > 1 and not holds(other, known) and not holds(known, other)
 
 
-def _keep_other_people(db, by_id: dict, short: str, wanted: str) -> None:
+def _keep_other_people(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
     """A surname merged into one person ("Paul" → "Rand Paul"): in an article that names another person whose name
     holds that word ("Winchman Paul Ormsby"), or a place whose name holds it (_places_of_the_word), the word is not the
     archive's candidate: its mentions (and quotes) there stay on the short form's own id."""
@@ -717,11 +709,11 @@ def _keep_other_people(db, by_id: dict, short: str, wanted: str) -> None:
     articles = {row[0] for row in db.execute(
         "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
     others = _other_people(db, articles, words[0], wanted, by_id[wanted][1])
-    for article_id in sorted(others | _places_of_the_word(db, words[0], articles - others)):
+    for article_id in sorted(others | _places_of_the_word(db, context.place_names, words[0], articles - others)):
         _keep_apart(db, short, wanted, name, article_id)
 
 
-def _places_of_the_word(db, word: str, article_ids: set) -> set:
+def _places_of_the_word(db, places: "PlaceNames", word: str, article_ids: set) -> set:
     """Those of the articles that name a place whose name holds the word among others ("Clinton County", "Sault Ste.
     Marie"): there the word is as likely the place or a fragment of it as the person. A place named by the word alone
     does not count: the model and the geocoder take the person's own name for a place too often ("Erdogan" tagged
@@ -729,18 +721,61 @@ def _places_of_the_word(db, word: str, article_ids: set) -> set:
     after the person."""
     if not article_ids:
         return set()
-    like = f"%{word}%"  # the places and place entities of such a name first (small tables), then their articles
-    places = [row[0] for row in db.execute("select id, name from places where name like ? and name like '% %'", [like])
-              if word in fold_words(row[1] or "")]
-    entities = [row[0] for row in db.execute(
-        "select id, name from entities where type in ('GPE', 'LOC') and name like ? and name like '% %'", [like])
-        if word in fold_words(row[1] or "")]
+    place_ids, entity_ids = places.holding(word)  # the places and place entities of such a name, then their articles
     placed = set()
-    for column, table, ids in (("place_id", "locations", places), ("entity_id", "mentions", entities)):
+    for column, table, ids in (("place_id", "locations", place_ids), ("entity_id", "mentions", entity_ids)):
         for chunk in chunks(ids):
             placed |= {row[0] for row in db.execute(
                 f"select distinct article_id from {table} where {column} in ({marks(chunk)})", chunk)}
     return placed & article_ids
+
+
+class PlaceNames:
+    """What the per-target checks of a merge read of the archive's places, read once per finisher run
+    (ArticleContext holds one): the texts articles write first-order divisions as (_divisions_named), and the places
+    and place entities whose name of several words holds a word (_places_of_the_word). A merge's own updates touch
+    neither (they move mentions, which are read per target)."""
+
+    def __init__(self, db):
+        self.db = db
+        self._divisions = None
+        self._holding = None
+
+    def division_texts(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """article → {the text it writes a first-order division as: (country code, admin1)}, for every article. The
+        divisions first (a small table), then their locations (by the place_id index)."""
+        if self._divisions is None:
+            divisions = {row[0]: row[1:] for row in self.db.execute(
+                "select id, country_code, admin1 from places where feature_code = 'ADM1' and country_code is not null "
+                "and admin1 is not null")}
+            self._divisions = defaultdict(dict)
+            for ids in chunks(sorted(divisions)):
+                for article_id, text, place in self.db.execute(
+                        f"select article_id, text, place_id from locations where place_id in ({marks(ids)})", ids):
+                    if text:
+                        self._divisions[article_id][text] = divisions[place]
+        return self._divisions
+
+    def holding(self, word: str) -> tuple[list, list]:
+        """(place ids, GPE and LOC entity ids) whose name of several words holds the folded word, and holds it as
+        SQL's `name like '%word%'` does (_like_holds: "Brännock County" does not hold "brannock")."""
+        if self._holding is None:
+            self._holding = defaultdict(lambda: ([], []))
+            for at, query in enumerate((
+                    "select id, name from places where name like '% %'",
+                    "select id, name from entities where type in ('GPE', 'LOC') and name like '% %'")):
+                for id_, name in self.db.execute(query):
+                    for folded in dict.fromkeys(fold_words(name)):
+                        if _like_holds(name, folded):
+                            self._holding[folded][at].append(id_)
+        return self._holding.get(word, ([], []))
+
+
+def _like_holds(name: str, word: str) -> bool:
+    """Whether SQLite's `name like '%word%'` holds: ASCII letters match in either case, other characters only
+    themselves, "_" any one character (a folded word holds no "%")."""
+    pattern = "".join("." if char == "_" else re.escape(char) for char in word)
+    return re.search(pattern, name, re.IGNORECASE | re.ASCII | re.DOTALL) is not None
 
 
 def _keep_apart(db, short: str, wanted: str, name: str, article_id: str) -> None:
