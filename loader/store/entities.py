@@ -42,6 +42,7 @@ import re
 
 from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
                              fragment_kind, is_country_prefix, LEGAL_FORMS)
+from ..extract.gazetteer import get_gazetteer
 from ..extract.toponyms import demonyms, institution_words
 from .provenance import refresh_group_rows
 from .rows import chunks, marks, replace_article_rows
@@ -169,6 +170,7 @@ def merge_short_forms(db) -> int:
     for short, wanted in targets.items():
         _keep_foreign_articles(db, context, by_id, short, wanted)
         _keep_other_regions_articles(db, context, by_id, short, wanted)
+        _keep_state_stories(db, context, by_id, short, wanted)
         _keep_other_countries_articles(db, context, by_id, short, wanted)
         _keep_other_people(db, by_id, short, wanted)
     if changed or targets:
@@ -542,6 +544,100 @@ def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short
         elsewhere = {article_id for article_id, named in divisions.items() if region not in named.values()}
     for article_id in sorted(elsewhere):
         _keep_apart(db, short, wanted, name, article_id)
+
+
+# What an article writes about a state's politics: its bare "the Senate" is the state's ("state Sen.", "the
+# statehouse", "the General Assembly"), strong enough alone; or, with every place of the article in one division of
+# the body's country, a governor or lawmakers. And what it writes about the nation's: Congress, Capitol Hill, a U.S.
+# senator, Washington, the federal government. Hand-kept from US wire and local-paper usage.
+STATE_POLITICS = re.compile(
+    r"\b(?:state ?house|state capitol|general assembly|state (?:sen\.|rep\.|senators?|representatives?|lawmakers|"
+    r"legislators?|legislature|house|senate|assembly|budget)|assembly(?:man|men|woman|women|member)|"
+    r"legislative session)(?!\w)", re.IGNORECASE)
+STATE_HINTS = re.compile(r"\b(?:Gov\.|[Gg]overnor|[Ll]egislat\w+|[Ll]awmakers|Capitol)(?!\w)")
+NATIONAL_POLITICS = re.compile(
+    r"\b(?:Congress|congress(?:ional|man|men|woman|women)?|Capitol Hill|U\.?S\.? (?:Sen\.|Rep\.|Senate|House|"
+    r"[Ss]enators?|[Rr]epresentatives?)|[Ss]enators? from|Washington|WASHINGTON|[Ff]ederal)(?!\w)")
+# "R-Lima" names a state legislator by the town; "R-Calif." a member of Congress by the state.
+PARTY_PLACE = re.compile(r"\b[RDI]-(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _keep_state_stories(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
+    """A public body's noun merged into a country's body ("Senate" → "U.S. Senate"): in an article that writes about
+    one state's politics and nothing of the nation's (_state_story), "the Senate" is the state's: the body of that
+    division the archive names ("Ohio Senate") when the article's places lie in one division, else the short form
+    itself (its mentions and quotes there stay apart)."""
+    name = by_id[short][1]
+    words = fold_words(name)
+    if len(words) != 1 or words[0] not in institution_words() or by_id[short][2] != "ORG":
+        return
+    body = by_id[wanted][1]
+    country = context.qualifier(body)
+    if country is None or context.region(body) is not None:
+        return
+    articles = sorted({row[0] for row in db.execute(
+        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
+        - context.articles_naming(body))
+    if not articles:
+        return
+    divisions = _divisions_of(db, articles, country)
+    for ids in chunks(articles):
+        for article_id, *texts in db.execute(
+                f"select id, dateline, title, body from articles where id in ({marks(ids)})", ids).fetchall():
+            division = divisions.get(article_id)
+            if _state_story("\n".join(text or "" for text in texts), division is not None, country):
+                _keep_apart(db, _division_body(context, by_id, words[0], division) or short, wanted, name,
+                            article_id)
+
+
+def _divisions_of(db, article_ids: list, country: str) -> dict[str, tuple[str, str]]:
+    """article → the one first-order division of `country` (country code, admin1) its places of that country lie
+    in; an article with places in two divisions, or only the country itself, has none."""
+    found = defaultdict(set)
+    for ids in chunks(sorted(article_ids)):
+        for article_id, admin1 in db.execute(
+                f"select distinct locations.article_id, places.admin1 from locations join places on places.id = "
+                f"locations.place_id where places.country_code = ? and places.feature_code not like 'PCL%' and "
+                f"places.admin1 is not null and places.admin1 not in ('', '00') and locations.article_id in "
+                f"({marks(ids)})", [country, *ids]):
+            found[article_id].add((country, admin1))
+    return {article_id: next(iter(divisions)) for article_id, divisions in found.items() if len(divisions) == 1}
+
+
+def _state_story(text: str, in_one_division: bool, country: str) -> bool:
+    """Whether an article's text is about one state's politics and not the nation's: no word of the nation's
+    (NATIONAL_POLITICS, a party label with a division's name, "R-Calif."), and a word of a state's (STATE_POLITICS, a
+    party label with a town's name, "R-Lima"), or a governor or lawmakers when its places lie in one division."""
+    if NATIONAL_POLITICS.search(text):
+        return False
+    towns = False
+    for match in PARTY_PLACE.finditer(text):
+        if _a_division(match.group("place"), country):
+            return False
+        towns = True
+    return towns or STATE_POLITICS.search(text) is not None or (in_one_division and STATE_HINTS.search(text) is not None)
+
+
+def _a_division(text: str, country: str) -> bool:
+    """Whether the words (or the first of them) name a first-order division of the country ("Ohio", "Calif.",
+    "N.Y.", "West Virginia"), by the gazetteer or the alias table's abbreviations."""
+    gazetteer = get_gazetteer()
+    for surface in dict.fromkeys((text.rstrip(",;:)"), text.split()[0].rstrip(",;:)"))):
+        canonical = alias_for(surface, "GPE") or surface
+        if any(place.feature_code == "ADM1" and place.country_code == country
+               for place in gazetteer.candidates(canonical)):
+            return True
+    return False
+
+
+def _division_body(context: ArticleContext, by_id: dict, word: str, division: tuple[str, str] | None) -> str | None:
+    """The one body of that noun the archive names qualified by this division ("Ohio Senate"), if any."""
+    if division is None:
+        return None
+    found = {other for other, other_name, type_, merged, _ in by_id.values()
+             if type_ == "ORG" and merged is None and word in fold_words(other_name)
+             and _same_body(word, other_name, set(context.regions())) and context.region(other_name) == division}
+    return found.pop() if len(found) == 1 else None
 
 
 def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
