@@ -307,7 +307,7 @@ def test_a_common_noun_stays_apart_in_articles_of_countries_where_its_body_is_ne
 
 STATE_STORY = ("The Senate voted 20-12 on Tuesday to send Gov. Ann Lee's budget back to the House. "
                "Sen. Joe Park, R-Lima, said the plan shortchanged schools in Ohio.")
-HINTED_STORY = "The Senate voted on Gov. Ann Lee's school plan in Ohio on Wednesday."
+HINTED_STORY = "The Senate voted on Gov. Ann Lee's school plan in Ohio on Wednesday; the Buckeye Congress of Parents cheered."
 NATIONAL_STORIES = ["The Senate confirmed the nominee; Sen. Dale Moss, R-Ohio, said the governor of Ohio agreed.",
                     "The Senate passed the farm bill in Ohio, and Congress went home.",
                     "The Senate voted on the governor's pick, lawmakers in Ohio and Georgia said."]
@@ -342,3 +342,23 @@ def test_a_bare_senate_in_a_states_political_story_joins_the_states_senate_the_a
     assert where_written(db, "Senate") == {**{article_of(db, text): senate for text, _ in tagged[4:7]},
                                            article_of(db, STATE_STORY): entity_id("Ohio Senate", "ORG"),
                                            article_of(db, unplaced): entity_id("Senate", "ORG")}
+
+
+def test_federal_tells_a_national_story_only_where_the_places_do_not(load_into, tmp_path):
+    """ "federal law" in a story whose places lie in Ohio alone leaves its "House" Ohio's; in a story with no place
+    below the country it keeps the U.S. House. A noun no state has a body of ("Army") keeps its join anywhere."""
+    placed = "The state Senate backed the bill; the House waits, though federal law allows it, in Ohio."
+    unplaced = "The state Senate backed the bill; the House waits, though federal law allows it."
+    army = "The Army base near Lima gets a new road, Gov. Ann Lee said in Ohio."
+    tagged = ([(f"The U.S. House and the U.S. Army met on day {n} in Washington, United States.",
+                ["U.S. House", "U.S. Army", ("United States", "GPE")]) for n in range(2)]
+              + [(f"The House and the Army met in Washington on day {n}.", ["House", "Army"]) for n in range(3)]
+              + [(placed, ["House"]), (unplaced, ["House"]), (army, ["Army"])])
+    db = bodies(load_into, tmp_path, tagged, [[10, 14]] * 2 + [[14]] * 3 + [[11], [], [11]])
+    assert merged(db)["House"] == "U.S. House" and merged(db)["Army"] == "U.S. Army"
+    house, army_id = entity_id("U.S. House", "ORG"), entity_id("U.S. Army", "ORG")
+    assert where_written(db, "House") == {**{article_of(db, text): house for text, _ in tagged[2:5]},
+                                          article_of(db, placed): entity_id("House", "ORG"),
+                                          article_of(db, unplaced): house}
+    assert where_written(db, "Army") == {**{article_of(db, text): army_id for text, _ in tagged[2:5]},
+                                         article_of(db, army): army_id}

@@ -556,8 +556,15 @@ STATE_POLITICS = re.compile(
     r"legislative session)(?!\w)", re.IGNORECASE)
 STATE_HINTS = re.compile(r"\b(?:Gov\.|[Gg]overnor|[Ll]egislat\w+|[Ll]awmakers|Capitol)(?!\w)")
 NATIONAL_POLITICS = re.compile(
-    r"\b(?:Congress|congress(?:ional|man|men|woman|women)?|Capitol Hill|U\.?S\.? (?:Sen\.|Rep\.|Senate|House|"
-    r"[Ss]enators?|[Rr]epresentatives?)|[Ss]enators? from|Washington|WASHINGTON|[Ff]ederal)(?!\w)")
+    r"\b(?:Congress|CONGRESS|congress(?:ional|man|men|woman|women)?|CONGRESSIONAL|Capitol Hill|"
+    r"(?i:U\.?S\.? (?:sen\.|rep\.|senate|house|senators?|representatives?))|[Ss]enators? from|Washington|WASHINGTON)"
+    r"(?!\w)")
+# A congress another name holds ("the American Congress of Obstetricians") is no word of the nation's.
+NAMED_CONGRESS = re.compile(r"\b(?!Republican |Democratic |New )[A-Z][a-z]+ Congress\b|\bCongress of\b")
+# "federal law", "federal courts": state stories write it too, so it tells only where the article's places do not.
+FEDERAL = re.compile(r"\b[Ff]ederal\b")
+# The nouns of bodies a state has as well as the nation ("the Senate", "the Capitol"; not "Army", "Embassy").
+STATE_BODY_NOUNS = frozenset({"senate", "house", "assembly", "legislature", "court", "capitol"})
 # "R-Lima" names a state legislator by the town; "R-Calif." a member of Congress by the state.
 PARTY_PLACE = re.compile(r"\b[RDI]-(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
@@ -569,7 +576,7 @@ def _keep_state_stories(db, context: ArticleContext, by_id: dict, short: str, wa
     itself (its mentions and quotes there stay apart)."""
     name = by_id[short][1]
     words = fold_words(name)
-    if len(words) != 1 or words[0] not in institution_words() or by_id[short][2] != "ORG":
+    if len(words) != 1 or words[0] not in STATE_BODY_NOUNS or by_id[short][2] != "ORG":
         return
     body = by_id[wanted][1]
     country = context.qualifier(body)
@@ -580,19 +587,19 @@ def _keep_state_stories(db, context: ArticleContext, by_id: dict, short: str, wa
         - context.articles_naming(body))
     if not articles:
         return
-    divisions = _divisions_of(db, articles, country)
+    divisions, several = _divisions_of(db, articles, country)
     for ids in chunks(articles):
         for article_id, *texts in db.execute(
                 f"select id, dateline, title, body from articles where id in ({marks(ids)})", ids).fetchall():
             division = divisions.get(article_id)
-            if _state_story("\n".join(text or "" for text in texts), division is not None, country):
+            if article_id not in several and _state_story("\n".join(text or "" for text in texts), division, country):
                 _keep_apart(db, _division_body(context, by_id, words[0], division) or short, wanted, name,
                             article_id)
 
 
-def _divisions_of(db, article_ids: list, country: str) -> dict[str, tuple[str, str]]:
-    """article → the one first-order division of `country` (country code, admin1) its places of that country lie
-    in; an article with places in two divisions, or only the country itself, has none."""
+def _divisions_of(db, article_ids: list, country: str) -> tuple[dict[str, tuple[str, str]], set]:
+    """(article → the one first-order division of `country` (country code, admin1) its places of that country lie
+    in, the articles whose places lie in several); an article with no place below the country is in neither."""
     found = defaultdict(set)
     for ids in chunks(sorted(article_ids)):
         for article_id, admin1 in db.execute(
@@ -601,21 +608,23 @@ def _divisions_of(db, article_ids: list, country: str) -> dict[str, tuple[str, s
                 f"places.admin1 is not null and places.admin1 not in ('', '00') and locations.article_id in "
                 f"({marks(ids)})", [country, *ids]):
             found[article_id].add((country, admin1))
-    return {article_id: next(iter(divisions)) for article_id, divisions in found.items() if len(divisions) == 1}
+    return ({article_id: next(iter(divisions)) for article_id, divisions in found.items() if len(divisions) == 1},
+            {article_id for article_id, divisions in found.items() if len(divisions) > 1})
 
 
-def _state_story(text: str, in_one_division: bool, country: str) -> bool:
+def _state_story(text: str, division: tuple[str, str] | None, country: str) -> bool:
     """Whether an article's text is about one state's politics and not the nation's: no word of the nation's
-    (NATIONAL_POLITICS, a party label with a division's name, "R-Calif."), and a word of a state's (STATE_POLITICS, a
-    party label with a town's name, "R-Lima"), or a governor or lawmakers when its places lie in one division."""
-    if NATIONAL_POLITICS.search(text):
+    (NATIONAL_POLITICS, a party label with a division's name, "R-Calif."; "federal" unless its places lie in one
+    division), and a word of a state's (STATE_POLITICS, a party label with a town's name, "R-Lima"), or a governor or
+    lawmakers when its places lie in one division (`division`)."""
+    if NATIONAL_POLITICS.search(NAMED_CONGRESS.sub("", text)) or (division is None and FEDERAL.search(text)):
         return False
     towns = False
     for match in PARTY_PLACE.finditer(text):
         if _a_division(match.group("place"), country):
             return False
         towns = True
-    return towns or STATE_POLITICS.search(text) is not None or (in_one_division and STATE_HINTS.search(text) is not None)
+    return towns or STATE_POLITICS.search(text) is not None or (division is not None and STATE_HINTS.search(text) is not None)
 
 
 def _a_division(text: str, country: str) -> bool:
