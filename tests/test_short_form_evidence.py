@@ -310,21 +310,27 @@ STATE_STORY = ("The Senate voted 20-12 on Tuesday to send Gov. Ann Lee's budget 
 HINTED_STORY = "The Senate voted on Gov. Ann Lee's school plan in Ohio on Wednesday; the Buckeye Congress of Parents cheered."
 NATIONAL_STORIES = ["The Senate confirmed the nominee; Sen. Dale Moss, R-Ohio, said the governor of Ohio agreed.",
                     "The Senate passed the farm bill in Ohio, and Congress went home.",
-                    "The Senate voted on the governor's pick, lawmakers in Ohio and Georgia said."]
+                    "The Senate voted on the governor's pick, lawmakers in Ohio and Georgia said.",
+                    "Gov. Ann Lee named Tom Hale to the vacant Senate seat: a fine senator for Ohio, she said.",
+                    "The Senate honoured the veterans of D-Day on Tuesday, Gov. Ann Lee said."]
+COMPARED_STORY = "The Senate passed it 20-12, state Sen. Joe Park said; Ohio follows Georgia."
 
 
 def test_a_bare_senate_in_a_states_political_story_is_not_the_countrys(load_into, tmp_path):
     """ "the Senate" of a story about Ohio's politics (a legislator by his town, "R-Lima"; a governor with every place
     in Ohio) stays apart from the U.S. Senate; national stories keep it: a member of Congress by the state
-    ("R-Ohio"), Congress, or places in two states."""
+    ("R-Ohio"), Congress, a governor with places in two states, or a senator for the state; "D-Day" is no party label.
+    A state senator's words keep it apart with places in two states too."""
     tagged = ([("The U.S. Senate met in Washington, United States.", ["U.S. Senate", ("United States", "GPE")])]
               + [(f"The Senate confirmed judge {n} in Washington.", ["Senate"]) for n in range(3)]
-              + [(text, ["Senate"]) for text in (STATE_STORY, HINTED_STORY, *NATIONAL_STORIES)])
-    db = bodies(load_into, tmp_path, tagged, [[10, 14], [14], [14], [14], [11], [11], [11], [11], [11, 13]])
+              + [(text, ["Senate"]) for text in (STATE_STORY, HINTED_STORY, *NATIONAL_STORIES, COMPARED_STORY)])
+    db = bodies(load_into, tmp_path, tagged,
+                [[10, 14], [14], [14], [14], [11], [11], [11], [11], [11, 13], [11], [10], [11, 13]])
     assert merged(db)["Senate"] == "U.S. Senate"
     senate, own = entity_id("U.S. Senate", "ORG"), entity_id("Senate", "ORG")
-    assert where_written(db, "Senate") == {**{article_of(db, text): senate for text, _ in tagged[1:4] + tagged[6:]},
-                                           article_of(db, STATE_STORY): own, article_of(db, HINTED_STORY): own}
+    assert where_written(db, "Senate") == {**{article_of(db, text): senate for text, _ in tagged[1:4] + tagged[6:-1]},
+                                           **{article_of(db, text): own for text in (STATE_STORY, HINTED_STORY,
+                                                                                    COMPARED_STORY)}}
 
 
 def test_a_bare_senate_in_a_states_political_story_joins_the_states_senate_the_archive_names(load_into, tmp_path):

@@ -557,7 +557,8 @@ STATE_POLITICS = re.compile(
 STATE_HINTS = re.compile(r"\b(?:Gov\.|[Gg]overnor|[Ll]egislat\w+|[Ll]awmakers|Capitol)(?!\w)")
 NATIONAL_POLITICS = re.compile(
     r"\b(?:Congress|CONGRESS|congress(?:ional|man|men|woman|women)?|CONGRESSIONAL|Capitol Hill|"
-    r"(?i:U\.?S\.? (?:sen\.|rep\.|senate|house|senators?|representatives?))|[Ss]enators? from|Washington|WASHINGTON)"
+    r"(?i:U\.?S\.? (?:sen\.|rep\.|senate|house|senators?|representatives?|attorney general))|[Ss]enators? (?:from|for)|"
+    r"Washington|WASHINGTON)"
     r"(?!\w)")
 # A congress another name holds ("the American Congress of Obstetricians") is no word of the nation's.
 NAMED_CONGRESS = re.compile(r"\b(?!Republican |Democratic |New )[A-Z][a-z]+ Congress\b|\bCongress of\b")
@@ -566,7 +567,7 @@ FEDERAL = re.compile(r"\b[Ff]ederal\b")
 # The nouns of bodies a state has as well as the nation ("the Senate", "the Capitol"; not "Army", "Embassy").
 STATE_BODY_NOUNS = frozenset({"senate", "house", "assembly", "legislature", "court", "capitol"})
 # "R-Lima" names a state legislator by the town; "R-Calif." a member of Congress by the state.
-PARTY_PLACE = re.compile(r"\b[RDI]-(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+PARTY_PLACE = re.compile(r"(?:\(|, )[RDI]-(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?)")  # after a name: not "D-Day"
 
 
 def _keep_state_stories(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
@@ -587,19 +588,19 @@ def _keep_state_stories(db, context: ArticleContext, by_id: dict, short: str, wa
         - context.articles_naming(body))
     if not articles:
         return
-    divisions, several = _divisions_of(db, articles, country)
+    divisions = _divisions_of(db, articles, country)
     for ids in chunks(articles):
         for article_id, *texts in db.execute(
                 f"select id, dateline, title, body from articles where id in ({marks(ids)})", ids).fetchall():
             division = divisions.get(article_id)
-            if article_id not in several and _state_story("\n".join(text or "" for text in texts), division, country):
+            if _state_story("\n".join(text or "" for text in texts), division, country):
                 _keep_apart(db, _division_body(context, by_id, words[0], division) or short, wanted, name,
                             article_id)
 
 
-def _divisions_of(db, article_ids: list, country: str) -> tuple[dict[str, tuple[str, str]], set]:
-    """(article → the one first-order division of `country` (country code, admin1) its places of that country lie
-    in, the articles whose places lie in several); an article with no place below the country is in neither."""
+def _divisions_of(db, article_ids: list, country: str) -> dict[str, tuple[str, str]]:
+    """article → the one first-order division of `country` (country code, admin1) its places of that country lie
+    in; an article with places in several divisions, or none below the country, has none."""
     found = defaultdict(set)
     for ids in chunks(sorted(article_ids)):
         for article_id, admin1 in db.execute(
@@ -608,8 +609,7 @@ def _divisions_of(db, article_ids: list, country: str) -> tuple[dict[str, tuple[
                 f"places.admin1 is not null and places.admin1 not in ('', '00') and locations.article_id in "
                 f"({marks(ids)})", [country, *ids]):
             found[article_id].add((country, admin1))
-    return ({article_id: next(iter(divisions)) for article_id, divisions in found.items() if len(divisions) == 1},
-            {article_id for article_id, divisions in found.items() if len(divisions) > 1})
+    return {article_id: next(iter(divisions)) for article_id, divisions in found.items() if len(divisions) == 1}
 
 
 def _state_story(text: str, division: tuple[str, str] | None, country: str) -> bool:
@@ -624,7 +624,8 @@ def _state_story(text: str, division: tuple[str, str] | None, country: str) -> b
         if _a_division(match.group("place"), country):
             return False
         towns = True
-    return towns or STATE_POLITICS.search(text) is not None or (division is not None and STATE_HINTS.search(text) is not None)
+    return towns or STATE_POLITICS.search(text) is not None or (
+        division is not None and STATE_HINTS.search(text) is not None)
 
 
 def _a_division(text: str, country: str) -> bool:
