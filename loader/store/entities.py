@@ -29,8 +29,10 @@ many small local stories the one full name of a surname is often someone else: a
 that never name the person in full joins only on evidence, its articles no more than the full name's own or sharing
 its context (ArticleContext.surname_evidence: "Francis" the pope is no police spokesman one article names). A body's
 bare noun stays apart in an article about another division's body ("the Ohio Senate", _keep_other_regions_articles),
-and a common noun merged into a body no place qualifies ("Opposition" → "Joint Opposition") in articles of countries
-where that body is never named (_keep_other_countries_articles).
+and a country's body's noun in a story about one state's politics and nothing of the nation's ("Sen. Joe Park,
+R-Lima", the statehouse; no Congress, Washington nor senator for a state: _keep_state_stories; it joins the state's
+body the archive names, if one); so does a common noun merged into a body no place qualifies ("Opposition" →
+"Joint Opposition") in articles of countries where that body is never named (_keep_other_countries_articles).
 A person quoted by a surname that no mention holds ("Nunes said") is linked as the surname's mentions would be
 (link_surname_speakers).
 """
