@@ -63,20 +63,24 @@ def _families(db) -> dict[str, tuple[str, set]]:
 
 def _readings(db, families: dict) -> dict[str, dict[str, int]]:
     """bare id → article → the place most of the article's resolved locations of the bare name resolve to, for
-    the articles its family's mentions are in. One pass over the resolved locations, keys cached per spelling."""
+    the articles its family's mentions are in, for the names resolved to two places or more. SQL lists each
+    spelling's places once (0.3 s on 362,593 locations); only the locations of shared names are read."""
     by_key = {entity_key(name, SPLIT_TYPE): bare for bare, (name, _) in families.items() if name}
-    keys, places = {}, defaultdict(lambda: defaultdict(Counter))  # bare → article → place → locations
-    for text, article, place in db.execute("select text, article_id, place_id from locations "
-                                           "where place_id is not null"):
-        if text not in keys:
-            keys[text] = entity_key(text, SPLIT_TYPE)
-        bare = by_key.get(keys[text])
+    spellings, places_of = defaultdict(list), defaultdict(set)  # bare → spellings of its name, and their places
+    for text, places in db.execute("select text, group_concat(distinct place_id) from locations "
+                                   "where place_id is not null group by text"):
+        bare = by_key.get(entity_key(text, SPLIT_TYPE))
         if bare is not None:
-            places[bare][article][place] += 1
+            spellings[bare].append(text)
+            places_of[bare].update(places.split(","))
+    shared = {text: bare for bare, places in places_of.items() if len(places) > 1 for text in spellings[bare]}
+    located = defaultdict(lambda: defaultdict(Counter))  # bare → article → place → locations
+    for texts in chunks(sorted(shared)):
+        for text, article, place in db.execute(f"select text, article_id, place_id from locations where place_id "
+                                               f"is not null and text in ({marks(texts)})", texts):
+            located[shared[text]][article][place] += 1
     found = {}
-    for bare, articles in places.items():
-        if len({place for counts in articles.values() for place in counts}) < 2:
-            continue  # one place everywhere: nothing to split (nor any mention to read)
+    for bare, articles in located.items():
         overall = Counter()
         for counts in articles.values():
             overall.update(counts)
