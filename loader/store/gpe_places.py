@@ -64,7 +64,8 @@ def _families(db) -> dict[str, tuple[str, set]]:
 def _readings(db, families: dict) -> dict[str, dict[str, int]]:
     """bare id → article → the place most of the article's resolved locations of the bare name resolve to, for
     the articles its family's mentions are in, for the names resolved to two places or more. SQL lists each
-    spelling's places once (0.3 s on 362,593 locations); only the locations of shared names are read."""
+    spelling's places once (most of the 1.3 s this takes on 362,593 locations); only the locations of names resolved
+    to two places or more are read."""
     by_key = {entity_key(name, SPLIT_TYPE): bare for bare, (name, _) in families.items() if name}
     spellings, places_of = defaultdict(list), defaultdict(set)  # bare → spellings of its name, and their places
     for text, places in db.execute("select text, group_concat(distinct place_id) from locations "
