@@ -42,6 +42,15 @@ def finish(db):
         finisher(db)
 
 
+def two_in_france_one_in_texas(tmp_path):
+    db = new_archive(tmp_path)
+    save(db, "a1", [("Paris", FRANCE)])
+    save(db, "a2", [("Paris", FRANCE)])
+    save(db, "a3", [("Paris", TEXAS)])
+    finish(db)
+    return db
+
+
 def rows(db):
     return {row["name"]: (row["article_count"], row["mention_count"], row["place_id"], json.loads(row["aliases"]))
             for row in db.query("select * from entities order by id")}
@@ -95,11 +104,7 @@ def test_one_place_everywhere_is_no_split(tmp_path):
 
 
 def test_finishing_again_changes_nothing_and_a_split_without_evidence_is_undone(tmp_path):
-    db = new_archive(tmp_path)
-    save(db, "a1", [("Paris", FRANCE)])
-    save(db, "a2", [("Paris", FRANCE)])
-    save(db, "a3", [("Paris", TEXAS)])
-    finish(db)
+    db = two_in_france_one_in_texas(tmp_path)
     before = (rows(db), owners(db))
     finish(db)
     assert split_by_place(db) == 1
@@ -114,11 +119,7 @@ def test_finishing_again_changes_nothing_and_a_split_without_evidence_is_undone(
 
 
 def test_the_majority_moving_to_another_place_renames_the_rows(tmp_path):
-    db = new_archive(tmp_path)
-    save(db, "a1", [("Paris", FRANCE)])
-    save(db, "a2", [("Paris", FRANCE)])
-    save(db, "a3", [("Paris", TEXAS)])
-    finish(db)
+    db = two_in_france_one_in_texas(tmp_path)
     save(db, "a4", [("Paris", TEXAS)])
     save(db, "a5", [("Paris", TEXAS)])
     finish(db)
