@@ -1,0 +1,193 @@
+"""Places that share a name, told apart in the entities: "Paris" the French capital and "Paris, Texas".
+
+Entities are keyed by name (store/entities.py), so every article that names "Paris" lands on one GPE row, while
+the places stage resolves each article's "Paris" on its own (locations.place_id). split_by_place (a FINISHER, after
+the merges) splits a GPE entity whose articles resolve its name to different GeoNames places: each article takes
+the place most of its locations of that name resolve to (unresolved ones are ignored); the place most articles
+take keeps the bare row (its id, its name; entities.place_id names it); every other place gets a row of its own,
+id made from the bare row's id and the place, named with what tells it apart from the other places of the family
+(`qualified_name`: "Paris, Texas", "London, Canada", "Georgia (country)"), and with `split_from` naming the bare row.
+An article's mentions (and quotes said by the entity) follow its place; an article with no resolved location of
+that name stays with the bare row. Everything is recomputed from the mentions and locations at every finish, so a
+reload gives the same rows, and a split whose evidence is gone is undone (the rows nothing refers to are deleted).
+"""
+import json
+from collections import Counter, defaultdict
+
+from ..extract.names import entity_key
+from ..geonames import FEATURE_LABELS, country_name
+from .entities import _Tally, entity_id, refresh_entities
+from .rows import chunks, marks
+
+SPLIT_TYPE = "GPE"
+
+
+def split_id(bare: str, place_id: int) -> str:
+    """The id of the row of one place a bare GPE row was split by: the same in every load."""
+    return entity_id(f"{bare}\x1fplace:{place_id}", SPLIT_TYPE)
+
+
+def split_by_place(db) -> int:
+    """A FINISHER: split (or re-split, or join again) every GPE entity by the places its articles resolve its name
+    to; returns how many split rows the archive holds afterwards."""
+    families = _families(db)
+    readings = _readings(db, families)
+    placed = {row[0] for row in db.execute("select id from entities where place_id is not null and split_from is null")}
+    plans = {}
+    for bare, (name, members) in families.items():
+        if bare in readings or len(members) > 1 or bare in placed:  # only these may change
+            plans[bare] = _move_family(db, bare, members, readings.get(bare, {}))
+    refresh_entities(db)  # the counts of the bare rows whose mentions moved (split rows are named below)
+    for bare, (main, wanted) in plans.items():
+        name, members = families[bare]
+        db.execute("update entities set place_id = ? where id = ?", [main if wanted else None, bare])
+        _name_splits(db, bare, name, wanted, main)
+        for gone in sorted(members - {bare} - set(wanted.values())):
+            db.execute("delete from entities where id = ?", [gone])
+    return sum(len(wanted) for _, wanted in plans.values())
+
+
+def _families(db) -> dict[str, tuple[str, set]]:
+    """bare id → (its name, the ids of its family: itself and the rows split from it) for every GPE row of two
+    articles or more that is nobody's short form, and every row that was split before."""
+    families = {row[0]: (row[1], {row[0]}) for row in db.execute(
+        "select id, name from entities where type = ? and merged_into is null and split_from is null "
+        "and (article_count >= 2 or place_id is not null)", [SPLIT_TYPE])}
+    for split, bare in db.execute("select id, split_from from entities where split_from is not null").fetchall():
+        if bare not in families:
+            found = db.execute("select name from entities where id = ?", [bare]).fetchone()
+            families[bare] = (found[0] if found else "", {bare})
+        families[bare][1].add(split)
+    return families
+
+
+def _readings(db, families: dict) -> dict[str, dict[str, int]]:
+    """bare id → article → the place most of the article's resolved locations of the bare name resolve to, for
+    the articles its family's mentions are in, for the names resolved to two places or more. SQL lists each
+    spelling's places once (most of the 1.3 s this takes on 362,593 locations); only the locations of names resolved
+    to two places or more are read."""
+    by_key = {entity_key(name, SPLIT_TYPE): bare for bare, (name, _) in families.items() if name}
+    spellings, places_of = defaultdict(list), defaultdict(set)  # bare → spellings of its name, and their places
+    for text, places in db.execute("select text, group_concat(distinct place_id) from locations "
+                                   "where place_id is not null group by text"):
+        bare = by_key.get(entity_key(text, SPLIT_TYPE))
+        if bare is not None:
+            spellings[bare].append(text)
+            places_of[bare].update(places.split(","))
+    shared = {text: bare for bare, places in places_of.items() if len(places) > 1 for text in spellings[bare]}
+    located = defaultdict(lambda: defaultdict(Counter))  # bare → article → place → locations
+    for texts in chunks(sorted(shared)):
+        for text, article, place in db.execute(f"select text, article_id, place_id from locations where place_id "
+                                               f"is not null and text in ({marks(texts)})", texts):
+            located[shared[text]][article][place] += 1
+    found = {}
+    for bare, articles in located.items():
+        overall = Counter()
+        for counts in articles.values():
+            overall.update(counts)
+        own = _articles_of(db, families[bare][1])
+        found[bare] = {article: max(counts, key=lambda p: (counts[p], overall[p], -p))
+                       for article, counts in articles.items() if article in own}
+    return found
+
+
+def _articles_of(db, members: set) -> set:
+    ids = sorted(members)
+    return {row[0] for row in db.execute(
+        f"select distinct article_id from mentions where entity_id in ({marks(ids)})", ids)}
+
+
+def _move_family(db, bare: str, members: set, by_article: dict[str, int]) -> tuple[int | None, dict[int, str]]:
+    """Point each article's mentions of the family at its place's row; returns the bare row's place and the split
+    rows wanted (place → id), none when the articles resolve the name to fewer than two places."""
+    counts = Counter(by_article.values())
+    main = _main_place(db, counts)
+    if len(counts) < 2:
+        by_article, main = {}, None
+    wanted = {place: split_id(bare, place) for place in counts if place != main} if main is not None else {}
+    if _move(db, bare, members, {article: wanted.get(place, bare) for article, place in by_article.items()}):
+        db.execute("update entities set mention_count = null where id = ?", [bare])
+    return main, wanted
+
+
+def _main_place(db, counts: Counter) -> int | None:
+    """The place most articles resolve the name to (then the more populous, then the smaller id)."""
+    if not counts:
+        return None
+    population = {row[0]: row[1] or 0 for row in db.execute(
+        f"select id, population from places where id in ({marks(list(counts))})", list(counts))}
+    return max(counts, key=lambda place: (counts[place], population.get(place, 0), -place))
+
+
+def _move(db, bare: str, members: set, targets: dict[str, str]) -> int:
+    """Give each article's mentions and quotes of the family to its row (the bare row when the article has no
+    reading); returns how many mentions moved."""
+    ids = sorted(members)
+    moved = 0
+    rows = db.execute(f"select id, article_id, entity_id from mentions where entity_id in ({marks(ids)})", ids)
+    changes = defaultdict(list)
+    for mention, article, current in rows.fetchall():
+        target = targets.get(article, bare)
+        if target != current:
+            changes[target].append(mention)
+    for target, mentions in changes.items():
+        _ensure_row(db, bare, target)
+        for part in chunks(mentions):
+            moved += db.execute(f"update mentions set entity_id = ? where id in ({marks(part)})",
+                                [target, *part]).rowcount
+    for quote, article in db.execute(f"select id, article_id from quotes where speaker_entity_id in ({marks(ids)})",
+                                     ids).fetchall():
+        db.execute("update quotes set speaker_entity_id = ? where id = ?", [targets.get(article, bare), quote])
+    return moved
+
+
+def _ensure_row(db, bare: str, target: str) -> None:
+    if target != bare:
+        db.execute("insert or ignore into entities (id, name, type, aliases, split_from) values (?, '', ?, '[]', ?)",
+                   [target, SPLIT_TYPE, bare])
+
+
+def _name_splits(db, bare: str, name: str, wanted: dict[int, str], main: int | None) -> None:
+    """Counts, aliases (the bare spelling first) and the qualified name of every split row, from its mentions."""
+    if not wanted:
+        return
+    places = {row[0]: row for row in db.execute(
+        f"select id, name, feature_code, country_code, admin1 from places where id in ({marks([main, *wanted])})",
+        [main, *wanted])}
+    for place, split in wanted.items():
+        tally = _Tally()
+        for article, spelling, text, type_ in db.execute(
+                "select article_id, coalesce(entity_name, text), text, type from mentions where entity_id = ?",
+                [split]):
+            tally.add(split, article, spelling, text, type_)
+        row = tally.row(name, SPLIT_TYPE)
+        others = [places[other] for other in (main, *wanted) if other != place and other in places]
+        aliases = [row["name"], *(a for a in json.loads(row["aliases"]) if a != row["name"])]
+        db.execute("update entities set name = ?, type = ?, aliases = ?, article_count = ?, mention_count = ?, "
+                   "place_id = ?, split_from = ? where id = ?",
+                   [qualified_name(name, places.get(place), others), SPLIT_TYPE, json.dumps(aliases, ensure_ascii=False),
+                    row["article_count"], row["mention_count"], place, bare, split])
+
+
+def qualified_name(name: str, place, others: list) -> str:
+    """The bare name with what tells this place (id, name, feature_code, country_code, admin1) apart from the
+    other places of that name: its country's name when no other is in that country ("Paris, Canada"), else its
+    first-order division's ("Paris, Texas"); when the name is that country's or division's own ("Georgia" the
+    country beside the U.S. state), or they share it too, its kind ("New York (state / province)"); the GeoNames id
+    last ("Springfield (place 4409896)")."""
+    if place is None:
+        return name
+    _, _, code, country, admin1 = place
+    same_country = [other for other in others if other[3] == country]
+    candidates = []
+    if not same_country:
+        candidates.append(country_name(country))
+    elif code != "ADM1" and not any(other[4] == admin1 for other in same_country):
+        candidates.append(admin1)
+    for qualifier in candidates:
+        if qualifier and entity_key(qualifier, SPLIT_TYPE) != entity_key(name, SPLIT_TYPE):
+            return f"{name}, {qualifier}"
+    kind = FEATURE_LABELS.get(code or "")
+    if kind and not any(FEATURE_LABELS.get(other[2] or "") == kind for other in others):
+        return f"{name} ({kind})"
+    return f"{name} (place {place[0]})"
