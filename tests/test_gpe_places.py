@@ -1,5 +1,7 @@
-"""A GPE name the archive's articles resolve to different places is split by place: the place most articles take
-keeps the bare row ("Paris"), each other place gets a row of its own ("Paris, Texas"), with its articles' mentions."""
+"""A GPE name the archive's articles resolve to different places is split by place only where an article confirms
+the other place itself (its state, county or country named, "Paris, Tenn.", a dateline "PARIS, Texas"): the place
+most articles take keeps the bare row ("Paris"), each confirmed other place gets a row of its own ("Paris, Texas"),
+and an article whose other reading nothing confirms stays with the bare row."""
 import json
 
 from loader import store
@@ -10,19 +12,31 @@ from loader.store.gpe_places import qualified_name, split_by_place, split_id
 # GeoNames rows (id, name, feature code, country, admin1, population) as the places stage saves them.
 FRANCE = (2988507, "Paris", "PPLC", "FR", "Île-de-France", 2138551)
 TEXAS = (4717560, "Paris", "PPL", "US", "Texas", 24782)
-TENNESSEE = (4646571, "Paris", "PPL", "US", "Tennessee", 10156)
-ONTARIO = (6094817, "London", "PPL", "CA", "Ontario", 346765)
-ENGLAND = (2643743, "London", "PPLC", "GB", "England", 7556900)
+TENNESSEE = (4647963, "Paris", "PPL", "US", "Tennessee", 10150)
+ONTARIO = (6058560, "London", "PPL", "CA", "Ontario", 422324)
+ENGLAND = (2643743, "London", "PPLC", "GB", "England", 8961989)
+GEORGIA_COUNTRY = (614540, "Georgia", "PCLI", "GE", "", 3704500)
+GEORGIA_STATE = (4197000, "Georgia", "ADM1", "US", "Georgia", 4836734)
+# Places an article may name beside the shared name, and confirm one reading with.
+STATE_OF_TEXAS = (4736286, "Texas", "ADM1", "US", "Texas", 25000000)
+LAMAR_COUNTY = (4705086, "Lamar County", "ADM2", "US", "Texas", 49000)
+ONTARIO_PROVINCE = (6093943, "Ontario", "ADM1", "CA", "Ontario", 12861940)
+CANADA = (6251999, "Canada", "PCLI", "CA", "", 37058856)
+FRANCE_COUNTRY = (3017382, "France", "PCLI", "FR", "", 66987244)
+UNITED_STATES = (6252001, "United States", "PCLI", "US", "", 327167434)
+TBILISI = (611717, "Tbilisi", "PPLC", "GE", "Tbilisi", 1049498)
+ATLANTA = (4180439, "Atlanta", "PPL", "US", "Georgia", 510823)
 
 
 def new_archive(tmp_path):
     return store.open_db(str(tmp_path / "archive.db"))
 
 
-def save(db, article, names_and_places, *, body=None):
-    """One article naming each (name, place or None) once, as the extract stage would save it; `body` is written."""
+def save(db, article, names_and_places, *, body=None, dateline=None):
+    """One article naming each (name, place or None) once, as the extract stage would save it: a GPE mention and a
+    location for each; `body` is written when given (each name is found in it in turn)."""
     text = body or " ".join(f"{name} news." for name, _ in names_and_places)
-    db["articles"].upsert({"id": article, "body": text}, pk="id")
+    db["articles"].upsert({"id": article, "body": text, "dateline": dateline}, pk="id")
     mentions, locations, at = [], [], 0
     for name, place in names_and_places:
         start = text.index(name, at)
@@ -46,61 +60,96 @@ def two_in_france_one_in_texas(tmp_path):
     db = new_archive(tmp_path)
     save(db, "a1", [("Paris", FRANCE)])
     save(db, "a2", [("Paris", FRANCE)])
-    save(db, "a3", [("Paris", TEXAS)])
+    save(db, "a3", [("Paris", TEXAS), ("Texas", STATE_OF_TEXAS)])
     finish(db)
     return db
 
 
 def rows(db):
     return {row["name"]: (row["article_count"], row["mention_count"], row["place_id"], json.loads(row["aliases"]))
-            for row in db.query("select * from entities order by id")}
+            for row in db.query("select * from entities where name not in ('Texas', 'Lamar County', 'Ontario', "
+                                "'Canada', 'France', 'United States', 'Tbilisi', 'Atlanta') order by id")}
 
 
-def owners(db):
-    return {(row["article_id"], row["start"]): row["entity_id"] for row in db.query("select * from mentions")}
+def owners(db, name="Paris"):
+    return {(row["article_id"], row["start"]): row["entity_id"] for row in db.query(
+        "select * from mentions where text = ?", [name])}
 
 
-def test_the_place_most_articles_take_keeps_the_name_and_each_other_place_gets_a_row(tmp_path):
+def test_an_article_that_names_the_state_moves_to_its_place_and_an_unconfirmed_reading_stays(tmp_path):
     db = new_archive(tmp_path)
     save(db, "a1", [("Paris", FRANCE)])
     save(db, "a2", [("Paris", FRANCE), ("Paris", FRANCE)])
-    save(db, "a3", [("Paris", TEXAS), ("Paris", TEXAS)])
+    save(db, "a3", [("Paris", TEXAS), ("Paris", TEXAS), ("Texas", STATE_OF_TEXAS)])
+    save(db, "a4", [("Paris", TEXAS)])  # the places stage's reading, and nothing in the article names Texas
     finish(db)
-    bare = entity_id("Paris", "GPE")
-    assert rows(db) == {"Paris": (2, 3, FRANCE[0], []), "Paris, United States": (1, 2, TEXAS[0], ["Paris"])}
-    split = split_id(bare, TEXAS[0])
+    bare, split = entity_id("Paris", "GPE"), split_id(entity_id("Paris", "GPE"), TEXAS[0])
+    assert rows(db) == {"Paris": (3, 4, FRANCE[0], []), "Paris, Texas": (1, 2, TEXAS[0], ["Paris"])}
     assert db["entities"].get(split)["split_from"] == bare
-    assert set(owners(db).items()) == {(("a1", 0), bare), (("a2", 0), bare), (("a2", 12), bare),
-                                       (("a3", 0), split), (("a3", 12), split)}
+    assert owners(db) == {("a1", 0): bare, ("a2", 0): bare, ("a2", 12): bare, ("a3", 0): split,
+                          ("a3", 12): split, ("a4", 0): bare}
 
 
-def test_two_places_of_one_country_are_told_apart_by_their_state(tmp_path):
+def test_the_county_or_the_state_written_after_the_name_or_in_the_dateline_confirms(tmp_path):
     db = new_archive(tmp_path)
-    for n, place in enumerate([TEXAS, TEXAS, TENNESSEE, FRANCE]):
-        save(db, f"a{n}", [("Paris", place)])
+    for n in range(4):
+        save(db, f"f{n}", [("Paris", FRANCE)])
+    save(db, "a3", [("Paris", TEXAS), ("Lamar County", LAMAR_COUNTY)])
+    save(db, "a4", [("Paris", TENNESSEE)], body="Flooding closed roads in Paris, Tenn., on Friday.")
+    save(db, "a5", [("Paris", TENNESSEE)], body="The mayor of Paris said the plant will close.",
+         dateline="PARIS, Tenn.")
+    save(db, "a6", [("Paris", TENNESSEE)], body="Police in Paris, Ill., said.")  # Illinois holds no Paris read here
     finish(db)
     assert {name: row[:3] for name, row in rows(db).items()} == {
-        "Paris": (2, 2, TEXAS[0]), "Paris, Tennessee": (1, 1, TENNESSEE[0]), "Paris, France": (1, 1, FRANCE[0])}
+        "Paris": (5, 5, FRANCE[0]), "Paris, Texas": (1, 1, TEXAS[0]), "Paris, Tennessee": (2, 2, TENNESSEE[0])}
 
 
-def test_an_article_keeps_its_majority_place_and_unresolved_names_stay_bare(tmp_path):
+def test_the_country_confirms_a_place_abroad_but_not_one_in_the_main_places_country(tmp_path):
     db = new_archive(tmp_path)
-    save(db, "a1", [("London", ENGLAND)])
-    save(db, "a2", [("London", None)])  # resolved nowhere: no reading, the bare row keeps it
-    save(db, "a3", [("London", ONTARIO), ("London", ONTARIO), ("London", ENGLAND)])
-    save(db, "a4", [("London", ONTARIO)])
+    save(db, "a1", [("Paris", TEXAS)])
+    save(db, "a2", [("Paris", TEXAS)])
+    save(db, "a3", [("Paris", FRANCE), ("France", FRANCE_COUNTRY)])
+    save(db, "a4", [("Paris", TENNESSEE), ("United States", UNITED_STATES)])  # Texas is in it too: no split
     finish(db)
-    # two articles take Ontario (a3 by two locations to one), one England: Ontario keeps the bare name
     assert {name: row[:3] for name, row in rows(db).items()} == {
-        "London": (3, 5, ONTARIO[0]), "London, United Kingdom": (1, 1, ENGLAND[0])}
+        "Paris": (3, 3, TEXAS[0]), "Paris, France": (1, 1, FRANCE[0])}
 
 
-def test_one_place_everywhere_is_no_split(tmp_path):
+def test_london_in_ontario_by_the_province_or_the_country(tmp_path):
+    db = new_archive(tmp_path)
+    for n in range(4):
+        save(db, f"e{n}", [("London", ENGLAND)])
+    save(db, "o1", [("London", ONTARIO), ("Ontario", ONTARIO_PROVINCE)])
+    save(db, "o2", [("London", ONTARIO), ("Canada", CANADA)])
+    save(db, "o3", [("London", ONTARIO), ("London", None)])  # unconfirmed, and one location not resolved
+    finish(db)
+    assert {name: row[:3] for name, row in rows(db).items()} == {
+        "London": (5, 6, ENGLAND[0]), "London, Ontario": (2, 2, ONTARIO[0])}
+
+
+def test_a_country_or_a_state_is_confirmed_by_a_place_inside_it_and_a_quote_follows(tmp_path):
+    db = new_archive(tmp_path)
+    save(db, "a1", [("Georgia", GEORGIA_STATE), ("Atlanta", ATLANTA)])
+    save(db, "a2", [("Georgia", GEORGIA_STATE)])
+    save(db, "a5", [("Georgia", GEORGIA_STATE)])
+    save(db, "a3", [("Georgia", GEORGIA_COUNTRY), ("Tbilisi", TBILISI)])
+    save(db, "a4", [("Georgia", GEORGIA_COUNTRY), ("Atlanta", ATLANTA)])  # Atlanta is in the state, not the country
+    db["quotes"].insert({"article_id": "a3", "content": "We will talk.", "speaker": "Georgia",
+                         "speaker_entity_id": entity_id("Georgia", "GPE")})
+    finish(db)
+    country = split_id(entity_id("Georgia", "GPE"), GEORGIA_COUNTRY[0])
+    assert {name: row[:3] for name, row in rows(db).items()} == {
+        "Georgia": (4, 4, GEORGIA_STATE[0]), "Georgia (country)": (1, 1, GEORGIA_COUNTRY[0])}
+    assert db.execute("select speaker_entity_id from quotes").fetchone()[0] == country
+
+
+def test_readings_nothing_confirms_are_no_split(tmp_path):
     db = new_archive(tmp_path)
     save(db, "a1", [("Paris", FRANCE)])
     save(db, "a2", [("Paris", FRANCE), ("Paris", None)])
+    save(db, "a3", [("Paris", TEXAS)])
     finish(db)
-    assert rows(db) == {"Paris": (2, 3, None, [])}
+    assert rows(db) == {"Paris": (3, 4, None, [])}
 
 
 def test_finishing_again_changes_nothing_and_a_split_without_evidence_is_undone(tmp_path):
@@ -109,10 +158,10 @@ def test_finishing_again_changes_nothing_and_a_split_without_evidence_is_undone(
     finish(db)
     assert split_by_place(db) == 1
     assert (rows(db), owners(db)) == before
-    save(db, "a3", [("Paris", TEXAS)])  # re-extracted: its mentions arrive on the bare row again
+    save(db, "a3", [("Paris", TEXAS), ("Texas", STATE_OF_TEXAS)])  # re-extracted: its mentions arrive on the bare row
     finish(db)
     assert (rows(db), owners(db)) == before
-    save(db, "a3", [("Paris", FRANCE)])  # now resolved to France: one place, the split row goes
+    save(db, "a3", [("Paris", TEXAS)])  # re-extracted without Texas: nothing confirms it, the split row goes
     finish(db)
     assert rows(db) == {"Paris": (3, 3, None, [])}
     assert set(owners(db).values()) == {entity_id("Paris", "GPE")}
@@ -122,31 +171,22 @@ def test_the_majority_moving_to_another_place_renames_the_rows(tmp_path):
     db = two_in_france_one_in_texas(tmp_path)
     save(db, "a4", [("Paris", TEXAS)])
     save(db, "a5", [("Paris", TEXAS)])
+    save(db, "a1", [("Paris", FRANCE), ("France", FRANCE_COUNTRY)])
     finish(db)
     assert {name: row[:3] for name, row in rows(db).items()} == {
-        "Paris": (3, 3, TEXAS[0]), "Paris, France": (2, 2, FRANCE[0])}
+        "Paris": (4, 4, TEXAS[0]), "Paris, France": (1, 1, FRANCE[0])}
 
 
-def test_a_quote_said_by_the_place_follows_its_article(tmp_path):
-    db = new_archive(tmp_path)
-    save(db, "a1", [("Georgia", (614540, "Georgia", "PCLI", "GE", "", 3731000))])
-    save(db, "a2", [("Georgia", (4197000, "Georgia", "ADM1", "US", "Georgia", 10097343))])
-    save(db, "a3", [("Georgia", (4197000, "Georgia", "ADM1", "US", "Georgia", 10097343))])
-    db["quotes"].insert({"article_id": "a1", "content": "We will talk.", "speaker": "Georgia",
-                         "speaker_entity_id": entity_id("Georgia", "GPE")})
-    finish(db)
-    country = db.execute("select id, name from entities where split_from is not null").fetchall()
-    assert [name for _, name in country] == ["Georgia (country)"]
-    assert db.execute("select speaker_entity_id from quotes").fetchone()[0] == country[0][0]
-
-
-def test_the_qualifier_is_the_country_else_the_division_else_the_kind_else_the_id():
+def test_the_qualifier_reads_for_a_user():
     def place(geonameid, code, country, admin1):
         return (geonameid, "x", code, country, admin1)
-    assert qualified_name("Paris", place(1, "PPL", "US", "Texas"), [place(2, "PPLC", "FR", "Île-de-France")]) \
-        == "Paris, United States"
+    france = place(2, "PPLC", "FR", "Île-de-France")
+    assert qualified_name("Paris", place(1, "PPL", "US", "Texas"), [france]) == "Paris, Texas"
+    assert qualified_name("Paris", france, [place(1, "PPL", "US", "Texas")]) == "Paris, France"
     assert qualified_name("Paris", place(1, "PPL", "US", "Texas"), [place(2, "PPL", "US", "Tennessee")]) \
         == "Paris, Texas"
+    assert qualified_name("London", place(1, "PPL", "CA", "Ontario"), [place(2, "PPLC", "GB", "England")]) \
+        == "London, Ontario"
     assert qualified_name("Georgia", place(1, "PCLI", "GE", ""), [place(2, "ADM1", "US", "Georgia")]) \
         == "Georgia (country)"
     assert qualified_name("Georgia", place(2, "ADM1", "US", "Georgia"), [place(1, "PCLI", "GE", "")]) \
@@ -173,11 +213,11 @@ def test_a_load_with_two_towns_of_one_name_shows_two_entities_and_a_reload_keeps
     db, _ = load_into(path, nlp=True)
     found = {row["name"]: (row["article_count"], row["mention_count"], row["place_id"]) for row in db.query(
         "select * from entities where name like 'Paris%' and type = 'GPE'")}
-    assert found == {"Paris": (2, 4, FRANCE[0]), "Paris, United States": (1, 2, TEXAS[0])}
+    assert found == {"Paris": (2, 4, FRANCE[0]), "Paris, Texas": (1, 2, TEXAS[0])}
     texas = db.execute("select id from articles where title = 'Storm hits Texas town'").fetchone()[0]
     assert {row[0] for row in db.execute("select e.name from mentions m join entities e on e.id = m.entity_id "
                                          "where m.article_id = ? and m.text = 'Paris'", [texas])} == {
-        "Paris, United States"}
+        "Paris, Texas"}
     before = list(db.query("select * from entities order by id")), list(db.query("select * from mentions order by id"))
     db, _ = load_into(path, nlp=True)
     assert (list(db.query("select * from entities order by id")), list(db.query("select * from mentions order by id"))) \

@@ -2,24 +2,34 @@
 
 Entities are keyed by name (store/entities.py), so every article that names "Paris" lands on one GPE row, while
 the places stage resolves each article's "Paris" on its own (locations.place_id). split_by_place (a FINISHER, after
-the merges) splits a GPE entity whose articles resolve its name to different GeoNames places: each article takes
-the place most of its locations of that name resolve to (unresolved ones are ignored); the place most articles
-take keeps the bare row (its id, its name; entities.place_id names it); every other place gets a row of its own,
-id made from the bare row's id and the place, named with what tells it apart from the other places of the family
-(`qualified_name`: "Paris, Texas", "London, Canada", "Georgia (country)"), and with `split_from` naming the bare row.
+the merges) splits a GPE entity only where an article itself confirms that its name means another place than
+most articles take. Each article takes the place most of its locations of that name resolve to (unresolved ones
+are ignored); the place most articles take (the dominant reading) keeps the bare row (its id, its name;
+entities.place_id names it). An article reading another place moves to that place's row only when it names what
+holds that place and not the dominant one (`confirmed_readings`): its state, province or county ("Paris, Tenn.",
+a dateline "PARIS, Texas", "Lamar County" elsewhere), its country when the dominant place lies in another, or for
+a country or a state a place inside it; a single article's misreading ("Toronto" as a small US town, with nothing
+naming Ohio) stays with the bare row. A split row's id is made from the bare row's id and the place; it is named
+for a reader (`qualified_name`: "Paris, Texas", "Paris, France", "Georgia (country)", "Georgia, United States"),
+and `split_from` names the bare row.
 An article's mentions (and quotes said by the entity) follow its place; an article with no resolved location of
 that name stays with the bare row. Everything is recomputed from the mentions and locations at every finish, so a
 reload gives the same rows, and a split whose evidence is gone is undone (the rows nothing refers to are deleted).
 """
 import json
+import re
 from collections import Counter, defaultdict
 
+from ..extract.gazetteer import get_gazetteer, name_key
 from ..extract.names import entity_key
 from ..geonames import FEATURE_LABELS, country_name
 from .entities import _Tally, entity_id, refresh_entities
 from .rows import chunks, marks
 
 SPLIT_TYPE = "GPE"
+COUNTRY_CODES = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "PCLH")
+QUALIFIER_REACH = 40  # characters after a name where its qualifier ", Tenn." may stand
+QUALIFIER = re.compile(r"\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
 def split_id(bare: str, place_id: int) -> str:
@@ -36,7 +46,7 @@ def split_by_place(db) -> int:
     plans = {}
     for bare, (name, members) in families.items():
         if bare in readings or len(members) > 1 or bare in placed:  # only these may change
-            plans[bare] = _move_family(db, bare, members, readings.get(bare, {}))
+            plans[bare] = _move_family(db, bare, name, members, readings.get(bare, {}))
     refresh_entities(db)  # the counts of the bare rows whose mentions moved (split rows are named below)
     for bare, (main, wanted) in plans.items():
         name, members = families[bare]
@@ -97,17 +107,85 @@ def _articles_of(db, members: set) -> set:
         f"select distinct article_id from mentions where entity_id in ({marks(ids)})", ids)}
 
 
-def _move_family(db, bare: str, members: set, by_article: dict[str, int]) -> tuple[int | None, dict[int, str]]:
+def _move_family(db, bare: str, name: str, members: set, by_article: dict[str, int]) -> tuple[int | None, dict[int, str]]:
     """Point each article's mentions of the family at its place's row; returns the bare row's place and the split
-    rows wanted (place → id), none when the articles resolve the name to fewer than two places."""
+    rows wanted (place → id), none when no article confirms a place other than the one most articles take."""
+    main = _main_place(db, Counter(by_article.values()))
+    by_article = confirmed_readings(db, name, members, by_article, main)
     counts = Counter(by_article.values())
-    main = _main_place(db, counts)
-    if len(counts) < 2:
-        by_article, main = {}, None
+    if not counts:
+        main = None
     wanted = {place: split_id(bare, place) for place in counts if place != main} if main is not None else {}
     if _move(db, bare, members, {article: wanted.get(place, bare) for article, place in by_article.items()}):
         db.execute("update entities set mention_count = null where id = ?", [bare])
     return main, wanted
+
+
+def confirmed_readings(db, name: str, members: set, by_article: dict[str, int], main: int | None) -> dict[str, int]:
+    """The articles (→ place) that read the name as a place other than the main one and confirm it themselves:
+    the places stage's lone misreading ("Toronto" a small US town) stays with the main row."""
+    gazetteer = get_gazetteer()
+    main_place = gazetteer.get(main) if main is not None else None
+    kept = {}
+    for article, place_id in by_article.items():
+        place = gazetteer.get(place_id) if place_id != main else None
+        if place is not None and main_place is not None and _confirms(db, gazetteer, name, members, article, place,
+                                                                      main_place):
+            kept[article] = place_id
+    return kept
+
+
+def _confirms(db, gazetteer, name: str, members: set, article: str, place, main) -> bool:
+    """Whether the article names what holds `place` and not `main`: its state or province or county (another
+    location resolved to it, or written after the name: "Paris, Tenn.", a dateline "PARIS, Texas"), its country
+    when `main` lies in another country, or, for a country or a state, a place inside it ("Tbilisi", "Atlanta")."""
+    holders = {place.admin1_id, place.admin2_id} - {0, place.id, main.admin1_id, main.admin2_id}
+    other_country = place.country_code != main.country_code
+    key = name_key(name)
+
+    def holds(found) -> bool:
+        if found.id in holders or (other_country and found.feature_code in COUNTRY_CODES
+                                   and found.country_code == place.country_code):
+            return True
+        return found.id != place.id and _inside(found, place, main)
+
+    located = db.execute("select l.text, l.place_id from locations l where l.article_id = ? and l.place_id is not "
+                         "null and l.is_dateline = 0", [article]).fetchall()
+    if any(name_key(text) != key and holds(found) for text, place_id in located
+           if (found := gazetteer.get(place_id)) is not None):
+        return True
+    return any(holds(found) for qualifier in _qualifiers(db, name, members, article)
+               for found in gazetteer.candidates(qualifier))
+
+
+def _inside(found, place, main) -> bool:
+    """`found` lies in the country or state `place` is, and `main` is not that country or state."""
+    if place.feature_code in COUNTRY_CODES:
+        return found.country_code == place.country_code != main.country_code
+    if place.feature_code == "ADM1":
+        return found.admin1_id == place.id != main.admin1_id
+    return False
+
+
+def _qualifiers(db, name: str, members: set, article: str) -> list[str]:
+    """What the article writes right after the name ("Paris, Tenn." → "Tenn."), in its body and its dateline; each
+    of one to three capitalised words, the longest first."""
+    body, dateline = db.execute("select body, dateline from articles where id = ?", [article]).fetchone() or ("", "")
+    ids = sorted(members)
+    ends = [row[0] for row in db.execute(f"select end from mentions where article_id = ? and entity_id in "
+                                         f"({marks(ids)})", [article, *ids])]
+    tails = [(body or "")[end:end + QUALIFIER_REACH] for end in ends]
+    for part in (dateline or "").split("/"):
+        head, _, rest = part.partition(",")
+        if rest and name_key(head) == name_key(name):
+            tails.append("," + rest)
+    found = []
+    for tail in tails:
+        match = QUALIFIER.match(tail)
+        if match:
+            words = match.group(1).split()
+            found += [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+    return found
 
 
 def _main_place(db, counts: Counter) -> int | None:
@@ -170,23 +248,23 @@ def _name_splits(db, bare: str, name: str, wanted: dict[int, str], main: int | N
 
 
 def qualified_name(name: str, place, others: list) -> str:
-    """The bare name with what tells this place (id, name, feature_code, country_code, admin1) apart from the
-    other places of that name: its country's name when no other is in that country ("Paris, Canada"), else its
-    first-order division's ("Paris, Texas"); when the name is that country's or division's own ("Georgia" the
-    country beside the U.S. state), or they share it too, its kind ("New York (state / province)"); the GeoNames id
+    """The bare name with what a reader tells this place (id, name, feature_code, country_code, admin1) apart by
+    from the other places of that name: a country is "Georgia (country)"; a state or province, or a capital, takes
+    its country ("Georgia, United States", "Paris, France"); any other place its state or province ("Paris,
+    Texas", "London, Ontario"), or its country when it has none. The GeoNames id when another place of the name
+    would read the same and its kind does not tell it ("New York (state / province)" beside the city), the GeoNames id
     last ("Springfield (place 4409896)")."""
     if place is None:
         return name
     _, _, code, country, admin1 = place
-    same_country = [other for other in others if other[3] == country]
-    candidates = []
-    if not same_country:
-        candidates.append(country_name(country))
-    elif code != "ADM1" and not any(other[4] == admin1 for other in same_country):
-        candidates.append(admin1)
-    for qualifier in candidates:
-        if qualifier and entity_key(qualifier, SPLIT_TYPE) != entity_key(name, SPLIT_TYPE):
-            return f"{name}, {qualifier}"
+    if code in COUNTRY_CODES:
+        return f"{name} (country)"
+    by_country = code in ("ADM1", "PPLC") or not admin1 or entity_key(admin1, SPLIT_TYPE) == entity_key(name, SPLIT_TYPE)
+    qualifier = country_name(country) if by_country else admin1
+    twins = [other for other in others if other[3] == country and (by_country or other[4] == admin1)
+             and other[2] not in COUNTRY_CODES]
+    if qualifier and not twins:
+        return f"{name}, {qualifier}"
     kind = FEATURE_LABELS.get(code or "")
     if kind and not any(FEATURE_LABELS.get(other[2] or "") == kind for other in others):
         return f"{name} ({kind})"
