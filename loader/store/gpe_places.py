@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 
 from ..extract.gazetteer import get_gazetteer, name_key
 from ..extract.names import entity_key
+from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO
 from ..geonames import FEATURE_LABELS, country_name
 from .entities import _Tally, entity_id, refresh_entities
 from .rows import chunks, marks
@@ -29,6 +30,10 @@ from .rows import chunks, marks
 SPLIT_TYPE = "GPE"
 COUNTRY_CODES = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "PCLH")
 QUALIFIER_REACH = 40  # characters after a name where its qualifier ", Tenn." may stand
+AREA_CODES = (*COUNTRY_CODES, "ADM1")
+# A name in a list of names is not qualified by the next one: "Maryland, Massachusetts and Virginia".
+LIST_BEFORE = re.compile(r"[A-Z][\w.'’-]*(?:\s*,|\s+(?:and|or|&))\s*$")
+LIST_AFTER = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)[A-Z]")
 QUALIFIER = re.compile(r"\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
@@ -136,53 +141,74 @@ def confirmed_readings(db, name: str, members: set, by_article: dict[str, int], 
 
 
 def _confirms(db, gazetteer, name: str, members: set, article: str, place, main) -> bool:
-    """Whether the article names what holds `place` and not `main`: its state or province or county (another
-    location resolved to it, or written after the name: "Paris, Tenn.", a dateline "PARIS, Texas"), its country
-    when `main` lies in another country, or, for a country or a state, a place inside it ("Tbilisi", "Atlanta")."""
+    """Whether the article itself says the name means `place`, not `main`. Written after the name: the place's
+    state, province, county or (when `main` lies in another) country ("Paris, Tenn.", a dateline "PARIS, Texas"),
+    or for a state the word ("Washington state"). Elsewhere in the article: the place's county; its state or
+    province when no other is named as often; for a state or a country, two places in it and none in `main`.
+    A town named like the state or country `main` is ("England and Wales"), or far smaller than `main` ("the Paris
+    climate agreement" in an article that names Texas), takes only what follows the name; a place that holds
+    `main` or lies in it ("Istanbul" the city and the province) is never split from it.
+    The places the stage read near the name are no evidence by themselves: it read them together."""
+    if main.id in (place.admin1_id, place.admin2_id) or place.id in (main.admin1_id, main.admin2_id):
+        return False  # the city and its province of one name ("Istanbul"): one row
     holders = {place.admin1_id, place.admin2_id} - {0, place.id, main.admin1_id, main.admin2_id}
-    other_country = place.country_code != main.country_code
-    key = name_key(name)
-
-    def holds(found) -> bool:
-        if found.id in holders or (other_country and found.feature_code in COUNTRY_CODES
-                                   and found.country_code == place.country_code):
-            return True
-        return found.id != place.id and _inside(found, place, main)
-
-    located = db.execute("select l.text, l.place_id from locations l where l.article_id = ? and l.place_id is not "
-                         "null and l.is_dateline = 0", [article]).fetchall()
-    if any(name_key(text) != key and holds(found) for text, place_id in located
-           if (found := gazetteer.get(place_id)) is not None):
+    countries = {place.country_code} - {main.country_code}
+    tails = _tails(db, name, members, article)
+    if place.feature_code == "ADM1" and any(tail.lstrip().startswith(DIVISION_WORDS) for tail in tails):
         return True
-    return any(holds(found) for qualifier in _qualifiers(db, name, members, article)
-               for found in gazetteer.candidates(qualifier))
+    if any(found.id in holders or (found.feature_code in COUNTRY_CODES and found.country_code in countries)
+           for qualifier in _qualifiers(tails) for found in gazetteer.candidates(qualifier)):
+        return True
+    if (main.feature_code in AREA_CODES and place.feature_code not in AREA_CODES) or (
+            main.population > FAMOUS_RATIO * place.population):
+        return False
+    key = name_key(name)
+    others = [found for text, place_id in db.execute(
+        "select text, place_id from locations where article_id = ? and place_id is not null and is_dateline = 0",
+        [article]).fetchall() if name_key(text) != key and (found := gazetteer.get(place_id)) is not None]
+    if place.feature_code in AREA_CODES:
+        inside = {found.id for found in others if found.id != place.id and _within(found, place)}
+        return len(inside) >= 2 and not any(_within(found, main) for found in others)
+    if any(found.id == place.admin2_id != main.admin2_id for found in others if found.id):
+        return True
+    named = Counter(found.id for found in others if found.feature_code == "ADM1").most_common(2)
+    return bool(named) and named[0][0] == place.admin1_id != main.admin1_id and (
+        len(named) == 1 or named[0][1] > named[1][1])
 
 
-def _inside(found, place, main) -> bool:
-    """`found` lies in the country or state `place` is, and `main` is not that country or state."""
-    if place.feature_code in COUNTRY_CODES:
-        return found.country_code == place.country_code != main.country_code
-    if place.feature_code == "ADM1":
-        return found.admin1_id == place.id != main.admin1_id
-    return False
+def _within(found, area) -> bool:
+    """`found` lies in `area` (a country or a state), or is that place."""
+    if area.feature_code in COUNTRY_CODES:
+        return found.country_code == area.country_code
+    if area.feature_code == "ADM1":
+        return found.admin1_id == area.id
+    return found.id == area.id
 
 
-def _qualifiers(db, name: str, members: set, article: str) -> list[str]:
-    """What the article writes right after the name ("Paris, Tenn." → "Tenn."), in its body and its dateline; each
-    of one to three capitalised words, the longest first."""
+def _tails(db, name: str, members: set, article: str) -> list[str]:
+    """What follows the name in the article's body (where the name stands in no list of names: "New York,
+    Washington, Massachusetts and Virginia") and in its dateline ("PARIS, Tenn." → ", Tenn.")."""
     body, dateline = db.execute("select body, dateline from articles where id = ?", [article]).fetchone() or ("", "")
+    body = body or ""
     ids = sorted(members)
-    ends = [row[0] for row in db.execute(f"select end from mentions where article_id = ? and entity_id in "
-                                         f"({marks(ids)})", [article, *ids])]
-    tails = [(body or "")[end:end + QUALIFIER_REACH] for end in ends]
+    spans = db.execute(f"select start, end from mentions where article_id = ? and entity_id in ({marks(ids)})",
+                       [article, *ids]).fetchall()
+    tails = [body[end:end + QUALIFIER_REACH] for start, end in spans
+             if not LIST_BEFORE.search(body[max(0, start - QUALIFIER_REACH):start])]
     for part in (dateline or "").split("/"):
         head, _, rest = part.partition(",")
         if rest and name_key(head) == name_key(name):
             tails.append("," + rest)
+    return tails
+
+
+def _qualifiers(tails: list[str]) -> list[str]:
+    """The qualifier each tail starts with (", Tenn., police said" → "Tenn."), one to three capitalised words,
+    the longest first; none where it goes on as a list (", Maryland, Massachusetts and Virginia")."""
     found = []
     for tail in tails:
         match = QUALIFIER.match(tail)
-        if match:
+        if match and not LIST_AFTER.match(tail, match.end()):
             words = match.group(1).split()
             found += [" ".join(words[:n]) for n in range(len(words), 0, -1)]
     return found
