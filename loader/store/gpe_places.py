@@ -112,7 +112,8 @@ def _articles_of(db, members: set) -> set:
         f"select distinct article_id from mentions where entity_id in ({marks(ids)})", ids)}
 
 
-def _move_family(db, bare: str, name: str, members: set, by_article: dict[str, int]) -> tuple[int | None, dict[int, str]]:
+def _move_family(db, bare: str, name: str, members: set,
+                 by_article: dict[str, int]) -> tuple[int | None, dict[int, str]]:
     """Point each article's mentions of the family at its place's row; returns the bare row's place and the split
     rows wanted (place → id), none when no article confirms a place other than the one most articles take."""
     main = _main_place(db, Counter(by_article.values()))
@@ -267,10 +268,11 @@ def _name_splits(db, bare: str, name: str, wanted: dict[int, str], main: int | N
         row = tally.row(name, SPLIT_TYPE)
         others = [places[other] for other in (main, *wanted) if other != place and other in places]
         aliases = [row["name"], *(a for a in json.loads(row["aliases"]) if a != row["name"])]
+        label = qualified_name(name, places.get(place), others)
         db.execute("update entities set name = ?, type = ?, aliases = ?, article_count = ?, mention_count = ?, "
                    "place_id = ?, split_from = ? where id = ?",
-                   [qualified_name(name, places.get(place), others), SPLIT_TYPE, json.dumps(aliases, ensure_ascii=False),
-                    row["article_count"], row["mention_count"], place, bare, split])
+                   [label, SPLIT_TYPE, json.dumps(aliases, ensure_ascii=False), row["article_count"],
+                    row["mention_count"], place, bare, split])
 
 
 def qualified_name(name: str, place, others: list) -> str:
@@ -285,7 +287,8 @@ def qualified_name(name: str, place, others: list) -> str:
     _, _, code, country, admin1 = place
     if code in COUNTRY_CODES:
         return f"{name} (country)"
-    by_country = code in ("ADM1", "PPLC") or not admin1 or entity_key(admin1, SPLIT_TYPE) == entity_key(name, SPLIT_TYPE)
+    by_country = code in ("ADM1", "PPLC") or not admin1 or (
+        entity_key(admin1, SPLIT_TYPE) == entity_key(name, SPLIT_TYPE))
     qualifier = country_name(country) if by_country else admin1
     twins = [other for other in others if other[3] == country and (by_country or other[4] == admin1)
              and other[2] not in COUNTRY_CODES]
