@@ -103,7 +103,7 @@ def test_an_article_that_names_the_state_moves_to_its_place_and_an_unconfirmed_r
 
 def test_the_state_or_country_written_after_the_name_or_in_the_dateline_confirms_a_famous_places_namesake(tmp_path):
     db = new_archive(tmp_path)
-    for n in range(4):
+    for n in range(6):
         save(db, f"f{n}", [("Paris", FRANCE)])
     save(db, "a1", [("Paris", TEXAS), ("Texas", STATE_OF_TEXAS)])  # named elsewhere: too weak beside Paris, France
     save(db, "a2", [("Paris", TEXAS), ("Lamar County", LAMAR_COUNTY)])  # the same
@@ -112,10 +112,11 @@ def test_the_state_or_country_written_after_the_name_or_in_the_dateline_confirms
     save(db, "a5", [("Paris", TENNESSEE)], body="The mayor of Paris said the plant will close.",
          dateline="PARIS, Tenn.")
     save(db, "a6", [("Paris", TENNESSEE)], body="Police in Paris, Ill., said.")  # Illinois holds no Paris read here
-    save(db, "a7", [("Paris", TENNESSEE)], body="Rallies in Memphis, Paris, Tennessee and Ohio.")  # a list
+    save(db, "a7", [("Paris", TENNESSEE)], body="Rallies in Memphis, Paris, Tennessee and Ohio.")  # lists
+    save(db, "a8", [("Paris", TENNESSEE)], body="Floods hit Paris, Tennessee, Ohio and Iowa.")
     finish(db)
     assert {name: row[:3] for name, row in rows(db).items()} == {
-        "Paris": (8, 8, FRANCE[0]), "Paris, Texas": (1, 1, TEXAS[0]), "Paris, Tennessee": (2, 2, TENNESSEE[0])}
+        "Paris": (11, 11, FRANCE[0]), "Paris, Texas": (1, 1, TEXAS[0]), "Paris, Tennessee": (2, 2, TENNESSEE[0])}
 
 
 def test_the_country_confirms_when_written_after_the_name_not_elsewhere(tmp_path):

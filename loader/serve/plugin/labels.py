@@ -1,7 +1,6 @@
 """Human labels for the codes the archive stores: countries, GeoNames feature codes, entity types,
 quote kinds, and readable dates. Used by cells, facets and pages alike (one home)."""
 from datetime import date, datetime
-from functools import lru_cache
 
 from ...geonames import FEATURE_LABELS, country_name  # noqa: F401  (labels of GeoNames codes: one home)
 
