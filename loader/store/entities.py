@@ -19,7 +19,8 @@ form keeps its row and id, with `merged_into` naming the full entity; its mentio
 changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short
 form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
 A merged quote speaker's name follows (quotes.speaker is the full entity's name, quotes.speaker_name the article's).
-An acronym needs evidence beyond its initials: an article that writes both, or comparable counts (_acronym_candidates);
+An acronym needs evidence beyond its initials: an article that writes both, or comparable counts and a name
+established, sharing the acronym's context or its country (_acronym_candidates);
 so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office", "United" that begins
 many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
 only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
@@ -376,16 +377,28 @@ class ArticleContext:
         alone -= own  # an article that names the person in full too is the person's
         if not alone or (len(alone) <= len(own) and len(own) >= SURNAME_OWN_MIN):
             return True
-        shared = self._rare_entities_of(own, {short, full, current})
-        if not shared:
-            return False
+        return 2 * len(self.sharing(own, alone, {short, full, current})) >= len(alone)
+
+    def sharing(self, own: set, others: set, skip: set) -> set:
+        """Those of the `others` articles that name an entity (but those skipped) that the `own` articles name and
+        that is no everyday name of the archive (_rare_entities_of)."""
+        shared = self._rare_entities_of(own, skip)
         sharing = set()
         for ids in chunks(sorted(shared)):
-            for chunk in chunks(sorted(alone)):
+            for chunk in chunks(sorted(others)):
                 sharing |= self._articles(
                     f"select distinct article_id from mentions where entity_id in ({marks(ids)}) and "
                     f"article_id in ({marks(chunk)})", [*ids, *chunk])
-        return 2 * len(sharing) >= len(alone)
+        return sharing
+
+    def writing_out(self, entities: set) -> set:
+        """The articles whose mentions of the entities write a name of two words or more ("Barclays de Zoete Wedd"
+        of "Barclays de Zoete Wedd Ltd"), not a short form merged into them (an acronym, a surname)."""
+        found = set()
+        for ids in chunks(sorted(entity for entity in entities if entity)):
+            found |= self._articles(f"select distinct article_id from mentions where entity_id in ({marks(ids)}) and "
+                                    f"text like '% %'", ids)
+        return found
 
     def _rare_entities_of(self, article_ids: set, skip: set) -> set:
         """The entities the articles name, but those that more than a CONTEXT_SHARE of the archive's articles (and
@@ -840,6 +853,8 @@ def _follow_chains(targets: dict[str, str]) -> dict[str, str]:
 ACRONYM_RATIO = 3
 # Two capitals fit too many names ("CA", "CB"): one that short joins a name only where an article writes both.
 COUNTED_ACRONYM = 3
+# A name in this many articles is established enough for an acronym of its initials without other evidence.
+ESTABLISHED_MIN = 2
 
 
 def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context: ArticleContext | None,
@@ -850,9 +865,9 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
 
     Initials alone are weak evidence: a candidate needs an article that writes both names ("the Securities and
     Exchange Commission (SEC)"), or, for an acronym of COUNTED_ACRONYM letters or more, as many articles as the
-    acronym within ACRONYM_RATIO; when some candidates are written beside the acronym, only those most often so
-    remain ("SEC" beside "Snyder Exploration Co" in the one article about its filing, beside the commission in
-    many). A country's public body needs more: half of the acronym's articles name it or lie in its country
+    acronym within ACRONYM_RATIO and evidence beyond the letters (_letters_evidence); when some candidates are
+    written beside the acronym, only those most often so remain ("SEC" beside "Snyder Exploration Co" in the one
+    article about its filing, beside the commission in many). A country's public body needs more: half of the acronym's articles name it or lie in its country
     (_body_where_its_articles_lie).
     A name holding the acronym as a word is a candidate only when the rest is company forms ("NEC Corp", not
     'CFPB "Averheated', a fragment), and no article's text "writes it beside" the acronym: only mentions tell."""
@@ -866,7 +881,9 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
                                                 written=name not in by_id[other][1].split()) for other in found}
         support = {other: (len(both), len(own), len(full)) for other, (both, own, full) in sets.items()}
         found = {other for other, (both, own, full) in support.items()
-                 if (both or (len(name) >= COUNTED_ACRONYM and own <= ACRONYM_RATIO * full))
+                 if (both or (len(name) >= COUNTED_ACRONYM and own <= ACRONYM_RATIO * full
+                              and _letters_evidence(context, name, by_id[other][1], *sets[other][1:],
+                                                    ids=(entity, other, current))))
                  and _body_where_its_articles_lie(context, by_id[other][1], *sets[other][:2])}
         together = {other: support[other][0] for other in found}
     best = max(together.values(), default=0)
@@ -956,6 +973,23 @@ def _leading_words(context: ArticleContext, rows: list[tuple]) -> Counter:
         if first:
             found[first[0]] += articles
     return found
+
+
+def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set, full: set, ids: tuple) -> bool:
+    """Whether an acronym no article writes beside the name may still stand for it, beyond its initials and counts:
+    the name holds the acronym as a word ("NEC Corp"); or it is established, written out in ESTABLISHED_MIN articles
+    or more ("European Central Bank"); or an article of the acronym shares the name's context, an entity that is no
+    everyday name of the archive (ArticleContext.sharing: "the HFC meeting" in a story that names the caucus's
+    chairman); or half of the acronym's articles lie in the country that qualifies the name ("ACLU" in American news).
+    A name one article writes is, for its letters alone, as likely another body: "DPA" of German news is no "Drug
+    Policy Alliance", "MHS Aviation" no "Municipal Health Secretariat". `own`, `full`: the articles of the acronym and
+    of the name (ArticleContext.support_articles); `ids`: the acronym's, the name's and the acronym's current target."""
+    if acronym in name.split():
+        return True
+    if len(full | context.writing_out({ids[1]})) >= ESTABLISHED_MIN or context.sharing(full, own, set(ids)):
+        return True
+    country = context.qualifier(name)
+    return country is not None and 2 * len(context.lying_in(own, country)) >= len(own)
 
 
 def _body_where_its_articles_lie(context: ArticleContext, name: str, both: set, own: set) -> bool:
