@@ -358,3 +358,21 @@ def test_an_acronym_joins_a_countrys_name_when_its_articles_lie_in_that_country(
     texts = [("The DPL final sold out on Sunday.", ["DPL"]), ("DPL clubs signed two players.", ["DPL"])]
     db = letters_only(load_into, tmp_path, "Danish Paddle League", texts, located=[[place_id], [place_id]])
     assert merged(db)["DPL"] == target
+
+
+def test_an_acronym_joins_a_name_whose_first_words_its_article_writes_in_lower_case(load_into, tmp_path):
+    """ "Harbor Pilots Union" once; "HPU" in an article that writes "harbor pilots" (the name's first two words, case
+    aside): the union's acronym. An article writing only "pilots" is no such evidence."""
+    tagged = [("The Harbor Pilots Union met in Varno on Monday.", ["Harbor Pilots Union"]),
+              ("Striking harbor pilots said the HPU would vote again.", ["HPU"])]
+    db, _ = load_into(write(tmp_path, "hpu.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["HPU"] == "Harbor Pilots Union"
+
+
+def test_an_acronym_does_not_join_a_name_when_its_article_writes_one_of_the_names_words(load_into, tmp_path):
+    tagged = [("The Harbor Pilots Union met in Varno on Monday.", ["Harbor Pilots Union"]),
+              ("Striking pilots said the HPU would vote again.", ["HPU"])]
+    db, _ = load_into(write(tmp_path, "hpu.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["HPU"] is None

@@ -477,6 +477,23 @@ class ArticleContext:
                 if pattern.search(f"{row[1] or ''}\n{row[2] or ''}")}
         return found
 
+    def writing_start(self, name: str, article_ids: set) -> set:
+        """Those of the articles whose text writes the first two words of the name in a row, case aside and each as a
+        stem of STEM letters, words of INITIALS_SKIP between: "initial public offering", "Christian Democrat", "the
+        Asia-Pacific" for "Initial Public Offering", "Christian Democratic Union", "Asia Pacific Economic Cooperation"."""
+        words = [word for word in re.findall(r"[^\W\d_]+", name) if word.lower() not in INITIALS_SKIP][:2]
+        if len(words) < 2 or min(len(word) for word in words) < 3 or not article_ids:  # "A.B. Nobel": no words
+            return set()
+        between = "|".join(re.escape(word) for word in sorted(INITIALS_SKIP))
+        pattern = re.compile(rf"(?i)(?<!\w){re.escape(words[0][:STEM])}\w*(?:\W+(?:{between}))*\W+"
+                             rf"{re.escape(words[1][:STEM])}")
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= {row[0] for row in self.db.execute(
+                f"select id, title, body from articles where id in ({marks(ids)})", ids)
+                if pattern.search(f"{row[1] or ''}\n{row[2] or ''}")}
+        return found
+
     def _articles(self, sql: str, params: list) -> set:
         return {row[0] for row in self.db.execute(sql, params)}
 
@@ -855,6 +872,8 @@ ACRONYM_RATIO = 3
 COUNTED_ACRONYM = 3
 # A name in this many articles is established enough for an acronym of its initials without other evidence.
 ESTABLISHED_MIN = 2
+# Words compared by their first this many letters: "Democrat" for "Democratic", "offering" for "Offering".
+STEM = 5
 
 
 def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context: ArticleContext | None,
@@ -980,13 +999,15 @@ def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set
     the name holds the acronym as a word ("NEC Corp"); or it is established, written out in ESTABLISHED_MIN articles
     or more ("European Central Bank"); or an article of the acronym shares the name's context, an entity that is no
     everyday name of the archive (ArticleContext.sharing: "the HFC meeting" in a story that names the caucus's
-    chairman); or half of the acronym's articles lie in the country that qualifies the name ("ACLU" in American news).
+    chairman); or an article of the acronym writes the name's first two words, in lower case or as part of another
+    name (ArticleContext.writing_start: "an initial public offering", "Christian Democrat"); or half of the acronym's articles lie in the country that qualifies the name ("ACLU" in American news).
     A name one article writes is, for its letters alone, as likely another body: "DPA" of German news is no "Drug
     Policy Alliance", "MHS Aviation" no "Municipal Health Secretariat". `own`, `full`: the articles of the acronym and
     of the name (ArticleContext.support_articles); `ids`: the acronym's, the name's and the acronym's current target."""
     if acronym in name.split():
         return True
-    if len(full | context.writing_out({ids[1]})) >= ESTABLISHED_MIN or context.sharing(full, own, set(ids)):
+    if len(full | context.writing_out({ids[1]})) >= ESTABLISHED_MIN or context.sharing(full, own, set(ids)) \
+            or context.writing_start(_after_country(context, name), own):
         return True
     country = context.qualifier(name)
     return country is not None and 2 * len(context.lying_in(own, country)) >= len(own)
