@@ -19,8 +19,8 @@ form keeps its row and id, with `merged_into` naming the full entity; its mentio
 changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short
 form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
 A merged quote speaker's name follows (quotes.speaker is the full entity's name, quotes.speaker_name the article's).
-An acronym needs evidence beyond its initials: an article that writes both, or comparable counts and a name
-established, sharing the acronym's context or its country (_acronym_candidates);
+An acronym needs evidence beyond its initials: an article that writes both, or comparable counts and more: a name
+established, sharing the acronym's context, its first words or its country (_acronym_candidates, _letters_evidence);
 so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office", "United" that begins
 many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
 only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
@@ -479,10 +479,11 @@ class ArticleContext:
 
     def writing_start(self, name: str, article_ids: set) -> set:
         """Those of the articles whose text writes the first two words of the name in a row, case aside and each as a
-        stem of STEM letters, words of INITIALS_SKIP between: "initial public offering", "Christian Democrat", "the
-        Asia-Pacific" for "Initial Public Offering", "Christian Democratic Union", "Asia Pacific Economic Cooperation"."""
+        stem of STEM letters, words of INITIALS_SKIP between: "initial public offering" (of "Initial Public Offering"),
+        "Christian Democrat" ("Christian Democratic Union"), "the Asia-Pacific" ("Asia Pacific Economic Cooperation").
+        A name of initials ("A.B. Nobel") has no such words."""
         words = [word for word in re.findall(r"[^\W\d_]+", name) if word.lower() not in INITIALS_SKIP][:2]
-        if len(words) < 2 or min(len(word) for word in words) < 3 or not article_ids:  # "A.B. Nobel": no words
+        if len(words) < 2 or min(len(word) for word in words) < 3 or not article_ids:
             return set()
         between = "|".join(re.escape(word) for word in sorted(INITIALS_SKIP))
         pattern = re.compile(rf"(?i)(?<!\w){re.escape(words[0][:STEM])}\w*(?:\W+(?:{between}))*\W+"
@@ -886,8 +887,8 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
     Exchange Commission (SEC)"), or, for an acronym of COUNTED_ACRONYM letters or more, as many articles as the
     acronym within ACRONYM_RATIO and evidence beyond the letters (_letters_evidence); when some candidates are
     written beside the acronym, only those most often so remain ("SEC" beside "Snyder Exploration Co" in the one
-    article about its filing, beside the commission in many). A country's public body needs more: half of the acronym's articles name it or lie in its country
-    (_body_where_its_articles_lie).
+    article about its filing, beside the commission in many). A country's public body needs more: half of the
+    acronym's articles name it or lie in its country (_body_where_its_articles_lie).
     A name holding the acronym as a word is a candidate only when the rest is company forms ("NEC Corp", not
     'CFPB "Averheated', a fragment), and no article's text "writes it beside" the acronym: only mentions tell."""
     entity, name, _type, current, _ = short
@@ -1000,7 +1001,8 @@ def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set
     or more ("European Central Bank"); or an article of the acronym shares the name's context, an entity that is no
     everyday name of the archive (ArticleContext.sharing: "the HFC meeting" in a story that names the caucus's
     chairman); or an article of the acronym writes the name's first two words, in lower case or as part of another
-    name (ArticleContext.writing_start: "an initial public offering", "Christian Democrat"); or half of the acronym's articles lie in the country that qualifies the name ("ACLU" in American news).
+    name (ArticleContext.writing_start: "an initial public offering", "Christian Democrat"); or half of the acronym's
+    articles lie in the country that qualifies the name ("ACLU" in American news).
     A name one article writes is, for its letters alone, as likely another body: "DPA" of German news is no "Drug
     Policy Alliance", "MHS Aviation" no "Municipal Health Secretariat". `own`, `full`: the articles of the acronym and
     of the name (ArticleContext.support_articles); `ids`: the acronym's, the name's and the acronym's current target."""
