@@ -376,3 +376,15 @@ def test_an_acronym_does_not_join_a_name_when_its_article_writes_one_of_the_name
     db, _ = load_into(write(tmp_path, "hpu.json", [text for text, _ in tagged]))
     save_tagged(db, tagged)
     assert merged(db)["HPU"] is None
+
+
+def test_an_acronym_joins_a_name_written_out_in_two_articles_in_two_spellings(load_into, tmp_path):
+    """ "Norland Paddle League Ltd" in one article, "Norland Paddle League" (its spelling without the legal form,
+    merged into it) in another: a name written out in two articles, established; "NPL" alone in two joins it."""
+    tagged = [("Norland Paddle League Ltd filed its accounts on Monday.", ["Norland Paddle League Ltd"]),
+              ("The Norland Paddle League opened its season on Sunday.", ["Norland Paddle League"]),
+              ("NPL Aviation flew its first route on Monday.", ["NPL"]),
+              ("Tests at the NPL laboratory showed the clock was exact.", ["NPL"])]
+    db, _ = load_into(write(tmp_path, "league.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["NPL"] == "Norland Paddle League Ltd"

@@ -656,7 +656,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         elif type_ == "ORG":
             # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
             if ACRONYM.fullmatch(name):
-                found, unconfirmed = _acronym_candidates(by_id[entity], initials, with_forms, context, by_id)
+                found, unconfirmed = _acronym_candidates(by_id[entity], initials, with_forms, context, by_id, targets)
             else:
                 found = words.get(folded[0], set()) | {
                     other for other in words.get(folded[0] + "s", set()) if _possessive_of(name, by_id[other][1])}
@@ -878,7 +878,7 @@ STEM = 5
 
 
 def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context: ArticleContext | None,
-                        by_id: dict) -> tuple:
+                        by_id: dict, targets: dict | None = None) -> tuple:
     """The organisations whose initials are the acronym, without the legal form ("GM": General Motors Corp) or
     with it ("CCC": Commodity Credit Corp), and those of the second kind no article writes beside the acronym
     ("FMC" is not Ford Motor Co): they compete with the others for it but are never chosen.
@@ -890,7 +890,8 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
     article about its filing, beside the commission in many). A country's public body needs more: half of the
     acronym's articles name it or lie in its country (_body_where_its_articles_lie).
     A name holding the acronym as a word is a candidate only when the rest is company forms ("NEC Corp", not
-    'CFPB "Averheated', a fragment), and no article's text "writes it beside" the acronym: only mentions tell."""
+    'CFPB "Averheated', a fragment), and no article's text "writes it beside" the acronym: only mentions tell.
+    `targets`: the short forms and spellings merged so far ("Barclays de Zoete Wedd" → "... Ltd")."""
     entity, name, _type, current, _ = short
     found = {other for other in initials.get(name, set()) | with_forms.get(name, set())
              if name not in by_id[other][1].split() or _company_of(name, by_id[other][1])}
@@ -903,7 +904,7 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
         found = {other for other, (both, own, full) in support.items()
                  if (both or (len(name) >= COUNTED_ACRONYM and own <= ACRONYM_RATIO * full
                               and _letters_evidence(context, name, by_id[other][1], *sets[other][1:],
-                                                    ids=(entity, other, current))))
+                                                    ids=(entity, other, current), targets=targets or {})))
                  and _body_where_its_articles_lie(context, by_id[other][1], *sets[other][:2])}
         together = {other: support[other][0] for other in found}
     best = max(together.values(), default=0)
@@ -995,7 +996,8 @@ def _leading_words(context: ArticleContext, rows: list[tuple]) -> Counter:
     return found
 
 
-def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set, full: set, ids: tuple) -> bool:
+def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set, full: set, ids: tuple,
+                      targets: dict) -> bool:
     """Whether an acronym no article writes beside the name may still stand for it, beyond its initials and counts:
     the name holds the acronym as a word ("NEC Corp"); or it is established, written out in ESTABLISHED_MIN articles
     or more ("European Central Bank"); or an article of the acronym shares the name's context, an entity that is no
@@ -1005,10 +1007,12 @@ def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set
     articles lie in the country that qualifies the name ("ACLU" in American news).
     A name one article writes is, for its letters alone, as likely another body: "DPA" of German news is no "Drug
     Policy Alliance", "MHS Aviation" no "Municipal Health Secretariat". `own`, `full`: the articles of the acronym and
-    of the name (ArticleContext.support_articles); `ids`: the acronym's, the name's and the acronym's current target."""
+    of the name (ArticleContext.support_articles); `ids`: the acronym's, the name's and the acronym's current target;
+    `targets`: spellings merged into names (a spelling's articles write the name out too)."""
     if acronym in name.split():
         return True
-    if len(full | context.writing_out({ids[1]})) >= ESTABLISHED_MIN or context.sharing(full, own, set(ids)) \
+    spellings = {ids[1]} | {spelling for spelling, target in targets.items() if target == ids[1]}
+    if len(full | context.writing_out(spellings)) >= ESTABLISHED_MIN or context.sharing(full, own, set(ids)) \
             or context.writing_start(_after_country(context, name), own):
         return True
     country = context.qualifier(name)
