@@ -4,6 +4,8 @@ is a surname of one person and the given name of others, an article naming anoth
 person quoted by a surname that no mention holds."""
 import json
 
+import pytest
+
 from loader.extract import extract_items
 from loader.store.entities import entity_id
 from loader.store.quotes import save_quotes
@@ -303,6 +305,89 @@ def test_a_common_noun_stays_apart_in_articles_of_countries_where_its_body_is_ne
     assert where_written(db, "Opposition") == {
         **{article_of(db, text): entity_id("Joint Opposition", "ORG") for text, _ in tagged[:3]},
         article_of(db, tagged[3][0]): entity_id("Opposition", "ORG")}
+
+
+DENMARK = [{"id": 20, "name": "Denmark", "feature_code": "PCLI", "country_code": "DK", "admin1": "00"},
+           {"id": 21, "name": "France", "feature_code": "PCLI", "country_code": "FR", "admin1": "00"}]
+
+
+def letters_only(load_into, tmp_path, league, acronym_texts, league_texts=1, located=None):
+    """`league_texts` articles name the league in full, never beside its acronym; each of `acronym_texts` writes the
+    acronym alone (with the other names it is tagged with); `located`: the places (DENMARK ids) of those articles."""
+    tagged = ([(f"The {league} opened its season in Varno on day {n}, said coach Jory Stane.",
+                [league, ("Jory Stane", "PERSON")]) for n in range(league_texts)]
+              + [(text, names) for text, names in acronym_texts])
+    db, _ = load_into(write(tmp_path, "league.json", [text for text, _ in tagged]))
+    if located:
+        place(db, [(text, ids) for (text, _), ids in zip(acronym_texts, located)], DENMARK)
+    save_tagged(db, tagged)
+    return db
+
+
+def test_an_acronym_of_other_things_does_not_join_a_name_one_article_writes(load_into, tmp_path):
+    """ "Norland Paddle League" in one article; "NPL" in two others (an airline, a lab) that share nothing with it:
+    letters and counts alone no longer join them."""
+    db = letters_only(load_into, tmp_path, "Norland Paddle League", [
+        ("NPL Aviation flew its first route on Monday.", ["NPL"]),
+        ("Tests at the NPL laboratory showed the clock was exact.", ["NPL"])])
+    assert merged(db)["NPL"] is None
+    assert db["entities"].get(entity_id("NPL", "ORG"))["article_count"] == 2
+    assert db["entities"].get(entity_id("Norland Paddle League", "ORG"))["article_count"] == 1
+
+
+def test_an_acronym_joins_a_name_one_article_writes_when_an_article_shares_its_context(load_into, tmp_path):
+    """One "NPL" article names the league's coach too: the acronym is the league's, in both its articles."""
+    db = letters_only(load_into, tmp_path, "Norland Paddle League", [
+        ("Jory Stane said the NPL final would sell out.", ["NPL", ("Jory Stane", "PERSON")]),
+        ("The NPL final sold out on Sunday.", ["NPL"])])
+    assert merged(db)["NPL"] == "Norland Paddle League"
+    assert db["entities"].get(entity_id("Norland Paddle League", "ORG"))["article_count"] == 3
+
+
+def test_an_acronym_joins_a_name_written_out_in_two_articles(load_into, tmp_path):
+    """Two articles name the league in full (an established name), two write "NPL" alone: counts suffice."""
+    db = letters_only(load_into, tmp_path, "Norland Paddle League", [
+        ("NPL Aviation flew its first route on Monday.", ["NPL"]),
+        ("Tests at the NPL laboratory showed the clock was exact.", ["NPL"])], league_texts=2)
+    assert merged(db)["NPL"] == "Norland Paddle League"
+
+
+@pytest.mark.parametrize("place_id, target", [(20, "Danish Paddle League"), (21, None)])
+def test_an_acronym_joins_a_countrys_name_when_its_articles_lie_in_that_country(load_into, tmp_path, place_id, target):
+    """ "Danish Paddle League" once; "DPL" in two articles: both in Denmark, it is the league's; both in France, not."""
+    texts = [("The DPL final sold out on Sunday.", ["DPL"]), ("DPL clubs signed two players.", ["DPL"])]
+    db = letters_only(load_into, tmp_path, "Danish Paddle League", texts, located=[[place_id], [place_id]])
+    assert merged(db)["DPL"] == target
+
+
+def test_an_acronym_joins_a_name_whose_first_words_its_article_writes_in_lower_case(load_into, tmp_path):
+    """ "Harbor Pilots Union" once; "HPU" in an article that writes "harbor pilots" (the name's first two words, case
+    aside): the union's acronym. An article writing only "pilots" is no such evidence."""
+    tagged = [("The Harbor Pilots Union met in Varno on Monday.", ["Harbor Pilots Union"]),
+              ("Striking harbor pilots said the HPU would vote again.", ["HPU"])]
+    db, _ = load_into(write(tmp_path, "hpu.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["HPU"] == "Harbor Pilots Union"
+
+
+def test_an_acronym_does_not_join_a_name_when_its_article_writes_one_of_the_names_words(load_into, tmp_path):
+    tagged = [("The Harbor Pilots Union met in Varno on Monday.", ["Harbor Pilots Union"]),
+              ("Striking pilots said the HPU would vote again.", ["HPU"])]
+    db, _ = load_into(write(tmp_path, "hpu.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["HPU"] is None
+
+
+def test_an_acronym_joins_a_name_written_out_in_two_articles_in_two_spellings(load_into, tmp_path):
+    """ "Norland Paddle League Ltd" in one article, "Norland Paddle League" (its spelling without the legal form,
+    merged into it) in another: a name written out in two articles, established; "NPL" alone in two joins it."""
+    tagged = [("Norland Paddle League Ltd filed its accounts on Monday.", ["Norland Paddle League Ltd"]),
+              ("The Norland Paddle League opened its season on Sunday.", ["Norland Paddle League"]),
+              ("NPL Aviation flew its first route on Monday.", ["NPL"]),
+              ("Tests at the NPL laboratory showed the clock was exact.", ["NPL"])]
+    db, _ = load_into(write(tmp_path, "league.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["NPL"] == "Norland Paddle League Ltd"
 
 
 STATE_STORY = ("The Senate voted 20-12 on Tuesday to send Gov. Ann Lee's budget back to the House. "

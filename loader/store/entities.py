@@ -19,7 +19,8 @@ form keeps its row and id, with `merged_into` naming the full entity; its mentio
 changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short
 form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
 A merged quote speaker's name follows (quotes.speaker is the full entity's name, quotes.speaker_name the article's).
-An acronym needs evidence beyond its initials: an article that writes both, or comparable counts (_acronym_candidates);
+An acronym needs evidence beyond its initials: an article that writes both, or comparable counts and more: a name
+established, sharing the acronym's context, its first words or its country (_acronym_candidates, _letters_evidence);
 so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office", "United" that begins
 many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
 only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
@@ -381,16 +382,28 @@ class ArticleContext:
         alone -= own  # an article that names the person in full too is the person's
         if not alone or (len(alone) <= len(own) and len(own) >= SURNAME_OWN_MIN):
             return True
-        shared = self._rare_entities_of(own, {short, full, current})
-        if not shared:
-            return False
+        return 2 * len(self.sharing(own, alone, {short, full, current})) >= len(alone)
+
+    def sharing(self, own: set, others: set, skip: set) -> set:
+        """Those of the `others` articles that name an entity (but those skipped) that the `own` articles name and
+        that is no everyday name of the archive (_rare_entities_of)."""
+        shared = self._rare_entities_of(own, skip)
         sharing = set()
         for ids in chunks(sorted(shared)):
-            for chunk in chunks(sorted(alone)):
+            for chunk in chunks(sorted(others)):
                 sharing |= self._articles(
                     f"select distinct article_id from mentions where entity_id in ({marks(ids)}) and "
                     f"article_id in ({marks(chunk)})", [*ids, *chunk])
-        return 2 * len(sharing) >= len(alone)
+        return sharing
+
+    def writing_out(self, entities: set) -> set:
+        """The articles whose mentions of the entities write a name of two words or more ("Barclays de Zoete Wedd"
+        of "Barclays de Zoete Wedd Ltd"), not a short form merged into them (an acronym, a surname)."""
+        found = set()
+        for ids in chunks(sorted(entity for entity in entities if entity)):
+            found |= self._articles(f"select distinct article_id from mentions where entity_id in ({marks(ids)}) and "
+                                    f"text like '% %'", ids)
+        return found
 
     def _rare_entities_of(self, article_ids: set, skip: set) -> set:
         """The entities the articles name, but those that more than a CONTEXT_SHARE of the archive's articles (and
@@ -466,6 +479,24 @@ class ArticleContext:
             found |= {row[0] for row in self.db.execute(
                 f"select id, title, body from articles where id in ({marks(ids)}) and rowid in "
                 f"(select rowid from articles_fts where articles_fts match ?)", [*ids, _phrase(word)])
+                if pattern.search(f"{row[1] or ''}\n{row[2] or ''}")}
+        return found
+
+    def writing_start(self, name: str, article_ids: set) -> set:
+        """Those of the articles whose text writes the first two words of the name in a row, case aside and each as a
+        stem of STEM letters, words of INITIALS_SKIP between: "initial public offering" (of "Initial Public Offering"),
+        "Christian Democrat" ("Christian Democratic Union"), "the Asia-Pacific" ("Asia Pacific Economic Cooperation").
+        A name of initials ("A.B. Nobel") has no such words."""
+        words = [word for word in re.findall(r"[^\W\d_]+", name) if word.lower() not in INITIALS_SKIP][:2]
+        if len(words) < 2 or min(len(word) for word in words) < 3 or not article_ids:
+            return set()
+        between = "|".join(re.escape(word) for word in sorted(INITIALS_SKIP))
+        pattern = re.compile(rf"(?i)(?<!\w){re.escape(words[0][:STEM])}\w*(?:\W+(?:{between}))*\W+"
+                             rf"{re.escape(words[1][:STEM])}")
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= {row[0] for row in self.db.execute(
+                f"select id, title, body from articles where id in ({marks(ids)})", ids)
                 if pattern.search(f"{row[1] or ''}\n{row[2] or ''}")}
         return found
 
@@ -725,7 +756,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         elif type_ == "ORG":
             # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
             if ACRONYM.fullmatch(name):
-                found, unconfirmed = _acronym_candidates(by_id[entity], initials, with_forms, context, by_id)
+                found, unconfirmed = _acronym_candidates(by_id[entity], initials, with_forms, context, by_id, targets)
             else:
                 found = words.get(folded[0], set()) | {
                     other for other in words.get(folded[0] + "s", set()) if _possessive_of(name, by_id[other][1])}
@@ -983,22 +1014,27 @@ def _follow_chains(targets: dict[str, str]) -> dict[str, str]:
 ACRONYM_RATIO = 3
 # Two capitals fit too many names ("CA", "CB"): one that short joins a name only where an article writes both.
 COUNTED_ACRONYM = 3
+# A name in this many articles is established enough for an acronym of its initials without other evidence.
+ESTABLISHED_MIN = 2
+# Words compared by their first this many letters: "Democrat" for "Democratic", "offering" for "Offering".
+STEM = 5
 
 
 def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context: ArticleContext | None,
-                        by_id: dict) -> tuple:
+                        by_id: dict, targets: dict | None = None) -> tuple:
     """The organisations whose initials are the acronym, without the legal form ("GM": General Motors Corp) or
     with it ("CCC": Commodity Credit Corp), and those of the second kind no article writes beside the acronym
     ("FMC" is not Ford Motor Co): they compete with the others for it but are never chosen.
 
     Initials alone are weak evidence: a candidate needs an article that writes both names ("the Securities and
     Exchange Commission (SEC)"), or, for an acronym of COUNTED_ACRONYM letters or more, as many articles as the
-    acronym within ACRONYM_RATIO; when some candidates are written beside the acronym, only those most often so
-    remain ("SEC" beside "Snyder Exploration Co" in the one article about its filing, beside the commission in
-    many). A country's public body needs more: half of the acronym's articles name it or lie in its country
-    (_body_where_its_articles_lie).
+    acronym within ACRONYM_RATIO and evidence beyond the letters (_letters_evidence); when some candidates are
+    written beside the acronym, only those most often so remain ("SEC" beside "Snyder Exploration Co" in the one
+    article about its filing, beside the commission in many). A country's public body needs more: half of the
+    acronym's articles name it or lie in its country (_body_where_its_articles_lie).
     A name holding the acronym as a word is a candidate only when the rest is company forms ("NEC Corp", not
-    'CFPB "Averheated', a fragment), and no article's text "writes it beside" the acronym: only mentions tell."""
+    'CFPB "Averheated', a fragment), and no article's text "writes it beside" the acronym: only mentions tell.
+    `targets`: the short forms and spellings merged so far ("Barclays de Zoete Wedd" → "... Ltd")."""
     entity, name, _type, current, _ = short
     found = {other for other in initials.get(name, set()) | with_forms.get(name, set())
              if name not in by_id[other][1].split() or _company_of(name, by_id[other][1])}
@@ -1009,7 +1045,9 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
                                                 written=name not in by_id[other][1].split()) for other in found}
         support = {other: (len(both), len(own), len(full)) for other, (both, own, full) in sets.items()}
         found = {other for other, (both, own, full) in support.items()
-                 if (both or (len(name) >= COUNTED_ACRONYM and own <= ACRONYM_RATIO * full))
+                 if (both or (len(name) >= COUNTED_ACRONYM and own <= ACRONYM_RATIO * full
+                              and _letters_evidence(context, name, by_id[other][1], *sets[other][1:],
+                                                    ids=(entity, other, current), targets=targets or {})))
                  and _body_where_its_articles_lie(context, by_id[other][1], *sets[other][:2])}
         together = {other: support[other][0] for other in found}
     best = max(together.values(), default=0)
@@ -1099,6 +1137,29 @@ def _leading_words(context: ArticleContext, rows: list[tuple]) -> Counter:
         if first:
             found[first[0]] += articles
     return found
+
+
+def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set, full: set, ids: tuple,
+                      targets: dict) -> bool:
+    """Whether an acronym no article writes beside the name may still stand for it, beyond its initials and counts:
+    the name holds the acronym as a word ("NEC Corp"); or it is established, written out in ESTABLISHED_MIN articles
+    or more ("European Central Bank"); or an article of the acronym shares the name's context, an entity that is no
+    everyday name of the archive (ArticleContext.sharing: "the HFC meeting" in a story that names the caucus's
+    chairman); or an article of the acronym writes the name's first two words, in lower case or as part of another
+    name (ArticleContext.writing_start: "an initial public offering", "Christian Democrat"); or half of the acronym's
+    articles lie in the country that qualifies the name ("ACLU" in American news).
+    A name one article writes is, for its letters alone, as likely another body: "DPA" of German news is no "Drug
+    Policy Alliance", "MHS Aviation" no "Municipal Health Secretariat". `own`, `full`: the articles of the acronym and
+    of the name (ArticleContext.support_articles); `ids`: the acronym's, the name's and the acronym's current target;
+    `targets`: spellings merged into names (a spelling's articles write the name out too)."""
+    if acronym in name.split():
+        return True
+    spellings = {ids[1]} | {spelling for spelling, target in targets.items() if target == ids[1]}
+    if len(full | context.writing_out(spellings)) >= ESTABLISHED_MIN or context.sharing(full, own, set(ids)) \
+            or context.writing_start(_after_country(context, name), own):
+        return True
+    country = context.qualifier(name)
+    return country is not None and 2 * len(context.lying_in(own, country)) >= len(own)
 
 
 def _body_where_its_articles_lie(context: ArticleContext, name: str, both: set, own: set) -> bool:
