@@ -244,6 +244,7 @@ class Resolver:
         self.apposed: dict[int, str | None] = {}  # a person's mention start → the title it stands in apposition to
         self.organisations: dict[str, Speaker] = {}
         self.spoken: list[Speaker] = []
+        self.settled: list[Speaker] = []  # speakers a subject before the quote was resolved to (_resolve_subject)
         self.content = (0, 0)  # the character range of the quote being resolved
 
     def resolve(self, span, content: tuple[int, int] = (0, 0)) -> Speaker | None:
@@ -289,7 +290,9 @@ class Resolver:
             if found is not None:
                 self._remember(found)
                 return found
-        if named is not None:
+        if named is not None and named.type == PERSON and self._namesakes(self._written(named)):
+            speaker = self._namesake(self._written(named), span.start_char)  # "Reed said" of two Reeds
+        elif named is not None:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
             role = _clean(span.doc.text[span.start_char:named.start].strip(" ,")) or None \
                 if named.type == PERSON and named.start >= span.end_char \
@@ -321,7 +324,7 @@ class Resolver:
             speaker = None  # "I"/"we" outside quotation marks: the writer, or a quote we cannot see
         else:
             speaker = self._unlisted(span)
-        earlier = kind == "document" or any(speaker is spoken for spoken in self.spoken)  # "the report", "it": as is
+        earlier = kind == "document" or any(speaker is spoken for spoken in self.spoken + self.settled)  # "it": as is
         if speaker is not None and speaker.type is None and not earlier:
             speaker = _group_or_thing(span, speaker)
         if speaker is not None and speaker.type is None and not earlier:
@@ -375,7 +378,7 @@ class Resolver:
 
     def _person(self, pronoun, content) -> Speaker | None:
         name = self.antecedents.person(pronoun, content)
-        return Speaker(name.canonical, PERSON, self.roles.get(name.canonical)) if name else None
+        return self._speaker(name) if name else None
 
     def _last_person_like(self, pronoun) -> Speaker | None:
         """The last person who spoke whose gender (when known) fits the pronoun."""
@@ -425,7 +428,7 @@ class Resolver:
                 names = [name for name in self.names.within(token.idx, token.idx + len(token.text))
                          if name.type in ORGANISATION_TYPES]
                 if names:
-                    return Speaker(names[0].canonical, names[0].type, self.roles.get(names[0].canonical))
+                    return self._speaker(names[0])
                 if token.pos_ == "PROPN" and token.is_title and not self.names.within(token.idx, token.idx + 1) \
                         and token.lower_ not in speaker_words():  # "Wired broke the news, offering what it called"
                     return Speaker(_clean(speaker_span(token).text), "ORG")  # a name no tagger took, and no person's
@@ -444,10 +447,14 @@ class Resolver:
         return None
 
     def _resolve_subject(self, token) -> Speaker | None:
-        """The speaker a subject noun phrase before the quote stands for, resolved as if it had spoken."""
-        content = self.content
-        found = self.resolve(speaker_span(token), content)
-        self.content = content
+        """The speaker a subject noun phrase before the quote stands for, resolved as if it had spoken, without
+        recording it as a speaker (the caller records whom it returns); what it returns is final (see resolve)."""
+        state = (list(self.spoken), dict(self.roles), dict(self.organisations), self.last_person,
+                 self.last_organisation, self.content)
+        found = self.resolve(speaker_span(token), self.content)
+        self.spoken, self.roles, self.organisations, self.last_person, self.last_organisation, self.content = state
+        if found is not None:
+            self.settled.append(found)
         return found
 
     def _document_issuer(self, span) -> Speaker:
@@ -484,7 +491,7 @@ class Resolver:
             names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
                      if name.type in ISSUER_TYPES]
             if names:
-                return Speaker(names[-1].canonical, names[-1].type, self.roles.get(names[-1].canonical))
+                return self._speaker(names[-1])
             if token.is_lower and token.tag_ not in PLURAL_TAGS and speaker_words().get(token.lemma_.lower()) in (
                     "company", "institution"):  # the parser may tag "ministry" a proper noun
                 found = self._resolve_subject(token)
@@ -499,12 +506,12 @@ class Resolver:
         statement", "Acme released a report"); None when the text does not say."""
         own = [name for name in self.names.within(document.idx, document.idx + len(document.text))]
         if own:
-            return Speaker(own[0].canonical, own[0].type, self.roles.get(own[0].canonical))
+            return self._speaker(own[0])
         end = document.right_edge.idx + len(document.right_edge.text)
         phrase = [name for name in self.names.within(document.left_edge.idx, end) if name.type in ORGANISATION_TYPES
                   and _credits(document, name)]
         if phrase:
-            return Speaker(phrase[0].canonical, phrase[0].type, self.roles.get(phrase[0].canonical))
+            return self._speaker(phrase[0])
         for prep in document.rights:
             body = next((child for child in prep.children if child.dep_ == "pobj"), None) \
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from") else None
@@ -525,7 +532,7 @@ class Resolver:
         name = _prefer(names)
         if name.type == PERSON and name.canonical in self.organisations:
             return self.organisations[name.canonical]
-        return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+        return self._speaker(name)
 
     def _organisation_before(self, span) -> Speaker | None:
         """The organisation that spoke last, else the one named last before the span."""
@@ -545,7 +552,7 @@ class Resolver:
         previous = span.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
         name = self.names.last_before(span.start_char, ISSUER_TYPES)
         if name is not None and name.start >= previous:
-            return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+            return self._speaker(name)
         return None
 
     def _spokesperson(self, span, head) -> Speaker:
@@ -604,7 +611,7 @@ class Resolver:
         sentence = words.sent.start_char if words is not None else nearest.start
         if len({body.canonical for body in bodies if body.start >= sentence}) > 1:
             return description  # "the FDA and the Health Board approved it. The agency said": no guess
-        return Speaker(nearest.canonical, "ORG", self.roles.get(nearest.canonical))
+        return self._speaker(nearest)
 
     def _country_before(self, span) -> Speaker | None:
         """ "the government said": the country named last before it (a place whose best-known reading is a
@@ -631,7 +638,7 @@ class Resolver:
             if not holding and kind == "company":
                 holding = [name for name in candidates if candidates is headline or not _public_body(name.canonical)]
             if holding:
-                return Speaker(holding[-1].canonical, holding[-1].type, self.roles.get(holding[-1].canonical))
+                return self._speaker(holding[-1])
         return Speaker(_clean(span.text).lower(), None)
 
     def _organisation_in_phrase(self, head, person: Name) -> Speaker | None:
@@ -647,7 +654,7 @@ class Resolver:
         that reported the news ("the Associated Press reported")."""
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
             if name.type in types and name.end <= span.start_char and not self._addressee(name):
-                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+                return self._speaker(name)
         return None
 
     def _addressee(self, name: Name) -> bool:
@@ -752,7 +759,7 @@ class Resolver:
         if len(people) != 1:
             return None
         canonical = people.pop()
-        return Speaker(canonical, PERSON, self.roles.get(canonical))
+        return self._with_role(canonical, PERSON)
 
     def _organisation_with_word(self, word: str) -> Speaker | None:
         """The one organisation or facility the article names with this word in its name ("Academy" → "Academy of
@@ -763,7 +770,7 @@ class Resolver:
         if len(found) != 1:
             return None
         canonical, kind = found.pop()
-        return Speaker(canonical, kind, self.roles.get(canonical))
+        return self._with_role(canonical, kind)
 
     def _unnamed(self, span, head) -> Speaker | None:
         """A common noun no name in the article stands for. "the minister": the person the article names
@@ -863,7 +870,7 @@ class Resolver:
                 end = prep.right_edge.idx + len(prep.right_edge.text)
                 bodies = [name for name in self.names.within(prep.idx, end) if name.type in ISSUER_TYPES]
                 if bodies:
-                    return Speaker(bodies[0].canonical, bodies[0].type, self.roles.get(bodies[0].canonical))
+                    return self._speaker(bodies[0])
         owner = next((child for child in head.children if child.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "NOUN":
             return Speaker(anonymous_name(head), ANONYMOUS)
@@ -886,7 +893,7 @@ class Resolver:
         counts = Counter(name.canonical for name in starting)
         found = max(starting, key=lambda name: (fold_words(name.canonical)[-1] in LEGAL_FORMS, counts[name.canonical],
                                                 name.end <= span.start_char, -abs(name.start - span.start_char)))
-        return Speaker(found.canonical, found.type, self.roles.get(found.canonical))
+        return self._speaker(found)
 
     def _ticker_after_name(self, span) -> Speaker | None:
         """ "Hanson Trust Plc <HNSN.L> said", "Plenum Publishing Corp <plen> said": a ticker in angle brackets
@@ -899,7 +906,7 @@ class Resolver:
         name = self.names.last_before(start, ISSUER_TYPES)
         if name is None or text[name.end:start].strip(" >'s") != "":
             return None
-        return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+        return self._speaker(name)
 
     def _central_bank(self, head) -> Speaker | None:
         """ "the Dutch central bank", "the central bank" after "Chile": the central bank of the country the
@@ -936,7 +943,7 @@ class Resolver:
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
             if name.type in SPEAKING_PLACES and name.end <= span.start_char \
                     and fold_words(name.canonical)[-1:] == [noun]:
-                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+                return self._speaker(name)
         return None
 
     def _person_by_role(self, span, noun: str) -> Speaker | None:
@@ -1031,22 +1038,70 @@ class Resolver:
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
             initials = "".join(word[0] for word in name.canonical.split() if word[:1].isupper())
             if name.type in ISSUER_TYPES and initials == letters:
-                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+                return self._speaker(name)
         return Speaker(letters, "ORG")
 
     def _named_surname(self, span, word: str | None = None) -> Speaker | None:
         """ "Stals said", the parser taking the surname for a plural noun: the person named before
-        ("Chris Stals") whose last word it is (or is `word`, the span's word without stray marks)."""
+        ("Chris Stals") whose last word it is (or is `word`, the span's word without stray marks); of two people
+        of that surname, the one the text points to (see _namesake)."""
         if len(span) != 1 or not span[0].is_title:
             return None
+        if self._namesakes(word or span.text):
+            return self._namesake(word or span.text, span.start_char)
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
             if name.type == PERSON and _surname(name.canonical) == (word or span.text) \
                     and name.end <= span.start_char:
-                return Speaker(name.canonical, PERSON, self.roles.get(name.canonical))
+                return self._speaker(name)
         return None
 
+    def _speaker(self, name: Name) -> Speaker:
+        """A named entity speaking, with the role the article gave it when it spoke before."""
+        return self._with_role(name.canonical, name.type)
+
+    def _with_role(self, canonical: str, kind: str) -> Speaker:
+        return Speaker(canonical, kind, self.roles.get(canonical))
+
+    def _written(self, name: Name) -> str:
+        """A mention's words as written, without an honorific ("Mr. Reed" → "Reed")."""
+        words = self.doc.text[name.start:name.end].split()
+        return " ".join(word for word in words if word.lower().rstrip(".") not in HONORIFICS) or " ".join(words)
+
+    def _namesakes(self, word: str) -> set[str]:
+        """The people of the article a bare surname may stand for, when there are several ("Tom Reed" and his son
+        "Danny Reed" for "Reed"); empty for a word of several words or a surname only one person has."""
+        if len(word.split()) != 1:
+            return set()
+        folded = fold_words(word)
+        people = {name.canonical for name in self.names.names if name.type == PERSON
+                  and len(name.canonical.split()) > 1 and fold_words(_surname(name.canonical) or "") == folded}
+        return people if len(people) > 1 else set()
+
+    def _namesake(self, word: str, char: int) -> Speaker | None:
+        """ "Reed said" where two people are called Reed: the one the text names in full (or by given name) in the
+        paragraph of the words, before them; with neither named there, in the paragraph before. A bare surname as
+        written (a person no row of the article holds) when both or neither are: no guess between two people."""
+        wanted = self._namesakes(word)
+        text = self.doc.text
+        start = text.rfind("\n", 0, char) + 1
+        for _ in range(2):
+            named = {name.canonical for name in self.antecedents.people if name.canonical in wanted
+                     and start <= name.start and name.end <= char and self._written(name) != word
+                     and not self.content[0] <= name.start < self.content[1]}
+            if len(named) == 1:
+                canonical = named.pop()
+                return self._with_role(canonical, PERSON)
+            if named or start == 0:
+                break
+            char = len(text[:start].rstrip())
+            start = text.rfind("\n", 0, char) + 1
+        return Speaker(word, PERSON)
+
     def _earlier_person(self, text: str) -> Speaker | None:
-        """ "Sun" after "Sun Xingjie" spoke (whatever the parser made of "Sun")."""
+        """ "Sun" after "Sun Xingjie" spoke (whatever the parser made of "Sun"); a surname two people have is the one
+        the text points to (see _namesake)."""
+        if self._namesakes(text):
+            return self._namesake(text, self.content[0])
         words = text.lower().split()
         for earlier in reversed(self.spoken):
             if earlier.type == PERSON and _is_subsequence(words, earlier.name.lower().split()):

@@ -1,0 +1,33 @@
+"""Two people of one surname in an article ("Tom Reed" and his son "Danny Reed"): a bare surname is the one the
+text points to, or no one's row when it cannot tell. Sentences written for these tests."""
+from loader.extract import extract_items
+
+
+def speakers(text):
+    return [(q["speaker"], q["speaker_type"]) for q in extract_items([{"id": "t", "text": text}])[0]["quotes"]]
+
+
+def test_a_bare_surname_is_the_namesake_named_in_its_paragraph():
+    text = ("Harold Finch, 61, runs a bakery in Dover with his daughter Alice Finch.\n\n"
+            "Harold Finch bought the shop in 1990. \"It was a ruin,\" Finch said.\n\n"
+            "Alice Finch joined him last year. \"We bake every night,\" Finch said.")
+    assert speakers(text) == [("Harold Finch", "PERSON"), ("Alice Finch", "PERSON")]
+
+
+def test_a_bare_surname_of_two_people_named_together_is_no_ones_row():
+    text = ("Harold Finch, 61, and his daughter Alice Finch run a bakery in Dover. "
+            "\"We bake every night,\" Finch said.")
+    assert speakers(text) == [("Finch", "PERSON")]
+
+
+def test_a_bare_surname_looks_back_one_paragraph_when_its_own_names_neither():
+    text = ("Harold Finch, 61, runs a bakery in Dover with his daughter Alice Finch.\n\n"
+            "Alice Finch moved back from London last spring.\n\n"
+            "\"We bake every night,\" Finch said.")
+    assert speakers(text) == [("Alice Finch", "PERSON")]
+
+
+def test_a_surname_one_person_has_is_that_person():
+    text = ("Harold Finch, 61, runs a bakery in Dover with his daughter Alice.\n\n"
+            "\"We bake every night,\" Finch said.")
+    assert speakers(text) == [("Harold Finch", "PERSON")]
