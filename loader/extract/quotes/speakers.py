@@ -127,7 +127,8 @@ TOPIC_PREPOSITIONS = ("over", "about", "on", "into", "regarding", "concerning", 
 # Verbs whose subject made or put out a document ("Acme released a report", "the spokesman forwarded a statement"),
 # besides the speech cues ("said in a statement").
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "forward", "file", "write", "sign", "prepare",
-                           "draft", "present", "submit", "post", "circulate", "distribute", "produce", "compile"})
+                           "draft", "present", "submit", "post", "circulate", "distribute", "produce", "compile",
+                           "carry", "bring", "lodge", "commission", "conduct"})
 # Parts of speech of a head that names no speaker once every rule has passed it ("this suggests", "'s").
 NON_SPEAKER_POS = ("PRON", "DET", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "INTJ", "PUNCT", "SYM", "AUX")
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
@@ -273,6 +274,11 @@ class Resolver:
             speaker = Speaker(name, ANONYMOUS)
             self._remember(speaker)
             return speaker
+        body = _author_body(head) if kind == "document" and not authors else None
+        author = self._resolve_subject(body, span.doc[_first_modifier(head):body.i + 1]) if body is not None else None
+        if author is not None and author.type in NAMED_TYPES:  # "a Acme Corp report", "a Leeds police report"
+            self._remember(author)
+            return author
         if kind == "spokesperson" and self._for_country_group(head):
             speaker = Speaker(anonymous_name(head), ANONYMOUS)  # "a spokesman for US forces": not the country
             self._remember(speaker)
@@ -324,6 +330,8 @@ class Resolver:
             speaker = None  # "I"/"we" outside quotation marks: the writer, or a quote we cannot see
         else:
             speaker = self._unlisted(span)
+        if author is not None and author.type == ANONYMOUS and (speaker is None or speaker.type is None):
+            speaker = author  # "an army statement" no named body wrote: the army, an unnamed source
         earlier = kind == "document" or any(speaker is spoken for spoken in self.spoken + self.settled)  # "it": as is
         if speaker is not None and speaker.type is None and not earlier:
             speaker = _group_or_thing(span, speaker)
@@ -357,7 +365,8 @@ class Resolver:
                       if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)
                       and not _relation_of(head, name) and not _beside_body(head, name)
                       and not _owner_of_other(head, name) and not _in_conjunct(head, name) and not _topic(head, name)
-                      and not (_in_relative_clause(head, name) and (_is_title_word(head) or _names_people(head)))]
+                      and not (_in_relative_clause(head, name) and (_is_title_word(head) or _names_people(head)))
+                      and not (kind == "document" and _beside_agent(head, name))]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
             if head.tag_ in PLURAL_TAGS and len({name.canonical for name in issuers}) > 1:
                 return None  # "representatives of the UN, the EU and the Arab League": a group of several bodies
@@ -446,12 +455,13 @@ class Resolver:
                     return self._resolve_subject(token)
         return None
 
-    def _resolve_subject(self, token) -> Speaker | None:
-        """The speaker a subject noun phrase before the quote stands for, resolved as if it had spoken, without
-        recording it as a speaker (the caller records whom it returns); what it returns is final (see resolve)."""
+    def _resolve_subject(self, token, span=None) -> Speaker | None:
+        """The speaker a subject noun phrase before the quote (or `span`, its words) stands for, resolved as if it had
+        spoken, without recording it as a speaker (the caller records whom it returns); what it returns is final (see
+        resolve)."""
         state = (list(self.spoken), dict(self.roles), dict(self.organisations), self.last_person,
                  self.last_organisation, self.content)
-        found = self.resolve(speaker_span(token), self.content)
+        found = self.resolve(span if span is not None else speaker_span(token), self.content)
         self.spoken, self.roles, self.organisations, self.last_person, self.last_organisation, self.content = state
         if found is not None:
             self.settled.append(found)
@@ -512,6 +522,9 @@ class Resolver:
                   and _credits(document, name)]
         if phrase:
             return self._speaker(phrase[0])
+        issued = self._issued_by(document)
+        if issued is not None:
+            return issued
         for prep in document.rights:
             body = next((child for child in prep.children if child.dep_ == "pobj"), None) \
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from") else None
@@ -533,6 +546,25 @@ class Resolver:
         if name.type == PERSON and name.canonical in self.organisations:
             return self.organisations[name.canonical]
         return self._speaker(name)
+
+    def _issued_by(self, document) -> Speaker | None:
+        """ "a lawsuit filed by Acme Corp", "a report carried by the state news agency": the agent of an issuing verb
+        whose clause describes the document, named or a body's common noun resolved as if it spoke (not "a report
+        seen by Reuters": seeing issues nothing)."""
+        for clause in document.rights:
+            if clause.dep_ != "acl" or clause.lemma_.lower() not in ISSUING_VERBS:
+                continue
+            agent = next((child for child in clause.children if child.dep_ == "agent"), None)
+            author = next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
+            if author is None:
+                continue
+            end = author.right_edge.idx + len(author.right_edge.text)
+            names = [name for name in self.names.within(author.left_edge.idx, end) if name.type in NAMED_TYPES]
+            if names:
+                return self._speaker(_prefer(names))
+            found = self._resolve_subject(author)
+            return found if found is not None and found.type is not None else None
+        return None
 
     def _organisation_before(self, span) -> Speaker | None:
         """The organisation that spoke last, else the one named last before the span."""
@@ -1224,6 +1256,18 @@ def _in_clause_of(head, name: Name, verbs: frozenset | None = None) -> bool:
                and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
 
 
+def _beside_agent(head, name: Name) -> bool:
+    """Whether a name sits in a participle's clause describing the head but outside its "by" agent ("a lawsuit filed
+    by Acme in San Francisco"): where or when the clause happened, not who wrote the document."""
+    for clause in head.rights:
+        if clause.dep_ == "acl" and clause.left_edge.idx <= name.start \
+                and name.end <= clause.right_edge.idx + len(clause.right_edge.text):
+            agents = [child for child in clause.children if child.dep_ == "agent"]
+            return not any(agent.left_edge.idx <= name.start
+                           and name.end <= agent.right_edge.idx + len(agent.right_edge.text) for agent in agents)
+    return False
+
+
 def _written_lower(span, names: Names) -> "Speaker | None":
     """ "usda said", "the usda said": a word written in lower case (after "the" or not) that is, in capitals,
     an organisation's short name the alias table knows or one the article names ("USDA", "OPEC")."""
@@ -1320,6 +1364,21 @@ def _credits(document, name: Name) -> bool:
                                                       and child.lower_ in ("by", "from", "of")]
     return any(holder.left_edge.idx <= name.start and name.end <= holder.right_edge.idx + len(holder.right_edge.text)
                for holder in holders)
+
+
+def _author_body(head):
+    """The body a document's own words say wrote it: "an army statement", "a police report", "the ministry's
+    report" (a body's common noun before the document's noun); None for anything else ("a news report")."""
+    for child in head.lefts:
+        if child.dep_ in ("compound", "nmod", "poss") and child.pos_ == "NOUN" and child.tag_ not in PLURAL_TAGS \
+                and speaker_words().get(child.lemma_.lower()) in ("company", "institution"):
+            return child
+    return None
+
+
+def _first_modifier(head) -> int:
+    """The index of the first word that modifies a noun, past a determiner ("an Israeli army statement": "Israeli")."""
+    return min([child.left_edge.i for child in head.lefts if child.dep_ not in ("det", "punct")], default=head.i)
 
 
 def _spoken_for(head):
