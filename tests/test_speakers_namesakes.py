@@ -1,5 +1,7 @@
 """Two people of one surname in an article ("Tom Reed" and his son "Danny Reed"): a bare surname is the one the
 text points to, or no one's row when it cannot tell. Sentences written for these tests."""
+import json
+
 from loader.extract import extract_items
 
 
@@ -31,3 +33,18 @@ def test_a_surname_one_person_has_is_that_person():
     text = ("Harold Finch, 61, runs a bakery in Dover with his daughter Alice.\n\n"
             "\"We bake every night,\" Finch said.")
     assert speakers(text) == [("Harold Finch", "PERSON")]
+
+
+def test_a_stored_bare_surname_of_two_people_joins_neither_row(load_into, tmp_path):
+    path = tmp_path / "bakery.json"
+    path.write_text(json.dumps([
+        {"title": "A bakery in Dover", "body": (
+            "Harold Finch, 61, and his daughter Alice Finch run a bakery in Dover.\n\n"
+            "\"We bake every night,\" Finch said.\n\n"
+            "Harold Finch bought the shop in 1990. \"It was a ruin,\" Finch said.")},
+        {"title": "Dover bakers", "body": "Harold Finch said the ovens were old. \"They still work,\" Finch said."}]),
+        encoding="utf-8")
+    db, _ = load_into(path, nlp=True)
+    rows = [(row["speaker"], row["speaker_entity_id"] is not None)
+            for row in db.query("select * from quotes order by article_id, start")]
+    assert sorted(rows) == [("Finch", False), ("Harold Finch", True), ("Harold Finch", True), ("Harold Finch", True)]
