@@ -2,11 +2,7 @@
 text points to, or no one's row when it cannot tell. Sentences written for these tests."""
 import json
 
-from loader.extract import extract_items
-
-
-def speakers(text):
-    return [(q["speaker"], q["speaker_type"]) for q in extract_items([{"id": "t", "text": text}])[0]["quotes"]]
+from tests.test_speakers import speakers
 
 
 def test_a_bare_surname_is_the_namesake_named_in_its_paragraph():
@@ -48,3 +44,9 @@ def test_a_stored_bare_surname_of_two_people_joins_neither_row(load_into, tmp_pa
     rows = [(row["speaker"], row["speaker_entity_id"] is not None)
             for row in db.query("select * from quotes order by article_id, start")]
     assert sorted(rows) == [("Finch", False), ("Harold Finch", True), ("Harold Finch", True), ("Harold Finch", True)]
+
+
+def test_a_namesake_named_only_as_someones_relative_is_not_the_one_speaking():
+    text = ("Sami Haddad sat in the ruins of his house in Mosul. The strike killed his brother, Karim Haddad, "
+            "in March. \"We heard nothing before the blast,\" said Haddad.")
+    assert speakers(text) == [("Sami Haddad", "PERSON")]

@@ -20,7 +20,10 @@ intelligence agencies") leaves the noun speaking (an unnamed group; "the US army
 except its government; a capitalised name after it ("U.S. Mint") is an organisation. "The diplomat", "the Russian
 diplomat" are the person the article made foreign minister, ambassador or envoy (of that country; roles.json
 lists the offices a general noun covers). A text ("the editorial", "a note from Acme") speaks for whoever its
-phrase names, else stays a description (never the organisation named before).
+phrase names, else stays a description (never the organisation named before). A document whose words name its author's
+body ("a police report", "an army statement") or the agent of an issuing clause ("a report carried by X") is theirs.
+A bare surname two people of the article have ("Reed" of Tom and Danny Reed) is the one the text names as a subject
+in its paragraph (or the one before), else stays the surname as written: no guess between two people.
 """
 import re
 from bisect import bisect_right
@@ -85,6 +88,11 @@ AGENT_NOUNS = AGENT_ABSTRACTS | BODY_NOUNS | GROUP_NOUNS | COLLECTIVE_NOUNS
 ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 # Who issues a statement, a study or a spokesperson's words when the text does not say.
 ISSUER_TYPES = ("ORG",)
+# What the body before a document's noun may resolve to and speak for it: not a place ("a government statement" is no
+# country named before it, which may be another country's).
+AUTHOR_TYPES = ("ORG", PERSON)
+# Bodies a document is filed with, not written by ("a court filing", "court papers").
+VENUE_BODIES = {"court"}
 NAMED_TYPES = (PERSON,) + ORGANISATION_TYPES
 # Names a common noun their last word is may stand for ("the gallery" after "the National Gallery", a FAC).
 SPEAKING_PLACES = ISSUER_TYPES + ("FAC",)
@@ -276,7 +284,7 @@ class Resolver:
             return speaker
         body = _author_body(head) if kind == "document" and not authors else None
         author = self._resolve_subject(body, span.doc[_first_modifier(head):body.i + 1]) if body is not None else None
-        if author is not None and author.type in NAMED_TYPES:  # "a Acme Corp report", "a Leeds police report"
+        if author is not None and author.type in AUTHOR_TYPES:  # "a police report" after "the Aurora Police Department"
             self._remember(author)
             return author
         if kind == "spokesperson" and self._for_country_group(head):
@@ -1105,21 +1113,22 @@ class Resolver:
         if len(word.split()) != 1:
             return set()
         folded = fold_words(word)
-        people = {name.canonical for name in self.names.names if name.type == PERSON
-                  and len(name.canonical.split()) > 1 and fold_words(_surname(name.canonical) or "") == folded}
+        people = {name.canonical for name in self.names.names if name.type == PERSON and _given_words(name.canonical)
+                  and fold_words(_surname(name.canonical) or "") == folded}
         return people if len(people) > 1 else set()
 
     def _namesake(self, word: str, char: int) -> Speaker | None:
-        """ "Reed said" where two people are called Reed: the one the text names in full (or by given name) in the
-        paragraph of the words, before them; with neither named there, in the paragraph before. A bare surname as
-        written (a person no row of the article holds) when both or neither are: no guess between two people."""
+        """ "Reed said" where two people are called Reed: the one the text names in full (or by given name) as a
+        subject in the paragraph of the words, before them (not "his brother, Danny Reed," named as someone's
+        relative); with neither named there, in the paragraph before. A bare surname as written (a person no row of
+        the article holds) when both or neither are: no guess between two people."""
         wanted = self._namesakes(word)
         text = self.doc.text
         start = text.rfind("\n", 0, char) + 1
         for _ in range(2):
             named = {name.canonical for name in self.antecedents.people if name.canonical in wanted
                      and start <= name.start and name.end <= char and self._written(name) != word
-                     and not self.content[0] <= name.start < self.content[1]}
+                     and _subject_or_its_conjunct(self.antecedents.tokens.get(name)) and not self.content[0] <= name.start < self.content[1]}
             if len(named) == 1:
                 canonical = named.pop()
                 return self._with_role(canonical, PERSON)
@@ -1284,6 +1293,21 @@ def _written_lower(span, names: Names) -> "Speaker | None":
     return None
 
 
+def _subject_or_its_conjunct(token) -> bool:
+    """Whether a name's head is a subject, or joined or apposed to one ("Tom Reed and his son Danny Reed opened")."""
+    while token is not None and token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    return token is not None and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _given_words(name: str) -> list[str]:
+    """The words of a person's name before the surname that are no title or honorific: "Francois" of "Francois
+    Molins", none of "Prosecutor Molins" (the same person, by title)."""
+    table = roles()
+    return [word for word in name.split()[:-1] if word.lower().rstrip(".") not in table["titles"]
+            and word.lower().rstrip(".") not in table["honorifics"]]
+
+
 def _surname(name: str) -> str | None:
     """The last capitalised word of a person's name: "Reding" of "Carlos Reding - a" (a name the parser ran on)."""
     return next((word for word in reversed(name.split()) if word[:1].isupper()), None)
@@ -1371,7 +1395,8 @@ def _author_body(head):
     report" (a body's common noun before the document's noun); None for anything else ("a news report")."""
     for child in head.lefts:
         if child.dep_ in ("compound", "nmod", "poss") and child.pos_ == "NOUN" and child.tag_ not in PLURAL_TAGS \
-                and speaker_words().get(child.lemma_.lower()) in ("company", "institution"):
+                and speaker_words().get(child.lemma_.lower()) in ("company", "institution") \
+                and child.lemma_.lower() not in VENUE_BODIES:
             return child
     return None
 
