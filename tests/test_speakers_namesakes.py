@@ -2,6 +2,9 @@
 text points to, or no one's row when it cannot tell. Sentences written for these tests."""
 import json
 
+from loader.extract.nlp import get_nlp
+from loader.extract.quotes import find_quotes
+from loader.extract.quotes.speakers import Name, Names
 from tests.test_speakers import speakers
 
 
@@ -50,3 +53,14 @@ def test_a_namesake_named_only_as_someones_relative_is_not_the_one_speaking():
     text = ("Sami Haddad sat in the ruins of his house in Mosul. The strike killed his brother, Karim Haddad, "
             "in March. \"We heard nothing before the blast,\" said Haddad.")
     assert speakers(text) == [("Sami Haddad", "PERSON")]
+
+
+
+def test_one_person_named_longer_and_shorter_is_no_namesake_pair():
+    text = ("Ravi Kumar Sharma teaches yoga in Delhi. Kumar Sharma opened his first class in 1990.\n\n"
+            "\"It helps people breathe,\" Sharma said.")
+    doc = get_nlp()(text)
+    at = [text.index("Ravi Kumar Sharma"), text.index("Kumar Sharma opened"), text.rindex("Sharma")]
+    names = Names([Name(at[0], at[0] + 17, "PERSON", "Ravi Kumar Sharma"),  # as the mentions extractor may leave them
+                   Name(at[1], at[1] + 12, "PERSON", "Kumar Sharma"), Name(at[2], at[2] + 6, "PERSON", "Kumar Sharma")])
+    assert [quote.name for quote in find_quotes(doc, names)] == ["Kumar Sharma"]

@@ -1115,6 +1115,8 @@ class Resolver:
         folded = fold_words(word)
         people = {name.canonical for name in self.names.names if name.type == PERSON and _given_words(name.canonical)
                   and fold_words(_surname(name.canonical) or "") == folded}
+        people = {person for person in people if not any(  # "Mohan Bhandari" is "Man Mohan Bhandari"
+            other != person and _is_subsequence(person.lower().split(), other.lower().split()) for other in people)}
         return people if len(people) > 1 else set()
 
     def _namesake(self, word: str, char: int) -> Speaker | None:
@@ -1305,7 +1307,7 @@ def _given_words(name: str) -> list[str]:
     Molins", none of "Prosecutor Molins" (the same person, by title)."""
     table = roles()
     return [word for word in name.split()[:-1] if word.lower().rstrip(".") not in table["titles"]
-            and word.lower().rstrip(".") not in table["honorifics"]]
+            and word.lower().rstrip(".") not in table["honorifics"] and word.lower() not in speaker_words()]
 
 
 def _surname(name: str) -> str | None:
