@@ -839,3 +839,9 @@ def test_a_police_report_is_the_police_force_the_article_names():
 def test_a_ministry_statement_after_the_ministry_acted_is_that_ministry():
     text = "Ruritania's defence ministry approved the plan. \"The plan is final,\" the ministry statement said."
     assert speakers(text) == [("Ruritania's Defence Ministry", "ORG")]
+
+
+def test_a_study_published_in_a_bodys_journal_is_that_bodys():
+    text = ("Divers are twice as likely to lose some hearing, according to a new study published in the "
+            "Royal Society of Marine Medicine journal.")
+    assert speakers(text) == [("Royal Society of Marine Medicine", "ORG")]

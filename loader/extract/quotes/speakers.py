@@ -1268,8 +1268,11 @@ def _in_clause_of(head, name: Name, verbs: frozenset | None = None) -> bool:
 
 
 def _beside_agent(head, name: Name) -> bool:
-    """Whether a name sits in a participle's clause describing the head but outside its "by" agent ("a lawsuit filed
-    by Acme in San Francisco"): where or when the clause happened, not who wrote the document."""
+    """Whether a place sits in a participle's clause describing the head but outside its "by" agent ("a lawsuit filed
+    by Acme in San Francisco"): where the clause happened, not who wrote the document (a journal it was "published in"
+    may be its publisher's)."""
+    if name.type != "GPE":
+        return False
     for clause in head.rights:
         if clause.dep_ == "acl" and clause.left_edge.idx <= name.start \
                 and name.end <= clause.right_edge.idx + len(clause.right_edge.text):
