@@ -1130,7 +1130,8 @@ class Resolver:
         for _ in range(2):
             named = {name.canonical for name in self.antecedents.people if name.canonical in wanted
                      and start <= name.start and name.end <= char and self._written(name) != word
-                     and _subject_or_its_conjunct(self.antecedents.tokens.get(name)) and not self.content[0] <= name.start < self.content[1]}
+                     and _subject_or_its_conjunct(self.antecedents.tokens.get(name))
+                     and not self.content[0] <= name.start < self.content[1]}
             if len(named) == 1:
                 canonical = named.pop()
                 return self._with_role(canonical, PERSON)
