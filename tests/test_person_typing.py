@@ -92,3 +92,19 @@ def test_a_company_named_like_a_person_stays_a_company():
                                                         "Morgan Stanley")]
     _people_taken_for_organisations(doc, doc.text, mentions)
     assert [m.type for m in mentions] == ["ORG", "ORG", "ORG", "ORG"]
+
+
+def test_a_body_before_a_post_or_a_name_cut_in_two_stays_an_organisation():
+    doc = get_nlp()("Former Exxon Mobil CEO Rex Hale spoke. Ann Lee, Sesame Workshop's chief, agreed.")
+    mentions = [mention(doc, "Exxon Mobil", "ORG"), mention(doc, "Sesame Workshop", "ORG"),
+                mention(doc, "Workshop", "PERSON")]
+    _people_taken_for_organisations(doc, doc.text, mentions)
+    assert [m.type for m in mentions] == ["ORG", "ORG", "PERSON"]
+
+
+def test_an_office_that_speaks_or_a_word_before_an_adjective_stays_a_person():
+    doc = get_nlp()("The Taoiseach told reporters he was pleased. A source in the Moldovan presidential office "
+                    "agreed.")
+    mentions = [mention(doc, "Taoiseach", "PERSON"), mention(doc, "Moldovan", "PERSON")]
+    _bodies_taken_for_people(doc, mentions)
+    assert [m.type for m in mentions] == ["PERSON", "PERSON"]

@@ -29,6 +29,11 @@ damaged (U+FFFD), with no given name, is no person. An organisation named exactl
 a town's context ("a ... man", "in ...", "..., S.C.") that never acts is that town; a maker's name written as a car
 ("a red ...", "... F-250", "... Charger patrol car") is a product, none of our entities; a "person" made only of titles
 just before a name ("Sgt" of "Sgt. Ann Lopez") is none, and one ending in a body's noun ("... County Sheriff") a body.
+Names in a list before a plural noun of places ("in Lyman and Marsh counties", "on Oak and Birch roads") are those
+places, split when tagged as one; a one-word "person" written as a town ("... police", "..., Mich.") that the gazetteer
+knows is the town; one shaped like an acronym ("KyTC") or written as a body ("the Sejm voted", "Knesset deputies") is
+a body; an "organisation" shaped like a person's name and shown to be one ("Reporter Lisa Crane contributed") is a
+person.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
@@ -39,7 +44,7 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
                     is_given_name, medium_words, name_words, programme_words, religions, roles, site_kind, thing_nouns)
 from .gazetteer import get_gazetteer
-from .quotes.lexicon import speaker_words
+from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import demonyms, institution_words
 from ..text import squash
 
@@ -630,7 +635,8 @@ def _bodies_taken_for_people(doc, mentions: list[Mention]) -> None:
               and doc[token.i + 1].lower_ in BODY_BUILDINGS}
     names = _one_word_names(mentions, {PERSON})
     bodies |= {m.text for m in names if _before_rank(doc, m, starts)}
-    bodies |= {m.text for m in names if _acronym_shaped(doc, m) or _as_body(doc, m)}
+    speakers = {m.text for m in names if _speaks(doc, m)}  # an office ("the Taoiseach told ...")
+    bodies |= {m.text for m in names if _acronym_shaped(doc, m) or _as_body(doc, m) and m.text not in speakers}
     for m in mentions:
         if m.type == PERSON and m.text in bodies:
             m.type = "ORG"
@@ -659,6 +665,11 @@ def _acronym_shaped(doc, m: Mention) -> bool:
         and folded not in roles()["titles"]
 
 
+def _speaks(doc, m: Mention) -> bool:
+    root = _root(doc, m)
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs()
+
+
 def _as_body(doc, m: Mention) -> bool:
     """Written as a body, not a person: after "the" as the head of its phrase ("the Sejm voted", "a letter to the
     Rada"; not "the Smith family", nor a family, "the Obamas") or before a noun of its members ("... deputies")."""
@@ -668,7 +679,7 @@ def _as_body(doc, m: Mention) -> bool:
         return True
     if before is None or before.lower_ != "the" or m.text.endswith("s"):
         return False
-    return after is None or not (after.pos_ in ("NOUN", "PROPN") or after.text in POSSESSIVES)
+    return after is None or not (after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or after.text in POSSESSIVES)
 
 
 def _damaged_names_taken_for_people(text: str, mentions: list[Mention]) -> None:
@@ -1156,7 +1167,8 @@ def _people_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> 
     credit line's verb, CREDIT_VERBS; or its last word tagged as a person alone) is a person in every mention.
     Written after "at" ("an analyst at ..."), as a brand before a noun ("... jeans") or before a legal form
     anywhere in the article, it stays a company."""
-    surnames = {m.text for m in mentions if m.type == PERSON and " " not in m.text}
+    surnames = {m.text for m in mentions if m.type == PERSON and " " not in m.text
+                and not (m.first > 0 and doc[m.first - 1].is_title)}  # not a name's end cut off: "Sesame" "Workshop"
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type == "ORG" and _person_shaped(m.text):
@@ -1182,6 +1194,8 @@ def _person_shaped(name: str) -> bool:
 def _as_company(doc, text: str, m: Mention) -> bool:
     root = _root(doc, m)
     after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.lower_.rstrip(".") in roles()["titles"]:
+        return True  # a body's post: "the former ... CEO", "... deputy secretary-general"
     return m.first > 0 and doc[m.first - 1].lower_ == "at" or COMPANY_AFTER.match(text, m.end) is not None \
         or root.dep_ == "compound" and root.head.is_lower or after is not None and after.is_lower \
         and after.pos_ == "NOUN" and after.i == root.head.i
@@ -1190,7 +1204,8 @@ def _as_company(doc, text: str, m: Mention) -> bool:
 def _shown_as_person(doc, m: Mention) -> bool:
     before = doc[m.first - 1].lower_.rstrip(".") if m.first > 0 else ""
     after = doc[m.last] if m.last < len(doc) else None
-    return before in STAFF_WORDS or before in roles()["titles"] or before in roles()["honorifics"] \
+    titled = before in roles()["titles"] and doc[m.first - 1].pos_ in ("NOUN", "PROPN")  # not "former"
+    return before in STAFF_WORDS or titled or before in roles()["honorifics"] \
         or after is not None and after.lower_ in CREDIT_VERBS
 
 
