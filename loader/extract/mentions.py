@@ -677,8 +677,8 @@ def _as_body(doc, m: Mention) -> bool:
     after = doc[m.last] if m.last < len(doc) else None
     if after is not None and after.is_lower and after.lower_ in MEMBER_NOUNS:
         return True
-    if before is None or before.lower_ != "the" or m.text.endswith("s"):
-        return False
+    if before is None or before.lower_ != "the" or m.text.endswith("s") or _is_title(doc[m.first]):
+        return False  # a family ("the Obamas") or an office ("the Queen", "the Treasurer")
     return after is None or not (after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or after.text in POSSESSIVES)
 
 
