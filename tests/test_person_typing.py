@@ -108,3 +108,18 @@ def test_an_office_that_speaks_or_a_word_before_an_adjective_stays_a_person():
     mentions = [mention(doc, name, "PERSON") for name in ("Taoiseach", "Moldovan", "Queen")]
     _bodies_taken_for_people(doc, mentions)
     assert [m.type for m in mentions] == ["PERSON", "PERSON", "PERSON"]
+
+
+def test_a_news_agency_an_era_or_an_event_keeps_its_reading():
+    doc = get_nlp()("The Associated Press contributed to this report. Ann Lee of the Obama-era team said the Brexit "
+                    "referendum was close.")
+    mentions = [mention(doc, "Associated Press", "ORG"), mention(doc, "Obama", "PERSON"),
+                mention(doc, "Brexit", "PERSON")]
+    _people_taken_for_organisations(doc, doc.text, mentions)
+    _bodies_taken_for_people(doc, mentions)
+    assert [m.type for m in mentions] == ["ORG", "PERSON", "PERSON"]
+
+
+def test_a_plural_place_noun_that_modifies_another_noun_makes_no_list_of_places():
+    assert typed("Chief Constable Ann Hale, National Police Chiefs' Council roads policing lead, said so.") == [
+        [("Ann Hale", "PERSON"), ("National Police Chiefs' Council", "ORG")]]

@@ -487,11 +487,13 @@ def _places_listed_before_a_place_noun(doc, text: str, mentions: list[Mention]) 
     a list of capitalised names ("A and B", "A, B and C") written just before a lower-case plural noun of places
     (PLACE_PLURALS) is that kind of place — a county, a road, a river. A list the model tagged as one name ("Clay
     and Benton" townships) is split into its names. A name the article gives in full ("Trump" of "Donald Trump")
-    or in capitals (an acronym) keeps its type."""
+    or in capitals (an acronym), a body's name ("... Council") and a list before a noun the plural modifies ("...
+    roads policing lead") keep their type."""
     kept = []
     for m in mentions:
-        kind = _listed_place_kind(text, m) if m.type in (PERSON, "ORG") else None
-        if kind is None or (m.entity or m.text) != m.text or m.text.isupper() or m.role:
+        kind = _listed_place_kind(doc, text, m) if m.type in (PERSON, "ORG") else None
+        if kind is None or (m.entity or m.text) != m.text or m.text.isupper() or m.role \
+                or any(word in institution_words() for word in fold_words(m.text)):
             kept.append(m)
             continue
         for part in _list_parts(doc, text, m):
@@ -500,10 +502,13 @@ def _places_listed_before_a_place_noun(doc, text: str, mentions: list[Mention]) 
     return kept
 
 
-def _listed_place_kind(text: str, m: Mention) -> str | None:
+def _listed_place_kind(doc, text: str, m: Mention) -> str | None:
     after = LIST_REST.match(text, m.end)
     if after is None or after.group("noun") not in PLACE_PLURALS:
         return None
+    noun = doc.char_span(after.start("noun"), after.end("noun"))
+    if noun is None or noun.root.dep_ == "compound":
+        return None  # "... Council roads policing lead"
     listed = after.group("rest") or LIST_BEFORE.search(text, max(0, m.start - 80), m.start) \
         or re.search(LIST_GAP, m.text)
     return PLACE_PLURALS[after.group("noun")] if listed else None
@@ -635,8 +640,9 @@ def _bodies_taken_for_people(doc, mentions: list[Mention]) -> None:
               and doc[token.i + 1].lower_ in BODY_BUILDINGS}
     names = _one_word_names(mentions, {PERSON})
     bodies |= {m.text for m in names if _before_rank(doc, m, starts)}
-    speakers = {m.text for m in names if _speaks(doc, m)}  # an office ("the Taoiseach told ...")
-    bodies |= {m.text for m in names if _acronym_shaped(doc, m) or _as_body(doc, m) and m.text not in speakers}
+    # not an office ("the Taoiseach told ..."), a people ("the Briton"), an event ("the Brexit referendum")
+    others = {m.text for m in names if _speaks(doc, m) or _as_event(doc, m)} | set(demonyms())
+    bodies |= {m.text for m in names if (_acronym_shaped(doc, m) or _as_body(doc, m)) and m.text not in others}
     for m in mentions:
         if m.type == PERSON and m.text in bodies:
             m.type = "ORG"
@@ -672,14 +678,16 @@ def _speaks(doc, m: Mention) -> bool:
 
 def _as_body(doc, m: Mention) -> bool:
     """Written as a body, not a person: after "the" as the head of its phrase ("the Sejm voted", "a letter to the
-    Rada"; not "the Smith family", nor a family, "the Obamas") or before a noun of its members ("... deputies")."""
+    Rada"; not "the Smith family", "the Obama-era", "the Shakespeare of ...", nor a family, "the Obamas") or before a
+    noun of its members ("... deputies")."""
     before = doc[m.first - 1] if m.first > 0 else None
     after = doc[m.last] if m.last < len(doc) else None
     if after is not None and after.is_lower and after.lower_ in MEMBER_NOUNS:
         return True
     if before is None or before.lower_ != "the" or m.text.endswith("s") or _is_title(doc[m.first]):
         return False  # a family ("the Obamas") or an office ("the Queen", "the Treasurer")
-    return after is None or not (after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or after.text in POSSESSIVES)
+    return after is None or not (after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or after.text in POSSESSIVES
+                                 or after.text == "-" or after.lower_ == "of")  # "the Obama-era", "the ... of rock"
 
 
 def _damaged_names_taken_for_people(text: str, mentions: list[Mention]) -> None:
@@ -1165,16 +1173,19 @@ def _people_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> 
     a legal form or a site, no place's name, no company's ending after it — that the
     article shows to be a person's at least once (after a title or a newsroom's staff word, STAFF_WORDS; before a
     credit line's verb, CREDIT_VERBS; or its last word tagged as a person alone) is a person in every mention.
-    Written after "at" ("an analyst at ..."), as a brand before a noun ("... jeans") or before a legal form
-    anywhere in the article, it stays a company."""
+    Written after "at" or "the" ("an analyst at ...", "the Associated Press"), as a brand before a noun ("...
+    jeans"), before a legal form or a post ("... CEO") anywhere in the article, or with a word the article also
+    writes in lower case (other than a given name: "Radio Kerry" where it writes "radio"), it stays a company."""
     surnames = {m.text for m in mentions if m.type == PERSON and " " not in m.text
                 and not (m.first > 0 and doc[m.first - 1].is_title)}  # not a name's end cut off: "Sesame" "Workshop"
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type == "ORG" and _person_shaped(m.text):
             groups.setdefault(m.text, []).append(m)
+    lower = {word.lower() for word in re.findall(r"\b[a-z][\w'-]*", text)}
     for name, group in groups.items():
-        if any(_as_company(doc, text, m) for m in group) or get_gazetteer().candidates(name):
+        common = [word for word in name.split()[1 if is_given_name(name) else 0:] if word.lower() in lower]
+        if common or any(_as_company(doc, text, m) for m in group) or get_gazetteer().candidates(name):
             continue
         if name.split()[-1] in surnames or any(_shown_as_person(doc, m) for m in group):
             for m in group:
@@ -1196,7 +1207,7 @@ def _as_company(doc, text: str, m: Mention) -> bool:
     after = doc[m.last] if m.last < len(doc) else None
     if after is not None and after.lower_.rstrip(".") in roles()["titles"]:
         return True  # a body's post: "the former ... CEO", "... deputy secretary-general"
-    return m.first > 0 and doc[m.first - 1].lower_ == "at" or COMPANY_AFTER.match(text, m.end) is not None \
+    return m.first > 0 and doc[m.first - 1].lower_ in ("at", "the") or COMPANY_AFTER.match(text, m.end) is not None \
         or root.dep_ == "compound" and root.head.is_lower or after is not None and after.is_lower \
         and after.pos_ == "NOUN" and after.i == root.head.i
 
