@@ -71,7 +71,7 @@ def test_a_legislature_written_after_the_is_a_body():
 
 
 def test_a_name_shaped_like_an_acronym_is_a_body():
-    doc = get_nlp()("Crews from KyTC and NYSDOT cleared the road. TRUMP WINS, the paper said of Trump. "
+    doc = get_nlp()("Crews from KyTC cleared the road. NYSDOT said so. TRUMP WINS, the paper said of Trump. "
                     "McCAIN was there.")
     mentions = [mention(doc, name, "PERSON") for name in ("KyTC", "NYSDOT", "TRUMP", "Trump", "McCAIN")]
     _bodies_taken_for_people(doc, mentions)

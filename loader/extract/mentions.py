@@ -640,9 +640,12 @@ def _bodies_taken_for_people(doc, mentions: list[Mention]) -> None:
               and doc[token.i + 1].lower_ in BODY_BUILDINGS}
     names = _one_word_names(mentions, {PERSON})
     bodies |= {m.text for m in names if _before_rank(doc, m, starts)}
-    # not an office ("the Taoiseach told ..."), a people ("the Briton"), an event ("the Brexit referendum")
-    others = {m.text for m in names if _speaks(doc, m) or _as_event(doc, m)} | set(demonyms())
-    bodies |= {m.text for m in names if (_acronym_shaped(doc, m) or _as_body(doc, m)) and m.text not in others}
+    # not an event ("the Brexit referendum"), a people ("the Briton") or, after "the", an office that speaks ("the
+    # Taoiseach told ..."; an acronym may speak: "KyTC said")
+    others = {m.text for m in names if _as_event(doc, m)} | set(demonyms())
+    offices = others | {m.text for m in names if _speaks(doc, m)}
+    bodies |= {m.text for m in names if _acronym_shaped(doc, m) and m.text not in others
+               or _as_body(doc, m) and m.text not in offices}
     for m in mentions:
         if m.type == PERSON and m.text in bodies:
             m.type = "ORG"
