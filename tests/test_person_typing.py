@@ -104,10 +104,10 @@ def test_a_body_before_a_post_or_a_name_cut_in_two_stays_an_organisation():
 
 def test_an_office_that_speaks_or_a_word_before_an_adjective_stays_a_person():
     doc = get_nlp()("The Taoiseach told reporters he was pleased. A source in the Moldovan presidential office "
-                    "agreed. The Queen also spoke.")
-    mentions = [mention(doc, name, "PERSON") for name in ("Taoiseach", "Moldovan", "Queen")]
+                    "agreed. The Queen also spoke. Carlos the Jackal is in jail.")
+    mentions = [mention(doc, name, "PERSON") for name in ("Taoiseach", "Moldovan", "Queen", "Jackal")]
     _bodies_taken_for_people(doc, mentions)
-    assert [m.type for m in mentions] == ["PERSON", "PERSON", "PERSON"]
+    assert [m.type for m in mentions] == ["PERSON", "PERSON", "PERSON", "PERSON"]
 
 
 def test_a_news_agency_an_era_or_an_event_keeps_its_reading():

@@ -689,6 +689,8 @@ def _as_body(doc, m: Mention) -> bool:
         return True
     if before is None or before.lower_ != "the" or m.text.endswith("s") or _is_title(doc[m.first]):
         return False  # a family ("the Obamas") or an office ("the Queen", "the Treasurer")
+    if m.first >= 2 and doc[m.first - 2].is_title and doc[m.first - 2].pos_ == "PROPN":
+        return False  # an epithet: "Carlos the Jackal"
     return after is None or not (after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or after.text in POSSESSIVES
                                  or after.text == "-" or after.lower_ == "of")  # "the Obama-era", "the ... of rock"
 
