@@ -4,7 +4,7 @@ import pytest
 
 from loader.model import Record
 from loader.normalize import normalize
-from loader.normalize.damage import mend
+from loader.normalize.damage import mend, mend_in_place
 
 
 @pytest.mark.parametrize("damaged, mended", [
@@ -25,6 +25,18 @@ def test_inside_a_quotation_a_double_quote_before_s_closes_it():
     # "a food desert" is then "is": the mark closes the quotation, the "i" was lost
     text = 'The town\'s status as "a food desert"s debated, but the council"s plan won"t wait.'
     assert mend(text) == 'The town\'s status as "a food desert"s debated, but the council\'s plan won\'t wait.'
+
+
+def test_a_double_quote_before_t_is_an_apostrophe_also_inside_a_quotation():
+    assert mend('The signs read "Gov"t Offices" and "Don"t Park" by the gate.') == \
+        'The signs read "Gov\'t Offices" and "Don\'t Park" by the gate.'
+
+
+def test_the_parse_time_mend_keeps_every_offset_and_reads_apostrophes_as_normalize_does():
+    text = 'They called it "a food desert"s debated,"?Kim Vale said. The council"s plan.-Ramirez said "Gov"t" did."?"I'
+    assert mend_in_place(text) == \
+        'They called it "a food desert"s debated," Kim Vale said. The council\'s plan. Ramirez said "Gov\'t" did." "I'
+    assert mend_in_place(mend(text)) == mend(text)  # nothing normalize leaves is read otherwise
 
 
 def test_a_damaged_mark_glued_to_the_next_word_is_the_mark_and_a_space():

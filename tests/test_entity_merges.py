@@ -280,8 +280,8 @@ EVIDENCE = [
     {"title": f"Wheat {n}", "body": f"The GSO said on day {n} that wheat grades would be checked twice in Kansas."}
     for n in range(1, 5)
 ] + [
-    {"title": "Harbour", "body": "The Harlow Port Authority raised berth fees in Maine on Friday."},
-    {"title": "Berths", "body": "Shippers said the HPA would raise fees again next year."},
+    {"title": "Harbour", "body": "The Harlow Port Authority raised berth fees in Maine on Friday, Agnes Morrow said."},
+    {"title": "Berths", "body": "Agnes Morrow said the HPA would raise fees again next year."},
     {"title": "Berths again", "body": "The HPA said on Monday that a new crane had arrived."},
 ]
 
@@ -294,7 +294,7 @@ def test_an_acronym_joins_a_name_with_its_initials_only_on_evidence(load_into, t
     # one article defines the acronym in brackets (no mention of its own): its four other articles follow
     office = entity(db, "Grain Standards Office", "ORG")
     assert (entity(db, "GSO", "ORG")["merged_into"], office["article_count"]) == (office["id"], 5)
-    # never written together, but as rare as the name (two articles to one): comparable, joined
+    # never written together, but as rare as the name (two articles to one) and one shares its context: joined
     authority = entity(db, "Harlow Port Authority", "ORG")
     assert (entity(db, "HPA", "ORG")["merged_into"], authority["article_count"]) == (authority["id"], 3)
 
@@ -519,8 +519,8 @@ def test_an_acronym_of_two_letters_or_of_a_countrys_body_needs_more_than_initial
         "select s.name, t.name as target from entities s left join entities t on t.id = s.merged_into "
         "where s.name not like '% %'")}
     # the news agency of four foreign stories is not the police of the two home ones, though one names both;
-    # two letters and one article each, never written together: no join; three letters: comparable counts join
-    assert merged == {"DNP": None, "KA": None, "KAB": "Kessel Aviation Board"}
+    # one article each, never written together: no join, of two letters or of three (letters and counts alone)
+    assert merged == {"DNP": None, "KA": None, "KAB": None}
 
 
 def test_a_name_holding_the_acronym_is_its_candidate_only_as_a_company_of_that_name():

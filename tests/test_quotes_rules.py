@@ -158,6 +158,18 @@ def test_stripped_quote_continued_in_its_paragraph():
                           ("We made too many mistakes in the second half", "Rita Moreau")]
 
 
+def test_a_past_tense_narrative_sentence_after_a_stripped_quote_is_no_ones():
+    text = ("Two shells hit the market at dawn, local sources said. Dozens of people were wounded in the attack.\n\n"
+            "The market reopened on Sunday.")
+    assert said(text) == [("Two shells hit the market at dawn", "sources")]
+
+
+def test_a_line_with_no_full_stop_is_no_floating_quote():
+    text = ("The ministry approved the sale of four jets, officials said. READ MORE: Six facts about the jets\n\n"
+            "The sale is worth $500m.")
+    assert said(text) == [("The ministry approved the sale of four jets", "officials")]
+
+
 def test_sentences_before_a_stripped_attribution_join_its_quote():
     text = "Fans waited outside.\n\nWe played badly. We have to do better, Rita Moreau said.\n\nThe bus left."
     assert said(text) == [("We played badly. We have to do better", "Rita Moreau")]

@@ -4,6 +4,8 @@ is a surname of one person and the given name of others, an article naming anoth
 person quoted by a surname that no mention holds."""
 import json
 
+import pytest
+
 from loader.extract import extract_items
 from loader.store.entities import entity_id
 from loader.store.quotes import save_quotes
@@ -303,3 +305,151 @@ def test_a_common_noun_stays_apart_in_articles_of_countries_where_its_body_is_ne
     assert where_written(db, "Opposition") == {
         **{article_of(db, text): entity_id("Joint Opposition", "ORG") for text, _ in tagged[:3]},
         article_of(db, tagged[3][0]): entity_id("Opposition", "ORG")}
+
+
+DENMARK = [{"id": 20, "name": "Denmark", "feature_code": "PCLI", "country_code": "DK", "admin1": "00"},
+           {"id": 21, "name": "France", "feature_code": "PCLI", "country_code": "FR", "admin1": "00"}]
+
+
+def letters_only(load_into, tmp_path, league, acronym_texts, league_texts=1, located=None):
+    """`league_texts` articles name the league in full, never beside its acronym; each of `acronym_texts` writes the
+    acronym alone (with the other names it is tagged with); `located`: the places (DENMARK ids) of those articles."""
+    tagged = ([(f"The {league} opened its season in Varno on day {n}, said coach Jory Stane.",
+                [league, ("Jory Stane", "PERSON")]) for n in range(league_texts)]
+              + [(text, names) for text, names in acronym_texts])
+    db, _ = load_into(write(tmp_path, "league.json", [text for text, _ in tagged]))
+    if located:
+        place(db, [(text, ids) for (text, _), ids in zip(acronym_texts, located)], DENMARK)
+    save_tagged(db, tagged)
+    return db
+
+
+def test_an_acronym_of_other_things_does_not_join_a_name_one_article_writes(load_into, tmp_path):
+    """ "Norland Paddle League" in one article; "NPL" in two others (an airline, a lab) that share nothing with it:
+    letters and counts alone no longer join them."""
+    db = letters_only(load_into, tmp_path, "Norland Paddle League", [
+        ("NPL Aviation flew its first route on Monday.", ["NPL"]),
+        ("Tests at the NPL laboratory showed the clock was exact.", ["NPL"])])
+    assert merged(db)["NPL"] is None
+    assert db["entities"].get(entity_id("NPL", "ORG"))["article_count"] == 2
+    assert db["entities"].get(entity_id("Norland Paddle League", "ORG"))["article_count"] == 1
+
+
+def test_an_acronym_joins_a_name_one_article_writes_when_an_article_shares_its_context(load_into, tmp_path):
+    """One "NPL" article names the league's coach too: the acronym is the league's, in both its articles."""
+    db = letters_only(load_into, tmp_path, "Norland Paddle League", [
+        ("Jory Stane said the NPL final would sell out.", ["NPL", ("Jory Stane", "PERSON")]),
+        ("The NPL final sold out on Sunday.", ["NPL"])])
+    assert merged(db)["NPL"] == "Norland Paddle League"
+    assert db["entities"].get(entity_id("Norland Paddle League", "ORG"))["article_count"] == 3
+
+
+def test_an_acronym_joins_a_name_written_out_in_two_articles(load_into, tmp_path):
+    """Two articles name the league in full (an established name), two write "NPL" alone: counts suffice."""
+    db = letters_only(load_into, tmp_path, "Norland Paddle League", [
+        ("NPL Aviation flew its first route on Monday.", ["NPL"]),
+        ("Tests at the NPL laboratory showed the clock was exact.", ["NPL"])], league_texts=2)
+    assert merged(db)["NPL"] == "Norland Paddle League"
+
+
+@pytest.mark.parametrize("place_id, target", [(20, "Danish Paddle League"), (21, None)])
+def test_an_acronym_joins_a_countrys_name_when_its_articles_lie_in_that_country(load_into, tmp_path, place_id, target):
+    """ "Danish Paddle League" once; "DPL" in two articles: both in Denmark, it is the league's; both in France, not."""
+    texts = [("The DPL final sold out on Sunday.", ["DPL"]), ("DPL clubs signed two players.", ["DPL"])]
+    db = letters_only(load_into, tmp_path, "Danish Paddle League", texts, located=[[place_id], [place_id]])
+    assert merged(db)["DPL"] == target
+
+
+def test_an_acronym_joins_a_name_whose_first_words_its_article_writes_in_lower_case(load_into, tmp_path):
+    """ "Harbor Pilots Union" once; "HPU" in an article that writes "harbor pilots" (the name's first two words, case
+    aside): the union's acronym. An article writing only "pilots" is no such evidence."""
+    tagged = [("The Harbor Pilots Union met in Varno on Monday.", ["Harbor Pilots Union"]),
+              ("Striking harbor pilots said the HPU would vote again.", ["HPU"])]
+    db, _ = load_into(write(tmp_path, "hpu.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["HPU"] == "Harbor Pilots Union"
+
+
+def test_an_acronym_does_not_join_a_name_when_its_article_writes_one_of_the_names_words(load_into, tmp_path):
+    tagged = [("The Harbor Pilots Union met in Varno on Monday.", ["Harbor Pilots Union"]),
+              ("Striking pilots said the HPU would vote again.", ["HPU"])]
+    db, _ = load_into(write(tmp_path, "hpu.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["HPU"] is None
+
+
+def test_an_acronym_joins_a_name_written_out_in_two_articles_in_two_spellings(load_into, tmp_path):
+    """ "Norland Paddle League Ltd" in one article, "Norland Paddle League" (its spelling without the legal form,
+    merged into it) in another: a name written out in two articles, established; "NPL" alone in two joins it."""
+    tagged = [("Norland Paddle League Ltd filed its accounts on Monday.", ["Norland Paddle League Ltd"]),
+              ("The Norland Paddle League opened its season on Sunday.", ["Norland Paddle League"]),
+              ("NPL Aviation flew its first route on Monday.", ["NPL"]),
+              ("Tests at the NPL laboratory showed the clock was exact.", ["NPL"])]
+    db, _ = load_into(write(tmp_path, "league.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["NPL"] == "Norland Paddle League Ltd"
+
+
+STATE_STORY = ("The Senate voted 20-12 on Tuesday to send Gov. Ann Lee's budget back to the House. "
+               "Sen. Joe Park, R-Lima, said the plan shortchanged schools in Ohio.")
+HINTED_STORY = "The Senate voted on Gov. Ann Lee's school plan in Ohio on Wednesday; the Buckeye Congress of Parents cheered."
+NATIONAL_STORIES = ["The Senate confirmed the nominee; Sen. Dale Moss, R-Ohio, said the governor of Ohio agreed.",
+                    "The Senate passed the farm bill in Ohio, and Congress went home.",
+                    "The Senate voted on the governor's pick, lawmakers in Ohio and Georgia said.",
+                    "Gov. Ann Lee named Tom Hale to the vacant Senate seat: a fine senator for Ohio, she said.",
+                    "The Senate honoured the veterans of D-Day on Tuesday, Gov. Ann Lee said."]
+COMPARED_STORY = "The Senate passed it 20-12, state Sen. Joe Park said; Ohio follows Georgia."
+
+
+def test_a_bare_senate_in_a_states_political_story_is_not_the_countrys(load_into, tmp_path):
+    """ "the Senate" of a story about Ohio's politics (a legislator by his town, "R-Lima"; a governor with every place
+    in Ohio) stays apart from the U.S. Senate; national stories keep it: a member of Congress by the state
+    ("R-Ohio"), Congress, a governor with places in two states, or a senator for the state; "D-Day" is no party label.
+    A state senator's words keep it apart with places in two states too."""
+    tagged = ([("The U.S. Senate met in Washington, United States.", ["U.S. Senate", ("United States", "GPE")])]
+              + [(f"The Senate confirmed judge {n} in Washington.", ["Senate"]) for n in range(3)]
+              + [(text, ["Senate"]) for text in (STATE_STORY, HINTED_STORY, *NATIONAL_STORIES, COMPARED_STORY)])
+    db = bodies(load_into, tmp_path, tagged,
+                [[10, 14], [14], [14], [14], [11], [11], [11], [11], [11, 13], [11], [10], [11, 13]])
+    assert merged(db)["Senate"] == "U.S. Senate"
+    senate, own = entity_id("U.S. Senate", "ORG"), entity_id("Senate", "ORG")
+    assert where_written(db, "Senate") == {**{article_of(db, text): senate for text, _ in tagged[1:4] + tagged[6:-1]},
+                                           **{article_of(db, text): own for text in (STATE_STORY, HINTED_STORY,
+                                                                                    COMPARED_STORY)}}
+
+
+def test_a_bare_senate_in_a_states_political_story_joins_the_states_senate_the_archive_names(load_into, tmp_path):
+    """The archive names the Ohio Senate elsewhere: the Ohio story's bare "Senate" goes there; a state story whose
+    places lie in no one division (none resolved) stays on the short form."""
+    unplaced = "The Senate adjourned after the General Assembly voted on Tuesday."
+    tagged = ([(f"The U.S. Senate met on day {n} in Washington, United States.",
+                ["U.S. Senate", ("United States", "GPE")]) for n in range(4)]
+              + [(f"The Senate confirmed judge {n} in Washington.", ["Senate"]) for n in range(3)]
+              + [("The Ohio Senate met in Ohio.", ["Ohio Senate", ("Ohio", "GPE")]),
+                 (STATE_STORY, ["Senate"]), (unplaced, ["Senate"])])
+    db = bodies(load_into, tmp_path, tagged, [[10, 14]] * 4 + [[14], [14], [14], [11], [11], []])
+    assert merged(db)["Senate"] == "U.S. Senate"
+    senate = entity_id("U.S. Senate", "ORG")
+    assert where_written(db, "Senate") == {**{article_of(db, text): senate for text, _ in tagged[4:7]},
+                                           article_of(db, STATE_STORY): entity_id("Ohio Senate", "ORG"),
+                                           article_of(db, unplaced): entity_id("Senate", "ORG")}
+
+
+def test_federal_tells_a_national_story_only_where_the_places_do_not(load_into, tmp_path):
+    """ "federal law" in a story whose places lie in Ohio alone leaves its "House" Ohio's; in a story with no place
+    below the country it keeps the U.S. House. A noun no state has a body of ("Army") keeps its join anywhere."""
+    placed = "The state Senate backed the bill; the House waits, though federal law allows it, in Ohio."
+    unplaced = "The state Senate backed the bill; the House waits, though federal law allows it."
+    army = "The Army base near Lima gets a new road, Gov. Ann Lee said in Ohio."
+    tagged = ([(f"The U.S. House and the U.S. Army met on day {n} in Washington, United States.",
+                ["U.S. House", "U.S. Army", ("United States", "GPE")]) for n in range(2)]
+              + [(f"The House and the Army met in Washington on day {n}.", ["House", "Army"]) for n in range(3)]
+              + [(placed, ["House"]), (unplaced, ["House"]), (army, ["Army"])])
+    db = bodies(load_into, tmp_path, tagged, [[10, 14]] * 2 + [[14]] * 3 + [[11], [], [11]])
+    assert merged(db)["House"] == "U.S. House" and merged(db)["Army"] == "U.S. Army"
+    house, army_id = entity_id("U.S. House", "ORG"), entity_id("U.S. Army", "ORG")
+    assert where_written(db, "House") == {**{article_of(db, text): house for text, _ in tagged[2:5]},
+                                          article_of(db, placed): entity_id("House", "ORG"),
+                                          article_of(db, unplaced): house}
+    assert where_written(db, "Army") == {**{article_of(db, text): army_id for text, _ in tagged[2:5]},
+                                         article_of(db, army): army_id}

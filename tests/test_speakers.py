@@ -817,3 +817,31 @@ def test_a_body_in_a_clause_about_a_document_did_not_issue_it():
 def test_a_body_a_noun_is_about_is_not_the_speaker():
     text = "Le Pen spoke in Lyon. A report on the European Union said the rules were unclear."
     assert all(speaker != "European Union" for speaker, _ in speakers(text))
+
+
+def test_a_document_carried_by_a_named_body_is_that_bodys_later():
+    text = ("A report carried by the Korean Central News Agency praised the launch. "
+            "The report said the test was a success.")
+    assert speakers(text) == [("Korean Central News Agency", "ORG")]
+
+
+def test_a_police_report_no_police_force_is_named_for_is_the_police_unnamed():
+    text = "Two men were arrested in Leeds on Friday. The men had stolen a van, according to a police report."
+    assert speakers(text) == [("police", "ANONYMOUS")]
+
+
+def test_a_police_report_is_the_police_force_the_article_names():
+    text = ("The Aurora Police Department seized the dog on Friday. "
+            "The dog was acting aggressively, according to a police report.")
+    assert speakers(text) == [("Aurora Police Department", "ORG")]
+
+
+def test_a_ministry_statement_after_the_ministry_acted_is_that_ministry():
+    text = "Ruritania's defence ministry approved the plan. \"The plan is final,\" the ministry statement said."
+    assert speakers(text) == [("Ruritania's Defence Ministry", "ORG")]
+
+
+def test_a_study_published_in_a_bodys_journal_is_that_bodys():
+    text = ("Divers are twice as likely to lose some hearing, according to a new study published in the "
+            "Royal Society of Marine Medicine journal.")
+    assert speakers(text) == [("Royal Society of Marine Medicine", "ORG")]

@@ -770,37 +770,31 @@ def _without_programmes(doc, mentions: list[Mention]) -> list[Mention]:
     law: none of our entities, so all its mentions in the article are dropped. A name ending in an organisation's
     head noun ("... Agency") is kept. A kept mention written so (of any type: the model tags "repeal of ..." NORP
     too), or (unless tagged a person: "under Smith") after "under" at the end of a phrase ("the cover they get under
-    ..."), has `used_as` "programme": the
-    store's evidence for a law an archive names once per article (loader/store/uses.py)."""
-    _mark_programmes(doc, mentions)
-    groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.type == "ORG" or m.type == PERSON and not _has_given_name(m.entity or m.text):
-            groups.setdefault(m.entity or m.text, []).append(m)
-    programmes = set()
-    for name, group in groups.items():
-        words = fold_words(name)
-        if not words or fragment_kind(words[-1]) == "generic" or any(_says(doc, m) for m in group):
-            continue
-        uses = sum(_as_programme(doc, m) for m in group)
-        if uses >= 2 and 2 * uses >= len(group):
-            programmes.add(name)
-    return [m for m in mentions if not (m in groups.get(m.entity or m.text, ()) and (m.entity or m.text) in programmes)]
+    ..."), has `used_as` "programme": the store's evidence for a law an archive names once per article
+    (loader/store/uses.py). One scan of each name's mentions serves both (_programme_groups)."""
+    dropped = set()
+    for group in _programme_groups(mentions).values():
+        written = {m: (_says(doc, m), _as_programme(doc, m)) for m in group}
+        if not any(says for says, _ in written.values()):
+            for m, (_, as_programme) in written.items():
+                if as_programme or m.type != PERSON and _under(doc, m):
+                    m.used_as = "programme"
+        named = [m for m in group if m.type in ("ORG", PERSON)]  # the entities a programme's name is dropped from
+        uses = sum(written[m][1] for m in named)
+        if uses >= 2 and 2 * uses >= len(named) and not any(written[m][0] for m in named):
+            dropped.update(named)
+    return [m for m in mentions if m not in dropped]
 
 
-def _mark_programmes(doc, mentions: list[Mention]) -> None:
-    """`used_as` "programme" on the mentions written as a programme's or a law's name, of names that never speak in
-    the article and do not end in an organisation's head noun; no person's full name."""
+def _programme_groups(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """name → its mentions (of any type, no person's full name) whose name may be a programme's: not one ending in an
+    organisation's head noun ("... Agency")."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type != PERSON or not _has_given_name(m.entity or m.text):
             groups.setdefault(m.entity or m.text, []).append(m)
-    for name, group in groups.items():
-        words = fold_words(name)
-        if words and fragment_kind(words[-1]) != "generic" and not any(_says(doc, m) for m in group):
-            for m in group:
-                if _as_programme(doc, m) or m.type != PERSON and _under(doc, m):
-                    m.used_as = "programme"
+    return {name: group for name, group in groups.items()
+            if (words := fold_words(name)) and fragment_kind(words[-1]) != "generic"}
 
 
 def _under(doc, m: Mention) -> bool:

@@ -5,10 +5,10 @@ space after it as "?", and a non-breaking space as "-": "we don"t", "teachers"?u
 "WASHINGTON "?The", "the law.-If Congress". Left as they are, a contraction reads as a name ("Don"t"), a stray
 double quote opens or closes a quotation, and two sentences stay glued together. Each rule reads a shape, never
 a word list of the sample:
-- a double quote (or two) inside a word before a contraction's or possessive's ending (n"t, "s, "re, "ll, "ve,
-  "d, "m) is an apostrophe — "n"t" and ""ve" always, "re/"ll/"d/"m after a word of up to five letters ("I"m",
-  "they"ll") always, the others only where no quotation is open before it (there the mark may close the
-  quotation: '"a food desert"s' lost the "i" of "is");
+- a double quote (or two) inside a word before a contraction's or possessive's ending ("t, "s, "re, "ll, "ve,
+  "d, "m) is an apostrophe — "t ("don"t", "Gov"t") and "ve always, "re/"ll/"d/"m after a word of up to five
+  letters ("I"m", "they"ll") always, the others only where no quotation is open before it (there the mark may
+  close the quotation: '"a food desert"s' lost the "i" of "is");
 - '"?' glued to the next word is a curly mark and the space after it: after a space it is a dash ("WASHINGTON
   — The"), unless a quotation is not open and a mark a few words on may close one (then it may be an opening
   mark: it stays); after a word, a closing quotation mark when a quotation is open, else an apostrophe ending
@@ -16,6 +16,14 @@ a word list of the sample:
 - "-" between a sentence's or clause's end and the next word, or glued to a quotation mark on the side where the
   word is not, is a lost space ("anger.-That", "said,-the", "called-"Harbour").
 A question mark after a closing quote with a space after it ('Who said "no"? Nobody.') is real and stays.
+
+A parser needs the same damage mended without a character moving, so that every offset it gives stays the text's
+own (mend_in_place, for loader/extract/nlp.py, on texts that went through mend or not): a double quote is an
+apostrophe exactly where mend reads one (a '"s' inside a quotation stays a quotation mark: in the NewsArticles set
+two of the three that mend leaves close a quotation whose "is" lost its "i", '"a food desert"s highly debated');
+a damaged closing mark ('"?' or '"-' before a letter) reads as the mark and a space; a damaged mark before an
+opening one ('did."?"I') as spaces; a hyphen for a lost space after a lower-case word's full stop or comma
+("bought.-Ramirez", "post,-Gatti"; not "U.S.-Mexico") or glued to the capital starting a word (" -That") as a space.
 """
 import re
 
@@ -31,6 +39,12 @@ CONTRACTION = re.compile(r"(?:t|s|re|ll|ve|d|m)(?![A-Za-z])")
 LOST_SPACE = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?][\"'])|(?<=[a-z][,;:]))-(?=[\"A-Z])|"
                         r"(?<=[a-z][,;])-(?=[a-z])|(?<=[a-z])-(?=\"\??[A-Za-z])|(?<=[a-z.,!?]\")-(?=[a-z])|"
                         r"(?<=[a-z]{2}[.!?])-(?= [A-Z])")
+# Same-length readings for a parser (mend_in_place): a damaged closing mark, "?" or "-" after a double quote and
+# before a letter; a hyphen for a lost space; a damaged closing mark ("?" or replacement characters and "?") right
+# before an opening one.
+DAMAGED_CLOSE = re.compile(r'(?<=")[?-](?=[A-Za-z])')
+DAMAGED_SPACE = re.compile(r"(?<=[a-z][.,])-(?=[ A-Za-z])|(?<=\s)-(?=[A-Z][a-z])")
+DAMAGED_BEFORE_OPEN = re.compile(r'(?<=")\ufffd*\?(?=")')
 DASH = "—"
 MAX_PRONOUN = 5  # letters of the word before "'re", "'ll", "'m", "'d" that reads as one inside a quotation
 MAX_SHORT_QUOTE = 40  # characters: a '"?' closed within them opened a quotation
@@ -43,9 +57,40 @@ def mend(text: str) -> str:
     return _mend_marks(text) if '"' in text else text
 
 
+def mend_in_place(text: str) -> str:
+    """The text with the damage a parser must not see mended character for character (see the module's last
+    paragraph): "care,"?Trump" → "care," Trump", "bought.-Ramirez" → "bought. Ramirez", "couldn"t" → "couldn't"."""
+    if '"' in text:
+        text = DAMAGED_BEFORE_OPEN.sub(_spaces, DAMAGED_CLOSE.sub(" ", _apostrophes(text)))
+    return DAMAGED_SPACE.sub(" ", text) if "-" in text else text
+
+
+def _apostrophes(text: str) -> str:
+    """The text with each single double quote that mend reads as an apostrophe written as one."""
+    chars = None
+    for start, end, replacement in _readings(text):
+        if replacement == "'" and end - start == 1:
+            chars = chars or list(text)
+            chars[start] = "'"
+    return "".join(chars) if chars else text
+
+
+def _spaces(match) -> str:
+    return " " * len(match.group())
+
+
 def _mend_marks(text: str) -> str:
-    """Each double quote read in text order; `open_quote` follows the quotation marks that stay."""
-    pieces, at, open_quote = [], 0, False
+    pieces, at = [], 0
+    for start, end, replacement in _readings(text):
+        pieces.append(text[at:start] + replacement)
+        at = end
+    return "".join(pieces) + text[at:] if pieces else text
+
+
+def _readings(text: str):
+    """(start, end, replacement) of each double quote, read in text order; `open_quote` follows the quotation marks
+    that stay."""
+    open_quote = False
     for match in MARK.finditer(text):
         mark, start, end = match.group(), match.start(), match.end()
         before, after = text[start - 1:start], text[end:end + 1]
@@ -63,9 +108,7 @@ def _mend_marks(text: str) -> str:
                 replacement = mark.rstrip("?") + " "
         if '"' in replacement:
             open_quote = _opens(before, text[end:end + 1] if replacement == mark else " ", open_quote)
-        pieces.append(text[at:start] + replacement)
-        at = end
-    return "".join(pieces) + text[at:] if pieces else text
+        yield start, end, replacement
 
 
 def _opens(before: str, after: str, open_quote: bool) -> bool:
@@ -93,9 +136,9 @@ def _apostrophe(text: str, start: int, end: int, open_quote: bool) -> bool:
     if not rest:
         return False
     ending = rest.group()
-    if (ending == "t" and text[start - 1] in "nN") or ending == "ve":
+    if ending == "t" or ending == "ve":  # "don"t", "Gov"t" also inside a quotation
         return True
-    if ending != "s" and ending != "t":  # "I"m", "we"re", "they"ll" inside a quotation: a short word before it
+    if ending != "s":  # "I"m", "we"re", "they"ll" inside a quotation: a short word before it
         word_start = start
         while word_start > 0 and text[word_start - 1].isalpha():
             word_start -= 1

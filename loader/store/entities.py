@@ -19,7 +19,8 @@ form keeps its row and id, with `merged_into` naming the full entity; its mentio
 changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short
 form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
 A merged quote speaker's name follows (quotes.speaker is the full entity's name, quotes.speaker_name the article's).
-An acronym needs evidence beyond its initials: an article that writes both, or comparable counts (_acronym_candidates);
+An acronym needs evidence beyond its initials: an article that writes both, or comparable counts and more: a name
+established, sharing the acronym's context, its first words or its country (_acronym_candidates, _letters_evidence);
 so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office", "United" that begins
 many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
 only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
@@ -29,8 +30,10 @@ many small local stories the one full name of a surname is often someone else: a
 that never name the person in full joins only on evidence, its articles no more than the full name's own or sharing
 its context (ArticleContext.surname_evidence: "Francis" the pope is no police spokesman one article names). A body's
 bare noun stays apart in an article about another division's body ("the Ohio Senate", _keep_other_regions_articles),
-and a common noun merged into a body no place qualifies ("Opposition" → "Joint Opposition") in articles of countries
-where that body is never named (_keep_other_countries_articles).
+and a country's body's noun in a story about one state's politics and nothing of the nation's ("Sen. Joe Park,
+R-Lima", the statehouse; no Congress, Washington nor senator for a state: _keep_state_stories; it joins the state's
+body the archive names, if one); so does a common noun merged into a body no place qualifies ("Opposition" →
+"Joint Opposition") in articles of countries where that body is never named (_keep_other_countries_articles).
 A person quoted by a surname that no mention holds ("Nunes said") is linked as the surname's mentions would be
 (link_surname_speakers).
 """
@@ -42,6 +45,7 @@ import re
 
 from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
                              fragment_kind, is_country_prefix, LEGAL_FORMS)
+from ..extract.gazetteer import get_gazetteer
 from ..extract.toponyms import demonyms, institution_words
 from .provenance import refresh_group_rows
 from .rows import chunks, marks, replace_article_rows
@@ -169,8 +173,9 @@ def merge_short_forms(db) -> int:
     for short, wanted in targets.items():
         _keep_foreign_articles(db, context, by_id, short, wanted)
         _keep_other_regions_articles(db, context, by_id, short, wanted)
+        _keep_state_stories(db, context, by_id, short, wanted)
         _keep_other_countries_articles(db, context, by_id, short, wanted)
-        _keep_other_people(db, by_id, short, wanted)
+        _keep_other_people(db, context, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
     retype_places(db)
@@ -275,6 +280,7 @@ class ArticleContext:
         self._common: dict[str, bool] = {}
         self._regions = None
         self._total = None
+        self.place_names = PlaceNames(db)  # read once per run by the per-target checks
 
     def codes(self) -> dict[str, str]:
         """place key → country code, countries first, from the places the archive resolved."""
@@ -376,16 +382,28 @@ class ArticleContext:
         alone -= own  # an article that names the person in full too is the person's
         if not alone or (len(alone) <= len(own) and len(own) >= SURNAME_OWN_MIN):
             return True
-        shared = self._rare_entities_of(own, {short, full, current})
-        if not shared:
-            return False
+        return 2 * len(self.sharing(own, alone, {short, full, current})) >= len(alone)
+
+    def sharing(self, own: set, others: set, skip: set) -> set:
+        """Those of the `others` articles that name an entity (but those skipped) that the `own` articles name and
+        that is no everyday name of the archive (_rare_entities_of)."""
+        shared = self._rare_entities_of(own, skip)
         sharing = set()
         for ids in chunks(sorted(shared)):
-            for chunk in chunks(sorted(alone)):
+            for chunk in chunks(sorted(others)):
                 sharing |= self._articles(
                     f"select distinct article_id from mentions where entity_id in ({marks(ids)}) and "
                     f"article_id in ({marks(chunk)})", [*ids, *chunk])
-        return 2 * len(sharing) >= len(alone)
+        return sharing
+
+    def writing_out(self, entities: set) -> set:
+        """The articles whose mentions of the entities write a name of two words or more ("Barclays de Zoete Wedd"
+        of "Barclays de Zoete Wedd Ltd"), not a short form merged into them (an acronym, a surname)."""
+        found = set()
+        for ids in chunks(sorted(entity for entity in entities if entity)):
+            found |= self._articles(f"select distinct article_id from mentions where entity_id in ({marks(ids)}) and "
+                                    f"text like '% %'", ids)
+        return found
 
     def _rare_entities_of(self, article_ids: set, skip: set) -> set:
         """The entities the articles name, but those that more than a CONTEXT_SHARE of the archive's articles (and
@@ -464,6 +482,24 @@ class ArticleContext:
                 if pattern.search(f"{row[1] or ''}\n{row[2] or ''}")}
         return found
 
+    def writing_start(self, name: str, article_ids: set) -> set:
+        """Those of the articles whose text writes the first two words of the name in a row, case aside and each as a
+        stem of STEM letters, words of INITIALS_SKIP between: "initial public offering" (of "Initial Public Offering"),
+        "Christian Democrat" ("Christian Democratic Union"), "the Asia-Pacific" ("Asia Pacific Economic Cooperation").
+        A name of initials ("A.B. Nobel") has no such words."""
+        words = [word for word in re.findall(r"[^\W\d_]+", name) if word.lower() not in INITIALS_SKIP][:2]
+        if len(words) < 2 or min(len(word) for word in words) < 3 or not article_ids:
+            return set()
+        between = "|".join(re.escape(word) for word in sorted(INITIALS_SKIP))
+        pattern = re.compile(rf"(?i)(?<!\w){re.escape(words[0][:STEM])}\w*(?:\W+(?:{between}))*\W+"
+                             rf"{re.escape(words[1][:STEM])}")
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= {row[0] for row in self.db.execute(
+                f"select id, title, body from articles where id in ({marks(ids)})", ids)
+                if pattern.search(f"{row[1] or ''}\n{row[2] or ''}")}
+        return found
+
     def _articles(self, sql: str, params: list) -> set:
         return {row[0] for row in self.db.execute(sql, params)}
 
@@ -534,7 +570,7 @@ def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short
     articles = sorted({row[0] for row in db.execute(
         "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
         - context.articles_naming(body))
-    divisions = _divisions_named(db, articles)
+    divisions = _divisions_named(context.place_names, articles)
     if region is None:  # the articles that write the noun after "state" or a division they name (FTS, then the text)
         phrases = {f"{qualifier} {name}" for qualifier in ("state", "State", *set().union(*divisions.values()))}
         elsewhere = set().union(*(context.writing(phrase, set(articles)) for phrase in sorted(phrases)))
@@ -542,6 +578,110 @@ def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short
         elsewhere = {article_id for article_id, named in divisions.items() if region not in named.values()}
     for article_id in sorted(elsewhere):
         _keep_apart(db, short, wanted, name, article_id)
+
+
+# What an article writes about a state's politics: its bare "the Senate" is the state's ("state Sen.", "the
+# statehouse", "the General Assembly"), strong enough alone; or, with every place of the article in one division of
+# the body's country, a governor or lawmakers. And what it writes about the nation's: Congress, Capitol Hill, a U.S.
+# senator, Washington, the federal government. Hand-kept from US wire and local-paper usage.
+STATE_POLITICS = re.compile(
+    r"\b(?:state ?house|state capitol|general assembly|state (?:sen\.|rep\.|senators?|representatives?|lawmakers|"
+    r"legislators?|legislature|house|senate|assembly|budget)|assembly(?:man|men|woman|women|member)|"
+    r"legislative session)(?!\w)", re.IGNORECASE)
+STATE_HINTS = re.compile(r"\b(?:Gov\.|[Gg]overnor|[Ll]egislat\w+|[Ll]awmakers|Capitol)(?!\w)")
+NATIONAL_POLITICS = re.compile(
+    r"\b(?:Congress|CONGRESS|congress(?:ional|man|men|woman|women)?|CONGRESSIONAL|Capitol Hill|"
+    r"(?i:U\.?S\.? (?:sen\.|rep\.|senate|house|senators?|representatives?|attorney general))|[Ss]enators? (?:from|for)|"
+    r"Washington|WASHINGTON)"
+    r"(?!\w)")
+# A congress another name holds ("the American Congress of Obstetricians") is no word of the nation's.
+NAMED_CONGRESS = re.compile(r"\b(?!Republican |Democratic |New )[A-Z][a-z]+ Congress\b|\bCongress of\b")
+# "federal law", "federal courts": state stories write it too, so it tells only where the article's places do not.
+FEDERAL = re.compile(r"\b[Ff]ederal\b")
+# The nouns of bodies a state has as well as the nation ("the Senate", "the Capitol"; not "Army", "Embassy").
+STATE_BODY_NOUNS = frozenset({"senate", "house", "assembly", "legislature", "court", "capitol"})
+# "R-Lima" names a state legislator by the town; "R-Calif." a member of Congress by the state.
+PARTY_PLACE = re.compile(r"(?:\(|, )[RDI]-(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?)")  # after a name: not "D-Day"
+
+
+def _keep_state_stories(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
+    """A public body's noun merged into a country's body ("Senate" → "U.S. Senate"): in an article that writes about
+    one state's politics and nothing of the nation's (_state_story), "the Senate" is the state's: the body of that
+    division the archive names ("Ohio Senate") when the article's places lie in one division, else the short form
+    itself (its mentions and quotes there stay apart)."""
+    name = by_id[short][1]
+    words = fold_words(name)
+    if len(words) != 1 or words[0] not in STATE_BODY_NOUNS or by_id[short][2] != "ORG":
+        return
+    body = by_id[wanted][1]
+    country = context.qualifier(body)
+    if country is None or context.region(body) is not None:
+        return
+    articles = sorted({row[0] for row in db.execute(
+        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
+        - context.articles_naming(body))
+    if not articles:
+        return
+    divisions = _divisions_of(db, articles, country)
+    for ids in chunks(articles):
+        for article_id, *texts in db.execute(
+                f"select id, dateline, title, body from articles where id in ({marks(ids)})", ids).fetchall():
+            division = divisions.get(article_id)
+            if _state_story("\n".join(text or "" for text in texts), division, country):
+                _keep_apart(db, _division_body(context, by_id, words[0], division) or short, wanted, name,
+                            article_id)
+
+
+def _divisions_of(db, article_ids: list, country: str) -> dict[str, tuple[str, str]]:
+    """article → the one first-order division of `country` (country code, admin1) its places of that country lie
+    in; an article with places in several divisions, or none below the country, has none."""
+    found = defaultdict(set)
+    for ids in chunks(sorted(article_ids)):
+        for article_id, admin1 in db.execute(
+                f"select distinct locations.article_id, places.admin1 from locations join places on places.id = "
+                f"locations.place_id where places.country_code = ? and places.feature_code not like 'PCL%' and "
+                f"places.admin1 is not null and places.admin1 not in ('', '00') and locations.article_id in "
+                f"({marks(ids)})", [country, *ids]):
+            found[article_id].add((country, admin1))
+    return {article_id: next(iter(divisions)) for article_id, divisions in found.items() if len(divisions) == 1}
+
+
+def _state_story(text: str, division: tuple[str, str] | None, country: str) -> bool:
+    """Whether an article's text is about one state's politics and not the nation's: no word of the nation's
+    (NATIONAL_POLITICS, a party label with a division's name, "R-Calif."; "federal" unless its places lie in one
+    division), and a word of a state's (STATE_POLITICS, a party label with a town's name, "R-Lima"), or a governor or
+    lawmakers when its places lie in one division (`division`)."""
+    if NATIONAL_POLITICS.search(NAMED_CONGRESS.sub("", text)) or (division is None and FEDERAL.search(text)):
+        return False
+    towns = False
+    for match in PARTY_PLACE.finditer(text):
+        if _a_division(match.group("place"), country):
+            return False
+        towns = True
+    return towns or STATE_POLITICS.search(text) is not None or (
+        division is not None and STATE_HINTS.search(text) is not None)
+
+
+def _a_division(text: str, country: str) -> bool:
+    """Whether the words (or the first of them) name a first-order division of the country ("Ohio", "Calif.",
+    "N.Y.", "West Virginia"), by the gazetteer or the alias table's abbreviations."""
+    gazetteer = get_gazetteer()
+    for surface in dict.fromkeys((text.rstrip(",;:)"), text.split()[0].rstrip(",;:)"))):
+        canonical = alias_for(surface, "GPE") or surface
+        if any(place.feature_code == "ADM1" and place.country_code == country
+               for place in gazetteer.candidates(canonical)):
+            return True
+    return False
+
+
+def _division_body(context: ArticleContext, by_id: dict, word: str, division: tuple[str, str] | None) -> str | None:
+    """The one body of that noun the archive names qualified by this division ("Ohio Senate"), if any."""
+    if division is None:
+        return None
+    found = {other for other, other_name, type_, merged, _ in by_id.values()
+             if type_ == "ORG" and merged is None and word in fold_words(other_name)
+             and _same_body(word, other_name, set(context.regions())) and context.region(other_name) == division}
+    return found.pop() if len(found) == 1 else None
 
 
 def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
@@ -567,19 +707,10 @@ def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, sho
             _keep_apart(db, short, wanted, name, article_id)
 
 
-def _divisions_named(db, article_ids: list) -> dict[str, dict[str, tuple[str, str]]]:
-    """article → {the text it writes a first-order division as: (country code, admin1)}. The divisions first (a small
-    table), then their locations (by the place_id index)."""
-    divisions = {row[0]: row[1:] for row in db.execute(
-        "select id, country_code, admin1 from places where feature_code = 'ADM1' and country_code is not null and "
-        "admin1 is not null")}
-    wanted, found = set(article_ids), defaultdict(dict)
-    for ids in chunks(sorted(divisions)):
-        for article_id, text, place in db.execute(
-                f"select article_id, text, place_id from locations where place_id in ({marks(ids)})", ids):
-            if text and article_id in wanted:
-                found[article_id][text] = divisions[place]
-    return found
+def _divisions_named(places: "PlaceNames", article_ids: list) -> dict[str, dict[str, tuple[str, str]]]:
+    """article → {the text it writes a first-order division as: (country code, admin1)}."""
+    found = places.division_texts()
+    return {article_id: found[article_id] for article_id in article_ids if article_id in found}
 
 
 def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None) -> dict[str, str]:
@@ -625,7 +756,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
         elif type_ == "ORG":
             # "Moody" is what is left of "Moody's" once the possessive is trimmed: also the word with an s
             if ACRONYM.fullmatch(name):
-                found, unconfirmed = _acronym_candidates(by_id[entity], initials, with_forms, context, by_id)
+                found, unconfirmed = _acronym_candidates(by_id[entity], initials, with_forms, context, by_id, targets)
             else:
                 found = words.get(folded[0], set()) | {
                     other for other in words.get(folded[0] + "s", set()) if _possessive_of(name, by_id[other][1])}
@@ -706,7 +837,7 @@ def _another_person(word: str, other: list[str], known: list[str]) -> bool:
     return word in other and len(other) > 1 and not holds(other, known) and not holds(known, other)
 
 
-def _keep_other_people(db, by_id: dict, short: str, wanted: str) -> None:
+def _keep_other_people(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
     """A surname merged into one person ("Paul" → "Rand Paul"): in an article that names another person whose name
     holds that word ("Winchman Paul Ormsby"), or a place whose name holds it (_places_of_the_word), the word is not the
     archive's candidate: its mentions (and quotes) there stay on the short form's own id."""
@@ -717,11 +848,11 @@ def _keep_other_people(db, by_id: dict, short: str, wanted: str) -> None:
     articles = {row[0] for row in db.execute(
         "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
     others = _other_people(db, articles, words[0], wanted, by_id[wanted][1])
-    for article_id in sorted(others | _places_of_the_word(db, words[0], articles - others)):
+    for article_id in sorted(others | _places_of_the_word(db, context.place_names, words[0], articles - others)):
         _keep_apart(db, short, wanted, name, article_id)
 
 
-def _places_of_the_word(db, word: str, article_ids: set) -> set:
+def _places_of_the_word(db, places: "PlaceNames", word: str, article_ids: set) -> set:
     """Those of the articles that name a place whose name holds the word among others ("Clinton County", "Sault Ste.
     Marie"): there the word is as likely the place or a fragment of it as the person. A place named by the word alone
     does not count: the model and the geocoder take the person's own name for a place too often ("Erdogan" tagged
@@ -729,18 +860,61 @@ def _places_of_the_word(db, word: str, article_ids: set) -> set:
     after the person."""
     if not article_ids:
         return set()
-    like = f"%{word}%"  # the places and place entities of such a name first (small tables), then their articles
-    places = [row[0] for row in db.execute("select id, name from places where name like ? and name like '% %'", [like])
-              if word in fold_words(row[1] or "")]
-    entities = [row[0] for row in db.execute(
-        "select id, name from entities where type in ('GPE', 'LOC') and name like ? and name like '% %'", [like])
-        if word in fold_words(row[1] or "")]
+    place_ids, entity_ids = places.holding(word)  # the places and place entities of such a name, then their articles
     placed = set()
-    for column, table, ids in (("place_id", "locations", places), ("entity_id", "mentions", entities)):
+    for column, table, ids in (("place_id", "locations", place_ids), ("entity_id", "mentions", entity_ids)):
         for chunk in chunks(ids):
             placed |= {row[0] for row in db.execute(
                 f"select distinct article_id from {table} where {column} in ({marks(chunk)})", chunk)}
     return placed & article_ids
+
+
+class PlaceNames:
+    """What the per-target checks of a merge read of the archive's places, read once per finisher run
+    (ArticleContext holds one): the texts articles write first-order divisions as (_divisions_named), and the places
+    and place entities whose name of several words holds a word (_places_of_the_word). A merge's own updates touch
+    neither (they move mentions, which are read per target)."""
+
+    def __init__(self, db):
+        self.db = db
+        self._divisions = None
+        self._holding = None
+
+    def division_texts(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """article → {the text it writes a first-order division as: (country code, admin1)}, for every article. The
+        divisions first (a small table), then their locations (by the place_id index)."""
+        if self._divisions is None:
+            divisions = {row[0]: row[1:] for row in self.db.execute(
+                "select id, country_code, admin1 from places where feature_code = 'ADM1' and country_code is not null "
+                "and admin1 is not null")}
+            self._divisions = defaultdict(dict)
+            for ids in chunks(sorted(divisions)):
+                for article_id, text, place in self.db.execute(
+                        f"select article_id, text, place_id from locations where place_id in ({marks(ids)})", ids):
+                    if text:
+                        self._divisions[article_id][text] = divisions[place]
+        return self._divisions
+
+    def holding(self, word: str) -> tuple[list, list]:
+        """(place ids, GPE and LOC entity ids) whose name of several words holds the folded word, and holds it as
+        SQL's `name like '%word%'` does (_like_holds: "Brännock County" does not hold "brannock")."""
+        if self._holding is None:
+            self._holding = defaultdict(lambda: ([], []))
+            for at, query in enumerate((
+                    "select id, name from places where name like '% %'",
+                    "select id, name from entities where type in ('GPE', 'LOC') and name like '% %'")):
+                for id_, name in self.db.execute(query):
+                    for folded in dict.fromkeys(fold_words(name)):
+                        if _like_holds(name, folded):
+                            self._holding[folded][at].append(id_)
+        return self._holding.get(word, ([], []))
+
+
+def _like_holds(name: str, word: str) -> bool:
+    """Whether SQLite's `name like '%word%'` holds: ASCII letters match in either case, other characters only
+    themselves, "_" any one character (a folded word holds no "%")."""
+    pattern = "".join("." if char == "_" else re.escape(char) for char in word)
+    return re.search(pattern, name, re.IGNORECASE | re.ASCII | re.DOTALL) is not None
 
 
 def _keep_apart(db, short: str, wanted: str, name: str, article_id: str) -> None:
@@ -840,22 +1014,27 @@ def _follow_chains(targets: dict[str, str]) -> dict[str, str]:
 ACRONYM_RATIO = 3
 # Two capitals fit too many names ("CA", "CB"): one that short joins a name only where an article writes both.
 COUNTED_ACRONYM = 3
+# A name in this many articles is established enough for an acronym of its initials without other evidence.
+ESTABLISHED_MIN = 2
+# Words compared by their first this many letters: "Democrat" for "Democratic", "offering" for "Offering".
+STEM = 5
 
 
 def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context: ArticleContext | None,
-                        by_id: dict) -> tuple:
+                        by_id: dict, targets: dict | None = None) -> tuple:
     """The organisations whose initials are the acronym, without the legal form ("GM": General Motors Corp) or
     with it ("CCC": Commodity Credit Corp), and those of the second kind no article writes beside the acronym
     ("FMC" is not Ford Motor Co): they compete with the others for it but are never chosen.
 
     Initials alone are weak evidence: a candidate needs an article that writes both names ("the Securities and
     Exchange Commission (SEC)"), or, for an acronym of COUNTED_ACRONYM letters or more, as many articles as the
-    acronym within ACRONYM_RATIO; when some candidates are written beside the acronym, only those most often so
-    remain ("SEC" beside "Snyder Exploration Co" in the one article about its filing, beside the commission in
-    many). A country's public body needs more: half of the acronym's articles name it or lie in its country
-    (_body_where_its_articles_lie).
+    acronym within ACRONYM_RATIO and evidence beyond the letters (_letters_evidence); when some candidates are
+    written beside the acronym, only those most often so remain ("SEC" beside "Snyder Exploration Co" in the one
+    article about its filing, beside the commission in many). A country's public body needs more: half of the
+    acronym's articles name it or lie in its country (_body_where_its_articles_lie).
     A name holding the acronym as a word is a candidate only when the rest is company forms ("NEC Corp", not
-    'CFPB "Averheated', a fragment), and no article's text "writes it beside" the acronym: only mentions tell."""
+    'CFPB "Averheated', a fragment), and no article's text "writes it beside" the acronym: only mentions tell.
+    `targets`: the short forms and spellings merged so far ("Barclays de Zoete Wedd" → "... Ltd")."""
     entity, name, _type, current, _ = short
     found = {other for other in initials.get(name, set()) | with_forms.get(name, set())
              if name not in by_id[other][1].split() or _company_of(name, by_id[other][1])}
@@ -866,7 +1045,9 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
                                                 written=name not in by_id[other][1].split()) for other in found}
         support = {other: (len(both), len(own), len(full)) for other, (both, own, full) in sets.items()}
         found = {other for other, (both, own, full) in support.items()
-                 if (both or (len(name) >= COUNTED_ACRONYM and own <= ACRONYM_RATIO * full))
+                 if (both or (len(name) >= COUNTED_ACRONYM and own <= ACRONYM_RATIO * full
+                              and _letters_evidence(context, name, by_id[other][1], *sets[other][1:],
+                                                    ids=(entity, other, current), targets=targets or {})))
                  and _body_where_its_articles_lie(context, by_id[other][1], *sets[other][:2])}
         together = {other: support[other][0] for other in found}
     best = max(together.values(), default=0)
@@ -956,6 +1137,29 @@ def _leading_words(context: ArticleContext, rows: list[tuple]) -> Counter:
         if first:
             found[first[0]] += articles
     return found
+
+
+def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set, full: set, ids: tuple,
+                      targets: dict) -> bool:
+    """Whether an acronym no article writes beside the name may still stand for it, beyond its initials and counts:
+    the name holds the acronym as a word ("NEC Corp"); or it is established, written out in ESTABLISHED_MIN articles
+    or more ("European Central Bank"); or an article of the acronym shares the name's context, an entity that is no
+    everyday name of the archive (ArticleContext.sharing: "the HFC meeting" in a story that names the caucus's
+    chairman); or an article of the acronym writes the name's first two words, in lower case or as part of another
+    name (ArticleContext.writing_start: "an initial public offering", "Christian Democrat"); or half of the acronym's
+    articles lie in the country that qualifies the name ("ACLU" in American news).
+    A name one article writes is, for its letters alone, as likely another body: "DPA" of German news is no "Drug
+    Policy Alliance", "MHS Aviation" no "Municipal Health Secretariat". `own`, `full`: the articles of the acronym and
+    of the name (ArticleContext.support_articles); `ids`: the acronym's, the name's and the acronym's current target;
+    `targets`: spellings merged into names (a spelling's articles write the name out too)."""
+    if acronym in name.split():
+        return True
+    spellings = {ids[1]} | {spelling for spelling, target in targets.items() if target == ids[1]}
+    if len(full | context.writing_out(spellings)) >= ESTABLISHED_MIN or context.sharing(full, own, set(ids)) \
+            or context.writing_start(_after_country(context, name), own):
+        return True
+    country = context.qualifier(name)
+    return country is not None and 2 * len(context.lying_in(own, country)) >= len(own)
 
 
 def _body_where_its_articles_lie(context: ArticleContext, name: str, both: set, own: set) -> bool:

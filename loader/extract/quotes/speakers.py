@@ -20,7 +20,10 @@ intelligence agencies") leaves the noun speaking (an unnamed group; "the US army
 except its government; a capitalised name after it ("U.S. Mint") is an organisation. "The diplomat", "the Russian
 diplomat" are the person the article made foreign minister, ambassador or envoy (of that country; roles.json
 lists the offices a general noun covers). A text ("the editorial", "a note from Acme") speaks for whoever its
-phrase names, else stays a description (never the organisation named before).
+phrase names, else stays a description (never the organisation named before). A document whose words name its author's
+body ("a police report", "an army statement") or the agent of an issuing clause ("a report carried by X") is theirs.
+A bare surname two people of the article have ("Reed" of Tom and Danny Reed) is the one the text names as a subject
+in its paragraph (or the one before), else stays the surname as written: no guess between two people.
 """
 import re
 from bisect import bisect_right
@@ -85,6 +88,11 @@ AGENT_NOUNS = AGENT_ABSTRACTS | BODY_NOUNS | GROUP_NOUNS | COLLECTIVE_NOUNS
 ORGANISATION_TYPES = ("ORG", "GPE", "FAC")
 # Who issues a statement, a study or a spokesperson's words when the text does not say.
 ISSUER_TYPES = ("ORG",)
+# What the body before a document's noun may resolve to and speak for it: not a place ("a government statement" is no
+# country named before it, which may be another country's).
+AUTHOR_TYPES = ("ORG", PERSON)
+# Bodies a document is filed with, not written by ("a court filing", "court papers").
+VENUE_BODIES = {"court"}
 NAMED_TYPES = (PERSON,) + ORGANISATION_TYPES
 # Names a common noun their last word is may stand for ("the gallery" after "the National Gallery", a FAC).
 SPEAKING_PLACES = ISSUER_TYPES + ("FAC",)
@@ -127,7 +135,8 @@ TOPIC_PREPOSITIONS = ("over", "about", "on", "into", "regarding", "concerning", 
 # Verbs whose subject made or put out a document ("Acme released a report", "the spokesman forwarded a statement"),
 # besides the speech cues ("said in a statement").
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "forward", "file", "write", "sign", "prepare",
-                           "draft", "present", "submit", "post", "circulate", "distribute", "produce", "compile"})
+                           "draft", "present", "submit", "post", "circulate", "distribute", "produce", "compile",
+                           "carry", "bring", "lodge", "commission", "conduct"})
 # Parts of speech of a head that names no speaker once every rule has passed it ("this suggests", "'s").
 NON_SPEAKER_POS = ("PRON", "DET", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "INTJ", "PUNCT", "SYM", "AUX")
 # Pronouns and numbers that stand for unnamed people ("some said", "one said"): an unnamed source.
@@ -244,6 +253,7 @@ class Resolver:
         self.apposed: dict[int, str | None] = {}  # a person's mention start → the title it stands in apposition to
         self.organisations: dict[str, Speaker] = {}
         self.spoken: list[Speaker] = []
+        self.settled: list[Speaker] = []  # speakers a subject before the quote was resolved to (_resolve_subject)
         self.content = (0, 0)  # the character range of the quote being resolved
 
     def resolve(self, span, content: tuple[int, int] = (0, 0)) -> Speaker | None:
@@ -272,6 +282,11 @@ class Resolver:
             speaker = Speaker(name, ANONYMOUS)
             self._remember(speaker)
             return speaker
+        body = _author_body(head) if kind == "document" and not authors else None
+        author = self._resolve_subject(body, span.doc[_first_modifier(head):body.i + 1]) if body is not None else None
+        if author is not None and author.type in AUTHOR_TYPES:  # "a police report" after "the Aurora Police Department"
+            self._remember(author)
+            return author
         if kind == "spokesperson" and self._for_country_group(head):
             speaker = Speaker(anonymous_name(head), ANONYMOUS)  # "a spokesman for US forces": not the country
             self._remember(speaker)
@@ -289,7 +304,9 @@ class Resolver:
             if found is not None:
                 self._remember(found)
                 return found
-        if named is not None:
+        if named is not None and named.type == PERSON and self._namesakes(self._written(named)):
+            speaker = self._namesake(self._written(named), span.start_char)  # "Reed said" of two Reeds
+        elif named is not None:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
             role = _clean(span.doc.text[span.start_char:named.start].strip(" ,")) or None \
                 if named.type == PERSON and named.start >= span.end_char \
@@ -321,7 +338,9 @@ class Resolver:
             speaker = None  # "I"/"we" outside quotation marks: the writer, or a quote we cannot see
         else:
             speaker = self._unlisted(span)
-        earlier = kind == "document" or any(speaker is spoken for spoken in self.spoken)  # "the report", "it": as is
+        if author is not None and author.type == ANONYMOUS and (speaker is None or speaker.type is None):
+            speaker = author  # "an army statement" no named body wrote: the army, an unnamed source
+        earlier = kind == "document" or any(speaker is spoken for spoken in self.spoken + self.settled)  # "it": as is
         if speaker is not None and speaker.type is None and not earlier:
             speaker = _group_or_thing(span, speaker)
         if speaker is not None and speaker.type is None and not earlier:
@@ -354,7 +373,8 @@ class Resolver:
                       if not _in_clause_of(head, name, None if kind == "anonymous" else OBTAINING_VERBS)
                       and not _relation_of(head, name) and not _beside_body(head, name)
                       and not _owner_of_other(head, name) and not _in_conjunct(head, name) and not _topic(head, name)
-                      and not (_in_relative_clause(head, name) and (_is_title_word(head) or _names_people(head)))]
+                      and not (_in_relative_clause(head, name) and (_is_title_word(head) or _names_people(head)))
+                      and not (kind == "document" and _beside_agent(head, name))]
             issuers = [name for name in phrase if name.type in ISSUER_TYPES]
             if head.tag_ in PLURAL_TAGS and len({name.canonical for name in issuers}) > 1:
                 return None  # "representatives of the UN, the EU and the Arab League": a group of several bodies
@@ -375,7 +395,7 @@ class Resolver:
 
     def _person(self, pronoun, content) -> Speaker | None:
         name = self.antecedents.person(pronoun, content)
-        return Speaker(name.canonical, PERSON, self.roles.get(name.canonical)) if name else None
+        return self._speaker(name) if name else None
 
     def _last_person_like(self, pronoun) -> Speaker | None:
         """The last person who spoke whose gender (when known) fits the pronoun."""
@@ -425,7 +445,7 @@ class Resolver:
                 names = [name for name in self.names.within(token.idx, token.idx + len(token.text))
                          if name.type in ORGANISATION_TYPES]
                 if names:
-                    return Speaker(names[0].canonical, names[0].type, self.roles.get(names[0].canonical))
+                    return self._speaker(names[0])
                 if token.pos_ == "PROPN" and token.is_title and not self.names.within(token.idx, token.idx + 1) \
                         and token.lower_ not in speaker_words():  # "Wired broke the news, offering what it called"
                     return Speaker(_clean(speaker_span(token).text), "ORG")  # a name no tagger took, and no person's
@@ -443,11 +463,16 @@ class Resolver:
                     return self._resolve_subject(token)
         return None
 
-    def _resolve_subject(self, token) -> Speaker | None:
-        """The speaker a subject noun phrase before the quote stands for, resolved as if it had spoken."""
-        content = self.content
-        found = self.resolve(speaker_span(token), content)
-        self.content = content
+    def _resolve_subject(self, token, span=None) -> Speaker | None:
+        """The speaker a subject noun phrase before the quote (or `span`, its words) stands for, resolved as if it had
+        spoken, without recording it as a speaker (the caller records whom it returns); what it returns is final (see
+        resolve)."""
+        state = (list(self.spoken), dict(self.roles), dict(self.organisations), self.last_person,
+                 self.last_organisation, self.content)
+        found = self.resolve(span if span is not None else speaker_span(token), self.content)
+        self.spoken, self.roles, self.organisations, self.last_person, self.last_organisation, self.content = state
+        if found is not None:
+            self.settled.append(found)
         return found
 
     def _document_issuer(self, span) -> Speaker:
@@ -484,7 +509,7 @@ class Resolver:
             names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
                      if name.type in ISSUER_TYPES]
             if names:
-                return Speaker(names[-1].canonical, names[-1].type, self.roles.get(names[-1].canonical))
+                return self._speaker(names[-1])
             if token.is_lower and token.tag_ not in PLURAL_TAGS and speaker_words().get(token.lemma_.lower()) in (
                     "company", "institution"):  # the parser may tag "ministry" a proper noun
                 found = self._resolve_subject(token)
@@ -499,12 +524,15 @@ class Resolver:
         statement", "Acme released a report"); None when the text does not say."""
         own = [name for name in self.names.within(document.idx, document.idx + len(document.text))]
         if own:
-            return Speaker(own[0].canonical, own[0].type, self.roles.get(own[0].canonical))
+            return self._speaker(own[0])
         end = document.right_edge.idx + len(document.right_edge.text)
         phrase = [name for name in self.names.within(document.left_edge.idx, end) if name.type in ORGANISATION_TYPES
                   and _credits(document, name)]
         if phrase:
-            return Speaker(phrase[0].canonical, phrase[0].type, self.roles.get(phrase[0].canonical))
+            return self._speaker(phrase[0])
+        issued = self._issued_by(document)
+        if issued is not None:
+            return issued
         for prep in document.rights:
             body = next((child for child in prep.children if child.dep_ == "pobj"), None) \
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from") else None
@@ -525,7 +553,26 @@ class Resolver:
         name = _prefer(names)
         if name.type == PERSON and name.canonical in self.organisations:
             return self.organisations[name.canonical]
-        return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+        return self._speaker(name)
+
+    def _issued_by(self, document) -> Speaker | None:
+        """ "a lawsuit filed by Acme Corp", "a report carried by the state news agency": the agent of an issuing verb
+        whose clause describes the document, named or a body's common noun resolved as if it spoke (not "a report
+        seen by Reuters": seeing issues nothing)."""
+        for clause in document.rights:
+            if clause.dep_ != "acl" or clause.lemma_.lower() not in ISSUING_VERBS:
+                continue
+            agent = next((child for child in clause.children if child.dep_ == "agent"), None)
+            author = next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
+            if author is None:
+                continue
+            end = author.right_edge.idx + len(author.right_edge.text)
+            names = [name for name in self.names.within(author.left_edge.idx, end) if name.type in NAMED_TYPES]
+            if names:
+                return self._speaker(_prefer(names))
+            found = self._resolve_subject(author)
+            return found if found is not None and found.type is not None else None
+        return None
 
     def _organisation_before(self, span) -> Speaker | None:
         """The organisation that spoke last, else the one named last before the span."""
@@ -545,7 +592,7 @@ class Resolver:
         previous = span.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
         name = self.names.last_before(span.start_char, ISSUER_TYPES)
         if name is not None and name.start >= previous:
-            return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+            return self._speaker(name)
         return None
 
     def _spokesperson(self, span, head) -> Speaker:
@@ -604,7 +651,7 @@ class Resolver:
         sentence = words.sent.start_char if words is not None else nearest.start
         if len({body.canonical for body in bodies if body.start >= sentence}) > 1:
             return description  # "the FDA and the Health Board approved it. The agency said": no guess
-        return Speaker(nearest.canonical, "ORG", self.roles.get(nearest.canonical))
+        return self._speaker(nearest)
 
     def _country_before(self, span) -> Speaker | None:
         """ "the government said": the country named last before it (a place whose best-known reading is a
@@ -631,7 +678,7 @@ class Resolver:
             if not holding and kind == "company":
                 holding = [name for name in candidates if candidates is headline or not _public_body(name.canonical)]
             if holding:
-                return Speaker(holding[-1].canonical, holding[-1].type, self.roles.get(holding[-1].canonical))
+                return self._speaker(holding[-1])
         return Speaker(_clean(span.text).lower(), None)
 
     def _organisation_in_phrase(self, head, person: Name) -> Speaker | None:
@@ -647,7 +694,7 @@ class Resolver:
         that reported the news ("the Associated Press reported")."""
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
             if name.type in types and name.end <= span.start_char and not self._addressee(name):
-                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+                return self._speaker(name)
         return None
 
     def _addressee(self, name: Name) -> bool:
@@ -752,7 +799,7 @@ class Resolver:
         if len(people) != 1:
             return None
         canonical = people.pop()
-        return Speaker(canonical, PERSON, self.roles.get(canonical))
+        return self._with_role(canonical, PERSON)
 
     def _organisation_with_word(self, word: str) -> Speaker | None:
         """The one organisation or facility the article names with this word in its name ("Academy" → "Academy of
@@ -763,7 +810,7 @@ class Resolver:
         if len(found) != 1:
             return None
         canonical, kind = found.pop()
-        return Speaker(canonical, kind, self.roles.get(canonical))
+        return self._with_role(canonical, kind)
 
     def _unnamed(self, span, head) -> Speaker | None:
         """A common noun no name in the article stands for. "the minister": the person the article names
@@ -863,7 +910,7 @@ class Resolver:
                 end = prep.right_edge.idx + len(prep.right_edge.text)
                 bodies = [name for name in self.names.within(prep.idx, end) if name.type in ISSUER_TYPES]
                 if bodies:
-                    return Speaker(bodies[0].canonical, bodies[0].type, self.roles.get(bodies[0].canonical))
+                    return self._speaker(bodies[0])
         owner = next((child for child in head.children if child.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "NOUN":
             return Speaker(anonymous_name(head), ANONYMOUS)
@@ -886,7 +933,7 @@ class Resolver:
         counts = Counter(name.canonical for name in starting)
         found = max(starting, key=lambda name: (fold_words(name.canonical)[-1] in LEGAL_FORMS, counts[name.canonical],
                                                 name.end <= span.start_char, -abs(name.start - span.start_char)))
-        return Speaker(found.canonical, found.type, self.roles.get(found.canonical))
+        return self._speaker(found)
 
     def _ticker_after_name(self, span) -> Speaker | None:
         """ "Hanson Trust Plc <HNSN.L> said", "Plenum Publishing Corp <plen> said": a ticker in angle brackets
@@ -899,7 +946,7 @@ class Resolver:
         name = self.names.last_before(start, ISSUER_TYPES)
         if name is None or text[name.end:start].strip(" >'s") != "":
             return None
-        return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+        return self._speaker(name)
 
     def _central_bank(self, head) -> Speaker | None:
         """ "the Dutch central bank", "the central bank" after "Chile": the central bank of the country the
@@ -936,7 +983,7 @@ class Resolver:
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
             if name.type in SPEAKING_PLACES and name.end <= span.start_char \
                     and fold_words(name.canonical)[-1:] == [noun]:
-                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+                return self._speaker(name)
         return None
 
     def _person_by_role(self, span, noun: str) -> Speaker | None:
@@ -1031,22 +1078,74 @@ class Resolver:
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
             initials = "".join(word[0] for word in name.canonical.split() if word[:1].isupper())
             if name.type in ISSUER_TYPES and initials == letters:
-                return Speaker(name.canonical, name.type, self.roles.get(name.canonical))
+                return self._speaker(name)
         return Speaker(letters, "ORG")
 
     def _named_surname(self, span, word: str | None = None) -> Speaker | None:
         """ "Stals said", the parser taking the surname for a plural noun: the person named before
-        ("Chris Stals") whose last word it is (or is `word`, the span's word without stray marks)."""
+        ("Chris Stals") whose last word it is (or is `word`, the span's word without stray marks); of two people
+        of that surname, the one the text points to (see _namesake)."""
         if len(span) != 1 or not span[0].is_title:
             return None
+        if self._namesakes(word or span.text):
+            return self._namesake(word or span.text, span.start_char)
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
             if name.type == PERSON and _surname(name.canonical) == (word or span.text) \
                     and name.end <= span.start_char:
-                return Speaker(name.canonical, PERSON, self.roles.get(name.canonical))
+                return self._speaker(name)
         return None
 
+    def _speaker(self, name: Name) -> Speaker:
+        """A named entity speaking, with the role the article gave it when it spoke before."""
+        return self._with_role(name.canonical, name.type)
+
+    def _with_role(self, canonical: str, kind: str) -> Speaker:
+        return Speaker(canonical, kind, self.roles.get(canonical))
+
+    def _written(self, name: Name) -> str:
+        """A mention's words as written, without an honorific ("Mr. Reed" → "Reed")."""
+        words = self.doc.text[name.start:name.end].split()
+        return " ".join(word for word in words if word.lower().rstrip(".") not in HONORIFICS) or " ".join(words)
+
+    def _namesakes(self, word: str) -> set[str]:
+        """The people of the article a bare surname may stand for, when there are several ("Tom Reed" and his son
+        "Danny Reed" for "Reed"); empty for a word of several words or a surname only one person has."""
+        if len(word.split()) != 1:
+            return set()
+        folded = fold_words(word)
+        people = {name.canonical for name in self.names.names if name.type == PERSON and _given_words(name.canonical)
+                  and fold_words(_surname(name.canonical) or "") == folded}
+        people = {person for person in people if not any(  # "Mohan Bhandari" is "Man Mohan Bhandari"
+            other != person and _is_subsequence(person.lower().split(), other.lower().split()) for other in people)}
+        return people if len(people) > 1 else set()
+
+    def _namesake(self, word: str, char: int) -> Speaker | None:
+        """ "Reed said" where two people are called Reed: the one the text names in full (or by given name) as a
+        subject in the paragraph of the words, before them (not "his brother, Danny Reed," named as someone's
+        relative); with neither named there, in the paragraph before. A bare surname as written (a person no row of
+        the article holds) when both or neither are: no guess between two people."""
+        wanted = self._namesakes(word)
+        text = self.doc.text
+        start = text.rfind("\n", 0, char) + 1
+        for _ in range(2):
+            named = {name.canonical for name in self.antecedents.people if name.canonical in wanted
+                     and start <= name.start and name.end <= char and self._written(name) != word
+                     and _subject_or_its_conjunct(self.antecedents.tokens.get(name))
+                     and not self.content[0] <= name.start < self.content[1]}
+            if len(named) == 1:
+                canonical = named.pop()
+                return self._with_role(canonical, PERSON)
+            if named or start == 0:
+                break
+            char = len(text[:start].rstrip())
+            start = text.rfind("\n", 0, char) + 1
+        return Speaker(word, PERSON)
+
     def _earlier_person(self, text: str) -> Speaker | None:
-        """ "Sun" after "Sun Xingjie" spoke (whatever the parser made of "Sun")."""
+        """ "Sun" after "Sun Xingjie" spoke (whatever the parser made of "Sun"); a surname two people have is the one
+        the text points to (see _namesake)."""
+        if self._namesakes(text):
+            return self._namesake(text, self.content[0])
         words = text.lower().split()
         for earlier in reversed(self.spoken):
             if earlier.type == PERSON and _is_subsequence(words, earlier.name.lower().split()):
@@ -1169,6 +1268,21 @@ def _in_clause_of(head, name: Name, verbs: frozenset | None = None) -> bool:
                and name.end <= child.right_edge.idx + len(child.right_edge.text) for child in head.rights)
 
 
+def _beside_agent(head, name: Name) -> bool:
+    """Whether a place sits in a participle's clause describing the head but outside its "by" agent ("a lawsuit filed
+    by Acme in San Francisco"): where the clause happened, not who wrote the document (a journal it was "published in"
+    may be its publisher's)."""
+    if name.type != "GPE":
+        return False
+    for clause in head.rights:
+        if clause.dep_ == "acl" and clause.left_edge.idx <= name.start \
+                and name.end <= clause.right_edge.idx + len(clause.right_edge.text):
+            agents = [child for child in clause.children if child.dep_ == "agent"]
+            return not any(agent.left_edge.idx <= name.start
+                           and name.end <= agent.right_edge.idx + len(agent.right_edge.text) for agent in agents)
+    return False
+
+
 def _written_lower(span, names: Names) -> "Speaker | None":
     """ "usda said", "the usda said": a word written in lower case (after "the" or not) that is, in capitals,
     an organisation's short name the alias table knows or one the article names ("USDA", "OPEC")."""
@@ -1183,6 +1297,21 @@ def _written_lower(span, names: Names) -> "Speaker | None":
         if name.type in ISSUER_TYPES and name.canonical == upper:
             return Speaker(name.canonical, name.type)
     return None
+
+
+def _subject_or_its_conjunct(token) -> bool:
+    """Whether a name's head is a subject, or joined or apposed to one ("Tom Reed and his son Danny Reed opened")."""
+    while token is not None and token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    return token is not None and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _given_words(name: str) -> list[str]:
+    """The words of a person's name before the surname that are no title or honorific: "Francois" of "Francois
+    Molins", none of "Prosecutor Molins" (the same person, by title)."""
+    table = roles()
+    return [word for word in name.split()[:-1] if word.lower().rstrip(".") not in table["titles"]
+            and word.lower().rstrip(".") not in table["honorifics"] and word.lower() not in speaker_words()]
 
 
 def _surname(name: str) -> str | None:
@@ -1265,6 +1394,22 @@ def _credits(document, name: Name) -> bool:
                                                       and child.lower_ in ("by", "from", "of")]
     return any(holder.left_edge.idx <= name.start and name.end <= holder.right_edge.idx + len(holder.right_edge.text)
                for holder in holders)
+
+
+def _author_body(head):
+    """The body a document's own words say wrote it: "an army statement", "a police report", "the ministry's
+    report" (a body's common noun before the document's noun); None for anything else ("a news report")."""
+    for child in head.lefts:
+        if child.dep_ in ("compound", "nmod", "poss") and child.pos_ == "NOUN" and child.tag_ not in PLURAL_TAGS \
+                and speaker_words().get(child.lemma_.lower()) in ("company", "institution") \
+                and child.lemma_.lower() not in VENUE_BODIES:
+            return child
+    return None
+
+
+def _first_modifier(head) -> int:
+    """The index of the first word that modifies a noun, past a determiner ("an Israeli army statement": "Israeli")."""
+    return min([child.left_edge.i for child in head.lefts if child.dep_ not in ("det", "punct")], default=head.i)
 
 
 def _spoken_for(head):

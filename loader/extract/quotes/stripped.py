@@ -51,7 +51,8 @@ def _floating(sentences, quotes: list[Quote], paragraph_starts) -> list[Quote]:
             run = _Run(opener, paragraph) if opener else None
             continue
         span = trimmed(sentence.doc, sentence.start, sentence.end)
-        if run is None or span is None or not _continues_run(run, sentence, paragraph):
+        if run is None or span is None or "\n" in text_of(sentence.doc)[span[0]:span[1]] \
+                or not _continues_run(run, sentence, paragraph):  # "READ MORE: …" over a break: a line, no speech
             run = None
             continue
         if run.current is not None and paragraph == run.paragraph:
@@ -94,7 +95,7 @@ def _continues_run(run: _Run, sentence, paragraph: int) -> bool:
     if run.count >= MAX_FLOATING_SENTENCES or sentence.text.rstrip()[-1:] not in SENTENCE_END:
         return False
     if paragraph == run.paragraph:
-        return run.opener.content_first and not _has_cue(sentence)
+        return run.opener.content_first and _reads_as_speech(sentence)
     if paragraph != run.paragraph + 1 or not _reads_as_speech(sentence):
         return False
     return _speaks_in_person(sentence) or sentence[0].lower_ in continuation_words()
