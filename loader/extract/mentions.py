@@ -31,6 +31,11 @@ a town's context ("a ... man", "in ...", "..., S.C.") that never acts is that to
 entities; one word for a kind of place or a level of government ("the State argued", "County") is no organisation (it
 may refer back to one the article names by it: "the State Department"); a "person" made only of titles just before a
 name ("Sgt" of "Sgt. Ann Lopez") is none, and one ending in a body's noun ("... County Sheriff") a body.
+Names in a list before a plural noun of places ("in Lyman and Marsh counties", "on Oak and Birch roads") are those
+places, split when tagged as one; a one-word "person" written as a town ("... police", "..., Mich.") that the gazetteer
+knows is the town; one shaped like an acronym ("KyTC") or written as a body ("the Sejm voted", "Knesset deputies") is
+a body; an "organisation" shaped like a person's name and shown to be one ("Reporter Lisa Crane contributed") is a
+person.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
@@ -42,7 +47,7 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
                     is_given_name, medium_words, name_words, programme_words, religions, roles, site_kind, thing_nouns,
                     unit_words)
 from .gazetteer import get_gazetteer
-from .quotes.lexicon import speaker_words
+from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import demonyms, institution_words
 from ..text import squash
 
@@ -91,6 +96,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _nationalities(mentions)
     _bodies_taken_for_places(mentions)
     mentions += _people_by_context(doc, text, mentions)
+    _people_taken_for_organisations(doc, text, mentions)
     role_tokens = _assign_roles(doc, text, mentions)
     actors = _actors(doc, mentions)
     mentions = [m for m in mentions if not _is_title_word(doc, m, role_tokens, actors)]
@@ -99,6 +105,8 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     generic = [m for m in mentions if fragment_kind(m.text) == "generic"]
     mentions = [m for m in mentions if m not in generic]
     _canonicalise(text, mentions, item)
+    mentions = _places_listed_before_a_place_noun(doc, text, mentions)
+    _towns_taken_for_people(doc, mentions)
     _cities_as_people(doc, mentions)
     _places_as_people(mentions)
     _media_taken_for_people(doc, mentions)
@@ -465,6 +473,91 @@ def _places_as_people(mentions: list[Mention]) -> None:
             m.type = "GPE"
 
 
+# Lower-case plural nouns of places that a list of names is written before ("Lyman and Marsh counties", "on Oak and
+# Birch roads", "the Tigris and Euphrates rivers"), with the type each name of the list then has. ("states" is
+# left out: "EU and NATO states" are bodies.)
+PLACE_PLURALS = {"counties": "GPE", "townships": "GPE", "parishes": "GPE", "provinces": "GPE", "districts": "GPE",
+                 "regions": "GPE", "boroughs": "GPE", "municipalities": "GPE", "prefectures": "GPE", "oblasts": "GPE",
+                 "governorates": "GPE", "cities": "GPE", "towns": "GPE", "villages": "GPE", "roads": "FAC",
+                 "streets": "FAC", "avenues": "FAC", "boulevards": "FAC", "highways": "FAC", "lanes": "FAC",
+                 "rivers": "LOC", "lakes": "LOC", "islands": "LOC", "mountains": "LOC", "valleys": "LOC",
+                 "creeks": "LOC"}
+LIST_ITEM = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+LIST_GAP = r"(?:,\s+(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)"
+LIST_REST = re.compile(rf"(?P<rest>(?:{LIST_GAP}{LIST_ITEM})*)\s+(?P<noun>[a-z]+)\b")
+LIST_BEFORE = re.compile(rf"{LIST_ITEM}{LIST_GAP}$")
+
+
+def _places_listed_before_a_place_noun(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "in Lyman and Marsh counties", "on Oak, Birch and Marsh roads" tagged as people or organisations: a name in
+    a list of capitalised names ("A and B", "A, B and C") written just before a lower-case plural noun of places
+    (PLACE_PLURALS) is that kind of place — a county, a road, a river. A list the model tagged as one name ("Clay
+    and Benton" townships) is split into its names. A name the article gives in full ("Trump" of "Donald Trump")
+    or in capitals (an acronym), a body's name ("... Council") and a list before a noun the plural modifies ("...
+    roads policing lead") keep their type."""
+    kept = []
+    for m in mentions:
+        kind = _listed_place_kind(doc, text, m) if m.type in (PERSON, "ORG") else None
+        if kind is None or (m.entity or m.text) != m.text or m.text.isupper() or m.role \
+                or any(word in institution_words() for word in fold_words(m.text)):
+            kept.append(m)
+            continue
+        for part in _list_parts(doc, text, m):
+            part.type = kind
+            kept.append(part)
+    return kept
+
+
+def _listed_place_kind(doc, text: str, m: Mention) -> str | None:
+    after = LIST_REST.match(text, m.end)
+    if after is None or after.group("noun") not in PLACE_PLURALS:
+        return None
+    noun = doc.char_span(after.start("noun"), after.end("noun"))
+    if noun is None or noun.root.dep_ == "compound":
+        return None  # "... Council roads policing lead"
+    listed = after.group("rest") or LIST_BEFORE.search(text, max(0, m.start - 80), m.start) \
+        or re.search(LIST_GAP, m.text)
+    return PLACE_PLURALS[after.group("noun")] if listed else None
+
+
+def _list_parts(doc, text: str, m: Mention) -> list[Mention]:
+    """The names of a list tagged as one ("Clay and Benton" → "Clay", "Benton"); the mention itself if it is one."""
+    parts, start = [], m.start
+    for gap in [*re.finditer(LIST_GAP, m.text), None]:
+        end = m.start + gap.start() if gap else m.end
+        span = doc.char_span(start, end)
+        if span is not None:
+            parts.append(Mention(span.start, span.end, start, end, text[start:end], m.type, span.start,
+                                 entity=text[start:end]))
+        start = m.start + gap.end() if gap else end
+    return parts if len(parts) > 1 else [m]
+
+
+def _towns_taken_for_people(doc, mentions: list[Mention]) -> None:
+    """ "Taylor police said", "in Taylor, Mich.", "TAYLOR, Mich. —", "a Taylor man" tagged as a person: a one-word
+    name the article gives no fuller name or title, written at least once with words only a town's name takes
+    (_beside_town_words; a preposition of place alone is no proof: "confidence in Taylor"), never the subject of a
+    verb (but there: a dateline parses so), that is exactly a populated place's or a county's name in the
+    gazetteer, is that town in every mention
+    (any case) — and so is not joined to a famous person of that surname."""
+    gazetteer = get_gazetteer()
+    starts = {m.start: m for m in mentions}
+    groups: dict[str, list[Mention]] = {}
+    for m in _one_word_names(mentions, {PERSON}):
+        groups.setdefault(m.text.lower(), []).append(m)
+    for group in groups.values():
+        beside = [m for m in group if _beside_town_words(doc, m, starts, TOWN_RESIDENTS - KIN_NOUNS)]
+        if not beside or any(token.dep_ in ("nsubj", "nsubjpass") for m in group if m not in beside
+                             for token in doc[m.first:m.last]):
+            continue
+        name = group[0].text.title() if group[0].text.isupper() else group[0].text
+        if any(gazetteer.is_main_name(place, name) and (place.feature_code.startswith("PPL")
+                                                        or place.feature_code == "ADM2")
+               for place in gazetteer.candidates(name)):
+            for m in group:
+                m.type = "GPE"
+
+
 # --- one-word names that are a medium, a body or an event, not a person or place ----------------------------
 
 POSSESSIVE_WORDS = {"his", "her", "their", "its", "our", "my", "your", "'s", "’s"}
@@ -545,11 +638,20 @@ def _bodies_taken_for_people(doc, mentions: list[Mention]) -> None:
     title of a rank (RANK_TITLES, perhaps after other titles) and a person's name, or before a body's building
     (BODY_BUILDINGS, also inside a longer name: "Carrow Garda Station"), is the body that rank or building belongs
     to, and every mention of it in the article is that organisation; a "person" whose name ends in such a building
-    is that building. A person's staff ("Smith spokesman Tom Jones") does not count."""
+    is that building. A person's staff ("Smith spokesman Tom Jones") does not count. So is a one-word "person" shaped
+    like an acronym ("KyDOT", "NYSDOT": _acronym_shaped) or written as a body is ("the Sejm voted", "an open letter
+    to the Rada", "Knesset deputies": _as_body)."""
     starts = {m.first for m in mentions if m.type == PERSON}
     bodies = {token.text for token in doc[:-1] if token.is_title and token.pos_ == "PROPN"
               and doc[token.i + 1].lower_ in BODY_BUILDINGS}
-    bodies |= {m.text for m in _one_word_names(mentions, {PERSON}) if _before_rank(doc, m, starts)}
+    names = _one_word_names(mentions, {PERSON})
+    bodies |= {m.text for m in names if _before_rank(doc, m, starts)}
+    # not an event ("the Brexit referendum"), a people ("the Briton") or, after "the", an office that speaks ("the
+    # Taoiseach told ..."; an acronym may speak: "KyTC said")
+    others = {m.text for m in names if _as_event(doc, m)} | set(demonyms())
+    offices = others | {m.text for m in names if _speaks(doc, m)}
+    bodies |= {m.text for m in names if _acronym_shaped(doc, m) and m.text not in others
+               or _as_body(doc, m) and m.text not in offices}
     for m in mentions:
         if m.type == PERSON and m.text in bodies:
             m.type = "ORG"
@@ -557,6 +659,46 @@ def _bodies_taken_for_people(doc, mentions: list[Mention]) -> None:
             m.type = "FAC"
 
 
+
+
+# Lower-case nouns of a body's members or parts written after its name ("Knesset deputies", "Duma speaker").
+MEMBER_NOUNS = {"deputies", "deputy", "members", "member", "lawmakers", "legislators", "speaker", "chamber",
+                "session", "plenary", "faction", "factions"}
+# Capitals after a short lower-case start: an agency's acronym with its state's ("KyTC", "NyDOT"), not a
+# surname's prefix ("McCAIN" in a heading: the article writes it otherwise too).
+CAMEL_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z]{2,}[a-z]?")
+UPPER_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _acronym_shaped(doc, m: Mention) -> bool:
+    """A one-word name in capitals ("NYSDOT") or with a run of capitals after a short start ("KyTC") that the
+    article writes in no other case ("Trump" beside "TRUMP" in a heading) and that is no given name or title."""
+    if not (CAMEL_ACRONYM.fullmatch(m.text) or UPPER_ACRONYM.fullmatch(m.text)) or m.text.startswith(("Mac", "Mc")):
+        return False
+    folded = m.text.lower()
+    return all(token.text == m.text for token in doc if token.lower_ == folded) and not is_given_name(m.text) \
+        and folded not in roles()["titles"]
+
+
+def _speaks(doc, m: Mention) -> bool:
+    root = _root(doc, m)
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs()
+
+
+def _as_body(doc, m: Mention) -> bool:
+    """Written as a body, not a person: after "the" as the head of its phrase ("the Sejm voted", "a letter to the
+    Rada"; not "the Smith family", "the Obama-era", "the Shakespeare of ...", nor a family, "the Obamas") or before a
+    noun of its members ("... deputies")."""
+    before = doc[m.first - 1] if m.first > 0 else None
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.is_lower and after.lower_ in MEMBER_NOUNS:
+        return True
+    if before is None or before.lower_ != "the" or m.text.endswith("s") or _is_title(doc[m.first]):
+        return False  # a family ("the Obamas") or an office ("the Queen", "the Treasurer")
+    if m.first >= 2 and doc[m.first - 2].is_title and doc[m.first - 2].pos_ == "PROPN":
+        return False  # an epithet: "Carlos the Jackal"
+    return after is None or not (after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or after.text in POSSESSIVES
+                                 or after.text == "-" or after.lower_ == "of")  # "the Obama-era", "the ... of rock"
 
 
 def _damaged_names_taken_for_people(text: str, mentions: list[Mention]) -> None:
@@ -785,6 +927,8 @@ TOWN_OF_NOUNS = {"city", "town", "village", "county", "suburb", "suburbs", "outs
 # Lower-case nouns a town's name is written before: a resident ("a ... man") or the town's own services.
 TOWN_RESIDENTS = {"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native", "couple", "family",
                   "mother", "father", "toddler", "infant", "motorist", "homeowner"}
+# Of those, the ones a family's name is also written before ("a Smith family member").
+KIN_NOUNS = {"family", "couple", "mother", "father"}
 TOWN_SERVICES = {"police", "city", "county", "council", "mayor", "residents", "area", "firefighters", "neighborhood",
                  "neighbourhood", "suburb", "resident"}
 # Colours a car is described by ("a red ...", "a silver ..."); with a model year, what makes a maker's name a car.
@@ -856,8 +1000,14 @@ def _acts_or_heads(doc, m: Mention) -> bool:
 
 def _in_town_context(doc, m: Mention, starts: dict) -> bool:
     root = _root(doc, m)
-    if root.dep_ == "pobj" and (root.head.lower_ in TOWN_PREPOSITIONS or root.head.lower_ == "of"
-                                and root.head.head.lower_ in TOWN_OF_NOUNS):
+    return root.dep_ == "pobj" and root.head.lower_ in TOWN_PREPOSITIONS or _beside_town_words(doc, m, starts)
+
+
+def _beside_town_words(doc, m: Mention, starts: dict, residents: set = TOWN_RESIDENTS) -> bool:
+    """Words only a town's name is written with: "the city of ...", "..., Mich.", "..., New Jersey", "... police",
+    "a ... man" (not a preposition of place alone, which also takes a person: "confidence in ...")."""
+    root = _root(doc, m)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in TOWN_OF_NOUNS:
         return True
     after = doc[m.last] if m.last < len(doc) else None
     following = doc[m.last + 1] if m.last + 1 < len(doc) else None
@@ -872,7 +1022,7 @@ def _in_town_context(doc, m: Mention, starts: dict) -> bool:
     if after is not None and after.is_lower and after.lower_ in TOWN_SERVICES:
         return True
     return m.first > 0 and doc[m.first - 1].lower_ in ARTICLES and after is not None and after.is_lower \
-        and after.lower_ in TOWN_RESIDENTS
+        and after.lower_ in residents
 
 
 def _vehicles_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1093,6 +1243,66 @@ def _people_by_context(doc, text: str, mentions: list[Mention]) -> list[Mention]
             start, end = doc[first].idx, token.idx + len(token.text)
             found.append(Mention(first, token.i + 1, start, end, text[start:end], PERSON, first))
     return found
+
+
+# Lower-case words of a newsroom's staff written before a reporter's name ("reporter Lisa Crane"), and the verbs of
+# a credit line after it ("Lisa Crane contributed to this report").
+STAFF_WORDS = {"reporter", "reporters", "writer", "writers", "editor", "editors", "correspondent", "correspondents",
+               "photographer", "photographers", "columnist", "columnists", "contributor", "producer", "staff"}
+CREDIT_VERBS = {"contributed", "compiled"}
+
+
+def _people_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> None:
+    """ "Reporter Lisa Crane contributed to this report" tagged as an organisation: a name shaped like a person's —
+    two or three capitalised words, the last no given name (nicknames.tsv: not "Morgan Stanley"), no word of a body,
+    a legal form or a site, no place's name, no company's ending after it — that the
+    article shows to be a person's at least once (after a title or a newsroom's staff word, STAFF_WORDS; before a
+    credit line's verb, CREDIT_VERBS; or its last word tagged as a person alone) is a person in every mention.
+    Written after "at" or "the" ("an analyst at ...", "the Associated Press"), as a brand before a noun ("...
+    jeans"), before a legal form or a post ("... CEO") anywhere in the article, or with a word the article also
+    writes in lower case (other than a given name: "Radio Kerry" where it writes "radio"), it stays a company."""
+    surnames = {m.text for m in mentions if m.type == PERSON and " " not in m.text
+                and not (m.first > 0 and doc[m.first - 1].is_title)}  # not a name's end cut off: "Sesame" "Workshop"
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "ORG" and _person_shaped(m.text):
+            groups.setdefault(m.text, []).append(m)
+    lower = {word.lower() for word in re.findall(r"\b[a-z][\w'-]*", text)}
+    for name, group in groups.items():
+        common = [word for word in name.split()[1 if is_given_name(name) else 0:] if word.lower() in lower]
+        if common or any(_as_company(doc, text, m) for m in group) or get_gazetteer().candidates(name):
+            continue
+        if name.split()[-1] in surnames or any(_shown_as_person(doc, m) for m in group):
+            for m in group:
+                m.type = PERSON
+
+
+def _person_shaped(name: str) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z][\w'’-]*|[A-Z]\.", word) for word in words):
+        return False
+    folded = fold_words(name)
+    body_words = institution_words() | LEGAL_FORMS | OFFICE_BODY_NOUNS
+    return len(folded) == len(words) and not is_given_name(words[-1]) \
+        and not any(word in body_words or site_kind(word) or fragment_kind(word) for word in folded)
+
+
+def _as_company(doc, text: str, m: Mention) -> bool:
+    root = _root(doc, m)
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.lower_.rstrip(".") in roles()["titles"]:
+        return True  # a body's post: "the former ... CEO", "... deputy secretary-general"
+    return m.first > 0 and doc[m.first - 1].lower_ in ("at", "the") or COMPANY_AFTER.match(text, m.end) is not None \
+        or root.dep_ == "compound" and root.head.is_lower or after is not None and after.is_lower \
+        and after.pos_ == "NOUN" and after.i == root.head.i
+
+
+def _shown_as_person(doc, m: Mention) -> bool:
+    before = doc[m.first - 1].lower_.rstrip(".") if m.first > 0 else ""
+    after = doc[m.last] if m.last < len(doc) else None
+    titled = before in roles()["titles"] and doc[m.first - 1].pos_ in ("NOUN", "PROPN")  # not "former"
+    return before in STAFF_WORDS or titled or before in roles()["honorifics"] \
+        or after is not None and after.lower_ in CREDIT_VERBS
 
 
 def _name_start(doc, token) -> int | None:
