@@ -44,8 +44,8 @@ from dataclasses import dataclass
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
-                    is_given_name, medium_words, name_words, programme_words, religions, roles, site_kind, thing_nouns,
-                    unit_words)
+                    is_given_name, medium_words, name_words, offence_words, programme_words, religions, roles,
+                    site_kind, thing_nouns, unit_words)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import demonyms, institution_words
@@ -116,6 +116,8 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _without_programmes(doc, mentions)
     mentions = _without_offices(doc, mentions)
     _sites_taken_for_organisations(doc, mentions)
+    _addresses_taken_for_organisations(doc, mentions)
+    mentions = [m for m in mentions if not _as_offence(doc, m)]
     _towns_taken_for_organisations(doc, text, mentions)
     mentions = _vehicles_taken_for_organisations(doc, text, mentions)
     units = [m for m in mentions if _unit_word(m)]
@@ -909,6 +911,45 @@ def _sites_taken_for_organisations(doc, mentions: list[Mention]) -> None:
                 and not any(token.dep_ in ("nsubj", "nsubjpass") for m in group for token in doc[m.first:m.last]):
             for m in group:
                 m.type = SITE_TYPES[kind]
+
+
+def _addresses_taken_for_organisations(doc, mentions: list[Mention]) -> None:
+    """ "341 S. Main St.", "at 85 Elm Ave." tagged as an organisation: a name ending in a word of a road
+    (loader/data/name_fragments.tsv, kind road: "Street", "St.", "Ave.") that starts with a house number, or is
+    written just after one, is a street address: a site (FAC), whatever its verb."""
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "ORG" and len(words) >= 2 and site_kind(words[-1].rstrip(".")) == "road" \
+                and (words[0].isdigit() or (m.first > 0 and doc[m.first - 1].text.isdigit())):
+            m.type = "FAC"
+
+
+# Words before an offence's acronym (lemmas, up to OFFENCE_REACH tokens before it: "charged with ...", "arrested on
+# suspicion of ...", "pleaded guilty to ...") and nouns just after it ("a ... crash", "13 ... arrests").
+OFFENCE_CUES = {"charge", "arrest", "suspicion", "convict", "conviction", "guilty", "cite", "book", "jail", "sentence",
+                "plead", "indict", "accuse", "suspect", "alleged", "allegedly", "suspected", "felony", "misdemeanor",
+                "misdemeanour", "second", "third", "fourth", "offense", "offence", "aggravated", "probation"}
+OFFENCE_NOUNS = {"arrest", "crash", "checkpoint", "charge", "conviction", "offense", "offence", "stop", "patrol",
+                 "enforcement", "case", "law", "test", "collision", "accident", "suspect", "fatality", "crackdown",
+                 "saturation", "count", "level", "reading", "limit", "violation", "citation", "offender", "driver",
+                 "incident", "death", "homicide", "manslaughter", "wreck", "court", "program", "programme"}
+OFFENCE_REACH = 4
+
+
+def _as_offence(doc, m: Mention) -> bool:
+    """ "Arrested on suspicion of DUI", "charged with OWI", "a DWI crash", "13 DUI arrests" tagged as a name: the
+    acronym of a traffic offence or a legal measure of one (loader/data/name_fragments.tsv, kind offence), written
+    within OFFENCE_REACH words after an offence's cue (OFFENCE_CUES) or just before an offence's noun
+    (OFFENCE_NOUNS; "a BAC of 0.12"), is a common noun there, no entity."""
+    words = fold_words(m.text)
+    if len(words) != 1 or words[0] not in offence_words():
+        return False
+    before = doc[max(0, m.first - OFFENCE_REACH):m.first]
+    after = doc[m.last] if m.last < len(doc) else None
+    number_after = after is not None and after.lower_ == "of" and m.last + 1 < len(doc) and doc[m.last + 1].like_num
+    return any(token.lemma_.lower() in OFFENCE_CUES or token.lower_ in OFFENCE_CUES for token in before) \
+        or (after is not None and (after.lemma_.lower() in OFFENCE_NOUNS or after.lower_ in OFFENCE_NOUNS)) \
+        or number_after
 
 
 def _after_place_preposition(doc, m: Mention) -> bool:

@@ -211,6 +211,11 @@ def unit_words() -> frozenset:
     return _fragment_words()["unit"]
 
 
+def offence_words() -> frozenset:
+    """Lower-case acronyms of a traffic offence or a legal measure of one ("dui", "owi", "bac")."""
+    return _fragment_words()["offence"]
+
+
 def site_kind(word: str) -> str | None:
     """ "road" or "area" for the last word of a site's name ("Street", "Hill"), else None."""
     for kind in ("road", "area"):
