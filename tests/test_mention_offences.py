@@ -33,3 +33,15 @@ def test_an_irish_title_before_a_name_is_the_persons_role():
     assert typed("Taoiseach Enda Kenny said the talks would resume next week.",
                  "Tanaiste Simon Coveney told reporters in Dublin that the deal was fair.") == [
         [("Enda Kenny", "PERSON", "Taoiseach")], [("Simon Coveney", "PERSON", "Tanaiste"), ("Dublin", "GPE", None)]]
+
+
+def test_a_title_after_the_is_an_office_unless_a_body_or_a_kind_of_place_is_named_so():
+    assert [[(m, u) for m, _, u in item] for item in used(
+        "The Taoiseach said the talks went well.", "The Executive agreed the budget on Monday.",
+        "Mr Kenny said the Taoiseach's office would reply.")] == [
+        [("Taoiseach", "office")], [("Executive", None)], [("Kenny", None), ("Taoiseach", "office")]]
+
+
+def used(*texts: str) -> list[list[tuple[str, str, str | None]]]:
+    found = extract_items([{"id": str(i), "text": text} for i, text in enumerate(texts)])
+    return [[(m["text"], m["type"], m["used_as"]) for m in item["mentions"]] for item in found]

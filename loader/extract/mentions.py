@@ -115,6 +115,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _without_events(doc, mentions)
     mentions = _without_programmes(doc, mentions)
     mentions = _without_offices(doc, mentions)
+    _known_titles_as_offices(doc, mentions)
     _sites_taken_for_organisations(doc, mentions)
     _addresses_taken_for_organisations(doc, mentions)
     mentions = [m for m in mentions if not _as_offence(doc, m)]
@@ -855,6 +856,25 @@ def _without_offices(doc, mentions: list[Mention]) -> list[Mention]:
         if m.last == m.first + 1 and (m.first in title_words or _as_office(doc, m)):
             m.used_as = "office"
     return [m for m in mentions if not (m in names and m.text in offices)]
+
+
+# Titles (roles.json) that alone after "the" name a body, not an office: "the Executive" (a government), "the Crown"
+# (the state as a party in court).
+BODY_TITLES = {"executive", "crown"}
+
+
+def _known_titles_as_offices(doc, mentions: list[Mention]) -> None:
+    """ "The Taoiseach said", "the Chancellor's budget" tagged as an organisation or a person: one capitalised word
+    that is a title (roles.json), written after "the" and not the name of a body or of a kind of place (BODY_TITLES,
+    institution and unit words: "the Executive", "the State" stay), carries `used_as` "office": a title written before a name
+    is dropped as that name's role, so this is the archive's evidence that the word is an office (loader/store/
+    uses.py)."""
+    for m in mentions:
+        word = m.text.lower()
+        if m.type in ("ORG", PERSON) and not m.role and m.last == m.first + 1 and m.text.istitle() and m.first > 0 \
+                and doc[m.first - 1].lower_ == "the" and word in roles()["titles"] \
+                and word not in BODY_TITLES | institution_words() | unit_words():
+            m.used_as = "office"
 
 
 # Verbs (lemmas) whose "as ..." names an office held: "served as ...", "was elected as ...".
