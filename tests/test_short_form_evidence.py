@@ -413,6 +413,15 @@ def test_an_acronym_does_not_join_a_sites_name(load_into, tmp_path, name, target
     assert merged(db)["SMS"] == target
 
 
+def test_an_acronym_joins_a_sites_name_an_article_writes_beside_it(load_into, tmp_path):
+    """ "Occupy Elm Street (OES)" in one article, "OES" alone in another: the article said so."""
+    tagged = [("Occupy Elm Street (OES) marched in Varno on Monday.", ["Occupy Elm Street", "OES"]),
+              ("OES tents came down on Friday.", ["OES"])]
+    db, _ = load_into(write(tmp_path, "oes.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["OES"] == "Occupy Elm Street"
+
+
 def test_an_acronym_joins_a_name_whose_first_words_its_article_writes_in_lower_case(load_into, tmp_path):
     """ "Harbor Pilots Union" once; "HPU" in an article that writes "harbor pilots" (the name's first two words, case
     aside): the union's acronym. An article writing only "pilots" is no such evidence."""

@@ -20,7 +20,9 @@ changes (a second candidate arrives, the majority goes) the merge is undone: men
 form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
 A merged quote speaker's name follows (quotes.speaker is the full entity's name, quotes.speaker_name the article's).
 An acronym needs evidence beyond its initials: an article that writes both, or comparable counts and more: a name
-established, sharing the acronym's context, its first words or its country (_acronym_candidates, _letters_evidence);
+established, sharing the acronym's context, its first words or its country, where the acronym's articles lie clearly
+more often than the archive's (not a local archive's own country), and no site's name ("Oak Street")
+(_acronym_candidates, _letters_evidence);
 so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office", "United" that begins
 many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
 only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
@@ -1059,12 +1061,10 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
     acronym's articles name it or lie in its country (_body_where_its_articles_lie).
     A name holding the acronym as a word is a candidate only when the rest is company forms ("NEC Corp", not
     'CFPB "Averheated', a fragment), and no article's text "writes it beside" the acronym: only mentions tell.
-    A site's or an address's name ("S. Main St.", "Oak Street": _a_site) is no candidate at all.
     `targets`: the short forms and spellings merged so far ("Barclays de Zoete Wedd" → "... Ltd")."""
     entity, name, _type, current, _ = short
     found = {other for other in initials.get(name, set()) | with_forms.get(name, set())
-             if (name not in by_id[other][1].split() or _company_of(name, by_id[other][1]))
-             and not _a_site(by_id[other][1])}
+             if name not in by_id[other][1].split() or _company_of(name, by_id[other][1])}
     if context is None:
         together = {other: 0 for other in found}
     else:
@@ -1181,7 +1181,11 @@ def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set
     A name one article writes is, for its letters alone, as likely another body: "DPA" of German news is no "Drug
     Policy Alliance", "MHS Aviation" no "Municipal Health Secretariat". `own`, `full`: the articles of the acronym and
     of the name (ArticleContext.support_articles); `ids`: the acronym's, the name's and the acronym's current target;
-    `targets`: spellings merged into names (a spelling's articles write the name out too)."""
+    `targets`: spellings merged into names (a spelling's articles write the name out too).
+    A site's or an address's name (_a_site: "S. Main St.", "Oak Street") takes no acronym on any such evidence: only an
+    article that writes both ("Occupy Wall Street (OWS)") joins them."""
+    if _a_site(name):
+        return False
     if acronym in name.split():
         return True
     spellings = {ids[1]} | {spelling for spelling, target in targets.items() if target == ids[1]}
