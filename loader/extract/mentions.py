@@ -866,9 +866,9 @@ BODY_TITLES = {"executive", "crown"}
 def _known_titles_as_offices(doc, mentions: list[Mention]) -> None:
     """ "The Taoiseach said", "the Chancellor's budget" tagged as an organisation or a person: one capitalised word
     that is a title (roles.json), written after "the" and not the name of a body or of a kind of place (BODY_TITLES,
-    institution and unit words: "the Executive", "the State" stay), carries `used_as` "office": a title written before a name
-    is dropped as that name's role, so this is the archive's evidence that the word is an office (loader/store/
-    uses.py)."""
+    institution and unit words: "the Executive", "the State" stay), carries `used_as` "office": a title written
+    before a name is dropped as that name's role, so this is the archive's evidence that the word is an office
+    (loader/store/uses.py)."""
     for m in mentions:
         word = m.text.lower()
         if m.type in ("ORG", PERSON) and not m.role and m.last == m.first + 1 and m.text.istitle() and m.first > 0 \
