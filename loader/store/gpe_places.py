@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 
 from ..extract.gazetteer import get_gazetteer, name_key
 from ..extract.names import entity_key
-from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO
+from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO, county_readings
 from ..geonames import FEATURE_LABELS, country_name
 from .entities import _Tally, entity_id, refresh_entities
 from .rows import chunks, marks
@@ -160,6 +160,8 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main)
     if any(found.id in holders or (found.feature_code in COUNTRY_CODES and found.country_code in countries)
            for qualifier in _qualifiers(tails) for found in gazetteer.candidates(qualifier)):
         return True
+    if _in_named_county(db, gazetteer, name, article, place, main):
+        return True
     if (main.feature_code in AREA_CODES and place.feature_code not in AREA_CODES) or (
             main.population > FAMOUS_RATIO * place.population):
         return False
@@ -175,6 +177,17 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main)
     named = Counter(found.id for found in others if found.feature_code == "ADM1").most_common(2)
     return bool(named) and named[0][0] == place.admin1_id != main.admin1_id and (
         len(named) == 1 or named[0][1] > named[1][1])
+
+
+def _in_named_county(db, gazetteer, name: str, article: str, place, main) -> bool:
+    """The article names `place`'s county and not `main`'s (places.county_readings among the name's namesakes,
+    with the states the article's locations resolve to)."""
+    body = (db.execute("select body from articles where id = ?", [article]).fetchone() or ("",))[0] or ""
+    states = {row[0] for row in db.execute(
+        "select place_id from locations join places on places.id = locations.place_id "
+        "where article_id = ? and places.feature_code = 'ADM1'", [article])}
+    readings = county_readings(body, gazetteer.candidates(name), states)
+    return place.id in readings and main.id not in readings
 
 
 def _within(found, area) -> bool:
