@@ -1,10 +1,12 @@
 """Places stage: recognise toponyms, then pick one GeoNames place for each (toponym resolution).
 
-Every name starts from a prior (feature type and population: "most populous match"), and the article then
-votes: the dateline ("WASHINGTON" → Washington, D.C.), "Shenyang, China"-style qualifiers, the countries,
-first-level divisions and places its other toponyms resolve to, and distance to those places. One name
-keeps one place per article. A few rounds let the choices settle; `score` is the chosen place's share of
-the softmax over its candidates.
+Every name starts from a prior (feature type and population: "most populous match"), and the article then votes:
+the dateline ("WASHINGTON" → Washington, D.C.), "Shenyang, China"-style qualifiers, the countries, first-level
+divisions and places its other toponyms resolve to, and distance to those places. A town whose own county the
+article names anywhere ("Paris police ... the Henry County Commission": Paris, Tennessee) wins even against a
+famous namesake; a county name several states share ("Washington County") counts with the state named. One name
+keeps one place per article. A few rounds let the choices settle; `score` is the chosen place's share of the
+softmax over its candidates.
 
 Then a small learned model (place_ranker.py) re-ranks each name's candidates on the same evidence and says
 how far to trust the pick; a name without a confident match is left out. `score` is then that trust.

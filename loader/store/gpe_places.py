@@ -1,17 +1,17 @@
 """Places that share a name, told apart in the entities: "Paris" the French capital and "Paris, Texas".
 
-Entities are keyed by name (store/entities.py), so every article that names "Paris" lands on one GPE row, while
-the places stage resolves each article's "Paris" on its own (locations.place_id). split_by_place (a FINISHER, after
-the merges) splits a GPE entity only where an article itself confirms that its name means another place than
-most articles take. Each article takes the place most of its locations of that name resolve to (unresolved ones
-are ignored); the place most articles take (the dominant reading) keeps the bare row (its id, its name;
+Entities are keyed by name (store/entities.py), so every article that names "Paris" lands on one GPE row, while the
+places stage resolves each article's "Paris" on its own (locations.place_id). split_by_place (a FINISHER, after the
+merges) splits a GPE entity only where an article itself confirms that its name means another place than most
+articles take. Each article takes the place most of its locations of that name resolve to (unresolved ones are
+ignored); the place most articles take (the dominant reading) keeps the bare row (its id, its name;
 entities.place_id names it). An article reading another place moves to that place's row only when it names what
-holds that place and not the dominant one (`confirmed_readings`): its state, province or county ("Paris, Tenn.",
-a dateline "PARIS, Texas", "Lamar County" elsewhere), its country when the dominant place lies in another, or for
-a country or a state a place inside it; a single article's misreading ("Toronto" as a small US town, with nothing
-naming Ohio) stays with the bare row. A split row's id is made from the bare row's id and the place; it is named
-for a reader (`qualified_name`: "Paris, Texas", "Paris, France", "Georgia (country)", "Georgia, United States"),
-and `split_from` names the bare row.
+holds that place and not the dominant one (`confirmed_readings`): its state, province or county ("Paris, Tenn.", a
+dateline "PARIS, Texas", "Lamar County" elsewhere, even beside a far bigger dominant place), its country when the
+dominant place lies in another, or for a country or a state a place inside it; a single article's misreading
+("Toronto" as a small US town, with nothing naming Ohio) stays with the bare row. A split row's id is made from the
+bare row's id and the place; it is named for a reader (`qualified_name`: "Paris, Texas", "Paris, France", "Georgia
+(country)", "Georgia, United States"), and `split_from` names the bare row.
 An article's mentions (and quotes said by the entity) follow its place; an article with no resolved location of
 that name stays with the bare row. Everything is recomputed from the mentions and locations at every finish, so a
 reload gives the same rows, and a split whose evidence is gone is undone (the rows nothing refers to are deleted).
