@@ -255,3 +255,22 @@ def test_a_load_with_two_towns_of_one_name_shows_two_entities_and_a_reload_keeps
     db, _ = load_into(path, nlp=True)
     assert (list(db.query("select * from entities order by id")), list(db.query("select * from mentions order by id"))) \
         == before
+
+
+def test_the_entity_pages_of_a_split_name_link_its_place_and_each_other(tmp_path):
+    from .conftest import DatasetteClient
+    db = two_in_france_one_in_texas(tmp_path)
+    db["places"].upsert_all([{"id": FRANCE[0], "name": "Paris", "admin1": "Île-de-France", "country_code": "FR"},
+                             {"id": TEXAS[0], "name": "Paris", "admin1": "Texas", "country_code": "US"}], pk="id")
+    db.conn.commit()
+    bare, split = entity_id("Paris", "GPE"), split_id(entity_id("Paris", "GPE"), TEXAS[0])
+    client = DatasetteClient(tmp_path / "archive.db")
+    plain_page = client.get(f"/archive/entities/{bare}").text
+    assert (f'The place: <a href="/archive/places/{FRANCE[0]}">Paris</a> (Île-de-France, France)'
+            in plain_page)
+    assert ('Other places of this name, in articles that say which: '
+            f'<a href="/archive/entities/{split}">Paris, Texas</a> (1)') in plain_page
+    split_page = client.get(f"/archive/entities/{split}").text
+    assert (f'The place: <a href="/archive/places/{TEXAS[0]}">Paris</a> (Texas, United States), split from '
+            f'<a href="/archive/entities/{bare}">Paris</a>, whose other articles mean another place') in split_page
+    assert "Other places of this name" not in split_page

@@ -42,6 +42,8 @@ select newest.*, (select count(*) from mentions where mentions.article_id = newe
                   and +mentions.entity_id = :id) as mentions
 from newest order by published_at desc"""
 # Entities named in the same articles (CROSS JOIN: from the window's articles to their mentions).
+PLACE_OF_ENTITY_SQL = "select id, name, admin1, country_code from places where id = ?"
+SPLITS_SQL = "select id, name, article_count from entities where split_from = ? order by article_count desc, name"
 CO_MENTIONED_SQL = f"""with its as ({ENTITY_WINDOW_SQL})
 select entities.id, entities.name, entities.type, count(distinct mentions.article_id) as n
 from its cross join mentions on mentions.article_id = its.article_id
@@ -162,7 +164,29 @@ async def entity_context(datasette, database: str, entity_id: str) -> dict:
                              **window, "window": min(ENTITY_WINDOW, CO_MENTIONED_WINDOW)})).rows],
         "articles": [{**dict(row), "href": link("articles", row["id"])} for row in
                      (await db.execute(ENTITY_ARTICLES_SQL, {**window, "limit": ENTITY_PAGE_ARTICLES})).rows],
+        **await _places_of_the_name(db, dict(entity), link),
     }}
+
+
+async def _places_of_the_name(db, entity: dict, link) -> dict:
+    """A place row's GeoNames place, the plain row it was split from ("Paris, Texas" from "Paris") and the rows
+    split from it (store/gpe_places.py), so a reader can go from one place of a name to the others. Archives
+    from before the split have none of these columns."""
+    found = {}
+    if entity.get("place_id") is not None:
+        place = (await db.execute(PLACE_OF_ENTITY_SQL, [entity["place_id"]])).first()
+        if place is not None:
+            parts = (place["admin1"], country_name(place["country_code"]))
+            found["place"] = {"href": link("places", place["id"]), "name": place["name"],
+                              "detail": ", ".join(part for part in parts if part and part != place["name"])}
+    if entity.get("split_from"):
+        parent = (await db.execute("select id, name from entities where id = ?", [entity["split_from"]])).first()
+        if parent is not None:
+            found["split_parent"] = {"href": link("entities", parent["id"]), "name": parent["name"]}
+    if "split_from" in entity:
+        found["splits"] = [{**dict(row), "href": link("entities", row["id"])}
+                           for row in (await db.execute(SPLITS_SQL, [entity["id"]])).rows]
+    return found
 
 
 def _aliases(value, name) -> list[str]:
