@@ -1231,12 +1231,13 @@ def _named_after_country(head, names: list[Name]) -> Name | None:
 def _pointed_person(token, word: str) -> "Speaker | None":
     """ "Kowalczyk says he will not sign": a capitalised word at a sentence's start, where any word is capitalised,
     is a person's name as written when a given name ("Teodora") or a "he" or "she" after it in its sentence, with no
-    other capitalised word between, points to it; never a function word, a title, a word of the speaker lexicon, a
-    nationality or a word the article also writes in lower case ("Dispatch" beside "dispatch")."""
+    other capitalised word between, points to it; never a plural ("Keeps saying she"), a function word, a title, a
+    word of the speaker lexicon, a nationality or a word the article also writes in lower case ("Dispatch" beside
+    "dispatch")."""
     doc = token.doc
     lower = word.lower()
-    if not word[:1].isupper() or token.is_stop or lexicon_word(token) or _is_title_word(token) \
-            or any(other.text == lower for other in doc) or word in demonyms():
+    if not word[:1].isupper() or token.tag_ in PLURAL_TAGS or token.is_stop or lexicon_word(token) \
+            or _is_title_word(token) or any(other.text == lower for other in doc) or word in demonyms():
         return None
     if is_given_name(word):
         return Speaker(word, PERSON)
