@@ -32,6 +32,9 @@ WASHINGTON_DC = (4140963, "Washington", "PPLC", "US", "District of Columbia", 68
 WASHINGTON_STATE = (5815135, "Washington", "ADM1", "US", "Washington", 6544495)
 ISTANBUL_CITY = (745044, "Istanbul", "PPL", "TR", "İstanbul", 15701602)
 ISTANBUL_PROVINCE = (745042, "Istanbul", "ADM1", "TR", "İstanbul", 25255203)
+SALEM_OREGON = (5750162, "Salem", "PPL", "US", "Oregon", 175535)
+SALEM_INDIANA = (4264334, "Salem", "PPL", "US", "Indiana", 6217)  # in a Washington County, as a Salem in New York
+STATE_OF_INDIANA = (4921868, "Indiana", "ADM1", "US", "Indiana", 4629607)
 
 
 def new_archive(tmp_path):
@@ -106,7 +109,7 @@ def test_the_state_or_country_written_after_the_name_or_in_the_dateline_confirms
     for n in range(6):
         save(db, f"f{n}", [("Paris", FRANCE)])
     save(db, "a1", [("Paris", TEXAS), ("Texas", STATE_OF_TEXAS)])  # named elsewhere: too weak beside Paris, France
-    save(db, "a2", [("Paris", TEXAS), ("Lamar County", LAMAR_COUNTY)])  # the same
+    save(db, "a2", [("Paris", TEXAS)], body="Paris police said the fire was out.")  # nothing: stays
     save(db, "a3", [("Paris", TEXAS)], body="A storm hit Paris, Texas, on Monday.")
     save(db, "a4", [("Paris", TENNESSEE)], body="Flooding closed roads in Paris, Tenn., on Friday.")
     save(db, "a5", [("Paris", TENNESSEE)], body="The mayor of Paris said the plant will close.",
@@ -117,6 +120,30 @@ def test_the_state_or_country_written_after_the_name_or_in_the_dateline_confirms
     finish(db)
     assert {name: row[:3] for name, row in rows(db).items()} == {
         "Paris": (11, 11, FRANCE[0]), "Paris, Texas": (1, 1, TEXAS[0]), "Paris, Tennessee": (2, 2, TENNESSEE[0])}
+
+
+def test_the_towns_county_named_anywhere_confirms_it_even_beside_a_famous_place(tmp_path):
+    """"The Henry County Commission" names Paris, Tennessee's county; a county name two states' Salems lie in
+    ("Washington County") confirms only with the state named, and a county no namesake lies in confirms none."""
+    db = new_archive(tmp_path)
+    for n in range(6):
+        save(db, f"f{n}", [("Paris", FRANCE)])
+        save(db, f"o{n}", [("Salem", SALEM_OREGON)])
+    save(db, "a1", [("Paris", TENNESSEE)], body="The Henry County Commission met. Paris police said the road is shut.")
+    save(db, "a2", [("Paris", TEXAS)], body="Paris police and Lamar County deputies searched the farm.")
+    save(db, "a3", [("Paris", TEXAS)], body="Paris police and Dallas County deputies searched the farm.")
+    save(db, "s1", [("Salem", SALEM_INDIANA)], body="Salem police and Washington County deputies searched.")
+    save(db, "s2", [("Salem", SALEM_INDIANA), ("Indiana", STATE_OF_INDIANA)],
+         body="Salem police and Washington County deputies searched southern Indiana.")
+    finish(db)
+    got = {name: row[:3] for name, row in rows(db).items() if name != "Indiana"}
+    assert got == {"Paris": (7, 7, FRANCE[0]), "Paris, Tennessee": (1, 1, TENNESSEE[0]),
+                   "Paris, Texas": (1, 1, TEXAS[0]), "Salem": (7, 7, SALEM_OREGON[0]),
+                   "Salem, Indiana": (1, 1, SALEM_INDIANA[0])}
+    moved = {article for (article, _), owner in owners(db).items() if owner != entity_id("Paris", "GPE")}
+    assert moved == {"a1", "a2"}
+    assert {article for (article, _), owner in owners(db, "Salem").items()
+            if owner != entity_id("Salem", "GPE")} == {"s2"}
 
 
 def test_the_country_confirms_when_written_after_the_name_not_elsewhere(tmp_path):

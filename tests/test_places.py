@@ -227,6 +227,28 @@ def test_a_bare_name_means_its_prominent_place():
 
 
 @pytest.mark.slow
+def test_a_town_whose_county_the_article_names_beats_a_famous_namesake():
+    """"The Henry County Commission" puts Paris in Tennessee (in Henry County), dateline and body; "Boone County
+    deputies" put Lebanon in Indiana, not the country; a county name two states' Salems lie in ("Washington
+    County") tells nothing without the state, and a county is no evidence where no namesake lies in it."""
+    texts = ("PARIS — The Henry County Commission met on Tuesday to approve a new budget. Paris police said the "
+             "bridge on Main Street would close for repairs in March.",
+             "Lebanon firefighters put out a barn fire on Sunday night, and Boone County deputies closed the road.",
+             "Salem police and Washington County deputies searched the woods on Friday.",
+             "Salem police and Washington County deputies searched the woods, Indiana State Police said.",
+             "French and German ministers met in Paris on Monday, and a judge from Orange County watched.")
+    filed, lebanon, salem, salem_indiana, talks = [
+        [(loc["text"], loc["feature_code"], loc["country_code"], loc["admin1"]) for loc in article["locations"]]
+        for article in extract_items([{"id": str(number), "text": text} for number, text in enumerate(texts)])]
+    tennessee = ("PPL", "US", "Tennessee")
+    assert filed == [("PARIS", *tennessee), ("Henry County", "ADM2", "US", "Tennessee"), ("Paris", *tennessee)]
+    assert lebanon == [("Lebanon", "PPL", "US", "Indiana"), ("Boone County", "ADM2", "US", "Indiana")]
+    assert salem[0] == ("Salem", "ADM2", "IN", "Tamil Nādu")  # the prior's reading, as without the county
+    assert salem_indiana[0] == ("Salem", "PPL", "US", "Indiana")
+    assert talks[1] == ("Paris", "PPLC", "FR", "Île-de-France")
+
+
+@pytest.mark.slow
 def test_a_town_taken_for_a_person_stays_a_place_only_where_the_article_backs_it():
     """The mentions stage takes a one-word "person" named like a big town for the town; the resolver keeps it
     on a confident pick of that town that the article does not contradict, or where the text puts a place."""

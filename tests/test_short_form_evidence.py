@@ -352,12 +352,74 @@ def test_an_acronym_joins_a_name_written_out_in_two_articles(load_into, tmp_path
     assert merged(db)["NPL"] == "Norland Paddle League"
 
 
+def in_archive_of(load_into, tmp_path, acronym_texts, located, background):
+    """The "Danish Paddle League" once, the acronym's articles at `located` places (DENMARK ids), and one article of
+    other news at each of the `background` places: the archive the acronym's countries are compared with."""
+    others = [(f"Talks on the fishing quota opened on day {n}.", []) for n in range(len(background))]
+    return letters_only(load_into, tmp_path, "Danish Paddle League", acronym_texts + others,
+                        located=located + [[place_id] for place_id in background])
+
+
+DPL_TWICE = [("The DPL final sold out on Sunday.", ["DPL"]), ("DPL clubs signed two players.", ["DPL"])]
+
+
 @pytest.mark.parametrize("place_id, target", [(20, "Danish Paddle League"), (21, None)])
 def test_an_acronym_joins_a_countrys_name_when_its_articles_lie_in_that_country(load_into, tmp_path, place_id, target):
-    """ "Danish Paddle League" once; "DPL" in two articles: both in Denmark, it is the league's; both in France, not."""
-    texts = [("The DPL final sold out on Sunday.", ["DPL"]), ("DPL clubs signed two players.", ["DPL"])]
-    db = letters_only(load_into, tmp_path, "Danish Paddle League", texts, located=[[place_id], [place_id]])
+    """ "Danish Paddle League" once; "DPL" in two articles: both in Denmark, it is the league's; both in France, not
+    (the archive's three other articles lie in France)."""
+    db = in_archive_of(load_into, tmp_path, DPL_TWICE, [[place_id], [place_id]], [21, 21, 21])
     assert merged(db)["DPL"] == target
+
+
+@pytest.mark.parametrize("background, target", [([21, 21, 21], "Danish Paddle League"), ([20, 20, 20], None)])
+def test_a_country_most_of_the_archives_articles_lie_in_is_no_evidence_for_an_acronym(load_into, tmp_path,
+                                                                                     background, target):
+    """The same two "DPL" articles in Denmark: in an archive whose other articles lie in France, the league's; in a
+    Danish local archive (its other three articles in Denmark too: five of six), no more than any story there."""
+    db = in_archive_of(load_into, tmp_path, DPL_TWICE, [[20], [20]], background)
+    assert merged(db)["DPL"] == target
+
+
+@pytest.mark.parametrize("background, target", [([20, 21, 21, 21, 21], "Danish Paddle League"),
+                                                ([20, 20, 20, 21, 21, 21], None)])
+def test_an_acronyms_share_in_the_country_must_be_COUNTRY_LIFT_times_the_archives(load_into, tmp_path,
+                                                                                background, target):
+    """Two of three "DPL" articles in Denmark (0.67, above half): where three of the archive's eight located articles
+    lie in Denmark (0.375; the league's article names no place), 1.78 times that share, the league's; where five of
+    nine do (0.56), less than 1.5 times it, not."""
+    texts = [(f"The DPL round {n} sold out on Sunday.", ["DPL"]) for n in range(3)]
+    db = in_archive_of(load_into, tmp_path, texts, [[20], [20], [21]], background)
+    assert merged(db)["DPL"] == target
+
+
+SITES = [("Sun Mill Street", True), ("S. Main St.", True), ("Oak Ave.", True), ("Cedar Hill", True),
+         ("Sun Mill Society", False), ("Main Street Bank", False), ("Street Artists Union", False)]
+
+
+@pytest.mark.parametrize("name, site", SITES)
+def test_a_name_ending_in_a_roads_or_an_areas_word_is_a_site(name, site):
+    from loader.store.entities import _a_site
+    assert _a_site(name) is site
+
+
+@pytest.mark.parametrize("name, target", [("Sun Mill Street", None), ("S. Mill St.", None),
+                                          ("Sun Mill Society", "Sun Mill Society")])
+def test_an_acronym_does_not_join_a_sites_name(load_into, tmp_path, name, target):
+    """A name written out in two articles (established) and "SMS" alone in two: a society's acronym, no street's."""
+    tagged = ([(f"Neighbours met at {name} in Varno on day {n}.", [name]) for n in range(2)]
+              + [(f"The SMS report {n} came out on Monday.", ["SMS"]) for n in range(2)])
+    db, _ = load_into(write(tmp_path, "sites.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["SMS"] == target
+
+
+def test_an_acronym_joins_a_sites_name_an_article_writes_beside_it(load_into, tmp_path):
+    """ "Occupy Elm Street (OES)" in one article, "OES" alone in another: the article said so."""
+    tagged = [("Occupy Elm Street (OES) marched in Varno on Monday.", ["Occupy Elm Street", "OES"]),
+              ("OES tents came down on Friday.", ["OES"])]
+    db, _ = load_into(write(tmp_path, "oes.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    assert merged(db)["OES"] == "Occupy Elm Street"
 
 
 def test_an_acronym_joins_a_name_whose_first_words_its_article_writes_in_lower_case(load_into, tmp_path):

@@ -1,10 +1,12 @@
 """Places stage: recognise toponyms, then pick one GeoNames place for each (toponym resolution).
 
-Every name starts from a prior (feature type and population: "most populous match"), and the article then
-votes: the dateline ("WASHINGTON" → Washington, D.C.), "Shenyang, China"-style qualifiers, the countries,
-first-level divisions and places its other toponyms resolve to, and distance to those places. One name
-keeps one place per article. A few rounds let the choices settle; `score` is the chosen place's share of
-the softmax over its candidates.
+Every name starts from a prior (feature type and population: "most populous match"), and the article then votes:
+the dateline ("WASHINGTON" → Washington, D.C.), "Shenyang, China"-style qualifiers, the countries, first-level
+divisions and places its other toponyms resolve to, and distance to those places. A town whose own county the
+article names anywhere ("Paris police ... the Henry County Commission": Paris, Tennessee) wins even against a
+famous namesake; a county name several states share ("Washington County") counts with the state named. One name
+keeps one place per article. A few rounds let the choices settle; `score` is the chosen place's share of the
+softmax over its candidates.
 
 Then a small learned model (place_ranker.py) re-ranks each name's candidates on the same evidence and says
 how far to trust the pick; a name without a confident match is left out. `score` is then that trust.
@@ -45,6 +47,9 @@ NAMESAKE_CITY_SHARE = 0.1  # "New York": a state's namesake city this big (by po
 # Words after which a name is where something is or goes: "flew to Calais", "a port near Calais".
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|into|near|outside|toward|towards|via)\s+$")
 DIVISION_WORDS = ("state", "State", "STATE", "province", "Province", "oblast", "Oblast", "prefecture", "Prefecture")
+COUNTY_BONUS = 10.0  # "PARIS — The Henry County Commission ...": the namesake in that county, even a small one
+# A second-level division as a local paper names it: "Henry County", "St. Tammany Parish", "Kenai Peninsula Borough".
+COUNTY_PHRASE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,3})(County|Parish|Borough|Census Area)\b")
 
 
 def extract_places(item: dict, doc, found: dict) -> dict:
@@ -65,22 +70,54 @@ def locations_with(item: dict, doc, found: dict, model: Model | None) -> dict:
 def resolver_for(item: dict, doc, found: dict):
     """The settled resolver of an article, its toponyms and its dateline place."""
     toponyms = recognise(doc, found.get("mentions") or [], get_gazetteer())
-    dateline = resolve_dateline(item.get("dateline"))
+    dateline = resolve_dateline(item.get("dateline"), doc.text)
     resolver = _Resolver(_group(toponyms), doc.text, dateline)
     resolver.run()
     return resolver, toponyms, dateline
 
 
-def resolve_dateline(dateline: str | None) -> Place | None:
-    """The city a story was filed from: "WASHINGTON", "BEIJING/SEOUL", "Hong Kong"."""
+def resolve_dateline(dateline: str | None, text: str = "") -> Place | None:
+    """The city a story was filed from: "WASHINGTON", "BEIJING/SEOUL", "Hong Kong"; a town whose county the
+    story names ("PARIS — The Henry County Commission") before a famous namesake."""
     if not dateline or not dateline.strip():
         return None
     first = dateline.split("/")[0].split(",")[0].strip()
     candidates = get_gazetteer().candidates(first.title()) or get_gazetteer().candidates(first)
     if not candidates:
         return None
-    return max(candidates, key=lambda place: prior(place, first)
+    in_county = county_readings(text, candidates, set())
+    return max(candidates, key=lambda place: prior(place, first) + COUNTY_BONUS * (place.id in in_county)
                + DATELINE_CITY_BONUS * place.feature_code.startswith("PPL"))
+
+
+def counties_named(text: str) -> set[str]:
+    """The name keys of the counties (parishes, boroughs) a text names: "the Henry County Commission" → "henry
+    county" (and "the henry county", which is the same key)."""
+    found = set()
+    for match in COUNTY_PHRASE.finditer(text):
+        words = match.group(1).split()
+        found.update(name_key(" ".join([*words[-n:], match.group(2)])) for n in range(1, len(words) + 1))
+    return found
+
+
+def county_readings(text: str, places: list[Place], states: set[int]) -> set[int]:
+    """The ids of the namesakes among `places` whose own county (the GeoNames second-level division the gazetteer
+    links each town to) the text names as "<X> County" / "Parish" / "Borough". A county name several states'
+    namesakes lie in ("Henry County" holds a Paris in Tennessee and one in another state) counts only for those
+    whose state is in `states` (admin1 ids the article names)."""
+    if not text or not COUNTY_PHRASE.search(text):
+        return set()
+    named = counties_named(text)
+    gazetteer = get_gazetteer()
+    fitting = {}
+    for place in places:
+        if place.admin2_id and place.admin2_id != place.id and place.feature_code.startswith("PPL"):
+            county = gazetteer.get(place.admin2_id)
+            if county is not None and name_key(county.name) in named:
+                fitting[place.id] = place.admin1_id
+    if len(set(fitting.values())) > 1:
+        return {place_id for place_id, state in fitting.items() if state in states}
+    return set(fitting)
 
 
 def prior(place: Place, surface: str) -> float:
@@ -135,8 +172,20 @@ class _Resolver:
                         len(groups[key]) + DATELINE_WEIGHT * any(t.dateline for t in groups[key])
                         for key in self.options}
         self.qualifiers = _qualifiers(groups, text)
+        self.in_county = self._county_readings()
         self.scores = {key: [prior(place, groups[key][0].name) for place in places]
                        for key, places in self.options.items()}
+
+    def _county_readings(self) -> dict[str, set[int]]:
+        """name key → the ids of its candidates whose county the article names (a county name many states share
+        counting with the state named, as the prior reads the article's other names)."""
+        if not COUNTY_PHRASE.search(self.text):
+            return {}
+        states = {places[0].id for places in self.options.values() if places[0].feature_code == "ADM1"}
+        if self.dateline is not None:
+            states.add(self.dateline.admin1_id)
+        found = {key: county_readings(self.text, places, states) for key, places in self.options.items()}
+        return {key: ids for key, ids in found.items() if ids}
 
     def run(self) -> None:
         for _ in range(ROUNDS):
@@ -194,6 +243,8 @@ class _Resolver:
         return None
 
     def _locally_supported(self, key: str, place: Place, beliefs: dict) -> bool:
+        if place.id in self.in_county.get(key, ()):
+            return True
         if any(_within(place, q) for q in self._qualifier_places(key, beliefs)):
             return True
         votes = self._votes(key, beliefs)
@@ -270,6 +321,7 @@ class _Resolver:
         return [prior(place, surface) + _vote_score(place, votes)
                 + as_dateline * place.feature_code.startswith("PPL")
                 + QUALIFIER_BONUS * any(_within(place, q) for q in qualifier_places)
+                + COUNTY_BONUS * (place.id in self.in_county.get(key, ()))
                 for place in self.options[key]]
 
     def _qualifier_places(self, key: str, beliefs: dict) -> list[Place]:

@@ -20,7 +20,9 @@ changes (a second candidate arrives, the majority goes) the merge is undone: men
 form's own id (the id of their entity_name), so the decision is always the one the whole archive supports.
 A merged quote speaker's name follows (quotes.speaker is the full entity's name, quotes.speaker_name the article's).
 An acronym needs evidence beyond its initials: an article that writes both, or comparable counts and more: a name
-established, sharing the acronym's context, its first words or its country (_acronym_candidates, _letters_evidence);
+established, sharing the acronym's context, its first words or its country, where the acronym's articles lie clearly
+more often than the archive's (not a local archive's own country), and no site's name ("Oak Street")
+(_acronym_candidates, _letters_evidence);
 so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office", "United" that begins
 many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
 only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
@@ -44,7 +46,7 @@ from collections import Counter, defaultdict
 import re
 
 from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
-                             fragment_kind, is_country_prefix, LEGAL_FORMS)
+                             fragment_kind, is_country_prefix, LEGAL_FORMS, site_kind)
 from ..extract.gazetteer import get_gazetteer
 from ..extract.toponyms import demonyms, institution_words
 from .provenance import refresh_group_rows
@@ -280,6 +282,7 @@ class ArticleContext:
         self._common: dict[str, bool] = {}
         self._regions = None
         self._total = None
+        self._shares = None
         self.place_names = PlaceNames(db)  # read once per run by the per-target checks
 
     def codes(self) -> dict[str, str]:
@@ -445,12 +448,31 @@ class ArticleContext:
 
     def lying_in(self, article_ids: set, code: str) -> set:
         """Those of the articles whose places lie (also) in the country `code`."""
+        return self._placed(article_ids, lambda codes: code in codes)
+
+    def located(self, article_ids: set) -> set:
+        """Those of the articles whose places lie in some country (an article that names none tells no country)."""
+        return self._placed(article_ids, bool)
+
+    def _placed(self, article_ids: set, test) -> set:
         found = set()
         for ids in chunks(sorted(article_ids)):
             found |= {row[0] for row in self.db.execute(
                 f"select id, country_codes from articles where id in ({marks(ids)})", ids)
-                if code in country_codes(row[1])}
+                if test(country_codes(row[1]))}
         return found
+
+    def share_in(self, code: str) -> float:
+        """The share of the archive's located articles (those whose places lie in some country) that lie (also) in
+        the country `code`: the base rate an acronym's articles are compared with (a local archive's nearly all)."""
+        if self._shares is None:
+            counts, located = Counter(), 0
+            for (codes,) in self.db.execute("select country_codes from articles"):
+                found = country_codes(codes)
+                located += bool(found)
+                counts.update(found)
+            self._shares = {key: count / located for key, count in counts.items()}
+        return self._shares.get(code, 0.0)
 
     def common_word(self, word: str) -> bool:
         """Whether the archive writes `word` in lower case too, as a word of its own, in at least COMMON_MIN of
@@ -1016,6 +1038,11 @@ ACRONYM_RATIO = 3
 COUNTED_ACRONYM = 3
 # A name in this many articles is established enough for an acronym of its initials without other evidence.
 ESTABLISHED_MIN = 2
+# The country that qualifies a name is evidence for an acronym only where the acronym's located articles lie in it at
+# least this many times as often as the archive's do: in world news whose articles lie half in the US, "ACLU" needs
+# 3 of 4 of its articles there; a country that holds two thirds of the archive's articles or more is no evidence at
+# all (a local archive at 0.9: 3 of 3 articles lie there by chance alone in nearly 3 of 4 draws).
+COUNTRY_LIFT = 1.5
 # Words compared by their first this many letters: "Democrat" for "Democratic", "offering" for "Offering".
 STEM = 5
 
@@ -1147,11 +1174,18 @@ def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set
     everyday name of the archive (ArticleContext.sharing: "the HFC meeting" in a story that names the caucus's
     chairman); or an article of the acronym writes the name's first two words, in lower case or as part of another
     name (ArticleContext.writing_start: "an initial public offering", "Christian Democrat"); or half of the acronym's
-    articles lie in the country that qualifies the name ("ACLU" in American news).
+    articles lie in the country that qualifies the name, and the share of its located articles there is at least
+    COUNTRY_LIFT times the archive's (ArticleContext.share_in): "ACLU" in the US stories of world news; in a local
+    archive whose articles nearly all lie in one country, that country says nothing ("NBA" is no "Nashville Bar
+    Association of America" there).
     A name one article writes is, for its letters alone, as likely another body: "DPA" of German news is no "Drug
     Policy Alliance", "MHS Aviation" no "Municipal Health Secretariat". `own`, `full`: the articles of the acronym and
     of the name (ArticleContext.support_articles); `ids`: the acronym's, the name's and the acronym's current target;
-    `targets`: spellings merged into names (a spelling's articles write the name out too)."""
+    `targets`: spellings merged into names (a spelling's articles write the name out too).
+    A site's or an address's name (_a_site: "S. Main St.", "Oak Street") takes no acronym on any such evidence: only an
+    article that writes both ("Occupy Wall Street (OWS)") joins them."""
+    if _a_site(name):
+        return False
     if acronym in name.split():
         return True
     spellings = {ids[1]} | {spelling for spelling, target in targets.items() if target == ids[1]}
@@ -1159,7 +1193,19 @@ def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set
             or context.writing_start(_after_country(context, name), own):
         return True
     country = context.qualifier(name)
-    return country is not None and 2 * len(context.lying_in(own, country)) >= len(own)
+    if country is None:
+        return False
+    there = len(context.lying_in(own, country))
+    return bool(there) and 2 * there >= len(own) \
+        and there >= COUNTRY_LIFT * context.share_in(country) * len(context.located(own))
+
+
+def _a_site(name: str) -> bool:
+    """Whether an organisation's name is a site's or an address's, its last word a road's or an area's
+    (loader/data/name_fragments.tsv: "Oak Street", "S. Main St.", "Elm Ave.", "Capitol Hill"): no acronym stands
+    for it ("SMS" is no "S. Main St.")."""
+    words = fold_words(name)
+    return len(words) >= 2 and site_kind(words[-1]) is not None
 
 
 def _body_where_its_articles_lie(context: ArticleContext, name: str, both: set, own: set) -> bool:

@@ -1,17 +1,17 @@
 """Places that share a name, told apart in the entities: "Paris" the French capital and "Paris, Texas".
 
-Entities are keyed by name (store/entities.py), so every article that names "Paris" lands on one GPE row, while
-the places stage resolves each article's "Paris" on its own (locations.place_id). split_by_place (a FINISHER, after
-the merges) splits a GPE entity only where an article itself confirms that its name means another place than
-most articles take. Each article takes the place most of its locations of that name resolve to (unresolved ones
-are ignored); the place most articles take (the dominant reading) keeps the bare row (its id, its name;
+Entities are keyed by name (store/entities.py), so every article that names "Paris" lands on one GPE row, while the
+places stage resolves each article's "Paris" on its own (locations.place_id). split_by_place (a FINISHER, after the
+merges) splits a GPE entity only where an article itself confirms that its name means another place than most
+articles take. Each article takes the place most of its locations of that name resolve to (unresolved ones are
+ignored); the place most articles take (the dominant reading) keeps the bare row (its id, its name;
 entities.place_id names it). An article reading another place moves to that place's row only when it names what
-holds that place and not the dominant one (`confirmed_readings`): its state, province or county ("Paris, Tenn.",
-a dateline "PARIS, Texas", "Lamar County" elsewhere), its country when the dominant place lies in another, or for
-a country or a state a place inside it; a single article's misreading ("Toronto" as a small US town, with nothing
-naming Ohio) stays with the bare row. A split row's id is made from the bare row's id and the place; it is named
-for a reader (`qualified_name`: "Paris, Texas", "Paris, France", "Georgia (country)", "Georgia, United States"),
-and `split_from` names the bare row.
+holds that place and not the dominant one (`confirmed_readings`): its state, province or county ("Paris, Tenn.", a
+dateline "PARIS, Texas", "Lamar County" elsewhere, even beside a far bigger dominant place), its country when the
+dominant place lies in another, or for a country or a state a place inside it; a single article's misreading
+("Toronto" as a small US town, with nothing naming Ohio) stays with the bare row. A split row's id is made from the
+bare row's id and the place; it is named for a reader (`qualified_name`: "Paris, Texas", "Paris, France", "Georgia
+(country)", "Georgia, United States"), and `split_from` names the bare row.
 An article's mentions (and quotes said by the entity) follow its place; an article with no resolved location of
 that name stays with the bare row. Everything is recomputed from the mentions and locations at every finish, so a
 reload gives the same rows, and a split whose evidence is gone is undone (the rows nothing refers to are deleted).
@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 
 from ..extract.gazetteer import get_gazetteer, name_key
 from ..extract.names import entity_key
-from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO
+from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO, county_readings
 from ..geonames import FEATURE_LABELS, country_name
 from .entities import _Tally, entity_id, refresh_entities
 from .rows import chunks, marks
@@ -160,6 +160,8 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main)
     if any(found.id in holders or (found.feature_code in COUNTRY_CODES and found.country_code in countries)
            for qualifier in _qualifiers(tails) for found in gazetteer.candidates(qualifier)):
         return True
+    if _in_named_county(db, gazetteer, name, article, place, main):
+        return True
     if (main.feature_code in AREA_CODES and place.feature_code not in AREA_CODES) or (
             main.population > FAMOUS_RATIO * place.population):
         return False
@@ -175,6 +177,17 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main)
     named = Counter(found.id for found in others if found.feature_code == "ADM1").most_common(2)
     return bool(named) and named[0][0] == place.admin1_id != main.admin1_id and (
         len(named) == 1 or named[0][1] > named[1][1])
+
+
+def _in_named_county(db, gazetteer, name: str, article: str, place, main) -> bool:
+    """The article names `place`'s county and not `main`'s (places.county_readings among the name's namesakes,
+    with the states the article's locations resolve to)."""
+    body = (db.execute("select body from articles where id = ?", [article]).fetchone() or ("",))[0] or ""
+    states = {row[0] for row in db.execute(
+        "select place_id from locations join places on places.id = locations.place_id "
+        "where article_id = ? and places.feature_code = 'ADM1'", [article])}
+    readings = county_readings(body, gazetteer.candidates(name), states)
+    return place.id in readings and main.id not in readings
 
 
 def _within(found, area) -> bool:
