@@ -1,6 +1,7 @@
 """Speakers the parser did not tag as names: fragments of damaged text are no speaker, names it missed are people or
 organisations, not descriptions. Sentences written for these tests."""
-from loader.extract.nlp import mended
+from loader.extract.nlp import get_nlp, mended
+from loader.extract.quotes.speakers import Speaker, _pointed_person
 from tests.test_speakers import speakers
 
 
@@ -79,3 +80,22 @@ def test_a_capitalised_word_starting_a_sentence_is_a_name_only_when_the_article_
 def test_fragments_of_damaged_text_are_no_speaker():
     # the quote mark inside a word makes the span a fragment: the quote keeps no speaker of its own
     assert all(name != 'I couldn"t' for name, _ in speakers('"It is done.?"I couldn"t" said that it was fine.'))
+
+
+def test_a_capitalised_word_opening_a_sentence_is_a_person_when_a_he_or_she_after_it_points_to_it():
+    # the parser tags the word an adjective and no entity: a name as written, not a lower-cased description
+    assert speakers("Rain fell all day. Kyiv claims she was never paid.") == [("Kyiv", "PERSON")]
+    assert speakers("The mine closed on Friday. Kyiv claims he was never paid for the work.") == [("Kyiv", "PERSON")]
+    # no pronoun, or another name between: no evidence, the word stays as the parser read it
+    assert speakers("Rain fell all day. Kyiv claims the money was never paid.") == [("kyiv", None)]
+    assert speakers("Rain fell all day. Kyiv claims Moscow said he was never paid.") == [("kyiv", None)]
+    # a word the article also writes in lower case is a common word capitalised
+    assert speakers("Rain fell all day. Kyiv claims he was never paid, and the kyiv team agreed.") == [
+        ("kyiv", None)]
+
+
+def test_a_plural_opening_a_sentence_is_no_name_whatever_the_pronoun_after_it():
+    doc = get_nlp()("Keeps saying she backed the plan, when there are tapes of her opposing it.")
+    assert doc[0].tag_ == "NNS" and _pointed_person(doc[0], "Keeps") is None
+    doc = get_nlp()("Kyiv claims she was never paid.")
+    assert _pointed_person(doc[0], "Kyiv") == Speaker("Kyiv", "PERSON")

@@ -36,7 +36,8 @@ from ..gazetteer import get_gazetteer
 from ..toponyms import demonyms
 from ..names import COMPANY_AFTER, LEGAL_FORMS, alias_for, fold_words, roles
 from .lexicon import addressee_verbs, cue_phrase, speaker_words
-from .untagged import broken, damaged_kind, damaged_words, is_given_name, lost_capital, name_shaped, own_words
+from .untagged import broken, damaged_kind, damaged_words, is_given_name, lexicon_word, lost_capital, name_shaped, \
+    own_words
 from ...text import squash
 
 PERSON = "PERSON"
@@ -772,7 +773,7 @@ class Resolver:
         if before and before[-1] not in ".!?:;" and token.pos_ in ("NOUN", "PROPN", "ADJ") \
                 and word not in demonyms() and not _common_use(token):  # "a senior Republican": a noun, unless named
             return self._named_surname(span, word) or self._person_called(word) or Speaker(word, PERSON)
-        return self._person_called(word)
+        return self._person_called(word) or _pointed_person(token, word)
 
     def _damaged_name(self, span) -> Speaker | None:
         """ "Th" and "o" around two U+FFFD "said", "Bus ?ireann said": a capitalised name the source damaged into
@@ -1225,6 +1226,27 @@ def _named_after_country(head, names: list[Name]) -> Name | None:
         return None
     return Name(first.start, head.idx + len(head.text), "ORG",
                 _clean(head.doc.text[first.start:head.idx + len(head.text)]))
+
+
+def _pointed_person(token, word: str) -> "Speaker | None":
+    """ "Kowalczyk says he will not sign": a capitalised word at a sentence's start, where any word is capitalised,
+    is a person's name as written when a given name ("Teodora") or a "he" or "she" after it in its sentence, with no
+    other capitalised word between, points to it; never a plural ("Keeps saying she"), a function word, a title, a
+    word of the speaker lexicon, a nationality or a word the article also writes in lower case ("Dispatch" beside
+    "dispatch")."""
+    doc = token.doc
+    lower = word.lower()
+    if not word[:1].isupper() or token.tag_ in PLURAL_TAGS or token.is_stop or lexicon_word(token) \
+            or _is_title_word(token) or any(other.text == lower for other in doc) or word in demonyms():
+        return None
+    if is_given_name(word):
+        return Speaker(word, PERSON)
+    for after in doc[token.i + 1:token.sent.end]:
+        if after.lower_ in ("he", "she") and after.dep_ in ("nsubj", "nsubjpass"):
+            return Speaker(word, PERSON)
+        if after.text[:1].isupper() or after.lower_ in ("it", "they", "i", "we", "you"):
+            return None
+    return None
 
 
 def _common_use(token) -> bool:
