@@ -85,7 +85,7 @@ def resolve_dateline(dateline: str | None, text: str = "") -> Place | None:
     candidates = get_gazetteer().candidates(first.title()) or get_gazetteer().candidates(first)
     if not candidates:
         return None
-    in_county = county_readings(text, candidates, set())
+    in_county = county_readings(counties_named(text or ""), candidates, set())
     return max(candidates, key=lambda place: prior(place, first) + COUNTY_BONUS * (place.id in in_county)
                + DATELINE_CITY_BONUS * place.feature_code.startswith("PPL"))
 
@@ -100,14 +100,14 @@ def counties_named(text: str) -> set[str]:
     return found
 
 
-def county_readings(text: str, places: list[Place], states: set[int]) -> set[int]:
+def county_readings(named: set[str], places: list[Place], states: set[int]) -> set[int]:
     """The ids of the namesakes among `places` whose own county (the GeoNames second-level division the gazetteer
-    links each town to) the text names as "<X> County" / "Parish" / "Borough". A county name several states'
+    links each town to) the text names as "<X> County" / "Parish" / "Borough" (`named`: counties_named of the
+    text, read once per article). A county name several states'
     namesakes lie in ("Henry County" holds a Paris in Tennessee and one in another state) counts only for those
     whose state is in `states` (admin1 ids the article names)."""
-    if not text or not COUNTY_PHRASE.search(text):
+    if not named:
         return set()
-    named = counties_named(text)
     gazetteer = get_gazetteer()
     fitting = {}
     for place in places:
@@ -179,12 +179,13 @@ class _Resolver:
     def _county_readings(self) -> dict[str, set[int]]:
         """name key → the ids of its candidates whose county the article names (a county name many states share
         counting with the state named, as the prior reads the article's other names)."""
-        if not COUNTY_PHRASE.search(self.text):
+        named = counties_named(self.text)
+        if not named:
             return {}
         states = {places[0].id for places in self.options.values() if places[0].feature_code == "ADM1"}
         if self.dateline is not None:
             states.add(self.dateline.admin1_id)
-        found = {key: county_readings(self.text, places, states) for key, places in self.options.items()}
+        found = {key: county_readings(named, places, states) for key, places in self.options.items()}
         return {key: ids for key, ids in found.items() if ids}
 
     def run(self) -> None:

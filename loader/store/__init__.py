@@ -91,7 +91,7 @@ INDEXES = {
     "articles": [["section"], ["published_month"], ["language"], ["published_at"], ["content_hash"], ["url"],
                  ["identity_key"], ["extracted_with"]],
     "article_versions": [["content_hash"]],
-    "entities": [["type"], ["name"], ["article_count"], ["type", "article_count"]],
+    "entities": [["type"], ["name"], ["article_count"], ["type", "article_count"], ["split_from"]],
     # an entity's articles read from the index alone (?_entity=, entity pages); it also serves the foreign key
     # merges read a short form's mentions by name; the uses finisher reads mentions by their use
     "mentions": [["type"], ["entity_id", "article_id"], ["entity_name"], ["used_as"]],

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 
 from ..extract.gazetteer import get_gazetteer, name_key
 from ..extract.names import entity_key
-from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO, county_readings
+from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO, counties_named, county_readings
 from ..geonames import FEATURE_LABELS, country_name
 from .entities import _Tally, entity_id, refresh_entities
 from .rows import chunks, marks
@@ -186,7 +186,7 @@ def _in_named_county(db, gazetteer, name: str, article: str, place, main) -> boo
     states = {row[0] for row in db.execute(
         "select place_id from locations join places on places.id = locations.place_id "
         "where article_id = ? and places.feature_code = 'ADM1'", [article])}
-    readings = county_readings(body, gazetteer.candidates(name), states)
+    readings = county_readings(counties_named(body or ""), gazetteer.candidates(name), states)
     return place.id in readings and main.id not in readings
 
 
