@@ -253,9 +253,15 @@ def _move(db, bare: str, members: set, targets: dict[str, str]) -> int:
         for part in chunks(mentions):
             moved += db.execute(f"update mentions set entity_id = ? where id in ({marks(part)})",
                                 [target, *part]).rowcount
-    for quote, article in db.execute(f"select id, article_id from quotes where speaker_entity_id in ({marks(ids)})",
-                                     ids).fetchall():
-        db.execute("update quotes set speaker_entity_id = ? where id = ?", [targets.get(article, bare), quote])
+    quotes = defaultdict(list)
+    for quote, article, current in db.execute(
+            f"select id, article_id, speaker_entity_id from quotes where speaker_entity_id in ({marks(ids)})",
+            ids).fetchall():
+        if targets.get(article, bare) != current:
+            quotes[targets.get(article, bare)].append(quote)
+    for target, moving in quotes.items():
+        for part in chunks(moving):
+            db.execute(f"update quotes set speaker_entity_id = ? where id in ({marks(part)})", [target, *part])
     return moved
 
 
