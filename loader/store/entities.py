@@ -645,13 +645,13 @@ def _keep_state_stories(db, context: ArticleContext, by_id: dict, short: str, wa
     if not articles:
         return
     divisions = _divisions_of(db, articles, country)
+    bodies = _division_bodies(context, by_id, words[0])
     for ids in chunks(articles):
         for article_id, *texts in db.execute(
                 f"select id, dateline, title, body from articles where id in ({marks(ids)})", ids).fetchall():
             division = divisions.get(article_id)
             if _state_story("\n".join(text or "" for text in texts), division, country):
-                _keep_apart(db, _division_body(context, by_id, words[0], division) or short, wanted, name,
-                            article_id)
+                _keep_apart(db, bodies.get(division) or short, wanted, name, article_id)
 
 
 def _divisions_of(db, article_ids: list, country: str) -> dict[str, tuple[str, str]]:
@@ -696,14 +696,18 @@ def _a_division(text: str, country: str) -> bool:
     return False
 
 
-def _division_body(context: ArticleContext, by_id: dict, word: str, division: tuple[str, str] | None) -> str | None:
-    """The one body of that noun the archive names qualified by this division ("Ohio Senate"), if any."""
-    if division is None:
-        return None
-    found = {other for other, other_name, type_, merged, _ in by_id.values()
-             if type_ == "ORG" and merged is None and word in fold_words(other_name)
-             and _same_body(word, other_name, set(context.regions())) and context.region(other_name) == division}
-    return found.pop() if len(found) == 1 else None
+def _division_bodies(context: ArticleContext, by_id: dict, word: str) -> dict[tuple[str, str], str]:
+    """division → the one body of that noun the archive names qualified by it ("Ohio Senate"), for the divisions
+    that have exactly one; read once per noun, not once per article."""
+    regions = set(context.regions())
+    found = defaultdict(set)
+    for other, other_name, type_, merged, _ in by_id.values():
+        if type_ == "ORG" and merged is None and word in fold_words(other_name) \
+                and _same_body(word, other_name, regions):
+            division = context.region(other_name)
+            if division is not None:
+                found[division].add(other)
+    return {division: bodies.pop() for division, bodies in found.items() if len(bodies) == 1}
 
 
 def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
