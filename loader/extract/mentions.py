@@ -536,6 +536,13 @@ def _list_parts(doc, text: str, m: Mention) -> list[Mention]:
     return parts if len(parts) > 1 else [m]
 
 
+def _town_name(gazetteer, name: str) -> bool:
+    """Whether the gazetteer has a town or a county whose main name is `name` ("Taylor", "Marion")."""
+    return any(gazetteer.is_main_name(place, name)
+               and (place.feature_code.startswith("PPL") or place.feature_code == "ADM2")
+               for place in gazetteer.candidates(name))
+
+
 def _towns_taken_for_people(doc, mentions: list[Mention]) -> None:
     """ "Taylor police said", "in Taylor, Mich.", "TAYLOR, Mich. —", "a Taylor man" tagged as a person: a one-word
     name the article gives no fuller name or title, written at least once with words only a town's name takes
@@ -554,9 +561,7 @@ def _towns_taken_for_people(doc, mentions: list[Mention]) -> None:
                              for token in doc[m.first:m.last]):
             continue
         name = group[0].text.title() if group[0].text.isupper() else group[0].text
-        if any(gazetteer.is_main_name(place, name) and (place.feature_code.startswith("PPL")
-                                                        or place.feature_code == "ADM2")
-               for place in gazetteer.candidates(name)):
+        if _town_name(gazetteer, name):
             for m in group:
                 m.type = "GPE"
 
@@ -1041,9 +1046,7 @@ def _towns_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> N
             continue
         if any(_acts_or_heads(doc, m) for m in group) or not any(_in_town_context(doc, m, starts) for m in group):
             continue
-        if any(gazetteer.is_main_name(place, name) and (place.feature_code.startswith("PPL")
-                                                        or place.feature_code == "ADM2")
-               for place in gazetteer.candidates(name)):
+        if _town_name(gazetteer, name):
             for m in group:
                 m.type = "GPE"
 

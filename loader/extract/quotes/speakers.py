@@ -305,8 +305,8 @@ class Resolver:
             if found is not None:
                 self._remember(found)
                 return found
-        if named is not None and named.type == PERSON and self._namesakes(self._written(named)):
-            speaker = self._namesake(self._written(named), span.start_char)  # "Reed said" of two Reeds
+        if named is not None and named.type == PERSON and (pair := self._namesakes(self._written(named))):
+            speaker = self._namesake(self._written(named), span.start_char, pair)  # "Reed said" of two Reeds
         elif named is not None:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
             role = _clean(span.doc.text[span.start_char:named.start].strip(" ,")) or None \
@@ -1088,8 +1088,8 @@ class Resolver:
         of that surname, the one the text points to (see _namesake)."""
         if len(span) != 1 or not span[0].is_title:
             return None
-        if self._namesakes(word or span.text):
-            return self._namesake(word or span.text, span.start_char)
+        if pair := self._namesakes(word or span.text):
+            return self._namesake(word or span.text, span.start_char, pair)
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
             if name.type == PERSON and _surname(name.canonical) == (word or span.text) \
                     and name.end <= span.start_char:
@@ -1120,12 +1120,11 @@ class Resolver:
             other != person and _is_subsequence(person.lower().split(), other.lower().split()) for other in people)}
         return people if len(people) > 1 else set()
 
-    def _namesake(self, word: str, char: int) -> Speaker | None:
+    def _namesake(self, word: str, char: int, wanted: set[str]) -> Speaker | None:
         """ "Reed said" where two people are called Reed: the one the text names in full (or by given name) as a
         subject in the paragraph of the words, before them (not "his brother, Danny Reed," named as someone's
         relative); with neither named there, in the paragraph before. A bare surname as written (a person no row of
-        the article holds) when both or neither are: no guess between two people."""
-        wanted = self._namesakes(word)
+        the article holds) when both or neither are: no guess between two people. `wanted`: _namesakes(word)."""
         text = self.doc.text
         start = text.rfind("\n", 0, char) + 1
         for _ in range(2):
@@ -1145,8 +1144,8 @@ class Resolver:
     def _earlier_person(self, text: str) -> Speaker | None:
         """ "Sun" after "Sun Xingjie" spoke (whatever the parser made of "Sun"); a surname two people have is the one
         the text points to (see _namesake)."""
-        if self._namesakes(text):
-            return self._namesake(text, self.content[0])
+        if pair := self._namesakes(text):
+            return self._namesake(text, self.content[0], pair)
         words = text.lower().split()
         for earlier in reversed(self.spoken):
             if earlier.type == PERSON and _is_subsequence(words, earlier.name.lower().split()):
