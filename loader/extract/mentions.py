@@ -107,6 +107,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _canonicalise(text, mentions, item)
     mentions = _places_listed_before_a_place_noun(doc, text, mentions)
     _towns_taken_for_people(doc, mentions)
+    _towns_of_the_articles_region(doc, mentions)
     _cities_as_people(doc, mentions)
     _places_as_people(mentions)
     _media_taken_for_people(doc, mentions)
@@ -565,6 +566,87 @@ def _towns_taken_for_people(doc, mentions: list[Mention]) -> None:
             for m in group:
                 m.type = "GPE"
 
+
+
+# Prepositions whose object is a town's name in a story of the town's region, besides TOWN_PREPOSITIONS ("the road
+# between ... and ...", "heading towards ..."); not "to" or "from", which take people as often ("a letter to ...").
+REGION_TOWN_PREPOSITIONS = {"between", "toward", "towards"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+
+
+def _towns_of_the_articles_region(doc, mentions: list[Mention]) -> None:
+    """ "flooding between Hume and Robertson", "schools in Jackson" tagged as a person in an article that names the
+    town's state: a one-word name the article gives no fuller name or title, written at least once after a preposition
+    of place or in a list with places (_placed_in_text; or so typed as a place in another mention), written nowhere as a person is (_written_as_person: the
+    subject of a verb, a possessive, a noun's modifier, beside a person), that the gazetteer holds as a town or a county
+    of a first-order division the article names (_regions_named), is that town in every mention — and so is not joined
+    to a famous person of that surname. A preposition alone is no proof, nor the region alone: a president's surname is
+    a town's in many states."""
+    gazetteer = get_gazetteer()
+    groups: dict[str, list[Mention]] = {}
+    for m in _one_word_names(mentions, {PERSON}):
+        groups.setdefault(m.text, []).append(m)
+    places = [m for m in mentions if m.type == "GPE" and m.text in groups]  # the same name typed as a place
+    placed = {name: group for name, group in groups.items() if any(
+        _placed_in_text(doc, m, mentions) for m in group + [m for m in places if m.text == name])}
+    if not placed:
+        return
+    regions = _regions_named(gazetteer, mentions)
+    towns = {name: group for name, group in placed.items() if any(
+        gazetteer.is_main_name(place, name) and (place.country_code, place.admin1) in regions
+        and (place.feature_code.startswith("PPL") or place.feature_code == "ADM2")
+        for place in gazetteer.candidates(name))}
+    people = [m for m in mentions if m.type == PERSON]  # "between Warren and Clinton": a race as likely as a road
+    for group in towns.values():
+        if not any(_written_as_person(doc, m, people) for m in group):
+            for m in group:
+                m.type = "GPE"
+
+
+def _regions_named(gazetteer, mentions: list[Mention]) -> set[tuple[str, str]]:
+    """(country code, first-order division) of the divisions the article names as places ("Mississippi", "Miss.",
+    "New South Wales") and of the cities of CITY_MIN_POPULATION or more it names ("Sydney")."""
+    found = set()
+    for m in mentions:
+        if m.type not in ("GPE", "LOC"):
+            continue
+        for place in gazetteer.candidates(m.text):
+            if place.admin1 and gazetteer.is_main_name(place, m.text) and (
+                    place.feature_code == "ADM1"
+                    or place.feature_code.startswith("PPL") and place.population >= CITY_MIN_POPULATION):
+                found.add((place.country_code, place.admin1))
+    return found
+
+
+def _mention_of(token, mentions: list[Mention]) -> Mention | None:
+    return next((m for m in mentions if m.first <= token.i < m.last), None)
+
+
+def _placed_in_text(doc, m: Mention, mentions: list[Mention]) -> bool:
+    """After a preposition of place (TOWN_PREPOSITIONS, REGION_TOWN_PREPOSITIONS), itself or as the later name of a list ("between Hume
+    Highway and ..."), or in a list with a place ("Lincoln, ... and Omaha")."""
+    token = _root(doc, m)
+    while token.dep_ == "conj" and token.head.i != token.i:
+        partner = _mention_of(token.head, mentions)
+        if partner is not None and partner.type in PLACE_TYPES:
+            return True
+        token = token.head
+    if token.dep_ == "pobj" and (token.head.lower_ in TOWN_PREPOSITIONS or token.head.lower_ in REGION_TOWN_PREPOSITIONS):
+        return True
+    return any(child.dep_ == "conj" and (_mention_of(child, mentions) or m).type in PLACE_TYPES
+               for child in _root(doc, m).children)
+
+
+def _written_as_person(doc, m: Mention, people: list[Mention]) -> bool:
+    """The subject of a verb, a possessive ("...'s"), the modifier of a noun ("the ... administration"), or in a list
+    with one of the `people` ("... and Smith")."""
+    root = _root(doc, m)
+    if root.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "appos") or any(
+            child.dep_ == "case" for child in root.children):
+        return True
+    linked = [root.head] if root.dep_ == "conj" else []
+    linked += [child for child in root.children if child.dep_ in ("conj", "appos")]
+    return any(_mention_of(token, people) is not None for token in linked)
 
 # --- one-word names that are a medium, a body or an event, not a person or place ----------------------------
 
