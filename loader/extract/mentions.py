@@ -1822,7 +1822,8 @@ def _nearest_full_name(m: Mention, word: str, full: list[Mention], headline: str
     "Denzel Washington"); other types also as a family name written first ("Wang" of "Wang Sheng")."""
     def matches(f: Mention) -> bool:
         words = name_words(f.text)
-        return word == words[-1] or (word == words[0] and m.type != "GPE")
+        written = word.upper() if f.text.isupper() else word  # "JOHN CARTER, 27, of Concord ... Carter said"
+        return written == words[-1] or (written == words[0] and m.type != "GPE")
 
     candidates = [f for f in full if matches(f)]
     subject = _headline_subject(word, candidates, headline)
