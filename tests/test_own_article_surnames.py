@@ -1,11 +1,21 @@
 """A bare surname joins the full name its own article writes, whatever case the article writes that name in
 (loader/extract/mentions.py, _nearest_full_name): sentences written for these tests."""
 from loader.extract import extract_items
+from loader.extract.mentions import Mention, _full_name_in_a_longer_name
+from loader.extract.nlp import get_nlp
 
 
 def people(*texts: str) -> list[list[tuple[str, str]]]:
     found = extract_items([{"id": str(i), "text": text} for i, text in enumerate(texts)])
     return [[(m["text"], m["entity"]) for m in item["mentions"] if m["type"] == "PERSON"] for item in found]
+
+
+def mention(doc, name: str, kind: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(name, start + 1)
+    span = doc.char_span(start, start + len(name))
+    return Mention(span.start, span.end, start, start + len(name), name, kind, span.start, entity=name)
 
 
 def test_a_surname_joins_the_full_name_its_article_writes_in_capitals():
@@ -19,3 +29,18 @@ def test_only_the_surname_of_the_name_in_capitals_joins_it():
                   "Carter must stay away from the bar, Price said.") == [
         [("JOHN CARTER", "JOHN CARTER"), ("Ellen Price", "Ellen Price"), ("Carter", "JOHN CARTER"),
          ("Price", "Ellen Price")]]
+
+
+def test_a_surname_joins_the_given_name_and_surname_its_article_writes_inside_a_longer_name():
+    assert people("Federal Labor MP Carmen Lawrence has quit the front bench. Lawrence said she would stay.",
+                  "Scientists at the Jane Goodall Institute said chimps were at risk. Goodall said the forest must be "
+                  "saved.") == [[("Lawrence", "Carmen Lawrence")], [("Goodall", "Jane Goodall")]]
+
+
+def test_a_company_or_a_place_named_after_a_person_gives_no_full_name():
+    doc = get_nlp()("Dunn Brothers Inc said profit rose. Crews in Port Moresby said Moresby was calm, Dunn said.")
+    mentions = [mention(doc, "Dunn Brothers Inc", "ORG"), mention(doc, "Port Moresby", "GPE"),
+                mention(doc, "Moresby", "PERSON", 1), mention(doc, "Dunn", "PERSON", 1)]
+    assert [_full_name_in_a_longer_name(m, mentions) for m in mentions[2:]] == [None, None]
+    mentions[1].text = "Harbour Moresby"  # no place of that name: the person's given name and surname
+    assert [_full_name_in_a_longer_name(m, mentions) for m in mentions[2:]] == ["Harbour Moresby", None]

@@ -1340,9 +1340,7 @@ def _after_titles(doc, first: int, last: int) -> int:
 
 
 def _is_title(token) -> bool:
-    word = token.lower_.rstrip(".")
-    table = roles()
-    return word in table["titles"] or word in table["honorifics"] or word in table["portfolios"]
+    return _title_word(token.lower_)
 
 
 def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1809,9 +1807,41 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
         match = _nearest_full_name(m, m.text, full, headline) \
             if m.type in SURNAME_TYPES and " " not in m.text else None
         if match or m.type == PERSON:
-            m.entity, m.type = (match.entity if match else m.text), PERSON
+            written = None if match or " " in m.text else _full_name_in_a_longer_name(m, mentions)
+            m.entity, m.type = (match.entity if match else written or m.text), PERSON
             people.add(m)
     return people
+
+
+def _full_name_in_a_longer_name(m: Mention, mentions: list[Mention]) -> str | None:
+    """ "Lawrence" in an article whose one "Carmen Lawrence" is inside a longer name or one of another type ("Federal
+    Labor MP Carmen Lawrence" tagged as an organisation, "the Jane Goodall Institute", "Jan Milark" tagged as a place):
+    the surname stands for that capitalised word and itself, the name its own article writes, rather than for whoever
+    of that surname the archive holds. None when the longer name is a company's (it ends in a legal form: "Lewis
+    Galoob Toys Inc"), the word before is a title ("President Reagan Library"), the two words are a place's name ("Port
+    Moresby"), or the article writes two such names."""
+    found = set()
+    for other in mentions:
+        words = other.text.split()
+        if other is m or len(words) < 2 or fold_words(other.text)[-1:][0] in LEGAL_FORMS:
+            continue
+        for before, word in zip(words, words[1:]):
+            if word == m.text and before.isalpha() and before[:1].isupper() and not before.isupper() \
+                    and not _title_word(before) and not _place_name(f"{before} {word}"):
+                found.add(f"{before} {word}")
+    return found.pop() if len(found) == 1 else None
+
+
+def _place_name(name: str) -> bool:
+    gazetteer = get_gazetteer()
+    return any(gazetteer.is_main_name(place, name) for place in gazetteer.candidates(name))
+
+
+def _title_word(word: str) -> bool:
+    """A title, an honorific or a portfolio word (roles.json), as _is_title reads a token."""
+    table = roles()
+    word = word.lower().rstrip(".")
+    return word in table["titles"] or word in table["honorifics"] or word in table["portfolios"]
 
 
 def _nearest_full_name(m: Mention, word: str, full: list[Mention], headline: str = "") -> Mention | None:
