@@ -1,21 +1,14 @@
-"""A bare surname joins the full name its own article writes, whatever case the article writes that name in
-(loader/extract/mentions.py, _nearest_full_name): sentences written for these tests."""
+"""A bare surname joins the full name its own article writes, in capitals too (loader/extract/mentions.py,
+_nearest_full_name) or only inside a longer name (_full_name_in_a_longer_name): sentences written for these tests."""
 from loader.extract import extract_items
-from loader.extract.mentions import Mention, _full_name_in_a_longer_name
+from loader.extract.mentions import _full_name_in_a_longer_name
 from loader.extract.nlp import get_nlp
+from tests.test_person_typing import mention
 
 
 def people(*texts: str) -> list[list[tuple[str, str]]]:
     found = extract_items([{"id": str(i), "text": text} for i, text in enumerate(texts)])
     return [[(m["text"], m["entity"]) for m in item["mentions"] if m["type"] == "PERSON"] for item in found]
-
-
-def mention(doc, name: str, kind: str, nth: int = 0) -> Mention:
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(name, start + 1)
-    span = doc.char_span(start, start + len(name))
-    return Mention(span.start, span.end, start, start + len(name), name, kind, span.start, entity=name)
 
 
 def test_a_surname_joins_the_full_name_its_article_writes_in_capitals():

@@ -1,22 +1,9 @@
 """A town the model takes for a person in a story of the town's region (loader/extract/mentions.py,
 _towns_of_the_articles_region): sentences written for these tests. Where the model types a sentence right by itself,
 the rule is tested on the parsed sentence with the model's slip put into the mention by hand."""
-from loader.extract import extract_items
-from loader.extract.mentions import Mention, _towns_of_the_articles_region
+from loader.extract.mentions import _towns_of_the_articles_region
 from loader.extract.nlp import get_nlp
-
-
-def typed(*texts: str) -> list[list[tuple[str, str]]]:
-    found = extract_items([{"id": str(i), "text": text} for i, text in enumerate(texts)])
-    return [[(m["text"], m["type"]) for m in item["mentions"]] for item in found]
-
-
-def mention(doc, name: str, kind: str, nth: int = 0) -> Mention:
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(name, start + 1)
-    span = doc.char_span(start, start + len(name))
-    return Mention(span.start, span.end, start, start + len(name), name, kind, span.start, entity=name)
+from tests.test_person_typing import mention, typed
 
 
 def retyped(text: str, *names: tuple[str, str, int]) -> list[str]:
