@@ -26,8 +26,10 @@ def test_only_the_surname_of_the_name_in_capitals_joins_it():
 
 def test_a_surname_joins_the_given_name_and_surname_its_article_writes_inside_a_longer_name():
     assert people("Federal Labor MP Carmen Lawrence has quit the front bench. Lawrence said she would stay.",
+                  "Scientists at the Jane Goodall Institute said chimps were at risk. Professor Goodall said the forest must be "
+                  "saved.",
                   "Scientists at the Jane Goodall Institute said chimps were at risk. Goodall said the forest must be "
-                  "saved.") == [[("Lawrence", "Carmen Lawrence")], [("Goodall", "Jane Goodall")]]
+                  "saved.") == [[("Lawrence", "Carmen Lawrence")], [("Goodall", "Jane Goodall")], [("Goodall", "Goodall")]]
 
 
 def test_a_company_or_a_place_named_after_a_person_gives_no_full_name():
@@ -37,3 +39,5 @@ def test_a_company_or_a_place_named_after_a_person_gives_no_full_name():
     assert [_full_name_in_a_longer_name(m, mentions) for m in mentions[2:]] == [None, None]
     mentions[1].text = "Harbour Moresby"  # no place of that name: the person's given name and surname
     assert [_full_name_in_a_longer_name(m, mentions) for m in mentions[2:]] == ["Harbour Moresby", None]
+    mentions[1].type = "ORG"  # the two words begin an organisation's name: the lone word is as likely that body
+    assert [_full_name_in_a_longer_name(m, mentions) for m in mentions[2:]] == [None, None]
