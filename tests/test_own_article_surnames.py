@@ -37,7 +37,7 @@ def test_a_company_or_a_place_named_after_a_person_gives_no_full_name():
     mentions = [mention(doc, "Dunn Brothers Inc", "ORG"), mention(doc, "Port Moresby", "GPE"),
                 mention(doc, "Moresby", "PERSON", 1), mention(doc, "Dunn", "PERSON", 1)]
     assert [_full_name_in_a_longer_name(m, mentions) for m in mentions[2:]] == [None, None]
-    mentions[1].text = "Harbour Moresby"  # no place of that name: the person's given name and surname
-    assert [_full_name_in_a_longer_name(m, mentions) for m in mentions[2:]] == ["Harbour Moresby", None]
-    mentions[1].type = "ORG"  # the two words begin an organisation's name: the lone word is as likely that body
+    mentions[1].text = "Harbour Moresby"  # no place of that name, but the two words begin a name typed as a place
     assert [_full_name_in_a_longer_name(m, mentions) for m in mentions[2:]] == [None, None]
+    mentions[1].text = "Labor MP Harbour Moresby"  # a person's given name and surname inside a longer name
+    assert [_full_name_in_a_longer_name(m, mentions) for m in mentions[2:]] == ["Harbour Moresby", None]

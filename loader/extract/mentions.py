@@ -1815,13 +1815,13 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
 
 def _full_name_in_a_longer_name(m: Mention, mentions: list[Mention]) -> str | None:
     """ "Lawrence" in an article whose one "Carmen Lawrence" is inside a longer name or one of another type ("Federal
-    Labor MP Carmen Lawrence" tagged as an organisation, "Andy Murray Live", "Jan Milark" tagged as a place):
+    Labor MP Carmen Lawrence" tagged as an organisation, "Andy Murray Live"):
     the surname stands for that capitalised word and itself, the name its own article writes, rather than for whoever
     of that surname the archive holds. None when the longer name is a company's (it ends in a legal form: "Lewis
     Galoob Toys Inc"), the word before is a title ("President Reagan Library"), the two words are a place's name ("Port
-    Moresby"), or the article writes two such names; nor when the two words begin an organisation's or a building's
-    name ("Compania Telefonica Nacional", "Dayton Hudson Corp", "the Jane Goodall Institute"), where the lone word is as
-    likely that body, unless a title shows a person."""
+    Moresby"), or the article writes two such names; nor when the two words begin a name of another type ("Compania
+    Telefonica Nacional", "the Jane Goodall Institute", "Lake Oroville"), where the lone word is as likely that body or
+    place, unless a title shows a person."""
     found = set()
     for other in mentions:
         words = other.text.split()
@@ -1830,7 +1830,7 @@ def _full_name_in_a_longer_name(m: Mention, mentions: list[Mention]) -> str | No
         for at, (before, word) in enumerate(zip(words, words[1:])):
             if word == m.text and before.isalpha() and before[:1].isupper() and not before.isupper() \
                     and not _title_word(before) and not _place_name(f"{before} {word}") \
-                    and (at > 0 or other.type not in ("ORG", "FAC") or m.role):
+                    and (at > 0 or other.type == PERSON or m.role):
                 found.add(f"{before} {word}")
     return found.pop() if len(found) == 1 else None
 
