@@ -577,11 +577,11 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 def _towns_of_the_articles_region(doc, mentions: list[Mention]) -> None:
     """ "flooding between Hume and Robertson", "schools in Jackson" tagged as a person in an article that names the
     town's state: a one-word name the article gives no fuller name or title, written at least once after a preposition
-    of place or in a list with places (_placed_in_text; or so typed as a place in another mention), written nowhere as a person is (_written_as_person: the
-    subject of a verb, a possessive, a noun's modifier, beside a person), that the gazetteer holds as a town or a county
-    of a first-order division the article names (_regions_named), is that town in every mention — and so is not joined
-    to a famous person of that surname. A preposition alone is no proof, nor the region alone: a president's surname is
-    a town's in many states."""
+    of place or in a list with places (_placed_in_text; or so in a mention the model typed as a place), written nowhere
+    as a person is (_written_as_person: the subject of a verb, a possessive, a noun's modifier, beside a person), that
+    the gazetteer holds as a town or a county of a first-order division the article names (_regions_named), is that
+    town in every mention — and so is not joined to a famous person of that surname. A preposition alone is no proof,
+    nor the region alone: a president's surname is a town's in many states."""
     gazetteer = get_gazetteer()
     groups: dict[str, list[Mention]] = {}
     for m in _one_word_names(mentions, {PERSON}):
@@ -623,18 +623,18 @@ def _mention_of(token, mentions: list[Mention]) -> Mention | None:
 
 
 def _placed_in_text(doc, m: Mention, mentions: list[Mention]) -> bool:
-    """After a preposition of place (TOWN_PREPOSITIONS, REGION_TOWN_PREPOSITIONS), itself or as the later name of a list ("between Hume
-    Highway and ..."), or in a list with a place ("Lincoln, ... and Omaha")."""
+    """After a preposition of place (TOWN_PREPOSITIONS, REGION_TOWN_PREPOSITIONS), itself or as the later name of a
+    list ("between Hume Highway and ..."), or in a list with a place ("Lincoln, ... and Omaha")."""
     token = _root(doc, m)
     while token.dep_ == "conj" and token.head.i != token.i:
         partner = _mention_of(token.head, mentions)
         if partner is not None and partner.type in PLACE_TYPES:
             return True
         token = token.head
-    if token.dep_ == "pobj" and (token.head.lower_ in TOWN_PREPOSITIONS or token.head.lower_ in REGION_TOWN_PREPOSITIONS):
+    if token.dep_ == "pobj" and token.head.lower_ in TOWN_PREPOSITIONS | REGION_TOWN_PREPOSITIONS:
         return True
-    return any(child.dep_ == "conj" and (_mention_of(child, mentions) or m).type in PLACE_TYPES
-               for child in _root(doc, m).children)
+    partners = (_mention_of(child, mentions) for child in _root(doc, m).children if child.dep_ == "conj")
+    return any(partner is not None and partner.type in PLACE_TYPES for partner in partners)
 
 
 def _written_as_person(doc, m: Mention, people: list[Mention]) -> bool:
