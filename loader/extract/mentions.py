@@ -1814,24 +1814,23 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
 
 
 def _full_name_in_a_longer_name(m: Mention, mentions: list[Mention]) -> str | None:
-    """ "Lawrence" in an article whose one "Carmen Lawrence" is inside a longer name or one of another type ("Federal
-    Labor MP Carmen Lawrence" tagged as an organisation, "Andy Murray Live"):
-    the surname stands for that capitalised word and itself, the name its own article writes, rather than for whoever
-    of that surname the archive holds. None when the longer name is a company's (it ends in a legal form: "Lewis
-    Galoob Toys Inc"), the word before is a title ("President Reagan Library"), the two words are a place's name ("Port
-    Moresby"), or the article writes two such names; nor when the two words begin a name of another type ("Compania
-    Telefonica Nacional", "the Jane Goodall Institute", "Lake Oroville"), where the lone word is as likely that body or
-    place, unless a title shows a person."""
+    """ "Lawrence" in an article whose one "Carmen Lawrence" ends a longer name or is a name of another type ("Federal
+    Labor MP Carmen Lawrence" tagged as an organisation): the surname stands for that capitalised word and itself, the
+    name its own article writes, rather than for whoever of that surname the archive holds. None when the longer name
+    is a company's (it ends in a legal form), the word before is a title ("President Reagan"), the two words are a
+    place's name ("Port Moresby"), or the article writes two such names; nor when the two words are the whole of a name
+    of another type ("Lake Oroville", "China Oceanwide"), which is as likely a place or a body named after a person,
+    unless a title shows a person. A surname inside a longer name ("Gorey Garda Station", "Compania Telefonica
+    Nacional") is that name's, not a person's."""
     found = set()
     for other in mentions:
         words = other.text.split()
-        if other is m or len(words) < 2 or fold_words(other.text)[-1:][0] in LEGAL_FORMS:
+        if other is m or len(words) < 2 or words[-1] != m.text or fold_words(other.text)[-1] in LEGAL_FORMS:
             continue
-        for at, (before, word) in enumerate(zip(words, words[1:])):
-            if word == m.text and before.isalpha() and before[:1].isupper() and not before.isupper() \
-                    and not _title_word(before) and not _place_name(f"{before} {word}") \
-                    and (at > 0 or other.type == PERSON or m.role):
-                found.add(f"{before} {word}")
+        before, name = words[-2], " ".join(words[-2:])
+        if before.isalpha() and before[:1].isupper() and not before.isupper() and not _title_word(before) \
+                and not _place_name(name) and (len(words) > 2 or m.role):
+            found.add(name)
     return found.pop() if len(found) == 1 else None
 
 
