@@ -547,17 +547,27 @@ def _phrase(word: str) -> str:
     return '"' + " ".join(re.findall(r"\w+", word)) + '"'
 
 
+# An article no place locates lies in the country most of the archive's located articles lie in, if one holds this
+# share of them: "the Treasury" of an unplaced wire story is the U.S. one in 1987 Reuters (three in five located
+# there), not in world or local news from many countries.
+UNPLACED_SHARE = 0.5
+
+
 def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
-    """A public body's noun merged into one country's body ("Treasury" → "U.S. Treasury Department"): in an
-    article whose places lie only in other countries, the noun is that country's body: the body of that
-    country the archive names ("U.K. Treasury"), else the short form itself (its mentions there stay apart)."""
+    """A public body's noun merged into one country's body ("Treasury" → "U.S. Treasury Department", "Army" → "U.S.
+    Army"; its country by _body_country): in an article that does not write the body's name and whose places lie only
+    in other countries, or that no place locates while that country holds less than an UNPLACED_SHARE of the archive's
+    located articles, the noun is another country's body: the body of that country the archive names ("U.K.
+    Treasury"), else the short form itself (its mentions there stay apart)."""
     name = by_id[short][1]
     words = fold_words(name)
     if len(words) != 1 or words[0] not in institution_words() or by_id[short][2] != "ORG":
         return
-    home = context.qualifier(by_id[wanted][1])
+    home = _body_country(context, words[0], by_id[wanted][1])
     if home is None:
         return
+    named = context.articles_naming(by_id[wanted][1])  # an article that writes the body's name means it
+    unplaced = context.share_in(home) < UNPLACED_SHARE  # an article no place locates lies where most do
     bodies = defaultdict(set)  # country → the bodies of that noun qualified by it
     for other, other_name, type_, merged, _ in by_id.values():
         if type_ == "ORG" and merged is None and other != wanted and words[0] in fold_words(other_name) \
@@ -569,10 +579,33 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
             "select id, country_codes from articles where id in (select article_id from mentions "
             "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
         found = country_codes(codes)
-        if not found or home in found:
+        if home in found or article_id in named or (not found and not unplaced):
             continue
         there = set().union(*(bodies.get(code, set()) for code in found))
         _keep_apart(db, there.pop() if len(there) == 1 else short, wanted, name, article_id)
+
+
+def _body_country(context: ArticleContext, noun: str, name: str) -> str | None:
+    """The country of a body whose name is a place and its noun ("U.S. Army", "Sri Lanka Army", "Manitoba
+    Legislature"): the place the archive resolved (ArticleContext.qualifier), else the country or first-order division
+    the gazetteer knows by the words before the noun, or by the place their nationality is of ("Maltese")."""
+    code = context.qualifier(name)
+    if code is not None:
+        return code
+    before = _words_before(noun, name)
+    place = demonyms().get(before, before)
+    gazetteer = get_gazetteer()
+    found = [candidate.country_code for candidate in gazetteer.candidates(place) if place and candidate.country_code
+             and (candidate.feature_code.startswith("PCL") or candidate.feature_code == "ADM1")
+             and gazetteer.is_main_name(candidate, place)] if place else []
+    return found[0] if found else None
+
+
+def _words_before(noun: str, name: str) -> str:
+    """The words of the name before its noun ("Sri Lanka" of "Sri Lanka Army"); none when it does not hold it."""
+    words = name.split()
+    folded = [fold_words(word)[:1] for word in words]
+    return " ".join(words[:folded.index([noun])]) if [noun] in folded else ""
 
 
 def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
@@ -713,12 +746,20 @@ def _division_bodies(context: ArticleContext, by_id: dict, word: str) -> dict[tu
 def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
     """A common noun capitalised (a word the archive writes in lower case too: "Opposition"; not "DPA", which an
     agency writes "dpa") merged into a body no place nor company form
-    qualifies ("Joint Opposition"): in an article whose places lie only in countries where no article of the body's
-    own name lies, the noun is that country's: its mentions (and quotes) there stay on the short form's own id."""
+    qualifies: when the body's name holds the noun after words that are no place ("Joint Opposition": one party's
+    alliance, not every country's opposition), the noun is the body only in an article that writes the body's name
+    (_keep_unwritten); else ("European Community"), in an article whose places lie only in countries where no article
+    of the body's own name lies, the noun is that country's. Its mentions (and quotes) elsewhere stay on the short
+    form's own id."""
     name = by_id[short][1]
+    body = by_id[wanted][1]
     if len(fold_words(name)) != 1 or by_id[short][2] != "ORG" or not name[1:].islower() \
-            or context.qualifier(by_id[wanted][1]) is not None or set(fold_words(by_id[wanted][1])) & COMPANY_FORMS \
+            or context.qualifier(body) is not None or set(fold_words(body)) & COMPANY_FORMS \
             or not context.common_word(name):
+        return
+    noun = fold_words(name)[0]
+    if noun in fold_words(body) and not _a_place(context, _words_before(noun, body)):
+        _keep_unwritten(db, context, short, wanted, name, body)
         return
     home = set()
     for (codes,) in db.execute("select country_codes from articles where id in (select article_id from mentions "
@@ -731,6 +772,26 @@ def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, sho
             "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
         if country_codes(codes) and not country_codes(codes) & home:
             _keep_apart(db, short, wanted, name, article_id)
+
+
+def _a_place(context: ArticleContext, words: str) -> bool:
+    """Whether the words name a place, or are a nationality: a place the archive resolved, a country's initials,
+    a place the gazetteer knows by that main name ("Joint", "Catholic" are none)."""
+    if not words:
+        return False
+    if words in demonyms() or is_country_prefix(words) or entity_key(words, "GPE") in context.codes():
+        return True
+    gazetteer = get_gazetteer()
+    return any(gazetteer.is_main_name(place, words) for place in gazetteer.candidates(words))
+
+
+def _keep_unwritten(db, context: ArticleContext, short: str, wanted: str, name: str, body: str) -> None:
+    """The mentions (and quotes) of `name` merged into `body` stay on the short form's own id in every article that
+    does not write the body's name, as a mention or in its text."""
+    articles = {row[0] for row in db.execute(
+        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
+    for article_id in sorted(articles - context.articles_naming(body) - context.writing(body, articles)):
+        _keep_apart(db, short, wanted, name, article_id)
 
 
 def _divisions_named(places: "PlaceNames", article_ids: list) -> dict[str, dict[str, tuple[str, str]]]:
