@@ -554,14 +554,16 @@ UNPLACED_SHARE = 0.5
 
 
 def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
-    """A public body's noun merged into one country's body ("Treasury" → "U.S. Treasury Department", "Army" → "U.S.
-    Army"; its country by _body_country): in an article that does not write the body's name and whose places lie only
+    """A public body's noun, or a common noun capitalised (ArticleContext.common_word), merged into one country's body
+    ("Treasury" → "U.S. Treasury Department", "Army" → "U.S. Army", "Opposition" → "Syrian Opposition"; its country
+    by _body_country): in an article that does not write the body's name and whose places lie only
     in other countries, or that no place locates while that country holds less than an UNPLACED_SHARE of the archive's
     located articles, the noun is another country's body: the body of that country the archive names ("U.K.
     Treasury"), else the short form itself (its mentions there stay apart)."""
     name = by_id[short][1]
     words = fold_words(name)
-    if len(words) != 1 or words[0] not in institution_words() or by_id[short][2] != "ORG":
+    if len(words) != 1 or by_id[short][2] != "ORG" or not (
+            words[0] in institution_words() or (name[1:].islower() and context.common_word(name))):
         return
     home = _body_country(context, words[0], by_id[wanted][1])
     if home is None:
