@@ -74,3 +74,20 @@ def test_a_bare_opposition_is_one_alliance_only_in_articles_that_name_it(load_in
                                                **{article_of(db, text): opposition for text, _ in tagged[3:]}}
     aliases = db.execute("select aliases from entities where id = ?", [alliance]).fetchone()[0]
     assert "Opposition" in aliases  # written beside the full name in two articles
+
+
+def test_a_common_noun_joined_to_a_places_paper_stays_apart_in_another_countrys_article(load_into, tmp_path):
+    """ "Post" joins the Wellington Post in the stories that write both; in the Manchester story "the Post" is
+    another paper (the archive writes "post" in lower case too, so it is a common noun, not a name)."""
+    manchester = "The Post said in Manchester that the post was late again."
+    tagged = ([(f"The Wellington Post said on day {n} that the post was late. The Post added more.",
+                ["Wellington Post", "Post"]) for n in range(2)]
+              + [(manchester, ["Post"])])
+    db, _ = load_into(write(tmp_path, "post.json", [text for text, _ in tagged]))
+    place(db, [(tagged[0][0], [32]), (tagged[1][0], [32]), (manchester, [31])], WORLD)
+    db.execute("update locations set text = 'Wellington' where place_id = 32")
+    save_tagged(db, tagged)
+    assert merged(db)["Post"] == "Wellington Post"
+    assert where_written(db, "Post") == {**{article_of(db, text): entity_id("Wellington Post", "ORG")
+                                            for text, _ in tagged[:2]},
+                                         article_of(db, manchester): entity_id("Post", "ORG")}
