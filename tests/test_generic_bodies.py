@@ -15,26 +15,29 @@ WORLD = [{"id": 30, "name": "United States", "feature_code": "PCLI", "country_co
 
 SAS = "An SAS sergeant who served in the Army for 20 years died in Manchester, a Ministry of Defence spokesman said."
 UNPLACED_ARMY = "Soldiers said the Army would pay for the repairs to the barracks."
+UNPLACED_US_ARMY = "U.S. soldiers said the Army would pay for the repairs to the barracks."
 
 
-@pytest.mark.parametrize("foreign_stories, unplaced_joins", [(5, False), (0, True)])
+@pytest.mark.parametrize("foreign_stories, unplaced_joins", [(7, False), (0, True)])
 def test_a_bare_army_is_the_us_army_only_in_articles_of_the_united_states(load_into, tmp_path, foreign_stories,
                                                                          unplaced_joins):
     """ "Army" joins the U.S. Army of the American stories; the Manchester story's Army is Britain's. A story no place
-    locates is the U.S. Army's only in an archive whose located stories mostly lie in the United States: not with five
-    more stories from Wellington (five of eleven), but with none (five of six)."""
+    locates is the U.S. Army's only in an archive whose located stories mostly lie in the United States: not with seven
+    more stories from Wellington (six of fourteen), but with none (six of seven); or when it writes "U.S."."""
     tagged = ([(f"The U.S. Army opened a base in Texas on day {n}.", ["U.S. Army"]) for n in range(2)]
-              + [(f"The Army trained recruits in Texas on day {n}.", ["Army"]) for n in range(3)]
-              + [(SAS, ["Army", ("Ministry of Defence", "ORG")]), (UNPLACED_ARMY, ["Army"])])
+              + [(f"The Army trained recruits in Texas on day {n}.", ["Army"]) for n in range(4)]
+              + [(SAS, ["Army", ("Ministry of Defence", "ORG")]), (UNPLACED_ARMY, ["Army"]),
+                 (UNPLACED_US_ARMY, ["Army"])])
     others = [f"Rain fell in Wellington on day {n}." for n in range(foreign_stories)]
     db, _ = load_into(write(tmp_path, "army.json", [text for text, _ in tagged] + others))
-    place(db, [(text, [30]) for text, _ in tagged[:5]] + [(SAS, [31])] + [(text, [32]) for text in others], WORLD)
+    place(db, [(text, [30]) for text, _ in tagged[:6]] + [(SAS, [31])] + [(text, [32]) for text in others], WORLD)
     save_tagged(db, tagged)
     assert merged(db)["Army"] == "U.S. Army"
     us_army, army = entity_id("U.S. Army", "ORG"), entity_id("Army", "ORG")
-    assert where_written(db, "Army") == {**{article_of(db, text): us_army for text, _ in tagged[2:5]},
+    assert where_written(db, "Army") == {**{article_of(db, text): us_army for text, _ in tagged[2:6]},
                                          article_of(db, SAS): army,
-                                         article_of(db, UNPLACED_ARMY): us_army if unplaced_joins else army}
+                                         article_of(db, UNPLACED_ARMY): us_army if unplaced_joins else army,
+                                         article_of(db, UNPLACED_US_ARMY): us_army}
 
 
 def test_a_bare_parliament_is_a_countrys_parliament_by_the_gazetteer_only_in_its_articles(load_into, tmp_path):

@@ -556,10 +556,13 @@ UNPLACED_SHARE = 0.5
 def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
     """A public body's noun, or a common noun capitalised (ArticleContext.common_word), merged into one country's body
     ("Treasury" → "U.S. Treasury Department", "Army" → "U.S. Army", "Opposition" → "Syrian Opposition"; its country
-    by _body_country): in an article that does not write the body's name and whose places lie only
-    in other countries, or that no place locates while that country holds less than an UNPLACED_SHARE of the archive's
-    located articles, the noun is another country's body: the body of that country the archive names ("U.K.
-    Treasury"), else the short form itself (its mentions there stay apart)."""
+    by _body_country) is another country's body in an article that does not write the body's name and
+    - whose places lie only in other countries,
+    - or that no place locates, while that country holds less than an UNPLACED_SHARE of the archive's located
+      articles and the article does not write the words before the noun ("U.S." of "U.S. Senate": "U.S. BUDGET
+      CLEARED" of a wire story no place locates):
+    the body of that country the archive names ("U.K. Treasury"), else the short form itself (its mentions there stay
+    apart)."""
     name = by_id[short][1]
     words = fold_words(name)
     if len(words) != 1 or by_id[short][2] != "ORG" or not (
@@ -569,7 +572,8 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
     if home is None:
         return
     named = context.articles_naming(by_id[wanted][1])  # an article that writes the body's name means it
-    unplaced = context.share_in(home) < UNPLACED_SHARE  # an article no place locates lies where most do
+    placed_by = _words_before(words[0], by_id[wanted][1])  # "U.S." of "U.S. Senate"
+    unplaced_abroad = context.share_in(home) < UNPLACED_SHARE  # an article no place locates lies where most do
     bodies = defaultdict(set)  # country → the bodies of that noun qualified by it
     for other, other_name, type_, merged, _ in by_id.values():
         if type_ == "ORG" and merged is None and other != wanted and words[0] in fold_words(other_name) \
@@ -581,7 +585,9 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
             "select id, country_codes from articles where id in (select article_id from mentions "
             "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
         found = country_codes(codes)
-        if home in found or article_id in named or (not found and not unplaced):
+        if home in found or article_id in named:
+            continue
+        if not found and (not unplaced_abroad or (placed_by and context.writing(placed_by, {article_id}))):
             continue
         there = set().union(*(bodies.get(code, set()) for code in found))
         _keep_apart(db, there.pop() if len(there) == 1 else short, wanted, name, article_id)
@@ -597,9 +603,10 @@ def _body_country(context: ArticleContext, noun: str, name: str) -> str | None:
     before = _words_before(noun, name)
     place = demonyms().get(before, before)
     gazetteer = get_gazetteer()
-    found = [candidate.country_code for candidate in gazetteer.candidates(place) if place and candidate.country_code
-             and (candidate.feature_code.startswith("PCL") or candidate.feature_code == "ADM1")
-             and gazetteer.is_main_name(candidate, place)] if place else []
+    found = [candidate.country_code for candidate in (gazetteer.candidates(place) if place else [])
+             if candidate.country_code and (candidate.feature_code.startswith("PCL")
+                                            or candidate.feature_code == "ADM1")
+             and gazetteer.is_main_name(candidate, place)]
     return found[0] if found else None
 
 
