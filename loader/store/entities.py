@@ -34,8 +34,14 @@ its context (ArticleContext.surname_evidence: "Francis" the pope is no police sp
 bare noun stays apart in an article about another division's body ("the Ohio Senate", _keep_other_regions_articles),
 and a country's body's noun in a story about one state's politics and nothing of the nation's ("Sen. Joe Park,
 R-Lima", the statehouse; no Congress, Washington nor senator for a state: _keep_state_stories; it joins the state's
-body the archive names, if one); so does a common noun merged into a body no place qualifies ("Opposition" →
-"Joint Opposition") in articles of countries where that body is never named (_keep_other_countries_articles).
+body the archive names, if one). A body's noun, or a common noun capitalised, merged into one country's body
+("Army" → "U.S. Army", "Times" → "New York Times"; the country its name's place is of, by the archive's places or the
+gazetteer: "Maltese Parliament") stays apart in an article that does not write the body's name and lies only in
+other countries, or that no place locates when the country holds less than half of the archive's located articles
+and the article does not write "U.S." (_keep_foreign_articles). A common noun merged into a body whose other words
+are no place ("Opposition" → "Joint Opposition": one alliance, not every country's opposition) joins it only in
+articles that write its name; one merged into a body a place that is no country qualifies ("European Community"),
+not in articles of countries where that body is never named (_keep_other_countries_articles).
 A person quoted by a surname that no mention holds ("Nunes said") is linked as the surname's mentions would be
 (link_surname_speakers).
 """
