@@ -11,7 +11,9 @@ WORLD = [{"id": 30, "name": "United States", "feature_code": "PCLI", "country_co
          {"id": 32, "name": "Wellington", "feature_code": "PPLC", "country_code": "NZ", "admin1": "G2"},
          {"id": 33, "name": "Colombo", "feature_code": "PPLC", "country_code": "LK", "admin1": "36"},
          {"id": 34, "name": "Winnipeg", "feature_code": "PPLA", "country_code": "CA", "admin1": "03"},
-         {"id": 35, "name": "Valletta", "feature_code": "PPLC", "country_code": "MT", "admin1": "60"}]
+         {"id": 35, "name": "Valletta", "feature_code": "PPLC", "country_code": "MT", "admin1": "60"},
+         {"id": 36, "name": "New Delhi", "feature_code": "PPLC", "country_code": "IN", "admin1": "07"},
+         {"id": 37, "name": "Moscow", "feature_code": "PPLC", "country_code": "RU", "admin1": "48"}]
 
 SAS = "An SAS sergeant who served in the Army for 20 years died in Manchester, a Ministry of Defence spokesman said."
 UNPLACED_ARMY = "Soldiers said the Army would pay for the repairs to the barracks."
@@ -94,3 +96,23 @@ def test_a_common_noun_joined_to_a_places_paper_stays_apart_in_another_countrys_
     assert where_written(db, "Post") == {**{article_of(db, text): entity_id("Wellington Post", "ORG")
                                             for text, _ in tagged[:2]},
                                          article_of(db, manchester): entity_id("Post", "ORG")}
+
+
+def test_a_country_named_in_passing_does_not_make_its_body_of_a_bare_noun(load_into, tmp_path):
+    """ "Congress" joins the U.S. Congress in American stories and in a story of Moscow's ties with Washington that
+    names Russian places three times and American ones twice; not in a story of six Indian places and one American
+    (the Indian party), though the article's places lie in the United States too."""
+    india = "Congress won the vote in New Delhi, a week after the leader flew home from Washington."
+    russia = "Congress will ask Moscow about the hacking; Washington and Moscow disagree, Moscow said."
+    tagged = ([(f"The U.S. Congress met in Washington on day {n}.", ["U.S. Congress"]) for n in range(2)]
+              + [(f"Congress passed the budget in Washington on day {n}.", ["Congress"]) for n in range(3)]
+              + [(india, ["Congress"]), (russia, ["Congress"])])
+    db, _ = load_into(write(tmp_path, "congress.json", [text for text, _ in tagged]))
+    place(db, [(text, [30]) for text, _ in tagged[:5]] + [(india, [36] * 6 + [30]), (russia, [37] * 3 + [30] * 2)],
+          WORLD)
+    save_tagged(db, tagged)
+    assert merged(db)["Congress"] == "U.S. Congress"
+    us_congress = entity_id("U.S. Congress", "ORG")
+    assert where_written(db, "Congress") == {**{article_of(db, text): us_congress for text, _ in tagged[2:5]},
+                                             article_of(db, india): entity_id("Congress", "ORG"),
+                                             article_of(db, russia): us_congress}

@@ -563,7 +563,8 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
     """A public body's noun, or a common noun capitalised (ArticleContext.common_word), merged into one country's body
     ("Treasury" → "U.S. Treasury Department", "Army" → "U.S. Army", "Opposition" → "Syrian Opposition"; its country
     by _body_country) is another country's body in an article that does not write the body's name and
-    - whose places lie only in other countries,
+    - whose places lie only in other countries, or in that country only in passing (_in_passing: "the Times" of a
+      story of forty British places and one American, "Congress" of one of eighteen Indian places and one American),
     - or that no place locates, while that country holds less than an UNPLACED_SHARE of the archive's located
       articles and the article does not write the words before the noun ("U.S." of "U.S. Senate": "U.S. BUDGET
       CLEARED" of a wire story no place locates):
@@ -591,12 +592,25 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
             "select id, country_codes from articles where id in (select article_id from mentions "
             "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
         found = country_codes(codes)
-        if home in found or article_id in named:
+        if article_id in named or (home in found and not _in_passing(db, article_id, home)):
             continue
         if not found and (not unplaced_abroad or (placed_by and context.writing(placed_by, {article_id}))):
             continue
-        there = set().union(*(bodies.get(code, set()) for code in found))
+        there = set().union(*(bodies.get(code, set()) for code in found - {home}))
         _keep_apart(db, there.pop() if len(there) == 1 else short, wanted, name, article_id)
+
+
+# A country an article names less than this share as often as the country it names most is named in passing.
+PASSING_SHARE = 0.2
+
+
+def _in_passing(db, article_id: str, code: str) -> bool:
+    """Whether the article's places lie in the country `code` only in passing: fewer than a PASSING_SHARE of the
+    mentions of the country its places lie in most (a story of Russia's ties with Washington names both often)."""
+    counts = dict(db.execute("select places.country_code, count(*) from locations join places on places.id = "
+                             "locations.place_id where locations.article_id = ? and places.country_code is not null "
+                             "group by 1", [article_id]).fetchall())
+    return counts.get(code, 0) < PASSING_SHARE * max(counts.values(), default=0)
 
 
 def _body_country(context: ArticleContext, noun: str, name: str) -> str | None:
