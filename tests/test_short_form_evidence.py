@@ -530,6 +530,8 @@ TENANTS_STORY = ("VBA volunteers ran a clinic for tenants on Monday.", ["VBA"])
 
 
 def acronym_of_stories(load_into, tmp_path, tagged):
+    """The stories, and twelve of other news (every "Story n" title: "story" is an everyday word of the archive)."""
+    tagged = tagged + [(f"Talks on the fishing quota opened on day {n}.", []) for n in range(12)]
     db, _ = load_into(write(tmp_path, "vba.json", [text for text, _ in tagged]))
     save_tagged(db, tagged)
     return db

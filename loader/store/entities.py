@@ -285,7 +285,7 @@ class ArticleContext:
         self._regions = None
         self._total = None
         self._shares = None
-        self._rare: dict[str, bool] = {}
+        self._counts: dict[str, int] = {}
         self.place_names = PlaceNames(db)  # read once per run by the per-target checks
 
     def codes(self) -> dict[str, str]:
@@ -527,27 +527,27 @@ class ArticleContext:
 
     def on_topic(self, own: set, others: set, skip: str = "") -> set:
         """Those of the `others` articles whose title and lede (stories.features) share TOPIC_MIN words or more with the
-        `own` articles' that are no everyday words of the archive: written in at most a CONTEXT_SHARE of its articles
-        (or CONTEXT_MIN), as _rare_entities_of counts entities ("playoffs", "rebounds" beside a league's stories); the
-        words of `skip` (the names compared) do not count."""
-        words = {article_id: self._topic_words(article_id) for article_id in own | others}
+        `own` articles' that are no everyday words of the rest of the archive: written in at most a CONTEXT_SHARE of its
+        articles (or CONTEXT_MIN) besides those compared ("wheat", "grades" in the stories of a grain office; "playoffs",
+        "rebounds" in a league's); the words of `skip` (the names compared) do not count."""
+        if self._total is None:
+            self._total = self.db.execute("select count(*) from articles").fetchone()[0]
+        limit = max(CONTEXT_MIN, CONTEXT_SHARE * self._total) + len(own | others)
+        words = {article_id: {word for word in self._topic_words(article_id) if self._word_count(word) <= limit}
+                 for article_id in own | others}
         theirs = set().union(*(words[article_id] for article_id in own)) - {key[2:] for key in features(skip, None)}
         return {article_id for article_id in others if len(words[article_id] & theirs) >= TOPIC_MIN}
 
     def _topic_words(self, article_id: str) -> set:
         row = self.db.execute("select title, body from articles where id = ?", [article_id]).fetchone()
-        found = {key[2:] for key in features(*row) if key.startswith("w:") and re.search(r"[^\W\d_]{3}", key)}
-        return {word for word in found if self._rare_word(word)}
+        return {key[2:] for key in features(*row) if key.startswith("w:") and re.search(r"[^\W\d_]{3}", key)}
 
-    def _rare_word(self, word: str) -> bool:
-        """Whether at most a CONTEXT_SHARE of the archive's articles (or CONTEXT_MIN) write the word (FTS, stemmed)."""
-        if word not in self._rare:
-            if self._total is None:
-                self._total = self.db.execute("select count(*) from articles").fetchone()[0]
-            count = self.db.execute("select count(*) from articles_fts where articles_fts match ?",
-                                    [_phrase(word)]).fetchone()[0]
-            self._rare[word] = count <= max(CONTEXT_MIN, CONTEXT_SHARE * self._total)
-        return self._rare[word]
+    def _word_count(self, word: str) -> int:
+        """How many of the archive's articles write the word (FTS, stemmed)."""
+        if word not in self._counts:
+            self._counts[word] = self.db.execute("select count(*) from articles_fts where articles_fts match ?",
+                                                 [_phrase(word)]).fetchone()[0]
+        return self._counts[word]
 
     def _articles(self, sql: str, params: list) -> set:
         return {row[0] for row in self.db.execute(sql, params)}
