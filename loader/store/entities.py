@@ -528,26 +528,37 @@ class ArticleContext:
     def on_topic(self, own: set, others: set, skip: str = "") -> set:
         """Those of the `others` articles whose title and lede (stories.features) share TOPIC_MIN words or more with the
         `own` articles' that are no everyday words of the rest of the archive: written in at most a CONTEXT_SHARE of its
-        articles (or CONTEXT_MIN) besides those compared ("wheat", "grades" in the stories of a grain office; "playoffs",
-        "rebounds" in a league's); the words of `skip` (the names compared) do not count."""
+        articles (or CONTEXT_MIN) besides those compared ("wheat", "grades" in all the stories of a grain office;
+        "playoffs", "rebounds" in a league's); the words of `skip` (the names compared) do not count."""
         if self._total is None:
             self._total = self.db.execute("select count(*) from articles").fetchone()[0]
-        limit = max(CONTEXT_MIN, CONTEXT_SHARE * self._total) + len(own | others)
-        words = {article_id: {word for word in self._topic_words(article_id) if self._word_count(word) <= limit}
-                 for article_id in own | others}
+        limit = max(CONTEXT_MIN, CONTEXT_SHARE * self._total)
+        words = {article_id: self._topic_words(article_id) for article_id in own | others}
         theirs = set().union(*(words[article_id] for article_id in own)) - {key[2:] for key in features(skip, None)}
-        return {article_id for article_id in others if len(words[article_id] & theirs) >= TOPIC_MIN}
+        shared = set().union(*(words[article_id] & theirs for article_id in others)) if others else set()
+        rare = {word for word in shared if self._word_count(word) - self._word_count(word, own | others) <= limit}
+        return {article_id for article_id in others if len(words[article_id] & rare) >= TOPIC_MIN}
 
     def _topic_words(self, article_id: str) -> set:
         row = self.db.execute("select title, body from articles where id = ?", [article_id]).fetchone()
         return {key[2:] for key in features(*row) if key.startswith("w:") and re.search(r"[^\W\d_]{3}", key)}
 
-    def _word_count(self, word: str) -> int:
-        """How many of the archive's articles write the word (FTS, stemmed)."""
+    def _word_count(self, word: str, article_ids: set | None = None) -> int:
+        """How many of the archive's articles (or of `article_ids`) write the word (FTS, stemmed)."""
+        if article_ids is not None:
+            return len(self.writing_stem(word, article_ids))
         if word not in self._counts:
             self._counts[word] = self.db.execute("select count(*) from articles_fts where articles_fts match ?",
                                                  [_phrase(word)]).fetchone()[0]
         return self._counts[word]
+
+    def writing_stem(self, word: str, article_ids: set) -> set:
+        """Those of the articles that FTS finds writing the word (stemmed, case aside)."""
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= self._articles(f"select id from articles where id in ({marks(ids)}) and rowid in (select rowid "
+                                    f"from articles_fts where articles_fts match ?)", [*ids, _phrase(word)])
+        return found
 
     def _articles(self, sql: str, params: list) -> set:
         return {row[0] for row in self.db.execute(sql, params)}
