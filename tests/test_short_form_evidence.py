@@ -566,16 +566,17 @@ def test_an_acronyms_unrelated_articles_join_when_no_more_than_the_tied(load_int
     assert db["entities"].get(entity_id("Varno Bar Association", "ORG"))["article_count"] == 6
 
 
-@pytest.mark.parametrize("shared, joined", [(0, 1), (1, 4), (2, 4)])
+@pytest.mark.parametrize("shared, unrelated, joined", [(0, 3, 1), (1, 2, 4), (2, 1, 4), (0, 2, 3)])
 def test_an_acronym_written_beside_the_name_once_joins_in_its_articles_that_share_the_names_context(
-        load_into, tmp_path, shared, joined):
-    """ "Kessel Farm Guild (KFG)" in one story naming its chairman; "KFG" alone in three others, `shared` of which
-    name the chairman too: with none, the three alone (three of four) stay apart, the story that writes both joins;
-    with one or more, the unrelated are no more than half and all four join."""
+        load_into, tmp_path, shared, unrelated, joined):
+    """ "Kessel Farm Guild (KFG)" in one story naming its chairman; "KFG" alone in stories that name the chairman too
+    (`shared`) and in stories of drones (`unrelated`): three unrelated of four stay apart, the story that writes both
+    joins; with one story or more sharing the chairman, the unrelated are no more than half and all join; two unrelated
+    of three are fewer than UNRELATED_MIN (two short items may share nothing by chance): all three join."""
     named = [("The Kessel Farm Guild (KFG) met in Varno, chairman Ole Brask said.",
               ["Kessel Farm Guild", "KFG", ("Ole Brask", "PERSON")])]
     alone = [(f"Ole Brask said the KFG vote {n} would wait.", ["KFG", ("Ole Brask", "PERSON")]) for n in range(shared)]
-    alone += [(f"A KFG drone crashed on runway {n}.", ["KFG"]) for n in range(3 - shared)]
+    alone += [(f"A KFG drone crashed on runway {n}.", ["KFG"]) for n in range(unrelated)]
     db = acronym_of_stories(load_into, tmp_path, named + alone)
     assert merged(db)["KFG"] == "Kessel Farm Guild"
     assert list(where_written(db, "KFG").values()).count(entity_id("Kessel Farm Guild", "ORG")) == joined

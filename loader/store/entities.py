@@ -1088,6 +1088,9 @@ COUNTRY_LIFT = 1.5
 # An article that writes an acronym alone is on the topic of a name's articles when their titles and ledes share this
 # many rare words.
 TOPIC_MIN = 2
+# Articles of an acronym with no tie to its name are another body's only when they are this many or more: two short
+# items ("said on NBC's Today program") may share nothing with the one article of the name by chance.
+UNRELATED_MIN = 3
 # Words compared by their first this many letters: "Democrat" for "Democratic", "offering" for "Offering".
 STEM = 5
 
@@ -1265,13 +1268,13 @@ def _keep_unrelated_acronym_articles(db, context: ArticleContext, by_id: dict, s
 def _unrelated_acronym_articles(context: ArticleContext, acronym: str, name: str, alone: set, named: set,
                                 ids: set) -> set:
     """Those of the articles that write the acronym alone (`alone`) that show no tie to the articles that write the name
-    (`named`), when they are more than half of the two together; else none. A tie: the article names a rare entity
-    the name's articles name (ArticleContext.sharing), writes the name's first two words (writing_start), lies in a
+    (`named`), when they are more than half of the two together and UNRELATED_MIN or more; else none. A tie: the
+    article names a rare entity the name's articles name (ArticleContext.sharing), writes the name's first two words (writing_start), lies in a
     country the name's articles lie in (_name_countries), or shares TOPIC_MIN rare words of its title and lede with
     theirs, the words of the two names aside (ArticleContext.on_topic). `ids`: the acronym's and the name's entities
     (no shared context)."""
     def most(found: set) -> bool:
-        return 2 * len(found) > len(alone | named)
+        return 2 * len(found) > len(alone | named) and len(found) >= UNRELATED_MIN
 
     unrelated = alone - context.sharing(named, alone, ids)
     if most(unrelated):
