@@ -580,3 +580,18 @@ def test_an_acronym_written_beside_the_name_once_joins_in_its_articles_that_shar
     db = acronym_of_stories(load_into, tmp_path, named + alone)
     assert merged(db)["KFG"] == "Kessel Farm Guild"
     assert list(where_written(db, "KFG").values()).count(entity_id("Kessel Farm Guild", "ORG")) == joined
+
+
+@pytest.mark.parametrize("background, apart", [(21, 0), (20, 4)])
+def test_an_acronyms_articles_in_the_country_of_the_names_are_tied_to_it_unless_the_archive_lies_there(
+        load_into, tmp_path, background, apart):
+    """The lawyers' two stories and the four league stories all lie in Denmark: where the archive's other twelve lie in
+    France, Denmark ties them (every "VBA" joins); in a Danish local archive (all in Denmark) it tells nothing, and
+    the four stay apart."""
+    tagged = BAR_STORIES + LEAGUE_STORIES
+    db = acronym_of_stories(load_into, tmp_path, tagged)
+    others = [row[0] for row in db.execute("select body from articles where body like 'Talks on the fishing%'")]
+    place(db, [(text, [20]) for text, _ in tagged] + [(text, [background]) for text in others], DENMARK)
+    save_tagged(db, [])
+    found = list(where_written(db, "VBA").values())
+    assert (found.count(entity_id("VBA", "ORG")), len(found)) == (apart, 4)
