@@ -540,9 +540,9 @@ def acronym_of_stories(load_into, tmp_path, tagged):
 def test_an_acronym_stays_apart_in_articles_unrelated_to_the_name_when_they_are_most(load_into, tmp_path):
     """ "Varno Bar Association" written out in two stories (established, the row joins); "VBA" alone in four stories
     of a basketball league that share no entity, place or rare word with the lawyers': they are more than half of
-    the six, another body's: their mentions stay on the acronym's own row."""
+    the six, another body's; as none of them is tied to the lawyers, the acronym joins nothing at all."""
     db = acronym_of_stories(load_into, tmp_path, BAR_STORIES + LEAGUE_STORIES)
-    assert merged(db)["VBA"] == "Varno Bar Association"
+    assert merged(db)["VBA"] is None
     assert set(where_written(db, "VBA").values()) == {entity_id("VBA", "ORG")}
     assert db["entities"].get(entity_id("VBA", "ORG"))["article_count"] == 4
     assert db["entities"].get(entity_id("Varno Bar Association", "ORG"))["article_count"] == 2
@@ -550,8 +550,9 @@ def test_an_acronym_stays_apart_in_articles_unrelated_to_the_name_when_they_are_
 
 def test_an_acronyms_article_on_the_names_topic_joins_it_while_the_unrelated_stay_apart(load_into, tmp_path):
     """The same, and a fifth "VBA" story about the clinic for tenants (two rare words of the lawyers' stories): that
-    one joins the association; the four league stories (four of seven) stay apart."""
+    one joins the association (the acronym's row does); the four league stories (four of seven) stay apart."""
     db = acronym_of_stories(load_into, tmp_path, BAR_STORIES + LEAGUE_STORIES + [TENANTS_STORY])
+    assert merged(db)["VBA"] == "Varno Bar Association"
     found = where_written(db, "VBA")
     assert found == {**{article_of(db, text): entity_id("VBA", "ORG") for text, _ in LEAGUE_STORIES},
                      article_of(db, TENANTS_STORY[0]): entity_id("Varno Bar Association", "ORG")}
@@ -595,3 +596,4 @@ def test_an_acronyms_articles_in_the_country_of_the_names_are_tied_to_it_unless_
     save_tagged(db, [])
     found = list(where_written(db, "VBA").values())
     assert (found.count(entity_id("VBA", "ORG")), len(found)) == (apart, 4)
+    assert merged(db)["VBA"] == (None if apart else "Varno Bar Association")

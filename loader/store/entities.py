@@ -1127,6 +1127,8 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
                               and _letters_evidence(context, name, by_id[other][1], *sets[other][1:],
                                                     ids=(entity, other, current), targets=targets or {})))
                  and _body_where_its_articles_lie(context, by_id[other][1], *sets[other][:2])}
+        found = {other for other in found if not _unrelated_everywhere(context, name, (other, by_id[other][1]),
+                                                                     *sets[other], ids={entity, other, current})}
         together = {other: support[other][0] for other in found}
     best = max(together.values(), default=0)
     if best:
@@ -1266,6 +1268,18 @@ def _keep_unrelated_acronym_articles(db, context: ArticleContext, by_id: dict, s
     unrelated = _unrelated_acronym_articles(context, name, target, own - named, named, {short, wanted})
     for article_id in sorted(unrelated):
         _keep_apart(db, short, wanted, name, article_id)
+
+
+def _unrelated_everywhere(context: ArticleContext, acronym: str, candidate: tuple, both: set, own: set, full: set,
+                          ids: set) -> bool:
+    """Whether every article of the acronym would stay apart from the candidate (its id, its name) by
+    _unrelated_acronym_articles, none of them writing the name: then the acronym is no short form of it at all (it
+    competes for none and joins none). `both`, `own`, `full`: ArticleContext.support_articles."""
+    other, name = candidate
+    named = both | full | context.writing_out({other})
+    alone = own - named
+    return bool(alone) and alone == own and \
+        _unrelated_acronym_articles(context, acronym, name, alone, named, ids - {None}) == alone
 
 
 def _unrelated_acronym_articles(context: ArticleContext, acronym: str, name: str, alone: set, named: set,
