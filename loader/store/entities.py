@@ -24,8 +24,8 @@ established, sharing the acronym's context, its first words or its country, wher
 more often than the archive's (not a local archive's own country), and no site's name ("Oak Street")
 (_acronym_candidates, _letters_evidence); once joined, an acronym stays apart in its articles that show no tie to the
 name's (no rare entity, first words, country or rare topic words in common) when those are most of the two's articles,
-and three or more: "NBA" in five basketball stories beside two stories of a bar association
-(_keep_unrelated_acronym_articles);
+and three or more, and joins nothing when none of its articles is tied: "NBA" in five basketball stories beside two
+stories of a bar association (_keep_unrelated_acronym_articles, _unrelated_everywhere);
 so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office", "United" that begins
 many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
 only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
