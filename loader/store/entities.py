@@ -1374,12 +1374,12 @@ def _unrelated_everywhere(context: ArticleContext, acronym: str, candidate: tupl
 
 def _unrelated_acronym_articles(context: ArticleContext, acronym: str, name: str, alone: set, named: set,
                                 ids: set) -> set:
-    """Those of the articles that write the acronym alone (`alone`) that show no tie to the articles that write the name
-    (`named`), when they are more than half of the two together and UNRELATED_MIN or more; else none. A tie: the
-    article names a rare entity the name's articles name (ArticleContext.sharing), writes the name's first two words (writing_start), lies in a
-    country the name's articles lie in (_name_countries), or shares TOPIC_MIN rare words of its title and lede with
-    theirs, the words of the two names aside (ArticleContext.on_topic). `ids`: the acronym's and the name's entities
-    (no shared context)."""
+    """Those of the articles that write the acronym alone (`alone`) that show no tie to the articles that write the
+    name (`named`), when they are more than half of the two together and UNRELATED_MIN or more; else none. A tie: the
+    article names a rare entity the name's articles name (ArticleContext.sharing), writes the name's first two words
+    (writing_start), lies in a country the name's articles lie in (_name_countries), or shares TOPIC_MIN rare words
+    of its title and lede with theirs, the words of the two names aside (ArticleContext.on_topic). `ids`: the
+    acronym's and the name's entities (no shared context)."""
     def most(found: set) -> bool:
         return 2 * len(found) > len(alone | named) and len(found) >= UNRELATED_MIN
 
