@@ -35,6 +35,16 @@ ISTANBUL_PROVINCE = (745042, "Istanbul", "ADM1", "TR", "İstanbul", 25255203)
 SALEM_OREGON = (5750162, "Salem", "PPL", "US", "Oregon", 175535)
 SALEM_INDIANA = (4264334, "Salem", "PPL", "US", "Indiana", 6217)  # in a Washington County, as a Salem in New York
 STATE_OF_INDIANA = (4921868, "Indiana", "ADM1", "US", "Indiana", 4629607)
+# A famous Richmond and a far smaller one, with the towns round each (GeoNames ids: the finisher reads where they lie).
+RICHMOND_VIRGINIA = (4781708, "Richmond", "PPL", "US", "Virginia", 226610)
+RICHMOND_KENTUCKY = (4305974, "Richmond", "PPL", "US", "Kentucky", 33533)
+LEXINGTON_KENTUCKY = (4297983, "Lexington", "PPL", "US", "Kentucky", 320347)
+BEREA = (4283974, "Berea", "PPL", "US", "Kentucky", 14882)
+WINCHESTER_KENTUCKY = (4313697, "Winchester", "PPL", "US", "Kentucky", 18446)
+SPRINGFIELD_VIRGINIA = (4787117, "Springfield", "PPL", "US", "Virginia", 30484)  # 140 km from Richmond, Virginia
+WILLIAMSBURG_VIRGINIA = (4793846, "Williamsburg", "PPL", "US", "Virginia", 15052)  # 70 km from it
+WOODSTOCK_ONTARIO = (6184365, "Woodstock", "PPL", "CA", "Ontario", 40404)
+ST_THOMAS_ONTARIO = (6158357, "St. Thomas", "PPL", "CA", "Ontario", 38909)
 
 
 def new_archive(tmp_path):
@@ -185,6 +195,33 @@ def test_a_country_or_a_state_is_confirmed_by_two_places_inside_it_and_a_quote_f
     assert {name: row[:3] for name, row in rows(db).items()} == {
         "Georgia": (5, 5, GEORGIA_STATE[0]), "Georgia (country)": (1, 1, GEORGIA_COUNTRY[0])}
     assert db.execute("select speaker_entity_id from quotes").fetchone()[0] == country
+
+
+def test_two_towns_round_a_smaller_namesake_and_none_round_the_famous_one_confirm_it(tmp_path):
+    """"Richmond" beside Lexington and Berea (both within 100 km of Richmond, Kentucky, none near Virginia's) is
+    Richmond, Kentucky, though Virginia's is nearly seven times bigger, and "London" beside Woodstock and St. Thomas
+    is London, Ontario; one town is not enough, two mentions of one town count once, a town near the famous place
+    undoes it, and so does the article having read the towns far off (Springfield, Virginia is no neighbour)."""
+    db = new_archive(tmp_path)
+    for n in range(6):
+        save(db, f"v{n}", [("Richmond", RICHMOND_VIRGINIA)])
+        save(db, f"e{n}", [("London", ENGLAND)])
+    save(db, "k1", [("Richmond", RICHMOND_KENTUCKY), ("Lexington", LEXINGTON_KENTUCKY), ("Berea", BEREA)])
+    save(db, "k2", [("Richmond", RICHMOND_KENTUCKY), ("Lexington", LEXINGTON_KENTUCKY)])  # one town
+    save(db, "k3", [("Richmond", RICHMOND_KENTUCKY), ("Lexington", LEXINGTON_KENTUCKY),
+                    ("Lexington", LEXINGTON_KENTUCKY)])  # one town twice
+    save(db, "k4", [("Richmond", RICHMOND_KENTUCKY), ("Lexington", LEXINGTON_KENTUCKY), ("Berea", BEREA),
+                    ("Williamsburg", WILLIAMSBURG_VIRGINIA)])  # and a town near Virginia's Richmond
+    save(db, "k5", [("Richmond", RICHMOND_KENTUCKY), ("Winchester", WINCHESTER_KENTUCKY), ("Berea", BEREA),
+                    ("Springfield", SPRINGFIELD_VIRGINIA)])  # Springfield lies 140 km from Virginia's
+    save(db, "o1", [("London", ONTARIO), ("Woodstock", WOODSTOCK_ONTARIO), ("St. Thomas", ST_THOMAS_ONTARIO)])
+    finish(db)
+    assert {name: row[:3] for name, row in rows(db).items() if name.startswith(("Richmond", "London"))} == {
+        "Richmond": (9, 9, RICHMOND_VIRGINIA[0]), "Richmond, Kentucky": (2, 2, RICHMOND_KENTUCKY[0]),
+        "London": (6, 6, ENGLAND[0]), "London, Ontario": (1, 1, ONTARIO[0])}
+    kentucky = split_id(entity_id("Richmond", "GPE"), RICHMOND_KENTUCKY[0])
+    assert sorted(article for (article, _), owner in owners(db, "Richmond").items() if owner == kentucky) == [
+        "k1", "k5"]
 
 
 def test_the_word_state_after_the_name_confirms_a_state_and_a_city_is_not_split_from_its_province(tmp_path):

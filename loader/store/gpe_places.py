@@ -22,7 +22,8 @@ from collections import Counter, defaultdict
 
 from ..extract.gazetteer import get_gazetteer, name_key
 from ..extract.names import entity_key
-from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO, counties_named, county_readings
+from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO, SUPPORT_KM, counties_named, county_readings
+from ..geometry import distance_km
 from ..geonames import FEATURE_LABELS, country_name
 from .entities import _Tally, entity_id, refresh_entities
 from .rows import chunks, marks
@@ -162,13 +163,16 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main)
         return True
     if _in_named_county(db, gazetteer, name, article, place, main):
         return True
-    if (main.feature_code in AREA_CODES and place.feature_code not in AREA_CODES) or (
-            main.population > FAMOUS_RATIO * place.population):
+    if main.feature_code in AREA_CODES and place.feature_code not in AREA_CODES:
         return False
     key = name_key(name)
     others = [found for text, place_id in db.execute(
         "select text, place_id from locations where article_id = ? and place_id is not null and is_dateline = 0",
         [article]).fetchall() if name_key(text) != key and (found := gazetteer.get(place_id)) is not None]
+    if _among_neighbours(place, main, others):
+        return True
+    if main.population > FAMOUS_RATIO * place.population:
+        return False
     if place.feature_code in AREA_CODES:
         inside = {found.id for found in others if found.id != place.id and _within(found, place)}
         return len(inside) >= 2 and not any(_within(found, main) for found in others)
@@ -177,6 +181,21 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main)
     named = Counter(found.id for found in others if found.feature_code == "ADM1").most_common(2)
     return bool(named) and named[0][0] == place.admin1_id != main.admin1_id and (
         len(named) == 1 or named[0][1] > named[1][1])
+
+
+def _among_neighbours(place, main, others: list) -> bool:
+    """A town the article's other towns and counties surround: two of them (by name) lie within SUPPORT_KM of it
+    and none within SUPPORT_KM of `main` ("Richmond" beside Lexington, Berea and Winchester is Richmond, Kentucky,
+    not Virginia's; "London" beside Woodstock and St. Thomas is London, Ontario), even where `main` is famous."""
+    if not place.feature_code.startswith("PPL"):
+        return False
+    local = [found for found in others if found.feature_code.startswith(("PPL", "ADM2")) and found.id != place.id]
+    near = {name_key(found.name) for found in local if _distance(found, place) <= SUPPORT_KM}
+    return len(near) >= 2 and not any(_distance(found, main) <= SUPPORT_KM for found in local)
+
+
+def _distance(one, other) -> float:
+    return distance_km(one.latitude, one.longitude, other.latitude, other.longitude)
 
 
 def _in_named_county(db, gazetteer, name: str, article: str, place, main) -> bool:
