@@ -7,8 +7,9 @@ articles take. Each article takes the place most of its locations of that name r
 ignored); the place most articles take (the dominant reading) keeps the bare row (its id, its name;
 entities.place_id names it). An article reading another place moves to that place's row only when it names what
 holds that place and not the dominant one (`confirmed_readings`): its state, province or county ("Paris, Tenn.", a
-dateline "PARIS, Texas", "Lamar County" elsewhere, even beside a far bigger dominant place), its country when the
-dominant place lies in another, or for a country or a state a place inside it; a single article's misreading
+dateline "PARIS, Texas", "Lamar County" elsewhere, even beside a far bigger dominant place), two towns round it and
+none round the dominant place (Lexington and Berea beside "Richmond": Kentucky's, not Virginia's), its country when
+the dominant place lies in another, or for a country or a state a place inside it; a single article's misreading
 ("Toronto" as a small US town, with nothing naming Ohio) stays with the bare row. A split row's id is made from the
 bare row's id and the place; it is named for a reader (`qualified_name`: "Paris, Texas", "Paris, France", "Georgia
 (country)", "Georgia, United States"), and `split_from` names the bare row.
@@ -145,10 +146,11 @@ def confirmed_readings(db, name: str, members: set, by_article: dict[str, int], 
 def _confirms(db, gazetteer, name: str, members: set, article: str, place, main) -> bool:
     """Whether the article itself says the name means `place`, not `main`. Written after the name: the place's
     state, province, county or (when `main` lies in another) country ("Paris, Tenn.", a dateline "PARIS, Texas"),
-    or for a state the word ("Washington state"). Elsewhere in the article: the place's county; its state or
-    province when no other is named as often; for a state or a country, two places in it and none in `main`.
-    A town named like the state or country `main` is ("England and Wales"), or far smaller than `main` ("the Paris
-    climate agreement" in an article that names Texas), takes only what follows the name; a place that holds
+    or for a state the word ("Washington state"). Elsewhere in the article: the place's county; two towns round
+    it and none round `main` (`_among_neighbours`); its state or province when no other is named as often; for a
+    state or a country, two places in it and none in `main`. A town named like the state or country `main` is
+    ("England and Wales") takes only what follows the name; one far smaller than `main` ("the Paris climate
+    agreement" in an article that names Texas) that and its county or neighbouring towns; a place that holds
     `main` or lies in it ("Istanbul" the city and the province) is never split from it.
     The places the stage read near the name are no evidence by themselves: it read them together."""
     if main.id in (place.admin1_id, place.admin2_id) or place.id in (main.admin1_id, main.admin2_id):
@@ -186,8 +188,11 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main)
 def _among_neighbours(place, main, others: list) -> bool:
     """A town the article's other towns and counties surround: two of them (by name) lie within SUPPORT_KM of it
     and none within SUPPORT_KM of `main` ("Richmond" beside Lexington, Berea and Winchester is Richmond, Kentucky,
-    not Virginia's; "London" beside Woodstock and St. Thomas is London, Ontario), even where `main` is famous."""
-    if not place.feature_code.startswith("PPL"):
+    not Virginia's; "London" beside Woodstock and St. Thomas is London, Ontario), even where `main` is famous. Not
+    where the article names a state or country that holds `main` and not `place` ("Virginia"): the stage may have
+    read a cluster of towns in the wrong state together."""
+    if not place.feature_code.startswith("PPL") or any(
+            found.feature_code in AREA_CODES and _within(main, found) and not _within(place, found) for found in others):
         return False
     local = [found for found in others if found.feature_code.startswith(("PPL", "ADM2")) and found.id != place.id]
     near = {name_key(found.name) for found in local if _distance(found, place) <= SUPPORT_KM}
