@@ -192,7 +192,8 @@ def _among_neighbours(place, main, others: list) -> bool:
     where the article names a state or country that holds `main` and not `place` ("Virginia"): the stage may have
     read a cluster of towns in the wrong state together."""
     if not place.feature_code.startswith("PPL") or any(
-            found.feature_code in AREA_CODES and _within(main, found) and not _within(place, found) for found in others):
+            found.feature_code in AREA_CODES and _within(main, found) and not _within(place, found)
+            for found in others):
         return False
     local = [found for found in others if found.feature_code.startswith(("PPL", "ADM2")) and found.id != place.id]
     near = {name_key(found.name) for found in local if _distance(found, place) <= SUPPORT_KM}
