@@ -35,6 +35,10 @@ ISTANBUL_PROVINCE = (745042, "Istanbul", "ADM1", "TR", "İstanbul", 25255203)
 SALEM_OREGON = (5750162, "Salem", "PPL", "US", "Oregon", 175535)
 SALEM_INDIANA = (4264334, "Salem", "PPL", "US", "Indiana", 6217)  # in a Washington County, as a Salem in New York
 STATE_OF_INDIANA = (4921868, "Indiana", "ADM1", "US", "Indiana", 4629607)
+TURKEY = (298795, "Türkiye", "PCLI", "TR", "", 82319724)
+UKRAINE = (690791, "Ukraine", "PCLI", "UA", "", 40000000)
+STATE_OF_ALABAMA = (4829764, "Alabama", "ADM1", "US", "Alabama", 3226401)
+STATE_OF_FLORIDA = (4155751, "Florida", "ADM1", "US", "Florida", 16383160)
 # A famous Richmond and a far smaller one, with the towns round each (GeoNames ids: the finisher reads where they lie).
 RICHMOND_VIRGINIA = (4781708, "Richmond", "PPL", "US", "Virginia", 226610)
 RICHMOND_KENTUCKY = (4305974, "Richmond", "PPL", "US", "Kentucky", 33533)
@@ -197,6 +201,35 @@ def test_a_country_or_a_state_is_confirmed_by_two_places_inside_it_and_a_quote_f
     assert {name: row[:3] for name, row in rows(db).items()} == {
         "Georgia": (5, 5, GEORGIA_STATE[0]), "Georgia (country)": (1, 1, GEORGIA_COUNTRY[0])}
     assert db.execute("select speaker_entity_id from quotes").fetchone()[0] == country
+
+
+def test_a_country_named_among_countries_or_a_state_among_its_states_is_confirmed(tmp_path):
+    """"Turkey, Georgia and Ukraine" is the country; so is it beside the United States itself, but not beside a
+    place inside the United States (Atlanta), nor beside one other country. "Georgia" beside Florida and Alabama is
+    the US state where most articles read the country."""
+    db = new_archive(tmp_path)
+    for n in range(5):
+        save(db, f"s{n}", [("Georgia", GEORGIA_STATE)])
+    save(db, "c1", [("Turkey", TURKEY), ("Georgia", GEORGIA_COUNTRY), ("Ukraine", UKRAINE)])
+    save(db, "c2", [("Turkey", TURKEY), ("Georgia", GEORGIA_COUNTRY), ("Ukraine", UKRAINE),
+                    ("United States", UNITED_STATES)])
+    save(db, "c3", [("Turkey", TURKEY), ("Georgia", GEORGIA_COUNTRY), ("Ukraine", UKRAINE), ("Atlanta", ATLANTA)])
+    save(db, "c4", [("Turkey", TURKEY), ("Georgia", GEORGIA_COUNTRY)])
+    finish(db)
+    assert {name: row[:2] for name, row in rows(db).items() if name.startswith("Georgia")} == {
+        "Georgia": (7, 7), "Georgia (country)": (2, 2)}
+    country = split_id(entity_id("Georgia", "GPE"), GEORGIA_COUNTRY[0])
+    assert sorted(article for (article, _), owner in owners(db, "Georgia").items() if owner == country) == [
+        "c1", "c2"]
+    (tmp_path / "other").mkdir()
+    db = new_archive(tmp_path / "other")
+    for n in range(3):
+        save(db, f"c{n}", [("Georgia", GEORGIA_COUNTRY)])
+    save(db, "s1", [("Florida", STATE_OF_FLORIDA), ("Georgia", GEORGIA_STATE), ("Alabama", STATE_OF_ALABAMA)])
+    save(db, "s2", [("Florida", STATE_OF_FLORIDA), ("Georgia", GEORGIA_STATE)])
+    finish(db)
+    assert {name: row[:2] for name, row in rows(db).items() if name.startswith("Georgia")} == {
+        "Georgia": (4, 4), "Georgia, United States": (1, 1)}
 
 
 def test_two_towns_round_a_smaller_namesake_and_none_round_the_famous_one_confirm_it(tmp_path):

@@ -167,10 +167,10 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main,
     state, province, county or (when `main` lies in another) country ("Paris, Tenn.", a dateline "PARIS, Texas"),
     or for a state the word ("Washington state"). Elsewhere in the article: the place's county; two towns round
     it and none round `main` (`_among_neighbours`); its state or province when no other is named as often; for a
-    state or a country, two places in it and none in `main`. A town named like the state or country `main` is
-    ("England and Wales") takes only what follows the name; one far smaller than `main` ("the Paris climate
-    agreement" in an article that names Texas) that and its county or neighbouring towns; a place that holds
-    `main` or lies in it ("Istanbul" the city and the province) is never split from it.
+    state or a country, two places in it and none in `main`, or two of its peers (`_among_peers`). A town named
+    like the state or country `main` is ("England and Wales") takes only what follows the name; one far smaller
+    than `main` ("the Paris climate agreement" in an article that names Texas) that and its county or neighbouring
+    towns; a place that holds `main` or lies in it ("Istanbul" the city and the province) is never split from it.
     The places the stage read near the name are no evidence by themselves: it read them together."""
     if main.id in (place.admin1_id, place.admin2_id) or place.id in (main.admin1_id, main.admin2_id):
         return False  # the city and its province of one name ("Istanbul"): one row
@@ -197,7 +197,8 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main,
         return False
     if place.feature_code in AREA_CODES:
         inside = {found.id for found in others if found.id != place.id and _within(found, place)}
-        return len(inside) >= 2 and not any(_within(found, main) for found in others)
+        return (len(inside) >= 2 and not any(_within(found, main) for found in others)) or _among_peers(
+            place, main, others)
     if any(found.id == place.admin2_id != main.admin2_id for found in others if found.id):
         return True
     named = Counter(found.id for found in others if found.feature_code == "ADM1").most_common(2)
@@ -222,6 +223,22 @@ def _among_neighbours(place, main, located: list[tuple], usual: dict[str, int]) 
     near = {name_key(found.name) for text, found in local
             if usual.get(name_key(text)) == found.id and _distance(found, place) <= SUPPORT_KM}
     return len(near) >= 2 and not any(_distance(found, main) <= SUPPORT_KM for _, found in local)
+
+
+def _among_peers(place, main, others: list) -> bool:
+    """A country or a state named among its peers, where `main` (an area too) lies in another country: two other
+    countries for a country ("Turkey, Georgia and Ukraine": the country, not the US state), two other states or
+    provinces of its country for a state, and no place in `main`'s country but that country itself."""
+    if main.feature_code not in AREA_CODES or main.country_code == place.country_code:
+        return False
+    if place.feature_code in COUNTRY_CODES:
+        peers = {found.id for found in others if found.feature_code in COUNTRY_CODES
+                 and found.country_code not in (place.country_code, main.country_code)}
+    else:
+        peers = {found.id for found in others if found.feature_code == "ADM1" and found.id != place.id
+                 and found.country_code == place.country_code}
+    return len(peers) >= 2 and not any(found.country_code == main.country_code
+                                       and found.feature_code not in COUNTRY_CODES for found in others)
 
 
 def _distance(one, other) -> float:
