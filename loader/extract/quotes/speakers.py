@@ -13,15 +13,17 @@ Common nouns no name stands for (see Resolver._unnamed): a role noun is the pers
 "his mother", "a Tory MP"), news media ("state media") and public bodies the article does not name ("the
 police") are anonymous sources; "the 57-year-old" and "his administration" are the person the text names
 before; things ("evidence", "54%", "the rallies", "this pact"), "no one" and "one" as anybody are no
-speaker (the quote keeps none); what is left is a description.
+speaker (the quote keeps none); a document or text with no issuer named ("the report said", "according to a lawsuit")
+is a document (DOCUMENT), by its noun ("report", "lawsuit"); what is left is a description.
 "The company" of a wire story whose body names no company is the one its headline marks with a ticker;
 "usda" in lower case is the USDA; a country before a common noun ("U.S. refiners", "US officials", "US
 intelligence agencies") leaves the noun speaking (an unnamed group; "the US army" that body), never the country,
 except its government; a capitalised name after it ("U.S. Mint") is an organisation. "The diplomat", "the Russian
 diplomat" are the person the article made foreign minister, ambassador or envoy (of that country; roles.json
 lists the offices a general noun covers). A text ("the editorial", "a note from Acme") speaks for whoever its
-phrase names, else stays a description (never the organisation named before). A document whose words name its author's
-body ("a police report", "an army statement") or the agent of an issuing clause ("a report carried by X") is theirs.
+phrase names, else is a document (never the organisation named before). A document whose words name its author's
+body ("a police report", "an army statement": the army, unnamed, when no name holds it) or the agent of an issuing
+clause ("a report carried by X") is theirs.
 A bare surname two people of the article have ("Reed" of Tom and Danny Reed) is the one the text names as a subject
 in its paragraph (or the one before), else stays the surname as written: no guess between two people.
 """
@@ -43,6 +45,9 @@ from ...text import squash
 PERSON = "PERSON"
 # The type of an unnamed source ("analysts", "traders"): a category journalists quote, not an entity.
 ANONYMOUS = "ANONYMOUS"
+# A document or text that speaks with no issuer the article names ("the report said", "according to a study", "the
+# leaflet states"): a typed source of its own kind, its noun as one lower-case spelling (see document_name).
+DOCUMENT = "DOCUMENT"
 # Endings of English nouns that name people by what they do ("critic", "resident", "prosecutor").
 PEOPLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "ic", "ate")
 # Nouns for a body of people that is no one organisation: in the plural ("member countries", "both sides")
@@ -285,6 +290,8 @@ class Resolver:
             return speaker
         body = _author_body(head) if kind == "document" and not authors else None
         author = self._resolve_subject(body, span.doc[_first_modifier(head):body.i + 1]) if body is not None else None
+        if author is not None and author.type is None:  # "an Israeli army statement": a body no name holds, unnamed
+            author = Speaker(_source_phrase(span.doc[body.left_edge.i:body.i + 1]), ANONYMOUS)
         if author is not None and author.type in AUTHOR_TYPES:  # "a police report" after "the Aurora Police Department"
             self._remember(author)
             return author
@@ -296,7 +303,7 @@ class Resolver:
             kind = None  # "Page said", "the Post said": a name, not a page or a post
         named = self._named(span, head, "document" if kind == "text" else kind)
         if kind == "text" and named is None:  # "the leaflet states", "a tweet said": a text no one in its phrase
-            speaker = Speaker(_clean(span.text).lower(), None)  # wrote stays its own description, no one else's
+            speaker = Speaker(document_name(head), DOCUMENT)  # wrote stays a document of its own, no one else's
             self._remember(speaker)
             return speaker
         if named is None and kind in (None, "role"):
@@ -339,7 +346,7 @@ class Resolver:
             speaker = None  # "I"/"we" outside quotation marks: the writer, or a quote we cannot see
         else:
             speaker = self._unlisted(span)
-        if author is not None and author.type == ANONYMOUS and (speaker is None or speaker.type is None):
+        if author is not None and author.type == ANONYMOUS and (speaker is None or speaker.type in (None, DOCUMENT)):
             speaker = author  # "an army statement" no named body wrote: the army, an unnamed source
         earlier = kind == "document" or any(speaker is spoken for spoken in self.spoken + self.settled)  # "it": as is
         if speaker is not None and speaker.type is None and not earlier:
@@ -455,7 +462,7 @@ class Resolver:
                                                                          or token.lemma_.lower() in GENERIC_BODIES):
                     return self._resolve_subject(token)  # "Malaysia's foreign ministry condemns it. ... it said"
             last = self.spoken[-1] if self.spoken else None
-            if last is not None and (last.type in ORGANISATION_TYPES or last.type is None):
+            if last is not None and (last.type in ORGANISATION_TYPES or last.type in (None, DOCUMENT)):
                 return last
             return None
         if head.lower_ == "they":
@@ -481,21 +488,17 @@ class Resolver:
         named before ("a statement by the interior ministry", "the Munich Security Report", "Acme said in a
         statement"), else the organisation named as the subject nearest before (see _subject_organisation: "Acme
         agreed to sell a plant. The settlement said"); plural documents no phrase credits ("reports said", "opinion
-        polls suggest") are unnamed sources of that kind; else, when some organisation is named before, the document
-        stays a description, never the organisation named last (a body the text names only as a topic); with none
-        named, no speaker."""
+        polls suggest") and any other document are documents speaking (kind DOCUMENT, see document_name), never the
+        organisation named last (a body the text names only as a topic)."""
         head = span.root
-        if head.tag_ in PLURAL_TAGS:  # "reports said", "opinion polls suggest": unnamed sources of that kind
-            return self._issuer_of(head) or Speaker(_source_phrase(span), ANONYMOUS)
+        if head.tag_ in PLURAL_TAGS:  # "reports said", "opinion polls suggest": documents of no one named
+            return self._issuer_of(head) or Speaker(document_name(head), DOCUMENT)
         for token in [head] + list(reversed(span.doc[:span.start])):
             if token.lemma_.lower() == head.lemma_.lower() and token.pos_ in ("NOUN", "PROPN"):
                 found = self._issuer_of(token)
                 if found is not None:
                     return found
-        found = self._subject_organisation(span)
-        if found is not None or self._mention_before(span, ISSUER_TYPES) is None:
-            return found  # None: no organisation named at all, a document of no one the text knows ("the motion said")
-        return Speaker(_clean(span.text).lower(), None)  # the document as written, not a body named only in passing
+        return self._subject_organisation(span) or Speaker(document_name(head), DOCUMENT)  # "the motion said"
 
     def _subject_organisation(self, span) -> Speaker | None:
         """The organisation named as a subject nearest before the span: in its own sentence, else the main subject of
@@ -1348,6 +1351,20 @@ def anonymous_name(head) -> str:
     if speaker_words().get(lemma) == "spokesperson":
         return "spokespeople" if plural else "spokesperson"
     return _hyphened(head) + (head.lower_ if plural else lemma)
+
+
+def document_name(head) -> str:
+    """One spelling per kind of document, in lower case and in the number written, with the common nouns written
+    right before it that say which kind: "The Report" and "a report" → "report", "a press release" → "press
+    release", "opinion polls" → "opinion polls"; a name, a number or an adjective before it is left out ("the
+    Facebook post", "a 2014 survey", "a new study", "the 40-page document" → "post", "survey", "study", "document")."""
+    doc, first = head.doc, head.i
+    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i >= first \
+            and doc[first - 1].pos_ == "NOUN" and (doc[first - 1].is_lower or doc[first - 1].is_sent_start) \
+            and not (first >= 2 and doc[first - 2].text == "-" and not doc[first - 2].whitespace_):  # "40-page"
+        first -= 1
+    noun = head.lower_ if head.tag_ in PLURAL_TAGS else head.lemma_.lower()
+    return " ".join([token.lower_ for token in head.doc[first:head.i]] + [noun])
 
 
 def _hyphened(head) -> str:
