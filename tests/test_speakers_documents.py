@@ -58,3 +58,14 @@ def test_a_stored_document_is_typed_document_and_names_no_entity(load_into, tmp_
             for row in db.query("select * from quotes order by start")]
     assert rows[0] == ("lawsuit", "document", None)
     assert rows[1][:2] == ("Ann Lo", "person") and rows[1][2] is not None
+
+
+def test_an_email_is_a_document_and_a_crowd_an_unnamed_source():
+    text = ("The second threat arrived on Tuesday. \"It is now time to get serious,\" the email said.\n\n"
+            "\"Yes or no! Yes or no!\" the crowd chanted.")
+    assert speakers(text) == [("email", "DOCUMENT"), ("crowd", "ANONYMOUS")]
+
+
+def test_a_surname_in_capitals_is_the_person_of_that_surname():
+    text = "Ann Hendricks runs the farm. \"THE RAIN CAME TOO LATE FOR US,\" HENDRICKS SAID."
+    assert speakers(text) == [("Ann Hendricks", "PERSON")]

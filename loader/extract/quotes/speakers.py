@@ -1088,13 +1088,15 @@ class Resolver:
     def _named_surname(self, span, word: str | None = None) -> Speaker | None:
         """ "Stals said", the parser taking the surname for a plural noun: the person named before
         ("Chris Stals") whose last word it is (or is `word`, the span's word without stray marks); of two people
-        of that surname, the one the text points to (see _namesake)."""
-        if len(span) != 1 or not span[0].is_title:
+        of that surname, the one the text points to (see _namesake). A surname in capitals ("HENDRICKS SAID" in a
+        story written partly in capitals) is the person of that surname too."""
+        if len(span) != 1 or not (span[0].is_title or (span[0].is_upper and span[0].is_alpha and len(span[0]) > 2)):
             return None
         if pair := self._namesakes(word or span.text):
             return self._namesake(word or span.text, span.start_char, pair)
+        folded = fold_words(word or span.text)
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            if name.type == PERSON and _surname(name.canonical) == (word or span.text) \
+            if name.type == PERSON and fold_words(_surname(name.canonical) or "") == folded \
                     and name.end <= span.start_char:
                 return self._speaker(name)
         return None
