@@ -131,6 +131,15 @@ COUNTRY_GOVERNMENTS = {"government", "cabinet"}
 OWNED_BODIES = GOVERNMENT_NOUNS | {"office"}
 # Words for no one at all ("nobody said", "none of them"); "one" and "body" after "no" too ("no one wants").
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
+# Words that tell two people of one surname apart by age ("the elder Reed", "the younger Reed").
+ELDER_WORDS = {"elder", "eldest", "older", "oldest", "senior"}
+YOUNGER_WORDS = {"younger", "youngest", "junior"}
+# "Tom Reed, 62," gives his age; "his son Danny Reed" says Danny is the younger of the two, "her father Tom Reed" the
+# elder.
+AGE_AFTER_NAME = re.compile(r",\s*(?:aged\s+)?(\d{1,3})\b")
+CHILD_WORDS = {"son", "daughter", "grandson", "granddaughter", "child"}
+KIN_BEFORE_NAME = re.compile(r"\b(son|daughter|grandson|granddaughter|child|father|mother|grandfather|grandmother|"
+                             r"parent)\s*,?\s*$", re.IGNORECASE)
 # Verbs of a participle clause that say who got hold of a document, not who wrote it ("a report seen by Reuters").
 OBTAINING_VERBS = frozenset({"obtain", "see", "review", "receive", "view", "acquire", "examine"})
 # How many sentences before "they" a plural subject for people may stand ("The lawyers advise ... The advice is ...
@@ -312,7 +321,10 @@ class Resolver:
             if found is not None:
                 self._remember(found)
                 return found
-        if named is not None and named.type == PERSON and (pair := self._namesakes(self._written(named))):
+        if named is not None and named.type == PERSON and (pair := self._namesakes(self._written(named))) \
+                and _age_word(span) is not None:  # "the younger Reed said" of two Reeds
+            speaker = self._by_age(self._written(named), pair, _age_word(span))
+        elif named is not None and named.type == PERSON and (pair := self._namesakes(self._written(named))):
             speaker = self._namesake(self._written(named), span.start_char, pair)  # "Reed said" of two Reeds
         elif named is not None:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
@@ -1146,6 +1158,24 @@ class Resolver:
             start = text.rfind("\n", 0, char) + 1
         return Speaker(word, PERSON)
 
+    def _by_age(self, word: str, wanted: set[str], elder: bool) -> Speaker:
+        """ "the elder Reed", "the younger Reed" of two Reeds: the older or younger of them by the ages the text gives
+        ("Tom Reed, 62," and "Danny Reed, 30,") or by how it relates them ("his son Danny Reed": Danny the younger);
+        the bare surname as written when it gives neither (no guess)."""
+        ages = {}
+        for name in self.names.names:
+            if name.canonical in wanted:
+                age = AGE_AFTER_NAME.match(self.doc.text, name.end)
+                kin = KIN_BEFORE_NAME.search(self.doc.text[max(0, name.start - 40):name.start])
+                if age is not None:
+                    ages.setdefault(name.canonical, int(age.group(1)))
+                elif kin is not None:  # only the order matters: a child below, a parent above any age given
+                    ages.setdefault(name.canonical, -1 if kin.group(1).lower() in CHILD_WORDS else 1000)
+        if len(ages) != len(wanted) or len(set(ages.values())) != len(ages):
+            return Speaker(word, PERSON)
+        chosen = (max if elder else min)(ages, key=ages.get)
+        return self._with_role(chosen, PERSON)
+
     def _earlier_person(self, text: str) -> Speaker | None:
         """ "Sun" after "Sun Xingjie" spoke (whatever the parser made of "Sun"); a surname two people have is the one
         the text points to (see _namesake)."""
@@ -1258,6 +1288,13 @@ def _common_use(token) -> bool:
     Guardian" may be one)."""
     return any((child.dep_ == "amod" and child.pos_ == "ADJ") or (child.dep_ == "det" and child.lower_ in ("a", "an"))
                for child in token.children)
+
+
+def _age_word(span) -> bool | None:
+    """True for "the elder Reed" ("older", "senior"), False for "the younger Reed" ("junior"), None for neither (the
+    word right before a span that is the name alone counts)."""
+    words = {token.lower_ for token in span.doc[max(0, span.start - 1):span.end]}
+    return True if words & ELDER_WORDS else False if words & YOUNGER_WORDS else None
 
 
 def _lemma(head) -> str:
