@@ -319,3 +319,4 @@ def test_said_to_be_is_hearsay_with_no_speaker():
 def test_the_object_of_a_preposition_before_a_cue_is_no_speaker():
     text = 'Ben Alder answered the remarks on illegal immigration by tweeting, "I cannot tell you how scared I am."'
     assert said(text) == [("I cannot tell you how scared I am", "Ben Alder")]
+

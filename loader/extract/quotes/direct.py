@@ -156,8 +156,10 @@ def _speaker_in_frame(cue, frame, in_frame):
     if subject is not None and subject.i in in_frame:
         return subject
     # Parsers often hang "said Busby" or "Geng said" off the quote: take the noun next to the cue, not the object of a
-    # preposition ("answered the remarks on immigration by tweeting, “…”": no one's name).
-    nouns = [t for t in frame if (t.pos_ in NOMINAL or t.tag_ in NOMINAL_TAGS) and t.i != cue.i and t.dep_ != "pobj"]
+    # preposition or of another verb ("answered the remarks on immigration by tweeting, “…”", "will shape Britain's
+    # future, adding: “…”": no one's name).
+    nouns = [t for t in frame if (t.pos_ in NOMINAL or t.tag_ in NOMINAL_TAGS) and t.i != cue.i and t.dep_ != "pobj"
+             and not (t.dep_ == "dobj" and t.head.i != cue.i)]
     after = [t for t in nouns if t.i > cue.i and t.i <= cue.i + 3]
     before = [t for t in nouns if t.i < cue.i and t.i >= cue.i - 4]
     candidates = after[:1] if after and not before else before[-1:]
