@@ -1396,11 +1396,13 @@ def document_name(head) -> str:
     """One spelling per kind of document, in lower case and in the number written, with the common nouns written
     right before it that say which kind: "The Report" and "a report" → "report", "a press release" → "press
     release", "opinion polls" → "opinion polls"; a name, a number or an adjective before it is left out ("the
-    Facebook post", "a 2014 survey", "a new study", "the 40-page document" → "post", "survey", "study", "document")."""
+    Facebook post", "a 2014 survey", "a new study", "the 40-page document", "a probable cause affidavit" → "post",
+    "survey", "study", "document", "affidavit")."""
     doc, first = head.doc, head.i
     while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i >= first \
             and doc[first - 1].pos_ == "NOUN" and (doc[first - 1].is_lower or doc[first - 1].is_sent_start) \
-            and not (first >= 2 and doc[first - 2].text == "-" and not doc[first - 2].whitespace_):  # "40-page"
+            and not (first >= 2 and doc[first - 2].text == "-" and not doc[first - 2].whitespace_) \
+            and not any(True for _ in doc[first - 1].lefts):  # not "40-page", "probable cause" ("affidavit")
         first -= 1
     noun = head.lower_ if head.tag_ in PLURAL_TAGS else head.lemma_.lower()
     return " ".join([token.lower_ for token in head.doc[first:head.i]] + [noun])
