@@ -25,7 +25,8 @@ phrase names, else is a document (never the organisation named before). A docume
 body ("a police report", "an army statement": the army, unnamed, when no name holds it) or the agent of an issuing
 clause ("a report carried by X") is theirs.
 A bare surname two people of the article have ("Reed" of Tom and Danny Reed) is the one the text names as a subject
-in its paragraph (or the one before), else stays the surname as written: no guess between two people.
+in its paragraph (or the one before), else stays the surname as written: no guess between two people; "the younger
+Reed" is the younger by the ages or kinship the text gives ("Tom Reed, 62", "his son Danny Reed"), else the surname.
 """
 import re
 from bisect import bisect_right
