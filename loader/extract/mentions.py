@@ -87,6 +87,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _firms_of_surnames(doc, text, mentions)
     mentions = _firms_after_a_firm_noun(doc, text, mentions)
     _companies_by_legal_form(mentions, text, doc)
+    mentions = _places_starting_companies(doc, text, mentions)
     mentions = _described_names(doc, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
     mentions = [m for m in mentions if not _table_heading(text, m)]
@@ -195,6 +196,36 @@ def _companies_by_legal_form(mentions: list[Mention], text: str, doc=None) -> No
             m.type = "ORG"
 
 
+def _places_starting_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "US West Inc", "Brandon Valley Savings Corp" with only the place tagged: a place written just before up to
+    three capitalised words and a legal form ("Ohio Teachers Holdings Inc"), or before the legal form itself (the
+    end of "Acme of Virginia Inc"), starts a company's name and is no mention of the place: the whole name is one
+    organisation, and any mention inside it goes. A name with a full stop ("U.S. Subsidiary Acme Corp": wire
+    copy capitalises the word after "U.S."), a comma before the ending ("in Ohio, Inc said") or an "and" ("Ohio
+    and Acme Corp", a list) is left alone."""
+    kept = sorted(mentions, key=lambda m: m.start)
+    for m in [m for m in kept if m.type in PLACE_TYPES and not m.text.endswith(".")]:
+        match = COMPANY_REST.match(text, m.end) or COMPANY_AFTER.match(text, m.end)
+        if not match or re.search(r",|\band\b|&", match.group()) or m not in kept:
+            continue
+        start = _company_of_start(text, kept, m)
+        span = doc.char_span(start, match.end(), alignment_mode="expand")
+        inside = [o for o in kept if start <= o.start and o.end <= match.end()]
+        if span is None or any(o.start < match.end() < o.end for o in kept):
+            continue
+        kept = sorted([o for o in kept if o not in inside] + [
+            Mention(span.start, span.end, start, match.end(), text[start:match.end()], "ORG", span.start)],
+            key=lambda o: o.start)
+    return kept
+
+
+def _company_of_start(text: str, mentions: list[Mention], place: Mention) -> int:
+    """Where a company named "<organisation> of <place> <legal form>" starts: the organisation tagged just before
+    " of " ("Acme" of "Acme of Virginia Inc"), else the place itself."""
+    before = [m for m in mentions if m.type == "ORG" and OF_GAP.fullmatch(text[m.end:place.start])]
+    return before[-1].start if before else place.start
+
+
 AND_GAP = re.compile(r"\s+(?:and|&)\s+")
 AND_THE_GAP = re.compile(r"\s+and\s+the\s+")
 OF_GAP = re.compile(r"\s+of\s+")
@@ -207,7 +238,9 @@ def _joined_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     "and", and an organisation of a partnership's words ("Alex Smith" + " and " + "Sons Inc"); an organisation cut
     after its "and" and such a rest ("Alex. Smith and" + "Sons Inc"); an organisation ending in a head noun, "of" and
     a person's name, or "do", "de" ... and a person's, organisation's or place's name ("Banco" + " do " + "Brasil"),
-    and so a person's name after such a head noun the model left untagged; a one-word organisation, "and" and a
+    and so a person's name after such a head noun the model left untagged; an organisation ending in a body's head
+    noun, "of" and a place ("Teachers Pension Fund" + " of " + "Ohio": the place is part of its name, no mention of
+    the place); a one-word organisation, "and" and a
     one-word person's name the article gives no fuller name for and writes only as that pair ("Wagner and Brown");
     an organisation whose name has "of", "and the" and a one-word place or "person" the article writes only after
     it ("Islamic State of Iraq and the Levant")."""
@@ -239,7 +272,20 @@ def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
         return True
     of = b.type == PERSON and OF_GAP.fullmatch(gap) \
         or b.type in (PERSON, "ORG", "GPE") and FOREIGN_OF_GAP.fullmatch(gap)
-    return a.type == "ORG" and bool(of) and fragment_kind(a.text.split()[-1]) == "generic"
+    head = a.text.split()[-1]
+    return a.type == "ORG" and fragment_kind(head) == "generic" and (
+        bool(of) or b.type == "GPE" and bool(OF_GAP.fullmatch(gap)) and _body_head(head))
+
+
+# A group of companies "of" a place is where it is based ("Acme Group of London"); a body "of" a place is named by it.
+GROUP_WORDS = {"group", "holdings", "industries"}
+
+
+def _body_head(word: str) -> bool:
+    """Whether an organisation's head noun takes the place after "of" into its name: "Teachers Pension Fund of
+    Ohio", "Valley Bank of Arizona" — not a legal form ("Acme Inc of Ohio") or a group of companies."""
+    folded = fold_words(word)
+    return bool(folded) and folded[-1] not in LEGAL_FORMS and folded[-1] not in GROUP_WORDS
 
 
 def _only_together(text: str, a: Mention, b: Mention, alone: tuple = ()) -> bool:
