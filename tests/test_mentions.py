@@ -730,3 +730,14 @@ def test_a_place_after_a_bodys_head_noun_and_of_is_part_of_its_name():
         == [("Cargill Inc", "ORG"), ("Minneapolis", "GPE")]
     assert [(m["text"], m["type"]) for m in one("It sold its stake to Kleinwort Benson Group of London.")] \
         == [("Kleinwort Benson Group", "ORG"), ("London", "GPE")]
+
+
+def test_a_place_before_a_company_the_article_names_alone_or_owning_a_name_stays_a_place():
+    # a headline run into the text: "Zorva" is named alone, so "United States Zorva Co" is no company
+    text = "Zorva plans electric car sales in United States Zorva Co Ltd plans to sell electric cars in the United States."
+    assert [(m["text"], m["type"]) for m in one(text)] == [
+        ("Zorva", "ORG"), ("United States", "GPE"), ("United States", "GPE")]
+    # "of Russia's ...": the place owns the next name and is no part of the committee's
+    text = "He is head of the Executive Committee of Russia's National Meat Association."
+    assert [(m["text"], m["type"]) for m in one(text)] == [
+        ("Executive Committee", "ORG"), ("Russia", "GPE"), ("National Meat Association", "ORG")]

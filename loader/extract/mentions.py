@@ -201,12 +201,14 @@ def _places_starting_companies(doc, text: str, mentions: list[Mention]) -> list[
     three capitalised words and a legal form ("Ohio Teachers Holdings Inc"), or before the legal form itself (the
     end of "Acme of Virginia Inc"), starts a company's name and is no mention of the place: the whole name is one
     organisation, and any mention inside it goes. A name with a full stop ("U.S. Subsidiary Acme Corp": wire
-    copy capitalises the word after "U.S."), a comma before the ending ("in Ohio, Inc said") or an "and" ("Ohio
-    and Acme Corp", a list) is left alone."""
+    copy capitalises the word after "U.S."), a comma, line break or "and" before the ending ("in Ohio, Inc said",
+    "Ohio and Acme Corp", a list), or words the model names as a company or person of their own ("sales in Ohio Acme
+    Co Ltd plans", a headline run into the text) is left alone."""
     kept = sorted(mentions, key=lambda m: m.start)
     for m in [m for m in kept if m.type in PLACE_TYPES and not m.text.endswith(".")]:
         match = COMPANY_REST.match(text, m.end) or COMPANY_AFTER.match(text, m.end)
-        if not match or re.search(r",|\band\b|&", match.group()) or m not in kept:
+        if not match or re.search(r",|\n|\band\b|&", match.group()) or m not in kept \
+                or _named_apart(doc, text, kept, m.end, match.end()):
             continue
         start = _company_of_start(text, kept, m)
         span = doc.char_span(start, match.end(), alignment_mode="expand")
@@ -217,6 +219,14 @@ def _places_starting_companies(doc, text: str, mentions: list[Mention]) -> list[
             Mention(span.start, span.end, start, match.end(), text[start:match.end()], "ORG", span.start)],
             key=lambda o: o.start)
     return kept
+
+
+def _named_apart(doc, text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether the words of text[start:end] before its legal form are a company or person of their own: the model
+    tags one there, or the article names them alone ("Acme" of "sales in Ohio Acme Co Ltd")."""
+    rest = COMPANY_AFTER.split(text[start:end], maxsplit=1)[0].strip()
+    return any(ent.label_ in ("ORG", PERSON) and start <= ent.start_char < end for ent in doc.ents) \
+        or any(m.type in ("ORG", PERSON) and m.text == rest for m in mentions)
 
 
 def _company_of_start(text: str, mentions: list[Mention], place: Mention) -> int:
@@ -239,8 +249,8 @@ def _joined_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     after its "and" and such a rest ("Alex. Smith and" + "Sons Inc"); an organisation ending in a head noun, "of" and
     a person's name, or "do", "de" ... and a person's, organisation's or place's name ("Banco" + " do " + "Brasil"),
     and so a person's name after such a head noun the model left untagged; an organisation ending in a body's head
-    noun, "of" and a place ("Teachers Pension Fund" + " of " + "Ohio": the place is part of its name, no mention of
-    the place); a one-word organisation, "and" and a
+    noun, "of" and a place not written as an owner ("Teachers Pension Fund" + " of " + "Ohio": the place is part of
+    its name, no mention of the place; not "Committee of Ohio's Meat Association"); a one-word organisation, "and" and a
     one-word person's name the article gives no fuller name for and writes only as that pair ("Wagner and Brown");
     an organisation whose name has "of", "and the" and a one-word place or "person" the article writes only after
     it ("Islamic State of Iraq and the Levant")."""
@@ -274,9 +284,11 @@ def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
         or b.type in (PERSON, "ORG", "GPE") and FOREIGN_OF_GAP.fullmatch(gap)
     head = a.text.split()[-1]
     return a.type == "ORG" and fragment_kind(head) == "generic" and (
-        bool(of) or b.type == "GPE" and bool(OF_GAP.fullmatch(gap)) and _body_head(head))
+        bool(of) or b.type == "GPE" and bool(OF_GAP.fullmatch(gap)) and _body_head(head)
+        and not POSSESSIVE_AFTER.match(text, b.end))
 
 
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b|\s+s\b")  # "of Russia's Meat Association": the place owns the next name
 # A group of companies "of" a place is where it is based ("Acme Group of London"); a body "of" a place is named by it.
 GROUP_WORDS = {"group", "holdings", "industries"}
 
