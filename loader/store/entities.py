@@ -22,7 +22,10 @@ A merged quote speaker's name follows (quotes.speaker is the full entity's name,
 An acronym needs evidence beyond its initials: an article that writes both, or comparable counts and more: a name
 established, sharing the acronym's context, its first words or its country, where the acronym's articles lie clearly
 more often than the archive's (not a local archive's own country), and no site's name ("Oak Street")
-(_acronym_candidates, _letters_evidence);
+(_acronym_candidates, _letters_evidence); once joined, an acronym stays apart in its articles that show no tie to the
+name's (no rare entity, first words, country or rare topic words in common) when those are most of the two's articles,
+and three or more, and joins nothing when none of its articles is tied: "NBA" in five basketball stories beside two
+stories of a bar association (_keep_unrelated_acronym_articles, _unrelated_everywhere);
 so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office", "United" that begins
 many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
 only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
@@ -51,6 +54,7 @@ from ..extract.gazetteer import get_gazetteer
 from ..extract.toponyms import demonyms, institution_words
 from .provenance import refresh_group_rows
 from .rows import chunks, marks, replace_article_rows
+from .stories import features
 from ..text import squash
 
 MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role", "used_as")
@@ -178,6 +182,7 @@ def merge_short_forms(db) -> int:
         _keep_state_stories(db, context, by_id, short, wanted)
         _keep_other_countries_articles(db, context, by_id, short, wanted)
         _keep_other_people(db, context, by_id, short, wanted)
+        _keep_unrelated_acronym_articles(db, context, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
     retype_places(db)
@@ -283,6 +288,7 @@ class ArticleContext:
         self._regions = None
         self._total = None
         self._shares = None
+        self._counts: dict[str, int] = {}
         self.place_names = PlaceNames(db)  # read once per run by the per-target checks
 
     def codes(self) -> dict[str, str]:
@@ -520,6 +526,41 @@ class ArticleContext:
             found |= {row[0] for row in self.db.execute(
                 f"select id, title, body from articles where id in ({marks(ids)})", ids)
                 if pattern.search(f"{row[1] or ''}\n{row[2] or ''}")}
+        return found
+
+    def on_topic(self, own: set, others: set, skip: str = "") -> set:
+        """Those of the `others` articles whose title and lede (stories.features) share TOPIC_MIN words or more with the
+        `own` articles' that are no everyday words of the rest of the archive: written in at most a CONTEXT_SHARE of its
+        articles (or CONTEXT_MIN) besides those compared ("wheat", "grades" in all the stories of a grain office;
+        "playoffs", "rebounds" in a league's); the words of `skip` (the names compared) do not count."""
+        if self._total is None:
+            self._total = self.db.execute("select count(*) from articles").fetchone()[0]
+        limit = max(CONTEXT_MIN, CONTEXT_SHARE * self._total)
+        words = {article_id: self._topic_words(article_id) for article_id in own | others}
+        theirs = set().union(*(words[article_id] for article_id in own)) - {key[2:] for key in features(skip, None)}
+        shared = set().union(*(words[article_id] & theirs for article_id in others)) if others else set()
+        rare = {word for word in shared if self._word_count(word) - self._word_count(word, own | others) <= limit}
+        return {article_id for article_id in others if len(words[article_id] & rare) >= TOPIC_MIN}
+
+    def _topic_words(self, article_id: str) -> set:
+        row = self.db.execute("select title, body from articles where id = ?", [article_id]).fetchone()
+        return {key[2:] for key in features(*row) if key.startswith("w:") and re.search(r"[^\W\d_]{3}", key)}
+
+    def _word_count(self, word: str, article_ids: set | None = None) -> int:
+        """How many of the archive's articles (or of `article_ids`) write the word (FTS, stemmed)."""
+        if article_ids is not None:
+            return len(self.writing_stem(word, article_ids))
+        if word not in self._counts:
+            self._counts[word] = self.db.execute("select count(*) from articles_fts where articles_fts match ?",
+                                                 [_phrase(word)]).fetchone()[0]
+        return self._counts[word]
+
+    def writing_stem(self, word: str, article_ids: set) -> set:
+        """Those of the articles that FTS finds writing the word (stemmed, case aside)."""
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= self._articles(f"select id from articles where id in ({marks(ids)}) and rowid in (select rowid "
+                                    f"from articles_fts where articles_fts match ?)", [*ids, _phrase(word)])
         return found
 
     def _articles(self, sql: str, params: list) -> set:
@@ -1055,6 +1096,12 @@ ESTABLISHED_MIN = 2
 # 3 of 4 of its articles there; a country that holds two thirds of the archive's articles or more is no evidence at
 # all (a local archive at 0.9: 3 of 3 articles lie there by chance alone in nearly 3 of 4 draws).
 COUNTRY_LIFT = 1.5
+# An article that writes an acronym alone is on the topic of a name's articles when their titles and ledes share this
+# many rare words.
+TOPIC_MIN = 2
+# Articles of an acronym with no tie to its name are another body's only when they are this many or more: two short
+# items ("said on NBC's Today program") may share nothing with the one article of the name by chance.
+UNRELATED_MIN = 3
 # Words compared by their first this many letters: "Democrat" for "Democratic", "offering" for "Offering".
 STEM = 5
 
@@ -1088,6 +1135,8 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
                               and _letters_evidence(context, name, by_id[other][1], *sets[other][1:],
                                                     ids=(entity, other, current), targets=targets or {})))
                  and _body_where_its_articles_lie(context, by_id[other][1], *sets[other][:2])}
+        found = {other for other in found if not _unrelated_everywhere(context, name, (other, by_id[other][1]),
+                                                                     *sets[other], ids={entity, other, current})}
         together = {other: support[other][0] for other in found}
     best = max(together.values(), default=0)
     if best:
@@ -1210,6 +1259,69 @@ def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set
     there = len(context.lying_in(own, country))
     return bool(there) and 2 * there >= len(own) \
         and there >= COUNTRY_LIFT * context.share_in(country) * len(context.located(own))
+
+
+def _keep_unrelated_acronym_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
+    """An acronym joined to a name with its initials ("NBA" → "National Bar Association"): when most of the articles of
+    the acronym and the name are articles that write the acronym alone and show no tie to the name
+    (_unrelated_acronym_articles), those are another, better-known body's ("NBA" the basketball league's in five
+    sports stories, beside two local stories of the lawyers): their mentions (and quotes) stay on the acronym's own
+    row. Where the tied articles are as many, all of them join ("Deutsche Welle" once, "told DW" in 22 stories that
+    mostly lie where it does)."""
+    name, target = by_id[short][1], by_id[wanted][1]
+    if by_id[short][2] != "ORG" or not ACRONYM.fullmatch(name) or name in target.split():
+        return
+    both, own, full = context.support_articles(short, wanted, name, wanted)
+    named = both | full | context.writing_out({wanted})
+    unrelated = _unrelated_acronym_articles(context, name, target, own - named, named, {short, wanted})
+    for article_id in sorted(unrelated):
+        _keep_apart(db, short, wanted, name, article_id)
+
+
+def _unrelated_everywhere(context: ArticleContext, acronym: str, candidate: tuple, both: set, own: set, full: set,
+                          ids: set) -> bool:
+    """Whether every article of the acronym would stay apart from the candidate (its id, its name) by
+    _unrelated_acronym_articles, none of them writing the name: then the acronym is no short form of it at all (it
+    competes for none and joins none). `both`, `own`, `full`: ArticleContext.support_articles."""
+    other, name = candidate
+    named = both | full | context.writing_out({other})
+    alone = own - named
+    return bool(alone) and alone == own and \
+        _unrelated_acronym_articles(context, acronym, name, alone, named, ids - {None}) == alone
+
+
+def _unrelated_acronym_articles(context: ArticleContext, acronym: str, name: str, alone: set, named: set,
+                                ids: set) -> set:
+    """Those of the articles that write the acronym alone (`alone`) that show no tie to the articles that write the
+    name (`named`), when they are more than half of the two together and UNRELATED_MIN or more; else none. A tie: the
+    article names a rare entity the name's articles name (ArticleContext.sharing), writes the name's first two words
+    (writing_start), lies in a country the name's articles lie in (_name_countries), or shares TOPIC_MIN rare words
+    of its title and lede with theirs, the words of the two names aside (ArticleContext.on_topic). `ids`: the
+    acronym's and the name's entities (no shared context)."""
+    def most(found: set) -> bool:
+        return 2 * len(found) > len(alone | named) and len(found) >= UNRELATED_MIN
+
+    unrelated = alone - context.sharing(named, alone, ids)
+    if most(unrelated):
+        unrelated -= context.writing_start(_after_country(context, name), unrelated)
+    for code in sorted(_name_countries(context, name, named)) if most(unrelated) else ():
+        unrelated -= context.lying_in(unrelated, code)
+    if most(unrelated):
+        unrelated -= context.on_topic(named, unrelated, skip=f"{acronym} {name}")
+    return unrelated if most(unrelated) else set()
+
+
+def _name_countries(context: ArticleContext, name: str, named: set) -> set:
+    """The countries that tie an article to a name: the one that qualifies it, and those at least half of the located
+    articles writing it lie in; but a country the archive's articles lie in too often to tell (COUNTRY_LIFT times its
+    share would pass all of them: a local archive's own)."""
+    found = Counter()
+    for ids in chunks(sorted(named)):
+        for (codes,) in context.db.execute(f"select country_codes from articles where id in ({marks(ids)})", ids):
+            found.update(country_codes(codes))
+    located = len(context.located(named))
+    codes = {code for code, count in found.items() if 2 * count >= located} | {context.qualifier(name)} - {None}
+    return {code for code in codes if COUNTRY_LIFT * context.share_in(code) <= 1}
 
 
 def _a_site(name: str) -> bool:
