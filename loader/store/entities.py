@@ -37,8 +37,14 @@ its context (ArticleContext.surname_evidence: "Francis" the pope is no police sp
 bare noun stays apart in an article about another division's body ("the Ohio Senate", _keep_other_regions_articles),
 and a country's body's noun in a story about one state's politics and nothing of the nation's ("Sen. Joe Park,
 R-Lima", the statehouse; no Congress, Washington nor senator for a state: _keep_state_stories; it joins the state's
-body the archive names, if one); so does a common noun merged into a body no place qualifies ("Opposition" →
-"Joint Opposition") in articles of countries where that body is never named (_keep_other_countries_articles).
+body the archive names, if one). A body's noun, or a common noun capitalised, merged into one country's body
+("Army" → "U.S. Army", "Times" → "New York Times"; the country its name's place is of, by the archive's places or the
+gazetteer: "Maltese Parliament") stays apart in an article that does not write the body's name and lies only in
+other countries, or that no place locates when the country holds less than half of the archive's located articles
+and the article does not write "U.S." (_keep_foreign_articles). A common noun merged into a body whose other words
+are no place ("Opposition" → "Joint Opposition": one alliance, not every country's opposition) joins it only in
+articles that write its name; one merged into a body a place that is no country qualifies ("European Community"),
+not in articles of countries where that body is never named (_keep_other_countries_articles).
 A person quoted by a surname that no mention holds ("Nunes said") is linked as the surname's mentions would be
 (link_surname_speakers).
 """
@@ -602,21 +608,38 @@ def _articles_merged(db, wanted: str, name: str) -> set:
         "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
 
 
+# An article no place locates lies in the country most of the archive's located articles lie in, if one holds this
+# share of them: "the Treasury" of an unplaced wire story is the U.S. one in 1987 Reuters (three in five located
+# there), not in world or local news from many countries.
+UNPLACED_SHARE = 0.5
+
+
 def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
-    """A public body's noun merged into one country's body ("Treasury" → "U.S. Treasury Department"): in an
-    article whose places lie only in other countries, the noun is that country's body: the body of that
-    country the archive names ("U.K. Treasury"), else the short form itself (its mentions there stay apart)."""
+    """A public body's noun, or a common noun capitalised (ArticleContext.common_word), merged into one country's body
+    ("Treasury" → "U.S. Treasury Department", "Army" → "U.S. Army", "Opposition" → "Syrian Opposition"; its country
+    by _body_country) is another country's body in an article that does not write the body's name and
+    - whose places lie only in other countries, or in that country only in passing (_in_passing: "the Times" of a
+      story of forty British places and one American, "Congress" of one of eighteen Indian places and one American),
+    - or that no place locates, while that country holds less than an UNPLACED_SHARE of the archive's located
+      articles and the article does not write the words before the noun ("U.S." of "U.S. Senate": "U.S. BUDGET
+      CLEARED" of a wire story no place locates):
+    the body of that country the archive names ("U.K. Treasury"), else the short form itself (its mentions there stay
+    apart)."""
     name = by_id[short][1]
-    noun = _one_noun(by_id, short, institution_words())
-    if noun is None:
+    words = fold_words(name)
+    if len(words) != 1 or by_id[short][2] != "ORG" or not (
+            words[0] in institution_words() or (name[1:].islower() and context.common_word(name))):
         return
-    home = context.qualifier(by_id[wanted][1])
+    home = _body_country(context, words[0], by_id[wanted][1])
     if home is None:
         return
+    named = context.articles_naming(by_id[wanted][1])  # an article that writes the body's name means it
+    placed_by = _words_before(words[0], by_id[wanted][1])  # "U.S." of "U.S. Senate"
+    unplaced_abroad = context.share_in(home) < UNPLACED_SHARE  # an article no place locates lies where most do
     bodies = defaultdict(set)  # country → the bodies of that noun qualified by it
     for other, other_name, type_, merged, _ in by_id.values():
-        if type_ == "ORG" and merged is None and other != wanted and noun in fold_words(other_name) \
-                and _same_body(noun, other_name, set()):
+        if type_ == "ORG" and merged is None and other != wanted and words[0] in fold_words(other_name) \
+                and _same_body(words[0], other_name, set()):
             code = context.qualifier(other_name)
             if code:
                 bodies[code].add(other)
@@ -624,10 +647,49 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
             "select id, country_codes from articles where id in (select article_id from mentions "
             "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
         found = country_codes(codes)
-        if not found or home in found:
+        if article_id in named or (home in found and not _in_passing(db, article_id, home)):
             continue
-        there = set().union(*(bodies.get(code, set()) for code in found))
+        if not found and (not unplaced_abroad or (placed_by and context.writing(placed_by, {article_id}))):
+            continue
+        there = set().union(*(bodies.get(code, set()) for code in found - {home}))
         _keep_apart(db, there.pop() if len(there) == 1 else short, wanted, name, article_id)
+
+
+# A country an article names less than this share as often as the country it names most is named in passing.
+PASSING_SHARE = 0.2
+
+
+def _in_passing(db, article_id: str, code: str) -> bool:
+    """Whether the article's places lie in the country `code` only in passing: fewer than a PASSING_SHARE of the
+    mentions of the country its places lie in most (a story of Russia's ties with Washington names both often)."""
+    counts = dict(db.execute("select places.country_code, count(*) from locations join places on places.id = "
+                             "locations.place_id where locations.article_id = ? and places.country_code is not null "
+                             "group by 1", [article_id]).fetchall())
+    return counts.get(code, 0) < PASSING_SHARE * max(counts.values(), default=0)
+
+
+def _body_country(context: ArticleContext, noun: str, name: str) -> str | None:
+    """The country of a body whose name is a place and its noun ("U.S. Army", "Sri Lanka Army", "Manitoba
+    Legislature"): the place the archive resolved (ArticleContext.qualifier), else the country or first-order division
+    the gazetteer knows by the words before the noun, or by the place their nationality is of ("Maltese")."""
+    code = context.qualifier(name)
+    if code is not None:
+        return code
+    before = _words_before(noun, name)
+    place = demonyms().get(before, before)
+    gazetteer = get_gazetteer()
+    found = [candidate.country_code for candidate in (gazetteer.candidates(place) if place else [])
+             if candidate.country_code and (candidate.feature_code.startswith("PCL")
+                                            or candidate.feature_code == "ADM1")
+             and gazetteer.is_main_name(candidate, place)]
+    return found[0] if found else None
+
+
+def _words_before(noun: str, name: str) -> str:
+    """The words of the name before its noun ("Sri Lanka" of "Sri Lanka Army"); none when it does not hold it."""
+    words = name.split()
+    folded = [fold_words(word)[:1] for word in words]
+    return " ".join(words[:folded.index([noun])]) if [noun] in folded else ""
 
 
 def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
@@ -763,12 +825,20 @@ def _division_bodies(context: ArticleContext, by_id: dict, word: str) -> dict[tu
 def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
     """A common noun capitalised (a word the archive writes in lower case too: "Opposition"; not "DPA", which an
     agency writes "dpa") merged into a body no place nor company form
-    qualifies ("Joint Opposition"): in an article whose places lie only in countries where no article of the body's
-    own name lies, the noun is that country's: its mentions (and quotes) there stay on the short form's own id."""
+    qualifies: when the body's name holds the noun after words that are no place ("Joint Opposition": one party's
+    alliance, not every country's opposition), the noun is the body only in an article that writes the body's name
+    (_keep_unwritten); else ("European Community"), in an article whose places lie only in countries where no article
+    of the body's own name lies, the noun is that country's. Its mentions (and quotes) elsewhere stay on the short
+    form's own id."""
     name = by_id[short][1]
+    body = by_id[wanted][1]
     if len(fold_words(name)) != 1 or by_id[short][2] != "ORG" or not name[1:].islower() \
-            or context.qualifier(by_id[wanted][1]) is not None or set(fold_words(by_id[wanted][1])) & COMPANY_FORMS \
+            or context.qualifier(body) is not None or set(fold_words(body)) & COMPANY_FORMS \
             or not context.common_word(name):
+        return
+    noun = fold_words(name)[0]
+    if noun in fold_words(body) and not _a_place(context, _words_before(noun, body)):
+        _keep_unwritten(db, context, short, wanted, name, body)
         return
     home = set()
     for (codes,) in db.execute("select country_codes from articles where id in (select article_id from mentions "
@@ -781,6 +851,26 @@ def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, sho
             "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
         if country_codes(codes) and not country_codes(codes) & home:
             _keep_apart(db, short, wanted, name, article_id)
+
+
+def _a_place(context: ArticleContext, words: str) -> bool:
+    """Whether the words name a place, or are a nationality: a place the archive resolved, a country's initials,
+    a place the gazetteer knows by that main name ("Joint", "Catholic" are none)."""
+    if not words:
+        return False
+    if words in demonyms() or is_country_prefix(words) or entity_key(words, "GPE") in context.codes():
+        return True
+    gazetteer = get_gazetteer()
+    return any(gazetteer.is_main_name(place, words) for place in gazetteer.candidates(words))
+
+
+def _keep_unwritten(db, context: ArticleContext, short: str, wanted: str, name: str, body: str) -> None:
+    """The mentions (and quotes) of `name` merged into `body` stay on the short form's own id in every article that
+    does not write the body's name, as a mention or in its text."""
+    articles = {row[0] for row in db.execute(
+        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
+    for article_id in sorted(articles - context.articles_naming(body) - context.writing(body, articles)):
+        _keep_apart(db, short, wanted, name, article_id)
 
 
 def _divisions_named(places: "PlaceNames", article_ids: list) -> dict[str, dict[str, tuple[str, str]]]:
