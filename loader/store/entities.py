@@ -867,8 +867,7 @@ def _a_place(context: ArticleContext, words: str) -> bool:
 def _keep_unwritten(db, context: ArticleContext, short: str, wanted: str, name: str, body: str) -> None:
     """The mentions (and quotes) of `name` merged into `body` stay on the short form's own id in every article that
     does not write the body's name, as a mention or in its text."""
-    articles = {row[0] for row in db.execute(
-        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
+    articles = _articles_merged(db, wanted, name)
     for article_id in sorted(articles - context.articles_naming(body) - context.writing(body, articles)):
         _keep_apart(db, short, wanted, name, article_id)
 
