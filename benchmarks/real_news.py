@@ -162,13 +162,15 @@ def top_speakers(conn) -> list[tuple]:
         [TOP_SPEAKERS]).fetchall()
 
 
-def generic_speaker_share(conn) -> tuple[int, int]:
+def generic_speaker_share(conn) -> tuple[int, int, int]:
     """Quotes whose speaker is a description (speaker_type), or, in an archive from before speaker_type,
-    a speaker written without a capital letter or digit."""
+    a speaker written without a capital letter or digit; quotes of a document with no issuer named (speaker_type
+    document, a typed source like an anonymous one, counted apart); and all quotes with a speaker."""
     rows = conn.execute(f"select speaker, {speaker_type_column(conn)} from quotes where speaker is not null").fetchall()
     generic = sum(1 for speaker, kind in rows
                   if kind == "description" or (not kind and not re.search(r"[A-Z0-9]", speaker)))
-    return generic, len(rows)
+    documents = sum(1 for _, kind in rows if kind == "document")
+    return generic, documents, len(rows)
 
 
 def initials(name: str) -> str:
@@ -255,7 +257,7 @@ def main() -> int:
         if args.keep:
             subprocess.run(["cp", str(db), args.keep], check=True)
         conn = sqlite3.connect(db)
-        generic, quotes = generic_speaker_share(conn)
+        generic, documents, quotes = generic_speaker_share(conn)
         short, shown = unmerged(conn)
         cut, bodies = cut_paragraphs(conn)
         tables = [line for kind in ("PERSON", "ORG", "GPE") for line in entity_table(conn, kind)]
@@ -270,6 +272,8 @@ def main() -> int:
         "| measure | value |", "|---|---:|",
         f"| quotes with a generic-noun speaker (speaker_type description) | {generic} of {quotes} "
         f"({100 * generic / max(quotes, 1):.1f}%) |",
+        f"| quotes of a document with no issuer named (speaker_type document) | {documents} of {quotes} "
+        f"({100 * documents / max(quotes, 1):.1f}%) |",
         f"| top-40 PERSON/ORG/GPE rows that are an unmerged short form of exactly one longer entity | "
         f"{short} of {shown} |",
         f"| bodies with a paragraph break inside a sentence | {cut} of {bodies} ({100 * cut / max(bodies, 1):.1f}%) |",

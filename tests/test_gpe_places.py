@@ -35,6 +35,22 @@ ISTANBUL_PROVINCE = (745042, "Istanbul", "ADM1", "TR", "İstanbul", 25255203)
 SALEM_OREGON = (5750162, "Salem", "PPL", "US", "Oregon", 175535)
 SALEM_INDIANA = (4264334, "Salem", "PPL", "US", "Indiana", 6217)  # in a Washington County, as a Salem in New York
 STATE_OF_INDIANA = (4921868, "Indiana", "ADM1", "US", "Indiana", 4629607)
+TURKEY = (298795, "Türkiye", "PCLI", "TR", "", 82319724)
+UKRAINE = (690791, "Ukraine", "PCLI", "UA", "", 40000000)
+STATE_OF_ALABAMA = (4829764, "Alabama", "ADM1", "US", "Alabama", 3226401)
+STATE_OF_FLORIDA = (4155751, "Florida", "ADM1", "US", "Florida", 16383160)
+# A famous Richmond and a far smaller one, with the towns round each (GeoNames ids: the finisher reads where they lie).
+RICHMOND_VIRGINIA = (4781708, "Richmond", "PPL", "US", "Virginia", 226610)
+RICHMOND_KENTUCKY = (4305974, "Richmond", "PPL", "US", "Kentucky", 33533)
+LEXINGTON_KENTUCKY = (4297983, "Lexington", "PPL", "US", "Kentucky", 320347)
+BEREA = (4283974, "Berea", "PPL", "US", "Kentucky", 14882)
+WINCHESTER_KENTUCKY = (4313697, "Winchester", "PPL", "US", "Kentucky", 18446)
+WINCHESTER_ENGLAND = (2633858, "Winchester", "PPL", "GB", "England", 46074)
+SPRINGFIELD_VIRGINIA = (4787117, "Springfield", "PPL", "US", "Virginia", 30484)  # 140 km from Richmond, Virginia
+WILLIAMSBURG_VIRGINIA = (4793846, "Williamsburg", "PPL", "US", "Virginia", 15052)  # 70 km from it
+STATE_OF_VIRGINIA = (6254928, "Virginia", "ADM1", "US", "Virginia", 5722167)
+WOODSTOCK_ONTARIO = (6184365, "Woodstock", "PPL", "CA", "Ontario", 40404)
+ST_THOMAS_ONTARIO = (6158357, "St. Thomas", "PPL", "CA", "Ontario", 38909)
 
 
 def new_archive(tmp_path):
@@ -185,6 +201,69 @@ def test_a_country_or_a_state_is_confirmed_by_two_places_inside_it_and_a_quote_f
     assert {name: row[:3] for name, row in rows(db).items()} == {
         "Georgia": (5, 5, GEORGIA_STATE[0]), "Georgia (country)": (1, 1, GEORGIA_COUNTRY[0])}
     assert db.execute("select speaker_entity_id from quotes").fetchone()[0] == country
+
+
+def test_a_country_named_among_countries_or_a_state_among_its_states_is_confirmed(tmp_path):
+    """"Turkey, Georgia and Ukraine" is the country; so is it beside the United States itself, but not beside a
+    place inside the United States (Atlanta), nor beside one other country. "Georgia" beside Florida and Alabama is
+    the US state where most articles read the country."""
+    db = new_archive(tmp_path)
+    for n in range(5):
+        save(db, f"s{n}", [("Georgia", GEORGIA_STATE)])
+    save(db, "c1", [("Turkey", TURKEY), ("Georgia", GEORGIA_COUNTRY), ("Ukraine", UKRAINE)])
+    save(db, "c2", [("Turkey", TURKEY), ("Georgia", GEORGIA_COUNTRY), ("Ukraine", UKRAINE),
+                    ("United States", UNITED_STATES)])
+    save(db, "c3", [("Turkey", TURKEY), ("Georgia", GEORGIA_COUNTRY), ("Ukraine", UKRAINE), ("Atlanta", ATLANTA)])
+    save(db, "c4", [("Turkey", TURKEY), ("Georgia", GEORGIA_COUNTRY)])
+    finish(db)
+    assert {name: row[:2] for name, row in rows(db).items() if name.startswith("Georgia")} == {
+        "Georgia": (7, 7), "Georgia (country)": (2, 2)}
+    country = split_id(entity_id("Georgia", "GPE"), GEORGIA_COUNTRY[0])
+    assert sorted(article for (article, _), owner in owners(db, "Georgia").items() if owner == country) == [
+        "c1", "c2"]
+    (tmp_path / "other").mkdir()
+    db = new_archive(tmp_path / "other")
+    for n in range(3):
+        save(db, f"c{n}", [("Georgia", GEORGIA_COUNTRY)])
+    save(db, "s1", [("Florida", STATE_OF_FLORIDA), ("Georgia", GEORGIA_STATE), ("Alabama", STATE_OF_ALABAMA)])
+    save(db, "s2", [("Florida", STATE_OF_FLORIDA), ("Georgia", GEORGIA_STATE)])
+    finish(db)
+    assert {name: row[:2] for name, row in rows(db).items() if name.startswith("Georgia")} == {
+        "Georgia": (4, 4), "Georgia, United States": (1, 1)}
+
+
+def test_two_towns_round_a_smaller_namesake_and_none_round_the_famous_one_confirm_it(tmp_path):
+    """"Richmond" beside Lexington and Berea (both within 100 km of Richmond, Kentucky, none near Virginia's) is
+    Richmond, Kentucky, though Virginia's is nearly seven times bigger, and "London" beside Woodstock and St. Thomas
+    is London, Ontario; one town is not enough, two mentions of one town count once, a town near the famous place
+    undoes it and so does the famous one's state named, but not a town read far off (Springfield, Virginia); a
+    neighbour counts only as the archive usually reads its name (Winchester, England: the stage may have read a
+    cluster of towns together in the wrong place)."""
+    db = new_archive(tmp_path)
+    for n in range(9):
+        save(db, f"v{n}", [("Richmond", RICHMOND_VIRGINIA)])
+        save(db, f"e{n}", [("London", ENGLAND)])
+    save(db, "k1", [("Richmond", RICHMOND_KENTUCKY), ("Lexington", LEXINGTON_KENTUCKY), ("Berea", BEREA)])
+    save(db, "k2", [("Richmond", RICHMOND_KENTUCKY), ("Lexington", LEXINGTON_KENTUCKY)])  # one town
+    save(db, "k3", [("Richmond", RICHMOND_KENTUCKY), ("Lexington", LEXINGTON_KENTUCKY),
+                    ("Lexington", LEXINGTON_KENTUCKY)])  # one town twice
+    save(db, "k4", [("Richmond", RICHMOND_KENTUCKY), ("Lexington", LEXINGTON_KENTUCKY), ("Berea", BEREA),
+                    ("Williamsburg", WILLIAMSBURG_VIRGINIA)])  # and a town near Virginia's Richmond
+    save(db, "k5", [("Richmond", RICHMOND_KENTUCKY), ("Lexington", LEXINGTON_KENTUCKY), ("Berea", BEREA),
+                    ("Springfield", SPRINGFIELD_VIRGINIA)])  # Springfield lies 140 km from Virginia's
+    save(db, "k7", [("Richmond", RICHMOND_KENTUCKY), ("Winchester", WINCHESTER_KENTUCKY), ("Berea", BEREA)])
+    save(db, "w1", [("Winchester", WINCHESTER_ENGLAND)])  # the archive reads "Winchester" as England's twice:
+    save(db, "w2", [("Winchester", WINCHESTER_ENGLAND)])  # k7's Winchester is no sure neighbour
+    save(db, "k6", [("Richmond", RICHMOND_KENTUCKY), ("Lexington", LEXINGTON_KENTUCKY), ("Berea", BEREA),
+                    ("Virginia", STATE_OF_VIRGINIA)])  # the famous one's state named: the stage may have misread all
+    save(db, "o1", [("London", ONTARIO), ("Woodstock", WOODSTOCK_ONTARIO), ("St. Thomas", ST_THOMAS_ONTARIO)])
+    finish(db)
+    assert {name: row[:3] for name, row in rows(db).items() if name.startswith(("Richmond", "London"))} == {
+        "Richmond": (14, 14, RICHMOND_VIRGINIA[0]), "Richmond, Kentucky": (2, 2, RICHMOND_KENTUCKY[0]),
+        "London": (9, 9, ENGLAND[0]), "London, Ontario": (1, 1, ONTARIO[0])}
+    kentucky = split_id(entity_id("Richmond", "GPE"), RICHMOND_KENTUCKY[0])
+    assert sorted(article for (article, _), owner in owners(db, "Richmond").items() if owner == kentucky) == [
+        "k1", "k5"]
 
 
 def test_the_word_state_after_the_name_confirms_a_state_and_a_city_is_not_split_from_its_province(tmp_path):

@@ -302,3 +302,21 @@ def test_a_cue_after_a_quote_that_reports_its_own_clause_does_not_attribute_the_
 def test_a_quote_split_around_its_cue_keeps_its_speaker():
     text = '"If you look back at the record," Rudd said, "I could have written those things last week."'
     assert said(text) == [("If you look back at the record", "Rudd"), ("I could have written those things last week", "Rudd")]
+
+
+# --- cues that say nothing: a participle naming a noun, hearsay -----------------------------------------------------
+
+def test_a_participle_that_names_a_noun_is_no_quote():
+    assert said('She painted a huge mural called "The Long Road Home to Dover" for the town.') == []
+    assert said('The town fought over the so-called "bathroom bills for every state" all spring.') == []
+
+
+def test_said_to_be_is_hearsay_with_no_speaker():
+    text = 'A photograph said to be from the scene showed a burned car. "We heard the blast at dawn," Ann Lo said.'
+    assert said(text) == [("We heard the blast at dawn", "Ann Lo")]
+
+
+def test_the_object_of_a_preposition_before_a_cue_is_no_speaker():
+    text = 'Ben Alder answered the remarks on illegal immigration by tweeting, "I cannot tell you how scared I am."'
+    assert said(text) == [("I cannot tell you how scared I am", "Ben Alder")]
+

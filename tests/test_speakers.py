@@ -367,10 +367,10 @@ def test_one_capitalised_word_that_starts_an_organisations_name_is_that_organisa
     assert speakers("Facebook Research ran a study. Facebook said the study was closed.")[0][0] == "Facebook"
 
 
-def test_a_text_or_act_named_by_its_ending_speaks_for_its_issuer_or_is_no_speaker():
+def test_a_text_or_act_named_by_its_ending_speaks_for_its_issuer_or_is_a_document():
     assert speakers("Acme Tools Inc agreed to sell a plant. The settlement said the plant would close.") == [
         ("Acme Tools Inc", "ORG")]
-    assert speakers("The motion said the plant would close.") == []
+    assert speakers("The motion said the plant would close.") == [("motion", "DOCUMENT")]
 
 
 def test_a_central_bank_is_the_one_of_the_country_the_text_names():
@@ -621,7 +621,7 @@ def test_capitalised_words_joined_by_for_are_an_organisations_name():
 def test_a_text_speaks_for_whoever_its_phrase_names_else_for_itself():
     text = ("Acme Securities Ltd raised its forecast. A research note from Hollin Capital Plc says half the "
             "builders will fail. The leaflet states that the schools are free.")
-    assert speakers(text) == [("Hollin Capital Plc", "ORG"), ("leaflet", None)]
+    assert speakers(text) == [("Hollin Capital Plc", "ORG"), ("leaflet", "DOCUMENT")]
 
 
 def test_plural_names_of_groups_are_unnamed_groups():
@@ -729,10 +729,10 @@ def test_a_document_speaks_for_the_issuer_the_text_gives_it_not_the_body_named_l
     assert speakers(text)[-1] == ("Malaysia's Foreign Ministry", "ORG")
 
 
-def test_a_document_no_one_is_said_to_issue_stays_a_description():
+def test_a_document_no_one_is_said_to_issue_is_a_document_by_its_noun():
     text = ("Trucks cross Europe, where the European Union sets the rules. Drivers sleep in their cabs. "
             "The 40-page document says that drivers must rest. It also says that pay is too low.")
-    assert speakers(text) == [("40-page document", None)] * 2
+    assert speakers(text) == [("document", "DOCUMENT")] * 2
 
 
 def test_it_is_the_subject_the_pronoun_hangs_from_or_of_the_sentence_before():
@@ -783,16 +783,16 @@ def test_a_body_joined_to_the_speaker_by_and_or_one_of_several_bodies_is_not_the
 def test_someone_who_broke_a_law_is_not_its_issuer():
     text = ("Tom Rudd broke the law in May, when the Halvard Council met. The vote was close. The law states that "
             "appointees are not paid.")
-    assert speakers(text) == [("law", None)]
+    assert speakers(text) == [("law", "DOCUMENT")]
     text = "The Halvard Council released a report on Monday, before the United Nations met. The report said prices rose."
     assert speakers(text) == [("Halvard Council", "ORG")]
 
 
-def test_plural_documents_no_phrase_credits_are_unnamed_sources():
+def test_plural_documents_no_phrase_credits_are_documents_in_the_number_written():
     text = "Flynn resigned from the White House after reports said he discussed sanctions with the ambassador."
-    assert speakers(text) == [("reports", "ANONYMOUS")]
+    assert speakers(text) == [("reports", "DOCUMENT")]
     text = "Rutte debated Wilders, who wants to leave the EU. Some opinion polls suggest his party could win."
-    assert speakers(text) == [("opinion polls", "ANONYMOUS")]
+    assert speakers(text) == [("opinion polls", "DOCUMENT")]
 
 
 def test_a_body_in_apposition_to_the_speaker_still_speaks():

@@ -64,3 +64,18 @@ def test_one_person_named_longer_and_shorter_is_no_namesake_pair():
     names = Names([Name(at[0], at[0] + 17, "PERSON", "Ravi Kumar Sharma"),  # as the mentions extractor may leave them
                    Name(at[1], at[1] + 12, "PERSON", "Kumar Sharma"), Name(at[2], at[2] + 6, "PERSON", "Kumar Sharma")])
     assert [quote.name for quote in find_quotes(doc, names)] == ["Kumar Sharma"]
+
+
+def test_the_elder_or_younger_of_two_namesakes_is_told_by_their_ages_or_kin():
+    text = ("Wes Tanner, 62, runs the farm with his son Matt Tanner.\n\n"
+            "\"The rain came far too late for the corn,\" the younger Tanner said.")
+    assert speakers(text) == [("Matt Tanner", "PERSON")]
+    text = ("Ann Lo, 40, and Sue Lo, 35, run the shop.\n\n"
+            "\"The rain came far too late for the corn,\" the elder Lo said.")
+    assert speakers(text) == [("Ann Lo", "PERSON")]
+
+
+def test_the_younger_of_two_namesakes_the_text_gives_no_age_is_no_ones_row():
+    text = ("Wes Tanner and Matt Tanner run the farm.\n\n"
+            "\"The rain came far too late for the corn,\" the younger Tanner said.")
+    assert speakers(text) == [("Tanner", "PERSON")]

@@ -7,8 +7,9 @@ articles take. Each article takes the place most of its locations of that name r
 ignored); the place most articles take (the dominant reading) keeps the bare row (its id, its name;
 entities.place_id names it). An article reading another place moves to that place's row only when it names what
 holds that place and not the dominant one (`confirmed_readings`): its state, province or county ("Paris, Tenn.", a
-dateline "PARIS, Texas", "Lamar County" elsewhere, even beside a far bigger dominant place), its country when the
-dominant place lies in another, or for a country or a state a place inside it; a single article's misreading
+dateline "PARIS, Texas", "Lamar County" elsewhere, even beside a far bigger dominant place), two towns round it and
+none round the dominant place (Lexington and Berea beside "Richmond": Kentucky's, not Virginia's), its country when
+the dominant place lies in another, or for a country or a state a place inside it; a single article's misreading
 ("Toronto" as a small US town, with nothing naming Ohio) stays with the bare row. A split row's id is made from the
 bare row's id and the place; it is named for a reader (`qualified_name`: "Paris, Texas", "Paris, France", "Georgia
 (country)", "Georgia, United States"), and `split_from` names the bare row.
@@ -22,7 +23,8 @@ from collections import Counter, defaultdict
 
 from ..extract.gazetteer import get_gazetteer, name_key
 from ..extract.names import entity_key
-from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO, counties_named, county_readings
+from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO, SUPPORT_KM, counties_named, county_readings
+from ..geometry import distance_km
 from ..geonames import FEATURE_LABELS, country_name
 from .entities import _Tally, entity_id, refresh_entities
 from .rows import chunks, marks
@@ -48,10 +50,11 @@ def split_by_place(db) -> int:
     families = _families(db)
     readings = _readings(db, families)
     placed = {row[0] for row in db.execute("select id from entities where place_id is not null and split_from is null")}
+    usual = usual_places(db) if readings else {}
     plans = {}
     for bare, (name, members) in families.items():
         if bare in readings or len(members) > 1 or bare in placed:  # only these may change
-            plans[bare] = _move_family(db, bare, name, members, readings.get(bare, {}))
+            plans[bare] = _move_family(db, bare, name, members, readings.get(bare, {}), usual)
     refresh_entities(db)  # the counts of the bare rows whose mentions moved (split rows are named below)
     for bare, (main, wanted) in plans.items():
         name, members = families[bare]
@@ -106,18 +109,33 @@ def _readings(db, families: dict) -> dict[str, dict[str, int]]:
     return found
 
 
+def usual_places(db) -> dict[str, int]:
+    """name key → the place most of the archive's articles read the name as, for the names with one such place (a
+    tie between two readings gives none)."""
+    counts = defaultdict(Counter)
+    for text, place, articles in db.execute("select text, place_id, count(distinct article_id) from locations "
+                                            "where place_id is not null group by text, place_id"):
+        counts[name_key(text)][place] += articles
+    usual = {}
+    for key, places in counts.items():
+        ranked = places.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            usual[key] = ranked[0][0]
+    return usual
+
+
 def _articles_of(db, members: set) -> set:
     ids = sorted(members)
     return {row[0] for row in db.execute(
         f"select distinct article_id from mentions where entity_id in ({marks(ids)})", ids)}
 
 
-def _move_family(db, bare: str, name: str, members: set,
-                 by_article: dict[str, int]) -> tuple[int | None, dict[int, str]]:
+def _move_family(db, bare: str, name: str, members: set, by_article: dict[str, int],
+                 usual: dict[str, int]) -> tuple[int | None, dict[int, str]]:
     """Point each article's mentions of the family at its place's row; returns the bare row's place and the split
     rows wanted (place → id), none when no article confirms a place other than the one most articles take."""
     main = _main_place(db, Counter(by_article.values()))
-    by_article = confirmed_readings(db, name, members, by_article, main)
+    by_article = confirmed_readings(db, name, members, by_article, main, usual)
     counts = Counter(by_article.values())
     if not counts:
         main = None
@@ -127,28 +145,32 @@ def _move_family(db, bare: str, name: str, members: set,
     return main, wanted
 
 
-def confirmed_readings(db, name: str, members: set, by_article: dict[str, int], main: int | None) -> dict[str, int]:
+def confirmed_readings(db, name: str, members: set, by_article: dict[str, int], main: int | None,
+                       usual: dict[str, int] | None = None) -> dict[str, int]:
     """The articles (→ place) that read the name as a place other than the main one and confirm it themselves:
-    the places stage's lone misreading ("Toronto" a small US town) stays with the main row."""
+    the places stage's lone misreading ("Toronto" a small US town) stays with the main row. `usual`: usual_places of
+    the archive (read here when not given)."""
     gazetteer = get_gazetteer()
+    usual = usual_places(db) if usual is None else usual
     main_place = gazetteer.get(main) if main is not None else None
     kept = {}
     for article, place_id in by_article.items():
         place = gazetteer.get(place_id) if place_id != main else None
         if place is not None and main_place is not None and _confirms(db, gazetteer, name, members, article, place,
-                                                                      main_place):
+                                                                      main_place, usual):
             kept[article] = place_id
     return kept
 
 
-def _confirms(db, gazetteer, name: str, members: set, article: str, place, main) -> bool:
+def _confirms(db, gazetteer, name: str, members: set, article: str, place, main, usual: dict[str, int]) -> bool:
     """Whether the article itself says the name means `place`, not `main`. Written after the name: the place's
     state, province, county or (when `main` lies in another) country ("Paris, Tenn.", a dateline "PARIS, Texas"),
-    or for a state the word ("Washington state"). Elsewhere in the article: the place's county; its state or
-    province when no other is named as often; for a state or a country, two places in it and none in `main`.
-    A town named like the state or country `main` is ("England and Wales"), or far smaller than `main` ("the Paris
-    climate agreement" in an article that names Texas), takes only what follows the name; a place that holds
-    `main` or lies in it ("Istanbul" the city and the province) is never split from it.
+    or for a state the word ("Washington state"). Elsewhere in the article: the place's county; two towns round
+    it and none round `main` (`_among_neighbours`); its state or province when no other is named as often; for a
+    state or a country, two places in it and none in `main`, or two of its peers (`_among_peers`). A town named
+    like the state or country `main` is ("England and Wales") takes only what follows the name; one far smaller
+    than `main` ("the Paris climate agreement" in an article that names Texas) that and its county or neighbouring
+    towns; a place that holds `main` or lies in it ("Istanbul" the city and the province) is never split from it.
     The places the stage read near the name are no evidence by themselves: it read them together."""
     if main.id in (place.admin1_id, place.admin2_id) or place.id in (main.admin1_id, main.admin2_id):
         return False  # the city and its province of one name ("Istanbul"): one row
@@ -162,21 +184,65 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main)
         return True
     if _in_named_county(db, gazetteer, name, article, place, main):
         return True
-    if (main.feature_code in AREA_CODES and place.feature_code not in AREA_CODES) or (
-            main.population > FAMOUS_RATIO * place.population):
+    if main.feature_code in AREA_CODES and place.feature_code not in AREA_CODES:
         return False
     key = name_key(name)
-    others = [found for text, place_id in db.execute(
+    located = [(text, found) for text, place_id in db.execute(
         "select text, place_id from locations where article_id = ? and place_id is not null and is_dateline = 0",
         [article]).fetchall() if name_key(text) != key and (found := gazetteer.get(place_id)) is not None]
+    others = [found for _, found in located]
+    if _among_neighbours(place, main, located, usual):
+        return True
+    if main.population > FAMOUS_RATIO * place.population:
+        return False
     if place.feature_code in AREA_CODES:
         inside = {found.id for found in others if found.id != place.id and _within(found, place)}
-        return len(inside) >= 2 and not any(_within(found, main) for found in others)
+        return (len(inside) >= 2 and not any(_within(found, main) for found in others)) or _among_peers(
+            place, main, others)
     if any(found.id == place.admin2_id != main.admin2_id for found in others if found.id):
         return True
     named = Counter(found.id for found in others if found.feature_code == "ADM1").most_common(2)
     return bool(named) and named[0][0] == place.admin1_id != main.admin1_id and (
         len(named) == 1 or named[0][1] > named[1][1])
+
+
+def _among_neighbours(place, main, located: list[tuple], usual: dict[str, int]) -> bool:
+    """A town the article's other towns and counties surround: two of them (by name) lie within SUPPORT_KM of it
+    and none within SUPPORT_KM of `main` ("Richmond" beside Lexington, Berea and Winchester is Richmond, Kentucky,
+    not Virginia's; "London" beside Woodstock and St. Thomas is London, Ontario), even where `main` is famous. The
+    stage reads a cluster of towns together and may read it in the wrong state ("Columbia" and "Georgetown" the
+    universities as two towns in Pennsylvania), so only the neighbours read as the archive usually reads their
+    names count (`usual`), and none where the article names a state or country that holds `main`
+    and not `place` ("Virginia")."""
+    if not place.feature_code.startswith("PPL") or any(
+            found.feature_code in AREA_CODES and _within(main, found) and not _within(place, found)
+            for _, found in located):
+        return False
+    local = [(text, found) for text, found in located
+             if found.feature_code.startswith(("PPL", "ADM2")) and found.id != place.id]
+    near = {name_key(found.name) for text, found in local
+            if usual.get(name_key(text)) == found.id and _distance(found, place) <= SUPPORT_KM}
+    return len(near) >= 2 and not any(_distance(found, main) <= SUPPORT_KM for _, found in local)
+
+
+def _among_peers(place, main, others: list) -> bool:
+    """A country or a state named among its peers, where `main` (an area too) lies in another country: two other
+    countries for a country ("Turkey, Georgia and Ukraine": the country, not the US state), two other states or
+    provinces of its country for a state, and no place in `main`'s country but that country itself."""
+    if main.feature_code not in AREA_CODES or main.country_code == place.country_code:
+        return False
+    if place.feature_code in COUNTRY_CODES:
+        peers = {found.id for found in others if found.feature_code in COUNTRY_CODES
+                 and found.country_code not in (place.country_code, main.country_code)}
+    else:
+        peers = {found.id for found in others if found.feature_code == "ADM1" and found.id != place.id
+                 and found.country_code == place.country_code}
+    return len(peers) >= 2 and not any(found.country_code == main.country_code
+                                       and found.feature_code not in COUNTRY_CODES for found in others)
+
+
+def _distance(one, other) -> float:
+    return distance_km(one.latitude, one.longitude, other.latitude, other.longitude)
 
 
 def _in_named_county(db, gazetteer, name: str, article: str, place, main) -> bool:

@@ -7,10 +7,14 @@ from .entities import entity_id  # every canonical name of a type has one stable
 # speaker as written and the role).
 QUOTE_COLUMNS = ("content", "direct", "speaker", "speaker_text", "speaker_role", "cue", "start", "end",
                  "speaker_start", "speaker_end")
-# The extract row's speaker_type (the speaker's entity type, or ANONYMOUS for an unnamed source such as
-# "analysts") → the stored category; a speaker with no type is a description ("company", "a witness").
+# The extract row's speaker_type (the speaker's entity type, ANONYMOUS for an unnamed source such as "analysts",
+# DOCUMENT for a document no issuer is named for: "the report said") → the stored category; a speaker with no type
+# is a description ("company", "a witness").
 SPEAKER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "FAC": "organisation",
-                 "NORP": "organisation", "LOC": "organisation", "ANONYMOUS": "anonymous"}
+                 "NORP": "organisation", "LOC": "organisation", "ANONYMOUS": "anonymous",
+                 "DOCUMENT": "document"}
+# Extract speaker types that are a category, never an entity.
+UNNAMED_KINDS = ("ANONYMOUS", "DOCUMENT")
 
 
 def save_quotes(db, article_id: str, rows: list[dict]) -> list[int]:
@@ -33,8 +37,8 @@ def speaker_category(row: dict) -> str | None:
 
 def speaker_entity_id(db, name: str | None, kind: str | None):
     """The entities row of this canonical name (of this type when there are several), if stored;
-    never for an unnamed source ("analysts")."""
-    if not name or kind == "ANONYMOUS" or not db["entities"].exists():
+    never for an unnamed source ("analysts") or a document ("report")."""
+    if not name or kind in UNNAMED_KINDS or not db["entities"].exists():
         return None
     if kind:
         wanted = entity_id(name, kind)

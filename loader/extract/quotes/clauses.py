@@ -56,6 +56,22 @@ def speaker_span(head):
     return doc[left.i:head.i + 1]
 
 
+def describes_noun(verb) -> bool:
+    """ "a report called “A Tide of Debt”", "the so-called “bathroom bills”", "a photograph said to be from the
+    scene": a cue's participle that modifies a noun names or describes it, and no one says anything (unless a passive's
+    agent is given: "a statement issued by Acme")."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN") \
+        and not any(child.dep_ == "agent" for child in verb.children)
+
+
+def hearsay(verb) -> bool:
+    """ "A photograph said to be from the scene showed ...", "He is said to have left": "said to be/have" tells what
+    people say of something, with no one saying it."""
+    doc = verb.doc
+    return verb.lemma_.lower() == "say" and verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "to" \
+        and doc[verb.i + 2].lemma_.lower() in ("be", "have")
+
+
 def relative_antecedent(token):
     """ "Heather, who finally confessed …": the noun a relative pronoun stands for, else None."""
     if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head is not token.head:

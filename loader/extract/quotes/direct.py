@@ -6,7 +6,7 @@ speaker; the caller decides whether it continues the previous speaker's quote.
 """
 from dataclasses import replace
 
-from .clauses import speaker_span, subject_of, text_of, token_at, word_count
+from .clauses import describes_noun, hearsay, speaker_span, subject_of, text_of, token_at, word_count
 from .lexicon import cue_phrase, cue_text
 from .marks import Marked
 from .quote import Quote
@@ -150,11 +150,16 @@ def _speaker_in_frame(cue, frame, in_frame):
         to = cue.doc[cue.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj" and c.i in in_frame]
         return objects[0] if objects else None
+    if describes_noun(cue) or hearsay(cue):
+        return None  # "a mural called “The Long Road”": a name, no one's words
     subject = subject_of(cue)
     if subject is not None and subject.i in in_frame:
         return subject
-    # Parsers often hang "said Busby" or "Geng said" off the quote: take the noun next to the cue.
-    nouns = [t for t in frame if (t.pos_ in NOMINAL or t.tag_ in NOMINAL_TAGS) and t.i != cue.i]
+    # Parsers often hang "said Busby" or "Geng said" off the quote: take the noun next to the cue, not the object of a
+    # preposition or of another verb ("answered the remarks on immigration by tweeting, “…”", "will shape Britain's
+    # future, adding: “…”": no one's name).
+    nouns = [t for t in frame if (t.pos_ in NOMINAL or t.tag_ in NOMINAL_TAGS) and t.i != cue.i and t.dep_ != "pobj"
+             and not (t.dep_ == "dobj" and t.head.i != cue.i)]
     after = [t for t in nouns if t.i > cue.i and t.i <= cue.i + 3]
     before = [t for t in nouns if t.i < cue.i and t.i >= cue.i - 4]
     candidates = after[:1] if after and not before else before[-1:]

@@ -5,7 +5,7 @@ A cue verb from the lexicon with a clausal complement ("Geng Shuang said China d
 clause ("told a news briefing that Ku s case had been raised"), and "according to X".
 The content is the reported clause; the speaker is the cue's subject (or a passive's agent).
 """
-from .clauses import speaker_span, subject_of, trimmed, within_paragraph
+from .clauses import describes_noun, hearsay, speaker_span, subject_of, trimmed, within_paragraph
 from .lexicon import addressee_verbs, cue_phrase, cue_text, naming_verbs
 from .marks import quoted_spans
 from .quote import Quote
@@ -130,11 +130,12 @@ def _split_around(start: int, end: int, verb, attribution: list[int]) -> list[tu
 
 
 def unsaid(verb) -> bool:
-    """ "did not say", "won't say": nothing was said; "was asked", "was told": the subject heard it."""
+    """ "did not say", "won't say": nothing was said; "was asked", "was told": the subject heard it; "a report called",
+    "a photograph said to be from": a name or a description, no one's words (see describes_noun, hearsay)."""
     children = list(verb.children)
     negated = any(child.dep_ == "neg" for child in children)
     passive = any(child.dep_ == "auxpass" for child in children) and not any(c.dep_ == "agent" for c in children)
-    return negated or passive
+    return negated or passive or describes_noun(verb) or hearsay(verb)
 
 
 def _is_question(clause, verb) -> bool:

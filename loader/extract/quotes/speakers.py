@@ -13,17 +13,20 @@ Common nouns no name stands for (see Resolver._unnamed): a role noun is the pers
 "his mother", "a Tory MP"), news media ("state media") and public bodies the article does not name ("the
 police") are anonymous sources; "the 57-year-old" and "his administration" are the person the text names
 before; things ("evidence", "54%", "the rallies", "this pact"), "no one" and "one" as anybody are no
-speaker (the quote keeps none); what is left is a description.
+speaker (the quote keeps none); a document or text with no issuer named ("the report said", "according to a lawsuit")
+is a document (DOCUMENT), by its noun ("report", "lawsuit"); what is left is a description.
 "The company" of a wire story whose body names no company is the one its headline marks with a ticker;
 "usda" in lower case is the USDA; a country before a common noun ("U.S. refiners", "US officials", "US
 intelligence agencies") leaves the noun speaking (an unnamed group; "the US army" that body), never the country,
 except its government; a capitalised name after it ("U.S. Mint") is an organisation. "The diplomat", "the Russian
 diplomat" are the person the article made foreign minister, ambassador or envoy (of that country; roles.json
 lists the offices a general noun covers). A text ("the editorial", "a note from Acme") speaks for whoever its
-phrase names, else stays a description (never the organisation named before). A document whose words name its author's
-body ("a police report", "an army statement") or the agent of an issuing clause ("a report carried by X") is theirs.
+phrase names, else is a document (never the organisation named before). A document whose words name its author's
+body ("a police report", "an army statement": the army, unnamed, when no name holds it) or the agent of an issuing
+clause ("a report carried by X") is theirs.
 A bare surname two people of the article have ("Reed" of Tom and Danny Reed) is the one the text names as a subject
-in its paragraph (or the one before), else stays the surname as written: no guess between two people.
+in its paragraph (or the one before), else stays the surname as written: no guess between two people; "the younger
+Reed" is the younger by the ages or kinship the text gives ("Tom Reed, 62", "his son Danny Reed"), else the surname.
 """
 import re
 from bisect import bisect_right
@@ -43,6 +46,9 @@ from ...text import squash
 PERSON = "PERSON"
 # The type of an unnamed source ("analysts", "traders"): a category journalists quote, not an entity.
 ANONYMOUS = "ANONYMOUS"
+# A document or text that speaks with no issuer the article names ("the report said", "according to a study", "the
+# leaflet states"): a typed source of its own kind, its noun as one lower-case spelling (see document_name).
+DOCUMENT = "DOCUMENT"
 # Endings of English nouns that name people by what they do ("critic", "resident", "prosecutor").
 PEOPLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "ic", "ate")
 # Nouns for a body of people that is no one organisation: in the plural ("member countries", "both sides")
@@ -126,6 +132,15 @@ COUNTRY_GOVERNMENTS = {"government", "cabinet"}
 OWNED_BODIES = GOVERNMENT_NOUNS | {"office"}
 # Words for no one at all ("nobody said", "none of them"); "one" and "body" after "no" too ("no one wants").
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
+# Words that tell two people of one surname apart by age ("the elder Reed", "the younger Reed").
+ELDER_WORDS = {"elder", "eldest", "older", "oldest", "senior"}
+YOUNGER_WORDS = {"younger", "youngest", "junior"}
+# "Tom Reed, 62," gives his age; "his son Danny Reed" says Danny is the younger of the two, "her father Tom Reed" the
+# elder.
+AGE_AFTER_NAME = re.compile(r",\s*(?:aged\s+)?(\d{1,3})\b")
+CHILD_WORDS = {"son", "daughter", "grandson", "granddaughter", "child"}
+KIN_BEFORE_NAME = re.compile(r"\b(son|daughter|grandson|granddaughter|child|father|mother|grandfather|grandmother|"
+                             r"parent)\s*,?\s*$", re.IGNORECASE)
 # Verbs of a participle clause that say who got hold of a document, not who wrote it ("a report seen by Reuters").
 OBTAINING_VERBS = frozenset({"obtain", "see", "review", "receive", "view", "acquire", "examine"})
 # How many sentences before "they" a plural subject for people may stand ("The lawyers advise ... The advice is ...
@@ -285,6 +300,8 @@ class Resolver:
             return speaker
         body = _author_body(head) if kind == "document" and not authors else None
         author = self._resolve_subject(body, span.doc[_first_modifier(head):body.i + 1]) if body is not None else None
+        if author is not None and author.type is None:  # "an Israeli army statement": a body no name holds, unnamed
+            author = Speaker(_source_phrase(span.doc[body.left_edge.i:body.i + 1]), ANONYMOUS)
         if author is not None and author.type in AUTHOR_TYPES:  # "a police report" after "the Aurora Police Department"
             self._remember(author)
             return author
@@ -296,7 +313,7 @@ class Resolver:
             kind = None  # "Page said", "the Post said": a name, not a page or a post
         named = self._named(span, head, "document" if kind == "text" else kind)
         if kind == "text" and named is None:  # "the leaflet states", "a tweet said": a text no one in its phrase
-            speaker = Speaker(_clean(span.text).lower(), None)  # wrote stays its own description, no one else's
+            speaker = Speaker(document_name(head), DOCUMENT)  # wrote stays a document of its own, no one else's
             self._remember(speaker)
             return speaker
         if named is None and kind in (None, "role"):
@@ -305,7 +322,10 @@ class Resolver:
             if found is not None:
                 self._remember(found)
                 return found
-        if named is not None and named.type == PERSON and (pair := self._namesakes(self._written(named))):
+        if named is not None and named.type == PERSON and (pair := self._namesakes(self._written(named))) \
+                and _age_word(span) is not None:  # "the younger Reed said" of two Reeds
+            speaker = self._by_age(self._written(named), pair, _age_word(span))
+        elif named is not None and named.type == PERSON and (pair := self._namesakes(self._written(named))):
             speaker = self._namesake(self._written(named), span.start_char, pair)  # "Reed said" of two Reeds
         elif named is not None:
             speaker = self._earlier_person(named.canonical) if named.type != PERSON else None
@@ -339,7 +359,7 @@ class Resolver:
             speaker = None  # "I"/"we" outside quotation marks: the writer, or a quote we cannot see
         else:
             speaker = self._unlisted(span)
-        if author is not None and author.type == ANONYMOUS and (speaker is None or speaker.type is None):
+        if author is not None and author.type == ANONYMOUS and (speaker is None or speaker.type in (None, DOCUMENT)):
             speaker = author  # "an army statement" no named body wrote: the army, an unnamed source
         earlier = kind == "document" or any(speaker is spoken for spoken in self.spoken + self.settled)  # "it": as is
         if speaker is not None and speaker.type is None and not earlier:
@@ -455,7 +475,7 @@ class Resolver:
                                                                          or token.lemma_.lower() in GENERIC_BODIES):
                     return self._resolve_subject(token)  # "Malaysia's foreign ministry condemns it. ... it said"
             last = self.spoken[-1] if self.spoken else None
-            if last is not None and (last.type in ORGANISATION_TYPES or last.type is None):
+            if last is not None and (last.type in ORGANISATION_TYPES or last.type in (None, DOCUMENT)):
                 return last
             return None
         if head.lower_ == "they":
@@ -481,21 +501,17 @@ class Resolver:
         named before ("a statement by the interior ministry", "the Munich Security Report", "Acme said in a
         statement"), else the organisation named as the subject nearest before (see _subject_organisation: "Acme
         agreed to sell a plant. The settlement said"); plural documents no phrase credits ("reports said", "opinion
-        polls suggest") are unnamed sources of that kind; else, when some organisation is named before, the document
-        stays a description, never the organisation named last (a body the text names only as a topic); with none
-        named, no speaker."""
+        polls suggest") and any other document are documents speaking (kind DOCUMENT, see document_name), never the
+        organisation named last (a body the text names only as a topic)."""
         head = span.root
-        if head.tag_ in PLURAL_TAGS:  # "reports said", "opinion polls suggest": unnamed sources of that kind
-            return self._issuer_of(head) or Speaker(_source_phrase(span), ANONYMOUS)
+        if head.tag_ in PLURAL_TAGS:  # "reports said", "opinion polls suggest": documents of no one named
+            return self._issuer_of(head) or Speaker(document_name(head), DOCUMENT)
         for token in [head] + list(reversed(span.doc[:span.start])):
             if token.lemma_.lower() == head.lemma_.lower() and token.pos_ in ("NOUN", "PROPN"):
                 found = self._issuer_of(token)
                 if found is not None:
                     return found
-        found = self._subject_organisation(span)
-        if found is not None or self._mention_before(span, ISSUER_TYPES) is None:
-            return found  # None: no organisation named at all, a document of no one the text knows ("the motion said")
-        return Speaker(_clean(span.text).lower(), None)  # the document as written, not a body named only in passing
+        return self._subject_organisation(span) or Speaker(document_name(head), DOCUMENT)  # "the motion said"
 
     def _subject_organisation(self, span) -> Speaker | None:
         """The organisation named as a subject nearest before the span: in its own sentence, else the main subject of
@@ -1085,13 +1101,15 @@ class Resolver:
     def _named_surname(self, span, word: str | None = None) -> Speaker | None:
         """ "Stals said", the parser taking the surname for a plural noun: the person named before
         ("Chris Stals") whose last word it is (or is `word`, the span's word without stray marks); of two people
-        of that surname, the one the text points to (see _namesake)."""
-        if len(span) != 1 or not span[0].is_title:
+        of that surname, the one the text points to (see _namesake). A surname in capitals ("HENDRICKS SAID" in a
+        story written partly in capitals) is the person of that surname too."""
+        if len(span) != 1 or not (span[0].is_title or (span[0].is_upper and span[0].is_alpha and len(span[0]) > 2)):
             return None
         if pair := self._namesakes(word or span.text):
             return self._namesake(word or span.text, span.start_char, pair)
+        folded = fold_words(word or span.text)
         for name in reversed(self.names.names[:bisect_right(self.names.starts, span.start_char)]):
-            if name.type == PERSON and _surname(name.canonical) == (word or span.text) \
+            if name.type == PERSON and fold_words(_surname(name.canonical) or "") == folded \
                     and name.end <= span.start_char:
                 return self._speaker(name)
         return None
@@ -1140,6 +1158,24 @@ class Resolver:
             char = len(text[:start].rstrip())
             start = text.rfind("\n", 0, char) + 1
         return Speaker(word, PERSON)
+
+    def _by_age(self, word: str, wanted: set[str], elder: bool) -> Speaker:
+        """ "the elder Reed", "the younger Reed" of two Reeds: the older or younger of them by the ages the text gives
+        ("Tom Reed, 62," and "Danny Reed, 30,") or by how it relates them ("his son Danny Reed": Danny the younger);
+        the bare surname as written when it gives neither (no guess)."""
+        ages = {}
+        for name in self.names.names:
+            if name.canonical in wanted:
+                age = AGE_AFTER_NAME.match(self.doc.text, name.end)
+                kin = KIN_BEFORE_NAME.search(self.doc.text[max(0, name.start - 40):name.start])
+                if age is not None:
+                    ages.setdefault(name.canonical, int(age.group(1)))
+                elif kin is not None:  # only the order matters: a child below, a parent above any age given
+                    ages.setdefault(name.canonical, -1 if kin.group(1).lower() in CHILD_WORDS else 1000)
+        if len(ages) != len(wanted) or len(set(ages.values())) != len(ages):
+            return Speaker(word, PERSON)
+        chosen = (max if elder else min)(ages, key=ages.get)
+        return self._with_role(chosen, PERSON)
 
     def _earlier_person(self, text: str) -> Speaker | None:
         """ "Sun" after "Sun Xingjie" spoke (whatever the parser made of "Sun"); a surname two people have is the one
@@ -1255,6 +1291,13 @@ def _common_use(token) -> bool:
                for child in token.children)
 
 
+def _age_word(span) -> bool | None:
+    """True for "the elder Reed" ("older", "senior"), False for "the younger Reed" ("junior"), None for neither (the
+    word right before a span that is the name alone counts)."""
+    words = {token.lower_ for token in span.doc[max(0, span.start - 1):span.end]}
+    return True if words & ELDER_WORDS else False if words & YOUNGER_WORDS else None
+
+
 def _lemma(head) -> str:
     """The lower-case lemma, also of a capitalised plural the parser took for a name ("U.S. Bankers")."""
     lemma = head.lemma_.lower()
@@ -1348,6 +1391,22 @@ def anonymous_name(head) -> str:
     if speaker_words().get(lemma) == "spokesperson":
         return "spokespeople" if plural else "spokesperson"
     return _hyphened(head) + (head.lower_ if plural else lemma)
+
+
+def document_name(head) -> str:
+    """One spelling per kind of document, in lower case and in the number written, with the common nouns written
+    right before it that say which kind: "The Report" and "a report" → "report", "a press release" → "press
+    release", "opinion polls" → "opinion polls"; a name, a number or an adjective before it is left out ("the
+    Facebook post", "a 2014 survey", "a new study", "the 40-page document", "a probable cause affidavit" → "post",
+    "survey", "study", "document", "affidavit")."""
+    doc, first = head.doc, head.i
+    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i >= first \
+            and doc[first - 1].pos_ == "NOUN" and (doc[first - 1].is_lower or doc[first - 1].is_sent_start) \
+            and not (first >= 2 and doc[first - 2].text == "-" and not doc[first - 2].whitespace_) \
+            and not any(True for _ in doc[first - 1].lefts):  # not "40-page", "probable cause" ("affidavit")
+        first -= 1
+    noun = head.lower_ if head.tag_ in PLURAL_TAGS else head.lemma_.lower()
+    return " ".join([token.lower_ for token in head.doc[first:head.i]] + [noun])
 
 
 def _hyphened(head) -> str:
