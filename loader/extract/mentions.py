@@ -918,6 +918,15 @@ PLACE_PREPOSITIONS = {"on", "at", "in", "to", "from", "near", "outside", "inside
 SITE_TYPES = {"road": "FAC", "area": "LOC"}
 
 
+def _organisations_by_name(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """name → the article's mentions the model tagged as an organisation of that name, in the article's order."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "ORG":
+            groups.setdefault(m.entity or m.text, []).append(m)
+    return groups
+
+
 def _sites_taken_for_organisations(doc, mentions: list[Mention]) -> None:
     """ "a lunch on Capitol Hill", "reporting from Capitol Hill", "protesters outside Downing Street" tagged as an
     organisation: a name of two words or more ending in a capitalised word of a site (loader/data/
@@ -925,10 +934,7 @@ def _sites_taken_for_organisations(doc, mentions: list[Mention]) -> None:
     the object of a preposition of place (PLACE_PREPOSITIONS) and never as the subject of a verb (a metonym:
     "Downing Street said", "Wall Street rallied") is that site there: a road or square a facility (FAC), a hill or
     quarter a place (LOC)."""
-    groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.type == "ORG":
-            groups.setdefault(m.entity or m.text, []).append(m)
+    groups = _organisations_by_name(mentions)
     for name, group in groups.items():
         words = name.split()
         kind = site_kind(words[-1]) if len(words) >= 2 and words[-1][:1].isupper() else None
@@ -1036,10 +1042,7 @@ def _towns_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> N
     "in Congress" where it writes "congress"), or when it is only words of institutions ("Senate"). A longer name
     ("Oxford University Press") is no town's."""
     gazetteer = get_gazetteer()
-    groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.type == "ORG":
-            groups.setdefault(m.entity or m.text, []).append(m)
+    groups = _organisations_by_name(mentions)
     starts = {m.start: m for m in mentions}
     words = lower_case_words(text)
     for name, group in groups.items():
