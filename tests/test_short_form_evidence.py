@@ -515,3 +515,85 @@ def test_federal_tells_a_national_story_only_where_the_places_do_not(load_into, 
                                           article_of(db, unplaced): house}
     assert where_written(db, "Army") == {**{article_of(db, text): army_id for text, _ in tagged[2:5]},
                                          article_of(db, army): army_id}
+
+
+BAR_STORIES = [("The Varno Bar Association opened a free legal clinic for tenants, attorney Dana Whitlow said.",
+                ["Varno Bar Association", ("Dana Whitlow", "PERSON")]),
+               ("Lawyers of the Varno Bar Association elected attorney Dana Whitlow as president.",
+                ["Varno Bar Association", ("Dana Whitlow", "PERSON")])]
+LEAGUE_STORIES = [("Guard Terrence Oakes scored 30 points, his best since he entered the VBA.", ["VBA"]),
+                  ("The VBA playoffs begin on Friday after a rainy week.", ["VBA"]),
+                  ("Coach Rick Dunlow said rebounds decided the VBA final.", ["VBA"]),
+                  ("A VBA arena could seat 18,000 fans downtown.", ["VBA"])]
+# Shares the bar stories' words "tenants" and "clinic" (each in at most CONTEXT_MIN articles of the archive).
+TENANTS_STORY = ("VBA volunteers ran a clinic for tenants on Monday.", ["VBA"])
+
+
+def acronym_of_stories(load_into, tmp_path, tagged):
+    """The stories, and twelve of other news (every "Story n" title: "story" is an everyday word of the archive)."""
+    tagged = tagged + [(f"Talks on the fishing quota opened on day {n}.", []) for n in range(12)]
+    db, _ = load_into(write(tmp_path, "vba.json", [text for text, _ in tagged]))
+    save_tagged(db, tagged)
+    return db
+
+
+def test_an_acronym_stays_apart_in_articles_unrelated_to_the_name_when_they_are_most(load_into, tmp_path):
+    """ "Varno Bar Association" written out in two stories (established, the row joins); "VBA" alone in four stories
+    of a basketball league that share no entity, place or rare word with the lawyers': they are more than half of
+    the six, another body's; as none of them is tied to the lawyers, the acronym joins nothing at all."""
+    db = acronym_of_stories(load_into, tmp_path, BAR_STORIES + LEAGUE_STORIES)
+    assert merged(db)["VBA"] is None
+    assert set(where_written(db, "VBA").values()) == {entity_id("VBA", "ORG")}
+    assert db["entities"].get(entity_id("VBA", "ORG"))["article_count"] == 4
+    assert db["entities"].get(entity_id("Varno Bar Association", "ORG"))["article_count"] == 2
+
+
+def test_an_acronyms_article_on_the_names_topic_joins_it_while_the_unrelated_stay_apart(load_into, tmp_path):
+    """The same, and a fifth "VBA" story about the clinic for tenants (two rare words of the lawyers' stories): that
+    one joins the association (the acronym's row does); the four league stories (four of seven) stay apart."""
+    db = acronym_of_stories(load_into, tmp_path, BAR_STORIES + LEAGUE_STORIES + [TENANTS_STORY])
+    assert merged(db)["VBA"] == "Varno Bar Association"
+    found = where_written(db, "VBA")
+    assert found == {**{article_of(db, text): entity_id("VBA", "ORG") for text, _ in LEAGUE_STORIES},
+                     article_of(db, TENANTS_STORY[0]): entity_id("Varno Bar Association", "ORG")}
+    assert db["entities"].get(entity_id("Varno Bar Association", "ORG"))["article_count"] == 3
+
+
+def test_an_acronyms_unrelated_articles_join_when_no_more_than_the_tied(load_into, tmp_path):
+    """Three league stories against the two lawyers' and the tenants' story: three of six are not most; every "VBA"
+    joins, as the row does (an established name is not split by a minority of stories)."""
+    db = acronym_of_stories(load_into, tmp_path, BAR_STORIES + LEAGUE_STORIES[:3] + [TENANTS_STORY])
+    assert set(where_written(db, "VBA").values()) == {entity_id("Varno Bar Association", "ORG")}
+    assert db["entities"].get(entity_id("Varno Bar Association", "ORG"))["article_count"] == 6
+
+
+@pytest.mark.parametrize("shared, unrelated, joined", [(0, 3, 1), (1, 2, 4), (2, 1, 4), (0, 2, 3)])
+def test_an_acronym_written_beside_the_name_once_joins_in_its_articles_that_share_the_names_context(
+        load_into, tmp_path, shared, unrelated, joined):
+    """ "Kessel Farm Guild (KFG)" in one story naming its chairman; "KFG" alone in stories that name the chairman too
+    (`shared`) and in stories of drones (`unrelated`): three unrelated of four stay apart, the story that writes both
+    joins; with one story or more sharing the chairman, the unrelated are no more than half and all join; two unrelated
+    of three are fewer than UNRELATED_MIN (two short items may share nothing by chance): all three join."""
+    named = [("The Kessel Farm Guild (KFG) met in Varno, chairman Ole Brask said.",
+              ["Kessel Farm Guild", "KFG", ("Ole Brask", "PERSON")])]
+    alone = [(f"Ole Brask said the KFG vote {n} would wait.", ["KFG", ("Ole Brask", "PERSON")]) for n in range(shared)]
+    alone += [(f"A KFG drone crashed on runway {n}.", ["KFG"]) for n in range(unrelated)]
+    db = acronym_of_stories(load_into, tmp_path, named + alone)
+    assert merged(db)["KFG"] == "Kessel Farm Guild"
+    assert list(where_written(db, "KFG").values()).count(entity_id("Kessel Farm Guild", "ORG")) == joined
+
+
+@pytest.mark.parametrize("background, apart", [(21, 0), (20, 4)])
+def test_an_acronyms_articles_in_the_country_of_the_names_are_tied_to_it_unless_the_archive_lies_there(
+        load_into, tmp_path, background, apart):
+    """The lawyers' two stories and the four league stories all lie in Denmark: where the archive's other twelve lie in
+    France, Denmark ties them (every "VBA" joins); in a Danish local archive (all in Denmark) it tells nothing, and
+    the four stay apart."""
+    tagged = BAR_STORIES + LEAGUE_STORIES
+    db = acronym_of_stories(load_into, tmp_path, tagged)
+    others = [row[0] for row in db.execute("select body from articles where body like 'Talks on the fishing%'")]
+    place(db, [(text, [20]) for text, _ in tagged] + [(text, [background]) for text in others], DENMARK)
+    save_tagged(db, [])
+    found = list(where_written(db, "VBA").values())
+    assert (found.count(entity_id("VBA", "ORG")), len(found)) == (apart, 4)
+    assert merged(db)["VBA"] == (None if apart else "Varno Bar Association")

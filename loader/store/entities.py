@@ -22,7 +22,10 @@ A merged quote speaker's name follows (quotes.speaker is the full entity's name,
 An acronym needs evidence beyond its initials: an article that writes both, or comparable counts and more: a name
 established, sharing the acronym's context, its first words or its country, where the acronym's articles lie clearly
 more often than the archive's (not a local archive's own country), and no site's name ("Oak Street")
-(_acronym_candidates, _letters_evidence);
+(_acronym_candidates, _letters_evidence); once joined, an acronym stays apart in its articles that show no tie to the
+name's (no rare entity, first words, country or rare topic words in common) when those are most of the two's articles,
+and three or more, and joins nothing when none of its articles is tied: "NBA" in five basketball stories beside two
+stories of a bar association (_keep_unrelated_acronym_articles, _unrelated_everywhere);
 so does a single word: "Budget" or "Congressional" alone is no "Congressional Budget Office", "United" that begins
 many names none of them (_stands_for); a public body a region qualifies ("Scottish Parliament") takes its bare noun
 only on the region's articles, not its country's (_tied_to_region). A surname is no one's when people whose given
@@ -34,8 +37,14 @@ its context (ArticleContext.surname_evidence: "Francis" the pope is no police sp
 bare noun stays apart in an article about another division's body ("the Ohio Senate", _keep_other_regions_articles),
 and a country's body's noun in a story about one state's politics and nothing of the nation's ("Sen. Joe Park,
 R-Lima", the statehouse; no Congress, Washington nor senator for a state: _keep_state_stories; it joins the state's
-body the archive names, if one); so does a common noun merged into a body no place qualifies ("Opposition" →
-"Joint Opposition") in articles of countries where that body is never named (_keep_other_countries_articles).
+body the archive names, if one). A body's noun, or a common noun capitalised, merged into one country's body
+("Army" → "U.S. Army", "Times" → "New York Times"; the country its name's place is of, by the archive's places or the
+gazetteer: "Maltese Parliament") stays apart in an article that does not write the body's name and lies only in
+other countries, or that no place locates when the country holds less than half of the archive's located articles
+and the article does not write "U.S." (_keep_foreign_articles). A common noun merged into a body whose other words
+are no place ("Opposition" → "Joint Opposition": one alliance, not every country's opposition) joins it only in
+articles that write its name; one merged into a body a place that is no country qualifies ("European Community"),
+not in articles of countries where that body is never named (_keep_other_countries_articles).
 A person quoted by a surname that no mention holds ("Nunes said") is linked as the surname's mentions would be
 (link_surname_speakers).
 """
@@ -51,6 +60,7 @@ from ..extract.gazetteer import get_gazetteer
 from ..extract.toponyms import demonyms, institution_words
 from .provenance import refresh_group_rows
 from .rows import chunks, marks, replace_article_rows
+from .stories import features
 from ..text import squash
 
 MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role", "used_as")
@@ -178,6 +188,7 @@ def merge_short_forms(db) -> int:
         _keep_state_stories(db, context, by_id, short, wanted)
         _keep_other_countries_articles(db, context, by_id, short, wanted)
         _keep_other_people(db, context, by_id, short, wanted)
+        _keep_unrelated_acronym_articles(db, context, by_id, short, wanted)
     if changed or targets:
         refresh_entities(db)
     retype_places(db)
@@ -283,6 +294,7 @@ class ArticleContext:
         self._regions = None
         self._total = None
         self._shares = None
+        self._counts: dict[str, int] = {}
         self.place_names = PlaceNames(db)  # read once per run by the per-target checks
 
     def codes(self) -> dict[str, str]:
@@ -522,6 +534,41 @@ class ArticleContext:
                 if pattern.search(f"{row[1] or ''}\n{row[2] or ''}")}
         return found
 
+    def on_topic(self, own: set, others: set, skip: str = "") -> set:
+        """Those of the `others` articles whose title and lede (stories.features) share TOPIC_MIN words or more with the
+        `own` articles' that are no everyday words of the rest of the archive: written in at most a CONTEXT_SHARE of its
+        articles (or CONTEXT_MIN) besides those compared ("wheat", "grades" in all the stories of a grain office;
+        "playoffs", "rebounds" in a league's); the words of `skip` (the names compared) do not count."""
+        if self._total is None:
+            self._total = self.db.execute("select count(*) from articles").fetchone()[0]
+        limit = max(CONTEXT_MIN, CONTEXT_SHARE * self._total)
+        words = {article_id: self._topic_words(article_id) for article_id in own | others}
+        theirs = set().union(*(words[article_id] for article_id in own)) - {key[2:] for key in features(skip, None)}
+        shared = set().union(*(words[article_id] & theirs for article_id in others)) if others else set()
+        rare = {word for word in shared if self._word_count(word) - self._word_count(word, own | others) <= limit}
+        return {article_id for article_id in others if len(words[article_id] & rare) >= TOPIC_MIN}
+
+    def _topic_words(self, article_id: str) -> set:
+        row = self.db.execute("select title, body from articles where id = ?", [article_id]).fetchone()
+        return {key[2:] for key in features(*row) if key.startswith("w:") and re.search(r"[^\W\d_]{3}", key)}
+
+    def _word_count(self, word: str, article_ids: set | None = None) -> int:
+        """How many of the archive's articles (or of `article_ids`) write the word (FTS, stemmed)."""
+        if article_ids is not None:
+            return len(self.writing_stem(word, article_ids))
+        if word not in self._counts:
+            self._counts[word] = self.db.execute("select count(*) from articles_fts where articles_fts match ?",
+                                                 [_phrase(word)]).fetchone()[0]
+        return self._counts[word]
+
+    def writing_stem(self, word: str, article_ids: set) -> set:
+        """Those of the articles that FTS finds writing the word (stemmed, case aside)."""
+        found = set()
+        for ids in chunks(sorted(article_ids)):
+            found |= self._articles(f"select id from articles where id in ({marks(ids)}) and rowid in (select rowid "
+                                    f"from articles_fts where articles_fts match ?)", [*ids, _phrase(word)])
+        return found
+
     def _articles(self, sql: str, params: list) -> set:
         return {row[0] for row in self.db.execute(sql, params)}
 
@@ -561,21 +608,38 @@ def _articles_merged(db, wanted: str, name: str) -> set:
         "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
 
 
+# An article no place locates lies in the country most of the archive's located articles lie in, if one holds this
+# share of them: "the Treasury" of an unplaced wire story is the U.S. one in 1987 Reuters (three in five located
+# there), not in world or local news from many countries.
+UNPLACED_SHARE = 0.5
+
+
 def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
-    """A public body's noun merged into one country's body ("Treasury" → "U.S. Treasury Department"): in an
-    article whose places lie only in other countries, the noun is that country's body: the body of that
-    country the archive names ("U.K. Treasury"), else the short form itself (its mentions there stay apart)."""
+    """A public body's noun, or a common noun capitalised (ArticleContext.common_word), merged into one country's body
+    ("Treasury" → "U.S. Treasury Department", "Army" → "U.S. Army", "Opposition" → "Syrian Opposition"; its country
+    by _body_country) is another country's body in an article that does not write the body's name and
+    - whose places lie only in other countries, or in that country only in passing (_in_passing: "the Times" of a
+      story of forty British places and one American, "Congress" of one of eighteen Indian places and one American),
+    - or that no place locates, while that country holds less than an UNPLACED_SHARE of the archive's located
+      articles and the article does not write the words before the noun ("U.S." of "U.S. Senate": "U.S. BUDGET
+      CLEARED" of a wire story no place locates):
+    the body of that country the archive names ("U.K. Treasury"), else the short form itself (its mentions there stay
+    apart)."""
     name = by_id[short][1]
-    noun = _one_noun(by_id, short, institution_words())
-    if noun is None:
+    words = fold_words(name)
+    if len(words) != 1 or by_id[short][2] != "ORG" or not (
+            words[0] in institution_words() or (name[1:].islower() and context.common_word(name))):
         return
-    home = context.qualifier(by_id[wanted][1])
+    home = _body_country(context, words[0], by_id[wanted][1])
     if home is None:
         return
+    named = context.articles_naming(by_id[wanted][1])  # an article that writes the body's name means it
+    placed_by = _words_before(words[0], by_id[wanted][1])  # "U.S." of "U.S. Senate"
+    unplaced_abroad = context.share_in(home) < UNPLACED_SHARE  # an article no place locates lies where most do
     bodies = defaultdict(set)  # country → the bodies of that noun qualified by it
     for other, other_name, type_, merged, _ in by_id.values():
-        if type_ == "ORG" and merged is None and other != wanted and noun in fold_words(other_name) \
-                and _same_body(noun, other_name, set()):
+        if type_ == "ORG" and merged is None and other != wanted and words[0] in fold_words(other_name) \
+                and _same_body(words[0], other_name, set()):
             code = context.qualifier(other_name)
             if code:
                 bodies[code].add(other)
@@ -583,10 +647,49 @@ def _keep_foreign_articles(db, context: ArticleContext, by_id: dict, short: str,
             "select id, country_codes from articles where id in (select article_id from mentions "
             "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
         found = country_codes(codes)
-        if not found or home in found:
+        if article_id in named or (home in found and not _in_passing(db, article_id, home)):
             continue
-        there = set().union(*(bodies.get(code, set()) for code in found))
+        if not found and (not unplaced_abroad or (placed_by and context.writing(placed_by, {article_id}))):
+            continue
+        there = set().union(*(bodies.get(code, set()) for code in found - {home}))
         _keep_apart(db, there.pop() if len(there) == 1 else short, wanted, name, article_id)
+
+
+# A country an article names less than this share as often as the country it names most is named in passing.
+PASSING_SHARE = 0.2
+
+
+def _in_passing(db, article_id: str, code: str) -> bool:
+    """Whether the article's places lie in the country `code` only in passing: fewer than a PASSING_SHARE of the
+    mentions of the country its places lie in most (a story of Russia's ties with Washington names both often)."""
+    counts = dict(db.execute("select places.country_code, count(*) from locations join places on places.id = "
+                             "locations.place_id where locations.article_id = ? and places.country_code is not null "
+                             "group by 1", [article_id]).fetchall())
+    return counts.get(code, 0) < PASSING_SHARE * max(counts.values(), default=0)
+
+
+def _body_country(context: ArticleContext, noun: str, name: str) -> str | None:
+    """The country of a body whose name is a place and its noun ("U.S. Army", "Sri Lanka Army", "Manitoba
+    Legislature"): the place the archive resolved (ArticleContext.qualifier), else the country or first-order division
+    the gazetteer knows by the words before the noun, or by the place their nationality is of ("Maltese")."""
+    code = context.qualifier(name)
+    if code is not None:
+        return code
+    before = _words_before(noun, name)
+    place = demonyms().get(before, before)
+    gazetteer = get_gazetteer()
+    found = [candidate.country_code for candidate in (gazetteer.candidates(place) if place else [])
+             if candidate.country_code and (candidate.feature_code.startswith("PCL")
+                                            or candidate.feature_code == "ADM1")
+             and gazetteer.is_main_name(candidate, place)]
+    return found[0] if found else None
+
+
+def _words_before(noun: str, name: str) -> str:
+    """The words of the name before its noun ("Sri Lanka" of "Sri Lanka Army"); none when it does not hold it."""
+    words = name.split()
+    folded = [fold_words(word)[:1] for word in words]
+    return " ".join(words[:folded.index([noun])]) if [noun] in folded else ""
 
 
 def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
@@ -722,12 +825,20 @@ def _division_bodies(context: ArticleContext, by_id: dict, word: str) -> dict[tu
 def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
     """A common noun capitalised (a word the archive writes in lower case too: "Opposition"; not "DPA", which an
     agency writes "dpa") merged into a body no place nor company form
-    qualifies ("Joint Opposition"): in an article whose places lie only in countries where no article of the body's
-    own name lies, the noun is that country's: its mentions (and quotes) there stay on the short form's own id."""
+    qualifies: when the body's name holds the noun after words that are no place ("Joint Opposition": one party's
+    alliance, not every country's opposition), the noun is the body only in an article that writes the body's name
+    (_keep_unwritten); else ("European Community"), in an article whose places lie only in countries where no article
+    of the body's own name lies, the noun is that country's. Its mentions (and quotes) elsewhere stay on the short
+    form's own id."""
     name = by_id[short][1]
+    body = by_id[wanted][1]
     if len(fold_words(name)) != 1 or by_id[short][2] != "ORG" or not name[1:].islower() \
-            or context.qualifier(by_id[wanted][1]) is not None or set(fold_words(by_id[wanted][1])) & COMPANY_FORMS \
+            or context.qualifier(body) is not None or set(fold_words(body)) & COMPANY_FORMS \
             or not context.common_word(name):
+        return
+    noun = fold_words(name)[0]
+    if noun in fold_words(body) and not _a_place(context, _words_before(noun, body)):
+        _keep_unwritten(db, context, short, wanted, name, body)
         return
     home = set()
     for (codes,) in db.execute("select country_codes from articles where id in (select article_id from mentions "
@@ -740,6 +851,25 @@ def _keep_other_countries_articles(db, context: ArticleContext, by_id: dict, sho
             "where entity_id = ? and +entity_name = ?)", [wanted, name]).fetchall():
         if country_codes(codes) and not country_codes(codes) & home:
             _keep_apart(db, short, wanted, name, article_id)
+
+
+def _a_place(context: ArticleContext, words: str) -> bool:
+    """Whether the words name a place, or are a nationality: a place the archive resolved, a country's initials,
+    a place the gazetteer knows by that main name ("Joint", "Catholic" are none)."""
+    if not words:
+        return False
+    if words in demonyms() or is_country_prefix(words) or entity_key(words, "GPE") in context.codes():
+        return True
+    gazetteer = get_gazetteer()
+    return any(gazetteer.is_main_name(place, words) for place in gazetteer.candidates(words))
+
+
+def _keep_unwritten(db, context: ArticleContext, short: str, wanted: str, name: str, body: str) -> None:
+    """The mentions (and quotes) of `name` merged into `body` stay on the short form's own id in every article that
+    does not write the body's name, as a mention or in its text."""
+    articles = _articles_merged(db, wanted, name)
+    for article_id in sorted(articles - context.articles_naming(body) - context.writing(body, articles)):
+        _keep_apart(db, short, wanted, name, article_id)
 
 
 def _divisions_named(places: "PlaceNames", article_ids: list) -> dict[str, dict[str, tuple[str, str]]]:
@@ -1055,6 +1185,12 @@ ESTABLISHED_MIN = 2
 # 3 of 4 of its articles there; a country that holds two thirds of the archive's articles or more is no evidence at
 # all (a local archive at 0.9: 3 of 3 articles lie there by chance alone in nearly 3 of 4 draws).
 COUNTRY_LIFT = 1.5
+# An article that writes an acronym alone is on the topic of a name's articles when their titles and ledes share this
+# many rare words.
+TOPIC_MIN = 2
+# Articles of an acronym with no tie to its name are another body's only when they are this many or more: two short
+# items ("said on NBC's Today program") may share nothing with the one article of the name by chance.
+UNRELATED_MIN = 3
 # Words compared by their first this many letters: "Democrat" for "Democratic", "offering" for "Offering".
 STEM = 5
 
@@ -1088,6 +1224,8 @@ def _acronym_candidates(short: tuple, initials: dict, with_forms: dict, context:
                               and _letters_evidence(context, name, by_id[other][1], *sets[other][1:],
                                                     ids=(entity, other, current), targets=targets or {})))
                  and _body_where_its_articles_lie(context, by_id[other][1], *sets[other][:2])}
+        found = {other for other in found if not _unrelated_everywhere(context, name, (other, by_id[other][1]),
+                                                                     *sets[other], ids={entity, other, current})}
         together = {other: support[other][0] for other in found}
     best = max(together.values(), default=0)
     if best:
@@ -1210,6 +1348,69 @@ def _letters_evidence(context: ArticleContext, acronym: str, name: str, own: set
     there = len(context.lying_in(own, country))
     return bool(there) and 2 * there >= len(own) \
         and there >= COUNTRY_LIFT * context.share_in(country) * len(context.located(own))
+
+
+def _keep_unrelated_acronym_articles(db, context: ArticleContext, by_id: dict, short: str, wanted: str) -> None:
+    """An acronym joined to a name with its initials ("NBA" → "National Bar Association"): when most of the articles of
+    the acronym and the name are articles that write the acronym alone and show no tie to the name
+    (_unrelated_acronym_articles), those are another, better-known body's ("NBA" the basketball league's in five
+    sports stories, beside two local stories of the lawyers): their mentions (and quotes) stay on the acronym's own
+    row. Where the tied articles are as many, all of them join ("Deutsche Welle" once, "told DW" in 22 stories that
+    mostly lie where it does)."""
+    name, target = by_id[short][1], by_id[wanted][1]
+    if by_id[short][2] != "ORG" or not ACRONYM.fullmatch(name) or name in target.split():
+        return
+    both, own, full = context.support_articles(short, wanted, name, wanted)
+    named = both | full | context.writing_out({wanted})
+    unrelated = _unrelated_acronym_articles(context, name, target, own - named, named, {short, wanted})
+    for article_id in sorted(unrelated):
+        _keep_apart(db, short, wanted, name, article_id)
+
+
+def _unrelated_everywhere(context: ArticleContext, acronym: str, candidate: tuple, both: set, own: set, full: set,
+                          ids: set) -> bool:
+    """Whether every article of the acronym would stay apart from the candidate (its id, its name) by
+    _unrelated_acronym_articles, none of them writing the name: then the acronym is no short form of it at all (it
+    competes for none and joins none). `both`, `own`, `full`: ArticleContext.support_articles."""
+    other, name = candidate
+    named = both | full | context.writing_out({other})
+    alone = own - named
+    return bool(alone) and alone == own and \
+        _unrelated_acronym_articles(context, acronym, name, alone, named, ids - {None}) == alone
+
+
+def _unrelated_acronym_articles(context: ArticleContext, acronym: str, name: str, alone: set, named: set,
+                                ids: set) -> set:
+    """Those of the articles that write the acronym alone (`alone`) that show no tie to the articles that write the
+    name (`named`), when they are more than half of the two together and UNRELATED_MIN or more; else none. A tie: the
+    article names a rare entity the name's articles name (ArticleContext.sharing), writes the name's first two words
+    (writing_start), lies in a country the name's articles lie in (_name_countries), or shares TOPIC_MIN rare words
+    of its title and lede with theirs, the words of the two names aside (ArticleContext.on_topic). `ids`: the
+    acronym's and the name's entities (no shared context)."""
+    def most(found: set) -> bool:
+        return 2 * len(found) > len(alone | named) and len(found) >= UNRELATED_MIN
+
+    unrelated = alone - context.sharing(named, alone, ids)
+    if most(unrelated):
+        unrelated -= context.writing_start(_after_country(context, name), unrelated)
+    for code in sorted(_name_countries(context, name, named)) if most(unrelated) else ():
+        unrelated -= context.lying_in(unrelated, code)
+    if most(unrelated):
+        unrelated -= context.on_topic(named, unrelated, skip=f"{acronym} {name}")
+    return unrelated if most(unrelated) else set()
+
+
+def _name_countries(context: ArticleContext, name: str, named: set) -> set:
+    """The countries that tie an article to a name: the one that qualifies it, and those at least half of the located
+    articles writing it lie in; but a country the archive's articles lie in too often to tell (COUNTRY_LIFT times its
+    share would pass all of them: a local archive's own)."""
+    found = Counter()
+    for ids in chunks(sorted(named)):
+        for (codes,) in context.db.execute(f"select country_codes from articles where id in ({marks(ids)})", ids):
+            found.update(country_codes(codes))
+    located = len(context.located(named))
+    codes = {code for code, count in found.items() if 2 * count >= located} | {context.qualifier(name)} - {None}
+    return {code for code in codes if COUNTRY_LIFT * context.share_in(code) <= 1}
 
 
 def _a_site(name: str) -> bool:
