@@ -1032,7 +1032,7 @@ def _addresses_taken_for_organisations(doc, mentions: list[Mention]) -> None:
     written just after one, is a street address: a site (FAC), whatever its verb."""
     for m in mentions:
         words = m.text.split()
-        if m.type == "ORG" and len(words) >= 2 and site_kind(words[-1].rstrip(".")) == "road" \
+        if m.type == "ORG" and len(words) >= 2 and site_kind(words[-1]) == "road" \
                 and (words[0].isdigit() or (m.first > 0 and doc[m.first - 1].text.isdigit())):
             m.type = "FAC"
 
