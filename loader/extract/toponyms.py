@@ -3,7 +3,8 @@
 Place entities (GPE, LOC, FAC) from the spaCy Doc or the mentions stage, cleaned of "the" and possessives
 ("North Korea's", stripped-apostrophe "North Korea s"); entities the small model mislabels (a country
 tagged ORG or PERSON, a region like "DMZ"); the country at the head of an organisation ("U.S." in
-"U.S. Treasury"); and gazetteer matches the model missed ("Korean peninsula"). Demonyms (NORP: "North
+"U.S. Treasury"), unless it is a common word the article also writes in lower case ("Coast" of "Coast Guard");
+and gazetteer matches the model missed ("Korean peninsula"). Demonyms (NORP: "North
 Korean", "Chinese") stay entities; used as adjectives ("Russian troops", "the Chinese embassy") they also
 stand for their country here (loader/data/demonyms.tsv), as geoparsing sets count them; nouns ("the
 Russians") are people, not places.
