@@ -878,7 +878,8 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     a public body's noun or the word; or the entity an alias row names for it in some context ("Fed").
     Several fit: see _choose."""
     targets = _spelling_variants(rows)
-    for found in (_labelled_names(rows), _legal_form_variants(rows), _people_named_like_things(rows)):
+    for found in (_labelled_names(rows), _legal_form_variants(rows), _middle_initial_variants(rows),
+                  _people_named_like_things(rows)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
     surnames, initials, words = _surnames(rows, targets), defaultdict(set), defaultdict(set)
     with_forms = defaultdict(set)  # initials with the legal form ("FDIC"): only where an article names both
@@ -1602,20 +1603,74 @@ def _labelled_names(rows: list[tuple]) -> dict[str, str]:
     return targets
 
 
+# What a name's spelling may add or drop and still be one name: a handle's "@", a web domain ("Acme.com").
+HANDLE = re.compile(r"^[@#](?=\w)")
+DOMAIN = re.compile(r"(?<=\w)\.(?:com|net|org)(?:\.[a-z]{2})?\b", re.IGNORECASE)
+# "Incorporated" is spelt out only at the end of a name: a legal form here, never inside the key's word lists.
+SPELT_LEGAL_FORMS = LEGAL_FORMS | {"incorporated"}
+
+
+def spelling_core(name: str) -> tuple[str, bool]:
+    """What is left of a name's spelling once the spaces between its words, "&" for "and", a handle's "@", a web
+    domain and (after another word) legal forms are taken out: "Bureau of Land & Water" = "Bureau of Land and
+    Water", "LedgerWatch" = "Ledger Watch", "Wal-Mart" = "Walmart", "TickerWatch.com" = "TickerWatch", "Acme,
+    Inc." = "Acme Incorporated" = "Acme Co."; and whether legal forms were all that followed its first word (such
+    a name is compared only with others of that shape: "Acme Co" is not, on spelling alone, the "Acme" of a story)."""
+    words = fold_words(DOMAIN.sub("", HANDLE.sub("", name)).replace("&", " and "))
+    several = len(words) > 1
+    while len(words) > 1 and words[-1] in SPELT_LEGAL_FORMS:
+        words.pop()
+    return "".join(words), several and len(words) == 1
+
+
 def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:
+    """Names of one type whose spellings have one core (`spelling_core`) join the one most articles name; on a
+    tie, the spelling `display_preference` puts first, then the one of more words ("Theresa May", not the hashtag
+    "TheresaMay"; "South East Asian Nations" keeps the initials of "ASEAN"). A plain word is one name with
+    words written apart by spaces only if it is a town or country ("Hongkong") or shows the join by a capital inside
+    ("LedgerWatch"): "Whitehouse" is a surname or a firm as often as the White House."""
     groups = defaultdict(list)
     for entity, name, type_, _, articles in rows:
-        folded = fold_words(name)
-        if type_ == "ORG" and len(folded) > 1:
-            core = list(folded)
-            while len(core) > 1 and core[-1] in LEGAL_FORMS:
-                core.pop()
-            groups[" ".join(core)].append((articles, len(name), name, entity))
+        core, lone = spelling_core(name)
+        if core:
+            groups[(type_, core, lone)].append((articles, display_preference(name), len(name.split()), len(name), name,
+                                                entity))
     targets = {}
-    for members in groups.values():
+    for (type_, _, _), members in groups.items():
+        if any(" " in member[-2] for member in members) and type_ not in PLACE_TYPES:
+            members = [member for member in members if not _plain_word(member[-2])]
         if len(members) > 1:
             *_, target = max(members)
             targets.update((entity, target) for *_, entity in members if entity != target)
+    return targets
+
+
+PLACE_TYPES = ("GPE",)  # a town or country; "Southeast" (of a country) is not the "South East" of another
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _plain_word(name: str) -> bool:
+    """One word with no capital inside, hyphen, apostrophe or dot: "Whitehouse", not "LedgerWatch" or "Wal-Mart"."""
+    return len(fold_words(name)) == 1 and name.isalpha() and not INNER_CAPITAL.search(name)
+
+
+def _middle_initial_variants(rows: list[tuple]) -> dict[str, str]:
+    """ "Kevin R. Dorsey" and "Kevin Dorsey" are one person when every person of that given name and surname the
+    archive holds is written either without a middle name or with that one initial: they join the one most
+    articles name. A second initial ("Kevin T. Dorsey") or a middle name written out keeps them all apart."""
+    groups = defaultdict(list)
+    for entity, name, type_, _, articles in rows:
+        words = entity_key(name, PERSON).split() if type_ == PERSON else []  # "Jr" is no surname: a son stays apart
+        if len(words) in (2, 3):
+            groups[(words[0], words[-1])].append((articles, display_preference(name), len(name), name, entity,
+                                                  words[1:-1]))
+    targets = {}
+    for members in groups.values():
+        middles = {tuple(member[-1]) for member in members}
+        if len(middles) == 2 and () in middles and all(len(middle) == 1 for middle in middles - {()}) \
+                and len(next(iter(middles - {()}))[0]) == 1:
+            *_, target, _ = max(members)
+            targets.update((member[-2], target) for member in members if member[-2] != target)
     return targets
 
 
