@@ -13,7 +13,9 @@ merge_short_forms (the FINISHER after it) joins a short form to the full name th
 across articles (when several fit, the one its articles' country or a clear majority picks: _choose): a
 surname alone ("Reagan") to the one person of that surname, an acronym ("SEC") to the
 one organisation with those initials, a single word ("Ford", "Treasury") to the one organisation whose name
-holds it; an organisation's name without its legal form ("General Motors") to the one with it. The short
+holds it; an organisation's name without its legal form ("General Motors") to the one with it; spellings of one
+name apart from spaces, "&", an "@", a web domain or a legal form ("LedgerWatch", "Ledger Watch") and a person
+with and without the one middle initial the archive writes ("Kevin R. Dorsey") to the one most articles name. The short
 form keeps its row and id, with `merged_into` naming the full entity; its mentions
 (and quotes) point at the full entity, whose aliases then list the short spelling. When the evidence
 changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short
