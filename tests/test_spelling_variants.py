@@ -44,9 +44,14 @@ def test_a_middle_initial_joins_only_where_the_archive_holds_no_other():
             ("john", "John Smolen", "PERSON", None, 3), ("ann", "Ann Lisle", "PERSON", None, 4),
             ("ann_m", "Ann Marie Lisle", "PERSON", None, 1), ("ann_c", "Ann C. Lisle", "PERSON", None, 1),
             ("paul", "Paul Orne", "PERSON", None, 4), ("paul_jr", "Paul Orne Jr.", "PERSON", None, 2),
-            ("paul_k", "Paul K. Orne", "PERSON", None, 1)]
-    # two initials are two people; a middle name written out may be a third; "Jr." is the son
-    assert _short_form_targets(rows) == {"kevin_r": "kevin", "paul_k": "paul"}
+            ("paul_k", "Paul K. Orne", "PERSON", None, 1), ("hana_al", "Hana al-Rashed", "PERSON", None, 3),
+            ("hana", "Hana Rashed", "PERSON", None, 1), ("omar", "Omar Lutfi", "PERSON", None, 2),
+            ("omar_al", "Omar al Lutfi", "PERSON", None, 1), ("omar_el", "Omar el-Lutfi", "PERSON", None, 1),
+            ("wang", "Wang Wei", "PERSON", None, 2), ("wang_der", "Wang Der-wei", "PERSON", None, 1)]
+    # two initials are two people; a middle name written out may be a third; "Jr." is the son; a surname's
+    # particle is a middle word as an initial is, and two different ones keep all apart; a particle's letters
+    # in a capitalised word are part of a given name
+    assert _short_form_targets(rows) == {"kevin_r": "kevin", "paul_k": "paul", "hana": "hana_al"}
 
 
 RECORDS = [

@@ -59,6 +59,7 @@ import re
 from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
                              fragment_kind, is_country_prefix, LEGAL_FORMS, site_kind)
 from ..extract.gazetteer import get_gazetteer
+from ..extract.quotes.speakers import SURNAME_PARTICLES
 from ..extract.toponyms import demonyms, institution_words
 from .provenance import refresh_group_rows
 from .rows import chunks, marks, replace_article_rows
@@ -1663,24 +1664,40 @@ def _plain_word(name: str) -> bool:
     return len(fold_words(name)) == 1 and name.isalpha() and not INNER_CAPITAL.search(name)
 
 
+# A lower-case word between a given name and a surname that belongs to the surname: "Bashar al-Assad" = "Bashar Assad".
+MIDDLE_PARTICLES = SURNAME_PARTICLES | {"al", "el"}
+
+
 def _middle_initial_variants(rows: list[tuple]) -> dict[str, str]:
-    """ "Kevin R. Dorsey" and "Kevin Dorsey" are one person when every person of that given name and surname the
-    archive holds is written either without a middle name or with that one initial: they join the one most
-    articles name. A second initial ("Kevin T. Dorsey") or a middle name written out keeps them all apart."""
+    """ "Kevin R. Dorsey" and "Kevin Dorsey" (or "Hana al-Rashed" and "Hana Rashed") are one person when every
+    person of that given name and surname the archive holds is written either without a middle word or with that
+    one initial (or particle): they join the one most articles name. A second initial ("Kevin T. Dorsey") or a
+    middle name written out keeps them all apart."""
     groups = defaultdict(list)
     for entity, name, type_, _, articles in rows:
         words = entity_key(name, PERSON).split() if type_ == PERSON else []  # "Jr" is no surname: a son stays apart
         if len(words) in (2, 3):
             groups[(words[0], words[-1])].append((articles, display_preference(name), len(name), name, entity,
-                                                  words[1:-1]))
+                                                  _middle(name, words)))
     targets = {}
     for members in groups.values():
-        middles = {tuple(member[-1]) for member in members}
-        if len(middles) == 2 and () in middles and all(len(middle) == 1 for middle in middles - {()}) \
-                and len(next(iter(middles - {()}))[0]) == 1:
+        middles = {member[-1] for member in members} - {()}
+        if len(middles) == 1 and len(middles) < len(members) and _initial_or_particle(*next(iter(middles))):
             *_, target, _ = max(members)
             targets.update((member[-2], target) for member in members if member[-2] != target)
     return targets
+
+
+def _middle(name: str, words: list[str]) -> tuple:
+    """The key's middle word; a particle only as written in lower case ("Wang Der-wei" has none)."""
+    middle = tuple(words[1:-1])
+    if len(words) == 3 and len(words[1]) > 1 and f" {words[1]} " not in f" {name.replace('-', ' ')} ":
+        return (words[1].upper(),)
+    return middle
+
+
+def _initial_or_particle(word: str) -> bool:
+    return len(word) == 1 or word in MIDDLE_PARTICLES
 
 
 def _initials(name: str, skip: set) -> str:
