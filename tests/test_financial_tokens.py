@@ -1,6 +1,8 @@
 """Stock notes' financial-table tokens (loader/extract/mentions.py _financial_measure, _listed_companies,
 loader/data/financial_terms.tsv): measures are no entities, a listing marker ties a ticker to its company.
 Sentences written for these tests."""
+import json
+
 from loader.extract import extract_items
 
 
@@ -38,3 +40,23 @@ def test_an_exchange_and_a_ticker_no_marker_ties_are_no_entity():
 
 def test_an_exchange_alone_stays_an_organisation():
     assert named("The company said its stock would move to the NYSE next month.") == [[("NYSE", "ORG", "NYSE")]]
+
+
+def test_a_tied_ticker_joins_its_company_not_a_body_with_its_initials(load_into, tmp_path):
+    """Two articles define "BRL" as the Bureau of Rural Lending; the stock note ties BRL to Brellin Systems Corp: its
+    ticker mentions stay the company's across the archive, an alias of its row, and the bureau keeps its own."""
+    texts = ["The Bureau of Rural Lending (BRL) cut its rates on Monday. BRL said farm loans grew.",
+             "Farmers welcomed the Bureau of Rural Lending (BRL) plan. BRL will open two offices.",
+             "Brellin Systems Corp (NYSE: BRL) rose 2% on Tuesday. BRL has gained 10% this year."]
+    path = tmp_path / "notes.json"
+    path.write_text(json.dumps([{"title": f"Story {n}", "body": text} for n, text in enumerate(texts)]),
+                    encoding="utf-8")
+    db, _ = load_into(path, nlp=True)
+    rows = db.execute("select a.body, m.text, e.name from mentions m join articles a on a.id = m.article_id "
+                      "join entities e on e.id = coalesce((select merged_into from entities where id = m.entity_id), "
+                      "m.entity_id) where m.text = 'BRL' order by a.body, m.start").fetchall()
+    assert [(body[:5], name) for body, _, name in rows] == [
+        ("Brell", "Brellin Systems Corp"), ("Brell", "Brellin Systems Corp"), ("Farme", "Bureau of Rural Lending"),
+        ("The B", "Bureau of Rural Lending")]
+    assert json.loads(db.execute("select aliases from entities where name = 'Brellin Systems Corp'").fetchone()[0]) \
+        == ["BRL"]
