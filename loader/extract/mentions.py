@@ -1939,12 +1939,12 @@ def _financial_terms() -> dict[str, frozenset]:
 
 @lru_cache(maxsize=1)
 def _listing_patterns() -> tuple:
-    """(a listing marker after a company's name: "(NASDAQ:ACME)", "(NYSE: ACM, TSX: ACM)"; an exchange and ticker
-    written as one name: "NASDAQ ACME", "NYSE: ACM")."""
+    """(a listing marker after a company's name: "(NASDAQ:ACME)", "(NYSE: ACM, TSX: ACM)", "(NYSE:ACM – Get Report)";
+    an exchange and a ticker in running text: "NASDAQ ACME", "NYSE: ACM")."""
     exchanges = "|".join(re.escape(name) for name in sorted(_financial_terms()["exchange"], key=len, reverse=True))
     listing = rf"(?:{exchanges})\s*[:-]?\s*(?P<ticker>{TICKER_SYMBOL})(?![\w-])"
     other = rf"(?:{exchanges})\s*[:-]?\s*{TICKER_SYMBOL}"
-    marker = re.compile(rf"(?:['’]s)?\.?\s*\(\s*{listing}(?:\s*[,;/]\s*{other})*\s*\)")
+    marker = re.compile(rf"(?:['’]s)?\.?\s*\(\s*{listing}(?:\s*[,;/]\s*{other})*(?:\s+[-–—][^()\n]{{1,40}})?\s*\)")
     return marker, re.compile(rf"(?<![\w.-])(?P<exchange>{exchanges})(?P<colon>\s*:\s*|[ \t]+)"
                               rf"(?P<ticker>{TICKER_SYMBOL})(?![\w-])")
 
