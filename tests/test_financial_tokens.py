@@ -38,8 +38,10 @@ def test_an_exchange_and_a_ticker_no_marker_ties_are_no_entity():
                  "Traders sold NYSE: BRL after the report.") == [[], []]
 
 
-def test_an_exchange_alone_stays_an_organisation():
-    assert named("The company said its stock would move to the NYSE next month.") == [[("NYSE", "ORG", "NYSE")]]
+def test_an_exchange_alone_or_by_its_own_name_stays_an_organisation():
+    assert named("The company said its stock would move to the NYSE next month.",
+                 "NASDAQ OMX said on Monday it would extend trading hours.") == [
+        [("NYSE", "ORG", "NYSE")], [("NASDAQ OMX", "ORG", "NASDAQ OMX")]]
 
 
 def test_a_tied_ticker_joins_its_company_not_a_body_with_its_initials(load_into, tmp_path):

@@ -35,7 +35,9 @@ Names in a list before a plural noun of places ("in Lyman and Marsh counties", "
 places, split when tagged as one; a one-word "person" written as a town ("... police", "..., Mich.") that the gazetteer
 knows is the town; one shaped like an acronym ("KyTC") or written as a body ("the Sejm voted", "Knesset deputies") is
 a body; an "organisation" shaped like a person's name and shown to be one ("Reporter Lisa Crane contributed") is a
-person.
+person. A financial measure's abbreviation ("an EPS of $1.12", "a PEG ratio", "EBITDA") is no entity; a listing marker
+("Acme Corp (NASDAQ:ACME)") makes the name before it a company and its ticker that company's in the whole article;
+an exchange and ticker no marker ties ("shares of NASDAQ ACME") are no entity (loader/data/financial_terms.tsv).
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
