@@ -52,7 +52,7 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import demonyms, institution_words
-from ..datafiles import data_lines
+from ..datafiles import data_kinds
 from ..text import lower_case_words, squash
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -1936,11 +1936,7 @@ VALUED = re.compile(r"\s+(?:of\s+|ratio\b|at\s+|[-+$€£(]|\d)")
 
 @lru_cache(maxsize=1)
 def _financial_terms() -> dict[str, frozenset]:
-    kinds: dict[str, set] = {}
-    for line in data_lines("financial_terms.tsv"):
-        term, kind = line.split("\t")
-        kinds.setdefault(kind.strip(), set()).add(term.strip())
-    return {kind: frozenset(terms) for kind, terms in kinds.items()}
+    return data_kinds("financial_terms.tsv")
 
 
 @lru_cache(maxsize=1)
