@@ -1823,19 +1823,30 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
     return people
 
 
+def _surname_shaped(word: str) -> bool:
+    """Letters (and ' ’ - between them), a capital first, not all capitals: "Lawrence", "O'Neill", "McDonald",
+    "Rocha-Chu", "Ferrández"; not "COVID-19" or "NASA"."""
+    letters = re.sub(r"(?<=\w)['’-](?=\w)", "", word)
+    return letters.isalpha() and word[:1].isupper() and not letters.isupper()
+
+
 def _full_name_in_a_longer_name(m: Mention, mentions: list[Mention]) -> str | None:
     """ "Lawrence" in an article whose one "Carmen Lawrence" ends a longer name or is a name of another type ("Federal
     Labor MP Carmen Lawrence" tagged as an organisation): the surname stands for that capitalised word and itself, the
     name its own article writes, rather than for whoever of that surname the archive holds. None when the longer name
     is a company's (it ends in a legal form), the word before is a title ("President Reagan"), the two words are a
-    place's name ("Port Moresby"), or the article writes two such names; nor when the two words are the whole of a name
-    of another type ("Lake Oroville", "China Oceanwide"), which is as likely a place or a body named after a person,
-    unless a title shows a person. A surname inside a longer name ("Gorey Garda Station", "Compania Telefonica
+    place's name ("Port Moresby"), the longer name joins names with "&" ("Johnson & Johnson COVID-19"), the word is
+    not shaped like a surname ("COVID-19") or the article writes two such names; nor when the two words are the whole
+    of a name of another type ("Lake Oroville", "China Oceanwide"), which is as likely a place or a body named after
+    a person, unless a title shows a person. A surname inside a longer name ("Gorey Garda Station", "Compania Telefonica
     Nacional") is that name's, not a person's."""
+    if not _surname_shaped(m.text):  # "COVID-19" of "Johnson & Johnson COVID-19" is no surname
+        return None
     found = set()
     for other in mentions:
         words = other.text.split()
-        if other is m or len(words) < 2 or words[-1] != m.text or fold_words(other.text)[-1] in LEGAL_FORMS:
+        if other is m or len(words) < 2 or words[-1] != m.text or fold_words(other.text)[-1] in LEGAL_FORMS \
+                or "&" in words:
             continue
         before, name = words[-2], " ".join(words[-2:])
         if before.isalpha() and before[:1].isupper() and not before.isupper() and not _title_word(before) \
@@ -1864,8 +1875,9 @@ def _nearest_full_name(m: Mention, word: str, full: list[Mention], headline: str
     "Denzel Washington"); other types also as a family name written first ("Wang" of "Wang Sheng")."""
     def matches(f: Mention) -> bool:
         words = name_words(f.text)
-        written = word.upper() if f.text.isupper() else word  # "JOHN CARTER, 27, of Concord ... Carter said"
-        return written == words[-1] or (written == words[0] and m.type != "GPE")
+        if f.text.isupper():  # "JOHN CARTER, 27, of Concord ... Carter said"; a headline in capitals leads with no name
+            return word.upper() == words[-1]
+        return word == words[-1] or (word == words[0] and m.type != "GPE")
 
     candidates = [f for f in full if matches(f)]
     subject = _headline_subject(word, candidates, headline)
