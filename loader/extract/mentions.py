@@ -35,12 +35,15 @@ Names in a list before a plural noun of places ("in Lyman and Marsh counties", "
 places, split when tagged as one; a one-word "person" written as a town ("... police", "..., Mich.") that the gazetteer
 knows is the town; one shaped like an acronym ("KyTC") or written as a body ("the Sejm voted", "Knesset deputies") is
 a body; an "organisation" shaped like a person's name and shown to be one ("Reporter Lisa Crane contributed") is a
-person.
+person. A financial measure's abbreviation ("an EPS of $1.12", "a PEG ratio", "EBITDA") is no entity; a listing marker
+("Acme Corp (NASDAQ:ACME)") makes the name before it a company and its ticker that company's in the whole article;
+an exchange and ticker no marker ties ("shares of NASDAQ ACME") are no entity (loader/data/financial_terms.tsv).
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
@@ -49,6 +52,7 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import demonyms, institution_words
+from ..datafiles import data_kinds
 from ..text import lower_case_words, squash
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -89,7 +93,9 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _companies_by_legal_form(mentions, text, doc)
     mentions = _places_starting_companies(doc, text, mentions)
     mentions = _described_names(doc, mentions)
+    mentions = _listed_companies(doc, text, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
+    mentions = [m for m in mentions if not _financial_measure(text, m)]
     mentions = [m for m in mentions if not _table_heading(text, m)]
     mentions = _without_things(text, mentions)
     mentions = [_country_of_phrase(doc, m) if _capitalised_phrase(doc, m) else m for m in mentions]
@@ -1790,7 +1796,7 @@ def _canonicalise(text: str, mentions: list[Mention], item: dict) -> None:
     people = _resolve_people(mentions, item)
     others = [m for m in mentions if m not in people]
     article_keys = {entity_key(m.text, m.type) for m in others}
-    defined = {**_acronym_definitions(text, others), **companies}
+    defined = {**_acronym_definitions(text, others), **companies, **_ticker_companies(text, others)}
     groups: dict[str, list[Mention]] = {}
     for m in others:
         m.entity = defined.get(m.text) or alias_for(m.text, m.type, article_keys) or m.text
@@ -1987,3 +1993,101 @@ def _prefer_heading_spelling(group: list[Mention], item: dict) -> None:
             for m in group:
                 m.entity = candidate
             return
+
+
+# Financial-table tokens of stock notes (loader/data/financial_terms.tsv): a measure's abbreviation ("EPS", "P/E")
+# is no entity; a listing marker "(NASDAQ:ACME)" after a company's name gives the company's ticker.
+TICKER_SYMBOL = r"[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z]{1,2})?"
+# An exchange's name this long written before a capitalised word ("NASDAQ ACME") is a listing without a ":" too.
+LONG_EXCHANGE = 4
+# What follows a measure that is given a value: "an ESP of +0.17%", "a P/E of 30", "EPS of $1.12", "PEG ratio 2.1".
+VALUED = re.compile(r"\s+(?:of\s+|ratio\b|at\s+|[-+$€£(]|\d)")
+
+
+@lru_cache(maxsize=1)
+def _financial_terms() -> dict[str, frozenset]:
+    return data_kinds("financial_terms.tsv")
+
+
+@lru_cache(maxsize=1)
+def _listing_patterns() -> tuple:
+    """(a listing marker after a company's name: "(NASDAQ:ACME)", "(NYSE: ACM, TSX: ACM)", "(NYSE:ACM – Get Report)";
+    an exchange and a ticker in running text: "NASDAQ ACME", "NYSE: ACM")."""
+    exchanges = "|".join(re.escape(name) for name in sorted(_financial_terms()["exchange"], key=len, reverse=True))
+    listing = rf"(?:{exchanges})\s*[:-]?\s*(?P<ticker>{TICKER_SYMBOL})(?![\w-])"
+    other = rf"(?:{exchanges})\s*[:-]?\s*{TICKER_SYMBOL}"
+    marker = re.compile(rf"(?:['’]s)?\.?\s*\(\s*{listing}(?:\s*[,;/]\s*{other})*(?:\s+[-–—][^()\n]{{1,40}})?\s*\)")
+    return marker, re.compile(rf"(?<![\w.-])(?P<exchange>{exchanges})(?P<colon>\s*:\s*|[ \t]+)"
+                              rf"(?P<ticker>{TICKER_SYMBOL})(?![\w-])")
+
+
+def _financial_measure(text: str, m: Mention) -> bool:
+    """ "an EPS of $1.12", "a PEG ratio of 2.1", "Earnings ESP", "EBITDA rose", "12% YoY": a name made only of the
+    abbreviations of financial measures, written in their case, and measure words ("ratio", "earnings") is no entity;
+    an abbreviation that may be something else alone ("ESP", "NAV") only with a measure word or given a value."""
+    terms = _financial_terms()
+    words = m.text.split()
+    abbreviations = [word for word in words if word in terms["measure"] or word in terms["valued"]]
+    if not abbreviations or any(word not in abbreviations and word.lower() not in terms["word"] for word in words):
+        return False
+    return any(word in terms["measure"] for word in words) or len(words) > 1 or bool(VALUED.match(text, m.end))
+
+
+def _listed_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Acme Corp (NASDAQ:ACME)": a name right after which the article writes a listing marker is a company's (an
+    organisation, even if tagged a person); the ticker inside is a mention of that company and the exchange there no
+    mention of its own. An exchange and a ticker written elsewhere ("shares of NASDAQ ACME", "NYSE: ACM"), tagged as
+    one name or two, are a mention of the ticker's company when a marker of the article ties it to one, else no
+    entity (never a person); a bare ticker so tied is that company's."""
+    marker, _ = _listing_patterns()
+    listed, markers = {}, []
+    for m in mentions:
+        match = marker.match(text, m.end)
+        if match and m.type in ("ORG", PERSON):
+            m.type = "ORG"
+            listed.setdefault(match.group("ticker"), m)
+            markers.append(match)
+    listings = markers + [match for match in _written_listings(text)
+                          if not any(other.start() <= match.start() < other.end() for other in markers)]
+    kept, found = [], []
+    for m in mentions:
+        inside = [match for match in listings if match.start() <= m.start and m.end <= match.end()]
+        (found if inside else kept).append((m, inside[0] if inside else None))
+    tickers = {match for m, match in found if match.group("ticker") in listed} | set(markers)
+    kept = [m for m, _ in kept]
+    for match in tickers:
+        ticker = _span_mention(doc, match.start("ticker"), match.end("ticker"), "ORG")
+        kept += [ticker] if ticker is not None else []
+    for m in kept:
+        if m.text in listed:
+            m.type = "ORG"
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _written_listings(text: str) -> list:
+    """An exchange and a ticker in running text: "NYSE: ACM", "NASDAQ ACME" (without ":" only after an exchange's name
+    of LONG_EXCHANGE letters or more: "SIX NATIONS" is none), not an exchange's own name ("NYSE MKT")."""
+    _, written = _listing_patterns()
+    exchanges = _financial_terms()["exchange"]
+    return [match for match in written.finditer(text)
+            if (":" in match.group("colon") or len(match.group("exchange")) >= LONG_EXCHANGE)
+            and match.group() not in exchanges]
+
+
+def _span_mention(doc, start: int, end: int, label: str) -> Mention | None:
+    """A mention of the characters start:end (its tokens those that hold them)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return Mention(span.start, span.end, start, end, doc.text[start:end], label, span.start)
+
+
+def _ticker_companies(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """ticker → the name of the company a listing marker of the article gives it to ("Acme Corp (NYSE: ACM)")."""
+    marker, _ = _listing_patterns()
+    found = {}
+    for m in mentions:
+        match = marker.match(text, m.end)
+        if match and m.type == "ORG":
+            found.setdefault(match.group("ticker"), m.text)
+    return found
