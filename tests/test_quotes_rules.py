@@ -316,6 +316,25 @@ def test_said_to_be_is_hearsay_with_no_speaker():
     assert said(text) == [("We heard the blast at dawn", "Ann Lo")]
 
 
+@pytest.mark.parametrize("text", [
+    "Acme has a beta of 1.02, indicating that its share price is 2% more volatile than the market.",
+    "Acme has a beta of 1.02, indicating its share price is 2% more volatile than the market.",
+    "Acme is trading at a lower price-to-earnings ratio than its rivals, suggesting that it is cheaper.",
+    "Orders rose 12% in May, signalling that demand had recovered.",
+    "The central bank left rates on hold, suggesting it sees no need to act.",
+])
+def test_an_inference_participle_after_a_fact_is_the_writers_reading(text):
+    assert said(text) == []
+
+
+def test_an_inference_participle_after_a_cue_stays_the_speakers_words():
+    assert said("The senator wrote to the agency, suggesting that it review the rules.") == [
+        ("it review the rules", "senator")]
+    assert said("Tom Baird hinted at a deal on Friday, suggesting that the talks were close to an end.") == [
+        ("the talks were close to an end", "Tom Baird")]
+    assert said("Acme suggested that prices would rise.") == [("prices would rise", "Acme")]
+
+
 def test_the_object_of_a_preposition_before_a_cue_is_no_speaker():
     text = 'Ben Alder answered the remarks on illegal immigration by tweeting, "I cannot tell you how scared I am."'
     assert said(text) == [("I cannot tell you how scared I am", "Ben Alder")]

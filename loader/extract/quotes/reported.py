@@ -5,8 +5,8 @@ A cue verb from the lexicon with a clausal complement ("Geng Shuang said China d
 clause ("told a news briefing that Ku s case had been raised"), and "according to X".
 The content is the reported clause; the speaker is the cue's subject (or a passive's agent).
 """
-from .clauses import describes_noun, hearsay, speaker_span, subject_of, trimmed, within_paragraph
-from .lexicon import addressee_verbs, cue_phrase, cue_text, naming_verbs
+from .clauses import SUBJECTS, describes_noun, hearsay, speaker_span, subject_of, trimmed, within_paragraph
+from .lexicon import addressee_verbs, cue_phrase, cue_text, inference_verbs, naming_verbs
 from .marks import quoted_spans
 from .quote import Quote
 
@@ -131,11 +131,24 @@ def _split_around(start: int, end: int, verb, attribution: list[int]) -> list[tu
 
 def unsaid(verb) -> bool:
     """ "did not say", "won't say": nothing was said; "was asked", "was told": the subject heard it; "a report called",
-    "a photograph said to be from": a name or a description, no one's words (see describes_noun, hearsay)."""
+    "a photograph said to be from": a name or a description, no one's words (see describes_noun, hearsay); "has a
+    beta of 1.02, indicating that": the writer's inference (see inferred)."""
     children = list(verb.children)
     negated = any(child.dep_ == "neg" for child in children)
     passive = any(child.dep_ == "auxpass" for child in children) and not any(c.dep_ == "agent" for c in children)
-    return negated or passive or describes_noun(verb) or hearsay(verb)
+    return negated or passive or describes_noun(verb) or hearsay(verb) or inferred(verb)
+
+
+def inferred(verb) -> bool:
+    """ "Acme has a beta of 1.02, indicating that its shares are more volatile", "Sales rose, suggesting that demand
+    is back": a participle of an inference verb with no subject of its own, hung on a clause that is not speech, is
+    what the writer reads into a fact. After a cue ("The minister hinted at a deal, suggesting that …") it stays
+    the speaker's words."""
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in inference_verbs():
+        return False
+    if any(child.dep_ in SUBJECTS for child in verb.children) or verb.head is verb:
+        return False
+    return cue_phrase(verb.head) is None
 
 
 def _is_question(clause, verb) -> bool:
