@@ -311,6 +311,10 @@ class Resolver:
             return speaker
         if kind == "text" and not head.is_lower:
             kind = None  # "Page said", "the Post said": a name, not a page or a post
+        owner = self._owning_organisation(head) if kind == "document" else None
+        if owner is not None:  # "according to its most recent filing with the SEC": the subject "its" points to
+            self._remember(owner)
+            return owner
         named = self._named(span, head, "document" if kind == "text" else kind)
         if kind == "text" and named is None:  # "the leaflet states", "a tweet said": a text no one in its phrase
             speaker = Speaker(document_name(head), DOCUMENT)  # wrote stays a document of its own, no one else's
@@ -453,6 +457,21 @@ class Resolver:
         if kind == "document" and not _possessed(span.root):
             return self._document_issuer(span)
         return self._organisation_before(span)  # "its report said"
+
+    def _owning_organisation(self, document) -> Speaker | None:
+        """ "Acme raised its stake in Zenith, according to its most recent filing with the SEC": a document owned by
+        "its" or "their" is the organisation named as the subject "its" points back to (see _governing_subjects), not a
+        body its phrase goes to nor one named in passing; None when no organisation is such a subject."""
+        owner = next((child for child in document.children if child.dep_ == "poss"
+                      and child.lower_ in ("its", "their")), None)
+        if owner is None:
+            return None
+        for token in _governing_subjects(owner):
+            names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
+                     if name.type in ISSUER_TYPES]
+            if names:
+                return self._speaker(names[-1])
+        return None
 
     def _pronoun_antecedent(self, span) -> Speaker | None:
         """Who "it" or "they" is when the text says it nearby: for "it", the nearest organisation or place named as a
@@ -681,7 +700,8 @@ class Resolver:
     def _nominal(self, span, head, kind, words: list[str]) -> Speaker:
         """ "the company said", "the ministry said": the organisation that last spoke, else the nearest
         one named before, whose name holds the noun ("the bank" → "Bank of Canada") and the word before
-        it ("foreign ministry"). Failing that, for a business noun the last company (no public body)
+        it ("foreign ministry"); with no organisation spoken before, a "company" in the sentence of its words is the
+        organisation they have as subject (see _content_subject). Failing that, for a business noun the last company (no public body)
         that spoke or was named, else the first named after. A description (no entity) when there is none."""
         noun = head.lemma_.lower()
         wanted = {noun, *words[-2:-1]}
@@ -690,13 +710,33 @@ class Resolver:
         later = [name for name in reversed(self.names.names) if name.type in ISSUER_TYPES
                  and name.start >= span.end_char] if kind == "company" else []
         headline = [self.headline_company] if kind == "company" and self.headline_company else []
-        for candidates in (spoke, headline, named, later):  # headline, later: for a company only
+        subject = self._content_subject(span) if kind == "company" else []
+        for candidates in (spoke, subject, headline, named, later):  # subject, headline, later: for a company only
             holding = [name for name in candidates if wanted <= set(fold_words(name.canonical))]
             if not holding and kind == "company":
                 holding = [name for name in candidates if candidates is headline or not _public_body(name.canonical)]
             if holding:
                 return self._speaker(holding[-1])
         return Speaker(_clean(span.text).lower(), None)
+
+    def _content_subject(self, span) -> list[Name]:
+        """ "Birchwood LLC raised its stake in Acme Corp., according to the company", "Acme will buy Zenith Inc, the
+        company said": a "company" that speaks in the sentence of its words, after them or in "according to", is the
+        organisation named as the subject of those words (what they are about), not one they name in passing (a
+        ticker's company, an object, a list). Empty when the words are elsewhere or their subject names none."""
+        start, end = self.content
+        sentence = span.sent
+        if end <= start or start < sentence.start_char or end > sentence.end_char \
+                or not (end <= span.start_char or _after_according_to(span)):
+            return []
+        words = span.doc.char_span(start, end, alignment_mode="expand")
+        subjects = [child for child in words.root.children if child.dep_ in ("nsubj", "nsubjpass")] if words else []
+        for subject in subjects:
+            found = [name for name in self.names.within(subject.left_edge.idx, subject.idx + len(subject.text))
+                     if name.type in ISSUER_TYPES]
+            if found:
+                return found[-1:]
+        return []
 
     def _organisation_in_phrase(self, head, person: Name) -> Speaker | None:
         """ "U.S. Treasury Secretary Steven Mnuchin" → the Treasury: the ORG in the noun phrase of a named person."""
