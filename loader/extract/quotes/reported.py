@@ -3,7 +3,8 @@
 A cue verb from the lexicon with a clausal complement ("Geng Shuang said China does not approve …",
 "The Treasury statement charged that Ku …", "…, said Busby"), the same misparsed as a relative
 clause ("told a news briefing that Ku s case had been raised"), and "according to X".
-The content is the reported clause; the speaker is the cue's subject (or a passive's agent).
+The content is the reported clause; the speaker is the cue's subject (or a passive's agent). A subjectless
+participle of an inference verb after a fact ("has a beta of 1.02, indicating that …") is the writer's, no quote.
 """
 from .clauses import SUBJECTS, describes_noun, hearsay, speaker_span, subject_of, trimmed, within_paragraph
 from .lexicon import addressee_verbs, cue_phrase, cue_text, inference_verbs, naming_verbs

@@ -23,7 +23,9 @@ diplomat" are the person the article made foreign minister, ambassador or envoy 
 lists the offices a general noun covers). A text ("the editorial", "a note from Acme") speaks for whoever its
 phrase names, else is a document (never the organisation named before). A document whose words name its author's
 body ("a police report", "an army statement": the army, unnamed, when no name holds it) or the agent of an issuing
-clause ("a report carried by X") is theirs.
+clause ("a report carried by X") is theirs; one owned by "its" ("according to its latest filing") is the organisation
+"its" points back to. "The company" in the sentence of its words, with no organisation spoken before, is the
+organisation those words have as subject ("X raised its stake in Y, according to the company").
 A bare surname two people of the article have ("Reed" of Tom and Danny Reed) is the one the text names as a subject
 in its paragraph (or the one before), else stays the surname as written: no guess between two people; "the younger
 Reed" is the younger by the ages or kinship the text gives ("Tom Reed, 62", "his son Danny Reed"), else the surname.
