@@ -870,3 +870,13 @@ def test_the_company_that_spoke_before_still_wins_over_the_subject_of_the_words(
     text = ("Zenith Industries Inc said on Monday it expects higher sales. "
             "Acme Corp will pay $5 a share for the unit, the company said.")
     assert speakers(text) == [("Zenith Industries Inc", "ORG"), ("Zenith Industries Inc", "ORG")]
+
+
+def test_they_is_the_firm_that_was_the_subject_before_not_the_company_it_rated():
+    text = ("Goldman Sachs downgraded Acme Corp. from buy to neutral on Monday. "
+            "They noted that the move was a valuation call.")
+    assert speakers(text) == [("Goldman Sachs", "ORG")]
+
+
+def test_they_after_people_is_still_those_people():
+    assert speakers("The lawyers met Acme Corp. on Monday. They said the talks went well.") == [("lawyers", "ANONYMOUS")]

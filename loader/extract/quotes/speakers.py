@@ -479,8 +479,9 @@ class Resolver:
         """Who "it" or "they" is when the text says it nearby: for "it", the nearest organisation or place named as a
         subject before it in its sentence ("Seoul condemned what it called"), else the last speaker when that was an
         organisation or a document ("the report said ... it added"); for "they", the nearest plural noun for people
-        that is a subject in its sentence or the two before ("The lawyers advise ... They say"). None: the caller's
-        rules."""
+        that is a subject in its sentence or the two before ("The lawyers advise ... They say"), else one organisation
+        named as the subject governing it or of the sentence before ("Wells Harbor downgraded Acme. They noted": the
+        firm, not the company it rated; never one of two joined subjects). None: the caller's rules."""
         head = span.root
         if head.lower_ == "it":
             for token in _governing_subjects(head):
@@ -503,6 +504,11 @@ class Resolver:
             for token in _governing_subjects(head, SENTENCES_BACK_FOR_THEY):
                 if token.tag_ == "NNS" and _names_people(token):
                     return self._resolve_subject(token)
+            for token in _governing_subjects(head):  # "Wells Harbor downgraded Acme. They noted": the firm
+                names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
+                         if name.type in ISSUER_TYPES]
+                if names and not any(child.dep_ == "conj" for child in token.children):
+                    return self._speaker(names[-1])
         return None
 
     def _resolve_subject(self, token, span=None) -> Speaker | None:
