@@ -7,7 +7,8 @@ The content is the reported clause; the speaker is the cue's subject (or a passi
 participle of an inference verb after a fact ("has a beta of 1.02, indicating that …") is the writer's, no quote.
 """
 from .clauses import SUBJECTS, describes_noun, hearsay, speaker_span, subject_of, trimmed, within_paragraph
-from .lexicon import addressee_verbs, cue_phrase, cue_text, inference_verbs, naming_verbs
+from .lexicon import addressee_verbs, cue_phrase, cue_text, inference_verbs, naming_verbs, speaker_words
+from .speakers import people_word
 from .marks import quoted_spans
 from .quote import Quote
 
@@ -17,6 +18,11 @@ QUESTION_TAGS = {"WP", "WRB", "WP$"}
 MIN_CONTENT_CHARS = 8
 # A wh-word under one of these opens a subordinate part of the reported clause, not a question.
 SUBORDINATE_DEPS = {"advcl", "csubj", "csubjpass"}
+# Verbs that state where their subject stands ("Acme is …", "has a beta of …", "trades at 12 times earnings"): an
+# inference participle after them is the writer's reading of a fact (see inferred).
+STATE_VERBS = {"be", "have", "trade"}
+# Named-entity types of a subject that may speak.
+SPEAKING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def reported_quotes(doc) -> list[Quote]:
@@ -141,15 +147,29 @@ def unsaid(verb) -> bool:
 
 
 def inferred(verb) -> bool:
-    """ "Acme has a beta of 1.02, indicating that its shares are more volatile", "Sales rose, suggesting that demand
-    is back": a participle of an inference verb with no subject of its own, hung on a clause that is not speech, is
-    what the writer reads into a fact. After a cue ("The minister hinted at a deal, suggesting that …") it stays
-    the speaker's words."""
+    """ "Acme has a beta of 1.02, indicating that its shares are more volatile", "The index has been rising, suggesting
+    that optimism is back": a participle of an inference verb with no subject of its own, hung on a clause that is not
+    speech and that states where its subject stands (STATE_VERBS) or has a thing as subject, is what the writer reads
+    into a fact. After a cue ("The minister hinted at a deal, suggesting that …") or an act of someone who can speak
+    ("Ms Lo struck a conciliatory tone, suggesting that …", "The ministry sent the forecast, suggesting they …") it
+    stays the speaker's words."""
     if verb.tag_ != "VBG" or verb.lemma_.lower() not in inference_verbs():
         return False
-    if any(child.dep_ in SUBJECTS for child in verb.children) or verb.head is verb:
+    if any(child.dep_ in SUBJECTS for child in verb.children) or verb.head is verb or cue_phrase(verb.head):
         return False
-    return cue_phrase(verb.head) is None
+    if verb.head.lemma_.lower() in STATE_VERBS:
+        return True
+    subject = subject_of(verb.head)
+    return subject is not None and not _can_speak(subject)
+
+
+def _can_speak(token) -> bool:
+    """Whether a subject may be someone who speaks: a name, a pronoun, a word for people or bodies (not a thing)."""
+    if token.ent_type_ in SPEAKING_ENTITIES or token.pos_ == "PRON":
+        return True
+    lemma = token.lemma_.lower()
+    kind = speaker_words().get(lemma)
+    return kind not in (None, "thing", "document") or people_word(lemma)
 
 
 def _is_question(clause, verb) -> bool:

@@ -1470,11 +1470,11 @@ def _names_people(noun) -> bool:
     """A noun of the kind that names people by what they do ("critics", "residents", "prosecutors",
     "trustees" in the plural), not things ("findings", "records"); or one the lexicon lists."""
     lemma = noun.lemma_.lower()
-    return _people_word(lemma) or (speaker_words().get(lemma) is None and noun.tag_ == "NNS"
+    return people_word(lemma) or (speaker_words().get(lemma) is None and noun.tag_ == "NNS"
                                    and len(lemma) > 4 and lemma.endswith("ee"))
 
 
-def _people_word(lemma: str) -> bool:
+def people_word(lemma: str) -> bool:
     """A lower-case singular that names people by what they do: the lexicon's people, or an agent ending."""
     kind = speaker_words().get(lemma)
     return lemma in ("people", "person") or kind in ("anonymous", "role") or (
@@ -1599,7 +1599,7 @@ def _plural_group(head) -> Speaker | None:
     singular = _singular(head)
     if singular is None or speaker_words().get(singular) is not None:
         return None
-    if singular in roles()["titles"] or (head.tag_ == "NNS" and _people_word(singular)):
+    if singular in roles()["titles"] or (head.tag_ == "NNS" and people_word(singular)):
         return Speaker(head.lower_, ANONYMOUS)
     if head.text[:-1].isupper() and head.text.endswith("s") and len(head.text) >= 3 \
             or head.text[:-1].capitalize() in demonyms():  # "NGOs said", "Bosnian Serbs say": a group, unnamed
