@@ -340,6 +340,8 @@ def test_an_inference_participle_after_an_act_of_someone_who_can_speak_stays_the
         ("the talks would go on", "Ann Lo")]
     assert said("The ministry sent the forecast to the cities, suggesting they issue alerts early.") == [
         ("they issue alerts early", "ministry")]
+    assert said("Asked about the bill, Price dodged the question and turned to costs, suggesting that premiums "
+                "were rising.") == [("premiums were rising", "Price")]
 
 
 def test_the_object_of_a_preposition_before_a_cue_is_no_speaker():
