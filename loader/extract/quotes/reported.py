@@ -166,7 +166,8 @@ def inferred(verb) -> bool:
 def _can_speak(token) -> bool:
     """Whether a subject may be someone who speaks: a name (tagged or a proper noun: "Price", "Sch?uble"), a pronoun,
     a word for people or bodies (not a thing)."""
-    if token.ent_type_ in SPEAKING_ENTITIES or token.pos_ in ("PRON", "PROPN"):
+    if token.ent_type_ in SPEAKING_ENTITIES or token.pos_ in ("PRON", "PROPN") \
+            or (token.is_title and token.i != token.sent.start):  # "Price" mid-sentence, parsed as a noun
         return True
     lemma = token.lemma_.lower()
     kind = speaker_words().get(lemma)
