@@ -35,12 +35,15 @@ Names in a list before a plural noun of places ("in Lyman and Marsh counties", "
 places, split when tagged as one; a one-word "person" written as a town ("... police", "..., Mich.") that the gazetteer
 knows is the town; one shaped like an acronym ("KyTC") or written as a body ("the Sejm voted", "Knesset deputies") is
 a body; an "organisation" shaped like a person's name and shown to be one ("Reporter Lisa Crane contributed") is a
-person.
+person. A financial measure's abbreviation ("an EPS of $1.12", "a PEG ratio", "EBITDA") is no entity; a listing marker
+("Acme Corp (NASDAQ:ACME)") makes the name before it a company and its ticker that company's in the whole article;
+an exchange and ticker no marker ties ("shares of NASDAQ ACME") are no entity (loader/data/financial_terms.tsv).
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
@@ -49,7 +52,8 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import demonyms, institution_words
-from ..text import squash
+from ..datafiles import data_kinds
+from ..text import lower_case_words, squash
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 # Types whose single-word mentions may be a person's surname the model mislabelled.
@@ -88,7 +92,9 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _firms_after_a_firm_noun(doc, text, mentions)
     _companies_by_legal_form(mentions, text, doc)
     mentions = _described_names(doc, mentions)
+    mentions = _listed_companies(doc, text, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
+    mentions = [m for m in mentions if not _financial_measure(text, m)]
     mentions = [m for m in mentions if not _table_heading(text, m)]
     mentions = _without_things(text, mentions)
     mentions = [_country_of_phrase(doc, m) if _capitalised_phrase(doc, m) else m for m in mentions]
@@ -1000,6 +1006,15 @@ PLACE_PREPOSITIONS = {"on", "at", "in", "to", "from", "near", "outside", "inside
 SITE_TYPES = {"road": "FAC", "area": "LOC"}
 
 
+def _organisations_by_name(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """name → the article's mentions the model tagged as an organisation of that name, in the article's order."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "ORG":
+            groups.setdefault(m.entity or m.text, []).append(m)
+    return groups
+
+
 def _sites_taken_for_organisations(doc, mentions: list[Mention]) -> None:
     """ "a lunch on Capitol Hill", "reporting from Capitol Hill", "protesters outside Downing Street" tagged as an
     organisation: a name of two words or more ending in a capitalised word of a site (loader/data/
@@ -1007,10 +1022,7 @@ def _sites_taken_for_organisations(doc, mentions: list[Mention]) -> None:
     the object of a preposition of place (PLACE_PREPOSITIONS) and never as the subject of a verb (a metonym:
     "Downing Street said", "Wall Street rallied") is that site there: a road or square a facility (FAC), a hill or
     quarter a place (LOC)."""
-    groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.type == "ORG":
-            groups.setdefault(m.entity or m.text, []).append(m)
+    groups = _organisations_by_name(mentions)
     for name, group in groups.items():
         words = name.split()
         kind = site_kind(words[-1]) if len(words) >= 2 and words[-1][:1].isupper() else None
@@ -1026,7 +1038,7 @@ def _addresses_taken_for_organisations(doc, mentions: list[Mention]) -> None:
     written just after one, is a street address: a site (FAC), whatever its verb."""
     for m in mentions:
         words = m.text.split()
-        if m.type == "ORG" and len(words) >= 2 and site_kind(words[-1].rstrip(".")) == "road" \
+        if m.type == "ORG" and len(words) >= 2 and site_kind(words[-1]) == "road" \
                 and (words[0].isdigit() or (m.first > 0 and doc[m.first - 1].text.isdigit())):
             m.type = "FAC"
 
@@ -1097,7 +1109,8 @@ VEHICLE_VERBS = {"drive", "park", "steal", "crash", "ride", "tow"}
 # Words a clause that follows a car's name may start with before its verb: "the ... [that] he had been driving".
 CLAUSE_POS = {"PRON", "AUX", "PART", "ADV"}
 CLAUSE_GAP = 5
-PERSONAL_POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
+# A person's possessives: not a thing's "its" nor the clitic "'s".
+PERSONAL_POSSESSIVES = POSSESSIVE_WORDS - {"its", "'s", "’s"}
 # Capitalised nouns that end the name of a body or an office, not a person's ("Brookfield Police", "Benton County
 # Sheriff", "the State Department").
 OFFICE_BODY_NOUNS = {"police", "department", "council", "parliament", "ministry", "sheriff", "commission",
@@ -1117,12 +1130,9 @@ def _towns_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> N
     "in Congress" where it writes "congress"), or when it is only words of institutions ("Senate"). A longer name
     ("Oxford University Press") is no town's."""
     gazetteer = get_gazetteer()
-    groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.type == "ORG":
-            groups.setdefault(m.entity or m.text, []).append(m)
+    groups = _organisations_by_name(mentions)
     starts = {m.start: m for m in mentions}
-    words = {word.lower() for word in re.findall(r"\b[a-z][\w'-]*", text)}
+    words = lower_case_words(text)
     for name, group in groups.items():
         if name.isupper() or name.lower() in words or all(word.lower() in institution_words() for word in name.split()):
             continue
@@ -1411,7 +1421,7 @@ def _people_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> 
     for m in mentions:
         if m.type == "ORG" and _person_shaped(m.text):
             groups.setdefault(m.text, []).append(m)
-    lower = {word.lower() for word in re.findall(r"\b[a-z][\w'-]*", text)}
+    lower = lower_case_words(text)
     for name, group in groups.items():
         common = [word for word in name.split()[1 if is_given_name(name) else 0:] if word.lower() in lower]
         if common or any(_as_company(doc, text, m) for m in group) or get_gazetteer().candidates(name):
@@ -1728,7 +1738,7 @@ def _canonicalise(text: str, mentions: list[Mention], item: dict) -> None:
     people = _resolve_people(mentions, item)
     others = [m for m in mentions if m not in people]
     article_keys = {entity_key(m.text, m.type) for m in others}
-    defined = {**_acronym_definitions(text, others), **companies}
+    defined = {**_acronym_definitions(text, others), **companies, **_ticker_companies(text, others)}
     groups: dict[str, list[Mention]] = {}
     for m in others:
         m.entity = defined.get(m.text) or alias_for(m.text, m.type, article_keys) or m.text
@@ -1813,19 +1823,30 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
     return people
 
 
+def _surname_shaped(word: str) -> bool:
+    """Letters (and ' ’ - between them), a capital first, not all capitals: "Lawrence", "O'Neill", "McDonald",
+    "Rocha-Chu", "Ferrández"; not "COVID-19" or "NASA"."""
+    letters = re.sub(r"(?<=\w)['’-](?=\w)", "", word)
+    return letters.isalpha() and word[:1].isupper() and not letters.isupper()
+
+
 def _full_name_in_a_longer_name(m: Mention, mentions: list[Mention]) -> str | None:
     """ "Lawrence" in an article whose one "Carmen Lawrence" ends a longer name or is a name of another type ("Federal
     Labor MP Carmen Lawrence" tagged as an organisation): the surname stands for that capitalised word and itself, the
     name its own article writes, rather than for whoever of that surname the archive holds. None when the longer name
     is a company's (it ends in a legal form), the word before is a title ("President Reagan"), the two words are a
-    place's name ("Port Moresby"), or the article writes two such names; nor when the two words are the whole of a name
-    of another type ("Lake Oroville", "China Oceanwide"), which is as likely a place or a body named after a person,
-    unless a title shows a person. A surname inside a longer name ("Gorey Garda Station", "Compania Telefonica
+    place's name ("Port Moresby"), the longer name joins names with "&" ("Johnson & Johnson COVID-19"), the word is
+    not shaped like a surname ("COVID-19") or the article writes two such names; nor when the two words are the whole
+    of a name of another type ("Lake Oroville", "China Oceanwide"), which is as likely a place or a body named after
+    a person, unless a title shows a person. A surname inside a longer name ("Gorey Garda Station", "Compania Telefonica
     Nacional") is that name's, not a person's."""
+    if not _surname_shaped(m.text):  # "COVID-19" of "Johnson & Johnson COVID-19" is no surname
+        return None
     found = set()
     for other in mentions:
         words = other.text.split()
-        if other is m or len(words) < 2 or words[-1] != m.text or fold_words(other.text)[-1] in LEGAL_FORMS:
+        if other is m or len(words) < 2 or words[-1] != m.text or fold_words(other.text)[-1] in LEGAL_FORMS \
+                or "&" in words:
             continue
         before, name = words[-2], " ".join(words[-2:])
         if before.isalpha() and before[:1].isupper() and not before.isupper() and not _title_word(before) \
@@ -1854,8 +1875,9 @@ def _nearest_full_name(m: Mention, word: str, full: list[Mention], headline: str
     "Denzel Washington"); other types also as a family name written first ("Wang" of "Wang Sheng")."""
     def matches(f: Mention) -> bool:
         words = name_words(f.text)
-        written = word.upper() if f.text.isupper() else word  # "JOHN CARTER, 27, of Concord ... Carter said"
-        return written == words[-1] or (written == words[0] and m.type != "GPE")
+        if f.text.isupper():  # "JOHN CARTER, 27, of Concord ... Carter said"; a headline in capitals leads with no name
+            return word.upper() == words[-1]
+        return word == words[-1] or (word == words[0] and m.type != "GPE")
 
     candidates = [f for f in full if matches(f)]
     subject = _headline_subject(word, candidates, headline)
@@ -1913,3 +1935,101 @@ def _prefer_heading_spelling(group: list[Mention], item: dict) -> None:
             for m in group:
                 m.entity = candidate
             return
+
+
+# Financial-table tokens of stock notes (loader/data/financial_terms.tsv): a measure's abbreviation ("EPS", "P/E")
+# is no entity; a listing marker "(NASDAQ:ACME)" after a company's name gives the company's ticker.
+TICKER_SYMBOL = r"[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z]{1,2})?"
+# An exchange's name this long written before a capitalised word ("NASDAQ ACME") is a listing without a ":" too.
+LONG_EXCHANGE = 4
+# What follows a measure that is given a value: "an ESP of +0.17%", "a P/E of 30", "EPS of $1.12", "PEG ratio 2.1".
+VALUED = re.compile(r"\s+(?:of\s+|ratio\b|at\s+|[-+$€£(]|\d)")
+
+
+@lru_cache(maxsize=1)
+def _financial_terms() -> dict[str, frozenset]:
+    return data_kinds("financial_terms.tsv")
+
+
+@lru_cache(maxsize=1)
+def _listing_patterns() -> tuple:
+    """(a listing marker after a company's name: "(NASDAQ:ACME)", "(NYSE: ACM, TSX: ACM)", "(NYSE:ACM – Get Report)";
+    an exchange and a ticker in running text: "NASDAQ ACME", "NYSE: ACM")."""
+    exchanges = "|".join(re.escape(name) for name in sorted(_financial_terms()["exchange"], key=len, reverse=True))
+    listing = rf"(?:{exchanges})\s*[:-]?\s*(?P<ticker>{TICKER_SYMBOL})(?![\w-])"
+    other = rf"(?:{exchanges})\s*[:-]?\s*{TICKER_SYMBOL}"
+    marker = re.compile(rf"(?:['’]s)?\.?\s*\(\s*{listing}(?:\s*[,;/]\s*{other})*(?:\s+[-–—][^()\n]{{1,40}})?\s*\)")
+    return marker, re.compile(rf"(?<![\w.-])(?P<exchange>{exchanges})(?P<colon>\s*:\s*|[ \t]+)"
+                              rf"(?P<ticker>{TICKER_SYMBOL})(?![\w-])")
+
+
+def _financial_measure(text: str, m: Mention) -> bool:
+    """ "an EPS of $1.12", "a PEG ratio of 2.1", "Earnings ESP", "EBITDA rose", "12% YoY": a name made only of the
+    abbreviations of financial measures, written in their case, and measure words ("ratio", "earnings") is no entity;
+    an abbreviation that may be something else alone ("ESP", "NAV") only with a measure word or given a value."""
+    terms = _financial_terms()
+    words = m.text.split()
+    abbreviations = [word for word in words if word in terms["measure"] or word in terms["valued"]]
+    if not abbreviations or any(word not in abbreviations and word.lower() not in terms["word"] for word in words):
+        return False
+    return any(word in terms["measure"] for word in words) or len(words) > 1 or bool(VALUED.match(text, m.end))
+
+
+def _listed_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Acme Corp (NASDAQ:ACME)": a name right after which the article writes a listing marker is a company's (an
+    organisation, even if tagged a person); the ticker inside is a mention of that company and the exchange there no
+    mention of its own. An exchange and a ticker written elsewhere ("shares of NASDAQ ACME", "NYSE: ACM"), tagged as
+    one name or two, are a mention of the ticker's company when a marker of the article ties it to one, else no
+    entity (never a person); a bare ticker so tied is that company's."""
+    marker, _ = _listing_patterns()
+    listed, markers = {}, []
+    for m in mentions:
+        match = marker.match(text, m.end)
+        if match and m.type in ("ORG", PERSON):
+            m.type = "ORG"
+            listed.setdefault(match.group("ticker"), m)
+            markers.append(match)
+    listings = markers + [match for match in _written_listings(text)
+                          if not any(other.start() <= match.start() < other.end() for other in markers)]
+    kept, found = [], []
+    for m in mentions:
+        inside = [match for match in listings if match.start() <= m.start and m.end <= match.end()]
+        (found if inside else kept).append((m, inside[0] if inside else None))
+    tickers = {match for m, match in found if match.group("ticker") in listed} | set(markers)
+    kept = [m for m, _ in kept]
+    for match in tickers:
+        ticker = _span_mention(doc, match.start("ticker"), match.end("ticker"), "ORG")
+        kept += [ticker] if ticker is not None else []
+    for m in kept:
+        if m.text in listed:
+            m.type = "ORG"
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _written_listings(text: str) -> list:
+    """An exchange and a ticker in running text: "NYSE: ACM", "NASDAQ ACME" (without ":" only after an exchange's name
+    of LONG_EXCHANGE letters or more: "SIX NATIONS" is none), not an exchange's own name ("NYSE MKT")."""
+    _, written = _listing_patterns()
+    exchanges = _financial_terms()["exchange"]
+    return [match for match in written.finditer(text)
+            if (":" in match.group("colon") or len(match.group("exchange")) >= LONG_EXCHANGE)
+            and match.group() not in exchanges]
+
+
+def _span_mention(doc, start: int, end: int, label: str) -> Mention | None:
+    """A mention of the characters start:end (its tokens those that hold them)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return Mention(span.start, span.end, start, end, doc.text[start:end], label, span.start)
+
+
+def _ticker_companies(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """ticker → the name of the company a listing marker of the article gives it to ("Acme Corp (NYSE: ACM)")."""
+    marker, _ = _listing_patterns()
+    found = {}
+    for m in mentions:
+        match = marker.match(text, m.end)
+        if match and m.type == "ORG":
+            found.setdefault(match.group("ticker"), m.text)
+    return found
