@@ -27,8 +27,8 @@ def naming_verbs() -> frozenset:
 
 @lru_cache(maxsize=None)
 def inference_verbs() -> frozenset:
-    """Cues whose subjectless participle after a clause that is not speech is the writer's reading of a fact
-    ("Acme has a beta of 1.02, indicating that …"), not anyone's words."""
+    """Cues whose subjectless participle after a state or a thing's doing is the writer's reading of a fact
+    ("Acme has a beta of 1.02, indicating that …"), not anyone's words (see reported.inferred)."""
     return _marked_verbs("inference")
 
 
