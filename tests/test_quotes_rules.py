@@ -316,6 +316,34 @@ def test_said_to_be_is_hearsay_with_no_speaker():
     assert said(text) == [("We heard the blast at dawn", "Ann Lo")]
 
 
+@pytest.mark.parametrize("text", [
+    "Acme has a beta of 1.02, indicating that its share price is 2% more volatile than the market.",
+    "Acme has a beta of 1.02, indicating its share price is 2% more volatile than the market.",
+    "Acme is trading at a lower price-to-earnings ratio than its rivals, suggesting that it is cheaper.",
+    "Each crab was found holding an anemone, indicating that they were once one.",
+    "The index has been rising for four months, suggesting that optimism is back.",
+])
+def test_an_inference_participle_after_a_fact_is_the_writers_reading(text):
+    assert said(text) == []
+
+
+def test_an_inference_participle_after_a_cue_stays_the_speakers_words():
+    assert said("The senator wrote to the agency, suggesting that it review the rules.") == [
+        ("it review the rules", "senator")]
+    assert said("Tom Baird hinted at a deal on Friday, suggesting that the talks were close to an end.") == [
+        ("the talks were close to an end", "Tom Baird")]
+    assert said("Acme suggested that prices would rise.") == [("prices would rise", "Acme")]
+
+
+def test_an_inference_participle_after_an_act_of_someone_who_can_speak_stays_their_words():
+    assert said("Ann Lo struck a conciliatory tone on Friday, suggesting that the talks would go on.") == [
+        ("the talks would go on", "Ann Lo")]
+    assert said("The ministry sent the forecast to the cities, suggesting they issue alerts early.") == [
+        ("they issue alerts early", "ministry")]
+    assert said("Asked about the bill, Price dodged the question and turned to costs, suggesting that premiums "
+                "were rising.") == [("premiums were rising", "Price")]
+
+
 def test_the_object_of_a_preposition_before_a_cue_is_no_speaker():
     text = 'Ben Alder answered the remarks on illegal immigration by tweeting, "I cannot tell you how scared I am."'
     assert said(text) == [("I cannot tell you how scared I am", "Ben Alder")]

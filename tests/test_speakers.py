@@ -845,3 +845,38 @@ def test_a_study_published_in_a_bodys_journal_is_that_bodys():
     text = ("Divers are twice as likely to lose some hearing, according to a new study published in the "
             "Royal Society of Marine Medicine journal.")
     assert speakers(text) == [("Royal Society of Marine Medicine", "ORG")]
+
+
+# --- holdings and deal sentences: the company in the sentence of its words, a document owned by "its" ---------------
+
+def test_according_to_the_company_in_its_words_is_the_subject_of_those_words():
+    text = ("Harbor Point Capital LLC raised its stake in Acme Corp. (NASDAQ:ACME) by 4.1% in the third quarter, "
+            "according to the company in its most recent 13F filing with the Securities and Exchange Commission.")
+    assert speakers(text) == [("Harbor Point Capital LLC", "ORG")]
+
+
+def test_its_document_speaks_for_the_subject_its_points_back_to():
+    text = ("Harbor Point Capital LLC bought a new position in Zenith Labs Inc. (NYSE:ZNL) during the second quarter, "
+            "according to its most recent disclosure with the SEC.")
+    assert speakers(text) == [("Harbor Point Capital LLC", "ORG")]
+
+
+def test_the_company_after_its_words_is_their_subject_not_the_company_they_name():
+    assert speakers("Zenith Industries Inc will buy Acme Corp for $5 a share, the company said.") == [
+        ("Zenith Industries Inc", "ORG")]
+
+
+def test_the_company_that_spoke_before_still_wins_over_the_subject_of_the_words():
+    text = ("Zenith Industries Inc said on Monday it expects higher sales. "
+            "Acme Corp will pay $5 a share for the unit, the company said.")
+    assert speakers(text) == [("Zenith Industries Inc", "ORG"), ("Zenith Industries Inc", "ORG")]
+
+
+def test_they_is_the_firm_that_was_the_subject_before_not_the_company_it_rated():
+    text = ("Goldman Sachs downgraded Acme Corp. from buy to neutral on Monday. "
+            "They noted that the move was a valuation call.")
+    assert speakers(text) == [("Goldman Sachs", "ORG")]
+
+
+def test_they_after_people_is_still_those_people():
+    assert speakers("The lawyers met Acme Corp. on Monday. They said the talks went well.") == [("lawyers", "ANONYMOUS")]

@@ -25,6 +25,13 @@ def naming_verbs() -> frozenset:
     return _marked_verbs("naming")
 
 
+@lru_cache(maxsize=None)
+def inference_verbs() -> frozenset:
+    """Cues whose subjectless participle after a state or a thing's doing is the writer's reading of a fact
+    ("Acme has a beta of 1.02, indicating that …"), not anyone's words (see reported.inferred)."""
+    return _marked_verbs("inference")
+
+
 def _marked_verbs(mark: str) -> frozenset:
     return frozenset(line.split("\t")[0].strip().lower() for line in data_lines("speech_verbs.txt")
                      if line.rstrip().endswith("\t" + mark))

@@ -3,10 +3,12 @@
 A cue verb from the lexicon with a clausal complement ("Geng Shuang said China does not approve …",
 "The Treasury statement charged that Ku …", "…, said Busby"), the same misparsed as a relative
 clause ("told a news briefing that Ku s case had been raised"), and "according to X".
-The content is the reported clause; the speaker is the cue's subject (or a passive's agent).
+The content is the reported clause; the speaker is the cue's subject (or a passive's agent). A subjectless
+participle of an inference verb after a fact ("has a beta of 1.02, indicating that …") is the writer's, no quote.
 """
-from .clauses import describes_noun, hearsay, speaker_span, subject_of, trimmed, within_paragraph
-from .lexicon import addressee_verbs, cue_phrase, cue_text, naming_verbs
+from .clauses import SUBJECTS, describes_noun, hearsay, speaker_span, subject_of, trimmed, within_paragraph
+from .lexicon import addressee_verbs, cue_phrase, cue_text, inference_verbs, naming_verbs, speaker_words
+from .speakers import people_word
 from .marks import quoted_spans
 from .quote import Quote
 
@@ -16,6 +18,11 @@ QUESTION_TAGS = {"WP", "WRB", "WP$"}
 MIN_CONTENT_CHARS = 8
 # A wh-word under one of these opens a subordinate part of the reported clause, not a question.
 SUBORDINATE_DEPS = {"advcl", "csubj", "csubjpass"}
+# Verbs that state where their subject stands ("Acme is …", "has a beta of …", "trades at 12 times earnings"): an
+# inference participle after them is the writer's reading of a fact (see inferred).
+STATE_VERBS = {"be", "have", "trade"}
+# Named-entity types of a subject that may speak.
+SPEAKING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def reported_quotes(doc) -> list[Quote]:
@@ -131,11 +138,40 @@ def _split_around(start: int, end: int, verb, attribution: list[int]) -> list[tu
 
 def unsaid(verb) -> bool:
     """ "did not say", "won't say": nothing was said; "was asked", "was told": the subject heard it; "a report called",
-    "a photograph said to be from": a name or a description, no one's words (see describes_noun, hearsay)."""
+    "a photograph said to be from": a name or a description, no one's words (see describes_noun, hearsay); "has a
+    beta of 1.02, indicating that": the writer's inference (see inferred)."""
     children = list(verb.children)
     negated = any(child.dep_ == "neg" for child in children)
     passive = any(child.dep_ == "auxpass" for child in children) and not any(c.dep_ == "agent" for c in children)
-    return negated or passive or describes_noun(verb) or hearsay(verb)
+    return negated or passive or describes_noun(verb) or hearsay(verb) or inferred(verb)
+
+
+def inferred(verb) -> bool:
+    """ "Acme has a beta of 1.02, indicating that its shares are more volatile", "The index has been rising, suggesting
+    that optimism is back": a participle of an inference verb with no subject of its own, hung on a clause that is not
+    speech and that states where its subject stands (STATE_VERBS) or has a thing as subject, is what the writer reads
+    into a fact. After a cue ("The minister hinted at a deal, suggesting that …") or an act of someone who can speak
+    ("Ms Lo struck a conciliatory tone, suggesting that …", "The ministry sent the forecast, suggesting they …") it
+    stays the speaker's words."""
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in inference_verbs():
+        return False
+    if any(child.dep_ in SUBJECTS for child in verb.children) or verb.head is verb or cue_phrase(verb.head):
+        return False
+    if verb.head.lemma_.lower() in STATE_VERBS:
+        return True
+    subject = subject_of(verb.head)
+    return subject is not None and not _can_speak(subject)
+
+
+def _can_speak(token) -> bool:
+    """Whether a subject may be someone who speaks: a name (tagged or a proper noun: "Price", "Sch?uble"), a pronoun,
+    a word for people or bodies (not a thing)."""
+    if token.ent_type_ in SPEAKING_ENTITIES or token.pos_ in ("PRON", "PROPN") \
+            or (token.is_title and token.i != token.sent.start):  # "Price" mid-sentence, parsed as a noun
+        return True
+    lemma = token.lemma_.lower()
+    kind = speaker_words().get(lemma)
+    return kind not in (None, "thing", "document") or people_word(lemma)
 
 
 def _is_question(clause, verb) -> bool:

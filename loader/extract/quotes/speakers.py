@@ -23,7 +23,9 @@ diplomat" are the person the article made foreign minister, ambassador or envoy 
 lists the offices a general noun covers). A text ("the editorial", "a note from Acme") speaks for whoever its
 phrase names, else is a document (never the organisation named before). A document whose words name its author's
 body ("a police report", "an army statement": the army, unnamed, when no name holds it) or the agent of an issuing
-clause ("a report carried by X") is theirs.
+clause ("a report carried by X") is theirs; one owned by "its" ("according to its latest filing") is the organisation
+"its" points back to. "The company" in the sentence of its words, with no organisation spoken before, is the
+organisation those words have as subject ("X raised its stake in Y, according to the company").
 A bare surname two people of the article have ("Reed" of Tom and Danny Reed) is the one the text names as a subject
 in its paragraph (or the one before), else stays the surname as written: no guess between two people; "the younger
 Reed" is the younger by the ages or kinship the text gives ("Tom Reed, 62", "his son Danny Reed"), else the surname.
@@ -311,6 +313,10 @@ class Resolver:
             return speaker
         if kind == "text" and not head.is_lower:
             kind = None  # "Page said", "the Post said": a name, not a page or a post
+        owner = self._owning_organisation(head) if kind == "document" else None
+        if owner is not None:  # "according to its most recent filing with the SEC": the subject "its" points to
+            self._remember(owner)
+            return owner
         named = self._named(span, head, "document" if kind == "text" else kind)
         if kind == "text" and named is None:  # "the leaflet states", "a tweet said": a text no one in its phrase
             speaker = Speaker(document_name(head), DOCUMENT)  # wrote stays a document of its own, no one else's
@@ -454,12 +460,28 @@ class Resolver:
             return self._document_issuer(span)
         return self._organisation_before(span)  # "its report said"
 
+    def _owning_organisation(self, document) -> Speaker | None:
+        """ "Acme raised its stake in Zenith, according to its most recent filing with the SEC": a document owned by
+        "its" or "their" is the organisation named as the subject "its" points back to (see _governing_subjects), not a
+        body its phrase goes to nor one named in passing; None when no organisation is such a subject."""
+        owner = next((child for child in document.children if child.dep_ == "poss"
+                      and child.lower_ in ("its", "their")), None)
+        if owner is None:
+            return None
+        for token in _governing_subjects(owner):
+            names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
+                     if name.type in ISSUER_TYPES]
+            if names:
+                return self._speaker(names[-1])
+        return None
+
     def _pronoun_antecedent(self, span) -> Speaker | None:
         """Who "it" or "they" is when the text says it nearby: for "it", the nearest organisation or place named as a
         subject before it in its sentence ("Seoul condemned what it called"), else the last speaker when that was an
         organisation or a document ("the report said ... it added"); for "they", the nearest plural noun for people
-        that is a subject in its sentence or the two before ("The lawyers advise ... They say"). None: the caller's
-        rules."""
+        that is a subject in its sentence or the two before ("The lawyers advise ... They say"), else one organisation
+        named as the subject governing it or of the sentence before ("Wells Harbor downgraded Acme. They noted": the
+        firm, not the company it rated; never one of two joined subjects). None: the caller's rules."""
         head = span.root
         if head.lower_ == "it":
             for token in _governing_subjects(head):
@@ -482,6 +504,11 @@ class Resolver:
             for token in _governing_subjects(head, SENTENCES_BACK_FOR_THEY):
                 if token.tag_ == "NNS" and _names_people(token):
                     return self._resolve_subject(token)
+            for token in _governing_subjects(head):  # "Wells Harbor downgraded Acme. They noted": the firm
+                names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
+                         if name.type in ISSUER_TYPES]
+                if names and not any(child.dep_ == "conj" for child in token.children):
+                    return self._speaker(names[-1])
         return None
 
     def _resolve_subject(self, token, span=None) -> Speaker | None:
@@ -681,7 +708,8 @@ class Resolver:
     def _nominal(self, span, head, kind, words: list[str]) -> Speaker:
         """ "the company said", "the ministry said": the organisation that last spoke, else the nearest
         one named before, whose name holds the noun ("the bank" → "Bank of Canada") and the word before
-        it ("foreign ministry"). Failing that, for a business noun the last company (no public body)
+        it ("foreign ministry"); with no organisation spoken before, a "company" in the sentence of its words is the
+        organisation they have as subject (see _content_subject). Failing that, for a business noun the last company (no public body)
         that spoke or was named, else the first named after. A description (no entity) when there is none."""
         noun = head.lemma_.lower()
         wanted = {noun, *words[-2:-1]}
@@ -690,13 +718,33 @@ class Resolver:
         later = [name for name in reversed(self.names.names) if name.type in ISSUER_TYPES
                  and name.start >= span.end_char] if kind == "company" else []
         headline = [self.headline_company] if kind == "company" and self.headline_company else []
-        for candidates in (spoke, headline, named, later):  # headline, later: for a company only
+        subject = self._content_subject(span) if kind == "company" else []
+        for candidates in (spoke, subject, headline, named, later):  # subject, headline, later: for a company only
             holding = [name for name in candidates if wanted <= set(fold_words(name.canonical))]
             if not holding and kind == "company":
                 holding = [name for name in candidates if candidates is headline or not _public_body(name.canonical)]
             if holding:
                 return self._speaker(holding[-1])
         return Speaker(_clean(span.text).lower(), None)
+
+    def _content_subject(self, span) -> list[Name]:
+        """ "Birchwood LLC raised its stake in Acme Corp., according to the company", "Acme will buy Zenith Inc, the
+        company said": a "company" that speaks in the sentence of its words, after them or in "according to", is the
+        organisation named as the subject of those words (what they are about), not one they name in passing (a
+        ticker's company, an object, a list). Empty when the words are elsewhere or their subject names none."""
+        start, end = self.content
+        sentence = span.sent
+        if end <= start or start < sentence.start_char or end > sentence.end_char \
+                or not (end <= span.start_char or _after_according_to(span)):
+            return []
+        words = span.doc.char_span(start, end, alignment_mode="expand")
+        subjects = [child for child in words.root.children if child.dep_ in ("nsubj", "nsubjpass")] if words else []
+        for subject in subjects:
+            found = [name for name in self.names.within(subject.left_edge.idx, subject.idx + len(subject.text))
+                     if name.type in ISSUER_TYPES]
+            if found:
+                return found[-1:]
+        return []
 
     def _organisation_in_phrase(self, head, person: Name) -> Speaker | None:
         """ "U.S. Treasury Secretary Steven Mnuchin" → the Treasury: the ORG in the noun phrase of a named person."""
@@ -1422,11 +1470,11 @@ def _names_people(noun) -> bool:
     """A noun of the kind that names people by what they do ("critics", "residents", "prosecutors",
     "trustees" in the plural), not things ("findings", "records"); or one the lexicon lists."""
     lemma = noun.lemma_.lower()
-    return _people_word(lemma) or (speaker_words().get(lemma) is None and noun.tag_ == "NNS"
+    return people_word(lemma) or (speaker_words().get(lemma) is None and noun.tag_ == "NNS"
                                    and len(lemma) > 4 and lemma.endswith("ee"))
 
 
-def _people_word(lemma: str) -> bool:
+def people_word(lemma: str) -> bool:
     """A lower-case singular that names people by what they do: the lexicon's people, or an agent ending."""
     kind = speaker_words().get(lemma)
     return lemma in ("people", "person") or kind in ("anonymous", "role") or (
@@ -1551,7 +1599,7 @@ def _plural_group(head) -> Speaker | None:
     singular = _singular(head)
     if singular is None or speaker_words().get(singular) is not None:
         return None
-    if singular in roles()["titles"] or (head.tag_ == "NNS" and _people_word(singular)):
+    if singular in roles()["titles"] or (head.tag_ == "NNS" and people_word(singular)):
         return Speaker(head.lower_, ANONYMOUS)
     if head.text[:-1].isupper() and head.text.endswith("s") and len(head.text) >= 3 \
             or head.text[:-1].capitalize() in demonyms():  # "NGOs said", "Bosnian Serbs say": a group, unnamed
