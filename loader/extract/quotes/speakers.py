@@ -710,7 +710,8 @@ class Resolver:
         one named before, whose name holds the noun ("the bank" → "Bank of Canada") and the word before
         it ("foreign ministry"); with no organisation spoken before, a "company" in the sentence of its words is the
         organisation they have as subject (see _content_subject). Failing that, for a business noun the last company
-        (no public body) that spoke or was named, else the first named after. A description (no entity) when there is none."""
+        (no public body) that spoke or was named, else the first named after. A description (no entity) when there is
+        none."""
         noun = head.lemma_.lower()
         wanted = {noun, *words[-2:-1]}
         spoke = [Name(0, 0, speaker.type, speaker.name) for speaker in self.spoken if speaker.type in ISSUER_TYPES]
