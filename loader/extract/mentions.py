@@ -105,6 +105,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     generic = [m for m in mentions if fragment_kind(m.text) == "generic"]
     mentions = [m for m in mentions if m not in generic]
     _canonicalise(text, mentions, item)
+    _firms_taken_for_people(doc, mentions)
     mentions = _places_listed_before_a_place_noun(doc, text, mentions)
     _towns_taken_for_people(doc, mentions)
     _towns_of_the_articles_region(doc, mentions)
@@ -1419,6 +1420,88 @@ def _people_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> 
         if name.split()[-1] in surnames or any(_shown_as_person(doc, m) for m in group):
             for m in group:
                 m.type = PERSON
+
+
+# A web address's ending: "TickerWatch.com" is a website, never a person.
+WEB_ADDRESS = re.compile(r"\w\.(?:com|net|org|info|biz|io|co\.uk|co|us|uk|ca|de|au)$", re.I)
+# A firm's staff (by lemma) written just after its name and before a person's ("Hale Dunn analyst Ann Roe"), or
+# before "at", "with" or "of" and the firm ("analysts at Hale Dunn", "analyst Ann Roe of Hale Dunn").
+FIRM_STAFF = {"analyst", "economist", "strategist", "chairman", "broker", "stockbroker", "underwriter", "dealer"}
+STAFF_LINKS = {"at", "with", "of"}
+# What a firm owns or is, written after its name and "'s" ("Hale Dunn's analysts", "... 's research note").
+FIRM_OWNED = {"analyst", "analysts", "economist", "economists", "strategist", "strategists", "board", "subsidiary",
+              "research", "rating", "ratings", "shareholders", "directors", "clients", "underwriters"}
+# Verbs of a broker's call (by lemma), whose subject with no given name is a firm ("Hale Dunn upgraded Acme").
+RATING_VERBS = {"upgrade", "downgrade", "initiate", "reiterate", "reaffirm", "rate"}
+# Verbs whose subject, written with "its" before the object ("... raised its price target"), is a firm.
+CHANGE_VERBS = {"raise", "cut", "lower", "boost", "lift", "trim", "reduce", "increase", "set", "upgrade",
+                "downgrade", "initiate", "reiterate", "reaffirm", "start", "begin", "resume"}
+# Holdings written before "of" or "in" and the firm held ("shares of Hale Dunn", "a stake in Hale Dunn").
+HOLDING_WORDS = {"of": {"shares", "stock", "stocks"}, "in": {"stake", "stakes", "holding", "holdings"}}
+
+
+def _firms_taken_for_people(doc, mentions: list[Mention]) -> None:
+    """A firm named after people ("Hale Dunn", "Ann B. Hale") or a website ("TickerWatch.com") tagged as a person: a
+    "person" (or nationality) whose name ends in a web address's ending, or a "person" the article writes as a firm
+    — before a firm's staff and a person's name ("Hale Dunn analyst Ann Roe"), after a firm's staff and "at", "with"
+    or "of" ("analysts at ...", "analyst Ann Roe of ..."), before "'s" and what a firm owns ("... 's research
+    note"), after a holding ("shares of ...", "a stake in ...") — is an organisation in that mention. So is one
+    written as the subject of a verb with "its" before its object ("... raised its target") or, with no given name
+    first, of a broker's call ("... upgraded Acme"), and every other mention of a name written as a firm, unless
+    the article shows that name as a person's (a title, an honorific or a role, on it or on a longer name ending
+    with it: "managing director Ann Hale" keeps "Hale said" a person, and "analysts at Hale" the firm)."""
+    firms = [m for m in mentions if m.type == PERSON and _written_as_firm(doc, m)
+             or m.type in (PERSON, "NORP") and WEB_ADDRESS.search(m.text)]
+    acting = [m for m in mentions if m.type == PERSON and _acts_as_firm(doc, m)]
+    human = {m.text for m in firms + acting if _shown_as_human(doc, m.text, mentions)}
+    names = {m.text for m in firms + acting} - human
+    for m in mentions:
+        if m in firms or m.type == PERSON and m.text in names:
+            m.type, m.entity = "ORG", m.text
+
+
+def _written_as_firm(doc, m: Mention) -> bool:
+    before = doc[m.first - 1] if m.first > 0 else None
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and _staff_word(after) and after.i + 1 < len(doc) \
+            and doc[after.i + 1].ent_type_ == PERSON:
+        return True
+    if after is not None and after.text in ("'s", "’s") and after.i + 1 < len(doc) \
+            and doc[after.i + 1].lower_ in FIRM_OWNED:
+        return True
+    if before is not None and before.lower_ in STAFF_LINKS and m.first >= 2 and _staff_before(doc, m.first - 2):
+        return True
+    return before is not None and m.first >= 2 and doc[m.first - 2].lower_ in HOLDING_WORDS.get(before.lower_, ())
+
+
+def _acts_as_firm(doc, m: Mention) -> bool:
+    root = _root(doc, m)
+    verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in CHANGE_VERBS and any(
+            child.dep_ == "dobj" and any(word.lower_ == "its" for word in child.children) for child in verb.children):
+        return True
+    return verb.lemma_.lower() in RATING_VERBS and root.dep_ == "nsubj" and not is_given_name(m.text)
+
+
+def _staff_before(doc, i: int) -> bool:
+    """Whether token i is a firm's staff word, or ends a person's name written just after one ("analyst Ann Roe")."""
+    if _staff_word(doc[i]):
+        return True
+    j = i
+    while j >= 0 and doc[j].ent_type_ == PERSON:
+        j -= 1
+    return j < i and j >= 0 and _staff_word(doc[j])
+
+
+def _staff_word(token) -> bool:
+    return token.lemma_.lower() in FIRM_STAFF or token.lower_.removesuffix("s") in FIRM_STAFF
+
+
+def _shown_as_human(doc, name: str, mentions: list[Mention]) -> bool:
+    return any(m.type == PERSON and (m.text == name or m.text.endswith(" " + name))
+               and (_titled(m) or _shown_as_person(doc, m)) for m in mentions)
 
 
 def _person_shaped(name: str) -> bool:
