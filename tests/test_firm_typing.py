@@ -1,0 +1,45 @@
+"""Firms named after people, and websites, that the model takes for people (loader/extract/mentions.py,
+_firms_taken_for_people): sentences written for these tests, run through the real pipeline."""
+from loader.extract import extract_items
+
+
+def typed(*texts: str) -> list[list[tuple[str, str]]]:
+    found = extract_items([{"id": str(i), "text": text} for i, text in enumerate(texts)])
+    return [[(m["text"], m["type"]) for m in item["mentions"]] for item in found]
+
+
+def test_a_name_written_as_a_brokerage_is_an_organisation():
+    assert typed("Halvorsen Keene upgraded shares of Acme Corp. from hold to buy on Tuesday.",
+                 "The stock fell after Fenwick Tate analyst Dana Price cut her estimate for the year.",
+                 "\"The quarter was weak,\" said analyst Carl Ruiz of Dunmore Keating. "
+                 "Dunmore Keating has a hold rating on the stock.") == [
+        [("Halvorsen Keene", "ORG"), ("Acme Corp.", "ORG")],
+        [("Fenwick Tate", "ORG"), ("Dana Price", "PERSON")],
+        [("Carl Ruiz", "PERSON"), ("Dunmore Keating", "ORG"), ("Dunmore Keating", "ORG")]]
+
+
+def test_a_website_is_never_a_person():
+    assert typed("Several brokers have covered the stock. Corbin Whitlow initiated coverage with a neutral rating, "
+                 "according to TickerWatch.com.") == [[("Corbin Whitlow", "ORG"), ("TickerWatch.com", "ORG")]]
+
+
+def test_a_firm_a_stake_is_bought_in_is_an_organisation():
+    assert typed("Acme said it had bought a 5 pct stake in Dunmore Keating. "
+                 "Dunmore Keating said it welcomed the investment.") == [
+        [("Dunmore Keating", "ORG"), ("Dunmore Keating", "ORG")]]
+
+
+def test_the_founder_keeps_his_type_where_the_firm_named_after_him_is_written_as_a_firm():
+    assert typed("Robert Pruitt, the managing director, said the firm was profitable. Analysts at Pruitt said "
+                 "the firm expects a profit. Pruitt said trading was slow.") == [
+        [("Robert Pruitt", "PERSON"), ("Pruitt", "ORG"), ("Pruitt", "PERSON")]]
+
+
+def test_people_in_finance_news_stay_people():
+    assert typed("Jane Doe, chief executive of Acme Corp., said sales rose. Doe said the company would raise "
+                 "its dividend.",
+                 "Carl Icahn raised his stake in Acme Corp. to 12 pct, Icahn said.",
+                 "Mayor Ann Hale raised the issue with the council. Hale cut its budget by half.") == [
+        [("Jane Doe", "PERSON"), ("Acme Corp.", "ORG"), ("Doe", "PERSON")],
+        [("Carl Icahn", "PERSON"), ("Acme Corp.", "ORG"), ("Icahn", "PERSON")],
+        [("Ann Hale", "PERSON"), ("Hale", "PERSON")]]
