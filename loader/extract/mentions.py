@@ -35,7 +35,9 @@ Names in a list before a plural noun of places ("in Lyman and Marsh counties", "
 places, split when tagged as one; a one-word "person" written as a town ("... police", "..., Mich.") that the gazetteer
 knows is the town; one shaped like an acronym ("KyTC") or written as a body ("the Sejm voted", "Knesset deputies") is
 a body; an "organisation" shaped like a person's name and shown to be one ("Reporter Lisa Crane contributed") is a
-person.
+person. A "person" the article writes as a firm ("X analyst Ann Roe", "analysts at X", "shares of X", "X raised its
+target") or whose name ends in a web address ("TickerWatch.com") is an organisation, in every mention unless a title
+or role shows that name as a person's.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
