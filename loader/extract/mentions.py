@@ -1446,7 +1446,7 @@ def _firms_taken_for_people(doc, mentions: list[Mention]) -> None:
     """A firm named after people ("Hale Dunn", "Ann B. Hale") or a website ("TickerWatch.com") tagged as a person: a
     "person" (or nationality) whose name ends in a web address's ending, or a "person" the article writes as a firm
     — before a firm's staff and a person's name ("Hale Dunn analyst Ann Roe"), after a firm's staff and "at", "with"
-    or "of" ("analysts at ...", "analyst Ann Roe of ..."), before "'s" and what a firm owns ("... 's research
+    or "of" ("analysts at ...", "analyst Ann Roe of ...") or a person's full name and "of" ("Ann Roe of ..."), before "'s" and what a firm owns ("... 's research
     note"), after a holding ("shares of ...", "a stake in ...") — is an organisation in that mention. So is one
     written as the subject of a verb with "its" before its object ("... raised its target") or, with no given name
     first, of a broker's call ("... upgraded Acme"), and every other mention of a name written as a firm, unless
@@ -1473,6 +1473,9 @@ def _written_as_firm(doc, m: Mention) -> bool:
         return True
     if before is not None and before.lower_ in STAFF_LINKS and m.first >= 2 and _staff_before(doc, m.first - 2):
         return True
+    if before is not None and before.lower_ == "of" and m.first >= 2 and _ends_full_name(doc, m.first - 2) \
+            and not get_gazetteer().candidates(m.text):
+        return True  # "said Carol Bell of ...": a person is of a firm or a place, never of another person
     return before is not None and m.first >= 2 and doc[m.first - 2].lower_ in HOLDING_WORDS.get(before.lower_, ())
 
 
@@ -1495,6 +1498,14 @@ def _staff_before(doc, i: int) -> bool:
     while j >= 0 and doc[j].ent_type_ == PERSON:
         j -= 1
     return j < i and j >= 0 and _staff_word(doc[j])
+
+
+def _ends_full_name(doc, i: int) -> bool:
+    """Whether token i ends a name of two or more words the model tagged as a person's."""
+    j = i
+    while j >= 0 and doc[j].ent_type_ == PERSON and (j == i or doc[j + 1].ent_iob_ == "I"):
+        j -= 1
+    return i - j >= 2
 
 
 def _staff_word(token) -> bool:
