@@ -7,11 +7,18 @@ SPACES = re.compile(r"\s+")
 # each of them too rebuilt every string).
 NOT_ONE_SPACE = re.compile(r"\s{2,}|[^\S ]")
 NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+LOWER_CASE_WORD = re.compile(r"\b[a-z][\w'-]*")
 
 
 def squash(text: str | None) -> str:
     """Runs of whitespace (newlines included) as one space, ends trimmed: "Hong\\n\\nKong" → "Hong Kong"."""
     return NOT_ONE_SPACE.sub(" ", text or "").strip()
+
+
+def lower_case_words(text: str) -> set[str]:
+    """The words a text writes starting in lower case, folded ("the", "radio", "iphone"): to tell a capitalised
+    name from a common word the same text also writes ("Radio Kerry" beside "radio")."""
+    return {word.lower() for word in LOWER_CASE_WORD.findall(text)}
 
 
 def loose(text: str | None) -> str:

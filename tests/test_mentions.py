@@ -688,6 +688,13 @@ def test_a_site_written_after_a_preposition_of_place_is_a_place_unless_it_acts()
     assert types_of(acting, "Capitol Hill") == ["ORG", "ORG"]  # a metonym for Congress
 
 
+def test_a_road_abbreviated_with_a_full_stop_is_a_site_too():
+    assert types_of(one("Firefighters were called to a blaze on Marlow St. in the city centre."), "Marlow St.") == [
+        "FAC"]
+    assert types_of(one("A water main burst on Ferrand St. on Monday morning."), "Ferrand St.") == ["FAC"]
+    assert types_of(one("Crowds lined Ferrand St. for the parade."), "Ferrand St.") == ["ORG"]  # no preposition
+
+
 def test_a_name_the_source_damaged_is_no_person_unless_a_surname_or_given_name_shows_one():
     party = one("Fianna F\ufffd\ufffdil's justice spokesperson Jim O'Callaghan welcomed the commission. Mr Coveney "
                 "accused Fianna F\ufffd\ufffdil of hardening its position.")

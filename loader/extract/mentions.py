@@ -51,7 +51,7 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import demonyms, institution_words
-from ..text import squash
+from ..text import lower_case_words, squash
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 # Types whose single-word mentions may be a person's surname the model mislabelled.
@@ -1003,6 +1003,15 @@ PLACE_PREPOSITIONS = {"on", "at", "in", "to", "from", "near", "outside", "inside
 SITE_TYPES = {"road": "FAC", "area": "LOC"}
 
 
+def _organisations_by_name(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """name → the article's mentions the model tagged as an organisation of that name, in the article's order."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "ORG":
+            groups.setdefault(m.entity or m.text, []).append(m)
+    return groups
+
+
 def _sites_taken_for_organisations(doc, mentions: list[Mention]) -> None:
     """ "a lunch on Capitol Hill", "reporting from Capitol Hill", "protesters outside Downing Street" tagged as an
     organisation: a name of two words or more ending in a capitalised word of a site (loader/data/
@@ -1010,10 +1019,7 @@ def _sites_taken_for_organisations(doc, mentions: list[Mention]) -> None:
     the object of a preposition of place (PLACE_PREPOSITIONS) and never as the subject of a verb (a metonym:
     "Downing Street said", "Wall Street rallied") is that site there: a road or square a facility (FAC), a hill or
     quarter a place (LOC)."""
-    groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.type == "ORG":
-            groups.setdefault(m.entity or m.text, []).append(m)
+    groups = _organisations_by_name(mentions)
     for name, group in groups.items():
         words = name.split()
         kind = site_kind(words[-1]) if len(words) >= 2 and words[-1][:1].isupper() else None
@@ -1029,7 +1035,7 @@ def _addresses_taken_for_organisations(doc, mentions: list[Mention]) -> None:
     written just after one, is a street address: a site (FAC), whatever its verb."""
     for m in mentions:
         words = m.text.split()
-        if m.type == "ORG" and len(words) >= 2 and site_kind(words[-1].rstrip(".")) == "road" \
+        if m.type == "ORG" and len(words) >= 2 and site_kind(words[-1]) == "road" \
                 and (words[0].isdigit() or (m.first > 0 and doc[m.first - 1].text.isdigit())):
             m.type = "FAC"
 
@@ -1100,7 +1106,8 @@ VEHICLE_VERBS = {"drive", "park", "steal", "crash", "ride", "tow"}
 # Words a clause that follows a car's name may start with before its verb: "the ... [that] he had been driving".
 CLAUSE_POS = {"PRON", "AUX", "PART", "ADV"}
 CLAUSE_GAP = 5
-PERSONAL_POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
+# A person's possessives: not a thing's "its" nor the clitic "'s".
+PERSONAL_POSSESSIVES = POSSESSIVE_WORDS - {"its", "'s", "’s"}
 # Capitalised nouns that end the name of a body or an office, not a person's ("Brookfield Police", "Benton County
 # Sheriff", "the State Department").
 OFFICE_BODY_NOUNS = {"police", "department", "council", "parliament", "ministry", "sheriff", "commission",
@@ -1120,12 +1127,9 @@ def _towns_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> N
     "in Congress" where it writes "congress"), or when it is only words of institutions ("Senate"). A longer name
     ("Oxford University Press") is no town's."""
     gazetteer = get_gazetteer()
-    groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.type == "ORG":
-            groups.setdefault(m.entity or m.text, []).append(m)
+    groups = _organisations_by_name(mentions)
     starts = {m.start: m for m in mentions}
-    words = {word.lower() for word in re.findall(r"\b[a-z][\w'-]*", text)}
+    words = lower_case_words(text)
     for name, group in groups.items():
         if name.isupper() or name.lower() in words or all(word.lower() in institution_words() for word in name.split()):
             continue
@@ -1414,7 +1418,7 @@ def _people_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> 
     for m in mentions:
         if m.type == "ORG" and _person_shaped(m.text):
             groups.setdefault(m.text, []).append(m)
-    lower = {word.lower() for word in re.findall(r"\b[a-z][\w'-]*", text)}
+    lower = lower_case_words(text)
     for name, group in groups.items():
         common = [word for word in name.split()[1 if is_given_name(name) else 0:] if word.lower() in lower]
         if common or any(_as_company(doc, text, m) for m in group) or get_gazetteer().candidates(name):

@@ -217,9 +217,9 @@ def offence_words() -> frozenset:
 
 
 def site_kind(word: str) -> str | None:
-    """ "road" or "area" for the last word of a site's name ("Street", "Hill"), else None."""
+    """ "road" or "area" for the last word of a site's name ("Street", "St.", "Hill"), else None."""
     for kind in ("road", "area"):
-        if word.lower() in _fragment_words()[kind]:
+        if word.lower().rstrip(".") in _fragment_words()[kind]:
             return kind
     return None
 

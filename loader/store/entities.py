@@ -594,6 +594,20 @@ def _phrase(word: str) -> str:
     return '"' + " ".join(re.findall(r"\w+", word)) + '"'
 
 
+def _one_noun(by_id: dict, short: str, nouns) -> str | None:
+    """The short form's one folded word when it is an organisation's and one of `nouns` ("Senate" → "senate"), else
+    None: the opening of the _keep_* checks of a public body's noun."""
+    words = fold_words(by_id[short][1])
+    return words[0] if len(words) == 1 and words[0] in nouns and by_id[short][2] == "ORG" else None
+
+
+def _articles_merged(db, wanted: str, name: str) -> set:
+    """The articles whose mentions written `name` a merge pointed at `wanted` ("+": the entity's index, not the
+    name's, which a common noun fills)."""
+    return {row[0] for row in db.execute(
+        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
+
+
 # An article no place locates lies in the country most of the archive's located articles lie in, if one holds this
 # share of them: "the Treasury" of an unplaced wire story is the U.S. one in 1987 Reuters (three in five located
 # there), not in world or local news from many countries.
@@ -685,16 +699,13 @@ def _keep_other_regions_articles(db, context: ArticleContext, by_id: dict, short
     division's body, in an article whose places lie in other divisions of its country and none in its own, the noun is
     theirs. Its mentions (and quotes) there stay on the short form's own id."""
     name = by_id[short][1]
-    words = fold_words(name)
-    if len(words) != 1 or words[0] not in institution_words() or by_id[short][2] != "ORG":
+    if _one_noun(by_id, short, institution_words()) is None:
         return
     body = by_id[wanted][1]
     if context.qualifier(body) is None:
         return
     region = context.region(body)
-    articles = sorted({row[0] for row in db.execute(
-        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
-        - context.articles_naming(body))
+    articles = sorted(_articles_merged(db, wanted, name) - context.articles_naming(body))
     divisions = _divisions_named(context.place_names, articles)
     if region is None:  # the articles that write the noun after "state" or a division they name (FTS, then the text)
         phrases = {f"{qualifier} {name}" for qualifier in ("state", "State", *set().union(*divisions.values()))}
@@ -735,20 +746,18 @@ def _keep_state_stories(db, context: ArticleContext, by_id: dict, short: str, wa
     division the archive names ("Ohio Senate") when the article's places lie in one division, else the short form
     itself (its mentions and quotes there stay apart)."""
     name = by_id[short][1]
-    words = fold_words(name)
-    if len(words) != 1 or words[0] not in STATE_BODY_NOUNS or by_id[short][2] != "ORG":
+    noun = _one_noun(by_id, short, STATE_BODY_NOUNS)
+    if noun is None:
         return
     body = by_id[wanted][1]
     country = context.qualifier(body)
     if country is None or context.region(body) is not None:
         return
-    articles = sorted({row[0] for row in db.execute(
-        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
-        - context.articles_naming(body))
+    articles = sorted(_articles_merged(db, wanted, name) - context.articles_naming(body))
     if not articles:
         return
     divisions = _divisions_of(db, articles, country)
-    bodies = _division_bodies(context, by_id, words[0])
+    bodies = _division_bodies(context, by_id, noun)
     for ids in chunks(articles):
         for article_id, *texts in db.execute(
                 f"select id, dateline, title, body from articles where id in ({marks(ids)})", ids).fetchall():
@@ -858,8 +867,7 @@ def _a_place(context: ArticleContext, words: str) -> bool:
 def _keep_unwritten(db, context: ArticleContext, short: str, wanted: str, name: str, body: str) -> None:
     """The mentions (and quotes) of `name` merged into `body` stay on the short form's own id in every article that
     does not write the body's name, as a mention or in its text."""
-    articles = {row[0] for row in db.execute(
-        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
+    articles = _articles_merged(db, wanted, name)
     for article_id in sorted(articles - context.articles_naming(body) - context.writing(body, articles)):
         _keep_apart(db, short, wanted, name, article_id)
 
@@ -1002,8 +1010,7 @@ def _keep_other_people(db, context: ArticleContext, by_id: dict, short: str, wan
     words = fold_words(name)
     if len(words) != 1 or by_id[short][2] != PERSON or by_id[wanted][2] != PERSON:
         return
-    articles = {row[0] for row in db.execute(
-        "select distinct article_id from mentions where entity_id = ? and +entity_name = ?", [wanted, name])}
+    articles = _articles_merged(db, wanted, name)
     others = _other_people(db, articles, words[0], wanted, by_id[wanted][1])
     for article_id in sorted(others | _places_of_the_word(db, context.place_names, words[0], articles - others)):
         _keep_apart(db, short, wanted, name, article_id)
