@@ -43,3 +43,10 @@ def test_people_in_finance_news_stay_people():
         [("Jane Doe", "PERSON"), ("Acme Corp.", "ORG"), ("Doe", "PERSON")],
         [("Carl Icahn", "PERSON"), ("Acme Corp.", "ORG"), ("Icahn", "PERSON")],
         [("Ann Hale", "PERSON"), ("Hale", "PERSON")]]
+
+
+def test_a_name_after_a_persons_full_name_and_of_is_a_firm_unless_a_place():
+    assert typed("\"Demand will pick up,\" said Carol Bell of Hale Dunn. Hale Dunn expects prices to rise.",
+                 "Mary Stuart of Scotland met Elizabeth.") == [
+        [("Carol Bell", "PERSON"), ("Hale Dunn", "ORG"), ("Hale Dunn", "ORG")],
+        [("Mary Stuart", "PERSON"), ("Scotland", "GPE"), ("Elizabeth", "GPE")]]
