@@ -1434,9 +1434,9 @@ WEB_ADDRESS = re.compile(r"\w\.(?:com|net|org|info|biz|io|co\.uk|co|us|uk|ca|de|
 # before "at", "with" or "of" and the firm ("analysts at Hale Dunn", "analyst Ann Roe of Hale Dunn").
 FIRM_STAFF = {"analyst", "economist", "strategist", "chairman", "broker", "stockbroker", "underwriter", "dealer"}
 STAFF_LINKS = {"at", "with", "of"}
-# What a firm owns or is, written after its name and "'s" ("Hale Dunn's analysts", "... 's research note").
+# What a firm owns or is, written after its name and "'s" ("Hale Dunn's analysts", "... 's board").
 FIRM_OWNED = {"analyst", "analysts", "economist", "economists", "strategist", "strategists", "board", "subsidiary",
-              "research", "rating", "ratings", "shareholders", "directors", "clients", "underwriters"}
+              "rating", "ratings", "shareholders", "directors", "clients", "underwriters"}
 # Verbs of a broker's call (by lemma), whose subject with no given name is a firm ("Hale Dunn upgraded Acme").
 RATING_VERBS = {"upgrade", "downgrade", "initiate", "reiterate", "reaffirm", "rate"}
 # Verbs whose subject, written with "its" before the object ("... raised its price target"), is a firm.
@@ -1448,17 +1448,19 @@ HOLDING_WORDS = {"of": {"shares", "stock", "stocks"}, "in": {"stake", "stakes", 
 
 def _firms_taken_for_people(doc, mentions: list[Mention]) -> None:
     """A firm named after people ("Hale Dunn", "Ann B. Hale") or a website ("TickerWatch.com") tagged as a person: a
-    "person" (or nationality) whose name ends in a web address's ending, or a "person" the article writes as a firm
-    — before a firm's staff and a person's name ("Hale Dunn analyst Ann Roe"), after a firm's staff and "at", "with"
-    or "of" ("analysts at ...", "analyst Ann Roe of ...") or a person's full name and "of" ("Ann Roe of ..."), before "'s" and what a firm owns ("... 's research
-    note"), after a holding ("shares of ...", "a stake in ...") — is an organisation in that mention. So is one
-    written as the subject of a verb with "its" before its object ("... raised its target") or, with no given name
-    first, of a broker's call ("... upgraded Acme"), and every other mention of a name written as a firm, unless
-    the article shows that name as a person's (a title, an honorific or a role, on it or on a longer name ending
-    with it: "managing director Ann Hale" keeps "Hale said" a person, and "analysts at Hale" the firm)."""
-    firms = [m for m in mentions if m.type == PERSON and _written_as_firm(doc, m)
+    "person" (or nationality) whose name ends in a web address's ending, or a "person" (no nationality's word) the
+    article writes as a firm — before a firm's staff and a person's name ("Hale Dunn analyst Ann Roe"), after a
+    firm's staff and "at", "with" or "of" ("analysts at ...", "analyst Ann Roe of ...") or after a person's full
+    name and "of" ("Ann Roe of ...") when no gazetteer place is called so, before "'s" and what a firm owns ("...
+    's analysts", "... 's board"), after a holding ("shares of ...", "a stake in ...", not "a stake in ...' fate") —
+    is an organisation in that mention. So is one written as the subject of a verb with "its" before its object
+    ("... raised its target") or, with no given name first, of a broker's call ("... upgraded Acme"), and every
+    other mention of a name written as a firm, unless the article shows that name as a person's (a title, an
+    honorific or a role, on it or on a longer name ending with it: "managing director Ann Hale" keeps "Hale said" a
+    person, and "analysts at Hale" the firm)."""
+    firms = [m for m in mentions if m.type == PERSON and m.text not in demonyms() and _written_as_firm(doc, m)
              or m.type in (PERSON, "NORP") and WEB_ADDRESS.search(m.text)]
-    acting = [m for m in mentions if m.type == PERSON and _acts_as_firm(doc, m)]
+    acting = [m for m in mentions if m.type == PERSON and m.text not in demonyms() and _acts_as_firm(doc, m)]
     human = {m.text for m in firms + acting if _shown_as_human(doc, m.text, mentions)}
     names = {m.text for m in firms + acting} - human
     for m in mentions:
@@ -1480,7 +1482,8 @@ def _written_as_firm(doc, m: Mention) -> bool:
     if before is not None and before.lower_ == "of" and m.first >= 2 and _ends_full_name(doc, m.first - 2) \
             and not get_gazetteer().candidates(m.text):
         return True  # "said Carol Bell of ...": a person is of a firm or a place, never of another person
-    return before is not None and m.first >= 2 and doc[m.first - 2].lower_ in HOLDING_WORDS.get(before.lower_, ())
+    return before is not None and m.first >= 2 and doc[m.first - 2].lower_ in HOLDING_WORDS.get(before.lower_, ()) \
+        and not (after is not None and after.text in POSSESSIVES)  # "a personal stake in Wes' fate"
 
 
 def _acts_as_firm(doc, m: Mention) -> bool:
@@ -1507,7 +1510,7 @@ def _staff_before(doc, i: int) -> bool:
 def _ends_full_name(doc, i: int) -> bool:
     """Whether token i ends a name of two or more words the model tagged as a person's."""
     j = i
-    while j >= 0 and doc[j].ent_type_ == PERSON and (j == i or doc[j + 1].ent_iob_ == "I"):
+    while j >= 0 and doc[j].ent_type_ == PERSON and doc[j].is_title and (j == i or doc[j + 1].ent_iob_ == "I"):
         j -= 1
     return i - j >= 2
 
