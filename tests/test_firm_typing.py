@@ -50,3 +50,10 @@ def test_a_name_after_a_persons_full_name_and_of_is_a_firm_unless_a_place():
                  "Mary Stuart of Scotland met Elizabeth.") == [
         [("Carol Bell", "PERSON"), ("Hale Dunn", "ORG"), ("Hale Dunn", "ORG")],
         [("Mary Stuart", "PERSON"), ("Scotland", "GPE"), ("Elizabeth", "GPE")]]
+
+
+def test_a_person_with_a_stake_in_a_fate_or_a_nationality_before_analyst_is_no_firm():
+    assert typed("Laurel has a personal stake in Wes' death, and she will avenge Wes.",
+                 "\"Growth will slow,\" Slovak analyst Pavel Rudko told the newspaper.") == [
+        [("Laurel", "ORG"), ("Wes", "PERSON"), ("Wes", "PERSON")],
+        [("Slovak", "PERSON"), ("Pavel Rudko", "PERSON")]]
