@@ -57,3 +57,10 @@ def test_a_person_with_a_stake_in_a_fate_or_a_nationality_before_analyst_is_no_f
                  "\"Growth will slow,\" Slovak analyst Pavel Rudko told the newspaper.") == [
         [("Laurel", "ORG"), ("Wes", "PERSON"), ("Wes", "PERSON")],
         [("Slovak", "PERSON"), ("Pavel Rudko", "PERSON")]]
+
+
+def test_a_name_that_reiterates_a_point_stays_a_person_and_one_that_initiates_coverage_is_a_firm():
+    assert typed("Envoys met in Vienna. Marsh reiterated that Moscow wanted talks.",
+                 "Corbin Whitlow initiated coverage of Acme Corp. on Monday.") == [
+        [("Vienna", "GPE"), ("Marsh", "PERSON"), ("Moscow", "GPE")],
+        [("Corbin Whitlow", "ORG"), ("Acme Corp.", "ORG")]]

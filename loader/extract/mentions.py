@@ -1437,8 +1437,12 @@ STAFF_LINKS = {"at", "with", "of"}
 # What a firm owns or is, written after its name and "'s" ("Hale Dunn's analysts", "... 's board").
 FIRM_OWNED = {"analyst", "analysts", "economist", "economists", "strategist", "strategists", "board", "subsidiary",
               "rating", "ratings", "shareholders", "directors", "clients", "underwriters"}
-# Verbs of a broker's call (by lemma), whose subject with no given name is a firm ("Hale Dunn upgraded Acme").
-RATING_VERBS = {"upgrade", "downgrade", "initiate", "reiterate", "reaffirm", "rate"}
+# Verbs of a broker's call (by lemma), whose subject with no given name is a firm ("Hale Dunn upgraded Acme"); the
+# verbs of CALL_VERBS only with an object of CALL_OBJECTS ("... initiated coverage", "... reiterated a buy rating"):
+# a person "reiterated" or "initiated talks" too.
+RATING_VERBS = {"upgrade", "downgrade"}
+CALL_VERBS = {"initiate", "reiterate", "reaffirm", "rate", "start", "resume", "assign", "maintain"}
+CALL_OBJECTS = {"coverage", "rating", "recommendation"}
 # Verbs whose subject, written with "its" before the object ("... raised its price target"), is a firm.
 CHANGE_VERBS = {"raise", "cut", "lower", "boost", "lift", "trim", "reduce", "increase", "set", "upgrade",
                 "downgrade", "initiate", "reiterate", "reaffirm", "start", "begin", "resume"}
@@ -1454,7 +1458,8 @@ def _firms_taken_for_people(doc, mentions: list[Mention]) -> None:
     name and "of" ("Ann Roe of ...") when no gazetteer place is called so, before "'s" and what a firm owns ("...
     's analysts", "... 's board"), after a holding ("shares of ...", "a stake in ...", not "a stake in ...' fate") —
     is an organisation in that mention. So is one written as the subject of a verb with "its" before its object
-    ("... raised its target") or, with no given name first, of a broker's call ("... upgraded Acme"), and every
+    ("... raised its target") or, with no given name first, of a broker's call ("... upgraded Acme", "... initiated
+    coverage"), and every
     other mention of a name written as a firm, unless the article shows that name as a person's (a title, an
     honorific or a role, on it or on a longer name ending with it: "managing director Ann Hale" keeps "Hale said" a
     person, and "analysts at Hale" the firm)."""
@@ -1494,7 +1499,9 @@ def _acts_as_firm(doc, m: Mention) -> bool:
     if verb.lemma_.lower() in CHANGE_VERBS and any(
             child.dep_ == "dobj" and any(word.lower_ == "its" for word in child.children) for child in verb.children):
         return True
-    return verb.lemma_.lower() in RATING_VERBS and root.dep_ == "nsubj" and not is_given_name(m.text)
+    call = verb.lemma_.lower() in RATING_VERBS or verb.lemma_.lower() in CALL_VERBS and any(
+        child.dep_ == "dobj" and child.lemma_.lower() in CALL_OBJECTS for child in verb.children)
+    return call and root.dep_ == "nsubj" and not is_given_name(m.text)
 
 
 def _staff_before(doc, i: int) -> bool:
