@@ -710,3 +710,41 @@ def test_a_country_city_or_state_no_gazetteer_place_is_called_is_at_most_another
         ("Brexit", "LOC"), ("Sichuan province", "GPE"), ("Beijing", "GPE"), ("Calif", "GPE")]
     initials = one("Kremlin-backed RT reported the talks in Moscow. The man lives in Buffalo, NY, with his family.")
     assert [(m["text"], m["type"]) for m in initials if m["text"] in ("RT", "NY")] == [("RT", "LOC"), ("NY", "GPE")]
+
+
+def test_a_place_that_starts_a_companys_name_is_the_company_not_the_place():
+    # the model tags only the place; the capitalised words and the legal form after it make one company
+    assert [(m["text"], m["type"]) for m in one("Shares of US West Inc rose after the Denver company said profits grew.")] \
+        == [("US West Inc", "ORG"), ("Denver", "GPE")]
+    text = "Brandon Savings bought 1,200 shares of Ohio Teachers Holdings Inc last quarter."
+    assert ("Ohio", "GPE") not in [(m["text"], m["type"]) for m in one(text)]
+    assert ("Ohio Teachers Holdings Inc", "ORG") in [(m["text"], m["type"]) for m in one(text)]
+    # a place before a list's "and", or after "U.S." (wire copy capitalises the next word), stays a place
+    text = "The U.S. Subsidiary Strata Bit Corp of Houston said sales rose."
+    assert [(m["text"], m["type"]) for m in one(text)] == [
+        ("U.S.", "GPE"), ("Strata Bit Corp", "ORG"), ("Houston", "GPE")]
+    text = "United Bank of Arizona and Valley Corp are continuing to meet."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("United Bank of Arizona", "ORG"), ("Valley Corp", "ORG")]
+
+
+def test_a_place_after_a_bodys_head_noun_and_of_is_part_of_its_name():
+    assert [(m["text"], m["type"]) for m in one("Teachers Pension Fund of Ohio bought 1,200 shares of the company.")] \
+        == [("Teachers Pension Fund of Ohio", "ORG")]
+    text = "He is director of the Flagstaff Institute of Arizona, which studies trade."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Flagstaff Institute of Arizona", "ORG")]
+    # after a legal form or a group of companies, "of" says where the company is: the place stays a place
+    assert [(m["text"], m["type"]) for m in one("Cargill Inc of Minneapolis won the contract.")] \
+        == [("Cargill Inc", "ORG"), ("Minneapolis", "GPE")]
+    assert [(m["text"], m["type"]) for m in one("It sold its stake to Kleinwort Benson Group of London.")] \
+        == [("Kleinwort Benson Group", "ORG"), ("London", "GPE")]
+
+
+def test_a_place_before_a_company_the_article_names_alone_or_owning_a_name_stays_a_place():
+    # a headline run into the text: "Zorva" is named alone, so "United States Zorva Co" is no company
+    text = "Zorva plans electric car sales in United States Zorva Co Ltd plans to sell electric cars in the United States."
+    assert [(m["text"], m["type"]) for m in one(text)] == [
+        ("Zorva", "ORG"), ("United States", "GPE"), ("United States", "GPE")]
+    # "of Russia's ...": the place owns the next name and is no part of the committee's
+    text = "He is head of the Executive Committee of Russia's National Meat Association."
+    assert [(m["text"], m["type"]) for m in one(text)] == [
+        ("Executive Committee", "ORG"), ("Russia", "GPE"), ("National Meat Association", "ORG")]

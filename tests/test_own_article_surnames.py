@@ -1,7 +1,7 @@
 """A bare surname joins the full name its own article writes, in capitals too (loader/extract/mentions.py,
 _nearest_full_name) or only inside a longer name (_full_name_in_a_longer_name): sentences written for these tests."""
 from loader.extract import extract_items
-from loader.extract.mentions import _full_name_in_a_longer_name
+from loader.extract.mentions import _full_name_in_a_longer_name, _nearest_full_name
 from loader.extract.nlp import get_nlp
 from tests.test_person_typing import mention
 
@@ -42,3 +42,15 @@ def test_a_company_or_a_place_named_after_a_person_gives_no_full_name():
     mentions[1].text = "Labor MP Harbour Moresby"  # a person's given name and surname that end a longer name
     mentions[2].role = None
     assert [_full_name_in_a_longer_name(m, mentions) for m in mentions[2:]] == ["Harbour Moresby", None]
+
+
+def test_a_headline_in_capitals_a_name_with_an_ampersand_or_a_word_with_digits_gives_no_full_name():
+    doc = get_nlp()("ACME DETAILS STRATEGY. Acme said it would sell two plants. JOHN CARTER backed the plan, Carter "
+                    "said. Trials of the Marsh & Marsh COVID-19 shot resumed; COVID-19 cases fell.")
+    headline, carter = mention(doc, "ACME DETAILS STRATEGY", "PERSON"), mention(doc, "JOHN CARTER", "PERSON")
+    assert _nearest_full_name(mention(doc, "Acme", "ORG"), "Acme", [headline, carter]) is None
+    assert _nearest_full_name(mention(doc, "Carter", "PERSON"), "Carter", [headline, carter]) is carter
+    mentions = [mention(doc, "Marsh & Marsh COVID-19", "ORG"), mention(doc, "COVID-19", "PERSON", 1)]
+    assert _full_name_in_a_longer_name(mentions[1], mentions) is None
+    mentions[0].text = "Labor MP Marsh COVID-19"  # no ampersand, but still no surname
+    assert _full_name_in_a_longer_name(mentions[1], mentions) is None

@@ -284,3 +284,20 @@ def test_an_institution_written_with_the_is_no_town_of_its_name():
     assert visit == [("Japanese", "Japan", "PCLI", "JP"), ("Washington", "Washington", "PPLC", "US")]
     assert court == [("Hague", "The Hague", "PPL", "NL")]
     assert [found[:2] for found in flood] == [("Tennessee", "Tennessee"), ("Maryville", "Maryville")]
+
+
+def _places_of(text: str) -> list[tuple]:
+    return [(loc["text"], loc["name"], loc["country_code"])
+            for loc in extract_items([{"id": "t", "text": text}])[0]["locations"]]
+
+
+def test_a_common_word_inside_a_longer_name_is_no_place():
+    # "Coast" (a region of Tanzania) and "Justice" (a town in Illinois) read from inside a body's name, in
+    # articles that write "coast" and "justice" as words, are no places
+    assert _places_of("The Coast Guard searched the coast near Tampa for the missing boat.") == [
+        ("Tampa", "Tampa", "US")]
+    assert _places_of("He cited Justice Department data. The Department of Justice said justice would be done "
+                      "in Chicago.") == [("Chicago", "Chicago", "US")]
+    # the same word written as a town is a place
+    assert _places_of("He was a prosecutor in Mobile, Alabama, and later sold mobile phones.") == [
+        ("Mobile", "Mobile", "US"), ("Alabama", "Alabama", "US")]

@@ -35,7 +35,10 @@ Names in a list before a plural noun of places ("in Lyman and Marsh counties", "
 places, split when tagged as one; a one-word "person" written as a town ("... police", "..., Mich.") that the gazetteer
 knows is the town; one shaped like an acronym ("KyTC") or written as a body ("the Sejm voted", "Knesset deputies") is
 a body; an "organisation" shaped like a person's name and shown to be one ("Reporter Lisa Crane contributed") is a
-person. A "person" the article writes as a firm ("X analyst Ann Roe", "analysts at X", "shares of X", "X raised its
+person. A financial measure's abbreviation ("an EPS of $1.12", "a PEG ratio", "EBITDA") is no entity; a listing marker
+("Acme Corp (NASDAQ:ACME)") makes the name before it a company and its ticker that company's in the whole article;
+an exchange and ticker no marker ties ("shares of NASDAQ ACME") are no entity (loader/data/financial_terms.tsv).
+A "person" the article writes as a firm ("X analyst Ann Roe", "analysts at X", "shares of X", "X raised its
 target") or whose name ends in a web address ("TickerWatch.com") is an organisation, in every mention unless a title
 or role shows that name as a person's.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
@@ -43,6 +46,7 @@ Cross-article merging of spellings is done when storing (loader/store/entities.p
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
@@ -51,6 +55,7 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import demonyms, institution_words
+from ..datafiles import data_kinds
 from ..text import lower_case_words, squash
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -89,8 +94,11 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _firms_of_surnames(doc, text, mentions)
     mentions = _firms_after_a_firm_noun(doc, text, mentions)
     _companies_by_legal_form(mentions, text, doc)
+    mentions = _places_starting_companies(doc, text, mentions)
     mentions = _described_names(doc, mentions)
+    mentions = _listed_companies(doc, text, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
+    mentions = [m for m in mentions if not _financial_measure(text, m)]
     mentions = [m for m in mentions if not _table_heading(text, m)]
     mentions = _without_things(text, mentions)
     mentions = [_country_of_phrase(doc, m) if _capitalised_phrase(doc, m) else m for m in mentions]
@@ -198,6 +206,46 @@ def _companies_by_legal_form(mentions: list[Mention], text: str, doc=None) -> No
             m.type = "ORG"
 
 
+def _places_starting_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "US West Inc", "Brandon Valley Savings Corp" with only the place tagged: a place written just before up to
+    three capitalised words and a legal form ("Ohio Teachers Holdings Inc"), or before the legal form itself (the
+    end of "Acme of Virginia Inc"), starts a company's name and is no mention of the place: the whole name is one
+    organisation, and any mention inside it goes. A name with a full stop ("U.S. Subsidiary Acme Corp": wire
+    copy capitalises the word after "U.S."), a comma, line break or "and" before the ending ("in Ohio, Inc said",
+    "Ohio and Acme Corp", a list), or words the model names as a company or person of their own ("sales in Ohio Acme
+    Co Ltd plans", a headline run into the text) is left alone."""
+    kept = sorted(mentions, key=lambda m: m.start)
+    for m in [m for m in kept if m.type in PLACE_TYPES and not m.text.endswith(".")]:
+        match = COMPANY_REST.match(text, m.end) or COMPANY_AFTER.match(text, m.end)
+        if not match or re.search(r",|\n|\band\b|&", match.group()) or m not in kept \
+                or _named_apart(doc, text, kept, m.end, match.end()):
+            continue
+        start = _company_of_start(text, kept, m)
+        span = doc.char_span(start, match.end(), alignment_mode="expand")
+        inside = [o for o in kept if start <= o.start and o.end <= match.end()]
+        if span is None or any(o.start < match.end() < o.end for o in kept):
+            continue
+        kept = sorted([o for o in kept if o not in inside] + [
+            Mention(span.start, span.end, start, match.end(), text[start:match.end()], "ORG", span.start)],
+            key=lambda o: o.start)
+    return kept
+
+
+def _named_apart(doc, text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether the words of text[start:end] before its legal form are a company or person of their own: the model
+    tags one there, or the article names them alone ("Acme" of "sales in Ohio Acme Co Ltd")."""
+    rest = COMPANY_AFTER.split(text[start:end], maxsplit=1)[0].strip()
+    return any(ent.label_ in ("ORG", PERSON) and start <= ent.start_char < end for ent in doc.ents) \
+        or any(m.type in ("ORG", PERSON) and m.text == rest for m in mentions)
+
+
+def _company_of_start(text: str, mentions: list[Mention], place: Mention) -> int:
+    """Where a company named "<organisation> of <place> <legal form>" starts: the organisation tagged just before
+    " of " ("Acme" of "Acme of Virginia Inc"), else the place itself."""
+    before = [m for m in mentions if m.type == "ORG" and OF_GAP.fullmatch(text[m.end:place.start])]
+    return before[-1].start if before else place.start
+
+
 AND_GAP = re.compile(r"\s+(?:and|&)\s+")
 AND_THE_GAP = re.compile(r"\s+and\s+the\s+")
 OF_GAP = re.compile(r"\s+of\s+")
@@ -210,7 +258,9 @@ def _joined_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     "and", and an organisation of a partnership's words ("Alex Smith" + " and " + "Sons Inc"); an organisation cut
     after its "and" and such a rest ("Alex. Smith and" + "Sons Inc"); an organisation ending in a head noun, "of" and
     a person's name, or "do", "de" ... and a person's, organisation's or place's name ("Banco" + " do " + "Brasil"),
-    and so a person's name after such a head noun the model left untagged; a one-word organisation, "and" and a
+    and so a person's name after such a head noun the model left untagged; an organisation ending in a body's head
+    noun, "of" and a place not written as an owner ("Teachers Pension Fund" + " of " + "Ohio": the place is part of
+    its name, no mention of the place; not "Committee of Ohio's Meat Association"); a one-word organisation, "and" and a
     one-word person's name the article gives no fuller name for and writes only as that pair ("Wagner and Brown");
     an organisation whose name has "of", "and the" and a one-word place or "person" the article writes only after
     it ("Islamic State of Iraq and the Levant")."""
@@ -242,7 +292,22 @@ def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
         return True
     of = b.type == PERSON and OF_GAP.fullmatch(gap) \
         or b.type in (PERSON, "ORG", "GPE") and FOREIGN_OF_GAP.fullmatch(gap)
-    return a.type == "ORG" and bool(of) and fragment_kind(a.text.split()[-1]) == "generic"
+    head = a.text.split()[-1]
+    return a.type == "ORG" and fragment_kind(head) == "generic" and (
+        bool(of) or b.type == "GPE" and bool(OF_GAP.fullmatch(gap)) and _body_head(head)
+        and not POSSESSIVE_AFTER.match(text, b.end))
+
+
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b|\s+s\b")  # "of Russia's Meat Association": the place owns the next name
+# A group of companies "of" a place is where it is based ("Acme Group of London"); a body "of" a place is named by it.
+GROUP_WORDS = {"group", "holdings", "industries"}
+
+
+def _body_head(word: str) -> bool:
+    """Whether an organisation's head noun takes the place after "of" into its name: "Teachers Pension Fund of
+    Ohio", "Valley Bank of Arizona" — not a legal form ("Acme Inc of Ohio") or a group of companies."""
+    folded = fold_words(word)
+    return bool(folded) and folded[-1] not in LEGAL_FORMS and folded[-1] not in GROUP_WORDS
 
 
 def _only_together(text: str, a: Mention, b: Mention, alone: tuple = ()) -> bool:
@@ -1838,7 +1903,7 @@ def _canonicalise(text: str, mentions: list[Mention], item: dict) -> None:
     people = _resolve_people(mentions, item)
     others = [m for m in mentions if m not in people]
     article_keys = {entity_key(m.text, m.type) for m in others}
-    defined = {**_acronym_definitions(text, others), **companies}
+    defined = {**_acronym_definitions(text, others), **companies, **_ticker_companies(text, others)}
     groups: dict[str, list[Mention]] = {}
     for m in others:
         m.entity = defined.get(m.text) or alias_for(m.text, m.type, article_keys) or m.text
@@ -1923,19 +1988,30 @@ def _resolve_people(mentions: list[Mention], item: dict) -> set:
     return people
 
 
+def _surname_shaped(word: str) -> bool:
+    """Letters (and ' ’ - between them), a capital first, not all capitals: "Lawrence", "O'Neill", "McDonald",
+    "Rocha-Chu", "Ferrández"; not "COVID-19" or "NASA"."""
+    letters = re.sub(r"(?<=\w)['’-](?=\w)", "", word)
+    return letters.isalpha() and word[:1].isupper() and not letters.isupper()
+
+
 def _full_name_in_a_longer_name(m: Mention, mentions: list[Mention]) -> str | None:
     """ "Lawrence" in an article whose one "Carmen Lawrence" ends a longer name or is a name of another type ("Federal
     Labor MP Carmen Lawrence" tagged as an organisation): the surname stands for that capitalised word and itself, the
     name its own article writes, rather than for whoever of that surname the archive holds. None when the longer name
     is a company's (it ends in a legal form), the word before is a title ("President Reagan"), the two words are a
-    place's name ("Port Moresby"), or the article writes two such names; nor when the two words are the whole of a name
-    of another type ("Lake Oroville", "China Oceanwide"), which is as likely a place or a body named after a person,
-    unless a title shows a person. A surname inside a longer name ("Gorey Garda Station", "Compania Telefonica
+    place's name ("Port Moresby"), the longer name joins names with "&" ("Johnson & Johnson COVID-19"), the word is
+    not shaped like a surname ("COVID-19") or the article writes two such names; nor when the two words are the whole
+    of a name of another type ("Lake Oroville", "China Oceanwide"), which is as likely a place or a body named after
+    a person, unless a title shows a person. A surname inside a longer name ("Gorey Garda Station", "Compania Telefonica
     Nacional") is that name's, not a person's."""
+    if not _surname_shaped(m.text):  # "COVID-19" of "Johnson & Johnson COVID-19" is no surname
+        return None
     found = set()
     for other in mentions:
         words = other.text.split()
-        if other is m or len(words) < 2 or words[-1] != m.text or fold_words(other.text)[-1] in LEGAL_FORMS:
+        if other is m or len(words) < 2 or words[-1] != m.text or fold_words(other.text)[-1] in LEGAL_FORMS \
+                or "&" in words:
             continue
         before, name = words[-2], " ".join(words[-2:])
         if before.isalpha() and before[:1].isupper() and not before.isupper() and not _title_word(before) \
@@ -1964,8 +2040,9 @@ def _nearest_full_name(m: Mention, word: str, full: list[Mention], headline: str
     "Denzel Washington"); other types also as a family name written first ("Wang" of "Wang Sheng")."""
     def matches(f: Mention) -> bool:
         words = name_words(f.text)
-        written = word.upper() if f.text.isupper() else word  # "JOHN CARTER, 27, of Concord ... Carter said"
-        return written == words[-1] or (written == words[0] and m.type != "GPE")
+        if f.text.isupper():  # "JOHN CARTER, 27, of Concord ... Carter said"; a headline in capitals leads with no name
+            return word.upper() == words[-1]
+        return word == words[-1] or (word == words[0] and m.type != "GPE")
 
     candidates = [f for f in full if matches(f)]
     subject = _headline_subject(word, candidates, headline)
@@ -2023,3 +2100,101 @@ def _prefer_heading_spelling(group: list[Mention], item: dict) -> None:
             for m in group:
                 m.entity = candidate
             return
+
+
+# Financial-table tokens of stock notes (loader/data/financial_terms.tsv): a measure's abbreviation ("EPS", "P/E")
+# is no entity; a listing marker "(NASDAQ:ACME)" after a company's name gives the company's ticker.
+TICKER_SYMBOL = r"[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z]{1,2})?"
+# An exchange's name this long written before a capitalised word ("NASDAQ ACME") is a listing without a ":" too.
+LONG_EXCHANGE = 4
+# What follows a measure that is given a value: "an ESP of +0.17%", "a P/E of 30", "EPS of $1.12", "PEG ratio 2.1".
+VALUED = re.compile(r"\s+(?:of\s+|ratio\b|at\s+|[-+$€£(]|\d)")
+
+
+@lru_cache(maxsize=1)
+def _financial_terms() -> dict[str, frozenset]:
+    return data_kinds("financial_terms.tsv")
+
+
+@lru_cache(maxsize=1)
+def _listing_patterns() -> tuple:
+    """(a listing marker after a company's name: "(NASDAQ:ACME)", "(NYSE: ACM, TSX: ACM)", "(NYSE:ACM – Get Report)";
+    an exchange and a ticker in running text: "NASDAQ ACME", "NYSE: ACM")."""
+    exchanges = "|".join(re.escape(name) for name in sorted(_financial_terms()["exchange"], key=len, reverse=True))
+    listing = rf"(?:{exchanges})\s*[:-]?\s*(?P<ticker>{TICKER_SYMBOL})(?![\w-])"
+    other = rf"(?:{exchanges})\s*[:-]?\s*{TICKER_SYMBOL}"
+    marker = re.compile(rf"(?:['’]s)?\.?\s*\(\s*{listing}(?:\s*[,;/]\s*{other})*(?:\s+[-–—][^()\n]{{1,40}})?\s*\)")
+    return marker, re.compile(rf"(?<![\w.-])(?P<exchange>{exchanges})(?P<colon>\s*:\s*|[ \t]+)"
+                              rf"(?P<ticker>{TICKER_SYMBOL})(?![\w-])")
+
+
+def _financial_measure(text: str, m: Mention) -> bool:
+    """ "an EPS of $1.12", "a PEG ratio of 2.1", "Earnings ESP", "EBITDA rose", "12% YoY": a name made only of the
+    abbreviations of financial measures, written in their case, and measure words ("ratio", "earnings") is no entity;
+    an abbreviation that may be something else alone ("ESP", "NAV") only with a measure word or given a value."""
+    terms = _financial_terms()
+    words = m.text.split()
+    abbreviations = [word for word in words if word in terms["measure"] or word in terms["valued"]]
+    if not abbreviations or any(word not in abbreviations and word.lower() not in terms["word"] for word in words):
+        return False
+    return any(word in terms["measure"] for word in words) or len(words) > 1 or bool(VALUED.match(text, m.end))
+
+
+def _listed_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Acme Corp (NASDAQ:ACME)": a name right after which the article writes a listing marker is a company's (an
+    organisation, even if tagged a person); the ticker inside is a mention of that company and the exchange there no
+    mention of its own. An exchange and a ticker written elsewhere ("shares of NASDAQ ACME", "NYSE: ACM"), tagged as
+    one name or two, are a mention of the ticker's company when a marker of the article ties it to one, else no
+    entity (never a person); a bare ticker so tied is that company's."""
+    marker, _ = _listing_patterns()
+    listed, markers = {}, []
+    for m in mentions:
+        match = marker.match(text, m.end)
+        if match and m.type in ("ORG", PERSON):
+            m.type = "ORG"
+            listed.setdefault(match.group("ticker"), m)
+            markers.append(match)
+    listings = markers + [match for match in _written_listings(text)
+                          if not any(other.start() <= match.start() < other.end() for other in markers)]
+    kept, found = [], []
+    for m in mentions:
+        inside = [match for match in listings if match.start() <= m.start and m.end <= match.end()]
+        (found if inside else kept).append((m, inside[0] if inside else None))
+    tickers = {match for m, match in found if match.group("ticker") in listed} | set(markers)
+    kept = [m for m, _ in kept]
+    for match in tickers:
+        ticker = _span_mention(doc, match.start("ticker"), match.end("ticker"), "ORG")
+        kept += [ticker] if ticker is not None else []
+    for m in kept:
+        if m.text in listed:
+            m.type = "ORG"
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _written_listings(text: str) -> list:
+    """An exchange and a ticker in running text: "NYSE: ACM", "NASDAQ ACME" (without ":" only after an exchange's name
+    of LONG_EXCHANGE letters or more: "SIX NATIONS" is none), not an exchange's own name ("NYSE MKT")."""
+    _, written = _listing_patterns()
+    exchanges = _financial_terms()["exchange"]
+    return [match for match in written.finditer(text)
+            if (":" in match.group("colon") or len(match.group("exchange")) >= LONG_EXCHANGE)
+            and match.group() not in exchanges]
+
+
+def _span_mention(doc, start: int, end: int, label: str) -> Mention | None:
+    """A mention of the characters start:end (its tokens those that hold them)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return Mention(span.start, span.end, start, end, doc.text[start:end], label, span.start)
+
+
+def _ticker_companies(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """ticker → the name of the company a listing marker of the article gives it to ("Acme Corp (NYSE: ACM)")."""
+    marker, _ = _listing_patterns()
+    found = {}
+    for m in mentions:
+        match = marker.match(text, m.end)
+        if match and m.type == "ORG":
+            found.setdefault(match.group("ticker"), m.text)
+    return found

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from ..datafiles import data_lines
+from ..datafiles import data_kinds, data_lines
 from ..text import strip_accents
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -154,11 +154,7 @@ def entity_key(name: str, kind: str) -> str:
 
 @lru_cache(maxsize=1)
 def _fragment_words() -> dict[str, frozenset]:
-    kinds: dict[str, set] = {}
-    for line in data_lines("name_fragments.tsv"):
-        word, kind = line.split("\t")
-        kinds.setdefault(kind.strip(), set()).add(word.strip())
-    return {kind: frozenset(words) for kind, words in kinds.items()}
+    return data_kinds("name_fragments.tsv")
 
 
 def fragment_kind(name: str) -> str | None:

@@ -3,7 +3,8 @@
 Place entities (GPE, LOC, FAC) from the spaCy Doc or the mentions stage, cleaned of "the" and possessives
 ("North Korea's", stripped-apostrophe "North Korea s"); entities the small model mislabels (a country
 tagged ORG or PERSON, a region like "DMZ"); the country at the head of an organisation ("U.S." in
-"U.S. Treasury"); and gazetteer matches the model missed ("Korean peninsula"). Demonyms (NORP: "North
+"U.S. Treasury"), unless it is a common word the article also writes in lower case ("Coast" of "Coast Guard");
+and gazetteer matches the model missed ("Korean peninsula"). Demonyms (NORP: "North
 Korean", "Chinese") stay entities; used as adjectives ("Russian troops", "the Chinese embassy") they also
 stand for their country here (loader/data/demonyms.tsv), as geoparsing sets count them; nouns ("the
 Russians") are people, not places.
@@ -61,6 +62,8 @@ def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
     people = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
     for start, end, label in _entity_spans(doc, mentions):
         toponym = _from_entity(text, start, end, label, gazetteer)
+        if toponym and _common_word_in_a_name(text, toponym, start, end):
+            continue
         if toponym and not _overlaps(toponym, found):
             found.append(_town_guess(toponym, label, people))
     blocked = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents
@@ -159,6 +162,16 @@ def is_compass(surface: str, gazetteer: Gazetteer | None = None) -> bool:
             place.id < 0 for place in (gazetteer.candidates(surface) if gazetteer else ())):
         return False
     return all(word in COMPASS for word in key.split())
+
+
+def _common_word_in_a_name(text: str, toponym: Toponym, start: int, end: int) -> bool:
+    """ "Coast" of "Coast Guard", "Justice" of "the Justice Department", "Centre" of "Research Centre": one word
+    read as a place from inside a longer name, that the article also writes in lower case ("the coast"), is a
+    common word of that name, no place. A town written as one ("in Mobile, Alabama") is a name of its own."""
+    inside = (toponym.start, toponym.end) != clean_span(text, start, end)
+    word = toponym.text
+    return inside and " " not in word and word[:1].isupper() and not word.isupper() \
+        and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazetteer) -> Toponym | None:

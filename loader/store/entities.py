@@ -13,7 +13,9 @@ merge_short_forms (the FINISHER after it) joins a short form to the full name th
 across articles (when several fit, the one its articles' country or a clear majority picks: _choose): a
 surname alone ("Reagan") to the one person of that surname, an acronym ("SEC") to the
 one organisation with those initials, a single word ("Ford", "Treasury") to the one organisation whose name
-holds it; an organisation's name without its legal form ("General Motors") to the one with it. The short
+holds it; an organisation's name without its legal form ("General Motors") to the one with it; spellings of one
+name apart from spaces, "&", an "@", a web domain or a legal form ("LedgerWatch", "Ledger Watch") and a person
+with and without the one middle initial the archive writes ("Kevin R. Dorsey") to the one most articles name. The short
 form keeps its row and id, with `merged_into` naming the full entity; its mentions
 (and quotes) point at the full entity, whose aliases then list the short spelling. When the evidence
 changes (a second candidate arrives, the majority goes) the merge is undone: mentions go back to the short
@@ -57,6 +59,7 @@ import re
 from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
                              fragment_kind, is_country_prefix, LEGAL_FORMS, site_kind)
 from ..extract.gazetteer import get_gazetteer
+from ..extract.quotes.speakers import SURNAME_PARTICLES
 from ..extract.toponyms import demonyms, institution_words
 from .provenance import refresh_group_rows
 from .rows import chunks, marks, replace_article_rows
@@ -886,7 +889,8 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     a public body's noun or the word; or the entity an alias row names for it in some context ("Fed").
     Several fit: see _choose."""
     targets = _spelling_variants(rows)
-    for found in (_labelled_names(rows), _legal_form_variants(rows), _people_named_like_things(rows)):
+    for found in (_labelled_names(rows), _legal_form_variants(rows), _middle_initial_variants(rows),
+                  _people_named_like_things(rows)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
     surnames, initials, words = _surnames(rows, targets), defaultdict(set), defaultdict(set)
     with_forms = defaultdict(set)  # initials with the legal form ("FDIC"): only where an article names both
@@ -1609,21 +1613,91 @@ def _labelled_names(rows: list[tuple]) -> dict[str, str]:
     return targets
 
 
+# What a name's spelling may add or drop and still be one name: a handle's "@", a web domain ("Acme.com").
+HANDLE = re.compile(r"^[@#](?=\w)")
+DOMAIN = re.compile(r"(?<=\w)\.(?:com|net|org)(?:\.[a-z]{2})?\b", re.IGNORECASE)
+# "Incorporated" is spelt out only at the end of a name: a legal form here, never inside the key's word lists.
+SPELT_LEGAL_FORMS = LEGAL_FORMS | {"incorporated"}
+
+
+def spelling_core(name: str) -> tuple[str, bool]:
+    """What is left of a name's spelling once the spaces between its words, "&" for "and", a handle's "@", a web
+    domain and (after another word) legal forms are taken out: "Bureau of Land & Water" = "Bureau of Land and
+    Water", "LedgerWatch" = "Ledger Watch", "Wal-Mart" = "Walmart", "TickerWatch.com" = "TickerWatch", "Acme,
+    Inc." = "Acme Incorporated" = "Acme Co."; and whether legal forms were all that followed its first word (such
+    a name is compared only with others of that shape: "Acme Co" is not, on spelling alone, the "Acme" of a story)."""
+    words = fold_words(DOMAIN.sub("", HANDLE.sub("", name)).replace("&", " and "))
+    several = len(words) > 1
+    while len(words) > 1 and words[-1] in SPELT_LEGAL_FORMS:
+        words.pop()
+    return "".join(words), several and len(words) == 1
+
+
 def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:
+    """Names of one type whose spellings have one core (`spelling_core`) join the one most articles name; on a
+    tie, the spelling `display_preference` puts first, then the one of more words ("Theresa May", not the hashtag
+    "TheresaMay"; "South East Asian Nations" keeps the initials of "ASEAN"). A plain word is one name with
+    words written apart by spaces only if it is a town or country ("Hongkong") or shows the join by a capital inside
+    ("LedgerWatch"): "Whitehouse" is a surname or a firm as often as the White House."""
     groups = defaultdict(list)
     for entity, name, type_, _, articles in rows:
-        folded = fold_words(name)
-        if type_ == "ORG" and len(folded) > 1:
-            core = list(folded)
-            while len(core) > 1 and core[-1] in LEGAL_FORMS:
-                core.pop()
-            groups[" ".join(core)].append((articles, len(name), name, entity))
+        core, lone = spelling_core(name)
+        if core:
+            groups[(type_, core, lone)].append((articles, display_preference(name), len(name.split()), len(name), name,
+                                                entity))
     targets = {}
-    for members in groups.values():
+    for (type_, _, _), members in groups.items():
+        if any(" " in member[-2] for member in members) and type_ not in PLACE_TYPES:
+            members = [member for member in members if not _plain_word(member[-2])]
         if len(members) > 1:
             *_, target = max(members)
             targets.update((entity, target) for *_, entity in members if entity != target)
     return targets
+
+
+PLACE_TYPES = ("GPE",)  # a town or country; "Southeast" (of a country) is not the "South East" of another
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _plain_word(name: str) -> bool:
+    """One word with no capital inside, hyphen, apostrophe or dot: "Whitehouse", not "LedgerWatch" or "Wal-Mart"."""
+    return len(fold_words(name)) == 1 and name.isalpha() and not INNER_CAPITAL.search(name)
+
+
+# A lower-case word between a given name and a surname that belongs to the surname: "Bashar al-Assad" = "Bashar Assad".
+MIDDLE_PARTICLES = SURNAME_PARTICLES | {"al", "el"}
+
+
+def _middle_initial_variants(rows: list[tuple]) -> dict[str, str]:
+    """ "Kevin R. Dorsey" and "Kevin Dorsey" (or "Hana al-Rashed" and "Hana Rashed") are one person when every
+    person of that given name and surname the archive holds is written either without a middle word or with that
+    one initial (or particle): they join the one most articles name. A second initial ("Kevin T. Dorsey") or a
+    middle name written out keeps them all apart."""
+    groups = defaultdict(list)
+    for entity, name, type_, _, articles in rows:
+        words = entity_key(name, PERSON).split() if type_ == PERSON else []  # "Jr" is no surname: a son stays apart
+        if len(words) in (2, 3):
+            groups[(words[0], words[-1])].append((articles, display_preference(name), len(name), name, entity,
+                                                  _middle(name, words)))
+    targets = {}
+    for members in groups.values():
+        middles = {member[-1] for member in members} - {()}
+        if len(middles) == 1 and len(middles) < len(members) and _initial_or_particle(*next(iter(middles))):
+            *_, target, _ = max(members)
+            targets.update((member[-2], target) for member in members if member[-2] != target)
+    return targets
+
+
+def _middle(name: str, words: list[str]) -> tuple:
+    """The key's middle word; a particle only as written in lower case ("Wang Der-wei" has none)."""
+    middle = tuple(words[1:-1])
+    if len(words) == 3 and len(words[1]) > 1 and f" {words[1]} " not in f" {name.replace('-', ' ')} ":
+        return (words[1].upper(),)
+    return middle
+
+
+def _initial_or_particle(word: str) -> bool:
+    return len(word) == 1 or word in MIDDLE_PARTICLES
 
 
 def _initials(name: str, skip: set) -> str:
