@@ -38,6 +38,9 @@ a body; an "organisation" shaped like a person's name and shown to be one ("Repo
 person. A financial measure's abbreviation ("an EPS of $1.12", "a PEG ratio", "EBITDA") is no entity; a listing marker
 ("Acme Corp (NASDAQ:ACME)") makes the name before it a company and its ticker that company's in the whole article;
 an exchange and ticker no marker ties ("shares of NASDAQ ACME") are no entity (loader/data/financial_terms.tsv).
+A "person" the article writes as a firm ("X analyst Ann Roe", "analysts at X", "shares of X", "X raised its
+target") or whose name ends in a web address ("TickerWatch.com") is an organisation, in every mention unless a title
+or role shows that name as a person's.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
@@ -112,6 +115,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     generic = [m for m in mentions if fragment_kind(m.text) == "generic"]
     mentions = [m for m in mentions if m not in generic]
     _canonicalise(text, mentions, item)
+    _firms_taken_for_people(doc, mentions)
     mentions = _places_listed_before_a_place_noun(doc, text, mentions)
     _towns_taken_for_people(doc, mentions)
     _towns_of_the_articles_region(doc, mentions)
@@ -1487,6 +1491,109 @@ def _people_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> 
         if name.split()[-1] in surnames or any(_shown_as_person(doc, m) for m in group):
             for m in group:
                 m.type = PERSON
+
+
+# A web address's ending: "TickerWatch.com" is a website, never a person.
+WEB_ADDRESS = re.compile(r"\w\.(?:com|net|org|info|biz|io|co\.uk|co|us|uk|ca|de|au)$", re.I)
+# A firm's staff (by lemma) written just after its name and before a person's ("Hale Dunn analyst Ann Roe"), or
+# before "at", "with" or "of" and the firm ("analysts at Hale Dunn", "analyst Ann Roe of Hale Dunn").
+FIRM_STAFF = {"analyst", "economist", "strategist", "chairman", "broker", "stockbroker", "underwriter", "dealer"}
+STAFF_LINKS = {"at", "with", "of"}
+# What a firm owns or is, written after its name and "'s" ("Hale Dunn's analysts", "... 's board").
+FIRM_OWNED = {"analyst", "analysts", "economist", "economists", "strategist", "strategists", "board", "subsidiary",
+              "rating", "ratings", "shareholders", "directors", "clients", "underwriters"}
+# Verbs of a broker's call (by lemma), whose subject with no given name is a firm ("Hale Dunn upgraded Acme"); the
+# verbs of CALL_VERBS only with an object of CALL_OBJECTS ("... initiated coverage", "... reiterated a buy rating"):
+# a person "reiterated" or "initiated talks" too.
+RATING_VERBS = {"upgrade", "downgrade"}
+CALL_VERBS = {"initiate", "reiterate", "reaffirm", "rate", "start", "resume", "assign", "maintain"}
+CALL_OBJECTS = {"coverage", "rating", "recommendation"}
+# Verbs whose subject, written with "its" before the object ("... raised its price target"), is a firm.
+CHANGE_VERBS = {"raise", "cut", "lower", "boost", "lift", "trim", "reduce", "increase", "set", "upgrade",
+                "downgrade", "initiate", "reiterate", "reaffirm", "start", "begin", "resume"}
+# Holdings written before "of" or "in" and the firm held ("shares of Hale Dunn", "a stake in Hale Dunn").
+HOLDING_WORDS = {"of": {"shares", "stock", "stocks"}, "in": {"stake", "stakes", "holding", "holdings"}}
+
+
+def _firms_taken_for_people(doc, mentions: list[Mention]) -> None:
+    """A firm named after people ("Hale Dunn", "Ann B. Hale") or a website ("TickerWatch.com") tagged as a person: a
+    "person" (or nationality) whose name ends in a web address's ending, or a "person" (no nationality's word) the
+    article writes as a firm — before a firm's staff and a person's name ("Hale Dunn analyst Ann Roe"), after a
+    firm's staff and "at", "with" or "of" ("analysts at ...", "analyst Ann Roe of ...") or after a person's full
+    name and "of" ("Ann Roe of ...") when no gazetteer place is called so, before "'s" and what a firm owns ("...
+    's analysts", "... 's board"), after a holding ("shares of ...", "a stake in ...", not "a stake in ...' fate") —
+    is an organisation in that mention. So is one written as the subject of a verb with "its" before its object
+    ("... raised its target") or, with no given name first, of a broker's call ("... upgraded Acme", "... initiated
+    coverage"), and every
+    other mention of a name written as a firm, unless the article shows that name as a person's (a title, an
+    honorific or a role, on it or on a longer name ending with it: "managing director Ann Hale" keeps "Hale said" a
+    person, and "analysts at Hale" the firm)."""
+    firms = [m for m in mentions if m.type == PERSON and m.text not in demonyms() and _written_as_firm(doc, m)
+             or m.type in (PERSON, "NORP") and WEB_ADDRESS.search(m.text)]
+    acting = [m for m in mentions if m.type == PERSON and m.text not in demonyms() and _acts_as_firm(doc, m)]
+    human = {m.text for m in firms + acting if _shown_as_human(doc, m.text, mentions)}
+    names = {m.text for m in firms + acting} - human
+    for m in mentions:
+        if m in firms or m.type == PERSON and m.text in names:
+            m.type, m.entity = "ORG", m.text
+
+
+def _written_as_firm(doc, m: Mention) -> bool:
+    before = doc[m.first - 1] if m.first > 0 else None
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and _staff_word(after) and after.i + 1 < len(doc) \
+            and doc[after.i + 1].ent_type_ == PERSON:
+        return True
+    if after is not None and after.text in ("'s", "’s") and after.i + 1 < len(doc) \
+            and doc[after.i + 1].lower_ in FIRM_OWNED:
+        return True
+    if before is not None and before.lower_ in STAFF_LINKS and m.first >= 2 and _staff_before(doc, m.first - 2):
+        return True
+    if before is not None and before.lower_ == "of" and m.first >= 2 and _ends_full_name(doc, m.first - 2) \
+            and not get_gazetteer().candidates(m.text):
+        return True  # "said Carol Bell of ...": a person is of a firm or a place, never of another person
+    return before is not None and m.first >= 2 and doc[m.first - 2].lower_ in HOLDING_WORDS.get(before.lower_, ()) \
+        and not (after is not None and after.text in POSSESSIVES)  # "a personal stake in Wes' fate"
+
+
+def _acts_as_firm(doc, m: Mention) -> bool:
+    root = _root(doc, m)
+    verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in CHANGE_VERBS and any(
+            child.dep_ == "dobj" and any(word.lower_ == "its" for word in child.children) for child in verb.children):
+        return True
+    call = verb.lemma_.lower() in RATING_VERBS or verb.lemma_.lower() in CALL_VERBS and any(
+        child.dep_ == "dobj" and child.lemma_.lower() in CALL_OBJECTS for child in verb.children)
+    return call and root.dep_ == "nsubj" and not is_given_name(m.text)
+
+
+def _staff_before(doc, i: int) -> bool:
+    """Whether token i is a firm's staff word, or ends a person's name written just after one ("analyst Ann Roe")."""
+    if _staff_word(doc[i]):
+        return True
+    j = i
+    while j >= 0 and doc[j].ent_type_ == PERSON:
+        j -= 1
+    return j < i and j >= 0 and _staff_word(doc[j])
+
+
+def _ends_full_name(doc, i: int) -> bool:
+    """Whether token i ends a name of two or more words the model tagged as a person's."""
+    j = i
+    while j >= 0 and doc[j].ent_type_ == PERSON and doc[j].is_title and (j == i or doc[j + 1].ent_iob_ == "I"):
+        j -= 1
+    return i - j >= 2
+
+
+def _staff_word(token) -> bool:
+    return token.lemma_.lower() in FIRM_STAFF or token.lower_.removesuffix("s") in FIRM_STAFF
+
+
+def _shown_as_human(doc, name: str, mentions: list[Mention]) -> bool:
+    return any(m.type == PERSON and (m.text == name or m.text.endswith(" " + name))
+               and (_titled(m) or _shown_as_person(doc, m)) for m in mentions)
 
 
 def _person_shaped(name: str) -> bool:
