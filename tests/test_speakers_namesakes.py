@@ -1,10 +1,11 @@
 """Two people of one surname in an article ("Tom Reed" and his son "Danny Reed"): a bare surname is the one the
 text points to, or no one's row when it cannot tell. Sentences written for these tests."""
 import json
+import re
 
 from loader.extract.nlp import get_nlp
 from loader.extract.quotes import find_quotes
-from loader.extract.quotes.speakers import Name, Names
+from loader.extract.quotes.speakers import Name, Names, _age_word
 from tests.test_speakers import speakers
 
 
@@ -79,3 +80,16 @@ def test_the_younger_of_two_namesakes_the_text_gives_no_age_is_no_ones_row():
     text = ("Wes Tanner and Matt Tanner run the farm.\n\n"
             "\"The rain came far too late for the corn,\" the younger Tanner said.")
     assert speakers(text) == [("Tanner", "PERSON")]
+
+
+def test_a_title_before_a_namesake_tells_no_age_and_the_paragraph_decides():
+    text = ("Harold Finch, 61, runs a bakery in Dover with his daughter Alice Finch.\n\n"
+            "Alice Finch joined him last year. \"We bake every night,\" Senior Vice President Finch said.")
+    assert speakers(text) == [("Alice Finch", "PERSON")]
+
+
+def test_only_the_elder_or_the_younger_right_before_a_name_tells_an_age():
+    doc = get_nlp()("The younger Finch said so. Senior Vice President Finch agreed. A senior Finch aide and the elder "
+                    "Finch left.")
+    starts = [match.start() for match in re.finditer("Finch", doc.text)]
+    assert [_age_word(doc, start) for start in starts] == [False, None, None, True]

@@ -329,8 +329,8 @@ class Resolver:
                 self._remember(found)
                 return found
         if named is not None and named.type == PERSON and (pair := self._namesakes(self._written(named))) \
-                and _age_word(span) is not None:  # "the younger Reed said" of two Reeds
-            speaker = self._by_age(self._written(named), pair, _age_word(span))
+                and (elder := _age_word(span.doc, named.start)) is not None:  # "the younger Reed said" of two Reeds
+            speaker = self._by_age(pair, elder) or self._namesake(self._written(named), span.start_char, pair)
         elif named is not None and named.type == PERSON and (pair := self._namesakes(self._written(named))):
             speaker = self._namesake(self._written(named), span.start_char, pair)  # "Reed said" of two Reeds
         elif named is not None:
@@ -1208,10 +1208,10 @@ class Resolver:
             start = text.rfind("\n", 0, char) + 1
         return Speaker(word, PERSON)
 
-    def _by_age(self, word: str, wanted: set[str], elder: bool) -> Speaker:
+    def _by_age(self, wanted: set[str], elder: bool) -> Speaker | None:
         """ "the elder Reed", "the younger Reed" of two Reeds: the older or younger of them by the ages the text gives
         ("Tom Reed, 62," and "Danny Reed, 30,") or by how it relates them ("his son Danny Reed": Danny the younger);
-        the bare surname as written when it gives neither (no guess)."""
+        None when it gives neither (the caller falls back to _namesake)."""
         ages = {}
         for name in self.names.names:
             if name.canonical in wanted:
@@ -1222,7 +1222,7 @@ class Resolver:
                 elif kin is not None:  # only the order matters: a child below, a parent above any age given
                     ages.setdefault(name.canonical, -1 if kin.group(1).lower() in CHILD_WORDS else 1000)
         if len(ages) != len(wanted) or len(set(ages.values())) != len(ages):
-            return Speaker(word, PERSON)
+            return None
         chosen = (max if elder else min)(ages, key=ages.get)
         return self._with_role(chosen, PERSON)
 
@@ -1340,11 +1340,14 @@ def _common_use(token) -> bool:
                for child in token.children)
 
 
-def _age_word(span) -> bool | None:
-    """True for "the elder Reed" ("older", "senior"), False for "the younger Reed" ("junior"), None for neither (the
-    word right before a span that is the name alone counts)."""
-    words = {token.lower_ for token in span.doc[max(0, span.start - 1):span.end]}
-    return True if words & ELDER_WORDS else False if words & YOUNGER_WORDS else None
+def _age_word(doc, start: int) -> bool | None:
+    """True for "the elder Reed" ("older", "senior"), False for "the younger Reed" ("junior"), None for neither: only
+    "the" and the word right before the name (at character `start`) count, so a title ("Senior Vice President Reed",
+    "junior minister Reed") or a word of a longer phrase ("a senior Reed aide") tells no one apart."""
+    before = [token.lower_ for token in doc if token.idx + len(token) <= start][-2:]
+    if len(before) != 2 or before[0] != "the":
+        return None
+    return True if before[1] in ELDER_WORDS else False if before[1] in YOUNGER_WORDS else None
 
 
 def _lemma(head) -> str:
