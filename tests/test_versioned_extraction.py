@@ -3,13 +3,15 @@ nothing, annotations always index their own article's body, deferred extraction 
 extractor version re-extracts everything, updates keep earlier versions, and identities never merge
 two stories."""
 import json
+import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 import loader.derive
 import loader.load
-from loader import store
+from loader import extract, store
 from loader.extract import extractor_version
 
 from .conftest import CORPUS, run_load
@@ -234,3 +236,18 @@ def test_pending_articles_are_read_a_batch_at_a_time(tmp_path, monkeypatch):
     assert (done.pending, done.saved, done.failed) == (2, 2, 0)
     assert calls == [(0, 1), (rowids[0], 1), (rowids[1], 1)]
     assert store.pending_extraction(db, extractor_version()) == []
+
+
+def test_the_extractor_version_covers_the_shared_modules_extraction_imports():
+    """Every module of loader/ outside loader/extract that extraction imports is hashed, so editing one re-extracts
+    stored articles."""
+    root = Path(extract.__file__).parent
+    imported = set()
+    for path in root.rglob("*.py"):
+        depth = len(path.relative_to(root).parts)  # 1 for extract/x.py, 2 for extract/quotes/x.py
+        for dots, module in re.findall(r"^from (\.+)([\w.]+) import", path.read_text(encoding="utf-8"), re.MULTILINE):
+            if len(dots) == depth + 1:  # climbs out of loader/extract into loader/
+                imported.add("loader/" + module.replace(".", "/") + ".py")
+    hashed = {name for name, _ in extract._versioned_files() if name.startswith("loader/")}
+    assert imported == hashed == {"loader/datafiles.py", "loader/geometry.py", "loader/model.py",
+                                  "loader/normalize/damage.py", "loader/text.py"}

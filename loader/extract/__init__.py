@@ -139,9 +139,10 @@ def _extract_one(item: dict, doc) -> dict:
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """A short hash of everything that decides what extraction outputs: this package's code, the rule
-    and data files in loader/data, and the versions of spaCy, its model and the gazetteer packages.
-    Stored with each article's annotations; when it changes, stored articles are extracted again."""
+    """A short hash of everything that decides what extraction outputs: this package's code, the modules of
+    loader/ it runs (SHARED_MODULES), the rule and data files in loader/data, and the versions of spaCy, its model
+    and the gazetteer packages. Stored with each article's annotations; when it changes, stored articles are
+    extracted again."""
     digest = hashlib.sha256()
     for package in VERSIONED_PACKAGES:
         digest.update(f"{package}={metadata.version(package)}\n".encode())
@@ -150,10 +151,17 @@ def extractor_version() -> str:
     return digest.hexdigest()[:12]
 
 
+# Modules outside this package whose rules extraction runs (data-file readers, distances, the record, the parse-time
+# damage mend, text shapes).
+SHARED_MODULES = ("datafiles.py", "geometry.py", "model.py", "normalize/damage.py", "text.py")
+
+
 def _versioned_files():
     roots = {"extract": resources.files(__name__), "data": resources.files("loader") / "data"}
     for prefix, root in roots.items():
         yield from sorted(_walk(root, prefix))
+    for name in SHARED_MODULES:
+        yield f"loader/{name}", (resources.files("loader") / name).read_bytes()
 
 
 def _walk(folder, prefix: str):
