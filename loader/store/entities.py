@@ -298,6 +298,7 @@ class ArticleContext:
         self._total = None
         self._shares = None
         self._counts: dict[str, int] = {}
+        self._topics: dict[str, set] = {}
         self.place_names = PlaceNames(db)  # read once per run by the per-target checks
 
     def codes(self) -> dict[str, str]:
@@ -548,12 +549,23 @@ class ArticleContext:
         words = {article_id: self._topic_words(article_id) for article_id in own | others}
         theirs = set().union(*(words[article_id] for article_id in own)) - {key[2:] for key in features(skip, None)}
         shared = set().union(*(words[article_id] & theirs for article_id in others)) if others else set()
-        rare = {word for word in shared if self._word_count(word) - self._word_count(word, own | others) <= limit}
+        rare = {word for word in shared if self._rare_besides(word, own | others, limit)}
         return {article_id for article_id in others if len(words[article_id] & rare) >= TOPIC_MIN}
 
+    def _rare_besides(self, word: str, article_ids: set, limit: float) -> bool:
+        """Whether at most `limit` articles besides `article_ids` write the word; the archive's count (cached) decides
+        alone when it is at most the limit, or above it by more than the articles compared."""
+        everywhere = self._word_count(word)
+        if everywhere <= limit or everywhere - len(article_ids) > limit:
+            return everywhere <= limit
+        return everywhere - self._word_count(word, article_ids) <= limit
+
     def _topic_words(self, article_id: str) -> set:
-        row = self.db.execute("select title, body from articles where id = ?", [article_id]).fetchone()
-        return {key[2:] for key in features(*row) if key.startswith("w:") and re.search(r"[^\W\d_]{3}", key)}
+        if article_id not in self._topics:
+            row = self.db.execute("select title, body from articles where id = ?", [article_id]).fetchone()
+            self._topics[article_id] = {key[2:] for key in features(*row)
+                                        if key.startswith("w:") and re.search(r"[^\W\d_]{3}", key)}
+        return self._topics[article_id]
 
     def _word_count(self, word: str, article_ids: set | None = None) -> int:
         """How many of the archive's articles (or of `article_ids`) write the word (FTS, stemmed)."""
