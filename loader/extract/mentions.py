@@ -61,6 +61,7 @@ from ..text import lower_case_words, squash
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 # Types whose single-word mentions may be a person's surname the model mislabelled.
 SURNAME_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
 LEADING_WORDS = {"the", "a", "an", "another"}
 POSSESSIVES = {"'s", "’s", "s", "'", "’"}
 OPENING_MARKS = "\"“‘'([«<"  # and anything unprintable: spaces, line breaks, control characters
@@ -639,7 +640,6 @@ def _towns_taken_for_people(doc, mentions: list[Mention]) -> None:
 # Prepositions whose object is a town's name in a story of the town's region, besides TOWN_PREPOSITIONS ("the road
 # between ... and ...", "heading towards ..."); not "to" or "from", which take people as often ("a letter to ...").
 REGION_TOWN_PREPOSITIONS = {"between", "toward", "towards"}
-PLACE_TYPES = {"GPE", "LOC", "FAC"}
 
 
 def _towns_of_the_articles_region(doc, mentions: list[Mention]) -> None:

@@ -57,9 +57,8 @@ from collections import Counter, defaultdict
 import re
 
 from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
-                             fragment_kind, is_country_prefix, LEGAL_FORMS, site_kind)
+                             fragment_kind, is_country_prefix, LEGAL_FORMS, site_kind, SURNAME_PARTICLES)
 from ..extract.gazetteer import get_gazetteer
-from ..extract.quotes.speakers import SURNAME_PARTICLES
 from ..extract.toponyms import demonyms, institution_words
 from .provenance import refresh_group_rows
 from .rows import chunks, marks, replace_article_rows
@@ -1659,7 +1658,7 @@ def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:
                                                 entity))
     targets = {}
     for (type_, _, _), members in groups.items():
-        if any(" " in member[-2] for member in members) and type_ not in PLACE_TYPES:
+        if any(" " in member[-2] for member in members) and type_ not in SPACED_NAME_TYPES:
             members = [member for member in members if not _plain_word(member[-2])]
         if len(members) > 1:
             *_, target = max(members)
@@ -1667,7 +1666,8 @@ def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:
     return targets
 
 
-PLACE_TYPES = ("GPE",)  # a town or country; "Southeast" (of a country) is not the "South East" of another
+SPACED_NAME_TYPES = ("GPE",)  # a plain word of these types may join its spaced spelling ("Hongkong"); "Southeast"
+# (of a country) is not the "South East" of another
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 

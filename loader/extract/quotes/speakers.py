@@ -39,7 +39,7 @@ from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span, subject_of
 from ..gazetteer import get_gazetteer
 from ..toponyms import demonyms
-from ..names import COMPANY_AFTER, LEGAL_FORMS, alias_for, fold_words, roles
+from ..names import COMPANY_AFTER, LEGAL_FORMS, SURNAME_PARTICLES, alias_for, fold_words, roles
 from .lexicon import addressee_verbs, cue_phrase, speaker_words
 from .untagged import broken, damaged_kind, damaged_words, is_given_name, lexicon_word, lost_capital, name_shaped, \
     own_words
@@ -117,8 +117,6 @@ PLURAL_TAGS = ("NNS", "NNPS")
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
 # Lower-case words inside an organisation's name ("Syrian Observatory for Human Rights").
 NAME_CONNECTORS = {"for", "of", "and", "&"}
-# Lower-case words that start a surname ("de Graaf", "van Agt").
-SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "ter"}
 # Endings of nouns that name a company by what it makes ("the glassmaker", "the carmaker").
 COMPANY_ENDINGS = ("maker", "producer", "manufacturer")
 # Nouns for a country's government: "the government said" is the country named before ("Japan said").
