@@ -4,6 +4,9 @@ Sentences written for these tests."""
 import json
 
 from loader.extract import extract_items
+from loader.extract.mentions import _financial_measure
+from loader.extract.nlp import get_nlp
+from tests.test_person_typing import mention
 
 
 def named(*texts: str) -> list[list[tuple[str, str, str]]]:
@@ -18,7 +21,10 @@ def test_financial_measures_are_no_entities():
 
 
 def test_an_abbreviation_that_is_a_measure_only_with_a_value_stays_alone():
-    assert named("ESP beat Italy 3-1 in the final on Sunday.")[0] != []
+    text = "ESP beat Italy 3-1 on Sunday. Its ESP of +0.17% and Earnings ESP point to a beat."
+    doc = get_nlp()(text)
+    found = [_financial_measure(text, mention(doc, "ESP", "ORG", nth)) for nth in range(3)]
+    assert found + [_financial_measure(text, mention(doc, "Earnings ESP", "ORG"))] == [False, True, False, True]
 
 
 def test_a_ticker_in_a_listing_marker_is_its_company_in_the_whole_article():

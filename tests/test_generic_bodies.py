@@ -1,6 +1,8 @@
 """A bare noun of a kind of body ("the Army", "Parliament", "the Opposition") joined to one country's or one party's
 body across articles (store/entities.py): it stays that body only in articles that lie in its country or write its
 name; elsewhere it is the noun's own row."""
+import json
+
 import pytest
 
 from loader.store.entities import entity_id
@@ -78,7 +80,7 @@ def test_a_bare_opposition_is_one_alliance_only_in_articles_that_name_it(load_in
     assert where_written(db, "Opposition") == {**{article_of(db, text): alliance for text, _ in tagged[:2]},
                                                **{article_of(db, text): opposition for text, _ in tagged[3:]}}
     aliases = db.execute("select aliases from entities where id = ?", [alliance]).fetchone()[0]
-    assert "Opposition" in aliases  # written beside the full name in two articles
+    assert json.loads(aliases) == ["Opposition"]  # written beside the full name in two articles
 
 
 def test_a_common_noun_joined_to_a_places_paper_stays_apart_in_another_countrys_article(load_into, tmp_path):
