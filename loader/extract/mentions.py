@@ -222,13 +222,11 @@ def _places_starting_companies(doc, text: str, mentions: list[Mention]) -> list[
                 or _named_apart(doc, text, kept, m.end, match.end()):
             continue
         start = _company_of_start(text, kept, m)
-        span = doc.char_span(start, match.end(), alignment_mode="expand")
+        company = _span_mention(doc, start, match.end(), "ORG")
         inside = [o for o in kept if start <= o.start and o.end <= match.end()]
-        if span is None or any(o.start < match.end() < o.end for o in kept):
+        if company is None or any(o.start < match.end() < o.end for o in kept):
             continue
-        kept = sorted([o for o in kept if o not in inside] + [
-            Mention(span.start, span.end, start, match.end(), text[start:match.end()], "ORG", span.start)],
-            key=lambda o: o.start)
+        kept = sorted([o for o in kept if o not in inside] + [company], key=lambda o: o.start)
     return kept
 
 
