@@ -205,6 +205,13 @@ def test_time_zones_are_no_organisations():
     assert [m["text"] for m in mentions if m["type"] in ("ORG", "PERSON")] == ["Midland Grain Exchange"]
 
 
+def test_a_title_after_a_name_is_no_place():
+    mentions = one("Investors may contact Laura Finch, Esq., of the Finch Law Firm, or Tom Reyes, Esq. The firm "
+                   "said the case was filed in New York.")
+    assert [(m["text"], m["type"]) for m in mentions] == [("Laura Finch", "PERSON"), ("Tom Reyes", "PERSON"),
+                                                         ("New York", "GPE")]
+
+
 def test_a_name_used_for_a_thing_is_no_person_or_organisation():
     text = ("Ministers said the Belvedere accord was working. Since the Belvedere accord, currencies were calm. "
             "Prices of Arkansas Heavy crude rose 30 cts, and Oklahoma Light crude fell. U.S. warships shelled "

@@ -98,7 +98,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _places_starting_companies(doc, text, mentions)
     mentions = _described_names(doc, mentions)
     mentions = _listed_companies(doc, text, mentions)
-    mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "currency")]
+    mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "title", "currency")]
     mentions = [m for m in mentions if not _financial_measure(text, m)]
     mentions = [m for m in mentions if not _table_heading(text, m)]
     mentions = _without_things(text, mentions)

@@ -161,8 +161,9 @@ def _fragment_words() -> dict[str, frozenset]:
 
 def fragment_kind(name: str) -> str | None:
     """Why a tagged "name" is no name of its own: "table" (only words of a results table: "Revs",
-    "Avg"; a single letter; a ticker symbol), "time" (a time zone: "GMT"), "currency" (a money unit: "U.S. Dlrs"),
-    "generic" (only organisation head nouns and legal forms: "Bank", "Commission", "Co Inc"), else None."""
+    "Avg"; a single letter; a ticker symbol), "time" (a time zone: "GMT"), "title" (a title after a name: "Esq"),
+    "currency" (a money unit: "U.S. Dlrs"), "generic" (only organisation head nouns and legal forms: "Bank",
+    "Commission", "Co Inc"), else None."""
     words = fold_words(name)
     if not words or len(name.strip()) == 1 or TICKER.fullmatch(name.strip()):
         return "table"  # a letter ("P" of "S and P"), a ticker symbol ("REED.L")
@@ -171,6 +172,8 @@ def fragment_kind(name: str) -> str | None:
         return "table"
     if all(word in table["time"] or word.isdigit() for word in words):
         return "time"  # "GMT", "1530 GMT"
+    if all(word in table["title"] for word in words):
+        return "title"  # "Esq" of "Laura Finch, Esq."
     if words[-1] in table["currency"]:
         return "currency"
     if all(word in table["generic"] for word in words):
