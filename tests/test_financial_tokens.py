@@ -68,3 +68,12 @@ def test_a_tied_ticker_joins_its_company_not_a_body_with_its_initials(load_into,
         ("The B", "Bureau of Rural Lending")]
     assert json.loads(db.execute("select aliases from entities where name = 'Brellin Systems Corp'").fetchone()[0]) \
         == ["BRL"]
+
+
+def test_a_website_the_model_leaves_untagged_is_an_organisation_quotes_can_go_to():
+    text = ("Six analysts rate the stock a hold. According to data from StockNews.com, Acme currently has a consensus "
+            "rating of \u201cBuy\u201d and a consensus price target of $36.98. Write to jo@Acme.com or see "
+            "www.acme.com or Acme.com/news for more.")
+    [item] = extract_items([{"id": "1", "text": text}])
+    assert [(m["text"], m["type"]) for m in item["mentions"]] == [("StockNews.com", "ORG"), ("Acme", "ORG")]
+    assert [(q["speaker"], q["speaker_type"]) for q in item["quotes"]] == [("StockNews.com", "ORG")]

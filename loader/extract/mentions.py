@@ -98,6 +98,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _places_starting_companies(doc, text, mentions)
     mentions = _described_names(doc, mentions)
     mentions = _listed_companies(doc, text, mentions)
+    mentions += _untagged_websites(doc, text, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "title", "currency")]
     mentions = [m for m in mentions if not _financial_measure(text, m)]
     mentions = [m for m in mentions if not _table_heading(text, m)]
@@ -1493,6 +1494,22 @@ def _people_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> 
 
 # A web address's ending: "TickerWatch.com" is a website, never a person.
 WEB_ADDRESS = re.compile(r"\w\.(?:com|net|org|info|biz|io|co\.uk|co|us|uk|ca|de|au)$", re.I)
+# A website written as a capitalised name ("TickerWatch.com", "Stock-News.net"): not a link's host ("www.x.com",
+# "x.com/page"), an e-mail's domain or part of a longer host.
+WEBSITE_NAME = re.compile(r"(?<![\w@./-])[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|net|org|info|biz|io|co\.uk)"
+                          r"(?![\w/@-]|\.\w)")
+
+
+def _untagged_websites(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "According to data from TickerWatch.com, ...": a website the text names as a capitalised name that the model
+    left untagged is an organisation's mention (a source quotes can then go to), unless a mention already holds it."""
+    found = []
+    for match in WEBSITE_NAME.finditer(text):
+        if not any(m.start < match.end() and match.start() < m.end for m in mentions):
+            site = _span_mention(doc, match.start(), match.end(), "ORG")
+            if site is not None and site.start == match.start() and site.end == match.end():
+                found.append(site)
+    return found
 # A firm's staff (by lemma) written just after its name and before a person's ("Hale Dunn analyst Ann Roe"), or
 # before "at", "with" or "of" and the firm ("analysts at Hale Dunn", "analyst Ann Roe of Hale Dunn").
 FIRM_STAFF = {"analyst", "economist", "strategist", "chairman", "broker", "stockbroker", "underwriter", "dealer"}
