@@ -1492,12 +1492,13 @@ def _people_taken_for_organisations(doc, text: str, mentions: list[Mention]) -> 
                 m.type = PERSON
 
 
+# The endings of websites' names ("TickerWatch.com"); a name ending in one of these or a country's is a web address.
+WEBSITE_ENDINGS = r"com|net|org|info|biz|io|co\.uk"
 # A web address's ending: "TickerWatch.com" is a website, never a person.
-WEB_ADDRESS = re.compile(r"\w\.(?:com|net|org|info|biz|io|co\.uk|co|us|uk|ca|de|au)$", re.I)
+WEB_ADDRESS = re.compile(rf"\w\.(?:{WEBSITE_ENDINGS}|co|us|uk|ca|de|au)$", re.I)
 # A website written as a capitalised name ("TickerWatch.com", "Stock-News.net"): not a link's host ("www.x.com",
 # "x.com/page"), an e-mail's domain or part of a longer host.
-WEBSITE_NAME = re.compile(r"(?<![\w@./-])[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|net|org|info|biz|io|co\.uk)"
-                          r"(?![\w/@-]|\.\w)")
+WEBSITE_NAME = re.compile(rf"(?<![\w@./-])[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:{WEBSITE_ENDINGS})(?![\w/@-]|\.\w)")
 
 
 def _untagged_websites(doc, text: str, mentions: list[Mention]) -> list[Mention]:

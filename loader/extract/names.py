@@ -19,9 +19,9 @@ from ..text import strip_accents
 DATA = Path(__file__).resolve().parents[1] / "data"
 PERSON = "PERSON"
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-# Legal forms that end a company's name: "General Motors" and "General Motors Corp" are one company.
 # Lower-case words that start a surname ("de Graaf", "van Agt").
 SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "ter"}
+# Legal forms that end a company's name: "General Motors" and "General Motors Corp" are one company.
 LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "limited", "plc", "llc", "company", "sa", "ag", "nv", "bv",
                "spa", "gmbh", "bhd", "berhad", "pty"}
 # Words a partnership's name adds after "and" before its legal form: "Alex Smith and Sons Inc", "Lane and Partners".
