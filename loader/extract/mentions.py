@@ -92,6 +92,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
                             if ent.label_ in TYPES) if m]
     mentions = [_completed(doc, text, _joined_name(doc, text, m)) for m in mentions]
     mentions = _joined_companies(doc, text, mentions)
+    mentions = _legal_forms_joined(doc, text, mentions)
     mentions = _firms_of_surnames(doc, text, mentions)
     mentions = _firms_after_a_firm_noun(doc, text, mentions)
     _companies_by_legal_form(mentions, text, doc)
@@ -101,6 +102,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions += _untagged_websites(doc, text, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "title", "currency")]
     mentions = [m for m in mentions if not _financial_measure(text, m)]
+    mentions = [m for m in mentions if not _credit_rating(text, m)]
     mentions = [m for m in mentions if not _table_heading(text, m)]
     mentions = _without_things(text, mentions)
     mentions = [_country_of_phrase(doc, m) if _capitalised_phrase(doc, m) else m for m in mentions]
@@ -128,6 +130,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _damaged_names_taken_for_people(text, mentions)
     mentions = _without_events(doc, mentions)
     mentions = _without_programmes(doc, mentions)
+    mentions = _without_diseases(doc, mentions)
     mentions = _without_offices(doc, mentions)
     _known_titles_as_offices(doc, mentions)
     _sites_taken_for_organisations(doc, mentions)
@@ -273,6 +276,36 @@ def _joined_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
         else:
             joined.append(_after_head_noun(doc, text, m))
     return joined
+
+
+# "Acme Asset Management" + ", LLC": the gap between a name and a legal form the model tagged apart from it.
+LEGAL_FORM_GAP = re.compile(r"[ \t]*,?[ \t]*")
+# A legal form written as an abbreviation ("LLC", "Inc.", "Corp") has at most this many letters; a longer one is a
+# word that may refer back to a company on its own ("the Company", "the Corporation").
+LEGAL_ABBREVIATION = 4
+
+
+def _legal_forms_joined(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Acme Asset Management" + "LLC" tagged as two names: a name made only of legal forms (LEGAL_FORMS: "LLC",
+    "Co. LLC", "Inc.") written right after another name (a space or a comma between) is the end of that name, one
+    organisation; one written as an abbreviation after no name is no mention of any entity (it never stands for the
+    company another sentence names)."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not _only_legal_forms(m.text):
+            kept.append(m)
+        elif kept and kept[-1].end <= m.start and LEGAL_FORM_GAP.fullmatch(text, kept[-1].end, m.start) \
+                and not _only_legal_forms(kept[-1].text):
+            last = kept[-1]
+            kept[-1] = Mention(last.first, m.last, last.start, m.end, text[last.start:m.end], "ORG", last.first)
+        elif any(len(word) > LEGAL_ABBREVIATION for word in fold_words(m.text)):
+            kept.append(m)
+    return kept
+
+
+def _only_legal_forms(name: str) -> bool:
+    words = fold_words(name)
+    return bool(words) and all(word in LEGAL_FORMS for word in words)
 
 
 def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
@@ -920,6 +953,64 @@ def _as_event(doc, m: Mention, process_forms: bool = True) -> bool:
     while i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
     return i < m.first - 1 and doc[i].lower_ in ARTICLES
+
+
+# --- diseases named like organisations -----------------------------------------------------------------------
+
+# "COVID-19", "SARS-CoV-2": a disease's or virus's code name, letters, a hyphen and a number of one or two digits.
+DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)?-\d{1,2}")
+# Words of time before which a code name is the disease as an event ("during COVID-19", "amid COVID-19").
+DISEASE_TIME_WORDS = EVENT_TIME_WORDS | {"during", "amid", "since"}
+# How far before "against" a word of vaccination shows a disease ("how effective are the vaccines against ...").
+VACCINE_REACH = 6
+DASHES = {"-", "–", "—"}
+
+
+@lru_cache(maxsize=1)
+def _disease_words() -> dict[str, frozenset]:
+    return data_kinds("disease_words.tsv")
+
+
+def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the Omicron variant", "COVID-19 cases", "vaccines against Omicron", "an Omicron-specific booster": a name
+    (no person's full name) that the article writes as a disease, a virus or a variant of one (loader/data/
+    disease_words.tsv) in at least a third of its mentions, and never as a speaker, is that disease: none of our
+    entities, so all its mentions in the article are dropped, whatever their type."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type != PERSON or not _has_given_name(m.entity or m.text):
+            groups.setdefault(m.entity or m.text, []).append(m)
+    dropped = set()
+    for group in groups.values():
+        uses = sum(_as_disease(doc, m) for m in group)
+        if uses and 3 * uses >= len(group) and not any(_says(doc, m) for m in group):
+            dropped.update(group)
+    return [m for m in mentions if m not in dropped]
+
+
+def _as_disease(doc, m: Mention) -> bool:
+    """Whether this mention is written as a disease: before a noun of one ("... variant", "...-positive"), as the
+    object of "against" after a word of vaccination, after a noun of one and "of" ("the spread of ..."), before
+    "-specific" and a word of vaccination; a code name ("COVID-19") also before a word of vaccination ("...
+    vaccine"), after a word of time ("amid ...") or after a noun of an outcome and "of" ("the impact of ...")."""
+    words = _disease_words()
+    i = m.last + (m.last < len(doc) and doc[m.last].text in DASHES)
+    after = doc[i].lower_ if i < len(doc) else ""
+    if after in words["after"]:
+        return True
+    if after in words["compound"] and i > m.last and i + 1 < len(doc) and doc[i + 1].lower_ in words["vaccine"]:
+        return True
+    j = m.first - 1 - (m.first > 0 and doc[m.first - 1].lower_ == "the")
+    before = doc[j].lower_ if j >= 0 else ""
+    if before == "against":
+        start = max(doc[j].sent.start, j - VACCINE_REACH)
+        return any(token.lower_ in words["vaccine"] for token in doc[start:j])
+    if before == "of" and j > 0 and doc[j - 1].lower_ in words["of"]:
+        return True
+    if not DISEASE_CODE.fullmatch(m.text):
+        return False
+    return after in words["vaccine"] or before in DISEASE_TIME_WORDS \
+        or before == "of" and j > 0 and doc[j - 1].lower_ in OUTCOME_NOUNS
 
 
 # --- programmes and sites named like organisations ---------------------------------------------------------
@@ -2154,6 +2245,28 @@ def _financial_measure(text: str, m: Mention) -> bool:
     if not abbreviations or any(word not in abbreviations and word.lower() not in terms["word"] for word in words):
         return False
     return any(word in terms["measure"] for word in words) or len(words) > 1 or bool(VALUED.match(text, m.end))
+
+
+# How many characters either side of a grade that is also a name a rating word or another grade shows it a grade.
+GRADE_REACH = 30
+# Words that join grades in a list ("Baa and BBB", "AA to A+"): no word of a name.
+GRADE_LINKS = {"and", "or", "to", "/", "&"}
+
+
+def _credit_rating(text: str, m: Mention) -> bool:
+    """ "municipal securities rated Baa and BBB or better", "an Aa2 rating", "cut to BBB-": a name made only of
+    credit rating grades (loader/data/financial_terms.tsv, grade) is no entity; a grade that is also a name ("AAA",
+    "BBB", "CCC": rated grade) only with a rating word ("rated", "rating") or another grade beside it."""
+    terms = _financial_terms()
+    grades, rated = terms["grade"], terms["rated grade"]
+    words = [word for word in m.text.split() if word not in GRADE_LINKS]
+    if not words or any(word not in grades and word not in rated for word in words):
+        return False
+    if any(word in grades for word in words):
+        return True
+    around = text[max(0, m.start - GRADE_REACH):m.start] + " " + text[m.end:m.end + GRADE_REACH]
+    return any(token in grades or part.lower() in terms["rating word"]
+               for token in re.findall(r"[\w+-]+", around) for part in (token, *token.split("-")))
 
 
 def _listed_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
