@@ -46,3 +46,14 @@ def test_a_bare_legal_form_after_no_name_is_no_mention_but_a_word_for_the_compan
     doc = get_nlp()(text)
     kept = _legal_forms_joined(doc, text, [mention(doc, "LLC", "ORG"), mention(doc, "Company", "ORG")])
     assert [(m.text, m.type) for m in kept] == [("Company", "ORG")]
+
+
+def test_a_legal_form_after_capitalised_words_no_name_holds_ends_their_company():
+    assert named("Finally, Quillon Ridge Advisors LLC bought a new stake in shares of Dorel Foods.") == [[
+        ("Quillon Ridge Advisors LLC", "ORG", "Quillon Ridge Advisors LLC"), ("Dorel Foods", "ORG", "Dorel Foods")]]
+
+
+def test_a_place_counting_its_cases_stays_a_place():
+    assert named("India reported 30,000 new COVID-19 cases on Monday as India cases hit their highest in months.",
+                 "Europe cases rose again as the Omicron variant spread, officials in Brussels said.") == [
+        [("India", "GPE", "India")] * 2, [("Europe", "LOC", "Europe"), ("Brussels", "GPE", "Brussels")]]

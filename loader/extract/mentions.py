@@ -286,10 +286,12 @@ LEGAL_ABBREVIATION = 4
 
 
 def _legal_forms_joined(doc, text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Acme Asset Management" + "LLC" tagged as two names: a name made only of legal forms (LEGAL_FORMS: "LLC",
-    "Co. LLC", "Inc.") written right after another name (a space or a comma between) is the end of that name, one
-    organisation; one written as an abbreviation after no name is no mention of any entity (it never stands for the
-    company another sentence names)."""
+    """ "Acme Asset Management" + "LLC" tagged as two names, or "LLC" alone after the untagged "Strategic Blueprint":
+    a name made only of legal forms (LEGAL_FORMS: "LLC", "Co. LLC", "Inc.") written right after another name (a
+    space or a comma between) is the end of that name, and one written right after capitalised words of its sentence
+    that no name holds ends a company's name they start (_untagged_firm): one organisation either way. One written
+    as an abbreviation after neither is no mention of any entity (it never stands for the company another sentence
+    names); a longer one ("the Company") is left to refer back."""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         if not _only_legal_forms(m.text):
@@ -298,9 +300,41 @@ def _legal_forms_joined(doc, text: str, mentions: list[Mention]) -> list[Mention
                 and not _only_legal_forms(kept[-1].text):
             last = kept[-1]
             kept[-1] = Mention(last.first, m.last, last.start, m.end, text[last.start:m.end], "ORG", last.first)
+        elif (firm := _untagged_firm(doc, text, m, kept)) is not None:
+            kept = [k for k in kept if k.first < firm.first] + [firm]
         elif any(len(word) > LEGAL_ABBREVIATION for word in fold_words(m.text)):
             kept.append(m)
     return kept
+
+
+# The most words a company's name the model left untagged may have before its legal form ("Lord Abbett & CO.").
+MAX_FIRM_WORDS = 6
+# Capitalised words of these parts of speech start no company's name ("Finally", "The", "In").
+NOT_FIRM_POS = {"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "PART", "ADV", "PUNCT", "SYM"}
+
+
+def _untagged_firm(doc, text: str, m: Mention, kept: list[Mention]) -> Mention | None:
+    """The company a legal form ends when the words just before it are capitalised words (no full stop) that no name
+    holds ("Strategic Blueprint" + "LLC", "Lord Abbett & CO." + "LLC"), or such words and a one-name organisation or
+    person right before them ("NorthRock" + "Partners" + "LLC"), else None."""
+    last = kept[-1] if kept else None
+    bound = max(last.last if last is not None else 0, m.first - MAX_FIRM_WORDS)  # the model's sentences cut names
+    first = m.first
+    while first > bound and _firm_name_word(doc[first - 1]):
+        first -= 1
+    if last is not None and first == last.last and first < m.first and last.type in ("ORG", PERSON) \
+            and all(_firm_name_word(t) for t in doc[last.first:last.last]):
+        first = last.first
+    while first < m.first and doc[first].text == "&":
+        first += 1
+    if first == m.first:
+        return None
+    start = doc[first].idx
+    return Mention(first, m.last, start, m.end, text[start:m.end], "ORG", first)
+
+
+def _firm_name_word(token) -> bool:
+    return token.text == "&" or token.text[:1].isupper() and token.pos_ not in NOT_FIRM_POS
 
 
 def _only_legal_forms(name: str) -> bool:
@@ -975,7 +1009,9 @@ def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
     """ "the Omicron variant", "COVID-19 cases", "vaccines against Omicron", "an Omicron-specific booster": a name
     (no person's full name) that the article writes as a disease, a virus or a variant of one (loader/data/
     disease_words.tsv) in at least a third of its mentions, and never as a speaker, is that disease: none of our
-    entities, so all its mentions in the article are dropped, whatever their type."""
+    entities, so all its mentions in the article are dropped, but those tagged as a country, city or state (GPE: "the
+    India variant" is India's). A name tagged as a place is written as a disease only before a variant's noun ("the
+    Delta variant"), not before "cases" or "lockdown" ("India cases")."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type != PERSON or not _has_given_name(m.entity or m.text):
@@ -984,7 +1020,7 @@ def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
     for group in groups.values():
         uses = sum(_as_disease(doc, m) for m in group)
         if uses and 3 * uses >= len(group) and not any(_says(doc, m) for m in group):
-            dropped.update(group)
+            dropped.update(m for m in group if m.type != "GPE")
     return [m for m in mentions if m not in dropped]
 
 
@@ -996,8 +1032,10 @@ def _as_disease(doc, m: Mention) -> bool:
     words = _disease_words()
     i = m.last + (m.last < len(doc) and doc[m.last].text in DASHES)
     after = doc[i].lower_ if i < len(doc) else ""
-    if after in words["after"]:
+    if after in words["variant"] or after in words["after"] and m.type not in PLACE_TYPES:
         return True
+    if m.type in PLACE_TYPES:
+        return False
     if after in words["compound"] and i > m.last and i + 1 < len(doc) and doc[i + 1].lower_ in words["vaccine"]:
         return True
     j = m.first - 1 - (m.first > 0 and doc[m.first - 1].lower_ == "the")
