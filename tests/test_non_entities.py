@@ -57,3 +57,11 @@ def test_a_place_counting_its_cases_stays_a_place():
     assert named("India reported 30,000 new COVID-19 cases on Monday as India cases hit their highest in months.",
                  "Europe cases rose again as the Omicron variant spread, officials in Brussels said.") == [
         [("India", "GPE", "India")] * 2, [("Europe", "LOC", "Europe"), ("Brussels", "GPE", "Brussels")]]
+
+
+def test_a_ticker_written_as_a_stock_is_the_company_the_article_names_with_its_letters():
+    assert named("Vantrel Health Co. reported results on Tuesday. Shares of VNTR opened at $92.87 on Monday. VNTR "
+                 "has been the topic of several research reports.",
+                 "Physicists at VNTR said the collider found a new particle. Shares of Acme rose.") == [
+        [("Vantrel Health Co.", "ORG", "Vantrel Health Co.")] + [("VNTR", "ORG", "Vantrel Health Co.")] * 2,
+        [("VNTR", "ORG", "VNTR"), ("Acme", "ORG", "Acme")]]

@@ -120,6 +120,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in mentions if m not in generic]
     _canonicalise(text, mentions, item)
     _firms_taken_for_people(doc, mentions)
+    _tickers_of_named_companies(text, mentions)
     mentions = _places_listed_before_a_place_noun(doc, text, mentions)
     _towns_taken_for_people(doc, mentions)
     _towns_of_the_articles_region(doc, mentions)
@@ -2336,6 +2337,51 @@ def _listed_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
         if m.text in listed:
             m.type = "ORG"
     return sorted(kept, key=lambda m: m.start)
+
+
+# A bare ticker written as a stock ("shares of ACME", "ACME opened at $12", "ACME's PEG ratio", "stakes in ACME").
+TICKER_NAME = re.compile(r"[A-Z]{2,5}")
+STOCK_BEFORE = re.compile(r"(?:\b(?:shares|stock|stakes?|holdings|positions?)\s+(?:of|in)|\b(?:weighed in|commented)\s+on"
+                          r"|\b(?:buy|sell|own))\s+$", re.IGNORECASE)
+STOCK_AFTER = re.compile(r"(?:['’]s)?\s+(?:stock|shares|opened|closed|traded)\b|\s+has been the (?:topic|subject)\b"
+                         r"|['’]s\s+(?:PEG|P/E|price|market)\b")
+STOCK_REACH = 40  # how many characters before a ticker STOCK_BEFORE reads
+
+
+def _tickers_of_named_companies(text: str, mentions: list[Mention]) -> None:
+    """ "Shares of CERN opened at $92", "Cerner Co. has a market cap ...": a bare ticker-shaped name ("CERN") the
+    article writes at least once as a stock and names no fuller name for is the one company the article names whose
+    name holds the ticker's letters in order from its first ("Cerner Co.": C-E-R-N), in all its mentions; not a body
+    of the same letters that other articles write out (the store joins it by name)."""
+    tickers: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type in ("ORG", PERSON) and TICKER_NAME.fullmatch(m.text) and (m.entity or m.text) == m.text:
+            tickers.setdefault(m.text, []).append(m)
+    for ticker, group in tickers.items():
+        if not any(_written_as_stock(text, m) for m in group):
+            continue
+        companies = [m.entity for m in mentions if m.type == "ORG" and m.entity and m.entity != ticker
+                     and _holds_letters(m.entity, ticker)]
+        if len({_without_legal_forms(name) for name in companies}) == 1:  # "Acme Co." and "Acme": one company
+            for m in group:
+                m.entity, m.type = max(companies, key=companies.count), "ORG"
+
+
+def _written_as_stock(text: str, m: Mention) -> bool:
+    return bool(STOCK_BEFORE.search(text[max(0, m.start - STOCK_REACH):m.start]) or STOCK_AFTER.match(text, m.end))
+
+
+def _holds_letters(name: str, ticker: str) -> bool:
+    """Whether a company's name (no legal form) starts with the ticker's first letter and holds the others in order."""
+    letters = "".join(ch for ch in "".join(_without_legal_forms(name)) if ch.isalpha())
+    rest = iter(letters[1:])
+    return len(letters) > len(ticker) and letters[:1] == ticker[0].lower() \
+        and all(ch in rest for ch in ticker[1:].lower())
+
+
+
+def _without_legal_forms(name: str) -> tuple[str, ...]:
+    return tuple(word for word in fold_words(name) if word not in LEGAL_FORMS)
 
 
 def _written_listings(text: str) -> list:
