@@ -2360,8 +2360,8 @@ def _tickers_of_named_companies(text: str, mentions: list[Mention]) -> None:
     for ticker, group in tickers.items():
         if not any(_written_as_stock(text, m) for m in group):
             continue
-        companies = [m.entity for m in mentions if m.type == "ORG" and m.entity and m.entity != ticker
-                     and _holds_letters(m.entity, ticker)]
+        companies = [m.entity for m in mentions if m.type in ("ORG", PERSON) and m.entity and m.entity != ticker
+                     and _holds_letters(m.entity, ticker)]  # a company tagged a person makes the choice unsure
         if len({_without_legal_forms(name) for name in companies}) == 1:  # "Acme Co." and "Acme": one company
             for m in group:
                 m.entity, m.type = max(companies, key=companies.count), "ORG"
@@ -2372,12 +2372,17 @@ def _written_as_stock(text: str, m: Mention) -> bool:
 
 
 def _holds_letters(name: str, ticker: str) -> bool:
-    """Whether a company's name (no legal form) starts with the ticker's first letter and holds the others in order."""
-    letters = "".join(ch for ch in "".join(_without_legal_forms(name)) if ch.isalpha())
-    rest = iter(letters[1:])
-    return len(letters) > len(ticker) and letters[:1] == ticker[0].lower() \
-        and all(ch in rest for ch in ticker[1:].lower())
-
+    """Whether a company's name (no legal form) is longer than the ticker and its first word starts with the ticker's
+    first letter and holds the others in order ("Cerner" for CERN, "DexCom" for DXCM, not "Morgan Stanley" for
+    MRNA), or its words start with the ticker's letters ("International Business Machines" for IBM)."""
+    words = ["".join(ch for ch in word if ch.isalpha()) for word in _without_legal_forms(name)]
+    words = [word for word in words if word]
+    if not words or len("".join(words)) <= len(ticker):
+        return False
+    rest = iter(words[0][1:])
+    ticker = ticker.lower()
+    return words[0][0] == ticker[0] and all(ch in rest for ch in ticker[1:]) \
+        or "".join(word[0] for word in words) == ticker
 
 
 def _without_legal_forms(name: str) -> tuple[str, ...]:
