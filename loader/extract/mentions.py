@@ -997,7 +997,7 @@ DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)?-\d{1,2}")
 # Words of time before which a code name is the disease as an event ("during COVID-19", "amid COVID-19").
 DISEASE_TIME_WORDS = EVENT_TIME_WORDS | {"during", "amid", "since"}
 # How far before "against" a word of vaccination shows a disease ("how effective are the vaccines against ...").
-VACCINE_REACH = 6
+VACCINE_REACH = 10
 DASHES = {"-", "–", "—"}
 
 
@@ -1009,20 +1009,35 @@ def _disease_words() -> dict[str, frozenset]:
 def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
     """ "the Omicron variant", "COVID-19 cases", "vaccines against Omicron", "an Omicron-specific booster": a name
     (no person's full name) that the article writes as a disease, a virus or a variant of one (loader/data/
-    disease_words.tsv) in at least a third of its mentions, and never as a speaker, is that disease: none of our
-    entities, so all its mentions in the article are dropped, but those tagged as a country, city or state (GPE: "the
-    India variant" is India's). A name tagged as a place is written as a disease only before a variant's noun ("the
-    Delta variant"), not before "cases" or "lockdown" ("India cases")."""
+    disease_words.tsv) in at least a third of its mentions, or once before a variant's noun, and never as a speaker,
+    is that disease: none of our entities, so all its mentions in the article are dropped, but those tagged as a
+    country, city or state (GPE: "the India variant" is India's). A code name ("COVID-19", grouped on its own even
+    where the article took it for a short form of a longer name) is a disease in an article that uses any of those
+    words at all. A name tagged as a place is written as a disease only before a variant's noun ("the Delta
+    variant"), not before "cases" or "lockdown" ("India cases")."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.type != PERSON or not _has_given_name(m.entity or m.text):
+        if DISEASE_CODE.fullmatch(m.text):
+            groups.setdefault(m.text, []).append(m)
+        elif m.type != PERSON or not _has_given_name(m.entity or m.text):
             groups.setdefault(m.entity or m.text, []).append(m)
+    words = _disease_words()
+    health = any(token.lower_ in words["after"] or token.lower_ in words["variant"] or token.lower_ in words["vaccine"]
+                 for token in doc)
     dropped = set()
-    for group in groups.values():
-        uses = sum(_as_disease(doc, m) for m in group)
-        if uses and 3 * uses >= len(group) and not any(_says(doc, m) for m in group):
+    for name, group in groups.items():
+        uses = [m for m in group if _as_disease(doc, m)]
+        sure = any(_before_variant_noun(doc, m) for m in uses) or DISEASE_CODE.fullmatch(name) and health
+        if (sure or uses and 3 * len(uses) >= len(group)) and not any(_says(doc, m) for m in group):
             dropped.update(m for m in group if m.type != "GPE")
     return [m for m in mentions if m not in dropped]
+
+
+def _before_variant_noun(doc, m: Mention) -> bool:
+    """ "the Omicron variant", "the Omicron-specific variant vaccine": a name before a variant's noun."""
+    variant = _disease_words()["variant"]
+    return any(i < len(doc) and doc[i].lower_ in variant for i in (m.last, m.last + 1, m.last + 2)
+               if all(doc[j].text in DASHES or doc[j].lower_ in _disease_words()["compound"] for j in range(m.last, i)))
 
 
 def _as_disease(doc, m: Mention) -> bool:
@@ -1037,7 +1052,8 @@ def _as_disease(doc, m: Mention) -> bool:
         return True
     if m.type in PLACE_TYPES:
         return False
-    if after in words["compound"] and i > m.last and i + 1 < len(doc) and doc[i + 1].lower_ in words["vaccine"]:
+    if after in words["compound"] and i > m.last and i + 1 < len(doc) \
+            and (doc[i + 1].lower_ in words["vaccine"] or doc[i + 1].lower_ in words["variant"]):
         return True
     j = m.first - 1 - (m.first > 0 and doc[m.first - 1].lower_ == "the")
     before = doc[j].lower_ if j >= 0 else ""
