@@ -68,8 +68,13 @@ def test_a_ticker_written_as_a_stock_is_the_company_the_article_names_with_its_l
 
 
 def test_a_code_name_is_a_disease_in_an_article_about_health_and_a_company_named_after_one_stays():
-    found = named("Hiring slowed because of COVID-19, the ministry said. Nurses gave 40,000 vaccine doses in March.",
+    found = named("Hiring slowed because of COVID-19, the ministry said. Nurses gave 40,000 vaccine doses as COVID-19 spread.",
                   "Viewers of KTLA-5 saw the parade on Monday, and KTLA-5 said ratings rose.",
                   "Omicron Capital said it raised a new fund. Shares of Omicron Capital rose.")
     assert [[name for name, _, _ in item] for item in found] == [
         [], ["KTLA-5"], ["Omicron Capital", "Omicron Capital"]]
+
+
+def test_a_code_name_far_from_any_word_of_health_stays():
+    found = named("She now reports for GMX-7 in Manila. She studied online at the height of the pandemic.")
+    assert [[name for name, _, _ in item] for item in found] == [["GMX-7", "Manila"]]  # its type is another rule's

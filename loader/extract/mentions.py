@@ -1012,8 +1012,8 @@ def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
     disease_words.tsv) in at least a third of its mentions, or once before a variant's noun, and never as a speaker,
     is that disease: none of our entities, so all its mentions in the article are dropped, but those tagged as a
     country, city or state (GPE: "the India variant" is India's). A code name ("COVID-19", grouped on its own even
-    where the article took it for a short form of a longer name) is a disease in an article that uses any of those
-    words at all. A name tagged as a place is written as a disease only before a variant's noun ("the Delta
+    where the article took it for a short form of a longer name) is a disease once a sentence of it uses any of those
+    words ("... lockdowns and inflation"). A name tagged as a place is written as a disease only before a variant's noun ("the Delta
     variant"), not before "cases" or "lockdown" ("India cases")."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -1021,16 +1021,20 @@ def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
             groups.setdefault(m.text, []).append(m)
         elif m.type != PERSON or not _has_given_name(m.entity or m.text):
             groups.setdefault(m.entity or m.text, []).append(m)
-    words = _disease_words()
-    health = any(token.lower_ in words["after"] or token.lower_ in words["variant"] or token.lower_ in words["vaccine"]
-                 for token in doc)
     dropped = set()
     for name, group in groups.items():
         uses = [m for m in group if _as_disease(doc, m)]
-        sure = any(_before_variant_noun(doc, m) for m in uses) or DISEASE_CODE.fullmatch(name) and health
+        sure = any(_before_variant_noun(doc, m) for m in uses) \
+            or DISEASE_CODE.fullmatch(name) and any(_in_health_sentence(doc, m) for m in group)
         if (sure or uses and 3 * len(uses) >= len(group)) and not any(_says(doc, m) for m in group):
             dropped.update(m for m in group if m.type != "GPE")
     return [m for m in mentions if m not in dropped]
+
+
+def _in_health_sentence(doc, m: Mention) -> bool:
+    words = _disease_words()
+    return any(token.lower_ in words["after"] or token.lower_ in words["variant"] or token.lower_ in words["vaccine"]
+               for token in doc[m.first].sent)
 
 
 def _before_variant_noun(doc, m: Mention) -> bool:
