@@ -2369,13 +2369,15 @@ STOCK_REACH = 40  # how many characters before a ticker STOCK_BEFORE reads
 
 
 def _tickers_of_named_companies(text: str, mentions: list[Mention]) -> None:
-    """ "Shares of CERN opened at $92", "Cerner Co. has a market cap ...": a bare ticker-shaped name ("CERN") the
+    """ "Shares of CERN opened at $92", "Cerner Co. has a market cap ...": a bare ticker-shaped name ("CERN"; tagged as
+    a place only if no gazetteer place is called so: not "US") the
     article writes at least once as a stock and names no fuller name for is the one company the article names whose
     name holds the ticker's letters in order from its first ("Cerner Co.": C-E-R-N), in all its mentions; not a body
     of the same letters that other articles write out (the store joins it by name)."""
     tickers: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.type in ("ORG", PERSON) and TICKER_NAME.fullmatch(m.text) and (m.entity or m.text) == m.text:
+        if TICKER_NAME.fullmatch(m.text) and (m.entity or m.text) == m.text and (
+                m.type in ("ORG", PERSON) or m.type in PLACE_TYPES and not get_gazetteer().candidates(m.text)):
             tickers.setdefault(m.text, []).append(m)
     for ticker, group in tickers.items():
         if not any(_written_as_stock(text, m) for m in group):
