@@ -37,7 +37,11 @@ knows is the town; one shaped like an acronym ("KyTC") or written as a body ("th
 a body; an "organisation" shaped like a person's name and shown to be one ("Reporter Lisa Crane contributed") is a
 person. A financial measure's abbreviation ("an EPS of $1.12", "a PEG ratio", "EBITDA") is no entity; a listing marker
 ("Acme Corp (NASDAQ:ACME)") makes the name before it a company and its ticker that company's in the whole article;
-an exchange and ticker no marker ties ("shares of NASDAQ ACME") are no entity (loader/data/financial_terms.tsv).
+an exchange and ticker no marker ties ("shares of NASDAQ ACME") are no entity (loader/data/financial_terms.tsv); a bare
+ticker written as a stock ("shares of CERN") is the one company the article names with its letters ("Cerner"). Credit
+rating grades ("rated Baa and BBB") and diseases or their variants ("the Omicron variant", "COVID-19 cases";
+loader/data/disease_words.tsv) are no entity; a legal form tagged apart ("Acme Partners" + "LLC") ends the name
+before it, and alone is no mention.
 A "person" the article writes as a firm ("X analyst Ann Roe", "analysts at X", "shares of X", "X raised its
 target") or whose name ends in a web address ("TickerWatch.com") is an organisation, in every mention unless a title
 or role shows that name as a person's.
@@ -2370,10 +2374,10 @@ STOCK_REACH = 40  # how many characters before a ticker STOCK_BEFORE reads
 
 def _tickers_of_named_companies(text: str, mentions: list[Mention]) -> None:
     """ "Shares of CERN opened at $92", "Cerner Co. has a market cap ...": a bare ticker-shaped name ("CERN"; tagged as
-    a place only if no gazetteer place is called so: not "US") the
-    article writes at least once as a stock and names no fuller name for is the one company the article names whose
-    name holds the ticker's letters in order from its first ("Cerner Co.": C-E-R-N), in all its mentions; not a body
-    of the same letters that other articles write out (the store joins it by name)."""
+    a place only if no gazetteer place is called so: not "US") the article writes at least once as a stock and names
+    no fuller name for is the one company the article names whose name holds the ticker's letters (_holds_letters:
+    "Cerner Co." for CERN), in all its mentions; not a body of the same letters that other articles write out (the
+    store joins it by name)."""
     tickers: dict[str, list[Mention]] = {}
     for m in mentions:
         if TICKER_NAME.fullmatch(m.text) and (m.entity or m.text) == m.text and (
