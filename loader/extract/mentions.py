@@ -1044,8 +1044,9 @@ def _in_health_sentence(doc, m: Mention) -> bool:
 def _before_variant_noun(doc, m: Mention) -> bool:
     """ "the Omicron variant", "the Omicron-specific variant vaccine": a name before a variant's noun."""
     variant = _disease_words()["variant"]
+    compound = _disease_words()["compound"]
     return any(i < len(doc) and doc[i].lower_ in variant for i in (m.last, m.last + 1, m.last + 2)
-               if all(doc[j].text in DASHES or doc[j].lower_ in _disease_words()["compound"] for j in range(m.last, i)))
+               if all(doc[j].text in DASHES or doc[j].lower_ in compound for j in range(m.last, i)))
 
 
 def _as_disease(doc, m: Mention) -> bool:
@@ -2365,8 +2366,8 @@ def _listed_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
 
 # A bare ticker written as a stock ("shares of ACME", "ACME opened at $12", "ACME's PEG ratio", "stakes in ACME").
 TICKER_NAME = re.compile(r"[A-Z]{2,5}")
-STOCK_BEFORE = re.compile(r"(?:\b(?:shares|stock|stakes?|holdings|positions?)\s+(?:of|in)|\b(?:weighed in|commented)\s+on"
-                          r"|\b(?:buy|sell|own))\s+$", re.IGNORECASE)
+STOCK_BEFORE = re.compile(r"(?:\b(?:shares|stock|stakes?|holdings|positions?)\s+(?:of|in)"
+                          r"|\b(?:weighed in|commented)\s+on|\b(?:buy|sell|own))\s+$", re.IGNORECASE)
 STOCK_AFTER = re.compile(r"(?:['’]s)?\s+(?:stock|shares|opened|closed|traded)\b|\s+has been the (?:topic|subject)\b"
                          r"|['’]s\s+(?:PEG|P/E|price|market)\b")
 STOCK_REACH = 40  # how many characters before a ticker STOCK_BEFORE reads
