@@ -1017,8 +1017,8 @@ def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
     is that disease: none of our entities, so all its mentions in the article are dropped, but those tagged as a
     country, city or state (GPE: "the India variant" is India's). A code name ("COVID-19", grouped on its own even
     where the article took it for a short form of a longer name) is a disease once a sentence of it uses any of those
-    words ("... lockdowns and inflation"). A name tagged as a place is written as a disease only before a variant's noun ("the Delta
-    variant"), not before "cases" or "lockdown" ("India cases")."""
+    words ("... lockdowns and inflation"). A name tagged as a place is written as a disease only before a variant's
+    noun ("the Delta variant"), not before "cases" or "lockdown" ("India cases")."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if DISEASE_CODE.fullmatch(m.text):
