@@ -296,7 +296,8 @@ def _legal_forms_joined(doc, text: str, mentions: list[Mention]) -> list[Mention
     space or a comma between) is the end of that name, and one written right after capitalised words of its sentence
     that no name holds ends a company's name they start (_untagged_firm): one organisation either way. One written
     as an abbreviation after neither is no mention of any entity (it never stands for the company another sentence
-    names); a longer one ("the Company") is left to refer back."""
+    names), unless written after "the" ("The Co will close two depots"): that one, like a longer one ("the
+    Company"), is left to refer back."""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         if not _only_legal_forms(m.text):
@@ -307,7 +308,8 @@ def _legal_forms_joined(doc, text: str, mentions: list[Mention]) -> list[Mention
             kept[-1] = Mention(last.first, m.last, last.start, m.end, text[last.start:m.end], "ORG", last.first)
         elif (firm := _untagged_firm(doc, text, m, kept)) is not None:
             kept = [k for k in kept if k.first < firm.first] + [firm]
-        elif any(len(word) > LEGAL_ABBREVIATION for word in fold_words(m.text)):
+        elif any(len(word) > LEGAL_ABBREVIATION for word in fold_words(m.text)) \
+                or m.first > 0 and doc[m.first - 1].lower_ == "the":
             kept.append(m)
     return kept
 
