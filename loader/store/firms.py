@@ -1,0 +1,166 @@
+"""Firms named after people: a person's row that the archive also types as an organisation, and never shows as a person.
+
+The model tags a firm named after people ("Hale Dorsey", "Ann Roe & Partners" written "Ann Roe") as a person wherever
+its article gives no firm cue; an article that gives one ("analysts at ...", "... raised its target":
+loader/extract/mentions.py) types it an organisation, so the archive holds a person row and an organisation row of one
+name. _people_named_like_things (store/entities.py) joins the person to the organisation when at least as many articles
+name the organisation; firm_decisions (read by merge_short_forms, so the merge keeps the person row's id, its mentions
+and quotes follow, and it is undone like any other merge when its evidence goes) decides the rest: the person joins
+the organisation, whatever the counts, when at least FIRM_MIN_ARTICLES articles type the name as an organisation and no
+article of the archive shows it as a person's (_person_articles): no title or role on its mentions (one that names a
+company, "the brokerage", aside), no honorific before it, no age after it ("..., 58,"), no given name of it written
+alone, no "he"/"she" that can only be it, no quote it said as "he" or with a person's role. A founder written as a
+person beside the company of his name is shown so in the articles about him, and stays a person; a person that shows
+such evidence stays apart even when more articles name the organisation, once it was joined by this rule.
+
+type_merged_speakers (a FINISHER, after the merges) gives the quotes of a person row joined to an organisation or a
+place the speaker_type of what it joined ("organisation"), and gives "person" back to those whose merge was undone.
+"""
+import re
+from collections import defaultdict
+
+from ..extract.mentions import CHANGE_VERBS, FIRM_OWNED, FIRM_STAFF, HOLDING_WORDS, RATING_VERBS, STAFF_LINKS
+from ..extract.names import LEGAL_FORMS, PERSON, described_as, entity_key, fold_words, is_given_name, roles
+from .entities import entity_id, spelling_core
+from .rows import chunks, marks
+
+# An organisation row needs this many articles of its own (typed so by a firm cue) for a person row to join it.
+FIRM_MIN_ARTICLES = 1
+# What an article writes about a firm just before or after its name (the extract stage's firm cues, read as text):
+# "analysts at ...", "shares of ...", "a stake in ..."; "...'s analysts", "... analyst Ann Roe", "... upgraded",
+# "... raised its stake".
+FIRM_BEFORE = re.compile(r"(?i)\b(?:(?:%s)s?\s+(?:%s|from)|%s)\s+(?:the\s+)?$" % (
+    "|".join(sorted(FIRM_STAFF)), "|".join(sorted(STAFF_LINKS)),
+    "|".join(f"(?:{'|'.join(sorted(words))})\\s+{link}" for link, words in sorted(HOLDING_WORDS.items()))))
+FIRM_AFTER = re.compile(r"(?:['’]s?\s+(?:%s)\b|\s+(?:%s)s?\b|\s+(?:%s)\w*\b|\s+(?:%s)\w*\s+(?:its|their)\b)" % (
+    "|".join(sorted(FIRM_OWNED)), "|".join(sorted(FIRM_STAFF)), "|".join(sorted(RATING_VERBS)),
+    "|".join(sorted({verb.rstrip("e") for verb in CHANGE_VERBS}))))
+FIRM_REACH = 40  # characters before a name that FIRM_BEFORE reads
+# Words that refer to a person, never to a firm.
+PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# A person's age written after the name: "Ann Roe, 58, said", "Ann Roe (58)".
+AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;]|\(\d{1,3}\))")
+HONORIFIC_BEFORE = re.compile(r"\b(\w+)\.?\s*$")
+# Where the sentence after a mention ends: the next full stop before a capital, or a paragraph break.
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
+
+
+def firm_decisions(db, rows: list[tuple]) -> dict[str, tuple[str, bool]]:
+    """person id → (organisation id, whether it joins it) for every person row (of two words or more, or one word
+    whose organisation adds legal forms: "Hale Inc") whose name is an organisation row's too, by key or by spelling
+    core (spelling_core: "Hale Dorsey Co"), and whose own articles outnumber that one's (fewer:
+    _people_named_like_things joins them); `rows` are merge_short_forms' (id, name, type, merged_into, article_count)."""
+    organisations, merged, names = {}, {row[0]: row[3] for row in rows}, {row[0]: row[1] for row in rows}
+    for entity, name, type_, into, articles in rows:
+        if type_ == "ORG":
+            for key in {("key", entity_key(name, "ORG")), ("core", spelling_core(name)[0])}:
+                if key not in organisations or (articles, into is None) > organisations[key][:2]:
+                    organisations[key] = (articles, into is None, entity)
+    decisions = {}
+    for entity, name, type_, into, _ in rows:
+        if type_ != PERSON:
+            continue
+        if len(fold_words(name)) < 2 and entity_id(name, "ORG") in merged:
+            continue  # a one-word name joins its place or organisation whatever the counts (_people_named_like_things)
+        found = organisations.get(("key", entity_key(name, PERSON)))
+        if found is None:
+            found = organisations.get(("core", spelling_core(name)[0]))
+        if found is None or found[2] == entity:
+            continue
+        organisation = found[2]
+        ids = {entity, organisation, into, merged.get(organisation)} - {None}
+        people, firms = _own_articles(db, name, ids)
+        if len(firms) >= len(people) or not people:
+            continue
+        firm_like = _firm_word(names[organisation]) or len(_firm_articles(db, firms)) >= FIRM_MIN_ARTICLES
+        decisions[entity] = (organisation, firm_like and not _person_articles(db, name, ids, people))
+    return decisions
+
+
+def _own_articles(db, name: str, ids: set) -> tuple[dict, dict]:
+    """(article → the mentions (text, start, end, role) of the name typed as a person there, article → those typed as
+    an organisation), wherever a merge has put them."""
+    people, firms = defaultdict(list), defaultdict(list)
+    person_key, other_key = entity_key(name, PERSON), spelling_core(name)[0]
+    for article_id, own, text, type_, start, end, role in db.execute(
+            f"select article_id, coalesce(entity_name, text), text, type, start, \"end\", role from mentions where "
+            f"entity_id in ({marks(sorted(ids))})", sorted(ids)):
+        if type_ == PERSON and entity_key(own, PERSON) == person_key:
+            people[article_id].append((text, start, end, role))
+        elif type_ == "ORG" and spelling_core(own)[0] == other_key:
+            firms[article_id].append((text, start, end, role))
+    return people, firms
+
+
+def _firm_word(name: str) -> bool:
+    """Whether the name holds a legal form or a company's noun ("Hale Law Firm", "Hale Dorsey L.P.")."""
+    return any(word in LEGAL_FORMS or described_as(word) == "company" for word in fold_words(name))
+
+
+def _firm_articles(db, firms: dict) -> set:
+    """Those of the articles that write a firm's cue just before or after one of their organisation mentions."""
+    found = set()
+    for chunk in chunks(sorted(firms)):
+        for article_id, body in db.execute(f"select id, body from articles where id in ({marks(chunk)})", chunk):
+            body = body or ""
+            if any(FIRM_BEFORE.search(body[max(0, start - FIRM_REACH):start]) or FIRM_AFTER.match(body, end)
+                   for _, start, end, _ in firms[article_id]):
+                found.add(article_id)
+    return found
+
+
+def _person_articles(db, name: str, ids: set, people: dict) -> set:
+    """The articles that show the name as a person's (see the module's docstring)."""
+    found = _quoted_as_person(db, name, ids)
+    given = fold_words(name)[0] if is_given_name(name) else None
+    for chunk in chunks(sorted(set(people) - found)):
+        for article_id, body in db.execute(f"select id, body from articles where id in ({marks(chunk)})", chunk):
+            others = list(db.execute("select text, start from mentions where article_id = ? and type = ?",
+                                     [article_id, PERSON]))
+            if given and any(fold_words(text) == [given] for text, _ in others):
+                found.add(article_id)  # "Ann" alone: the person's given name
+            elif any(_shown_as_person(body or "", mention, others) for mention in people[article_id]):
+                found.add(article_id)
+    return found
+
+
+def _quoted_as_person(db, name: str, ids: set) -> set:
+    """The articles that quote the name as a person who is "he" or "she", or with a person's role."""
+    key = entity_key(name, PERSON)
+    return {article_id for article_id, speaker, text, role in db.execute(
+        f"select article_id, coalesce(speaker_name, speaker), speaker_text, speaker_role from quotes where "
+        f"speaker_type = 'person' and speaker_entity_id in ({marks(sorted(ids))})", sorted(ids))
+        if speaker and entity_key(speaker, PERSON) == key
+        and ((text or "").lower() in PRONOUNS or _person_role(role))}
+
+
+def _person_role(role: str | None) -> bool:
+    """Whether a mention's role is a person's: any role, but one that names a company ("the brokerage")."""
+    if not role:
+        return False
+    words = [word for word in re.findall(r"[a-z]+", role.lower()) if word not in ("the", "a", "an")]
+    return not any(described_as(word) == "company" for word in words)
+
+
+def _shown_as_person(body: str, mention: tuple, others: list) -> bool:
+    """Whether one mention (text, start, end, role) is shown as a person's: a person's role, an honorific before
+    it, an age after it, or "he"/"she" after it, in its sentence or the next, before any other person's name and
+    with no other person's name before it in its sentence."""
+    text, start, end, role = mention
+    if _person_role(role) or AGE_AFTER.match(body, end):
+        return True
+    before = HONORIFIC_BEFORE.search(body[max(0, start - 12):start])
+    if before and before.group(1).lower() in roles()["honorifics"]:
+        return True
+    return _pronoun_of(body, start, end, [other for other in others if other[1] != start])
+
+
+def _pronoun_of(body: str, start: int, end: int, others: list) -> bool:
+    stops = [match.end() for match in SENTENCE_END.finditer(body, end)][:2]
+    reach = stops[-1] if stops else len(body)
+    sentence_start = max((match.end() for match in SENTENCE_END.finditer(body, 0, start)), default=0)
+    if any(sentence_start <= other_start < start for _, other_start in others):
+        return False  # "Ann Roe, an analyst at ..., said he": the pronoun may be the other person's
+    pronoun = PRONOUN.search(body, end, reach)
+    return pronoun is not None and not any(end <= other_start < pronoun.start() for _, other_start in others)
