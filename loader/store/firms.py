@@ -158,9 +158,55 @@ def _shown_as_person(body: str, mention: tuple, others: list) -> bool:
 
 def _pronoun_of(body: str, start: int, end: int, others: list) -> bool:
     stops = [match.end() for match in SENTENCE_END.finditer(body, end)][:2]
-    reach = stops[-1] if stops else len(body)
+    reach = stops[1] if len(stops) > 1 else len(body)  # the end of the next sentence
     sentence_start = max((match.end() for match in SENTENCE_END.finditer(body, 0, start)), default=0)
     if any(sentence_start <= other_start < start for _, other_start in others):
         return False  # "Ann Roe, an analyst at ..., said he": the pronoun may be the other person's
     pronoun = PRONOUN.search(body, end, reach)
     return pronoun is not None and not any(end <= other_start < pronoun.start() for _, other_start in others)
+
+
+def type_merged_speakers(db) -> int:
+    """A FINISHER (after the merges): a quote said by a person row that joined an organisation or a place shows the
+    speaker_type of what it joined ("organisation"), unless a quote of that name shows a person (said as "he" or
+    "she", or with a person's role: a presenter merged into a network of his name stays a person when quoted); one whose person row is apart again (the merge undone: an
+    organisation's quote in an article that types the speaker's name only as a person's) is a person's quote again,
+    linked to the person row (or where that row is merged). Returns how many quotes changed; their groups are
+    refreshed."""
+    from .provenance import refresh_group_rows
+    from .quotes import SPEAKER_TYPES
+    changed, groups = [], set()
+    for quote, name, linked, type_, group in db.execute(
+            "select quotes.id, coalesce(quotes.speaker_name, quotes.speaker), quotes.speaker_entity_id, entities.type, "
+            "quotes.group_id from quotes join entities on entities.id = quotes.speaker_entity_id where "
+            "quotes.speaker_type = 'person' and entities.type != 'PERSON' and quotes.speaker_entity_id in "
+            "(select merged_into from entities where type = 'PERSON')").fetchall():
+        if name and _merged_into(db, entity_id(name, PERSON)) == linked and not _quoted_as_person(db, name, {linked}):
+            changed.append((SPEAKER_TYPES.get(type_, "organisation"), linked, quote))
+            groups.add(group)
+    for quote, name, group in db.execute(
+            "select id, coalesce(speaker_name, speaker), group_id from quotes where speaker_type = 'organisation' and "
+            "exists (select 1 from mentions where mentions.entity_name = coalesce(quotes.speaker_name, quotes.speaker) "
+            "and mentions.article_id = quotes.article_id and mentions.type = 'PERSON') and not exists (select 1 from "
+            "mentions where mentions.entity_name = coalesce(quotes.speaker_name, quotes.speaker) and "
+            "mentions.article_id = quotes.article_id and mentions.type != 'PERSON')").fetchall():
+        person = entity_id(name, PERSON)
+        row = db.execute("select type, merged_into from entities where id = ?", [person]).fetchone()
+        target = row[1] or person if row else None
+        if row and row[0] == PERSON and _type_of(db, target) == PERSON:
+            changed.append(("person", target, quote))
+            groups.add(group)
+    db.conn.executemany("update quotes set speaker_type = ?, speaker_entity_id = ? where id = ?", changed)
+    if groups - {None}:
+        refresh_group_rows(db, groups - {None})
+    return len(changed)
+
+
+def _merged_into(db, entity: str) -> str | None:
+    row = db.execute("select merged_into from entities where id = ?", [entity]).fetchone()
+    return row[0] if row else None
+
+
+def _type_of(db, entity: str) -> str | None:
+    row = db.execute("select type from entities where id = ?", [entity]).fetchone()
+    return row[0] if row else None
