@@ -167,29 +167,34 @@ def _pronoun_of(body: str, start: int, end: int, others: list) -> bool:
 
 
 def type_merged_speakers(db) -> int:
-    """A FINISHER (after the merges): a quote said by a person row that joined an organisation or a place shows the
-    speaker_type of what it joined ("organisation"), unless a quote of that name shows a person (said as "he" or
-    "she", or with a person's role: a presenter merged into a network of his name stays a person when quoted); one whose person row is apart again (the merge undone: an
-    organisation's quote in an article that types the speaker's name only as a person's) is a person's quote again,
-    linked to the person row (or where that row is merged). Returns how many quotes changed; their groups are
-    refreshed."""
+    """A FINISHER (after the merges): a quote said by a person row that joined a firm (firm_decisions) shows the
+    speaker_type of what it joined ("organisation"); one whose person row is apart again (the join undone: an
+    organisation's quote, written with the name or a word of it, in an article that types the name only as a
+    person's) is a person's quote again, linked to the person row (or where that row is merged). Returns how many
+    quotes changed; their groups are refreshed."""
     from .provenance import refresh_group_rows
     from .quotes import SPEAKER_TYPES
+    rows = list(db.execute("select id, name, type, merged_into, coalesce(article_count, 0) from entities "
+                           "where type = 'PERSON' and merged_into is not null or type != 'PERSON'"))
+    joined = {person: firm for person, (firm, joins) in firm_decisions(db, rows).items() if joins}
     changed, groups = [], set()
-    for quote, name, linked, type_, group in db.execute(
-            "select quotes.id, coalesce(quotes.speaker_name, quotes.speaker), quotes.speaker_entity_id, entities.type, "
-            "quotes.group_id from quotes join entities on entities.id = quotes.speaker_entity_id where "
-            "quotes.speaker_type = 'person' and entities.type != 'PERSON' and quotes.speaker_entity_id in "
-            "(select merged_into from entities where type = 'PERSON')").fetchall():
-        if name and _merged_into(db, entity_id(name, PERSON)) == linked and not _quoted_as_person(db, name, {linked}):
-            changed.append((SPEAKER_TYPES.get(type_, "organisation"), linked, quote))
-            groups.add(group)
-    for quote, name, group in db.execute(
-            "select id, coalesce(speaker_name, speaker), group_id from quotes where speaker_type = 'organisation' and "
+    for ids in chunks(sorted(set(joined.values()))):
+        for quote, name, linked, type_, group in db.execute(
+                f"select quotes.id, coalesce(quotes.speaker_name, quotes.speaker), quotes.speaker_entity_id, "
+                f"entities.type, quotes.group_id from quotes join entities on entities.id = quotes.speaker_entity_id "
+                f"where quotes.speaker_type = 'person' and quotes.speaker_entity_id in ({marks(ids)})", ids).fetchall():
+            if name and joined.get(entity_id(name, PERSON)) == linked:
+                changed.append((SPEAKER_TYPES.get(type_, "organisation"), linked, quote))
+                groups.add(group)
+    for quote, name, text, group in db.execute(
+            "select id, coalesce(speaker_name, speaker), speaker_text, group_id from quotes where "
+            "speaker_type = 'organisation' and "
             "exists (select 1 from mentions where mentions.entity_name = coalesce(quotes.speaker_name, quotes.speaker) "
             "and mentions.article_id = quotes.article_id and mentions.type = 'PERSON') and not exists (select 1 from "
             "mentions where mentions.entity_name = coalesce(quotes.speaker_name, quotes.speaker) and "
             "mentions.article_id = quotes.article_id and mentions.type != 'PERSON')").fetchall():
+        if not name or not set(fold_words(text or "")) <= set(fold_words(name)) or not fold_words(text or ""):
+            continue  # "It said": a quote the organisation said, not one a person's row brought
         person = entity_id(name, PERSON)
         row = db.execute("select type, merged_into from entities where id = ?", [person]).fetchone()
         target = row[1] or person if row else None
@@ -200,11 +205,6 @@ def type_merged_speakers(db) -> int:
     if groups - {None}:
         refresh_group_rows(db, groups - {None})
     return len(changed)
-
-
-def _merged_into(db, entity: str) -> str | None:
-    row = db.execute("select merged_into from entities where id = ?", [entity]).fetchone()
-    return row[0] if row else None
 
 
 def _type_of(db, entity: str) -> str | None:
