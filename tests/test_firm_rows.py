@@ -104,3 +104,28 @@ def test_what_shows_a_name_as_a_persons():
     assert found == [True, True, True, False, False, True]
     assert _shown_as_person(body, ("Ames Dole", *spans[4], "chief executive"), others) is True
     assert _shown_as_person(body, ("Ames Dole", *spans[4], "the brokerage"), others) is False
+
+
+BROKER = "Dunmore Keating"
+CALLS = ("Acme Corp. was the subject of several reports. Dunmore Keating lifted their price target on Acme Corp. to $40 "
+         "on Tuesday.",
+         "Shares of Acme Corp. rose. Dunmore Keating cut their price objective on the stock to $35.",
+         "Several analysts cover Acme Corp. Dunmore Keating boosted their target price on the shares to $44.")
+RETIRED = "Dunmore Keating, 71, retired from the board of Acme Corp. last year."
+
+
+def test_a_person_its_own_articles_write_as_a_firm_is_an_organisation_until_one_shows_a_person(load_into, tmp_path):
+    db = load(load_into, tmp_path, "calls", *CALLS)
+    broker = entity_id(BROKER, "PERSON")
+    shown = "select id, type, article_count, merged_into from entities where name = ?"
+    assert [tuple(row) for row in db.execute(shown, [BROKER])] == [(broker, "ORG", 3, None)]
+    assert {row[0] for row in db.execute("select type from mentions where entity_id = ?", [broker])} == {"PERSON"}
+    db = load(load_into, tmp_path, "people", RETIRED)
+    assert [tuple(row) for row in db.execute(shown, [BROKER])] == [(broker, "PERSON", 4, None)]
+
+
+def test_a_name_cued_in_only_one_article_stays_a_person(load_into, tmp_path):
+    db = load(load_into, tmp_path, "calls", CALLS[0], *(f"Dunmore Keating visited {town} on Monday." for town in (
+        "Leeds", "York", "Hull", "Derby")))
+    assert [tuple(row) for row in db.execute("select type, article_count from entities where name = ?", [BROKER])] \
+        == [("PERSON", 5)]
