@@ -529,3 +529,21 @@ def test_a_name_holding_the_acronym_is_its_candidate_only_as_a_company_of_that_n
             ("fragment", 'KDB "Overheated', "ORG", None, 1),  # a cut sentence, no rival of the bank
             ("word", "VTX", "ORG", None, 3), ("company", "VTX Corp", "ORG", None, 2)]
     assert _short_form_targets(rows) == {"acronym": "bank", "word": "company"}
+
+
+SPELLINGS = [
+    {"title": "Museum plans", "body": "\"We will open the new wing in May,\" said Renée Calloway, the museum's director."},
+    {"title": "Museum wing", "body": "\"The wing cost less than planned,\" said Renée Calloway, the museum's director."},
+    {"title": "Museum opens", "body": "\"Visitors came from three states,\" said Renee Calloway, the museum's director."},
+    {"title": "Council vote", "body": "\"The budget passed easily,\" said Stephen Hollin, a councillor."},
+    {"title": "Council budget", "body": "\"We cut the road fund,\" said Steve Hollin, a councillor."},
+]
+
+
+def test_a_speakers_spelling_of_the_same_name_shows_the_entitys_and_a_folded_nickname_keeps_its_own(
+        load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "spellings.json", SPELLINGS), nlp=True)
+    calloway = entity(db, "Renée Calloway", "PERSON")["id"]
+    assert quotes_of(db, "three states") == [("Renée Calloway", "Renee Calloway", calloway)]
+    assert [row[:2] for row in quotes_of(db, "road fund")] == [("Steve Hollin", "Steve Hollin")]
+    assert [row[:2] for row in quotes_of(db, "budget passed")] == [("Stephen Hollin", "Stephen Hollin")]

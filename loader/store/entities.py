@@ -244,26 +244,28 @@ def retype_places(db) -> int:
 
 
 def follow_merges_in_speakers(db) -> int:
-    """quotes.speaker names the entity the quote's speaker was merged into ("Trump" → "Donald Trump", one speaker
-    row) when it is of the same kind as the speaker (a person, or not), and its own name again once the merge is
-    undone; quotes.speaker_name keeps the name the article gives.
-    Only quotes linked to a merge's target, or showing a name not their own, are looked at, and of those only the
-    ones SQL cannot tell already show what they should (their own name, not the other kind's or their entity's
-    own; or their entity's name, of their kind). Returns how many changed; their quote groups are refreshed."""
+    """quotes.speaker names the entity the quote's speaker was merged into ("Trump" → "Donald Trump") or the
+    entity's spelling of the same name ("Stephane Bancel" → "Stéphane Bancel", "Moderna Inc" → "Moderna, Inc."):
+    one speaker row, when it is of the same kind as the speaker (a person, or not); its own name again once a
+    merge is undone or the kinds differ, and where the entity's key only folds another name into it ("Steve King"
+    stays, not "Stephen King"). quotes.speaker_name keeps the name the article gives.
+    Only the quotes SQL cannot tell already show what they should (their own name, where the entity is missing or
+    of the other kind; or their entity's name, of their kind) are looked at. Returns how many changed; their quote
+    groups are refreshed."""
     _name_quotes_of_older_archives(db)
     kind_sql = "coalesce(quotes.speaker_type = 'person', 0) = coalesce(entities.type = 'PERSON', 0)"
     changed, groups = [], set()
-    for quote, speaker, own, linked, name, type_, group, category in db.execute(
+    for quote, speaker, own, linked, name, type_, group, category, target in db.execute(
             "select quotes.id, quotes.speaker, quotes.speaker_name, quotes.speaker_entity_id, entities.name, "
-            "entities.type, quotes.group_id, quotes.speaker_type from quotes left join entities on entities.id = "
-            "quotes.speaker_entity_id where quotes.speaker_name is not null and (quotes.speaker is not "
-            "quotes.speaker_name or quotes.speaker_entity_id in (select merged_into from entities where merged_into "
-            f"is not null)) and not ((quotes.speaker is quotes.speaker_name and (entities.name is null or not "
-            f"({kind_sql}) or entities.name is quotes.speaker_name)) or (quotes.speaker is entities.name and "
-            f"{kind_sql}))"):
+            "entities.type, quotes.group_id, quotes.speaker_type, quotes.speaker_entity_id in (select merged_into "
+            "from entities where merged_into is not null) from quotes left join entities on entities.id = "
+            "quotes.speaker_entity_id where quotes.speaker_name is not null and not ((quotes.speaker is "
+            f"quotes.speaker_name and (entities.name is null or not ({kind_sql}))) or (quotes.speaker is "
+            f"entities.name and {kind_sql}))"):
         # a person's quote takes a person's name only ("Howard" said it, not the "Howard Government")
         same_kind = (category == "person") == (type_ == PERSON)
-        wanted = name if name and same_kind and entity_id(own, type_) != linked else own
+        merged = (target or speaker != own) and entity_id(own, type_) != linked
+        wanted = name if name and same_kind and (merged or _one_spelling(own, name)) else own
         if wanted != speaker:
             changed.append((wanted, quote))
             if group is not None:
@@ -272,6 +274,11 @@ def follow_merges_in_speakers(db) -> int:
     if groups:
         refresh_group_rows(db, groups)
     return len(changed)
+
+
+def _one_spelling(name: str, other: str) -> bool:
+    """Two ways of writing one name: accents, case, hyphens, "&" or a legal form apart (spelling_core)."""
+    return spelling_core(name)[0] == spelling_core(other)[0]
 
 
 def _name_quotes_of_older_archives(db) -> None:
