@@ -53,17 +53,19 @@ def test_a_founder_shown_as_a_person_stays_one_and_undoes_the_join(load_into, tm
 
 
 def archive(path, articles: dict):
-    """An archive at `path` of articles: id → (body, [(name, type)]), one mention per name where the body writes it."""
+    """An archive at `path` of articles: id → (body, [(name, type[, role])]), one mention per name where the body
+    writes it."""
     db = open_db(str(path))
     ensure_db_shape(db)
     for article_id, (body, names) in articles.items():
         db["articles"].insert({"id": article_id, "title": article_id, "body": body})
-        for name, type_ in names:
+        for name, type_, *role in names:
             db["entities"].insert({"id": entity_id(name, type_), "name": name, "type": type_, "aliases": "[]"},
                                   ignore=True)
             start = body.index(name)
             db["mentions"].insert({"article_id": article_id, "entity_id": entity_id(name, type_), "text": name,
-                                   "type": type_, "start": start, "end": start + len(name), "entity_name": name})
+                                   "type": type_, "start": start, "end": start + len(name), "entity_name": name,
+                                   "role": role[0] if role else None})
     refresh_entities(db)
     return db
 
@@ -129,3 +131,18 @@ def test_a_name_cued_in_only_one_article_stays_a_person(load_into, tmp_path):
         "Leeds", "York", "Hull", "Derby")))
     assert [tuple(row) for row in db.execute("select type, article_count from entities where name = ?", [BROKER])] \
         == [("PERSON", 5)]
+
+
+def test_a_name_with_a_legal_form_joins_its_firm_whatever_role_it_has(tmp_path):
+    managed = {"a": ("The notes were sold, said sole manager Hale Dunn Inc. on Monday.",
+                     [("Hale Dunn Inc.", "PERSON", "sole manager")]),
+               "b": ("Hale Dunn Inc. priced the notes at par.", [("Hale Dunn Inc.", "PERSON")]),
+               "c": ("The issue was led by underwriters at Hale Dunn Inc. in New York.", [("Hale Dunn Inc.", "ORG")])}
+    db = archive(tmp_path / "notes.db", managed)
+    merge_short_forms(db)
+    assert merged(db) == {("Hale Dunn Inc.", "PERSON"): "Hale Dunn Inc."}
+    db = archive(tmp_path / "people.db", {key: (body.replace("Hale Dunn Inc.", "Hale Dunn"),
+                                                [(name.replace(" Inc.", ""), *rest) for name, *rest in names])
+                                          for key, (body, names) in managed.items()})
+    merge_short_forms(db)
+    assert merged(db) == {("Hale Dunn", "PERSON"): None}  # "sole manager Hale Dunn": a person's role

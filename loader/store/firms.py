@@ -11,7 +11,8 @@ article of the archive shows it as a person's (_person_articles): no title or ro
 company, "the brokerage", aside), no honorific before it, no age after it ("..., 58,"), no given name of it written
 alone, no "he"/"she" that can only be it, no quote it said as "he" or with a person's role. A founder written as a
 person beside the company of his name is shown so in the articles about him, and stays a person; a person that shows
-such evidence stays apart even when more articles name the organisation, once it was joined by this rule.
+such evidence stays apart even when more articles name the organisation, once it was joined by this rule. A name
+that ends in a legal form ("Hale Dunn Inc.", "said sole manager Hale Dunn Inc.") is no person's whatever its roles.
 
 A person row that no organisation row shares a name with is a firm when its own articles write it with a firm's cue
 often enough ("... lifted their price target", "analysts at ...") and none shows it as a person's: type_firms (a
@@ -81,7 +82,7 @@ def firm_decisions(db, rows: list[tuple]) -> dict[str, tuple[str, bool]]:
         if len(firms) >= len(people) or not people:
             continue
         firm_like = _firm_word(names[organisation]) or len(_firm_articles(db, firms)) >= FIRM_MIN_ARTICLES
-        decisions[entity] = (organisation, firm_like and not _person_articles(db, name, ids, people))
+        decisions[entity] = (organisation, firm_like and (_legal_form(name) or not _person_articles(db, name, ids, people)))
     return decisions
 
 
@@ -98,6 +99,13 @@ def _own_articles(db, name: str, ids: set) -> tuple[dict, dict]:
         elif type_ == "ORG" and spelling_core(own)[0] == other_key:
             firms[article_id].append((text, start, end, role))
     return people, firms
+
+
+def _legal_form(name: str) -> bool:
+    """Whether a name of several words ends in a legal form ("Hale Dunn Inc."): no person's, whatever role it has ("said
+    sole manager Hale Dunn Inc.")."""
+    words = fold_words(name)
+    return len(words) > 1 and words[-1] in LEGAL_FORMS
 
 
 def _firm_word(name: str) -> bool:
