@@ -2,7 +2,7 @@
 archive holds for it, recorded as an alias, with stable ids; undone when a second candidate arrives."""
 import json
 
-from loader.store.entities import entity_id
+from loader.store.entities import _state_form_of, entity_id
 
 FIRST = [
     {"title": "Harlan Voss visits", "body": "President Harlan Voss arrived in Ottawa on Monday for talks.\n\n"
@@ -547,3 +547,24 @@ def test_a_speakers_spelling_of_the_same_name_shows_the_entitys_and_a_folded_nic
     assert quotes_of(db, "three states") == [("Renée Calloway", "Renee Calloway", calloway)]
     assert [row[:2] for row in quotes_of(db, "road fund")] == [("Steve Hollin", "Steve Hollin")]
     assert [row[:2] for row in quotes_of(db, "budget passed")] == [("Stephen Hollin", "Stephen Hollin")]
+
+
+STATE_FORMS = [
+    {"title": "Trade talks", "body": "Officials from China met traders in Geneva on Monday to discuss steel."},
+    {"title": "Steel exports", "body": "Steel exports from China rose in March, customs data showed."},
+    {"title": "Treaty signed", "body": "The People's Republic of China signed the treaty in Geneva on Friday."},
+]
+
+
+def test_a_states_formal_name_resolved_to_the_same_place_joins_its_short_name(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "forms.json", STATE_FORMS), nlp=True)
+    china = entity(db, "China", "GPE")
+    assert entity(db, "People's Republic of China", "GPE")["merged_into"] == china["id"]
+    assert china["article_count"] == 3 and "People's Republic of China" in json.loads(china["aliases"])
+
+
+def test_only_a_states_form_words_make_two_names_of_one_place_one():
+    assert _state_form_of("Kingdom of Saudi Arabia", "Saudi Arabia")
+    assert _state_form_of("Zhejiang", "Zhejiang province")
+    assert not _state_form_of("Emirates", "United Arab Emirates")
+    assert not _state_form_of("Bayern", "Bavaria")

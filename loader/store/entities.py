@@ -908,7 +908,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     Several fit: see _choose."""
     targets = _spelling_variants(rows)
     for found in (_labelled_names(rows), _legal_form_variants(rows), _middle_initial_variants(rows),
-                  _people_named_like_things(rows)):
+                  _people_named_like_things(rows), _names_of_one_place(rows, context)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
     _firms_named_like_people(context, rows, targets)
     surnames, initials, words = _surnames(rows, targets), defaultdict(set), defaultdict(set)
@@ -1581,6 +1581,52 @@ def _spelling_variants(rows: list[tuple]) -> dict[str, str]:
                     targets.setdefault(entity, top)
                     break
     return targets
+
+
+# The words a state's or a region's formal name adds to its short name (folded: "People's" is "peoples").
+STATE_FORM_WORDS = frozenset({"the", "of", "republic", "kingdom", "federation", "federal", "peoples", "democratic",
+                              "islamic", "socialist", "commonwealth", "principality", "sultanate", "state", "province",
+                              "region", "prefecture", "autonomous"})
+
+
+def _names_of_one_place(rows: list[tuple], context: "ArticleContext | None") -> dict[str, str]:
+    """A state's formal name and its short one ("People's Republic of China" and "China", "Zhejiang province" and
+    "Zhejiang"): a GPE row whose names the places stage resolves, in every article, to one place that another GPE
+    row's names also always resolve to joins it, the one of more articles taking the other, when one name is the
+    other with words of a state's form only (STATE_FORM_WORDS). Names of one place that are not (a club's "Bayern"
+    resolved as Bavaria, an airline's "Emirates") are left apart, as is a name read as two places anywhere (its
+    readings are split_by_place's to tell apart)."""
+    if context is None:
+        return {}
+    rows_by_key = {entity_key(name, "GPE"): (articles, entity, name) for entity, name, type_, merged, articles in rows
+                   if type_ == "GPE" and merged is None}
+    places_of = defaultdict(set)
+    for text, places in context.db.execute("select text, group_concat(distinct place_id) from locations where "
+                                           "place_id is not null group by text"):
+        found = rows_by_key.get(entity_key(text, "GPE"))
+        if found is not None:
+            places_of[found].update(places.split(","))
+    by_place = defaultdict(list)
+    for found, places in places_of.items():
+        if len(places) == 1:
+            by_place[places.pop()].append(found)
+    targets = {}
+    for names in by_place.values():
+        names.sort(reverse=True)
+        for at, (_, entity, name) in enumerate(names):
+            top = next((other for _, other, other_name in names[:at] if _state_form_of(name, other_name)), None)
+            if top is not None:
+                targets[entity] = top
+    return targets
+
+
+def _state_form_of(name: str, other: str) -> bool:
+    """One name is the other with only words of a state's form around it: "Republic of Ireland", "Ireland"."""
+    short, long_ = sorted((fold_words(name), fold_words(other)), key=len)
+    for start in range(len(long_) - len(short) + 1):
+        if short and long_[start:start + len(short)] == short:
+            return all(word in STATE_FORM_WORDS for word in long_[:start] + long_[start + len(short):])
+    return False
 
 
 def _one_edit(a: str, b: str) -> bool:
