@@ -47,7 +47,7 @@ def test_a_person_a_firm_cue_types_as_a_firm_elsewhere_joins_the_firm_in_every_a
 def test_a_founder_shown_as_a_person_stays_one_and_undoes_the_join(load_into, tmp_path):
     load(load_into, tmp_path, "notes", UPGRADE, TARGET, NOTE)
     db = load(load_into, tmp_path, "profile", FOUNDER)
-    person, firm = entity_id(FIRM, "PERSON"), entity_id(FIRM, "ORG")
+    person = entity_id(FIRM, "PERSON")
     assert rows(db) == {(FIRM, "PERSON"): (3, None), (FIRM, "ORG"): (1, None)}
     assert speakers(db) == [(FIRM, "person", person), (FIRM, "person", person)]
 

@@ -58,7 +58,8 @@ def firm_decisions(db, rows: list[tuple]) -> dict[str, tuple[str, bool]]:
     """person id → (organisation id, whether it joins it) for every person row (of two words or more, or one word
     whose organisation adds legal forms: "Hale Inc") whose name is an organisation row's too, by key or by spelling
     core (spelling_core: "Hale Dorsey Co"), and whose own articles outnumber that one's (fewer:
-    _people_named_like_things joins them); `rows` are merge_short_forms' (id, name, type, merged_into, article_count)."""
+    _people_named_like_things joins them); `rows` are merge_short_forms' (id, name, type, merged_into,
+    article_count)."""
     organisations, merged, names = {}, {row[0]: row[3] for row in rows}, {row[0]: row[1] for row in rows}
     for entity, name, type_, into, articles in rows:
         if type_ == "ORG":
@@ -82,7 +83,8 @@ def firm_decisions(db, rows: list[tuple]) -> dict[str, tuple[str, bool]]:
         if len(firms) >= len(people) or not people:
             continue
         firm_like = _firm_word(names[organisation]) or len(_firm_articles(db, firms)) >= FIRM_MIN_ARTICLES
-        decisions[entity] = (organisation, firm_like and (_legal_form(name) or not _person_articles(db, name, ids, people)))
+        joins = firm_like and (_legal_form(name) or not _person_articles(db, name, ids, people))
+        decisions[entity] = (organisation, joins)
     return decisions
 
 
