@@ -105,3 +105,13 @@ def test_a_prompt_to_follow_an_account_is_no_part_of_the_name_and_a_company_keep
 def test_a_job_titles_acronym_before_a_name_is_no_part_of_it():
     assert typed("The report can be read on the website. Also, CAO Nora B. Williams sold 2,000 shares of the "
                  "stock.") == [[("Nora B. Williams", "PERSON")]]
+
+
+def test_the_broker_and_the_company_of_a_rating_or_a_price_target_are_firms():
+    assert typed("Harold P. Keene reissued a buy rating on shares of Acme Corp. on Monday. Brandt Keller began "
+                 "coverage on Acme Corp. in a research note.",
+                 "Fenwick Tate lowered Dalmore from a buy rating to a hold rating.",
+                 "Halvorsen Keene' price objective suggests a potential upside of 12% from the stock's price.") == [
+        [("Harold P. Keene", "ORG"), ("Acme Corp.", "ORG"), ("Brandt Keller", "ORG"), ("Acme Corp.", "ORG")],
+        [("Fenwick Tate", "ORG"), ("Dalmore", "ORG")],
+        [("Halvorsen Keene", "ORG")]]

@@ -1540,6 +1540,9 @@ CHANGE_VERBS = {"raise", "cut", "lower", "boost", "lift", "trim", "reduce", "inc
                 "downgrade", "initiate", "reiterate", "reaffirm", "start", "begin", "resume"}
 # Holdings written before "of" or "in" and the firm held ("shares of Hale Dunn", "a stake in Hale Dunn").
 HOLDING_WORDS = {"of": {"shares", "stock", "stocks"}, "in": {"stake", "stakes", "holding", "holdings"}}
+# Verbs of a broker's note on a company (by lemma) whose subject, given name or not, is a firm when their object is
+# "coverage" or a rating "on" the company ("... began coverage on Acme", "... reissued a buy rating on Acme").
+NOTE_VERBS = CALL_VERBS | {"assume", "begin", "restate", "reissue"}
 # A firm's holding in a company (by lemma), the object of a market note's verb with "its" before it ("... grew its
 # holdings in Acme", "... trimmed its position in Acme"), or bought "new" ("... acquired a new stake in Acme").
 HOLDING_OBJECTS = {"stake", "position", "holding", "holdings"}
@@ -1566,7 +1569,8 @@ def _firms_taken_for_people(doc, mentions: list[Mention]) -> None:
     honorific or a role, on it or on a longer name ending with it: "managing director Ann Hale" keeps "Hale said" a
     person, and "analysts at Hale" the firm)."""
     firms = [m for m in mentions if m.type == PERSON and m.text not in demonyms() and _written_as_firm(doc, m)
-             or m.type in (PERSON, "NORP") and WEB_ADDRESS.search(m.text) or m.type == PERSON and _firm_shaped(m.text)]
+             or m.type in (PERSON, "NORP") and WEB_ADDRESS.search(m.text)
+             or m.type == PERSON and (_firm_shaped(m.text) or _noted_as_firm(doc, m))]
     acting = [m for m in mentions if m.type == PERSON and m.text not in demonyms()
               and (_acts_as_firm(doc, m) or _starts_a_company(m, mentions))]
     human = {m.text for m in firms + acting if _shown_as_human(doc, m.text, mentions)}
@@ -1617,11 +1621,37 @@ def _market_note_call(verb, objects: list) -> bool:
     if any(_owned_by(child, {"its", "their"}) and _price_target(child) or _owned_by(child, {"its"})
            and child.lemma_.lower() in HOLDING_OBJECTS for child in objects):
         return True
-    if verb.lemma_.lower() in CALL_VERBS | {"assume"} and any(child.lemma_.lower() == "coverage" for child in objects):
+    if verb.lemma_.lower() in NOTE_VERBS and any(child.lemma_.lower() == "coverage" or child.lemma_.lower() == "rating"
+                                                  and _on_a_company(child) for child in objects):
         return True
+    return _rating_changed(verb)
+
+
+def _rating_changed(verb) -> bool:
+    """ "... cut Acme from an outperform rating to a neutral rating": a verb with "from" and a rating."""
     return any(child.dep_ == "prep" and child.lower_ == "from" and any(
         grand.dep_ == "pobj" and grand.lemma_.lower() == "rating" for grand in child.children)
         for child in verb.children)
+
+
+def _on_a_company(token) -> bool:
+    return any(child.dep_ == "prep" and child.lower_ == "on" for child in token.children)
+
+
+def _noted_as_firm(doc, m: Mention) -> bool:
+    """A market note's company or broker written as a person: "their price target on Acme", "a buy rating on Acme",
+    "... cut Acme from a buy rating to ...", "Hale Dunn' price objective suggests ..."."""
+    root = _root(doc, m)
+    head = root.head
+    if root.dep_ == "poss":
+        return _price_target(head)
+    if root.dep_ == "dobj":
+        return _rating_changed(head)
+    if root.dep_ != "pobj" or head.lower_ != "on":
+        return False
+    owner = head.head
+    owned = [owner] if owner.pos_ in ("NOUN", "PROPN") else [c for c in owner.children if c.dep_ == "dobj"]
+    return any(_price_target(o) or o.lemma_.lower() in ("rating", "coverage") for o in owned)
 
 
 def _owned_by(token, owners: set[str]) -> bool:
