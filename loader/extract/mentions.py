@@ -65,6 +65,8 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 LEADING_WORDS = {"the", "a", "an", "another"}
 # Verbs of a prompt to follow an account, taken into a name by the model ("Follow Acme on Twitter"): no part of it.
 PROMPT_VERBS = {"follow", "like", "join"}
+# A word of a person's name as written after a title: "Ann", "B.", "O'Hara".
+PERSON_WORD = re.compile(r"[A-Z][a-z][\w'’-]*|[A-Z]\.")
 POSSESSIVES = {"'s", "’s", "s", "'", "’"}
 OPENING_MARKS = "\"“‘'([«<"  # and anything unprintable: spaces, line breaks, control characters
 CLOSING_MARKS = "\"”’'),;:!?]»>"
@@ -162,6 +164,8 @@ def _clean(doc, text: str, first: int, last: int, label: str) -> Mention | None:
         last -= 1
     if _prompt_verb(doc, first, last):
         first += 1
+    if label == "ORG" and _titled_acronym(doc, text, first, last):
+        label = PERSON  # "VP Ann Roe" tagged as an organisation: a post's acronym and a person's name
     title_from = first
     if label == PERSON:
         first = _after_titles(doc, first, last)
@@ -172,6 +176,15 @@ def _clean(doc, text: str, first: int, last: int, label: str) -> Mention | None:
     if not any(c.isupper() for c in name) or (label == PERSON and not name[0].isupper()):
         return None
     return Mention(first, last, start, end, name, label, title_from)
+
+
+def _titled_acronym(doc, text: str, first: int, last: int) -> bool:
+    """ "EVP Ann B. Roe" tagged as one organisation: a title written as an acronym (roles.json: "ceo", "evp") before a
+    name shaped like a person's."""
+    words = [token.text for token in doc[first + 1:last]]
+    return doc[first].text.isupper() and _is_title(doc[first]) and 2 <= len(words) <= 4 \
+        and all(PERSON_WORD.fullmatch(word) for word in words) and words[-1][1:].islower() \
+        and not any(word in LEGAL_FORMS | FIRM_HEADS | institution_words() for word in fold_words(" ".join(words)))
 
 
 def _prompt_verb(doc, first: int, last: int) -> bool:
