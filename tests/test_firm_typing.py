@@ -105,8 +105,9 @@ def test_a_prompt_to_follow_an_account_is_no_part_of_the_name_and_a_company_keep
 def test_a_job_titles_acronym_before_a_name_is_no_part_of_it():
     assert typed("The report can be read on the website. Also, CAO Nora B. Williams sold 2,000 shares of the "
                  "stock.",
-                 "In other news, CAO Maren T. Holloway sold 2,000 shares of the stock.") == [
-        [("Nora B. Williams", "PERSON")], [("Maren T. Holloway", "PERSON")]]
+                 "In other news, CAO Maren T. Holloway sold 2,000 shares of the stock.",
+                 "The deal was advised by MS Harbour Strategies, a unit of the bank.") == [
+        [("Nora B. Williams", "PERSON")], [("Maren T. Holloway", "PERSON")], [("MS Harbour Strategies", "ORG")]]
 
 
 def test_the_broker_and_the_company_of_a_rating_or_a_price_target_are_firms():

@@ -179,10 +179,11 @@ def _clean(doc, text: str, first: int, last: int, label: str) -> Mention | None:
 
 
 def _titled_acronym(doc, text: str, first: int, last: int) -> bool:
-    """ "EVP Ann B. Roe" tagged as one organisation: a title written as an acronym (roles.json: "ceo", "evp") before a
-    name shaped like a person's."""
+    """ "EVP Ann B. Roe" tagged as one organisation: a title written as an acronym (roles.json's titles: "ceo", "evp";
+    not an honorific, "MS" is a firm's initials) before a name shaped like a person's."""
     words = [token.text for token in doc[first + 1:last]]
-    return doc[first].text.isupper() and _is_title(doc[first]) and 2 <= len(words) <= 4 \
+    acronym = doc[first].text
+    return acronym.isupper() and acronym.lower() in roles()["titles"] and 2 <= len(words) <= 4 \
         and all(PERSON_WORD.fullmatch(word) for word in words) and words[-1][1:].islower() \
         and not any(word in LEGAL_FORMS | FIRM_HEADS | institution_words() for word in fold_words(" ".join(words)))
 
