@@ -118,3 +118,9 @@ def test_the_broker_and_the_company_of_a_rating_or_a_price_target_are_firms():
         [("Harold P. Keene", "ORG"), ("Acme Corp.", "ORG"), ("Brandt Keller", "ORG"), ("Acme Corp.", "ORG")],
         [("Fenwick Tate", "ORG"), ("Dalmore", "ORG")],
         [("Halvorsen Keene", "ORG")]]
+
+
+def test_a_surname_spelled_like_a_title_acronym_stays_in_the_name():
+    assert typed("Growth has reached its bottom, Cao Yuanzheng, chairman of Harwell Research Limited, said. The "
+                 "rate may slow, according to Cao.") == [
+        [("Cao Yuanzheng", "PERSON"), ("Harwell Research Limited", "ORG"), ("Cao", "PERSON")]]

@@ -65,6 +65,9 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 LEADING_WORDS = {"the", "a", "an", "another"}
 # Verbs of a prompt to follow an account, taken into a name by the model ("Follow Acme on Twitter"): no part of it.
 PROMPT_VERBS = {"follow", "like", "join"}
+# Job titles written as acronyms, only in capitals ("CAO Ann Roe"; "Cao" is a surname), besides roles.json's titles
+# (which hold "ceo", "cfo", "coo" in any case).
+TITLE_ACRONYMS = {"CAO", "CTO", "CMO", "EVP", "SVP", "VP"}
 # A word of a person's name as written after a title: "Ann", "B.", "O'Hara".
 PERSON_WORD = re.compile(r"[A-Z][a-z][\w'’-]*|[A-Z]\.")
 POSSESSIVES = {"'s", "’s", "s", "'", "’"}
@@ -179,11 +182,10 @@ def _clean(doc, text: str, first: int, last: int, label: str) -> Mention | None:
 
 
 def _titled_acronym(doc, text: str, first: int, last: int) -> bool:
-    """ "EVP Ann B. Roe" tagged as one organisation: a title written as an acronym (roles.json's titles: "ceo", "evp";
-    not an honorific, "MS" is a firm's initials) before a name shaped like a person's."""
+    """ "EVP Ann B. Roe" tagged as one organisation: a title written as an acronym (TITLE_ACRONYMS, or roles.json's
+    titles in capitals: "CEO"; not an honorific, "MS" is a firm's initials) before a name shaped like a person's."""
     words = [token.text for token in doc[first + 1:last]]
-    acronym = doc[first].text
-    return acronym.isupper() and acronym.lower() in roles()["titles"] and 2 <= len(words) <= 4 \
+    return doc[first].text in TITLE_ACRONYMS | {title.upper() for title in roles()["titles"]} and 2 <= len(words) <= 4 \
         and all(PERSON_WORD.fullmatch(word) for word in words) and words[-1][1:].islower() \
         and not any(word in LEGAL_FORMS | FIRM_HEADS | institution_words() for word in fold_words(" ".join(words)))
 
@@ -1436,7 +1438,7 @@ def _after_titles(doc, first: int, last: int) -> int:
 
 
 def _is_title(token) -> bool:
-    return _title_word(token.lower_)
+    return _title_word(token.lower_) or token.text in TITLE_ACRONYMS
 
 
 def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1757,7 +1759,8 @@ def _as_company(doc, text: str, m: Mention) -> bool:
 def _shown_as_person(doc, m: Mention) -> bool:
     before = doc[m.first - 1].lower_.rstrip(".") if m.first > 0 else ""
     after = doc[m.last] if m.last < len(doc) else None
-    titled = before in roles()["titles"] and doc[m.first - 1].pos_ in ("NOUN", "PROPN")  # not "former"
+    titled = (before in roles()["titles"] or m.first > 0 and doc[m.first - 1].text in TITLE_ACRONYMS) \
+        and doc[m.first - 1].pos_ in ("NOUN", "PROPN")  # not "former"
     return before in STAFF_WORDS or titled or before in roles()["honorifics"] \
         or after is not None and after.lower_ in CREDIT_VERBS
 
@@ -1776,7 +1779,7 @@ def _name_start(doc, token) -> int | None:
 def _has_person_context(doc, first: int, root) -> bool:
     table = roles()
     before = doc[first - 1].lower_.rstrip(".") if first > 0 else ""
-    if before in table["titles"] or before in table["honorifics"]:
+    if before in table["titles"] or before in table["honorifics"] or first > 0 and doc[first - 1].text in TITLE_ACRONYMS:
         return True
     return any(child.dep_ == "appos" and child.lower_ in table["titles"] for child in root.rights)
 
