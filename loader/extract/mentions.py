@@ -1779,7 +1779,9 @@ def _name_start(doc, token) -> int | None:
 def _has_person_context(doc, first: int, root) -> bool:
     table = roles()
     before = doc[first - 1].lower_.rstrip(".") if first > 0 else ""
-    if before in table["titles"] or before in table["honorifics"] or first > 0 and doc[first - 1].text in TITLE_ACRONYMS:
+    if before in table["titles"] or before in table["honorifics"]:
+        return True
+    if first > 0 and doc[first - 1].text in TITLE_ACRONYMS:
         return True
     return any(child.dep_ == "appos" and child.lower_ in table["titles"] for child in root.rights)
 
