@@ -36,6 +36,9 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
 INLINE_DATELINE = re.compile(r"(?m)(?:^\s*|(?<=[.!?\d]\s))([A-Z][A-Z.'\- ]{2,40}?[A-Z.])"
                              r"(?=(?:,\s+[A-Z][A-Za-z. ]{1,20})?\s*"
                              r"(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s)")
+# Words before a name that say it is where something is: "in Mobile", "the port at Mobile", "a man from Mobile".
+WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|around|across|throughout)\s+$")
+QUALIFIER_AFTER = re.compile(r"\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")  # "Mobile, Ala.", "Nice, France"
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Gov", "Sen", "Rep", "Sgt", "Lt", "Capt", "Gen", "Col", "Rev",
               "Judge", "President", "Governor", "Senator", "Mayor", "Coach", "Officer", "Deputy", "Det", "St"}
 
@@ -55,8 +58,9 @@ class Toponym(NamedTuple):
         return self.lookup or self.text
 
 
-def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
-    """Toponym spans in text order, none overlapping; each has at least one gazetteer candidate."""
+def recognise(doc, mentions: list[dict], gazetteer: Gazetteer, dateline: str | None = None) -> list[Toponym]:
+    """Toponym spans in text order, none overlapping; each has at least one gazetteer candidate. A common word
+    named like a town ("Mobile apps") is one only where the article says so (common_word_town)."""
     text = doc.text  # built anew on every access: read it once
     found: list[Toponym] = list(_inline_datelines(text, gazetteer))
     people = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
@@ -72,7 +76,10 @@ def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
         found.append(toponym)
     found.extend(toponym for toponym in _adjectival(doc, gazetteer) if not _overlaps(toponym, found))
     names = _person_names(doc)
-    return sorted(toponym for toponym in found if not (toponym.weak and toponym.text in names))
+    found = [toponym for toponym in found if not (toponym.weak and toponym.text in names)]
+    named = [toponym.name for toponym in found] + [dateline or ""]
+    return sorted(toponym for toponym in found if toponym.dateline or toponym.adjectival
+                  or not common_word_town(text, toponym.start, toponym.end, named, gazetteer))
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +179,52 @@ def _common_word_in_a_name(text: str, toponym: Toponym, start: int, end: int) ->
     word = toponym.text
     return inside and " " not in word and word[:1].isupper() and not word.isupper() \
         and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+
+
+def common_word_town(text: str, start: int, end: int, named: list[str], gazetteer: Gazetteer) -> bool:
+    """Whether text[start:end] is a common word written capitalised, not the town named so: "Software and Mobile
+    apps", "its outlook toward Mobile", "Nice weather". A one-word name whose only places are towns (no country,
+    state, capital or place of our own table) and that is also a common word (an English adjective, or a word the
+    article also writes in lower case) is the town only where the article says so: written after "in", "at",
+    "from" or "near", or with a name of the town's state beside it or anywhere in the article (`named`: the
+    article's other place names and its dateline; "Mobile, Ala.", "Alabama", another town of Alabama)."""
+    word = text[start:end]
+    if " " in word or not word.istitle() or not word.isalpha() or not _common_word(word, text):
+        return False
+    candidates = gazetteer.candidates(word)
+    towns = [place for place in candidates if gazetteer.is_main_name(place, word)]
+    if not towns or any(place.id < 0 or place.feature_code in PROMINENT_CODES for place in candidates):
+        return False
+    if WHERE_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    qualifier = QUALIFIER_AFTER.match(text, end)
+    states = {place.admin1_id for place in towns if place.admin1_id}
+    return not any(_names_a_place_in(other, states, gazetteer)
+                   for other in [*named, qualifier.group(1) if qualifier else ""] if other and other != word)
+
+
+def _common_word(word: str, text: str) -> bool:
+    """An English adjective ("Mobile", "Nice", "Normal"; the parser's own word list) or a word the article also
+    writes in lower case."""
+    lower = word.lower()
+    return lower in _adjectives() or re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+@lru_cache(maxsize=1)
+def _adjectives():
+    """The English adjectives the parser's lemmatizer knows (WordNet's, in the model's lookup tables)."""
+    from .nlp import get_nlp  # here: the store imports this module without spaCy
+    return frozenset(get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["adj"])
+
+
+def _names_a_place_in(surface: str, states: set[int], gazetteer: Gazetteer) -> bool:
+    """Whether a name means one of these first-level divisions or a place in one: the division itself (under any
+    of its names: "Ala."), or a town or county whose most populous reading lies there."""
+    readings = gazetteer.candidates(surface)
+    if any(place.feature_code == "ADM1" and place.id in states for place in readings):
+        return True
+    own = [place for place in readings if gazetteer.is_main_name(place, surface)]
+    return bool(own) and max(own, key=lambda place: place.population).admin1_id in states
 
 
 def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazetteer) -> Toponym | None:
