@@ -778,6 +778,9 @@ def test_a_common_word_named_like_a_town_is_a_place_only_where_the_article_says_
     assert [(m["text"], m["type"]) for m in one("Mobile police said the man was arrested in Mobile, Alabama.")] == [
         ("Mobile", "GPE"), ("Alabama", "GPE")]
     assert [(m["text"], m["type"]) for m in one("The hotel in Nice was full all summer.")] == [("Nice", "GPE")]
+    found = extract_items([{"id": "t", "text": "Officials see a weaker outlook toward Mobile this year.",
+                            "dateline": "MOBILE"}])[0]
+    assert [(m["text"], m["type"]) for m in found["mentions"]] == [("Mobile", "GPE")]
 
 
 def test_a_place_before_a_company_the_article_names_alone_or_owning_a_name_stays_a_place():

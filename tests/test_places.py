@@ -301,20 +301,3 @@ def test_a_common_word_inside_a_longer_name_is_no_place():
     # the same word written as a town is a place
     assert _places_of("He was a prosecutor in Mobile, Alabama, and later sold mobile phones.") == [
         ("Mobile", "Mobile", "US"), ("Alabama", "Alabama", "US")]
-
-
-def test_a_common_word_named_like_a_town_needs_the_article_to_say_it_is_the_town():
-    # "Mobile" (an adjective) capitalised before a noun or as a company's business is no place
-    assert _places_of("The company sells Software and Mobile apps for doctors.") == []
-    assert _places_of("Key players in the global Mobile Testing market grew last year.") == []
-    assert _places_of("Analysts see a weaker outlook toward Mobile this year.") == []
-    # its state named anywhere, a qualifier, "in", or the dateline make it the town
-    assert _places_of("Mobile reopened its port on Friday, the governor of Alabama said.") == [
-        ("Mobile", "Mobile", "US"), ("Alabama", "Alabama", "US")]
-    assert _places_of("Mobile, Ala., reopened its port on Friday.") == [
-        ("Mobile", "Mobile", "US"), ("Ala.", "Alabama", "US")]
-    assert _places_of("The port at Mobile reopened on Friday.") == [("Mobile", "Mobile", "US")]
-    found = extract_items([{"id": "t", "text": "Officials see a weaker outlook toward Mobile this year.",
-                            "dateline": "MOBILE"}])[0]
-    assert [(loc["text"], loc["name"]) for loc in found["locations"]] == [("MOBILE", "Mobile"), ("Mobile", "Mobile")]
-    assert [(m["text"], m["type"]) for m in found["mentions"]] == [("Mobile", "GPE")]

@@ -69,7 +69,7 @@ def locations_with(item: dict, doc, found: dict, model: Model | None) -> dict:
 
 def resolver_for(item: dict, doc, found: dict):
     """The settled resolver of an article, its toponyms and its dateline place."""
-    toponyms = recognise(doc, found.get("mentions") or [], get_gazetteer(), item.get("dateline"))
+    toponyms = recognise(doc, found.get("mentions") or [], get_gazetteer())
     dateline = resolve_dateline(item.get("dateline"), doc.text)
     resolver = _Resolver(_group(toponyms), doc.text, dateline)
     resolver.run()
