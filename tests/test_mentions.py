@@ -763,6 +763,8 @@ def test_two_capitals_after_a_legal_form_or_a_persons_name_are_no_place():
     # a filer's state code after its legal form belongs to its name; a doctor's degree after a name is a title
     text = "Brown T Lane Associates Inc. MD now owns 2,100,500 shares of the company's stock."
     assert [(m["text"], m["type"]) for m in one(text)] == [("Brown T Lane Associates Inc. MD", "ORG")]
+    text = "Brown T Lane Associates Inc. MD raised its position in shares of Acme by 58.7% in the quarter."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Brown T Lane Associates Inc. MD", "ORG"), ("Acme", "ORG")]
     text = "Jane Miller, MD, a cardiologist at the clinic, said the drug works."
     assert [(m["text"], m["type"]) for m in one(text)] == [("Jane Miller", "PERSON")]
     # written as a place, the code stays one

@@ -358,13 +358,14 @@ AFTER_DEGREE = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|$)")
 
 def _codes_after_names(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """Two capitals tagged as a place right after a name: after a company's legal form that ends its name ("Harbor
-    Point Advisors Inc. MD", a filer's state) they are part of the company's name, which takes them; after a
+    Point Advisors Inc. MD", a filer's state; also tagged as an organisation of their own) they are part of the
+    company's name, which takes them; after a
     person's name and a comma, before a comma or a full stop ("Jane Roe, MD, said"), they are the person's degree.
     Neither is a mention of a place."""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         before = kept[-1] if kept else None
-        if m.type in PLACE_TYPES and STATE_CODE.fullmatch(m.text) and before is not None:
+        if m.type in PLACE_TYPES | {"ORG"} and STATE_CODE.fullmatch(m.text) and before is not None:
             gap = text[before.end:m.start]
             if before.type == "ORG" and gap in (" ", ", ") and fold_words(before.text)[-1:] \
                     and fold_words(before.text)[-1] in LEGAL_FORMS:
@@ -372,7 +373,8 @@ def _codes_after_names(doc, text: str, mentions: list[Mention]) -> list[Mention]
                 if joined is not None:
                     kept[-1] = joined
                     continue
-            if before.type == PERSON and gap in (", ", ",") and AFTER_DEGREE.match(text, m.end):
+            if before.type == PERSON and m.type in PLACE_TYPES and gap in (", ", ",") \
+                    and AFTER_DEGREE.match(text, m.end):
                 continue
         kept.append(m)
     return kept
