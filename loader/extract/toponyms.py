@@ -38,6 +38,10 @@ INLINE_DATELINE = re.compile(r"(?m)(?:^\s*|(?<=[.!?\d]\s))([A-Z][A-Z.'\- ]{2,40}
                              r"(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s)")
 # Words before a name that say it is where something is: "in Mobile", "the port at Mobile", "a man from Mobile".
 WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|around|across|throughout)\s+$")
+# A name in a list beside another place's name: "London, Berlin, Paris, Brussels, and Nice".
+LISTED_AFTER = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)$")
+LISTED_BEFORE = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
+KNOWN_ABROAD_NAMES = 20  # a town GeoNames names in this many ways (languages) is known by its name: "Nice", "Hollywood"
 QUALIFIER_AFTER = re.compile(r"\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")  # "Mobile, Ala.", "Nice, France"
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Gov", "Sen", "Rep", "Sgt", "Lt", "Capt", "Gen", "Col", "Rev",
               "Judge", "President", "Governor", "Senator", "Mayor", "Coach", "Officer", "Deputy", "Det", "St"}
@@ -183,21 +187,32 @@ def common_word_town(text: str, start: int, end: int, named: list[str], gazettee
     reading the name as a toponym: on the geoparsing sets this test also drops named towns, 4 of 14). A one-word name whose only places are towns (no country,
     state, capital or place of our own table) and that is also a common word (an English adjective, or a word the
     article also writes in lower case) is the town only where the article says so: written after "in", "at",
-    "from" or "near", or with a name of the town's state beside it or anywhere in the article (`named`: the
-    article's other place names and its dateline; "Mobile, Ala.", "Alabama", another town of Alabama)."""
+    "from" or "near", in a list beside another place, or with a name of the town's state beside it or anywhere in
+    the article (`named`: the article's other place names and its dateline; "Mobile, Ala.", "Alabama", another town
+    of Alabama). A town known abroad by its name (GeoNames gives it KNOWN_ABROAD_NAMES names or more) is exempt."""
     word = text[start:end]
     if " " in word or not word.istitle() or not word.isalpha() or not _common_word(word, text):
         return False
     candidates = gazetteer.candidates(word)
     towns = [place for place in candidates if gazetteer.is_main_name(place, word)]
-    if not towns or any(place.id < 0 or place.feature_code in PROMINENT_CODES for place in candidates):
+    if not towns or any(place.id < 0 or place.feature_code in PROMINENT_CODES
+                        or place.name_count >= KNOWN_ABROAD_NAMES for place in candidates):
         return False
-    if WHERE_BEFORE.search(text, max(0, start - 12), start):
+    if WHERE_BEFORE.search(text, max(0, start - 12), start) or _listed_with(text, start, end, named):
         return False
     qualifier = QUALIFIER_AFTER.match(text, end)
     states = {place.admin1_id for place in towns if place.admin1_id}
     return not any(_names_a_place_in(other, states, gazetteer)
                    for other in [*named, qualifier.group(1) if qualifier else ""] if other and other != word)
+
+
+def _listed_with(text: str, start: int, end: int, named: list[str]) -> bool:
+    """Whether text[start:end] stands in a list right beside another place the article names ("Paris, Brussels,
+    and Nice")."""
+    before = LISTED_AFTER.search(text, max(0, start - 40), start)
+    after = LISTED_BEFORE.match(text, end)
+    return any(match is not None and match.group(1) in named and match.group(1) != text[start:end]
+               for match in (before, after))
 
 
 def _common_word(word: str, text: str) -> bool:
