@@ -780,6 +780,7 @@ def test_a_common_word_named_like_a_town_is_a_place_only_where_the_article_says_
     assert [(m["text"], m["type"]) for m in one("Mobile police said the man was arrested in Mobile, Alabama.")] == [
         ("Mobile", "GPE"), ("Alabama", "GPE")]
     assert [(m["text"], m["type"]) for m in one("The hotel in Nice was full all summer.")] == [("Nice", "GPE")]
+    assert [(m["text"], m["type"]) for m in one("Deputies arrested a Mobile man on Sunday.")] == [("Mobile", "GPE")]
     # in a list beside other places it is the town; a town known abroad by its name ("Hollywood") needs nothing
     assert [m["text"] for m in one("Storms hit Houston, Mobile and Dallas last year.")] == ["Houston", "Mobile",
                                                                                             "Dallas"]

@@ -38,6 +38,9 @@ INLINE_DATELINE = re.compile(r"(?m)(?:^\s*|(?<=[.!?\d]\s))([A-Z][A-Z.'\- ]{2,40}
                              r"(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s)")
 # Words before a name that say it is where something is: "in Mobile", "the port at Mobile", "a man from Mobile".
 WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|around|across|throughout)\s+$")
+# Nouns a town's name is written before in local news: "a Mobile man", "Mobile police", "the Mobile area".
+TOWN_NOUN_AFTER = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|residents?|natives?|couple|family|"
+                             r"police|mayor|officials|area|city council|county)\b")
 # A name in a list beside another place's name: "London, Berlin, Paris, Brussels, and Nice".
 LISTED_AFTER = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)$")
 LISTED_BEFORE = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
@@ -183,13 +186,15 @@ def _common_word_in_a_name(text: str, toponym: Toponym, start: int, end: int) ->
 
 def common_word_town(text: str, start: int, end: int, named: list[str], gazetteer: Gazetteer) -> bool:
     """Whether text[start:end] is a common word written capitalised, not the town named so: "Software and Mobile
-    apps", "its outlook toward Mobile", "Nice weather" (the mentions stage drops such a GPE mention; recognise keeps
-    reading the name as a toponym: on the geoparsing sets this test also drops named towns, 4 of 14). A one-word name whose only places are towns (no country,
-    state, capital or place of our own table) and that is also a common word (an English adjective, or a word the
-    article also writes in lower case) is the town only where the article says so: written after "in", "at",
-    "from" or "near", in a list beside another place, or with a name of the town's state beside it or anywhere in
-    the article (`named`: the article's other place names and its dateline; "Mobile, Ala.", "Alabama", another town
-    of Alabama). A town known abroad by its name (GeoNames gives it KNOWN_ABROAD_NAMES names or more) is exempt."""
+    apps", "its outlook toward Mobile". A one-word name whose only places are towns (no country, state, capital or
+    place of our own table) and that is also a common word (an English adjective, or a word the article also writes
+    in lower case) is the town only where the article says so: written after "in", "at", "from" or "near"; before
+    a noun local news writes after a town ("a Mobile man", "Mobile police"); in a list beside another place; or
+    with a name of the town's state beside it or anywhere in the article (`named`: the article's other place names
+    and its dateline; "Mobile, Ala.", "Alabama", another town of Alabama). A town known abroad by its name
+    (GeoNames gives it KNOWN_ABROAD_NAMES names or more: "Nice", "Hollywood") is exempt. The mentions stage drops
+    such a GPE mention; recognise still reads the name as a toponym (on the geoparsing sets the same test dropped
+    named towns too: 4 of 14)."""
     word = text[start:end]
     if " " in word or not word.istitle() or not word.isalpha() or not _common_word(word, text):
         return False
@@ -198,7 +203,8 @@ def common_word_town(text: str, start: int, end: int, named: list[str], gazettee
     if not towns or any(place.id < 0 or place.feature_code in PROMINENT_CODES
                         or place.name_count >= KNOWN_ABROAD_NAMES for place in candidates):
         return False
-    if WHERE_BEFORE.search(text, max(0, start - 12), start) or _listed_with(text, start, end, named):
+    if WHERE_BEFORE.search(text, max(0, start - 12), start) or TOWN_NOUN_AFTER.match(text, end) \
+            or _listed_with(text, start, end, named):
         return False
     qualifier = QUALIFIER_AFTER.match(text, end)
     states = {place.admin1_id for place in towns if place.admin1_id}
