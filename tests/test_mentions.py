@@ -757,6 +757,8 @@ def test_a_place_after_untagged_capitalised_words_ending_in_a_bodys_noun_and_of_
                                                               "ORG")
     # one capitalised word, or words that are no body's name, leave the place alone
     assert [(m["text"], m["type"]) for m in one("Residents of Ohio voted on Tuesday.")] == [("Ohio", "GPE")]
+    text = "Another client is Lumo Payment Services of Switzerland, which began last year."
+    assert [(m["text"], m["type"]) for m in one(text) if m["type"] == "GPE"] == [("Switzerland", "GPE")]
 
 
 def test_two_capitals_after_a_legal_form_or_a_persons_name_are_no_place():

@@ -305,9 +305,10 @@ POSSESSIVE_AFTER = re.compile(r"['’]s?\b|\s+s\b")  # "of Russia's Meat Associa
 GROUP_WORDS = {"group", "holdings", "industries"}
 
 
-# Head nouns of bodies besides the generic ones of name_fragments.tsv: "Teacher Retirement System of Texas".
+# Head nouns of bodies besides the generic ones of name_fragments.tsv: "Teacher Retirement System of Texas". Not a
+# company's words ("Services", "Network": "Acme Payment Services of Switzerland" says where the company is).
 BODY_WORDS = {"system", "systems", "trust", "foundation", "society", "federation", "league", "alliance",
-              "administration", "bureau", "service", "services", "academy", "plan", "network", "partnership"}
+              "administration", "bureau", "academy", "plan"}
 
 
 def _body_head(word: str) -> bool:
