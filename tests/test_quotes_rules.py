@@ -335,6 +335,28 @@ def test_an_inference_participle_after_a_cue_stays_the_speakers_words():
     assert said("Acme suggested that prices would rise.") == [("prices would rise", "Acme")]
 
 
+@pytest.mark.parametrize("text", [
+    "Valuation matters too, so investors should note that Acme Corp. has a forward P/E ratio of 14.2 right now.",
+    "Investors should also note that ACME has a PEG ratio of 0.91 at the moment.",
+    "Although value investors would argue that the price paid matters most, growth is what buyers want here.",
+    "With the surprise metric, it's important to note that a negative value weakens its predictive power.",
+    "It is fair to say that the harbour has never looked better.",
+    "The technical summary data tells us to buy Acme near 80.44. The data also tells us to set a stop loss at 80.21.",
+])
+def test_the_writers_advice_hypothesis_or_reading_is_no_quote(text):
+    assert said(text) == []
+
+
+def test_a_modal_cue_of_someone_in_particular_stays_their_words():
+    assert said("The lawyers said the court should note that the contract had expired.") == [
+        ("the court should note that the contract had expired", "lawyers")]
+    assert said("Tom Baird would argue that the plan is too costly.") == [("the plan is too costly", "Tom Baird")]
+    assert said("The three analysts would argue that the plan is too costly.") == [
+        ("the plan is too costly", "analysts")]
+    assert said("Ann Lo told us that the bridge would reopen in May.") == [
+        ("the bridge would reopen in May", "Ann Lo")]
+
+
 def test_an_inference_participle_after_an_act_of_someone_who_can_speak_stays_their_words():
     assert said("Ann Lo struck a conciliatory tone on Friday, suggesting that the talks would go on.") == [
         ("the talks would go on", "Ann Lo")]

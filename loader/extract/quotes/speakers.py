@@ -117,6 +117,10 @@ PLURAL_TAGS = ("NNS", "NNPS")
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
 # Lower-case words inside an organisation's name ("Syrian Observatory for Human Rights").
 NAME_CONNECTORS = {"for", "of", "and", "&"}
+# Words joining the capitalised words of one name the tagger missed ("Mutual of America", "Bluestein R H & Co.").
+NAME_JOINERS = {"of", "and", "&"}
+# A state's or filer's code written after a company's name ("Acme Co. MA", "Acme Inc. IA ADV").
+SHORT_CODE = re.compile(r"[A-Z]{1,4}")
 # Endings of nouns that name a company by what it makes ("the glassmaker", "the carmaker").
 COMPANY_ENDINGS = ("maker", "producer", "manufacturer")
 # Nouns for a country's government: "the government said" is the country named before ("Japan said").
@@ -480,8 +484,10 @@ class Resolver:
         a name), else its words when they are all capitalised proper nouns the tagger left untagged or took for a
         person's ("Bokf Na", "Creative Planning", "Edmond DE Rothschild Holding S.A."). Empty when it names none."""
         start, end = subject.left_edge.idx, subject.idx + len(subject.text)
-        names = [name for name in self.names.within(start, end) if name.type in ISSUER_TYPES
-                 and not _bare_legal_form(self.doc.text[name.start:name.end])]
+        tagged = [name for name in self.names.within(start, end) if name.type in ISSUER_TYPES]
+        names = [name for name in tagged if not _bare_legal_form(self.doc.text[name.start:name.end])
+                 or any(other.canonical in name.canonical for other in tagged if other is not name)]
+        names = [name for name in names if not _code_after_name(self.doc.text[name.start:name.end], names, name)]
         if names:
             return names[-1:]
         words = _proper_phrase(subject)
@@ -1394,17 +1400,33 @@ def _bare_legal_form(text: str) -> bool:
 
 
 def _proper_phrase(subject):
-    """A subject's words (without "the") when all are capitalised proper nouns, joining words or punctuation inside a
-    name ("Bokf Na", "Bluestein R H & Co."), else None."""
-    doc = subject.doc
-    first = subject.left_edge.i + (subject.left_edge.lower_ == "the")
-    words = doc[first:subject.i + 1]
-    if not len(words) or subject.pos_ != "PROPN" or not (words[0].is_title or words[0].is_upper) \
-            or _bare_legal_form(words.text):
+    """A subject's name the tagger missed: the run of capitalised words (joined by "&", "of", "and") that ends in a
+    subject noun written with a capital ("Bokf Na", "O Shares Investment Advisers LLC", "Mutual of America Capital
+    Management LLC"), without "The"; None for a pronoun, a lexicon word alone ("The Fund") or a bare legal form."""
+    doc, first = subject.doc, subject.sent.start
+    if subject.pos_ != "PROPN" or not subject.text[:1].isupper():
         return None
-    if all(token.pos_ == "PROPN" or token.lower_ in NAME_CONNECTORS or token.text in (".", ",") for token in words):
-        return words
-    return None
+    start = subject.i
+    while start > first and (_capitalised(doc[start - 1]) or (doc[start - 1].lower_ in NAME_JOINERS
+                                                             and start - 1 > first and _capitalised(doc[start - 2]))):
+        start -= 1
+    while start == first and start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
+        start = first = start - 1  # "IndexIQ | Advisors LLC": a sentence break the parser put inside the name
+    start += doc[start].lower_ == "the"
+    words = doc[start:subject.i + 1]
+    if not len(words) or _bare_legal_form(words.text) or (len(words) == 1 and _lemma(subject) in speaker_words()):
+        return None
+    return words
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha or (token.text[:1].isupper() and token.text.endswith("."))
+
+
+def _code_after_name(text: str, names: list[Name], name: Name) -> bool:
+    """ "Massachusetts Financial Services Co. MA", "Nations Financial Group Inc. IA ADV": a short word in capitals
+    after a company's name in the same phrase is a state or filer's code, no name of its own."""
+    return bool(SHORT_CODE.fullmatch(text)) and any(other.end <= name.start for other in names if other is not name)
 
 
 def _inside(token, names: list[Name]) -> bool:
