@@ -903,6 +903,12 @@ def test_a_state_code_after_the_filers_name_is_no_speaker_of_its_own():
     assert speakers(text) == [("Bayside Financial Services Co.", "ORG")]
 
 
+def test_a_legal_form_tagged_apart_keeps_the_filers_fuller_name():
+    text = ("Geode Capital Management LLC raised its stake in Acme Corp. by 3% in the third quarter, according to its "
+            "most recent disclosure with the SEC. Geode Capital Management LLC owns 5,000 shares.")
+    assert speakers(text)[0] == ("Geode Capital Management LLC", "ORG")
+
+
 def test_they_is_the_bank_whose_name_joins_words_with_an_ampersand():
     text = ("Halvorsen Fargo & Company cut Acme Corp. from an overweight rating to an equal weight rating on Tuesday. "
             "They noted that the move was a valuation call.")
