@@ -342,9 +342,17 @@ def test_an_inference_participle_after_a_cue_stays_the_speakers_words():
     "With the surprise metric, it's important to note that a negative value weakens its predictive power.",
     "It is fair to say that the harbour has never looked better.",
     "The technical summary data tells us to buy Acme near 80.44. The data also tells us to set a stop loss at 80.21.",
+    "If you believe the price will move towards its value, a low beta could suggest it will take a while to get there.",
+    "Fundamentally, the company looks strong. It leads the market for uniform rental services in Ruritania. Acme has "
+    "maintained its position through several acquisitions.",
 ])
 def test_the_writers_advice_hypothesis_or_reading_is_no_quote(text):
     assert said(text) == []
+
+
+def test_a_bare_attribution_sentence_still_makes_the_sentence_before_a_quote():
+    assert said("Prices will rise next year. Tom Lane told reporters.") == [("Prices will rise next year", "Tom Lane")]
+    assert said("Prices will rise next year. Acme Corp said.") == [("Prices will rise next year", "Acme Corp")]
 
 
 def test_a_modal_cue_of_someone_in_particular_stays_their_words():

@@ -149,16 +149,17 @@ def unsaid(verb) -> bool:
 def the_writers(verb) -> bool:
     """The writer's own advice, hypothesis or reading, said by no one: a cue under "should", "would" or another modal
     whose subject is a bare plural of people, no one in particular ("investors should note that", "value investors
-    would argue that"); an infinitive cue after "it is" and a description ("it's important to note that", "it is fair
-    to say"); a thing telling the writer and reader ("the technical data tells us to buy")."""
+    would argue that"), or a thing ("a low beta could suggest that"); an infinitive cue after "it is" and a
+    description ("it's important to note that", "it is fair to say"); a thing telling the writer and reader ("the
+    technical data tells us to buy")."""
     subject = subject_of(verb)
     if subject is None:
         return False
     modal = any(child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ not in ("will", "wo", "shall")
                 for child in verb.children)
     generic = subject.tag_ == "NNS" and not any(child.dep_ in ("det", "poss", "nummod") for child in subject.children)
-    if modal and generic and _can_speak(subject) and not subject.ent_type_:
-        return True
+    if modal and ((generic and _can_speak(subject) and not subject.ent_type_) or not _can_speak(subject)):
+        return True  # "investors should note that", "a low beta could suggest that"
     head = verb.head
     if verb.dep_ == "xcomp" and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children) \
             and head.lemma_ == "be" and subject.lower_ == "it" and subject.head is head \

@@ -1426,7 +1426,8 @@ def _capitalised(token) -> bool:
 def _code_after_name(text: str, names: list[Name], name: Name) -> bool:
     """ "Massachusetts Financial Services Co. MA", "Nations Financial Group Inc. IA ADV": a short word in capitals
     after a company's name in the same phrase is a state or filer's code, no name of its own."""
-    return bool(SHORT_CODE.fullmatch(text)) and not _bare_legal_form(text) and any(other.end <= name.start for other in names if other is not name)
+    return bool(SHORT_CODE.fullmatch(text)) and not _bare_legal_form(text) \
+        and any(other.end <= name.start for other in names if other is not name)
 
 
 def _inside(token, names: list[Name]) -> bool:
