@@ -363,6 +363,7 @@ def test_a_modal_cue_of_someone_in_particular_stays_their_words():
         ("the plan is too costly", "analysts")]
     assert said("Ann Lo told us that the bridge would reopen in May.") == [
         ("the bridge would reopen in May", "Ann Lo")]
+    assert [speaker for _, speaker in said("The shelling woke them at dawn, one of the women tells me.")] == ["one"]
 
 
 def test_an_inference_participle_after_an_act_of_someone_who_can_speak_stays_their_words():

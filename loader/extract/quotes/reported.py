@@ -166,7 +166,8 @@ def the_writers(verb) -> bool:
             and any(child.dep_ in ("acomp", "attr") for child in head.children):
         return True
     addressed = any(child.dep_ in ("dobj", "dative") and child.lower_ in ("us", "me") for child in verb.children)
-    return addressed and not _can_speak(subject)
+    kind = speaker_words().get(subject.lower_) or speaker_words().get(subject.lemma_.lower())
+    return addressed and kind in ("thing", "document")  # not "one of them tells me"
 
 
 def inferred(verb) -> bool:

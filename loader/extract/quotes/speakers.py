@@ -493,7 +493,13 @@ class Resolver:
         words = _proper_phrase(subject)
         if words is None:
             return []
-        return [Name(words.start_char, words.end_char, "ORG", _clean(words.text))]
+        folded = fold_words(words.text)
+        same = [name for name in self.names.within(words.start_char, words.end_char)
+                if (name.start, name.end) == (words.start_char, words.end_char)]  # tagged as another type: its entity
+        fuller = {name.canonical for name in self.names.names if name.type in ISSUER_TYPES
+                  and fold_words(name.canonical)[:len(folded)] == folded}  # "RadioShack" of "RadioShack Corp"
+        canonical = same[0].canonical if same else fuller.pop() if len(fuller) == 1 else _clean(words.text)
+        return [Name(words.start_char, words.end_char, "ORG", canonical)]
 
     def _pronoun_antecedent(self, span) -> Speaker | None:
         """Who "it" or "they" is when the text says it nearby: for "it", the nearest organisation or place named as a
