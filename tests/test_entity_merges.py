@@ -2,7 +2,7 @@
 archive holds for it, recorded as an alias, with stable ids; undone when a second candidate arrives."""
 import json
 
-from loader.store.entities import entity_id
+from loader.store.entities import _state_form_of, entity_id
 
 FIRST = [
     {"title": "Harlan Voss visits", "body": "President Harlan Voss arrived in Ottawa on Monday for talks.\n\n"
@@ -529,3 +529,42 @@ def test_a_name_holding_the_acronym_is_its_candidate_only_as_a_company_of_that_n
             ("fragment", 'KDB "Overheated', "ORG", None, 1),  # a cut sentence, no rival of the bank
             ("word", "VTX", "ORG", None, 3), ("company", "VTX Corp", "ORG", None, 2)]
     assert _short_form_targets(rows) == {"acronym": "bank", "word": "company"}
+
+
+SPELLINGS = [
+    {"title": "Museum plans", "body": "\"We will open the new wing in May,\" said Renée Calloway, the museum's director."},
+    {"title": "Museum wing", "body": "\"The wing cost less than planned,\" said Renée Calloway, the museum's director."},
+    {"title": "Museum opens", "body": "\"Visitors came from three states,\" said Renee Calloway, the museum's director."},
+    {"title": "Council vote", "body": "\"The budget passed easily,\" said Stephen Hollin, a councillor."},
+    {"title": "Council budget", "body": "\"We cut the road fund,\" said Steve Hollin, a councillor."},
+]
+
+
+def test_a_speakers_spelling_of_the_same_name_shows_the_entitys_and_a_folded_nickname_keeps_its_own(
+        load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "spellings.json", SPELLINGS), nlp=True)
+    calloway = entity(db, "Renée Calloway", "PERSON")["id"]
+    assert quotes_of(db, "three states") == [("Renée Calloway", "Renee Calloway", calloway)]
+    assert [row[:2] for row in quotes_of(db, "road fund")] == [("Steve Hollin", "Steve Hollin")]
+    assert [row[:2] for row in quotes_of(db, "budget passed")] == [("Stephen Hollin", "Stephen Hollin")]
+
+
+STATE_FORMS = [
+    {"title": "Trade talks", "body": "Officials from China met traders in Geneva on Monday to discuss steel."},
+    {"title": "Steel exports", "body": "Steel exports from China rose in March, customs data showed."},
+    {"title": "Treaty signed", "body": "The People's Republic of China signed the treaty in Geneva on Friday."},
+]
+
+
+def test_a_states_formal_name_resolved_to_the_same_place_joins_its_short_name(load_into, tmp_path):
+    db, _ = load_into(write(tmp_path, "forms.json", STATE_FORMS), nlp=True)
+    china = entity(db, "China", "GPE")
+    assert entity(db, "People's Republic of China", "GPE")["merged_into"] == china["id"]
+    assert china["article_count"] == 3 and "People's Republic of China" in json.loads(china["aliases"])
+
+
+def test_only_a_states_form_words_make_two_names_of_one_place_one():
+    assert _state_form_of("Kingdom of Saudi Arabia", "Saudi Arabia")
+    assert _state_form_of("Zhejiang", "Zhejiang province")
+    assert not _state_form_of("Emirates", "United Arab Emirates")
+    assert not _state_form_of("Bayern", "Bavaria")

@@ -244,26 +244,28 @@ def retype_places(db) -> int:
 
 
 def follow_merges_in_speakers(db) -> int:
-    """quotes.speaker names the entity the quote's speaker was merged into ("Trump" → "Donald Trump", one speaker
-    row) when it is of the same kind as the speaker (a person, or not), and its own name again once the merge is
-    undone; quotes.speaker_name keeps the name the article gives.
-    Only quotes linked to a merge's target, or showing a name not their own, are looked at, and of those only the
-    ones SQL cannot tell already show what they should (their own name, not the other kind's or their entity's
-    own; or their entity's name, of their kind). Returns how many changed; their quote groups are refreshed."""
+    """quotes.speaker names the entity the quote's speaker was merged into ("Trump" → "Donald Trump") or the
+    entity's spelling of the same name ("Stephane Bancel" → "Stéphane Bancel", "Moderna Inc" → "Moderna, Inc."):
+    one speaker row, when it is of the same kind as the speaker (a person, or not); its own name again once a
+    merge is undone or the kinds differ, and where the entity's key only folds another name into it ("Steve King"
+    stays, not "Stephen King"). quotes.speaker_name keeps the name the article gives.
+    Only the quotes SQL cannot tell already show what they should (their own name, where the entity is missing or
+    of the other kind; or their entity's name, of their kind) are looked at. Returns how many changed; their quote
+    groups are refreshed."""
     _name_quotes_of_older_archives(db)
     kind_sql = "coalesce(quotes.speaker_type = 'person', 0) = coalesce(entities.type = 'PERSON', 0)"
     changed, groups = [], set()
-    for quote, speaker, own, linked, name, type_, group, category in db.execute(
+    for quote, speaker, own, linked, name, type_, group, category, target in db.execute(
             "select quotes.id, quotes.speaker, quotes.speaker_name, quotes.speaker_entity_id, entities.name, "
-            "entities.type, quotes.group_id, quotes.speaker_type from quotes left join entities on entities.id = "
-            "quotes.speaker_entity_id where quotes.speaker_name is not null and (quotes.speaker is not "
-            "quotes.speaker_name or quotes.speaker_entity_id in (select merged_into from entities where merged_into "
-            f"is not null)) and not ((quotes.speaker is quotes.speaker_name and (entities.name is null or not "
-            f"({kind_sql}) or entities.name is quotes.speaker_name)) or (quotes.speaker is entities.name and "
-            f"{kind_sql}))"):
+            "entities.type, quotes.group_id, quotes.speaker_type, quotes.speaker_entity_id in (select merged_into "
+            "from entities where merged_into is not null) from quotes left join entities on entities.id = "
+            "quotes.speaker_entity_id where quotes.speaker_name is not null and not ((quotes.speaker is "
+            f"quotes.speaker_name and (entities.name is null or not ({kind_sql}))) or (quotes.speaker is "
+            f"entities.name and {kind_sql}))"):
         # a person's quote takes a person's name only ("Howard" said it, not the "Howard Government")
         same_kind = (category == "person") == (type_ == PERSON)
-        wanted = name if name and same_kind and entity_id(own, type_) != linked else own
+        merged = (target or speaker != own) and entity_id(own, type_) != linked
+        wanted = name if name and same_kind and (merged or _one_spelling(own, name)) else own
         if wanted != speaker:
             changed.append((wanted, quote))
             if group is not None:
@@ -272,6 +274,11 @@ def follow_merges_in_speakers(db) -> int:
     if groups:
         refresh_group_rows(db, groups)
     return len(changed)
+
+
+def _one_spelling(name: str, other: str) -> bool:
+    """Two ways of writing one name: accents, case, hyphens, "&" or a legal form apart (spelling_core)."""
+    return spelling_core(name)[0] == spelling_core(other)[0]
 
 
 def _name_quotes_of_older_archives(db) -> None:
@@ -901,7 +908,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     Several fit: see _choose."""
     targets = _spelling_variants(rows)
     for found in (_labelled_names(rows), _legal_form_variants(rows), _middle_initial_variants(rows),
-                  _people_named_like_things(rows)):
+                  _people_named_like_things(rows), _names_of_one_place(rows, context)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
     surnames, initials, words = _surnames(rows, targets), defaultdict(set), defaultdict(set)
     with_forms = defaultdict(set)  # initials with the legal form ("FDIC"): only where an article names both
@@ -1573,6 +1580,52 @@ def _spelling_variants(rows: list[tuple]) -> dict[str, str]:
                     targets.setdefault(entity, top)
                     break
     return targets
+
+
+# The words a state's or a region's formal name adds to its short name (folded: "People's" is "peoples").
+STATE_FORM_WORDS = frozenset({"the", "of", "republic", "kingdom", "federation", "federal", "peoples", "democratic",
+                              "islamic", "socialist", "commonwealth", "principality", "sultanate", "state", "province",
+                              "region", "prefecture", "autonomous"})
+
+
+def _names_of_one_place(rows: list[tuple], context: "ArticleContext | None") -> dict[str, str]:
+    """A state's formal name and its short one ("People's Republic of China" and "China", "Zhejiang province" and
+    "Zhejiang"): a GPE row whose names the places stage resolves, in every article, to one place that another GPE
+    row's names also always resolve to joins it, the one of more articles taking the other, when one name is the
+    other with words of a state's form only (STATE_FORM_WORDS). Names of one place that are not (a club's "Bayern"
+    resolved as Bavaria, an airline's "Emirates") are left apart, as is a name read as two places anywhere (its
+    readings are split_by_place's to tell apart)."""
+    if context is None:
+        return {}
+    rows_by_key = {entity_key(name, "GPE"): (articles, entity, name) for entity, name, type_, merged, articles in rows
+                   if type_ == "GPE" and merged is None}
+    places_of = defaultdict(set)
+    for text, places in context.db.execute("select text, group_concat(distinct place_id) from locations where "
+                                           "place_id is not null group by text"):
+        found = rows_by_key.get(entity_key(text, "GPE"))
+        if found is not None:
+            places_of[found].update(places.split(","))
+    by_place = defaultdict(list)
+    for found, places in places_of.items():
+        if len(places) == 1:
+            by_place[places.pop()].append(found)
+    targets = {}
+    for names in by_place.values():
+        names.sort(reverse=True)
+        for at, (_, entity, name) in enumerate(names):
+            top = next((other for _, other, other_name in names[:at] if _state_form_of(name, other_name)), None)
+            if top is not None:
+                targets[entity] = top
+    return targets
+
+
+def _state_form_of(name: str, other: str) -> bool:
+    """One name is the other with only words of a state's form around it: "Republic of Ireland", "Ireland"."""
+    short, long_ = sorted((fold_words(name), fold_words(other)), key=len)
+    for start in range(len(long_) - len(short) + 1):
+        if short and long_[start:start + len(short)] == short:
+            return all(word in STATE_FORM_WORDS for word in long_[:start] + long_[start + len(short):])
+    return False
 
 
 def _one_edit(a: str, b: str) -> bool:
