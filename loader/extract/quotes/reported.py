@@ -158,7 +158,8 @@ def the_writers(verb) -> bool:
     modal = any(child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ not in ("will", "wo", "shall")
                 for child in verb.children)
     generic = subject.tag_ == "NNS" and not any(child.dep_ in ("det", "poss", "nummod") for child in subject.children)
-    if modal and ((generic and _can_speak(subject) and not subject.ent_type_) or not _can_speak(subject)):
+    thing = subject.pos_ == "NOUN" and not _can_speak(subject)  # not "many of the protesters would say"
+    if modal and ((generic and _can_speak(subject) and not subject.ent_type_) or thing):
         return True  # "investors should note that", "a low beta could suggest that"
     head = verb.head
     if verb.dep_ == "xcomp" and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children) \
