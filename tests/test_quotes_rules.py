@@ -341,6 +341,9 @@ def test_an_inference_participle_after_a_cue_stays_the_speakers_words():
     "Although value investors would argue that the price paid matters most, growth is what buyers want here.",
     "With the surprise metric, it's important to note that a negative value weakens its predictive power.",
     "It is fair to say that the harbour has never looked better.",
+    "Acme Corp has beaten estimates four times. When you combine this with its rank, it shows that another beat is "
+    "near. With the surprise metric, it's important to note that a negative value reduces its predictive power; "
+    "however, a negative value does not indicate a miss.",
     "The technical summary data tells us to buy Acme near 80.44. The data also tells us to set a stop loss at 80.21.",
     "If you believe the price will move towards its value, a low beta could suggest it will take a while to get there.",
     "Fundamentally, the company looks strong. It leads the market for uniform rental services in Ruritania. Acme has "

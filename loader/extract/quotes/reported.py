@@ -163,7 +163,7 @@ def the_writers(verb) -> bool:
         return True  # "investors should note that", "a low beta could suggest that"
     head = verb.head
     if verb.dep_ == "xcomp" and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children) \
-            and head.lemma_ == "be" and subject.lower_ == "it" and subject.head is head \
+            and head.lemma_ == "be" and subject.lower_ == "it" and subject.head.i == head.i \
             and any(child.dep_ in ("acomp", "attr") for child in head.children):
         return True
     addressed = any(child.dep_ in ("dobj", "dative") and child.lower_ in ("us", "me") for child in verb.children)
