@@ -369,6 +369,8 @@ def test_a_modal_cue_of_someone_in_particular_stays_their_words():
     assert [speaker for _, speaker in said("The shelling woke them at dawn, one of the women tells me.")] == ["one"]
     assert said("Many of the protesters would say they joined because they cared for others.") == [
         ("they joined because they cared for others", "many")]
+    assert [speaker for _, speaker in said("Critics would call the plan a reckless gamble with public money.")] == [
+        "critics"]
 
 
 def test_an_inference_participle_after_an_act_of_someone_who_can_speak_stays_their_words():

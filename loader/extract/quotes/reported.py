@@ -149,7 +149,8 @@ def unsaid(verb) -> bool:
 def the_writers(verb) -> bool:
     """The writer's own advice, hypothesis or reading, said by no one: a cue under "should", "would" or another modal
     whose subject is a bare plural of people, no one in particular ("investors should note that", "value investors
-    would argue that"), or a thing ("a low beta could suggest that"); an infinitive cue after "it is" and a
+    would argue that"), or a thing ("a low beta could suggest that"), unless it names something ("critics would
+    call it a farce" is their view, voiced for them); an infinitive cue after "it is" and a
     description ("it's important to note that", "it is fair to say"); a thing telling the writer and reader ("the
     technical data tells us to buy")."""
     subject = subject_of(verb)
@@ -159,7 +160,8 @@ def the_writers(verb) -> bool:
                 for child in verb.children)
     generic = subject.tag_ == "NNS" and not any(child.dep_ in ("det", "poss", "nummod") for child in subject.children)
     thing = subject.pos_ == "NOUN" and not _can_speak(subject)  # not "many of the protesters would say"
-    if modal and ((generic and _can_speak(subject) and not subject.ent_type_) or thing):
+    naming = verb.lemma_.lower() in naming_verbs()  # "critics would call it a farce": the group's view, voiced
+    if modal and not naming and ((generic and _can_speak(subject) and not subject.ent_type_) or thing):
         return True  # "investors should note that", "a low beta could suggest that"
     head = verb.head
     if verb.dep_ == "xcomp" and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children) \
