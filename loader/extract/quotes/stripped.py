@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from .clauses import speaker_span, subject_of, text_of, trimmed, word_count
-from .lexicon import addressee_verbs, continuation_words, cue_phrase, cue_text
+from .lexicon import addressee_verbs, continuation_words, cue_phrase, cue_text, naming_verbs
 from .quote import Quote
 
 # "Nunes said during a news conference." is an attribution of its own; longer is narrative.
@@ -135,8 +135,11 @@ def bare_attributions(doc, quotes: list[Quote]) -> list[Quote]:
 
 def _acts_on_object(verb) -> bool:
     """ "Acme has maintained its position through acquisitions.": a cue verb with an object that is no addressee
-    ("told reporters") does something to it; the sentence attributes nothing."""
-    return verb.lemma_.lower() not in addressee_verbs() and any(child.dep_ == "dobj" for child in verb.children)
+    ("told reporters") and that it does not name ("He now calls it a rookie mistake") does something to it; the
+    sentence attributes nothing."""
+    lemma = verb.lemma_.lower()
+    return lemma not in addressee_verbs() and lemma not in naming_verbs() \
+        and any(child.dep_ == "dobj" for child in verb.children)
 
 
 def _has_cue(sentence) -> bool:
