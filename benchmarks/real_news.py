@@ -180,13 +180,16 @@ def initials(name: str) -> str:
 
 
 def short_form_candidates(conn, name: str, kind: str) -> list[str]:
-    """Longer entities of a compatible type that this one-word name or acronym could stand for."""
+    """Longer entities of a compatible type that this one-word name or acronym could stand for (not those merged
+    into another entity: their mentions count for it)."""
     if " " in name:
         return []
+    shown = "merged_into is null and coalesce(article_count, 0) > 0"
     if kind == "PERSON":
-        rows = conn.execute("select name from entities where type = 'PERSON' and name like ?", [f"% {name}"])
+        rows = conn.execute(f"select name from entities where type = 'PERSON' and name like ? and {shown}",
+                            [f"% {name}"])
         return [row[0] for row in rows]
-    rows = conn.execute("select name from entities where type = ? and name like '% %'", [kind])
+    rows = conn.execute(f"select name from entities where type = ? and name like '% %' and {shown}", [kind])
     found = []
     for (other,) in rows:
         core = re.sub(r"\b(?:Corp|Co|Inc|Ltd|Plc|LP|Group|Corporation|Company)\b\.?", "", other).strip(" ,.")
