@@ -78,3 +78,26 @@ def test_a_code_name_is_a_disease_in_an_article_about_health_and_a_company_named
 def test_a_code_name_far_from_any_word_of_health_stays():
     found = named("She now reports for GMX-7 in Manila. She studied online at the height of the pandemic.")
     assert [[name for name, _, _ in item] for item in found] == [["GMX-7", "Manila"]]  # its type is another rule's
+
+
+def test_a_nationality_before_a_word_of_health_stays():
+    assert named("Palestinian deaths passed 30,000 on Monday, and Palestinian officials called for a ceasefire.",
+                 "Ukraine was hit by a wave of Russian drones overnight, and Russian forces advanced near Kharkiv.",
+                 "Analysts expected a Republican wave in November, but Republican candidates lost.") == [
+        [("Palestinian", "NORP", "Palestinian")] * 2,
+        [("Ukraine", "GPE", "Ukraine"), ("Russian", "NORP", "Russian"), ("Russian", "NORP", "Russian"),
+         ("Kharkiv", "LOC", "Kharkiv")],
+        [("Republican", "NORP", "Republican")] * 2]
+
+
+def test_an_organisation_before_patients_or_cases_stays():
+    assert named("Medicare patients will pay less for insulin, and Medicare will cover more drugs.",
+                 "Officials traced the Chipotle outbreak to lettuce, and Chipotle closed 40 stores.") == [
+        [("Medicare", "ORG", "Medicare")] * 2, [("Chipotle", "PERSON", "Chipotle")] * 2]  # its type is another rule's
+
+
+def test_a_code_shaped_station_stays_in_a_sentence_of_shots_fired():
+    found = named("Police said shots were fired near the school, KTLA-5 reported. Viewers of KTLA-5 saw the chase live.",
+                  "Hiring slowed in Ohio as COVID-19 kept workers home.",
+                  "Ratings of GMX-7 fell during the pandemic, and GMX-7 cut jobs.")
+    assert [[name for name, _, _ in item] for item in found] == [["KTLA-5"], ["Ohio"], []]  # the model tags one KTLA-5
