@@ -101,3 +101,17 @@ def test_a_code_shaped_station_stays_in_a_sentence_of_shots_fired():
                   "Hiring slowed in Ohio as COVID-19 kept workers home.",
                   "Ratings of GMX-7 fell during the pandemic, and GMX-7 cut jobs.")
     assert [[name for name, _, _ in item] for item in found] == [["KTLA-5"], ["Ohio"], []]  # the model tags one KTLA-5
+
+
+def test_a_regulator_that_opened_an_inquiry_is_no_ticker_of_the_company():
+    assert named("The SEC opened an investigation into Spectrum Brands Holdings Inc. on Monday.",
+                 "Cerner Co. beat estimates. CERN opened at $92.10 on Friday.") == [
+        [("SEC", "ORG", "SEC"), ("Spectrum Brands Holdings Inc.", "ORG", "Spectrum Brands Holdings Inc.")],
+        [("Cerner Co.", "ORG", "Cerner Co."), ("CERN", "ORG", "Cerner Co.")]]
+
+
+def test_the_better_business_bureaus_rating_stays_a_body():
+    assert named("The BBB rating of the firm fell to an F.",
+                 "The roofer has an A+ BBB rating, the owner said.",
+                 "Moody's gave the county an AA rating. S&P rated it BBB.") == [
+        [("BBB", "ORG", "BBB")], [("BBB", "ORG", "BBB")], [("Moody's", "ORG", "Moody's"), ("S&P", "ORG", "S&P")]]

@@ -2588,8 +2588,11 @@ def _listed_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
 TICKER_NAME = re.compile(r"[A-Z]{2,5}")
 STOCK_BEFORE = re.compile(r"(?:\b(?:shares|stock|stakes?|holdings|positions?)\s+(?:of|in)"
                           r"|\b(?:weighed in|commented)\s+on|\b(?:buy|sell|own))\s+$", re.IGNORECASE)
-STOCK_AFTER = re.compile(r"(?:['’]s)?\s+(?:stock|shares|opened|closed|traded)\b|\s+has been the (?:topic|subject)\b"
-                         r"|['’]s\s+(?:PEG|P/E|price|market)\b")
+# "opened", "closed" and "traded" only with a price's move after them ("CERN opened at $92"): "The SEC opened an
+# investigation" is a body's act.
+STOCK_AFTER = re.compile(r"(?:['’]s)?\s+(?:stock|shares)\b|\s+has been the (?:topic|subject)\b"
+                         r"|\s+(?:opened|closed|traded)(?:\s+(?:the\s+)?(?:day|session|week))?"
+                         r"\s+(?:at|up|down|higher|lower|flat|as)\b|['’]s\s+(?:PEG|P/E|price|market)\b")
 STOCK_REACH = 40  # how many characters before a ticker STOCK_BEFORE reads
 
 
