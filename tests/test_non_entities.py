@@ -112,6 +112,6 @@ def test_a_regulator_that_opened_an_inquiry_is_no_ticker_of_the_company():
 
 def test_the_better_business_bureaus_rating_stays_a_body():
     assert named("The BBB rating of the firm fell to an F.",
-                 "The roofer has an A+ BBB rating, the owner said.",
-                 "Moody's gave the county an AA rating. S&P rated it BBB.") == [
-        [("BBB", "ORG", "BBB")], [("BBB", "ORG", "BBB")], [("Moody's", "ORG", "Moody's"), ("S&P", "ORG", "S&P")]]
+                 "The roofer has an A+ rating from the BBB, the owner said.",
+                 "Fitch gave the county an AA rating. S&P rated it BBB.") == [
+        [("BBB", "ORG", "BBB")], [("BBB", "ORG", "BBB")], [("S&P", "ORG", "S&P")]]  # the model tags no Fitch here

@@ -2535,12 +2535,19 @@ def _financial_measure(text: str, m: Mention) -> bool:
 GRADE_REACH = 30
 # Words that join grades in a list ("Baa and BBB", "AA to A+"): no word of a name.
 GRADE_LINKS = {"and", "or", "to", "/", "&"}
+# A word that gives the grade after it to something ("an AA rating", "its BBB rating"); "The BBB rating of the firm"
+# and "an A+ BBB rating" are the Better Business Bureau's.
+GRADE_GIVEN = re.compile(r"\b(?:a|an|its|their)\s+$", re.IGNORECASE)
+# "the" right before a grade-shaped name writes a body ("an A+ rating from the BBB"), whatever rating word is before.
+GRADE_AS_BODY = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def _credit_rating(text: str, m: Mention) -> bool:
     """ "municipal securities rated Baa and BBB or better", "an Aa2 rating", "cut to BBB-": a name made only of
     credit rating grades (loader/data/financial_terms.tsv, grade) is no entity; a grade that is also a name ("AAA",
-    "BBB", "CCC": rated grade) only with a rating word ("rated", "rating") or another grade beside it."""
+    "BBB", "CCC": rated grade) only with another grade beside it, a rating word before it ("rated BBB", "cut its rating
+    to BBB") or a rating word right after it when an article or "its" comes before ("an AA rating"): "The BBB rating
+    of the firm" is the Better Business Bureau's rating, and so is "the BBB" in "an A+ rating from the BBB"."""
     terms = _financial_terms()
     grades, rated = terms["grade"], terms["rated grade"]
     words = [word for word in m.text.split() if word not in GRADE_LINKS]
@@ -2548,9 +2555,14 @@ def _credit_rating(text: str, m: Mention) -> bool:
         return False
     if any(word in grades for word in words):
         return True
-    around = text[max(0, m.start - GRADE_REACH):m.start] + " " + text[m.end:m.end + GRADE_REACH]
-    return any(token in grades or part.lower() in terms["rating word"]
-               for token in re.findall(r"[\w+-]+", around) for part in (token, *token.split("-")))
+    before, after = text[max(0, m.start - GRADE_REACH):m.start], text[m.end:m.end + GRADE_REACH]
+    before_tokens, after_tokens = re.findall(r"[\w+-]+", before), re.findall(r"[\w+-]+", after)
+    if any(token in grades for token in before_tokens + after_tokens):
+        return True
+    if not GRADE_AS_BODY.search(before) and any(part.lower() in terms["rating word"] for token in before_tokens
+                                                for part in (token, *token.split("-"))):
+        return True
+    return bool(GRADE_GIVEN.search(before)) and bool(after_tokens) and after_tokens[0].lower() in terms["rating word"]
 
 
 def _listed_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
