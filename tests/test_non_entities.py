@@ -92,8 +92,10 @@ def test_a_nationality_before_a_word_of_health_stays():
 
 def test_an_organisation_before_patients_or_cases_stays():
     assert named("Medicare patients will pay less for insulin, and Medicare will cover more drugs.",
-                 "Officials traced the Chipotle outbreak to lettuce, and Chipotle closed 40 stores.") == [
-        [("Medicare", "ORG", "Medicare")] * 2, [("Chipotle", "PERSON", "Chipotle")] * 2]  # its type is another rule's
+                 "Officials traced the Chipotle outbreak to lettuce, and Chipotle closed 40 stores.",
+                 "Omicron cases rose in Ohio, and doctors said the omicron surge would peak in January.") == [
+        [("Medicare", "ORG", "Medicare")] * 2, [("Chipotle", "PERSON", "Chipotle")] * 2,  # its type is another rule's
+        [("Ohio", "GPE", "Ohio")]]
 
 
 def test_a_code_shaped_station_stays_in_a_sentence_of_shots_fired():

@@ -1111,10 +1111,6 @@ DISEASE_TIME_WORDS = EVENT_TIME_WORDS | {"during", "amid", "since"}
 # How far before "against" a word of vaccination shows a disease ("how effective are the vaccines against ...").
 VACCINE_REACH = 10
 DASHES = {"-", "–", "—"}
-# Mention types written as a disease only before a variant's noun ("the Delta variant"): a place, a nationality.
-NOT_DISEASE_TYPES = PLACE_TYPES | {"NORP"}
-# Mention types never dropped as a disease: a country, city or state ("the India variant"), a nationality.
-KEPT_BY_DISEASE = {"GPE", "NORP"}
 
 
 @lru_cache(maxsize=1)
@@ -1127,9 +1123,9 @@ def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
     (no person's full name) that the article writes as a disease, a virus or a variant of one (loader/data/
     disease_words.tsv) in at least a third of its mentions, or once before a variant's noun, and never as a speaker,
     is that disease: none of our entities, so all its mentions in the article are dropped, but those tagged as a
-    place or a nationality (GPE, NORP: "the India variant" is India's, "Palestinian deaths" Palestinians'). A name
-    that is no code name counts the nouns bodies have too ("Medicare patients", "the Chipotle outbreak": generic) only
-    beside another kind of use. A code name ("COVID-19", grouped on its own even where the article took it for a short
+    country, city or state (GPE: "the India variant" is India's). A name that holds no code name counts the nouns
+    bodies have too ("Medicare patients", "the Chipotle outbreak": generic) only beside another kind of use or when
+    the article also writes it in lower case ("Omicron cases" beside "the omicron surge"). A code name ("COVID-19", grouped on its own even where the article took it for a short
     form of a longer name) is a disease when it is a known one (kind code), or once a sentence of it names a disease or
     a variant ("... amid the pandemic"; not "shots were fired, KTLA-5 reported")."""
     groups: dict[str, list[Mention]] = {}
@@ -1142,12 +1138,13 @@ def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
     for name, group in groups.items():
         code = DISEASE_CODE.fullmatch(name)
         uses = [(m, kind) for m in group if (kind := _disease_use(doc, m))]
-        if not code and all(kind == "generic" for _, kind in uses):
+        if all(kind == "generic" for _, kind in uses) and not DISEASE_CODE.search(name) \
+                and name.lower() not in lower_case_words(doc.text):
             uses = []
         sure = any(_before_variant_noun(doc, m) for m, _ in uses) or code and (
             name.lower() in _disease_words()["code"] or any(_in_health_sentence(doc, m) for m in group))
         if (sure or uses and 3 * len(uses) >= len(group)) and not any(_says(doc, m) for m in group):
-            dropped.update(m for m in group if m.type not in KEPT_BY_DISEASE)
+            dropped.update(m for m in group if m.type != "GPE")
     return [m for m in mentions if m not in dropped]
 
 
@@ -1170,17 +1167,18 @@ def _disease_use(doc, m: Mention) -> str:
     "...-positive"; "generic" if bodies have that noun too: "... patients"), as the object of "against" after a word
     of vaccination, after a noun of one and "of" ("the spread of ..."), before "-specific" and a word of vaccination;
     a code name ("COVID-19") also before a word of vaccination ("... vaccine"), after a word of time ("amid ...") or
-    after a noun of an outcome and "of" ("the impact of ..."). A place or a nationality is written so only before a
-    variant's noun ("the Delta variant")."""
+    after a noun of an outcome and "of" ("the impact of ..."). A place is written so only before a variant's noun
+    ("the Delta variant"); a nationality not before a noun of one or after "... of" either ("Palestinian deaths", "a
+    wave of Russian drones", "a Republican wave")."""
     words = _disease_words()
     i = m.last + (m.last < len(doc) and doc[m.last].text in DASHES)
     after = doc[i].lower_ if i < len(doc) else ""
     if after in words["variant"]:
         return "variant"
-    if m.type in NOT_DISEASE_TYPES:
+    if m.type in PLACE_TYPES:
         return ""
     if after in words["after"]:
-        return "generic" if after in words["generic"] else "after"
+        return "" if m.type == "NORP" else "generic" if after in words["generic"] else "after"
     if after in words["compound"] and i > m.last and i + 1 < len(doc) \
             and (doc[i + 1].lower_ in words["vaccine"] or doc[i + 1].lower_ in words["variant"]):
         return "vaccine"
@@ -1190,7 +1188,7 @@ def _disease_use(doc, m: Mention) -> str:
         start = max(doc[j].sent.start, j - VACCINE_REACH)
         return "vaccine" if any(token.lower_ in words["vaccine"] for token in doc[start:j]) else ""
     if before == "of" and j > 0 and doc[j - 1].lower_ in words["of"]:
-        return "of"
+        return "" if m.type == "NORP" else "of"
     if not DISEASE_CODE.fullmatch(m.text):
         return ""
     return "code" if after in words["vaccine"] or before in DISEASE_TIME_WORDS \
