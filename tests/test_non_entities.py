@@ -99,7 +99,8 @@ def test_an_organisation_before_patients_or_cases_stays():
 
 
 def test_a_code_shaped_station_stays_in_a_sentence_of_shots_fired():
-    found = named("Police said shots were fired near the school, KTLA-5 reported. Viewers of KTLA-5 saw the chase live.",
+    found = named("Police said shots were fired near the school, KTLA-5 reported. Viewers of KTLA-5 saw the chase "
+                  "live.",
                   "Hiring slowed in Ohio as COVID-19 kept workers home.",
                   "Ratings of GMX-7 fell during the pandemic, and GMX-7 cut jobs.")
     assert [[name for name, _, _ in item] for item in found] == [["KTLA-5"], ["Ohio"], []]  # the model tags one KTLA-5

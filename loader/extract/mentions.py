@@ -1125,9 +1125,10 @@ def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
     is that disease: none of our entities, so all its mentions in the article are dropped, but those tagged as a
     country, city or state (GPE: "the India variant" is India's). A name that holds no code name counts the nouns
     bodies have too ("Medicare patients", "the Chipotle outbreak": generic) only beside another kind of use or when
-    the article also writes it in lower case ("Omicron cases" beside "the omicron surge"). A code name ("COVID-19", grouped on its own even where the article took it for a short
-    form of a longer name) is a disease when it is a known one (kind code), or once a sentence of it names a disease or
-    a variant ("... amid the pandemic"; not "shots were fired, KTLA-5 reported")."""
+    the article also writes it in lower case ("Omicron cases" beside "the omicron surge"). A code name ("COVID-19",
+    grouped on its own even where the article took it for a short form of a longer name) is a disease when it is a
+    known one (kind code), or once a sentence of it names a disease or a variant ("... amid the pandemic"; not "shots
+    were fired, KTLA-5 reported")."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if DISEASE_CODE.fullmatch(m.text):
