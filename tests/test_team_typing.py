@@ -49,11 +49,16 @@ def test_surnames_ending_in_s_and_families_stay_people():
         [("Clintons", "PERSON"), ("Bill Clinton", "PERSON")]]
 
 
-def test_a_town_named_person_whose_surname_is_a_plural_stays_a_person():
+def test_a_player_whose_given_name_is_a_towns_stays_a_person():
     assert typed("Austin Rivers scored 20 points as the coach rested his guard for the playoffs. Rivers was happy.",
+                 "Barry Keys won the tournament, and the championship was his third. Barry Keys coach Tom Hale said "
+                 "his player was tired.",
                  "Florence Rivers, a nurse, said the hospital was full.") == [
-        [("Austin Rivers", "PERSON")], [("Florence Rivers", "PERSON")]]
+        [("Austin Rivers", "PERSON")], [("Barry Keys", "PERSON"), ("Barry Keys", "PERSON"), ("Tom Hale", "PERSON")],
+        [("Florence Rivers", "PERSON")]]
 
 
-def test_a_plural_after_the_outside_a_sports_article_is_left_alone():
-    assert typed("The Beatles played in Hamburg before they were famous.") == [[("Beatles", "PERSON")]]
+def test_outside_a_sports_article_nothing_changes():
+    assert typed("The Beatles played in Hamburg before they were famous.",
+                 "Sydney Roosters were beaten again; the fans blamed the injuries. The Sydney Roosters coach was "
+                 "sacked.") == [[("Beatles", "PERSON")], [("Sydney Roosters", "PERSON"), ("Sydney Roosters", "ORG")]]

@@ -1672,31 +1672,35 @@ SPORTS_ARTICLE_MIN = 2
 GAME_WORDS = SPORTS_TERMS | {"season", "game", "match", "goal", "title", "final", "victory", "win", "defeat", "loss",
                              "beat", "lose", "score", "draw", "play", "host", "trail", "edge", "thrash", "rout",
                              "clinch", "face", "point", "side", "team", "club", "fan", "derby", "cup"}
-# Nouns a team's nickname is written before ("Wolverines coach Dale Pike", "the Ospreys forward", "Miners fans").
-TEAM_STAFF = {"coach", "quarterback", "striker", "midfielder", "goalkeeper", "defender", "winger", "pitcher",
-              "batsman", "bowler", "forward", "captain", "skipper", "manager", "boss", "player", "players", "fans",
-              "supporters", "squad", "guard", "linebacker", "receiver", "flanker", "fly-half", "scrum-half", "full-back",
-              "fullback"}
+# Nouns a team's nickname is written before ("the Ospreys forward", "Miners quarterback Sam Hale"), and those a
+# player's name may be written before too ("Wolverines coach Dale Pike", but "Ann Banks coach Tom Ross"): these count
+# only after a nickname alone.
+TEAM_STAFF = {"quarterback", "striker", "midfielder", "goalkeeper", "defender", "winger", "pitcher", "batsman",
+              "bowler", "forward", "captain", "skipper", "players", "squad", "guard", "linebacker", "receiver",
+              "flanker", "fly-half", "scrum-half", "full-back", "fullback"}
+ANY_STAFF = TEAM_STAFF | {"coach", "manager", "boss", "fans", "supporters", "player"}
 # Nouns that make "the ... " a family, not a team ("the Smiths' family home", "the Obamas' daughters").
 KIN_AFTER = {"family", "families", "household", "couple", "children", "daughters", "sons", "daughter", "son",
              "home", "house", "parents", "siblings", "brothers", "sisters"}
 
 
 def _teams_taken_for_people(doc, mentions: list[Mention]) -> None:
-    """A sports team's nickname tagged as a person: a "person" whose last word is a capitalised plural (not a
-    possessive, "-ss", "-us" or "-is": "Ross", "Jesus", "Francis") is a team, an organisation, when the words before
-    that plural are a country's, a first-order division's or a big town's name ("Denver Miners", "Leicester
-    Foxes"), or when it is that plural alone, or a given name that is a town's before it ("Sydney ..."), in a sports
-    article (SPORTS_TERMS) written as a team: after "the" in a sentence that tells of a game ("the Foxes were
-    beaten", "the Hawks won the final") or before a team's staff ("Wolverines coach Dale Pike", "Ospreys forward
-    ..."). Every mention of that name, and every short form the article resolved to it, is then the team. A person
-    stays one: a surname the article gives a person's fuller name or a title for ("Evans scored", "Jamie Roberts"),
-    a family ("the Smiths' home", or where the article names a "John Smith"), and a nationality ("the Kurds")."""
-    sporty = len({token.lemma_ for token in doc if token.is_lower and token.lemma_ in SPORTS_TERMS}) \
-        >= SPORTS_ARTICLE_MIN
+    """A sports team's nickname tagged as a person: in a sports article (two SPORTS_TERMS or more), a "person" whose
+    last word is a capitalised plural (not "-ss", "-us" or "-is": "Ross", "Jesus", "Francis"), alone or after a
+    country's, a first-order division's or a big town's name ("Denver Miners"), written as a team — after "the" in a
+    sentence that tells of a game ("the Foxes were beaten", "the Denver Miners won the final") or before a team's
+    staff ("Wolverines coach Dale Pike", "Ospreys forward ...") in any mention, even one the model typed as an
+    organisation — is a team, an organisation, in every mention, and
+    so is every short form the article resolved to it. A person stays one: a surname the article gives a person's
+    fuller name or a title for ("Evans scored", "Jamie Roberts"), a name whose last word the article writes alone as
+    a surname ("Austin Rivers" ... "Rivers said"), a family ("the Smiths' home", or where the article names a "John
+    Smith"), a nationality ("the Kurds"). Without a sports article nothing changes: "the Beatles played", "Bali
+    Sharks" (a charity), "George Soros" (George is a town too)."""
+    if len({token.lemma_ for token in doc if token.is_lower and token.lemma_ in SPORTS_TERMS}) < SPORTS_ARTICLE_MIN:
+        return
     people = [m for m in mentions if m.type == PERSON]
-    teams = {m.text for m in people if _team_shaped(m) and not _team_of_a_person(m, people)
-             and _team_cue(doc, m, sporty)}
+    names = {m.text for m in people if _team_shaped(m) and not _team_of_a_person(m, people)}
+    teams = {m.text for m in mentions if m.text in names and m.type in (PERSON, "ORG") and _team_cue(doc, m)}
     for m in people:
         if (m.entity or m.text) in teams or m.text in teams:
             m.type, m.entity = "ORG", (m.entity if m.entity in teams else m.text)
@@ -1707,7 +1711,7 @@ def _team_shaped(m: Mention) -> bool:
     words = m.text.split()
     last = words[-1] if words else ""
     return 1 <= len(words) <= 4 and not m.role and last not in demonyms() \
-        and re.fullmatch(r"[A-Z][a-z]+[a-z](?<!ss|us|is)s", last) is not None
+        and re.fullmatch(r"[A-Z][a-z]+[a-hj-rtv-z]s", last) is not None
 
 
 def _plural_singular(word: str) -> set[str]:
@@ -1734,15 +1738,13 @@ def _team_of_a_person(m: Mention, people: list[Mention]) -> bool:
                for p in people if p is not m)
 
 
-def _team_cue(doc, m: Mention, sporty: bool) -> bool:
-    """A city and a nickname ("Denver Miners"; with a given name first, "Sydney ...", only when written as a team in a
-    sports article), or a nickname alone written as a team in a sports article."""
-    words = m.text.split()
-    if len(words) > 1 and (not _city_and_nickname(m.text) or _last_word_as_surname(doc, m)):
-        return False
-    if len(words) > 1 and not is_given_name(m.text):
-        return True
-    return sporty and _written_as_team(doc, m)
+def _team_cue(doc, m: Mention) -> bool:
+    """The nickname alone or after a town's name ("Denver Miners"; after other words it is left as typed), written as
+    a team (_written_as_team); a name whose last word the article also writes alone as a surname is (not after "the")
+    is a person's ("the Austin Rivers fan club" ... "Rivers said")."""
+    if " " not in m.text:
+        return _written_as_team(doc, m)
+    return _city_and_nickname(m.text) and not _last_word_as_surname(doc, m) and _written_as_team(doc, m)
 
 
 def _last_word_as_surname(doc, m: Mention) -> bool:
@@ -1754,7 +1756,7 @@ def _last_word_as_surname(doc, m: Mention) -> bool:
         if token.text != last or token.i > 0 and (doc[token.i - 1].is_title or doc[token.i - 1].lower_ == "the"):
             continue
         after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        if after not in TEAM_STAFF and after not in ("'", "’", "'s", "’s"):
+        if after not in ANY_STAFF and after not in ("'", "’", "'s", "’s"):
             return True
     return False
 
@@ -1770,14 +1772,14 @@ def _city_and_nickname(name: str) -> bool:
 
 
 def _written_as_team(doc, m: Mention) -> bool:
-    """Before a team's staff noun ("... coach Dale Pike", "...' fans"), or after "the" (no family's noun after it) in a
-    sentence with a word of a game (GAME_WORDS)."""
+    """Before a team's staff noun ("...' quarterback"; ANY_STAFF after a nickname alone: "... coach Dale Pike"), or
+    after "the" (no family's noun after it) in a sentence with a word of a game (GAME_WORDS)."""
     after = doc[m.last] if m.last < len(doc) else None
     if after is not None and after.text in ("'", "’", "'s", "’s") and m.last + 1 < len(doc):
         after = doc[m.last + 1]
     if after is not None and after.lower_ in KIN_AFTER:
         return False
-    if after is not None and after.lower_ in TEAM_STAFF and after.is_lower:
+    if after is not None and after.is_lower and after.lower_ in (TEAM_STAFF if " " in m.text else ANY_STAFF):
         return True
     if m.first == 0 or doc[m.first - 1].lower_ != "the":
         return False
