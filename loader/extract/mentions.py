@@ -1662,12 +1662,15 @@ def _has_person_context(doc, first: int, root) -> bool:
 
 # --- sports teams taken for people ----------------------------------------------------------------------------
 
-# Lower-case words only a sports report writes, as lemmas: an article that writes two of them is about sport.
+# Lower-case words only a sports report writes (singular; a plural in "s" or "es" counts): an article that writes two
+# of them is about sport.
 SPORTS_TERMS = {"coach", "quarterback", "striker", "midfielder", "goalkeeper", "winger", "pitcher", "batsman",
-                "innings", "inning", "touchdown", "playoff", "playoffs", "league", "fixture", "semifinal", "semi-final",
+                "innings", "inning", "touchdown", "playoff", "league", "fixture", "semifinal", "semi-final",
                 "quarterfinal", "quarter-final", "wicket", "halftime", "half-time", "kickoff", "kick-off", "scorer",
-                "goalscorer", "tournament", "championship"}
+                "goalscorer", "tournament", "championship", "fly-half", "scrum-half", "referee", "rugby", "soccer",
+                "cricket", "basketball", "baseball", "hockey", "football"}
 SPORTS_ARTICLE_MIN = 2
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)*(?![\w-])")
 # Lemmas that, in a sports article, make a sentence tell of a game ("the Foxes were beaten", "the Hawks won").
 GAME_WORDS = SPORTS_TERMS | {"season", "game", "match", "goal", "title", "final", "victory", "win", "defeat", "loss",
                              "beat", "lose", "score", "draw", "play", "host", "trail", "edge", "thrash", "rout",
@@ -1696,7 +1699,7 @@ def _teams_taken_for_people(doc, mentions: list[Mention]) -> None:
     a surname ("Austin Rivers" ... "Rivers said"), a family ("the Smiths' home", or where the article names a "John
     Smith"), a nationality ("the Kurds"). Without a sports article nothing changes: "the Beatles played", "Bali
     Sharks" (a charity), "George Soros" (George is a town too)."""
-    if len({token.lemma_ for token in doc if token.is_lower and token.lemma_ in SPORTS_TERMS}) < SPORTS_ARTICLE_MIN:
+    if not _sports_article(doc.text):
         return
     people = [m for m in mentions if m.type == PERSON]
     names = {m.text for m in people if _team_shaped(m) and not _team_of_a_person(m, people)}
@@ -1704,6 +1707,13 @@ def _teams_taken_for_people(doc, mentions: list[Mention]) -> None:
     for m in people:
         if (m.entity or m.text) in teams or m.text in teams:
             m.type, m.entity = "ORG", (m.entity if m.entity in teams else m.text)
+
+
+def _sports_article(text: str) -> bool:
+    """Whether the text writes SPORTS_ARTICLE_MIN of the SPORTS_TERMS or more, in lower case ("coaches" counts)."""
+    words = set(LOWER_WORD.findall(text))
+    found = {word for word in SPORTS_TERMS if word in words or word + "s" in words or word + "es" in words}
+    return len(found) >= SPORTS_ARTICLE_MIN
 
 
 def _team_shaped(m: Mention) -> bool:
