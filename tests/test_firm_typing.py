@@ -64,3 +64,63 @@ def test_a_name_that_reiterates_a_point_stays_a_person_and_one_that_initiates_co
                  "Corbin Whitlow initiated coverage of Acme Corp. on Monday.") == [
         [("Vienna", "GPE"), ("Marsh", "PERSON"), ("Moscow", "GPE")],
         [("Corbin Whitlow", "ORG"), ("Acme Corp.", "ORG")]]
+
+
+def test_the_subject_of_a_market_notes_verb_frame_is_a_firm_given_name_or_not():
+    assert typed("Several brokerages have weighed in on Acme Corp. Harold P. Keene increased their price objective on "
+                 "shares of Acme Corp. from $41.00 to $45.00. Brandt Keller lowered their target price on Acme Corp. "
+                 "from $50.00 to $48.00. Ostrander started coverage on Acme Corp. in a research note on Monday.",
+                 "Wendell T. Marsh cut Acme Corp. from an outperform rating to a neutral rating.",
+                 "Marlowe Tate grew its holdings in Acme Corp. by 4.1% in the third quarter. Finally, Velloria acquired a "
+                 "new stake in Acme Corp. during the second quarter worth about $52,000.") == [
+        [("Acme Corp.", "ORG"), ("Harold P. Keene", "ORG"), ("Acme Corp.", "ORG"), ("Brandt Keller", "ORG"),
+         ("Acme Corp.", "ORG"), ("Ostrander", "ORG"), ("Acme Corp.", "ORG")],
+        [("Wendell T. Marsh", "ORG"), ("Acme Corp.", "ORG")],
+        [("Marlowe Tate", "ORG"), ("Acme Corp.", "ORG"), ("Velloria", "ORG"), ("Acme Corp.", "ORG")]]
+
+
+def test_a_person_in_a_market_notes_frame_with_a_title_an_appositive_or_a_full_name_stays_a_person():
+    assert typed("Analyst Dana Whitfield raised her price target on Acme Corp. to $50.",
+                 "Dana Whitfield, an analyst at Fenwick Tate, raised their price target on Acme Corp. to $50.",
+                 "Warren Kessling acquired a new stake in Acme Corp. last year.") == [
+        [("Dana Whitfield", "PERSON"), ("Acme Corp.", "ORG")],
+        [("Dana Whitfield", "PERSON"), ("Fenwick Tate", "ORG"), ("Acme Corp.", "ORG")],
+        [("Warren Kessling", "PERSON"), ("Acme Corp.", "ORG")]]
+
+
+def test_a_name_with_an_ampersand_or_a_firms_head_noun_is_a_firm():
+    assert typed("Finally, Dorsey Van Allen & Pike Wealth Management Group LLC bought shares of Acme Corp.",
+                 "Whitcombe Law Firm represents investors. Whitcombe Law Firm was ranked first by the survey.") == [
+        [("Dorsey Van Allen & Pike Wealth Management Group", "ORG"), ("Acme Corp.", "ORG")],
+        [("Whitcombe Law Firm", "ORG"), ("Whitcombe Law Firm", "ORG")]]
+
+
+def test_a_prompt_to_follow_an_account_is_no_part_of_the_name_and_a_company_keeps_its_type():
+    assert typed("Velmora Corp. serves ten million customers. Follow Velmora on Twitter.",
+                 "The show airs on Fridays. Follow Dana Whitfield on Instagram for updates.") == [
+        [("Velmora Corp.", "ORG"), ("Velmora", "ORG")],
+        [("Dana Whitfield", "PERSON"), ("Instagram", "ORG")]]
+
+
+def test_a_job_titles_acronym_before_a_name_is_no_part_of_it():
+    assert typed("The report can be read on the website. Also, CAO Nora B. Williams sold 2,000 shares of the "
+                 "stock.",
+                 "In other news, CAO Maren T. Holloway sold 2,000 shares of the stock.",
+                 "The deal was advised by MS Harbour Strategies, a unit of the bank.") == [
+        [("Nora B. Williams", "PERSON")], [("Maren T. Holloway", "PERSON")], [("MS Harbour Strategies", "ORG")]]
+
+
+def test_the_broker_and_the_company_of_a_rating_or_a_price_target_are_firms():
+    assert typed("Harold P. Keene reissued a buy rating on shares of Acme Corp. on Monday. Brandt Keller began "
+                 "coverage on Acme Corp. in a research note.",
+                 "Fenwick Tate lowered Dalmore from a buy rating to a hold rating.",
+                 "Halvorsen Keene' price objective suggests a potential upside of 12% from the stock's price.") == [
+        [("Harold P. Keene", "ORG"), ("Acme Corp.", "ORG"), ("Brandt Keller", "ORG"), ("Acme Corp.", "ORG")],
+        [("Fenwick Tate", "ORG"), ("Dalmore", "ORG")],
+        [("Halvorsen Keene", "ORG")]]
+
+
+def test_a_surname_spelled_like_a_title_acronym_stays_in_the_name():
+    assert typed("Growth has reached its bottom, Cao Yuanzheng, chairman of Harwell Research Limited, said. The "
+                 "rate may slow, according to Cao.") == [
+        [("Cao Yuanzheng", "PERSON"), ("Harwell Research Limited", "ORG"), ("Cao", "PERSON")]]

@@ -63,6 +63,13 @@ TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 SURNAME_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 LEADING_WORDS = {"the", "a", "an", "another"}
+# Verbs of a prompt to follow an account, taken into a name by the model ("Follow Acme on Twitter"): no part of it.
+PROMPT_VERBS = {"follow", "like", "join"}
+# Job titles written as acronyms, only in capitals ("CAO Ann Roe"; "Cao" is a surname), besides roles.json's titles
+# (which hold "ceo", "cfo", "coo" in any case).
+TITLE_ACRONYMS = {"CAO", "CTO", "CMO", "EVP", "SVP", "VP"}
+# A word of a person's name as written after a title: "Ann", "B.", "O'Hara".
+PERSON_WORD = re.compile(r"[A-Z][a-z][\w'’-]*|[A-Z]\.")
 POSSESSIVES = {"'s", "’s", "s", "'", "’"}
 OPENING_MARKS = "\"“‘'([«<"  # and anything unprintable: spaces, line breaks, control characters
 CLOSING_MARKS = "\"”’'),;:!?]»>"
@@ -159,6 +166,10 @@ def _clean(doc, text: str, first: int, last: int, label: str) -> Mention | None:
     while last > first and (doc[last - 1].text in POSSESSIVES or doc[last - 1].is_punct
                             or doc[last - 1].is_space):
         last -= 1
+    if _prompt_verb(doc, first, last):
+        first += 1
+    if label == "ORG" and _titled_acronym(doc, text, first, last):
+        label = PERSON  # "VP Ann Roe" tagged as an organisation: a post's acronym and a person's name
     title_from = first
     if label == PERSON:
         first = _after_titles(doc, first, last)
@@ -169,6 +180,22 @@ def _clean(doc, text: str, first: int, last: int, label: str) -> Mention | None:
     if not any(c.isupper() for c in name) or (label == PERSON and not name[0].isupper()):
         return None
     return Mention(first, last, start, end, name, label, title_from)
+
+
+def _titled_acronym(doc, text: str, first: int, last: int) -> bool:
+    """ "EVP Ann B. Roe" tagged as one organisation: a title written as an acronym (TITLE_ACRONYMS, or roles.json's
+    titles in capitals: "CEO"; not an honorific, "MS" is a firm's initials) before a name shaped like a person's."""
+    words = [token.text for token in doc[first + 1:last]]
+    return doc[first].text in TITLE_ACRONYMS | {title.upper() for title in roles()["titles"]} and 2 <= len(words) <= 4 \
+        and all(PERSON_WORD.fullmatch(word) for word in words) and words[-1][1:].islower() \
+        and not any(word in LEGAL_FORMS | FIRM_HEADS | institution_words() for word in fold_words(" ".join(words)))
+
+
+def _prompt_verb(doc, first: int, last: int) -> bool:
+    """ "Follow Acme on Twitter": a sentence's first word that prompts to follow, like or join an account, before a
+    name and "on", is a verb."""
+    return last - first >= 2 and doc[first].lower_ in PROMPT_VERBS and (first == 0 or doc[first].is_sent_start) \
+        and last < len(doc) and doc[last].lower_ == "on"
 
 
 def _joined_name(doc, text: str, m: Mention) -> Mention:
@@ -1412,7 +1439,7 @@ def _after_titles(doc, first: int, last: int) -> int:
 
 
 def _is_title(token) -> bool:
-    return _title_word(token.lower_)
+    return _title_word(token.lower_) or token.text in TITLE_ACRONYMS
 
 
 def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1530,6 +1557,19 @@ CHANGE_VERBS = {"raise", "cut", "lower", "boost", "lift", "trim", "reduce", "inc
                 "downgrade", "initiate", "reiterate", "reaffirm", "start", "begin", "resume"}
 # Holdings written before "of" or "in" and the firm held ("shares of Hale Dunn", "a stake in Hale Dunn").
 HOLDING_WORDS = {"of": {"shares", "stock", "stocks"}, "in": {"stake", "stakes", "holding", "holdings"}}
+# Verbs of a broker's note on a company (by lemma) whose subject, given name or not, is a firm when their object is
+# "coverage" or a rating "on" the company ("... began coverage on Acme", "... reissued a buy rating on Acme").
+NOTE_VERBS = CALL_VERBS | {"assume", "begin", "restate", "reissue"}
+# A firm's holding in a company (by lemma), the object of a market note's verb with "its" before it ("... grew its
+# holdings in Acme", "... trimmed its position in Acme"), or bought "new" ("... acquired a new stake in Acme").
+HOLDING_OBJECTS = {"stake", "position", "holding", "holdings"}
+NEW_HOLDING_VERBS = {"acquire", "buy", "purchase", "take", "establish", "open"}
+# The words of a broker's price target ("their price objective", "its target price"): "price" and one of these.
+TARGET_WORDS = {"target", "objective"}
+# Nouns that end a firm's name, never a person's ("... Wealth Management Group", "Hale Law Firm"), besides legal forms
+# and partnership words: a "person" whose name ends in one, or holds "&", is a firm.
+FIRM_HEADS = {"group", "holdings", "management", "advisors", "advisers", "advisory", "capital", "firm", "investments",
+              "securities", "ventures", "llp", "lp"}
 
 
 def _firms_taken_for_people(doc, mentions: list[Mention]) -> None:
@@ -1546,8 +1586,10 @@ def _firms_taken_for_people(doc, mentions: list[Mention]) -> None:
     honorific or a role, on it or on a longer name ending with it: "managing director Ann Hale" keeps "Hale said" a
     person, and "analysts at Hale" the firm)."""
     firms = [m for m in mentions if m.type == PERSON and m.text not in demonyms() and _written_as_firm(doc, m)
-             or m.type in (PERSON, "NORP") and WEB_ADDRESS.search(m.text)]
-    acting = [m for m in mentions if m.type == PERSON and m.text not in demonyms() and _acts_as_firm(doc, m)]
+             or m.type in (PERSON, "NORP") and WEB_ADDRESS.search(m.text)
+             or m.type == PERSON and (_firm_shaped(m.text) or _noted_as_firm(doc, m))]
+    acting = [m for m in mentions if m.type == PERSON and m.text not in demonyms()
+              and (_acts_as_firm(doc, m) or _starts_a_company(m, mentions))]
     human = {m.text for m in firms + acting if _shown_as_human(doc, m.text, mentions)}
     names = {m.text for m in firms + acting} - human
     for m in mentions:
@@ -1576,14 +1618,96 @@ def _written_as_firm(doc, m: Mention) -> bool:
 def _acts_as_firm(doc, m: Mention) -> bool:
     root = _root(doc, m)
     verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or _described_as_person(root):
         return False
-    if verb.lemma_.lower() in CHANGE_VERBS and any(
-            child.dep_ == "dobj" and any(word.lower_ == "its" for word in child.children) for child in verb.children):
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    if verb.lemma_.lower() in CHANGE_VERBS and any(_owned_by(child, {"its"}) for child in objects):
+        return True
+    if root.dep_ == "nsubj" and (_market_note_call(verb, objects) or " " not in m.text and not is_given_name(m.text)
+                                 and any(_new_holding(verb, child) for child in objects)):
         return True
     call = verb.lemma_.lower() in RATING_VERBS or verb.lemma_.lower() in CALL_VERBS and any(
-        child.dep_ == "dobj" and child.lemma_.lower() in CALL_OBJECTS for child in verb.children)
+        child.lemma_.lower() in CALL_OBJECTS for child in objects)
     return call and root.dep_ == "nsubj" and not is_given_name(m.text)
+
+
+def _market_note_call(verb, objects: list) -> bool:
+    """A market note's verb frame whose subject is a firm, given name or not ("Ann Hale & Co" shortened to "Ann
+    Hale"): "... raised their price objective on Acme", "... grew its holdings in Acme", "... initiated coverage on
+    Acme", "... cut Acme from an outperform rating to a neutral rating"."""
+    if any(_owned_by(child, {"its", "their"}) and _price_target(child) or _owned_by(child, {"its"})
+           and child.lemma_.lower() in HOLDING_OBJECTS for child in objects):
+        return True
+    if verb.lemma_.lower() in NOTE_VERBS and any(child.lemma_.lower() == "coverage" or child.lemma_.lower() == "rating"
+                                                  and _on_a_company(child) for child in objects):
+        return True
+    return _rating_changed(verb)
+
+
+def _rating_changed(verb) -> bool:
+    """ "... cut Acme from an outperform rating to a neutral rating": a verb with "from" and a rating."""
+    return any(child.dep_ == "prep" and child.lower_ == "from" and any(
+        grand.dep_ == "pobj" and grand.lemma_.lower() == "rating" for grand in child.children)
+        for child in verb.children)
+
+
+def _on_a_company(token) -> bool:
+    return any(child.dep_ == "prep" and child.lower_ == "on" for child in token.children)
+
+
+def _noted_as_firm(doc, m: Mention) -> bool:
+    """A market note's company or broker written as a person: "their price target on Acme", "a buy rating on Acme",
+    "... cut Acme from a buy rating to ...", "Hale Dunn' price objective suggests ..."."""
+    root = _root(doc, m)
+    head = root.head
+    if root.dep_ == "poss":
+        return _price_target(head)
+    if root.dep_ == "dobj":
+        return _rating_changed(head)
+    if root.dep_ != "pobj" or head.lower_ != "on":
+        return False
+    owner = head.head
+    owned = [owner] if owner.pos_ in ("NOUN", "PROPN") else [c for c in owner.children if c.dep_ == "dobj"]
+    return any(_price_target(o) or o.lemma_.lower() in ("rating", "coverage") for o in owned)
+
+
+def _owned_by(token, owners: set[str]) -> bool:
+    return any(child.dep_ == "poss" and child.lower_ in owners for child in token.children)
+
+
+def _price_target(token) -> bool:
+    words = {token.lemma_.lower()} | {child.lemma_.lower() for child in token.children if child.dep_ == "compound"}
+    return "price" in words and bool(words & TARGET_WORDS)
+
+
+def _new_holding(verb, token) -> bool:
+    """ "... acquired a new stake in Acme", "... bought a new position in shares of Acme": a firm's when its subject
+    is one word (a person's full name buys a new stake too)."""
+    return verb.lemma_.lower() in NEW_HOLDING_VERBS and token.lemma_.lower() in HOLDING_OBJECTS \
+        and any(child.dep_ == "amod" and child.lower_ == "new" for child in token.children)
+
+
+def _described_as_person(root) -> bool:
+    """ "Ann Hale, an analyst at Acme, raised her target": an appositive of a person's title or a firm's staff."""
+    return any(child.dep_ == "appos" and (child.lemma_.lower() in roles()["titles"] or _staff_word(child))
+               for child in root.children)
+
+
+def _firm_shaped(name: str) -> bool:
+    """ "Hale, Dunn & Ross", "Hale Dunn Wealth Management Group", "Hale Law Firm": a name with "&" or ending in a
+    firm's head noun, legal form or partnership word is a firm's, never a person's."""
+    words = fold_words(name)
+    return "&" in name or len(words) > 1 and words[-1] in FIRM_HEADS | LEGAL_FORMS | PARTNER_WORDS
+
+
+def _starts_a_company(m: Mention, mentions: list[Mention]) -> bool:
+    """ "Exelon" beside "Exelon Corp." in one article: a one-word "person" (no given name) that starts a company's
+    name the article writes with a legal form is that company, unless a person's full name there ends with it."""
+    if " " in m.text or is_given_name(m.text):
+        return False
+    companies = [o for o in mentions if o.type == "ORG" and o.text.split()[0] == m.text
+                 and fold_words(o.text)[-1:] and fold_words(o.text)[-1] in LEGAL_FORMS]
+    return bool(companies) and not any(o.type == PERSON and o.text.endswith(" " + m.text) for o in mentions)
 
 
 def _staff_before(doc, i: int) -> bool:
@@ -1636,7 +1760,8 @@ def _as_company(doc, text: str, m: Mention) -> bool:
 def _shown_as_person(doc, m: Mention) -> bool:
     before = doc[m.first - 1].lower_.rstrip(".") if m.first > 0 else ""
     after = doc[m.last] if m.last < len(doc) else None
-    titled = before in roles()["titles"] and doc[m.first - 1].pos_ in ("NOUN", "PROPN")  # not "former"
+    titled = (before in roles()["titles"] or m.first > 0 and doc[m.first - 1].text in TITLE_ACRONYMS) \
+        and doc[m.first - 1].pos_ in ("NOUN", "PROPN")  # not "former"
     return before in STAFF_WORDS or titled or before in roles()["honorifics"] \
         or after is not None and after.lower_ in CREDIT_VERBS
 
@@ -1655,7 +1780,7 @@ def _name_start(doc, token) -> int | None:
 def _has_person_context(doc, first: int, root) -> bool:
     table = roles()
     before = doc[first - 1].lower_.rstrip(".") if first > 0 else ""
-    if before in table["titles"] or before in table["honorifics"]:
+    if before in table["titles"] or before in table["honorifics"] or first > 0 and doc[first - 1].text in TITLE_ACRONYMS:
         return True
     return any(child.dep_ == "appos" and child.lower_ in table["titles"] for child in root.rights)
 

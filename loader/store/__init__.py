@@ -11,6 +11,7 @@ from . import duplicates, migrations
 from .counts import create_table as create_count_table, refresh_counts
 from .duplicates import save_fingerprint, shingles  # noqa: F401  (save_fingerprint: the store's interface)
 from .entities import merge_short_forms, refresh_entities, save_mentions
+from .firms import type_firms
 from .fts import narrow_update_trigger
 from .gpe_places import split_by_place
 from .lock import LOCK_SUFFIX
@@ -440,6 +441,7 @@ SAVERS = {
 FINISHERS = [
     refresh_entities,  # counts, names and aliases of the entities whose mentions changed
     merge_short_forms,  # after the counts: a short form joins the one full entity the archive holds for it
+    type_firms,  # after the merges: people the archive writes only as firms are organisations; their quotes follow
     retype_uses,  # after the merges: names the archive writes as laws or offices (reads the merged entity ids)
     split_by_place,  # after every refresh of entities: a GPE name its articles resolve to several places, split
     refresh_stories,  # new articles join or start stories (after entities: stories compare the names)

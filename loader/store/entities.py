@@ -910,6 +910,7 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     for found in (_labelled_names(rows), _legal_form_variants(rows), _middle_initial_variants(rows),
                   _people_named_like_things(rows), _names_of_one_place(rows, context)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
+    _firms_named_like_people(context, rows, targets)
     surnames, initials, words = _surnames(rows, targets), defaultdict(set), defaultdict(set)
     with_forms = defaultdict(set)  # initials with the legal form ("FDIC"): only where an article names both
     by_key, places = {}, set()
@@ -1656,6 +1657,17 @@ def _people_named_like_things(rows: list[tuple]) -> dict[str, str]:
         if found and (one_word or found[0] >= max(articles, 1)):
             targets[entity] = found[2]
     return targets
+
+
+def _firms_named_like_people(context: "ArticleContext | None", rows: list[tuple], targets: dict[str, str]) -> None:
+    """A person row that fewer articles name as an organisation, and none shows as a person, joins the organisation;
+    one that some article shows as a person stays apart from it (store/firms.py, which imports this module)."""
+    from .firms import firm_decisions
+    for short, (full, joins) in (firm_decisions(context.db, rows) if context is not None else {}).items():
+        if joins:
+            targets.setdefault(short, full)
+        elif targets.get(short) == full:
+            del targets[short]
 
 
 # "Source:-Al Jazeera", "Photo: Reuters": a one-word label with a colon before a name.

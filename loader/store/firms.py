@@ -1,0 +1,274 @@
+"""Firms named after people: a person's row that the archive also types as an organisation, and never shows as a person.
+
+The model tags a firm named after people ("Hale Dorsey", "Ann Roe & Partners" written "Ann Roe") as a person wherever
+its article gives no firm cue; an article that gives one ("analysts at ...", "... raised its target":
+loader/extract/mentions.py) types it an organisation, so the archive holds a person row and an organisation row of one
+name. _people_named_like_things (store/entities.py) joins the person to the organisation when at least as many articles
+name the organisation; firm_decisions (read by merge_short_forms, so the merge keeps the person row's id, its mentions
+and quotes follow, and it is undone like any other merge when its evidence goes) decides the rest: the person joins
+the organisation, whatever the counts, when at least FIRM_MIN_ARTICLES articles type the name as an organisation and no
+article of the archive shows it as a person's (_person_articles): no title or role on its mentions (one that names a
+company, "the brokerage", aside), no honorific before it, no age after it ("..., 58,"), no given name of it written
+alone, no "he"/"she" that can only be it, no quote it said as "he" or with a person's role. A founder written as a
+person beside the company of his name is shown so in the articles about him, and stays a person; a person that shows
+such evidence stays apart even when more articles name the organisation, once it was joined by this rule. A name
+that ends in a legal form ("Hale Dunn Inc.", "said sole manager Hale Dunn Inc.") is no person's whatever its roles.
+
+A person row that no organisation row shares a name with is a firm when its own articles write it with a firm's cue
+often enough ("... lifted their price target", "analysts at ...") and none shows it as a person's: type_firms (a
+FINISHER, after the merges) shows it as an organisation, only the row's type changing (so a row that no longer
+qualifies gets its mentions' type back, as store/uses.py does), and gives the quotes of the firms found, joined or
+retyped, the speaker_type "organisation" ("person" again once undone).
+"""
+import re
+from collections import defaultdict
+
+from ..extract.mentions import CHANGE_VERBS, FIRM_OWNED, FIRM_STAFF, HOLDING_WORDS, RATING_VERBS, STAFF_LINKS
+from ..extract.names import LEGAL_FORMS, PERSON, described_as, entity_key, fold_words, is_given_name, roles
+from .entities import entity_id, refresh_entities, spelling_core
+from .rows import chunks, marks
+
+# An organisation row needs this many articles of its own (typed so by a firm cue) for a person row to join it.
+FIRM_MIN_ARTICLES = 1
+# What an article writes about a firm just before or after its name (the extract stage's firm cues, read as text):
+# "analysts at ...", "shares of ...", "a stake in ..."; "...'s analysts", "... analyst Ann Roe", "... upgraded",
+# "... raised its stake".
+FIRM_BEFORE = re.compile(r"(?i)\b(?:(?:%s)s?\s+(?:%s|from)|%s)\s+(?:the\s+)?$" % (
+    "|".join(sorted(FIRM_STAFF)), "|".join(sorted(STAFF_LINKS)),
+    "|".join(f"(?:{'|'.join(sorted(words))})\\s+{link}" for link, words in sorted(HOLDING_WORDS.items()))))
+FIRM_AFTER = re.compile(r"(?:['’]s?\s+(?:%s)\b|\s+(?:%s)s?\b|\s+(?:%s)\w*\b|\s+(?:%s)\w*\s+(?:its|their)\b)" % (
+    "|".join(sorted(FIRM_OWNED)), "|".join(sorted(FIRM_STAFF)), "|".join(sorted(RATING_VERBS)),
+    "|".join(sorted({verb.rstrip("e") for verb in CHANGE_VERBS}))))
+FIRM_REACH = 40  # characters before a name that FIRM_BEFORE reads
+# A person row with no organisation row of its name is a firm when at least this many of its articles, and this share,
+# write a firm's cue at its name (and none shows it as a person's): "Hale Dunn lifted their price target" in 8 of 9.
+FIRM_CUED_MIN = 2
+FIRM_CUED_SHARE = 0.25
+# Words that refer to a person, never to a firm.
+PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# A person's age written after the name: "Ann Roe, 58, said", "Ann Roe (58)".
+AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;]|\(\d{1,3}\))")
+HONORIFIC_BEFORE = re.compile(r"\b(\w+)\.?\s*$")
+# Where the sentence after a mention ends: the next full stop before a capital, or a paragraph break.
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
+
+
+def firm_decisions(db, rows: list[tuple]) -> dict[str, tuple[str, bool]]:
+    """person id → (organisation id, whether it joins it) for every person row (of two words or more, or one word
+    whose organisation adds legal forms: "Hale Inc") whose name is an organisation row's too, by key or by spelling
+    core (spelling_core: "Hale Dorsey Co"), and whose own articles outnumber that one's (fewer:
+    _people_named_like_things joins them); `rows` are merge_short_forms' (id, name, type, merged_into,
+    article_count)."""
+    organisations, merged, names = {}, {row[0]: row[3] for row in rows}, {row[0]: row[1] for row in rows}
+    for entity, name, type_, into, articles in rows:
+        if type_ == "ORG":
+            for key in {("key", entity_key(name, "ORG")), ("core", spelling_core(name)[0])}:
+                if key not in organisations or (articles, into is None) > organisations[key][:2]:
+                    organisations[key] = (articles, into is None, entity)
+    decisions = {}
+    for entity, name, type_, into, _ in rows:
+        if type_ != PERSON:
+            continue
+        if len(fold_words(name)) < 2 and entity_id(name, "ORG") in merged:
+            continue  # a one-word name joins its place or organisation whatever the counts (_people_named_like_things)
+        found = organisations.get(("key", entity_key(name, PERSON)))
+        if found is None:
+            found = organisations.get(("core", spelling_core(name)[0]))
+        if found is None or found[2] == entity:
+            continue
+        organisation = found[2]
+        ids = {entity, organisation, into, merged.get(organisation)} - {None}
+        people, firms = _own_articles(db, name, ids)
+        if len(firms) >= len(people) or not people:
+            continue
+        firm_like = _firm_word(names[organisation]) or len(_firm_articles(db, firms)) >= FIRM_MIN_ARTICLES
+        joins = firm_like and (_legal_form(name) or not _person_articles(db, name, ids, people))
+        decisions[entity] = (organisation, joins)
+    return decisions
+
+
+def _own_articles(db, name: str, ids: set) -> tuple[dict, dict]:
+    """(article → the mentions (text, start, end, role) of the name typed as a person there, article → those typed as
+    an organisation), wherever a merge has put them."""
+    people, firms = defaultdict(list), defaultdict(list)
+    person_key, other_key = entity_key(name, PERSON), spelling_core(name)[0]
+    for article_id, own, text, type_, start, end, role in db.execute(
+            f"select article_id, coalesce(entity_name, text), text, type, start, \"end\", role from mentions where "
+            f"entity_id in ({marks(sorted(ids))})", sorted(ids)):
+        if type_ == PERSON and entity_key(own, PERSON) == person_key:
+            people[article_id].append((text, start, end, role))
+        elif type_ == "ORG" and spelling_core(own)[0] == other_key:
+            firms[article_id].append((text, start, end, role))
+    return people, firms
+
+
+def _legal_form(name: str) -> bool:
+    """Whether a name of several words ends in a legal form ("Hale Dunn Inc."): no person's, whatever role it has ("said
+    sole manager Hale Dunn Inc.")."""
+    words = fold_words(name)
+    return len(words) > 1 and words[-1] in LEGAL_FORMS
+
+
+def _firm_word(name: str) -> bool:
+    """Whether the name holds a legal form or a company's noun ("Hale Law Firm", "Hale Dorsey L.P.")."""
+    return any(word in LEGAL_FORMS or described_as(word) == "company" for word in fold_words(name))
+
+
+def _firm_articles(db, firms: dict) -> set:
+    """Those of the articles that write a firm's cue just before or after one of their organisation mentions."""
+    found = set()
+    for chunk in chunks(sorted(firms)):
+        for article_id, body in db.execute(f"select id, body from articles where id in ({marks(chunk)})", chunk):
+            body = body or ""
+            if any(FIRM_BEFORE.search(body[max(0, start - FIRM_REACH):start]) or FIRM_AFTER.match(body, end)
+                   for _, start, end, _ in firms[article_id]):
+                found.add(article_id)
+    return found
+
+
+def _person_articles(db, name: str, ids: set, people: dict) -> set:
+    """The articles that show the name as a person's (see the module's docstring)."""
+    found = _quoted_as_person(db, name, ids)
+    given = fold_words(name)[0] if is_given_name(name) else None
+    for chunk in chunks(sorted(set(people) - found)):
+        for article_id, body in db.execute(f"select id, body from articles where id in ({marks(chunk)})", chunk):
+            others = list(db.execute("select text, start from mentions where article_id = ? and type = ?",
+                                     [article_id, PERSON]))
+            if given and any(fold_words(text) == [given] for text, _ in others):
+                found.add(article_id)  # "Ann" alone: the person's given name
+            elif any(_shown_as_person(body or "", mention, others) for mention in people[article_id]):
+                found.add(article_id)
+    return found
+
+
+def _quoted_as_person(db, name: str, ids: set) -> set:
+    """The articles that quote the name as a person who is "he" or "she", or with a person's role."""
+    key = entity_key(name, PERSON)
+    return {article_id for article_id, speaker, text, role in db.execute(
+        f"select article_id, coalesce(speaker_name, speaker), speaker_text, speaker_role from quotes where "
+        f"speaker_type = 'person' and speaker_entity_id in ({marks(sorted(ids))})", sorted(ids))
+        if speaker and entity_key(speaker, PERSON) == key
+        and ((text or "").lower() in PRONOUNS or _person_role(role))}
+
+
+def _person_role(role: str | None) -> bool:
+    """Whether a mention's role is a person's: any role, but one that names a company ("the brokerage")."""
+    if not role:
+        return False
+    words = [word for word in re.findall(r"[a-z]+", role.lower()) if word not in ("the", "a", "an")]
+    return not any(described_as(word) == "company" for word in words)
+
+
+def _shown_as_person(body: str, mention: tuple, others: list) -> bool:
+    """Whether one mention (text, start, end, role) is shown as a person's: a person's role, an honorific before
+    it, an age after it, or "he"/"she" after it, in its sentence or the next, before any other person's name and
+    with no other person's name before it in its sentence."""
+    text, start, end, role = mention
+    if _person_role(role) or AGE_AFTER.match(body, end):
+        return True
+    before = HONORIFIC_BEFORE.search(body[max(0, start - 12):start])
+    if before and before.group(1).lower() in roles()["honorifics"]:
+        return True
+    return _pronoun_of(body, start, end, [other for other in others if other[1] != start])
+
+
+def _pronoun_of(body: str, start: int, end: int, others: list) -> bool:
+    stops = [match.end() for match in SENTENCE_END.finditer(body, end)][:2]
+    reach = stops[1] if len(stops) > 1 else len(body)  # the end of the next sentence
+    sentence_start = max((match.end() for match in SENTENCE_END.finditer(body, 0, start)), default=0)
+    if any(sentence_start <= other_start < start for _, other_start in others):
+        return False  # "Ann Roe, an analyst at ..., said he": the pronoun may be the other person's
+    pronoun = PRONOUN.search(body, end, reach)
+    return pronoun is not None and not any(end <= other_start < pronoun.start() for _, other_start in others)
+
+
+def type_firms(db) -> int:
+    """A FINISHER (after the merges): a person row no organisation row shares a name with, that its own articles write
+    with a firm's cue (FIRM_BEFORE, FIRM_AFTER: "... lifted their price target") in at least FIRM_CUED_MIN of them and a
+    FIRM_CUED_SHARE, and that no article shows as a person's, is shown as an organisation (only the row's type changes,
+    as store/uses.py does: a row that no longer qualifies gets its mentions' type back); and the quotes of the firms
+    found (joined or retyped) are an organisation's (type_speakers). Returns how many rows and quotes changed."""
+    wanted, retyped, lost = _retype_cued(db)
+    return len(retyped) + len(lost) + type_speakers(db, wanted, lost)
+
+
+def _retype_cued(db) -> tuple[set, set, set]:
+    """(the person rows shown as organisations, those of them shown so since this run, those shown as people again)."""
+    shown = {entity for entity, name in db.execute("select id, name from entities where type = 'ORG' and merged_into "
+                                                   "is null") if entity_id(name, PERSON) == entity}
+    candidates = [row for row in db.execute("select id, name from entities where type = 'PERSON' and merged_into is "
+                                            "null and article_count >= ?", [FIRM_CUED_MIN]).fetchall()
+                  if not db.execute("select 1 from entities where id = ?", [entity_id(row[1], "ORG")]).fetchone()]
+    candidates += list(db.execute(f"select id, name from entities where id in ({marks(sorted(shown))})",
+                                  sorted(shown)))
+    wanted = {entity for entity, name in candidates if _cued_firm(db, entity, name)}
+    retyped, lost = wanted - shown, shown - wanted
+    for ids in chunks(sorted(retyped)):
+        db.execute(f"update entities set type = 'ORG' where id in ({marks(ids)})", ids)
+    for ids in chunks(sorted(lost)):  # the type most of its mentions have, as for any entity
+        db.execute(f"update entities set mention_count = null where id in ({marks(ids)})", ids)
+    if lost:
+        refresh_entities(db)
+    return wanted, retyped, lost
+
+
+def _cued_firm(db, entity: str, name: str) -> bool:
+    people, _ = _own_articles(db, name, {entity})
+    cued = _firm_articles(db, people)
+    return len(cued) >= max(FIRM_CUED_MIN, FIRM_CUED_SHARE * len(people)) \
+        and not _person_articles(db, name, {entity}, people)
+
+
+def type_speakers(db, retyped: set = frozenset(), lost: set = frozenset()) -> int:
+    """A quote said by a person row that joined a firm (firm_decisions) or was retyped as one (`retyped`) shows the
+    speaker_type of what it is now ("organisation"); one whose person row is apart again (the join undone: an
+    organisation's quote, written with the name or a word of it, in an article that types the name only as a
+    person's), or a person again (`lost`), is a person's quote again, linked to the person row (or where that row is
+    merged). Returns how many quotes changed; their groups are refreshed."""
+    from .provenance import refresh_group_rows
+    from .quotes import SPEAKER_TYPES
+    rows = list(db.execute("select id, name, type, merged_into, coalesce(article_count, 0) from entities "
+                           "where type = 'PERSON' and merged_into is not null or type != 'PERSON'"))
+    joined = {person: firm for person, (firm, joins) in firm_decisions(db, rows).items() if joins}
+    joined.update((entity, entity) for entity in retyped)
+    changed, groups = [], set()
+    for ids in chunks(sorted(set(joined.values()))):
+        for quote, name, linked, type_, group in db.execute(
+                f"select quotes.id, coalesce(quotes.speaker_name, quotes.speaker), quotes.speaker_entity_id, "
+                f"entities.type, quotes.group_id from quotes join entities on entities.id = quotes.speaker_entity_id "
+                f"where quotes.speaker_type = 'person' and quotes.speaker_entity_id in ({marks(ids)})", ids).fetchall():
+            if name and joined.get(entity_id(name, PERSON)) == linked:
+                changed.append((SPEAKER_TYPES.get(type_, "organisation"), linked, quote))
+                groups.add(group)
+    for quote, name, text, group in db.execute(
+            "select id, coalesce(speaker_name, speaker), speaker_text, group_id from quotes where "
+            "speaker_type = 'organisation' and "
+            "exists (select 1 from mentions where mentions.entity_name = coalesce(quotes.speaker_name, quotes.speaker) "
+            "and mentions.article_id = quotes.article_id and mentions.type = 'PERSON') and not exists (select 1 from "
+            "mentions where mentions.entity_name = coalesce(quotes.speaker_name, quotes.speaker) and "
+            "mentions.article_id = quotes.article_id and mentions.type != 'PERSON')").fetchall():
+        if not name or not set(fold_words(text or "")) <= set(fold_words(name)) or not fold_words(text or ""):
+            continue  # "It said": a quote the organisation said, not one a person's row brought
+        person = entity_id(name, PERSON)
+        row = db.execute("select type, merged_into from entities where id = ?", [person]).fetchone()
+        target = row[1] or person if row else None
+        if row and row[0] == PERSON and _type_of(db, target) == PERSON:
+            changed.append(("person", target, quote))
+            groups.add(group)
+    for ids in chunks(sorted(lost)):
+        for quote, name, text, linked, group in db.execute(
+                f"select id, coalesce(speaker_name, speaker), speaker_text, speaker_entity_id, group_id from quotes "
+                f"where speaker_type = 'organisation' and speaker_entity_id in ({marks(ids)})", ids).fetchall():
+            if name and fold_words(text or "") and set(fold_words(text or "")) <= set(fold_words(name)):
+                changed.append(("person", linked, quote))
+                groups.add(group)
+    db.conn.executemany("update quotes set speaker_type = ?, speaker_entity_id = ? where id = ?", changed)
+    if groups - {None}:
+        refresh_group_rows(db, groups - {None})
+    return len(changed)
+
+
+def _type_of(db, entity: str) -> str | None:
+    row = db.execute("select type from entities where id = ?", [entity]).fetchone()
+    return row[0] if row else None
