@@ -40,7 +40,8 @@ person. A financial measure's abbreviation ("an EPS of $1.12", "a PEG ratio", "E
 an exchange and ticker no marker ties ("shares of NASDAQ ACME") are no entity (loader/data/financial_terms.tsv).
 A "person" the article writes as a firm ("X analyst Ann Roe", "analysts at X", "shares of X", "X raised its
 target") or whose name ends in a web address ("TickerWatch.com") is an organisation, in every mention unless a title
-or role shows that name as a person's.
+or role shows that name as a person's. In a sports report, a "person" whose last word is a capitalised plural, alone or
+after a town's name, written as a team ("the Foxes were beaten", "Ospreys forward ...") is a team, an organisation.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
