@@ -1794,7 +1794,7 @@ SPORTS_TERMS = {"coach", "quarterback", "striker", "midfielder", "goalkeeper", "
                 "innings", "inning", "touchdown", "playoff", "league", "fixture", "semifinal", "semi-final",
                 "quarterfinal", "quarter-final", "wicket", "halftime", "half-time", "kickoff", "kick-off", "scorer",
                 "goalscorer", "tournament", "championship", "fly-half", "scrum-half", "referee", "rugby", "soccer",
-                "cricket", "basketball", "baseball", "hockey", "football"}
+                "cricket", "basketball", "baseball", "hockey", "football", "relegation"}
 SPORTS_ARTICLE_MIN = 2
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)*(?![\w-])")
 # Lemmas that, in a sports article, make a sentence tell of a game ("the Foxes were beaten", "the Hawks won").
