@@ -109,10 +109,10 @@ def test_what_shows_a_name_as_a_persons():
 
 
 BROKER = "Dunmore Keating"
-CALLS = ("Acme Corp. was the subject of several reports. Dunmore Keating lifted their price target on Acme Corp. to $40 "
-         "on Tuesday.",
-         "Shares of Acme Corp. rose. Dunmore Keating cut their price objective on the stock to $35.",
-         "Several analysts cover Acme Corp. Dunmore Keating boosted their target price on the shares to $44.")
+# Cues the extract stage leaves to the archive (the model's PERSON stands in the article): "... analysts said".
+CALLS = ("Acme Corp. shares rose after Dunmore Keating analysts said the outlook was strong.",
+         "Dunmore Keating economists expect rates to rise in the spring.",
+         "Acme Corp. fell. Dunmore Keating strategists said the stock was cheap.")
 RETIRED = "Dunmore Keating, 71, retired from the board of Acme Corp. last year."
 
 

@@ -91,7 +91,7 @@ def test_a_person_in_a_market_notes_frame_with_a_title_an_appositive_or_a_full_n
 def test_a_name_with_an_ampersand_or_a_firms_head_noun_is_a_firm():
     assert typed("Finally, Dorsey Van Allen & Pike Wealth Management Group LLC bought shares of Acme Corp.",
                  "Whitcombe Law Firm represents investors. Whitcombe Law Firm was ranked first by the survey.") == [
-        [("Dorsey Van Allen & Pike Wealth Management Group", "ORG"), ("Acme Corp.", "ORG")],
+        [("Dorsey Van Allen & Pike Wealth Management Group LLC", "ORG"), ("Acme Corp.", "ORG")],
         [("Whitcombe Law Firm", "ORG"), ("Whitcombe Law Firm", "ORG")]]
 
 

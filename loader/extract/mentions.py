@@ -37,7 +37,11 @@ knows is the town; one shaped like an acronym ("KyTC") or written as a body ("th
 a body; an "organisation" shaped like a person's name and shown to be one ("Reporter Lisa Crane contributed") is a
 person. A financial measure's abbreviation ("an EPS of $1.12", "a PEG ratio", "EBITDA") is no entity; a listing marker
 ("Acme Corp (NASDAQ:ACME)") makes the name before it a company and its ticker that company's in the whole article;
-an exchange and ticker no marker ties ("shares of NASDAQ ACME") are no entity (loader/data/financial_terms.tsv).
+an exchange and ticker no marker ties ("shares of NASDAQ ACME") are no entity (loader/data/financial_terms.tsv); a bare
+ticker written as a stock ("shares of CERN") is the one company the article names with its letters ("Cerner"). Credit
+rating grades ("rated Baa and BBB") and diseases or their variants ("the Omicron variant", "COVID-19 cases";
+loader/data/disease_words.tsv) are no entity; a legal form tagged apart ("Acme Partners" + "LLC") ends the name
+before it, and alone is no mention.
 A "person" the article writes as a firm ("X analyst Ann Roe", "analysts at X", "shares of X", "X raised its
 target") or whose name ends in a web address ("TickerWatch.com") is an organisation, in every mention unless a title
 or role shows that name as a person's. In a sports report, a "person" whose last word is a capitalised plural, alone or
@@ -100,6 +104,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
                             if ent.label_ in TYPES) if m]
     mentions = [_completed(doc, text, _joined_name(doc, text, m)) for m in mentions]
     mentions = _joined_companies(doc, text, mentions)
+    mentions = _legal_forms_joined(doc, text, mentions)
     mentions = _firms_of_surnames(doc, text, mentions)
     mentions = _firms_after_a_firm_noun(doc, text, mentions)
     _companies_by_legal_form(mentions, text, doc)
@@ -109,6 +114,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions += _untagged_websites(doc, text, mentions)
     mentions = [m for m in mentions if fragment_kind(m.text) not in ("table", "time", "title", "currency")]
     mentions = [m for m in mentions if not _financial_measure(text, m)]
+    mentions = [m for m in mentions if not _credit_rating(text, m)]
     mentions = [m for m in mentions if not _table_heading(text, m)]
     mentions = _without_things(text, mentions)
     mentions = [_country_of_phrase(doc, m) if _capitalised_phrase(doc, m) else m for m in mentions]
@@ -126,6 +132,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in mentions if m not in generic]
     _canonicalise(text, mentions, item)
     _firms_taken_for_people(doc, mentions)
+    _tickers_of_named_companies(text, mentions)
     _teams_taken_for_people(doc, mentions)
     mentions = _places_listed_before_a_place_noun(doc, text, mentions)
     _towns_taken_for_people(doc, mentions)
@@ -137,6 +144,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _damaged_names_taken_for_people(text, mentions)
     mentions = _without_events(doc, mentions)
     mentions = _without_programmes(doc, mentions)
+    mentions = _without_diseases(doc, mentions)
     mentions = _without_offices(doc, mentions)
     _known_titles_as_offices(doc, mentions)
     _sites_taken_for_organisations(doc, mentions)
@@ -302,6 +310,72 @@ def _joined_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
         else:
             joined.append(_after_head_noun(doc, text, m))
     return joined
+
+
+# "Acme Asset Management" + ", LLC": the gap between a name and a legal form the model tagged apart from it.
+LEGAL_FORM_GAP = re.compile(r"[ \t]*,?[ \t]*")
+# A legal form written as an abbreviation ("LLC", "Inc.", "Corp") has at most this many letters; a longer one is a
+# word that may refer back to a company on its own ("the Company", "the Corporation").
+LEGAL_ABBREVIATION = 4
+
+
+def _legal_forms_joined(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Acme Asset Management" + "LLC" tagged as two names, or "LLC" alone after the untagged "Strategic Blueprint":
+    a name made only of legal forms (LEGAL_FORMS: "LLC", "Co. LLC", "Inc.") written right after another name (a
+    space or a comma between) is the end of that name, and one written right after capitalised words of its sentence
+    that no name holds ends a company's name they start (_untagged_firm): one organisation either way. One written
+    as an abbreviation after neither is no mention of any entity (it never stands for the company another sentence
+    names), unless written after "the" ("The Co will close two depots"): that one, like a longer one ("the
+    Company"), is left to refer back."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not _only_legal_forms(m.text):
+            kept.append(m)
+        elif kept and kept[-1].end <= m.start and LEGAL_FORM_GAP.fullmatch(text, kept[-1].end, m.start) \
+                and not _only_legal_forms(kept[-1].text):
+            last = kept[-1]
+            kept[-1] = Mention(last.first, m.last, last.start, m.end, text[last.start:m.end], "ORG", last.first)
+        elif (firm := _untagged_firm(doc, text, m, kept)) is not None:
+            kept = [k for k in kept if k.first < firm.first] + [firm]
+        elif any(len(word) > LEGAL_ABBREVIATION for word in fold_words(m.text)) \
+                or m.first > 0 and doc[m.first - 1].lower_ == "the":
+            kept.append(m)
+    return kept
+
+
+# The most words a company's name the model left untagged may have before its legal form ("Lord Abbett & CO.").
+MAX_FIRM_WORDS = 6
+# Capitalised words of these parts of speech start no company's name ("Finally", "The", "In").
+NOT_FIRM_POS = {"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "PART", "ADV", "PUNCT", "SYM"}
+
+
+def _untagged_firm(doc, text: str, m: Mention, kept: list[Mention]) -> Mention | None:
+    """The company a legal form ends when the words just before it are capitalised words (no full stop) that no name
+    holds ("Strategic Blueprint" + "LLC", "Lord Abbett & CO." + "LLC"), or such words and a one-name organisation or
+    person right before them ("NorthRock" + "Partners" + "LLC"), else None."""
+    last = kept[-1] if kept else None
+    bound = max(last.last if last is not None else 0, m.first - MAX_FIRM_WORDS)  # the model's sentences cut names
+    first = m.first
+    while first > bound and _firm_name_word(doc[first - 1]):
+        first -= 1
+    if last is not None and first == last.last and first < m.first and last.type in ("ORG", PERSON) \
+            and all(_firm_name_word(t) for t in doc[last.first:last.last]):
+        first = last.first
+    while first < m.first and doc[first].text == "&":
+        first += 1
+    if first == m.first:
+        return None
+    start = doc[first].idx
+    return Mention(first, m.last, start, m.end, text[start:m.end], "ORG", first)
+
+
+def _firm_name_word(token) -> bool:
+    return token.text == "&" or token.text[:1].isupper() and token.pos_ not in NOT_FIRM_POS
+
+
+def _only_legal_forms(name: str) -> bool:
+    words = fold_words(name)
+    return bool(words) and all(word in LEGAL_FORMS for word in words)
 
 
 def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
@@ -949,6 +1023,89 @@ def _as_event(doc, m: Mention, process_forms: bool = True) -> bool:
     while i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
     return i < m.first - 1 and doc[i].lower_ in ARTICLES
+
+
+# --- diseases named like organisations -----------------------------------------------------------------------
+
+# "COVID-19", "SARS-CoV-2": a disease's or virus's code name, letters, a hyphen and a number of one or two digits.
+DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)?-\d{1,2}")
+# Words of time before which a code name is the disease as an event ("during COVID-19", "amid COVID-19").
+DISEASE_TIME_WORDS = EVENT_TIME_WORDS | {"during", "amid", "since"}
+# How far before "against" a word of vaccination shows a disease ("how effective are the vaccines against ...").
+VACCINE_REACH = 10
+DASHES = {"-", "–", "—"}
+
+
+@lru_cache(maxsize=1)
+def _disease_words() -> dict[str, frozenset]:
+    return data_kinds("disease_words.tsv")
+
+
+def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the Omicron variant", "COVID-19 cases", "vaccines against Omicron", "an Omicron-specific booster": a name
+    (no person's full name) that the article writes as a disease, a virus or a variant of one (loader/data/
+    disease_words.tsv) in at least a third of its mentions, or once before a variant's noun, and never as a speaker,
+    is that disease: none of our entities, so all its mentions in the article are dropped, but those tagged as a
+    country, city or state (GPE: "the India variant" is India's). A code name ("COVID-19", grouped on its own even
+    where the article took it for a short form of a longer name) is a disease once a sentence of it uses any of those
+    words ("... lockdowns and inflation"). A name tagged as a place is written as a disease only before a variant's
+    noun ("the Delta variant"), not before "cases" or "lockdown" ("India cases")."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if DISEASE_CODE.fullmatch(m.text):
+            groups.setdefault(m.text, []).append(m)
+        elif m.type != PERSON or not _has_given_name(m.entity or m.text):
+            groups.setdefault(m.entity or m.text, []).append(m)
+    dropped = set()
+    for name, group in groups.items():
+        uses = [m for m in group if _as_disease(doc, m)]
+        sure = any(_before_variant_noun(doc, m) for m in uses) \
+            or DISEASE_CODE.fullmatch(name) and any(_in_health_sentence(doc, m) for m in group)
+        if (sure or uses and 3 * len(uses) >= len(group)) and not any(_says(doc, m) for m in group):
+            dropped.update(m for m in group if m.type != "GPE")
+    return [m for m in mentions if m not in dropped]
+
+
+def _in_health_sentence(doc, m: Mention) -> bool:
+    words = _disease_words()
+    return any(token.lower_ in words["after"] or token.lower_ in words["variant"] or token.lower_ in words["vaccine"]
+               for token in doc[m.first].sent)
+
+
+def _before_variant_noun(doc, m: Mention) -> bool:
+    """ "the Omicron variant", "the Omicron-specific variant vaccine": a name before a variant's noun."""
+    variant = _disease_words()["variant"]
+    compound = _disease_words()["compound"]
+    return any(i < len(doc) and doc[i].lower_ in variant for i in (m.last, m.last + 1, m.last + 2)
+               if all(doc[j].text in DASHES or doc[j].lower_ in compound for j in range(m.last, i)))
+
+
+def _as_disease(doc, m: Mention) -> bool:
+    """Whether this mention is written as a disease: before a noun of one ("... variant", "...-positive"), as the
+    object of "against" after a word of vaccination, after a noun of one and "of" ("the spread of ..."), before
+    "-specific" and a word of vaccination; a code name ("COVID-19") also before a word of vaccination ("...
+    vaccine"), after a word of time ("amid ...") or after a noun of an outcome and "of" ("the impact of ...")."""
+    words = _disease_words()
+    i = m.last + (m.last < len(doc) and doc[m.last].text in DASHES)
+    after = doc[i].lower_ if i < len(doc) else ""
+    if after in words["variant"] or after in words["after"] and m.type not in PLACE_TYPES:
+        return True
+    if m.type in PLACE_TYPES:
+        return False
+    if after in words["compound"] and i > m.last and i + 1 < len(doc) \
+            and (doc[i + 1].lower_ in words["vaccine"] or doc[i + 1].lower_ in words["variant"]):
+        return True
+    j = m.first - 1 - (m.first > 0 and doc[m.first - 1].lower_ == "the")
+    before = doc[j].lower_ if j >= 0 else ""
+    if before == "against":
+        start = max(doc[j].sent.start, j - VACCINE_REACH)
+        return any(token.lower_ in words["vaccine"] for token in doc[start:j])
+    if before == "of" and j > 0 and doc[j - 1].lower_ in words["of"]:
+        return True
+    if not DISEASE_CODE.fullmatch(m.text):
+        return False
+    return after in words["vaccine"] or before in DISEASE_TIME_WORDS \
+        or before == "of" and j > 0 and doc[j - 1].lower_ in OUTCOME_NOUNS
 
 
 # --- programmes and sites named like organisations ---------------------------------------------------------
@@ -1781,7 +1938,9 @@ def _name_start(doc, token) -> int | None:
 def _has_person_context(doc, first: int, root) -> bool:
     table = roles()
     before = doc[first - 1].lower_.rstrip(".") if first > 0 else ""
-    if before in table["titles"] or before in table["honorifics"] or first > 0 and doc[first - 1].text in TITLE_ACRONYMS:
+    if before in table["titles"] or before in table["honorifics"]:
+        return True
+    if first > 0 and doc[first - 1].text in TITLE_ACRONYMS:
         return True
     return any(child.dep_ == "appos" and child.lower_ in table["titles"] for child in root.rights)
 
@@ -2419,6 +2578,28 @@ def _financial_measure(text: str, m: Mention) -> bool:
     return any(word in terms["measure"] for word in words) or len(words) > 1 or bool(VALUED.match(text, m.end))
 
 
+# How many characters either side of a grade that is also a name a rating word or another grade shows it a grade.
+GRADE_REACH = 30
+# Words that join grades in a list ("Baa and BBB", "AA to A+"): no word of a name.
+GRADE_LINKS = {"and", "or", "to", "/", "&"}
+
+
+def _credit_rating(text: str, m: Mention) -> bool:
+    """ "municipal securities rated Baa and BBB or better", "an Aa2 rating", "cut to BBB-": a name made only of
+    credit rating grades (loader/data/financial_terms.tsv, grade) is no entity; a grade that is also a name ("AAA",
+    "BBB", "CCC": rated grade) only with a rating word ("rated", "rating") or another grade beside it."""
+    terms = _financial_terms()
+    grades, rated = terms["grade"], terms["rated grade"]
+    words = [word for word in m.text.split() if word not in GRADE_LINKS]
+    if not words or any(word not in grades and word not in rated for word in words):
+        return False
+    if any(word in grades for word in words):
+        return True
+    around = text[max(0, m.start - GRADE_REACH):m.start] + " " + text[m.end:m.end + GRADE_REACH]
+    return any(token in grades or part.lower() in terms["rating word"]
+               for token in re.findall(r"[\w+-]+", around) for part in (token, *token.split("-")))
+
+
 def _listed_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """ "Acme Corp (NASDAQ:ACME)": a name right after which the article writes a listing marker is a company's (an
     organisation, even if tagged a person); the ticker inside is a mention of that company and the exchange there no
@@ -2448,6 +2629,58 @@ def _listed_companies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
         if m.text in listed:
             m.type = "ORG"
     return sorted(kept, key=lambda m: m.start)
+
+
+# A bare ticker written as a stock ("shares of ACME", "ACME opened at $12", "ACME's PEG ratio", "stakes in ACME").
+TICKER_NAME = re.compile(r"[A-Z]{2,5}")
+STOCK_BEFORE = re.compile(r"(?:\b(?:shares|stock|stakes?|holdings|positions?)\s+(?:of|in)"
+                          r"|\b(?:weighed in|commented)\s+on|\b(?:buy|sell|own))\s+$", re.IGNORECASE)
+STOCK_AFTER = re.compile(r"(?:['’]s)?\s+(?:stock|shares|opened|closed|traded)\b|\s+has been the (?:topic|subject)\b"
+                         r"|['’]s\s+(?:PEG|P/E|price|market)\b")
+STOCK_REACH = 40  # how many characters before a ticker STOCK_BEFORE reads
+
+
+def _tickers_of_named_companies(text: str, mentions: list[Mention]) -> None:
+    """ "Shares of CERN opened at $92", "Cerner Co. has a market cap ...": a bare ticker-shaped name ("CERN"; tagged as
+    a place only if no gazetteer place is called so: not "US") the article writes at least once as a stock and names
+    no fuller name for is the one company the article names whose name holds the ticker's letters (_holds_letters:
+    "Cerner Co." for CERN), in all its mentions; not a body of the same letters that other articles write out (the
+    store joins it by name)."""
+    tickers: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if TICKER_NAME.fullmatch(m.text) and (m.entity or m.text) == m.text and (
+                m.type in ("ORG", PERSON) or m.type in PLACE_TYPES and not get_gazetteer().candidates(m.text)):
+            tickers.setdefault(m.text, []).append(m)
+    for ticker, group in tickers.items():
+        if not any(_written_as_stock(text, m) for m in group):
+            continue
+        companies = [m.entity for m in mentions if m.type in ("ORG", PERSON) and m.entity and m.entity != ticker
+                     and _holds_letters(m.entity, ticker)]  # a company tagged a person makes the choice unsure
+        if len({_without_legal_forms(name) for name in companies}) == 1:  # "Acme Co." and "Acme": one company
+            for m in group:
+                m.entity, m.type = max(companies, key=companies.count), "ORG"
+
+
+def _written_as_stock(text: str, m: Mention) -> bool:
+    return bool(STOCK_BEFORE.search(text[max(0, m.start - STOCK_REACH):m.start]) or STOCK_AFTER.match(text, m.end))
+
+
+def _holds_letters(name: str, ticker: str) -> bool:
+    """Whether a company's name (no legal form) is longer than the ticker and its first word starts with the ticker's
+    first letter and holds the others in order ("Cerner" for CERN, "DexCom" for DXCM, not "Morgan Stanley" for
+    MRNA), or its words start with the ticker's letters ("International Business Machines" for IBM)."""
+    words = ["".join(ch for ch in word if ch.isalpha()) for word in _without_legal_forms(name)]
+    words = [word for word in words if word]
+    if not words or len("".join(words)) <= len(ticker):
+        return False
+    rest = iter(words[0][1:])
+    ticker = ticker.lower()
+    return words[0][0] == ticker[0] and all(ch in rest for ch in ticker[1:]) \
+        or "".join(word[0] for word in words) == ticker
+
+
+def _without_legal_forms(name: str) -> tuple[str, ...]:
+    return tuple(word for word in fold_words(name) if word not in LEGAL_FORMS)
 
 
 def _written_listings(text: str) -> list:

@@ -1,0 +1,80 @@
+"""Names that are no organisation or person (loader/extract/mentions.py _without_diseases, _credit_rating,
+_legal_forms_joined; loader/data/disease_words.tsv, financial_terms.tsv): a disease or its variant, a credit rating's
+grade, a legal form the model tagged apart from its company's name. Sentences written for these tests."""
+from loader.extract.mentions import _legal_forms_joined
+from loader.extract.nlp import get_nlp
+from tests.test_financial_tokens import named
+from tests.test_person_typing import mention
+
+
+def test_a_disease_and_its_variant_are_no_entities():
+    assert named("Health officials said the Omicron variant spread quickly in December. Doctors said vaccines work "
+                 "against Omicron, and Pfizer is testing an Omicron-specific booster.",
+                 "Hospitals reported more COVID-19 cases this week. The impact of COVID-19 on the retail industry "
+                 "was large, the report said.") == [[("Pfizer", "PERSON", "Pfizer")], []]
+
+
+def test_a_variant_named_like_a_place_or_a_company_is_no_entity_but_the_company_stays():
+    assert named("The Delta variant drove a surge of infections last summer. Delta Air Lines said bookings fell.") \
+        == [[("Delta Air Lines", "ORG", "Delta Air Lines")]]
+
+
+def test_a_company_before_a_word_of_vaccination_stays():
+    assert named("Veranta Bio said its vaccine protects children. Analysts expect the Veranta Bio vaccine to win "
+                 "approval.") == [[("Veranta Bio", "ORG", "Veranta Bio")] * 2]
+
+
+def test_credit_rating_grades_are_no_entities():
+    assert named("The fund invests in municipal bonds rated Baa and BBB or better.",
+                 "Fitch cut the county's rating to BBB- from A-, and its water bonds now carry a Baa2.") == [[], []]
+
+
+def test_a_grade_that_is_also_a_body_stays_without_a_rating_word():
+    assert named("The BBB said it received 300 complaints about the roofer. AAA said gas prices rose five cents.") \
+        == [[("BBB", "ORG", "BBB"), ("AAA", "ORG", "AAA")]]
+
+
+def test_a_legal_form_tagged_apart_ends_the_name_before_it():
+    assert named("Rowan Asset Management LLC raised its stake in Dorel Foods by 4%. Halvern Wealth Advisors, LLC "
+                 "grew its position too.") == [[
+        ("Rowan Asset Management LLC", "ORG", "Rowan Asset Management LLC"), ("Dorel Foods", "ORG", "Dorel Foods"),
+        ("Halvern Wealth Advisors, LLC", "ORG", "Halvern Wealth Advisors, LLC")]]
+
+
+def test_a_bare_legal_form_after_no_name_is_no_mention_but_a_word_for_the_company_stays():
+    text = "Two funds sold shares. LLC filings rose, and the Company said revenue grew."
+    doc = get_nlp()(text)
+    kept = _legal_forms_joined(doc, text, [mention(doc, "LLC", "ORG"), mention(doc, "Company", "ORG")])
+    assert [(m.text, m.type) for m in kept] == [("Company", "ORG")]
+
+
+def test_a_legal_form_after_capitalised_words_no_name_holds_ends_their_company():
+    assert named("Finally, Quillon Ridge Advisors LLC bought a new stake in shares of Dorel Foods.") == [[
+        ("Quillon Ridge Advisors LLC", "ORG", "Quillon Ridge Advisors LLC"), ("Dorel Foods", "ORG", "Dorel Foods")]]
+
+
+def test_a_place_counting_its_cases_stays_a_place():
+    assert named("India reported 30,000 new COVID-19 cases on Monday as India cases hit their highest in months.",
+                 "Europe cases rose again as the Omicron variant spread, officials in Brussels said.") == [
+        [("India", "GPE", "India")] * 2, [("Europe", "LOC", "Europe"), ("Brussels", "GPE", "Brussels")]]
+
+
+def test_a_ticker_written_as_a_stock_is_the_company_the_article_names_with_its_letters():
+    assert named("Vantrel Health Co. reported results on Tuesday. Shares of VNTR opened at $92.87 on Monday. VNTR "
+                 "has been the topic of several research reports.",
+                 "Physicists at VNTR said the collider found a new particle. Shares of Acme rose.") == [
+        [("Vantrel Health Co.", "ORG", "Vantrel Health Co.")] + [("VNTR", "ORG", "Vantrel Health Co.")] * 2,
+        [("VNTR", "ORG", "VNTR"), ("Acme", "ORG", "Acme")]]
+
+
+def test_a_code_name_is_a_disease_in_an_article_about_health_and_a_company_named_after_one_stays():
+    found = named("Hiring slowed because of COVID-19, the ministry said. Nurses gave 40,000 vaccine doses as COVID-19 spread.",
+                  "Viewers of KTLA-5 saw the parade on Monday, and KTLA-5 said ratings rose.",
+                  "Omicron Capital said it raised a new fund. Shares of Omicron Capital rose.")
+    assert [[name for name, _, _ in item] for item in found] == [
+        [], ["KTLA-5"], ["Omicron Capital", "Omicron Capital"]]
+
+
+def test_a_code_name_far_from_any_word_of_health_stays():
+    found = named("She now reports for GMX-7 in Manila. She studied online at the height of the pandemic.")
+    assert [[name for name, _, _ in item] for item in found] == [["GMX-7", "Manila"]]  # its type is another rule's
