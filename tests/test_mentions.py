@@ -746,6 +746,53 @@ def test_a_place_after_a_bodys_head_noun_and_of_is_part_of_its_name():
         == [("Kleinwort Benson Group", "ORG"), ("London", "GPE")]
 
 
+def test_a_place_after_untagged_capitalised_words_ending_in_a_bodys_noun_and_of_is_part_of_its_name():
+    # the model tags only the state (and the body's words, the second time, as a person): one organisation
+    text = ("Finally, Firefighters Retirement System of Ohio lifted its stake in Acme by 4.1% in the quarter. "
+            "Firefighters Retirement System of Ohio now owns 3,200 shares.")
+    assert [(m["text"], m["type"]) for m in one(text) if m["text"] != "Acme"] == [
+        ("Firefighters Retirement System of Ohio", "ORG"), ("Firefighters Retirement System of Ohio", "ORG")]
+    text = "Public Employees Retirement Association of Colorado increased its position in Acme."
+    assert [(m["text"], m["type"]) for m in one(text)][0] == ("Public Employees Retirement Association of Colorado",
+                                                              "ORG")
+    # one capitalised word, or words that are no body's name, leave the place alone
+    assert [(m["text"], m["type"]) for m in one("Residents of Ohio voted on Tuesday.")] == [("Ohio", "GPE")]
+    text = "Another client is Lumo Payment Services of Switzerland, which began last year."
+    assert [(m["text"], m["type"]) for m in one(text) if m["type"] == "GPE"] == [("Switzerland", "GPE")]
+
+
+def test_two_capitals_after_a_legal_form_or_a_persons_name_are_no_place():
+    # a filer's state code after its legal form belongs to its name; a doctor's degree after a name is a title
+    text = "Brown T Lane Associates Inc. MD now owns 2,100,500 shares of the company's stock."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Brown T Lane Associates Inc. MD", "ORG")]
+    text = "Brown T Lane Associates Inc. MD raised its position in shares of Acme by 58.7% in the quarter."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Brown T Lane Associates Inc. MD", "ORG"), ("Acme", "ORG")]
+    text = "Jane Miller, MD, a cardiologist at the clinic, said the drug works."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Jane Miller", "PERSON")]
+    # written as a place, the code stays one
+    assert [(m["text"], m["type"]) for m in one("The plant is in Baltimore, MD, near the port.")] == [
+        ("Baltimore", "GPE"), ("MD", "GPE")]
+
+
+def test_a_common_word_named_like_a_town_is_a_place_only_where_the_article_says_so():
+    # "mobile" is an English adjective: capitalised in a list of products, or as a business, it is no town
+    assert [m["text"] for m in one("The company sells Software and Mobile apps for doctors.")] == ["Software"]
+    assert [m["text"] for m in one("Analysts see a weaker outlook toward Mobile this year.")] == []
+    # with its state beside it, or after "in", it is the town
+    assert [(m["text"], m["type"]) for m in one("Mobile police said the man was arrested in Mobile, Alabama.")] == [
+        ("Mobile", "GPE"), ("Alabama", "GPE")]
+    assert [(m["text"], m["type"]) for m in one("The hotel in Nice was full all summer.")] == [("Nice", "GPE")]
+    assert [(m["text"], m["type"]) for m in one("Deputies arrested a Mobile man on Sunday.")] == [("Mobile", "GPE")]
+    # in a list beside other places it is the town; a town known abroad by its name ("Hollywood") needs nothing
+    assert [m["text"] for m in one("Storms hit Houston, Mobile and Dallas last year.")] == ["Houston", "Mobile",
+                                                                                            "Dallas"]
+    assert [(m["text"], m["type"]) for m in one("The Hollywood star Jane Roe won an award.")] == [
+        ("Hollywood", "GPE"), ("Jane Roe", "PERSON")]
+    found = extract_items([{"id": "t", "text": "Officials see a weaker outlook toward Mobile this year.",
+                            "dateline": "MOBILE"}])[0]
+    assert [(m["text"], m["type"]) for m in found["mentions"]] == [("Mobile", "GPE")]
+
+
 def test_a_place_before_a_company_the_article_names_alone_or_owning_a_name_stays_a_place():
     # a headline run into the text: "Zorva" is named alone, so "United States Zorva Co" is no company
     text = "Zorva plans electric car sales in United States Zorva Co Ltd plans to sell electric cars in the United States."

@@ -335,6 +335,46 @@ def test_an_inference_participle_after_a_cue_stays_the_speakers_words():
     assert said("Acme suggested that prices would rise.") == [("prices would rise", "Acme")]
 
 
+@pytest.mark.parametrize("text", [
+    "Valuation matters too, so investors should note that Acme Corp. has a forward P/E ratio of 14.2 right now.",
+    "Investors should also note that ACME has a PEG ratio of 0.91 at the moment.",
+    "Although value investors would argue that the price paid matters most, growth is what buyers want here.",
+    "With the surprise metric, it's important to note that a negative value weakens its predictive power.",
+    "It is fair to say that the harbour has never looked better.",
+    "Acme Corp has beaten estimates four times. When you combine this with its rank, it shows that another beat is "
+    "near. With the surprise metric, it's important to note that a negative value reduces its predictive power; "
+    "however, a negative value does not indicate a miss.",
+    "The technical summary data tells us to buy Acme near 80.44. The data also tells us to set a stop loss at 80.21.",
+    "If you believe the price will move towards its value, a low beta could suggest it will take a while to get there.",
+    "Fundamentally, the company looks strong. It leads the market for uniform rental services in Ruritania. Acme has "
+    "maintained its position through several acquisitions.",
+])
+def test_the_writers_advice_hypothesis_or_reading_is_no_quote(text):
+    assert said(text) == []
+
+
+def test_a_bare_attribution_sentence_still_makes_the_sentence_before_a_quote():
+    assert said("Prices will rise next year. Tom Lane told reporters.") == [("Prices will rise next year", "Tom Lane")]
+    assert said("Prices will rise next year. Acme Corp said.") == [("Prices will rise next year", "Acme Corp")]
+    assert said("Why would I side with the yacht club? Tom Lane now calls it a rookie mistake.")[0] == (
+        "Why would I side with the yacht club?", "Tom Lane")
+
+
+def test_a_modal_cue_of_someone_in_particular_stays_their_words():
+    assert said("The lawyers said the court should note that the contract had expired.") == [
+        ("the court should note that the contract had expired", "lawyers")]
+    assert said("Tom Baird would argue that the plan is too costly.") == [("the plan is too costly", "Tom Baird")]
+    assert said("The three analysts would argue that the plan is too costly.") == [
+        ("the plan is too costly", "analysts")]
+    assert said("Ann Lo told us that the bridge would reopen in May.") == [
+        ("the bridge would reopen in May", "Ann Lo")]
+    assert [speaker for _, speaker in said("The shelling woke them at dawn, one of the women tells me.")] == ["one"]
+    assert said("Many of the protesters would say they joined because they cared for others.") == [
+        ("they joined because they cared for others", "many")]
+    assert [speaker for _, speaker in said("Critics would call the plan a reckless gamble with public money.")] == [
+        "critics"]
+
+
 def test_an_inference_participle_after_an_act_of_someone_who_can_speak_stays_their_words():
     assert said("Ann Lo struck a conciliatory tone on Friday, suggesting that the talks would go on.") == [
         ("the talks would go on", "Ann Lo")]

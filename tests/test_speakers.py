@@ -878,5 +878,47 @@ def test_they_is_the_firm_that_was_the_subject_before_not_the_company_it_rated()
     assert speakers(text) == [("Goldman Sachs", "ORG")]
 
 
+def test_its_filing_written_as_a_gerund_is_the_subjects_document():
+    text = ("Harbor Point Capital L.P. boosted its stake in Zenith Labs Inc. (NYSE:ZNL) by 3.2% during the third "
+            "quarter, according to its most recent Form 13F filing with the Securities and Exchange Commission (SEC).")
+    assert speakers(text) == [("Harbor Point Capital L.P.", "ORG")]
+
+
+def test_an_untagged_filer_is_the_organisation_its_filing_speaks_for():
+    text = ("Qwert Na purchased a new stake in Zenith Labs Inc. (NYSE:ZNL) in the third quarter, according to its "
+            "most recent filing with the Securities & Exchange Commission.")
+    assert speakers(text) == [("Qwert Na", "ORG")]
+
+
+def test_according_to_the_company_is_the_filer_whatever_its_name_not_the_stock():
+    text = ("Lakeside Teachers Pension Investment Board increased its position in Zenith Labs Inc. (NYSE:ZNL) by 1.2% "
+            "during the third quarter, according to the company in its most recent 13F filing with the SEC.")
+    assert speakers(text) == [("Lakeside Teachers Pension Investment Board", "ORG")]
+
+
+def test_a_state_code_after_the_filers_name_is_no_speaker_of_its_own():
+    text = ("Bayside Financial Services Co. MA trimmed its position in shares of Zenith Labs Inc. (NYSE:ZNL) by 3.4% "
+            "during the third quarter, according to its most recent 13F filing with the Securities and Exchange "
+            "Commission (SEC).")
+    assert speakers(text) == [("Bayside Financial Services Co.", "ORG")]
+
+
+def test_a_legal_form_tagged_apart_keeps_the_filers_fuller_name():
+    text = ("Geode Capital Management LLC raised its stake in Acme Corp. by 3% in the third quarter, according to its "
+            "most recent disclosure with the SEC. Geode Capital Management LLC owns 5,000 shares.")
+    assert speakers(text)[0] == ("Geode Capital Management LLC", "ORG")
+
+
+def test_they_is_the_bank_whose_name_joins_words_with_an_ampersand():
+    text = ("Halvorsen Fargo & Company cut Acme Corp. from an overweight rating to an equal weight rating on Tuesday. "
+            "They noted that the move was a valuation call.")
+    assert speakers(text) == [("Halvorsen Fargo & Company", "ORG")]
+
+
+def test_a_named_channel_is_a_business_not_the_company_before():
+    text = "Acme Corp. (ACME) has taken over the #171 spot from Zenith Inc. (ZEN), according to Index Channel.."
+    assert speakers(text) == [("Index Channel", "ORG")]
+
+
 def test_they_after_people_is_still_those_people():
     assert speakers("The lawyers met Acme Corp. on Monday. They said the talks went well.") == [("lawyers", "ANONYMOUS")]

@@ -59,7 +59,7 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
                     site_kind, thing_nouns, unit_words)
 from .gazetteer import get_gazetteer
 from .quotes.lexicon import speaker_words, speech_verbs
-from .toponyms import demonyms, institution_words
+from .toponyms import common_word_town, demonyms, institution_words
 from ..datafiles import data_kinds
 from ..text import lower_case_words, squash
 
@@ -109,6 +109,9 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _firms_after_a_firm_noun(doc, text, mentions)
     _companies_by_legal_form(mentions, text, doc)
     mentions = _places_starting_companies(doc, text, mentions)
+    mentions = _places_ending_bodies(doc, text, mentions)
+    mentions = _codes_after_names(doc, text, mentions)
+    mentions = _common_words_taken_for_towns(text, mentions, item)
     mentions = _described_names(doc, mentions)
     mentions = _listed_companies(doc, text, mentions)
     mentions += _untagged_websites(doc, text, mentions)
@@ -396,9 +399,8 @@ def _one_company(text: str, a: Mention, b: Mention, full: set[str]) -> bool:
     of = b.type == PERSON and OF_GAP.fullmatch(gap) \
         or b.type in (PERSON, "ORG", "GPE") and FOREIGN_OF_GAP.fullmatch(gap)
     head = a.text.split()[-1]
-    return a.type == "ORG" and fragment_kind(head) == "generic" and (
-        bool(of) or b.type == "GPE" and bool(OF_GAP.fullmatch(gap)) and _body_head(head)
-        and not POSSESSIVE_AFTER.match(text, b.end))
+    return a.type == "ORG" and (fragment_kind(head) == "generic" and bool(of) or b.type == "GPE" and bool(
+        OF_GAP.fullmatch(gap)) and _body_head(head) and not POSSESSIVE_AFTER.match(text, b.end))
 
 
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b|\s+s\b")  # "of Russia's Meat Association": the place owns the next name
@@ -406,11 +408,88 @@ POSSESSIVE_AFTER = re.compile(r"['’]s?\b|\s+s\b")  # "of Russia's Meat Associa
 GROUP_WORDS = {"group", "holdings", "industries"}
 
 
+# Head nouns of bodies besides the generic ones of name_fragments.tsv: "Teacher Retirement System of Texas". Not a
+# company's words ("Services", "Network": "Acme Payment Services of Switzerland" says where the company is).
+BODY_WORDS = {"system", "systems", "trust", "foundation", "society", "federation", "league", "alliance",
+              "administration", "bureau", "academy", "plan"}
+
+
 def _body_head(word: str) -> bool:
     """Whether an organisation's head noun takes the place after "of" into its name: "Teachers Pension Fund of
-    Ohio", "Valley Bank of Arizona" — not a legal form ("Acme Inc of Ohio") or a group of companies."""
+    Ohio", "Valley Bank of Arizona", "Teacher Retirement System of Texas" — not a legal form ("Acme Inc of Ohio")
+    or a group of companies."""
     folded = fold_words(word)
-    return bool(folded) and folded[-1] not in LEGAL_FORMS and folded[-1] not in GROUP_WORDS
+    return bool(folded) and (folded[-1] in BODY_WORDS or fragment_kind(word) == "generic"
+                             and folded[-1] not in LEGAL_FORMS and folded[-1] not in GROUP_WORDS)
+
+
+def _places_ending_bodies(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Teacher Retirement System of Texas" with only the place tagged (or the body's words as a person): a place
+    after "of" and two or more capitalised words ending in a body's head noun ends that body's name and is no
+    mention of the place; the whole name is one organisation. Not a place that owns the name after it ("of Texas's
+    Retirement Board"), nor a name whose words run across a sentence start, a comma or "the"."""
+    kept = sorted(mentions, key=lambda m: m.start)
+    for m in [m for m in kept if m.type in PLACE_TYPES]:
+        first = _body_start(doc, m)
+        if first is None or m not in kept or OWNER_AFTER.match(text, m.end):
+            continue
+        body = _span_mention(doc, doc[first].idx, m.end, "ORG")
+        if body is None or any(o.start < body.start < o.end or o.start < body.end < o.end for o in kept):
+            continue
+        kept = sorted([o for o in kept if not body.start <= o.start < body.end] + [body], key=lambda o: o.start)
+    return kept
+
+
+OWNER_AFTER = re.compile(r"(?:['’]s?|\s+s)\s+[A-Z]")  # "of Texas's Retirement Board": the place owns that name
+
+
+def _body_start(doc, m: Mention) -> int | None:
+    """The first token of the capitalised words before "of" and the place m, when they are two or more and the last
+    is a body's head noun ("Teacher Retirement System" of "... of Texas")."""
+    if m.first < 3 or doc[m.first - 1].text != "of" or not doc[m.first - 2].is_title \
+            or not _body_head(doc[m.first - 2].text):
+        return None
+    first = m.first - 2
+    while first > 0 and not doc[first].is_sent_start and doc[first - 1].is_title \
+            and doc[first - 1].lower_ not in LEADING_WORDS:
+        first -= 1
+    return first if m.first - 1 - first >= 2 else None
+
+
+STATE_CODE = re.compile(r"[A-Z]{2}")
+AFTER_DEGREE = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|$)")
+
+
+def _codes_after_names(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two capitals tagged as a place right after a name: after a company's legal form that ends its name ("Harbor
+    Point Advisors Inc. MD", a filer's state; also tagged as an organisation of their own) they are part of the
+    company's name, which takes them; after a
+    person's name and a comma, before a comma or a full stop ("Jane Roe, MD, said"), they are the person's degree.
+    Neither is a mention of a place."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        before = kept[-1] if kept else None
+        if m.type in PLACE_TYPES | {"ORG"} and STATE_CODE.fullmatch(m.text) and before is not None:
+            gap = text[before.end:m.start]
+            if before.type == "ORG" and gap in (" ", ", ") and fold_words(before.text)[-1:] \
+                    and fold_words(before.text)[-1] in LEGAL_FORMS:
+                joined = _span_mention(doc, before.start, m.end, "ORG")
+                if joined is not None:
+                    kept[-1] = joined
+                    continue
+            if before.type == PERSON and m.type in PLACE_TYPES and gap in (", ", ",") \
+                    and AFTER_DEGREE.match(text, m.end):
+                continue
+        kept.append(m)
+    return kept
+
+
+def _common_words_taken_for_towns(text: str, mentions: list[Mention], item: dict) -> list[Mention]:
+    """ "Software and Mobile apps", "its outlook toward Mobile": a one-word place that is a common word and that the
+    article does not show to be the town (toponyms.common_word_town) is no mention."""
+    named = [m.text for m in mentions if m.type in PLACE_TYPES] + [item.get("dateline") or ""]
+    return [m for m in mentions if m.type not in PLACE_TYPES
+            or not common_word_town(text, m.start, m.end, named, get_gazetteer())]
 
 
 def _only_together(text: str, a: Mention, b: Mention, alone: tuple = ()) -> bool:

@@ -36,6 +36,16 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
 INLINE_DATELINE = re.compile(r"(?m)(?:^\s*|(?<=[.!?\d]\s))([A-Z][A-Z.'\- ]{2,40}?[A-Z.])"
                              r"(?=(?:,\s+[A-Z][A-Za-z. ]{1,20})?\s*"
                              r"(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s)")
+# Words before a name that say it is where something is: "in Mobile", "the port at Mobile", "a man from Mobile".
+WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|around|across|throughout)\s+$")
+# Nouns a town's name is written before in local news: "a Mobile man", "Mobile police", "the Mobile area".
+TOWN_NOUN_AFTER = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|residents?|natives?|couple|family|"
+                             r"police|mayor|officials|area|city council|county)\b")
+# A name in a list beside another place's name: "London, Berlin, Paris, Brussels, and Nice".
+LISTED_AFTER = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)$")
+LISTED_BEFORE = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
+KNOWN_ABROAD_NAMES = 20  # a town GeoNames names in this many ways (languages) is known by its name: "Nice", "Hollywood"
+QUALIFIER_AFTER = re.compile(r"\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")  # "Mobile, Ala.", "Nice, France"
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Gov", "Sen", "Rep", "Sgt", "Lt", "Capt", "Gen", "Col", "Rev",
               "Judge", "President", "Governor", "Senator", "Mayor", "Coach", "Officer", "Deputy", "Det", "St"}
 
@@ -172,6 +182,67 @@ def _common_word_in_a_name(text: str, toponym: Toponym, start: int, end: int) ->
     word = toponym.text
     return inside and " " not in word and word[:1].isupper() and not word.isupper() \
         and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+
+
+def common_word_town(text: str, start: int, end: int, named: list[str], gazetteer: Gazetteer) -> bool:
+    """Whether text[start:end] is a common word written capitalised, not the town named so: "Software and Mobile
+    apps", "its outlook toward Mobile". A one-word name whose only places are towns (no country, state, capital or
+    place of our own table) and that is also a common word (an English adjective, or a word the article also writes
+    in lower case) is the town only where the article says so: written after "in", "at", "from" or "near"; before
+    a noun local news writes after a town ("a Mobile man", "Mobile police"); in a list beside another place; or
+    with a name of the town's state beside it or anywhere in the article (`named`: the article's other place names
+    and its dateline; "Mobile, Ala.", "Alabama", another town of Alabama). A town known abroad by its name
+    (GeoNames gives it KNOWN_ABROAD_NAMES names or more: "Nice", "Hollywood") is exempt. The mentions stage drops
+    such a GPE mention; recognise still reads the name as a toponym (on the geoparsing sets the same test dropped
+    named towns too: 4 of 14)."""
+    word = text[start:end]
+    if " " in word or not word.istitle() or not word.isalpha() or not _common_word(word, text):
+        return False
+    candidates = gazetteer.candidates(word)
+    towns = [place for place in candidates if gazetteer.is_main_name(place, word)]
+    if not towns or any(place.id < 0 or place.feature_code in PROMINENT_CODES
+                        or place.name_count >= KNOWN_ABROAD_NAMES for place in candidates):
+        return False
+    if WHERE_BEFORE.search(text, max(0, start - 12), start) or TOWN_NOUN_AFTER.match(text, end) \
+            or _listed_with(text, start, end, named):
+        return False
+    qualifier = QUALIFIER_AFTER.match(text, end)
+    states = {place.admin1_id for place in towns if place.admin1_id}
+    return not any(_names_a_place_in(other, states, gazetteer)
+                   for other in [*named, qualifier.group(1) if qualifier else ""] if other and other != word)
+
+
+def _listed_with(text: str, start: int, end: int, named: list[str]) -> bool:
+    """Whether text[start:end] stands in a list right beside another place the article names ("Paris, Brussels,
+    and Nice")."""
+    before = LISTED_AFTER.search(text, max(0, start - 40), start)
+    after = LISTED_BEFORE.match(text, end)
+    return any(match is not None and match.group(1) in named and match.group(1) != text[start:end]
+               for match in (before, after))
+
+
+def _common_word(word: str, text: str) -> bool:
+    """An English adjective ("Mobile", "Nice", "Normal"; the parser's own word list) or a word the article also
+    writes in lower case."""
+    lower = word.lower()
+    return lower in _adjectives() or re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+@lru_cache(maxsize=1)
+def _adjectives():
+    """The English adjectives the parser's lemmatizer knows (WordNet's, in the model's lookup tables)."""
+    from .nlp import get_nlp  # here: the store imports this module without spaCy
+    return frozenset(get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["adj"])
+
+
+def _names_a_place_in(surface: str, states: set[int], gazetteer: Gazetteer) -> bool:
+    """Whether a name means one of these first-level divisions or a place in one: the division itself (under any
+    of its names: "Ala."), or a town or county whose most populous reading lies there."""
+    readings = gazetteer.candidates(surface)
+    if any(place.feature_code == "ADM1" and place.id in states for place in readings):
+        return True
+    own = [place for place in readings if gazetteer.is_main_name(place, surface)]
+    return bool(own) and max(own, key=lambda place: place.population).admin1_id in states
 
 
 def _from_entity(text: str, start: int, end: int, label: str, gazetteer: Gazetteer) -> Toponym | None:

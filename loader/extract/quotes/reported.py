@@ -139,11 +139,38 @@ def _split_around(start: int, end: int, verb, attribution: list[int]) -> list[tu
 def unsaid(verb) -> bool:
     """ "did not say", "won't say": nothing was said; "was asked", "was told": the subject heard it; "a report called",
     "a photograph said to be from": a name or a description, no one's words (see describes_noun, hearsay); "has a
-    beta of 1.02, indicating that": the writer's inference (see inferred)."""
+    beta of 1.02, indicating that", "investors should note that": the writer's (see inferred, the_writers)."""
     children = list(verb.children)
     negated = any(child.dep_ == "neg" for child in children)
     passive = any(child.dep_ == "auxpass" for child in children) and not any(c.dep_ == "agent" for c in children)
-    return negated or passive or describes_noun(verb) or hearsay(verb) or inferred(verb)
+    return negated or passive or describes_noun(verb) or hearsay(verb) or inferred(verb) or the_writers(verb)
+
+
+def the_writers(verb) -> bool:
+    """The writer's own advice, hypothesis or reading, said by no one: a cue under "should", "would" or another modal
+    whose subject is a bare plural of people, no one in particular ("investors should note that", "value investors
+    would argue that"), or a thing ("a low beta could suggest that"), unless it names something ("critics would
+    call it a farce" is their view, voiced for them); an infinitive cue after "it is" and a
+    description ("it's important to note that", "it is fair to say"); a thing telling the writer and reader ("the
+    technical data tells us to buy")."""
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    modal = any(child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ not in ("will", "wo", "shall")
+                for child in verb.children)
+    generic = subject.tag_ == "NNS" and not any(child.dep_ in ("det", "poss", "nummod") for child in subject.children)
+    thing = subject.pos_ == "NOUN" and not _can_speak(subject)  # not "many of the protesters would say"
+    naming = verb.lemma_.lower() in naming_verbs()  # "critics would call it a farce": the group's view, voiced
+    if modal and not naming and ((generic and _can_speak(subject) and not subject.ent_type_) or thing):
+        return True  # "investors should note that", "a low beta could suggest that"
+    head = verb.head
+    if verb.dep_ == "xcomp" and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children) \
+            and head.lemma_ == "be" and subject.lower_ == "it" and subject.head.i == head.i \
+            and any(child.dep_ in ("acomp", "attr") for child in head.children):
+        return True
+    addressed = any(child.dep_ in ("dobj", "dative") and child.lower_ in ("us", "me") for child in verb.children)
+    kind = speaker_words().get(subject.lower_) or speaker_words().get(subject.lemma_.lower())
+    return addressed and kind in ("thing", "document")  # not "one of them tells me"
 
 
 def inferred(verb) -> bool:

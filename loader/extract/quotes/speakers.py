@@ -117,6 +117,10 @@ PLURAL_TAGS = ("NNS", "NNPS")
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
 # Lower-case words inside an organisation's name ("Syrian Observatory for Human Rights").
 NAME_CONNECTORS = {"for", "of", "and", "&"}
+# Words joining the capitalised words of one name the tagger missed ("Mutual of America", "Bluestein R H & Co.").
+NAME_JOINERS = {"of", "and", "&"}
+# A state's or filer's code written after a company's name ("Acme Co. MA", "Acme Inc. IA ADV").
+SHORT_CODE = re.compile(r"[A-Z]{1,4}")
 # Endings of nouns that name a company by what it makes ("the glassmaker", "the carmaker").
 COMPANY_ENDINGS = ("maker", "producer", "manufacturer")
 # Nouns for a country's government: "the government said" is the country named before ("Japan said").
@@ -286,8 +290,10 @@ class Resolver:
             return speaker
         head = span.root
         self.content = content
-        kind = speaker_words().get(head.lower_) if len(span) == 1 or head.pos_ == "NOUN" else None
-        kind = kind or speaker_words().get(_lemma(head)) or _document(head)
+        kind = speaker_words().get(head.lower_) if len(span) == 1 or head.pos_ == "NOUN" or _gerund_noun(head) \
+            else None
+        kind = kind or (speaker_words().get(_lemma(head)) if not _business_name(span, head) else None) \
+            or _document(head)
         if kind == "thing" or _nobody(head):
             return None  # "evidence suggests", "no one wants to say": no one's words
         authors = [child for child in head.lefts if child.dep_ == "compound" and kind == "document"
@@ -467,11 +473,33 @@ class Resolver:
         if owner is None:
             return None
         for token in _governing_subjects(owner):
-            names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
-                     if name.type in ISSUER_TYPES]
-            if names:
-                return self._speaker(names[-1])
+            found = self._subject_name(token)
+            if found:
+                return self._speaker(found[-1])
         return None
+
+    def _subject_name(self, subject) -> list[Name]:
+        """The organisation a subject names where its context says it is one ("its latest filing", "according to the
+        company"): the last organisation tagged in its phrase (not a bare legal form, "LLC", that the tagger cut from
+        a name), else its words when they are all capitalised proper nouns the tagger left untagged or took for a
+        person's ("Bokf Na", "Creative Planning", "Edmond DE Rothschild Holding S.A."). Empty when it names none."""
+        start, end = subject.left_edge.idx, subject.idx + len(subject.text)
+        tagged = [name for name in self.names.within(start, end) if name.type in ISSUER_TYPES]
+        names = [name for name in tagged if not _bare_legal_form(self.doc.text[name.start:name.end])
+                 or any(other.canonical in name.canonical for other in tagged if other is not name)]
+        names = [name for name in names if not _code_after_name(self.doc.text[name.start:name.end], names, name)]
+        if names:
+            return names[-1:]
+        words = _proper_phrase(subject)
+        if words is None:
+            return []
+        folded = fold_words(words.text)
+        same = [name for name in self.names.within(words.start_char, words.end_char)
+                if (name.start, name.end) == (words.start_char, words.end_char)]  # tagged as another type: its entity
+        fuller = {name.canonical for name in self.names.names if name.type in ISSUER_TYPES
+                  and fold_words(name.canonical)[:len(folded)] == folded}  # "RadioShack" of "RadioShack Corp"
+        canonical = same[0].canonical if same else fuller.pop() if len(fuller) == 1 else _clean(words.text)
+        return [Name(words.start_char, words.end_char, "ORG", canonical)]
 
     def _pronoun_antecedent(self, span) -> Speaker | None:
         """Who "it" or "they" is when the text says it nearby: for "it", the nearest organisation or place named as a
@@ -505,8 +533,8 @@ class Resolver:
             for token in _governing_subjects(head):  # "Wells Harbor downgraded Acme. They noted": the firm
                 names = [name for name in self.names.within(token.left_edge.idx, token.idx + len(token.text))
                          if name.type in ISSUER_TYPES]
-                if names and not any(child.dep_ == "conj" for child in token.children):
-                    return self._speaker(names[-1])
+                if names and not any(child.dep_ == "conj" and not _inside(child, names) for child in token.children):
+                    return self._speaker(names[-1])  # "Wells Fargo & Company": one name, not two joined subjects
         return None
 
     def _resolve_subject(self, token, span=None) -> Speaker | None:
@@ -721,7 +749,8 @@ class Resolver:
         for candidates in (spoke, subject, headline, named, later):  # subject, headline, later: for a company only
             holding = [name for name in candidates if wanted <= set(fold_words(name.canonical))]
             if not holding and kind == "company":
-                holding = [name for name in candidates if candidates is headline or not _public_body(name.canonical)]
+                holding = [name for name in candidates if candidates in (headline, subject)
+                           or not _public_body(name.canonical)]  # the subject of its words: whatever its name
             if holding:
                 return self._speaker(holding[-1])
         return Speaker(_clean(span.text).lower(), None)
@@ -739,10 +768,9 @@ class Resolver:
         words = span.doc.char_span(start, end, alignment_mode="expand")
         subjects = [child for child in words.root.children if child.dep_ in ("nsubj", "nsubjpass")] if words else []
         for subject in subjects:
-            found = [name for name in self.names.within(subject.left_edge.idx, subject.idx + len(subject.text))
-                     if name.type in ISSUER_TYPES]
+            found = self._subject_name(subject)
             if found:
-                return found[-1:]
+                return found
         return []
 
     def _organisation_in_phrase(self, head, person: Name) -> Speaker | None:
@@ -796,6 +824,8 @@ class Resolver:
             return self._unnamed(span, span.root) or self._capitalised_name(span) or Speaker(text.lower(), None)
         if len(text.split()) > MAX_NAME_WORDS:  # "Waseda University Political Science Professor Mitsuru Uchida"
             return self._earlier_person(text) or self._person_after_title(span) or Speaker(text, None)
+        if _business_name(span, span.root):
+            return Speaker(text, "ORG")  # "ETF Channel": a business's name, not a person's
         return self._earlier_person(text) or _plural_group(span.root) or Speaker(text, PERSON)
 
     def _capitalised_name(self, span) -> Speaker | None:
@@ -1355,6 +1385,55 @@ def _lemma(head) -> str:
             and lemma[:-1] in speaker_words():
         return lemma[:-1]
     return lemma
+
+
+def _gerund_noun(head) -> bool:
+    """ "its most recent Form 13F filing": a verb's -ing form with a determiner or an owner is a noun."""
+    return head.tag_ == "VBG" and any(child.dep_ in ("det", "poss") for child in head.children)
+
+
+def _business_name(span, head) -> bool:
+    """ "according to ETF Channel": a capitalised business noun after capitalised words no lexicon knows is the end of
+    a name the tagger missed, not "the channel" (a company the article named before)."""
+    before = [token for token in span if token.i < head.i and token.lower_ != "the"]
+    return speaker_words().get(_lemma(head)) == "company" and head.pos_ == "PROPN" and head.is_title and bool(before) \
+        and all(token.pos_ == "PROPN" and not token.is_lower and _lemma(token) not in speaker_words()
+                and not token.ent_type_ for token in before)
+
+
+def _bare_legal_form(text: str) -> bool:
+    return text.lower().replace(".", "").strip(" ,") in LEGAL_FORMS
+
+
+def _proper_phrase(subject):
+    """A subject's name the tagger missed: the run of capitalised words (joined by "&", "of", "and") that ends in a
+    subject noun written with a capital ("Bokf Na", "O Shares Investment Advisers LLC", "Mutual of America Capital
+    Management LLC"), without "The"; None for a pronoun, a lexicon word alone ("The Fund") or a bare legal form."""
+    doc, first = subject.doc, subject.sent.start
+    if subject.pos_ != "PROPN" or not subject.text[:1].isupper():
+        return None
+    start = subject.i
+    while start > first and (_capitalised(doc[start - 1]) or (doc[start - 1].lower_ in NAME_JOINERS
+                                                             and start - 1 > first and _capitalised(doc[start - 2]))):
+        start -= 1
+    while start == first and start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
+        start = first = start - 1  # "IndexIQ | Advisors LLC": a sentence break the parser put inside the name
+    start += doc[start].lower_ == "the"
+    words = doc[start:subject.i + 1]
+    if not len(words) or _bare_legal_form(words.text) or (len(words) == 1 and _lemma(subject) in speaker_words()):
+        return None
+    return words
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha or (token.text[:1].isupper() and token.text.endswith("."))
+
+
+def _code_after_name(text: str, names: list[Name], name: Name) -> bool:
+    """ "Massachusetts Financial Services Co. MA", "Nations Financial Group Inc. IA ADV": a short word in capitals
+    after a company's name in the same phrase is a state or filer's code, no name of its own."""
+    return bool(SHORT_CODE.fullmatch(text)) and not _bare_legal_form(text) \
+        and any(other.end <= name.start for other in names if other is not name)
 
 
 def _inside(token, names: list[Name]) -> bool:

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from .clauses import speaker_span, subject_of, text_of, trimmed, word_count
-from .lexicon import continuation_words, cue_phrase, cue_text
+from .lexicon import addressee_verbs, continuation_words, cue_phrase, cue_text, naming_verbs
 from .quote import Quote
 
 # "Nunes said during a news conference." is an attribution of its own; longer is narrative.
@@ -111,14 +111,15 @@ def _run_opened_by(covering: list[Quote], sentence):
 
 def bare_attributions(doc, quotes: list[Quote]) -> list[Quote]:
     """ "I knew this was happening! Nunes said." — a sentence that is only an attribution makes the
-    sentence before it (in its paragraph) a quote."""
+    sentence before it (in its paragraph) a quote; not one whose cue acts on an object ("Acme has maintained its
+    position.")."""
     paragraph_starts = [match.start() for match in PARAGRAPH.finditer(text_of(doc))]
     sentences = [sentence for sentence in doc.sents if sentence.text.strip()]
     found = []
     for previous, sentence in zip(sentences, sentences[1:]):
         root = sentence.root
         subject = subject_of(root) if cue_phrase(root) else None
-        if subject is None or any(child.dep_ == "ccomp" for child in root.children):
+        if subject is None or any(child.dep_ == "ccomp" for child in root.children) or _acts_on_object(root):
             continue
         if sum(1 for token in sentence if not (token.is_punct or token.is_space)) > MAX_BARE_ATTRIBUTION_WORDS:
             continue
@@ -130,6 +131,15 @@ def bare_attributions(doc, quotes: list[Quote]) -> list[Quote]:
             found.append(Quote(span[0], span[1], False, "reported", cue=root, cue_text=cue_text(root),
                                speaker=speaker_span(subject), content_first=True, attribution_end=end))
     return found
+
+
+def _acts_on_object(verb) -> bool:
+    """ "Acme has maintained its position through acquisitions.": a cue verb with an object that is no addressee
+    ("told reporters") and that it does not name ("He now calls it a rookie mistake") does something to it; the
+    sentence attributes nothing."""
+    lemma = verb.lemma_.lower()
+    return lemma not in addressee_verbs() and lemma not in naming_verbs() \
+        and any(child.dep_ == "dobj" for child in verb.children)
 
 
 def _has_cue(sentence) -> bool:
