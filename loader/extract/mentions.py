@@ -44,7 +44,8 @@ loader/data/disease_words.tsv) are no entity; a legal form tagged apart ("Acme P
 before it, and alone is no mention.
 A "person" the article writes as a firm ("X analyst Ann Roe", "analysts at X", "shares of X", "X raised its
 target") or whose name ends in a web address ("TickerWatch.com") is an organisation, in every mention unless a title
-or role shows that name as a person's.
+or role shows that name as a person's. In a sports report, a "person" whose last word is a capitalised plural, alone or
+after a town's name, written as a team ("the Foxes were beaten", "Ospreys forward ...") is a team, an organisation.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
@@ -135,6 +136,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _canonicalise(text, mentions, item)
     _firms_taken_for_people(doc, mentions)
     _tickers_of_named_companies(text, mentions)
+    _teams_taken_for_people(doc, mentions)
     mentions = _places_listed_before_a_place_noun(doc, text, mentions)
     _towns_taken_for_people(doc, mentions)
     _towns_of_the_articles_region(doc, mentions)
@@ -2020,6 +2022,142 @@ def _has_person_context(doc, first: int, root) -> bool:
     if first > 0 and doc[first - 1].text in TITLE_ACRONYMS:
         return True
     return any(child.dep_ == "appos" and child.lower_ in table["titles"] for child in root.rights)
+
+
+# --- sports teams taken for people ----------------------------------------------------------------------------
+
+# Lower-case words only a sports report writes (singular; a plural in "s" or "es" counts): an article that writes two
+# of them is about sport.
+SPORTS_TERMS = {"coach", "quarterback", "striker", "midfielder", "goalkeeper", "winger", "pitcher", "batsman",
+                "innings", "inning", "touchdown", "playoff", "league", "fixture", "semifinal", "semi-final",
+                "quarterfinal", "quarter-final", "wicket", "halftime", "half-time", "kickoff", "kick-off", "scorer",
+                "goalscorer", "tournament", "championship", "fly-half", "scrum-half", "referee", "rugby", "soccer",
+                "cricket", "basketball", "baseball", "hockey", "football", "relegation"}
+SPORTS_ARTICLE_MIN = 2
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)*(?![\w-])")
+# Lemmas that, in a sports article, make a sentence tell of a game ("the Foxes were beaten", "the Hawks won").
+GAME_WORDS = SPORTS_TERMS | {"season", "game", "match", "goal", "title", "final", "victory", "win", "defeat", "loss",
+                             "beat", "lose", "score", "draw", "play", "host", "trail", "edge", "thrash", "rout",
+                             "clinch", "face", "point", "side", "team", "club", "fan", "derby", "cup"}
+# Nouns a team's nickname is written before ("the Ospreys forward", "Miners quarterback Sam Hale"), and those a
+# player's name may be written before too ("Wolverines coach Dale Pike", but "Ann Banks coach Tom Ross"): these count
+# only after a nickname alone.
+TEAM_STAFF = {"quarterback", "striker", "midfielder", "goalkeeper", "defender", "winger", "pitcher", "batsman",
+              "bowler", "forward", "captain", "skipper", "players", "squad", "guard", "linebacker", "receiver",
+              "flanker", "fly-half", "scrum-half", "full-back", "fullback"}
+ANY_STAFF = TEAM_STAFF | {"coach", "manager", "boss", "fans", "supporters", "player"}
+# Nouns that make "the ... " a family, not a team ("the Smiths' family home", "the Obamas' daughters").
+KIN_AFTER = {"family", "families", "household", "couple", "children", "daughters", "sons", "daughter", "son",
+             "home", "house", "parents", "siblings", "brothers", "sisters"}
+
+
+def _teams_taken_for_people(doc, mentions: list[Mention]) -> None:
+    """A sports team's nickname tagged as a person: in a sports article (two SPORTS_TERMS or more), a "person" whose
+    last word is a capitalised plural (not "-ss", "-us" or "-is": "Ross", "Jesus", "Francis"), alone or after a
+    country's, a first-order division's or a big town's name ("Denver Miners"), written as a team — after "the" in a
+    sentence that tells of a game ("the Foxes were beaten", "the Denver Miners won the final") or before a team's
+    staff ("Wolverines coach Dale Pike", "Ospreys forward ...") in any mention, even one the model typed as an
+    organisation — is a team, an organisation, in every mention, and
+    so is every short form the article resolved to it. A person stays one: a surname the article gives a person's
+    fuller name or a title for ("Evans scored", "Jamie Roberts"), a name whose last word the article writes alone as
+    a surname ("Austin Rivers" ... "Rivers said"), a family ("the Smiths' home", or where the article names a "John
+    Smith"), a nationality ("the Kurds"). Without a sports article nothing changes: "the Beatles played", "Bali
+    Sharks" (a charity), "George Soros" (George is a town too)."""
+    if not _sports_article(doc.text):
+        return
+    people = [m for m in mentions if m.type == PERSON]
+    names = {m.text for m in people if _team_shaped(m) and not _team_of_a_person(m, people)}
+    teams = {m.text for m in mentions if m.text in names and m.type in (PERSON, "ORG") and _team_cue(doc, m)}
+    for m in people:
+        if (m.entity or m.text) in teams or m.text in teams:
+            m.type, m.entity = "ORG", (m.entity if m.entity in teams else m.text)
+
+
+def _sports_article(text: str) -> bool:
+    """Whether the text writes SPORTS_ARTICLE_MIN of the SPORTS_TERMS or more, in lower case ("coaches" counts)."""
+    words = set(LOWER_WORD.findall(text))
+    found = {word for word in SPORTS_TERMS if word in words or word + "s" in words or word + "es" in words}
+    return len(found) >= SPORTS_ARTICLE_MIN
+
+
+def _team_shaped(m: Mention) -> bool:
+    """A name of at most four words, no title or role, whose last word is a capitalised plural."""
+    words = m.text.split()
+    last = words[-1] if words else ""
+    return 1 <= len(words) <= 4 and not m.role and last not in demonyms() \
+        and re.fullmatch(r"[A-Z][a-z]+[a-hj-rtv-z]s", last) is not None
+
+
+def _plural_singular(word: str) -> set[str]:
+    """The singulars a plural may stand for: "Foxes" → {"Foxe", "Fox"}, "Ospreys" → {"Osprey"}."""
+    found = {word[:-1]}
+    if word.endswith("es"):
+        found.add(word[:-2])
+    if word.endswith("ies"):
+        found.add(word[:-3] + "y")
+    return found
+
+
+def _team_of_a_person(m: Mention, people: list[Mention]) -> bool:
+    """Whether the article shows the name's last word as a person's: the entity it resolved to is a longer person's
+    name, its singular is a given name ("Williams"), or a person of two words or more ends in it or its singular
+    ("Jamie Roberts" for "Roberts", "John Smith" for "the Smiths")."""
+    last = m.text.split()[-1]
+    if m.entity and m.entity != m.text:
+        return True
+    if is_given_name(last) or any(is_given_name(word) for word in _plural_singular(last)):
+        return True
+    surnames = {last} | _plural_singular(last)
+    return any(len(p.text.split()) >= 2 and p.text.split()[-1] in surnames and not _city_and_nickname(p.text)
+               for p in people if p is not m)
+
+
+def _team_cue(doc, m: Mention) -> bool:
+    """The nickname alone or after a town's name ("Denver Miners"; after other words it is left as typed), written as
+    a team (_written_as_team); a name whose last word the article also writes alone as a surname is (not after "the")
+    is a person's ("the Austin Rivers fan club" ... "Rivers said")."""
+    if " " not in m.text:
+        return _written_as_team(doc, m)
+    return _city_and_nickname(m.text) and not _last_word_as_surname(doc, m) and _written_as_team(doc, m)
+
+
+def _last_word_as_surname(doc, m: Mention) -> bool:
+    """Whether the article writes the last word of the name alone as a surname is written: after no capitalised word
+    or "the", before no team's staff noun or possessive ("Rivers was happy" of "Austin Rivers"; a team is "the
+    Roosters", "Roosters coach ...")."""
+    last = m.text.split()[-1]
+    for token in doc:
+        if token.text != last or token.i > 0 and (doc[token.i - 1].is_title or doc[token.i - 1].lower_ == "the"):
+            continue
+        after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if after not in ANY_STAFF and after not in ("'", "’", "'s", "’s"):
+            return True
+    return False
+
+
+def _city_and_nickname(name: str) -> bool:
+    """Whether the words before the last are exactly a country's, a first-order division's or a town's name of
+    CITY_MIN_POPULATION or more ("Denver" of "Denver Miners")."""
+    head = " ".join(name.split()[:-1])
+    return bool(head) and any(
+        get_gazetteer().is_main_name(place, head) and (place.feature_code.startswith(("PCL", "ADM1"))
+                                                       or place.population >= CITY_MIN_POPULATION)
+        for place in get_gazetteer().candidates(head))
+
+
+def _written_as_team(doc, m: Mention) -> bool:
+    """Before a team's staff noun ("...' quarterback"; ANY_STAFF after a nickname alone: "... coach Dale Pike"), or
+    after "the" (no family's noun after it) in a sentence with a word of a game (GAME_WORDS)."""
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.text in ("'", "’", "'s", "’s") and m.last + 1 < len(doc):
+        after = doc[m.last + 1]
+    if after is not None and after.lower_ in KIN_AFTER:
+        return False
+    if after is not None and after.is_lower and after.lower_ in (TEAM_STAFF if " " in m.text else ANY_STAFF):
+        return True
+    if m.first == 0 or doc[m.first - 1].lower_ != "the":
+        return False
+    return any(token.is_lower and token.lemma_ in GAME_WORDS for token in doc[m.first].sent)
 
 
 # Columns of a table set in plain text: a gap of this many spaces inside a line ("WHEAT      12.5     10.1").
