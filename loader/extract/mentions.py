@@ -456,6 +456,8 @@ def _body_start(doc, m: Mention) -> int | None:
 
 
 STATE_CODE = re.compile(r"[A-Z]{2}")
+# A filer's kind written after its state code: "Resources Management Corp CT ADV" (an adviser), "Acme Inc. IA ADV".
+FILER_CODE = re.compile(r"[A-Z]{2,4}")
 AFTER_DEGREE = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|$)")
 
 
@@ -463,24 +465,34 @@ def _codes_after_names(doc, text: str, mentions: list[Mention]) -> list[Mention]
     """Two capitals tagged as a place right after a name: after a company's legal form that ends its name ("Harbor
     Point Advisors Inc. MD", a filer's state; also tagged as an organisation or a person of their own: "Co. MA")
     they are part of the company's name, which takes them, unless they are a country's ("Toyota Motor Corp. US
-    sales": the place stays); after a person's name and a comma, before a comma or a full stop ("Jane Roe, MD,
-    said"), they are the person's degree. Neither is a mention of a place."""
+    sales": the place stays), and so are the capitals of the filer's kind after that state ("Corp CT ADV"); after a
+    person's name and a comma, before a comma or a full stop ("Jane Roe, MD, said"), they are the person's degree.
+    Neither is a mention of a place. The quote stage takes the filer's name as written here."""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         before = kept[-1] if kept else None
-        if m.type in PLACE_TYPES | {"ORG"} and STATE_CODE.fullmatch(m.text) and before is not None:
+        if m.type in PLACE_TYPES | {"ORG", PERSON} and FILER_CODE.fullmatch(m.text) and before is not None:
             gap = text[before.end:m.start]
-            if before.type == "ORG" and gap in (" ", ", ") and fold_words(before.text)[-1:] \
-                    and fold_words(before.text)[-1] in LEGAL_FORMS and not _country_code(m.text):
+            if before.type == "ORG" and _filers_code(before.text, m.text, gap):
                 joined = _span_mention(doc, before.start, m.end, "ORG")
                 if joined is not None:
                     kept[-1] = joined
                     continue
-            if before.type == PERSON and m.type in PLACE_TYPES and gap in (", ", ",") \
-                    and AFTER_DEGREE.match(text, m.end):
+            if before.type == PERSON and m.type in PLACE_TYPES and STATE_CODE.fullmatch(m.text) \
+                    and gap in (", ", ",") and AFTER_DEGREE.match(text, m.end):
                 continue
         kept.append(m)
     return kept
+
+
+def _filers_code(name: str, code: str, gap: str) -> bool:
+    """Whether capitals after a company's name are its filer's state (two capitals after its legal form, not a
+    country's: "Inc. MD", "Co. MA") or its filer's kind after that state ("Corp CT" + "ADV")."""
+    words, last = fold_words(name), name.split()[-1:]
+    if STATE_CODE.fullmatch(code) and gap in (" ", ", ") and words[-1:] and words[-1] in LEGAL_FORMS:
+        return not _country_code(code)
+    return gap == " " and len(words) > 1 and words[-2] in LEGAL_FORMS and bool(last) \
+        and STATE_CODE.fullmatch(last[0]) is not None
 
 
 def _country_code(code: str) -> bool:
