@@ -767,6 +767,13 @@ def test_two_capitals_after_a_legal_form_or_a_persons_name_are_no_place():
     assert [(m["text"], m["type"]) for m in one(text)] == [("Brown T Lane Associates Inc. MD", "ORG")]
     text = "Brown T Lane Associates Inc. MD raised its position in shares of Acme by 58.7% in the quarter."
     assert [(m["text"], m["type"]) for m in one(text)] == [("Brown T Lane Associates Inc. MD", "ORG"), ("Acme", "ORG")]
+    # the model tags the code as a person or an organisation too ("Co. MA"): the filer's name takes it all the same
+    text = "Bayside Financial Services Co. MA trimmed its position in shares of Acme by 3.4% in the quarter."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Bayside Financial Services Co. MA", "ORG"),
+                                                           ("Acme", "ORG")]
+    text = "Harbor Point Management Corp CT ADV raised its stake in Dorel Foods by 3% in the quarter."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Harbor Point Management Corp CT ADV", "ORG"),
+                                                           ("Dorel Foods", "ORG")]
     text = "Jane Miller, MD, a cardiologist at the clinic, said the drug works."
     assert [(m["text"], m["type"]) for m in one(text)] == [("Jane Miller", "PERSON")]
     # written as a place, the code stays one

@@ -897,10 +897,14 @@ def test_according_to_the_company_is_the_filer_whatever_its_name_not_the_stock()
 
 
 def test_a_state_code_after_the_filers_name_is_no_speaker_of_its_own():
+    # the speaker is the filer's name as the mentions write it, code and all (test_mentions: a code after a legal form)
     text = ("Bayside Financial Services Co. MA trimmed its position in shares of Zenith Labs Inc. (NYSE:ZNL) by 3.4% "
             "during the third quarter, according to its most recent 13F filing with the Securities and Exchange "
             "Commission (SEC).")
-    assert speakers(text) == [("Bayside Financial Services Co.", "ORG")]
+    assert speakers(text) == [("Bayside Financial Services Co. MA", "ORG")]
+    text = ("Harbor Point Management Corp CT ADV raised its stake in Dorel Foods by 3% in the quarter, according to its "
+            "latest filing with the SEC.")
+    assert speakers(text) == [("Harbor Point Management Corp CT ADV", "ORG")]
 
 
 def test_a_legal_form_tagged_apart_keeps_the_filers_fuller_name():

@@ -57,7 +57,7 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
                     is_given_name, medium_words, name_words, offence_words, programme_words, religions, roles,
                     site_kind, thing_nouns, unit_words)
-from .gazetteer import get_gazetteer
+from .gazetteer import get_gazetteer, name_key
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import common_word_town, demonyms, institution_words
 from ..datafiles import data_kinds
@@ -329,13 +329,14 @@ def _legal_forms_joined(doc, text: str, mentions: list[Mention]) -> list[Mention
     that no name holds ends a company's name they start (_untagged_firm): one organisation either way. One written
     as an abbreviation after neither is no mention of any entity (it never stands for the company another sentence
     names), unless written after "the" ("The Co will close two depots"): that one, like a longer one ("the
-    Company"), is left to refer back."""
+    Company"), is left to refer back. Only a name tagged as an organisation or a person is a legal form, and only
+    such a name takes one: after a place it is the place's state ("Denver, CO", "Las Vegas, NV", "Adelaide, SA")."""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
-        if not _only_legal_forms(m.text):
+        if m.type not in ("ORG", PERSON) or not _only_legal_forms(m.text):
             kept.append(m)
-        elif kept and kept[-1].end <= m.start and LEGAL_FORM_GAP.fullmatch(text, kept[-1].end, m.start) \
-                and not _only_legal_forms(kept[-1].text):
+        elif kept and kept[-1].type in ("ORG", PERSON) and kept[-1].end <= m.start \
+                and LEGAL_FORM_GAP.fullmatch(text, kept[-1].end, m.start) and not _only_legal_forms(kept[-1].text):
             last = kept[-1]
             kept[-1] = Mention(last.first, m.last, last.start, m.end, text[last.start:m.end], "ORG", last.first)
         elif (firm := _untagged_firm(doc, text, m, kept)) is not None:
@@ -457,31 +458,52 @@ def _body_start(doc, m: Mention) -> int | None:
 
 
 STATE_CODE = re.compile(r"[A-Z]{2}")
+# A filer's kind written after its state code: "Resources Management Corp CT ADV" (an adviser), "Acme Inc. IA ADV".
+FILER_CODE = re.compile(r"[A-Z]{2,4}")
 AFTER_DEGREE = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|$)")
 
 
 def _codes_after_names(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """Two capitals tagged as a place right after a name: after a company's legal form that ends its name ("Harbor
-    Point Advisors Inc. MD", a filer's state; also tagged as an organisation of their own) they are part of the
-    company's name, which takes them; after a
+    Point Advisors Inc. MD", a filer's state; also tagged as an organisation or a person of their own: "Co. MA")
+    they are part of the company's name, which takes them, unless they are a country's ("Toyota Motor Corp. US
+    sales": the place stays), and so are the capitals of the filer's kind after that state ("Corp CT ADV"); after a
     person's name and a comma, before a comma or a full stop ("Jane Roe, MD, said"), they are the person's degree.
-    Neither is a mention of a place."""
+    Neither is a mention of a place. The quote stage takes the filer's name as written here."""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         before = kept[-1] if kept else None
-        if m.type in PLACE_TYPES | {"ORG"} and STATE_CODE.fullmatch(m.text) and before is not None:
+        if m.type in PLACE_TYPES | {"ORG", PERSON} and FILER_CODE.fullmatch(m.text) and before is not None:
             gap = text[before.end:m.start]
-            if before.type == "ORG" and gap in (" ", ", ") and fold_words(before.text)[-1:] \
-                    and fold_words(before.text)[-1] in LEGAL_FORMS:
+            if before.type == "ORG" and _filers_code(before.text, m.text, gap):
                 joined = _span_mention(doc, before.start, m.end, "ORG")
                 if joined is not None:
                     kept[-1] = joined
                     continue
-            if before.type == PERSON and m.type in PLACE_TYPES and gap in (", ", ",") \
-                    and AFTER_DEGREE.match(text, m.end):
+            if before.type == PERSON and m.type in PLACE_TYPES and STATE_CODE.fullmatch(m.text) \
+                    and gap in (", ", ",") and AFTER_DEGREE.match(text, m.end):
                 continue
         kept.append(m)
     return kept
+
+
+def _filers_code(name: str, code: str, gap: str) -> bool:
+    """Whether capitals after a company's name are its filer's state (two capitals after its legal form, not a
+    country's: "Inc. MD", "Co. MA") or its filer's kind after that state ("Corp CT" + "ADV")."""
+    words, last = fold_words(name), name.split()[-1:]
+    if STATE_CODE.fullmatch(code) and gap in (" ", ", ") and words[-1:] and words[-1] in LEGAL_FORMS:
+        return not _country_code(code)
+    return gap == " " and len(words) > 1 and words[-2] in LEGAL_FORMS and bool(last) \
+        and STATE_CODE.fullmatch(last[0]) is not None
+
+
+def _country_code(code: str) -> bool:
+    """Whether the gazetteer's own reading of two capitals is a place above or beside a state ("US", "UK", "EU",
+    "LA"), which no filer's state code is ("MD", "NY" read as states; "MA", "CO" read as nothing)."""
+    gazetteer = get_gazetteer()
+    place_id = gazetteer.preferred.get(name_key(code))
+    place = gazetteer.get(place_id) if place_id is not None else None
+    return place is not None and place.feature_code != "ADM1"
 
 
 def _common_words_taken_for_towns(text: str, mentions: list[Mention], item: dict) -> list[Mention]:
