@@ -375,6 +375,16 @@ def test_a_modal_cue_of_someone_in_particular_stays_their_words():
         "critics"]
 
 
+def test_would_of_a_group_of_people_in_a_narrative_is_their_words():
+    # "would" is the past of the future in a story or a trial report: police, witnesses, prosecutors said it
+    assert said("Police would say only that a 34-year-old man had been arrested.") == [
+        ("only that a 34-year-old man had been arrested", "police")]
+    assert said("Witnesses would later tell police that the driver ran a red light.") == [
+        ("the driver ran a red light", "witnesses")]
+    assert said("At trial, prosecutors would argue that Smith planned the attack for months.") == [
+        ("Smith planned the attack for months", "prosecutors")]
+
+
 def test_an_inference_participle_after_an_act_of_someone_who_can_speak_stays_their_words():
     assert said("Ann Lo struck a conciliatory tone on Friday, suggesting that the talks would go on.") == [
         ("the talks would go on", "Ann Lo")]
