@@ -493,15 +493,14 @@ def _common_words_taken_for_towns(doc, text: str, mentions: list[Mention], item:
 
 
 def _written_as_common_word(doc, m: Mention) -> bool:
-    """Whether the sentence writes a one-word name as a common word: describing a lower-case noun after it, alone or
-    in a list ("Mobile apps", "Software and Mobile apps"), or after a noun and "toward" ("outlook toward Mobile";
-    a verb before "toward" moves to the town: "headed toward Mobile")."""
+    """Whether the sentence writes a one-word name as a common word: before a lower-case noun ("Mobile apps",
+    "Software and Mobile apps"; the nouns of a town, "Mobile police", are toponyms.common_word_town's), or after a
+    noun and "toward" ("outlook toward Mobile"; a verb before "toward" moves to the town: "headed toward Mobile")."""
     token = doc[m.last - 1]
-    while token.dep_ == "conj" and token.head.i < token.i:
-        token = token.head
-    head = token.head
-    if head.i > token.i and head.pos_ == "NOUN" and head.text.islower():
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.pos_ == "NOUN" and after.text.islower():
         return True
+    head = token.head
     return token.dep_ == "pobj" and head.lower_ in ("toward", "towards") and head.head.pos_ == "NOUN"
 
 
