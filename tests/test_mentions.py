@@ -800,6 +800,19 @@ def test_a_common_word_named_like_a_town_is_a_place_only_where_the_article_says_
     assert [(m["text"], m["type"]) for m in found["mentions"]] == [("Mobile", "GPE")]
 
 
+def test_a_town_named_like_a_common_word_stays_a_place_unless_the_sentence_writes_the_common_word():
+    # no lower-case noun after it, no "toward" after a noun: the town, whatever word comes before it
+    assert [(m["text"], m["type"]) for m in one("The mayor of Mobile said the port would reopen on Monday.")] == [
+        ("Mobile", "GPE")]
+    assert [(m["text"], m["type"]) for m in one("He moved to Mobile last year to work at the shipyard.")] == [
+        ("Mobile", "GPE")]
+    assert [(m["text"], m["type"]) for m in one("The city of Orange approved the budget.")] == [("Orange", "GPE")]
+    # the common word: before a noun it describes ("Mobile apps"), or after a noun and "toward"
+    assert [m["text"] for m in one("Its Mobile apps sold well.")] == []
+    assert [m["text"] for m in one("Further, the company's negative outlook toward Mobile is expected to have "
+                                   "been a negative.")] == []
+
+
 def test_a_place_before_a_company_the_article_names_alone_or_owning_a_name_stays_a_place():
     # a headline run into the text: "Zorva" is named alone, so "United States Zorva Co" is no company
     text = "Zorva plans electric car sales in United States Zorva Co Ltd plans to sell electric cars in the United States."

@@ -111,7 +111,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _places_starting_companies(doc, text, mentions)
     mentions = _places_ending_bodies(doc, text, mentions)
     mentions = _codes_after_names(doc, text, mentions)
-    mentions = _common_words_taken_for_towns(text, mentions, item)
+    mentions = _common_words_taken_for_towns(doc, text, mentions, item)
     mentions = _described_names(doc, mentions)
     mentions = _listed_companies(doc, text, mentions)
     mentions += _untagged_websites(doc, text, mentions)
@@ -506,12 +506,26 @@ def _country_code(code: str) -> bool:
     return place is not None and place.feature_code != "ADM1"
 
 
-def _common_words_taken_for_towns(text: str, mentions: list[Mention], item: dict) -> list[Mention]:
-    """ "Software and Mobile apps", "its outlook toward Mobile": a one-word place that is a common word and that the
-    article does not show to be the town (toponyms.common_word_town) is no mention."""
+def _common_words_taken_for_towns(doc, text: str, mentions: list[Mention], item: dict) -> list[Mention]:
+    """ "Software and Mobile apps", "its outlook toward Mobile": a one-word place that is a common word, that its
+    sentence writes as that word (_written_as_common_word) and that the article does not show to be the town
+    (toponyms.common_word_town) is no mention. Without the sentence's evidence it stays the town: "the mayor of
+    Mobile", "moved to Mobile"."""
     named = [m.text for m in mentions if m.type in PLACE_TYPES] + [item.get("dateline") or ""]
-    return [m for m in mentions if m.type not in PLACE_TYPES
+    return [m for m in mentions if m.type not in PLACE_TYPES or not _written_as_common_word(doc, m)
             or not common_word_town(text, m.start, m.end, named, get_gazetteer())]
+
+
+def _written_as_common_word(doc, m: Mention) -> bool:
+    """Whether the sentence writes a one-word name as a common word: before a lower-case noun ("Mobile apps",
+    "Software and Mobile apps"; the nouns of a town, "Mobile police", are toponyms.common_word_town's), or after a
+    noun and "toward" ("outlook toward Mobile"; a verb before "toward" moves to the town: "headed toward Mobile")."""
+    token = doc[m.last - 1]
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.pos_ == "NOUN" and after.text.islower():
+        return True
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in ("toward", "towards") and head.head.pos_ == "NOUN"
 
 
 def _only_together(text: str, a: Mention, b: Mention, alone: tuple = ()) -> bool:
