@@ -1858,7 +1858,7 @@ def _acts_as_firm(doc, m: Mention) -> bool:
     objects = [child for child in verb.children if child.dep_ == "dobj"]
     if verb.lemma_.lower() in CHANGE_VERBS and any(_owned_by(child, {"its"}) for child in objects):
         return True
-    if root.dep_ == "nsubj" and (_market_note_call(verb, objects) or " " not in m.text and not is_given_name(m.text)
+    if root.dep_ == "nsubj" and (_market_note_call(verb, objects) or _one_word_name(m)
                                  and any(_new_holding(verb, child) for child in objects)):
         return True
     call = verb.lemma_.lower() in RATING_VERBS or verb.lemma_.lower() in CALL_VERBS and any(
@@ -1873,10 +1873,17 @@ def _market_note_call(verb, objects: list) -> bool:
     if any(_owned_by(child, {"its", "their"}) and _price_target(child) or _owned_by(child, {"its"})
            and child.lemma_.lower() in HOLDING_OBJECTS for child in objects):
         return True
-    if verb.lemma_.lower() in NOTE_VERBS and any(child.lemma_.lower() == "coverage" or child.lemma_.lower() == "rating"
-                                                  and _on_a_company(child) for child in objects):
+    if verb.lemma_.lower() in NOTE_VERBS and any(child.lemma_.lower() in ("coverage", "rating")
+                                                  and _on_a_company(verb, child) for child in objects):
         return True
     return _rating_changed(verb)
+
+
+def _one_word_name(m: Mention) -> bool:
+    """Whether a person's mention is one word standing for no full name of its article and is no given name: "Velloria
+    acquired a new stake", not "Icahn" after "Carl Icahn" (a person's full name buys a new stake too)."""
+    name = m.entity or m.text
+    return " " not in name and not is_given_name(name)
 
 
 def _rating_changed(verb) -> bool:
@@ -1886,8 +1893,14 @@ def _rating_changed(verb) -> bool:
         for child in verb.children)
 
 
-def _on_a_company(token) -> bool:
-    return any(child.dep_ == "prep" and child.lower_ == "on" for child in token.children)
+def _on_a_company(verb, token) -> bool:
+    """Whether a note's object is "on" a company, written after the object or the verb ("a buy rating on Acme",
+    "began coverage on shares of Acme"): a proper name that is no date, or a holding ("shares", "stock"); not "began
+    coverage on Tuesday", "... on election night"."""
+    return any(child.dep_ == "prep" and child.lower_ == "on" and any(
+        grand.dep_ == "pobj" and (grand.pos_ == "PROPN" and grand.ent_type_ not in ("DATE", "TIME")
+                                  or grand.lower_ in HOLDING_WORDS["of"]) for grand in child.children)
+        for child in (*token.children, *verb.children))
 
 
 def _noted_as_firm(doc, m: Mention) -> bool:
