@@ -1790,6 +1790,9 @@ CALL_OBJECTS = {"coverage", "rating", "recommendation"}
 # Verbs whose subject, written with "its" before the object ("... raised its price target"), is a firm.
 CHANGE_VERBS = {"raise", "cut", "lower", "boost", "lift", "trim", "reduce", "increase", "set", "upgrade",
                 "downgrade", "initiate", "reiterate", "reaffirm", "start", "begin", "resume"}
+# The past forms of CHANGE_VERBS and RATING_VERBS not written as the lemma and an ending ("raised", "cut"): the text
+# cues of store/firms.py read these, where no lemma is at hand.
+IRREGULAR_PAST = {"begin": ("began", "begun")}
 # Holdings written before "of" or "in" and the firm held ("shares of Hale Dunn", "a stake in Hale Dunn").
 HOLDING_WORDS = {"of": {"shares", "stock", "stocks"}, "in": {"stake", "stakes", "holding", "holdings"}}
 # Verbs of a broker's note on a company (by lemma) whose subject, given name or not, is a firm when their object is

@@ -23,7 +23,8 @@ retyped, the speaker_type "organisation" ("person" again once undone).
 import re
 from collections import defaultdict
 
-from ..extract.mentions import CHANGE_VERBS, FIRM_OWNED, FIRM_STAFF, HOLDING_WORDS, RATING_VERBS, STAFF_LINKS
+from ..extract.mentions import (CHANGE_VERBS, FIRM_OWNED, FIRM_STAFF, HOLDING_WORDS, IRREGULAR_PAST, RATING_VERBS,
+                                 STAFF_LINKS, TARGET_WORDS)
 from ..extract.names import LEGAL_FORMS, PERSON, described_as, entity_key, fold_words, is_given_name, roles
 from .entities import entity_id, refresh_entities, spelling_core
 from .rows import chunks, marks
@@ -31,14 +32,25 @@ from .rows import chunks, marks
 # An organisation row needs this many articles of its own (typed so by a firm cue) for a person row to join it.
 FIRM_MIN_ARTICLES = 1
 # What an article writes about a firm just before or after its name (the extract stage's firm cues, read as text):
-# "analysts at ...", "shares of ...", "a stake in ..."; "...'s analysts", "... analyst Ann Roe", "... upgraded",
-# "... raised its stake".
+# "analysts at ...", "shares of ...", "a stake in ..." (not before a possessive: "shares of Elon Musk's Tesla");
+# "...'s analysts", "... analyst Ann Roe", "... upgraded", "... raised its stake", "... began its coverage", "... lifted
+# their price target" ("their" only so: "Sam Smith set their sights" is a person's singular "they").
 FIRM_BEFORE = re.compile(r"(?i)\b(?:(?:%s)s?\s+(?:%s|from)|%s)\s+(?:the\s+)?$" % (
     "|".join(sorted(FIRM_STAFF)), "|".join(sorted(STAFF_LINKS)),
     "|".join(f"(?:{'|'.join(sorted(words))})\\s+{link}" for link, words in sorted(HOLDING_WORDS.items()))))
-FIRM_AFTER = re.compile(r"(?:['’]s?\s+(?:%s)\b|\s+(?:%s)s?\b|\s+(?:%s)\w*\b|\s+(?:%s)\w*\s+(?:its|their)\b)" % (
-    "|".join(sorted(FIRM_OWNED)), "|".join(sorted(FIRM_STAFF)), "|".join(sorted(RATING_VERBS)),
-    "|".join(sorted({verb.rstrip("e") for verb in CHANGE_VERBS}))))
+POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
+
+
+def _written_forms(verbs: set[str]) -> str:
+    """A pattern of the forms of verbs, by lemma: the lemma (without a final "e") and an ending, or an irregular past
+    form ("raise" → "raised", "begin" → "began")."""
+    return "|".join(sorted({verb.rstrip("e") for verb in verbs} | {form for verb in verbs
+                                                                     for form in IRREGULAR_PAST.get(verb, ())}))
+
+
+FIRM_AFTER = re.compile(r"(?:['’]s?\s+(?:%s)\b|\s+(?:%s)s?\b|\s+(?:%s)\w*\b|\s+(?:%s)\w*\s+(?:its\b|their\s+%s\b))" % (
+    "|".join(sorted(FIRM_OWNED)), "|".join(sorted(FIRM_STAFF)), _written_forms(RATING_VERBS),
+    _written_forms(CHANGE_VERBS), "(?:price\\s+(?:%s)|(?:%s)\\s+price)" % (("|".join(sorted(TARGET_WORDS)),) * 2)))
 FIRM_REACH = 40  # characters before a name that FIRM_BEFORE reads
 # A person row with no organisation row of its name is a firm when at least this many of its articles, and this share,
 # write a firm's cue at its name (and none shows it as a person's): "Hale Dunn lifted their price target" in 8 of 9.
@@ -121,10 +133,15 @@ def _firm_articles(db, firms: dict) -> set:
     for chunk in chunks(sorted(firms)):
         for article_id, body in db.execute(f"select id, body from articles where id in ({marks(chunk)})", chunk):
             body = body or ""
-            if any(FIRM_BEFORE.search(body[max(0, start - FIRM_REACH):start]) or FIRM_AFTER.match(body, end)
-                   for _, start, end, _ in firms[article_id]):
+            if any(_firm_cue(body, start, end) for _, start, end, _ in firms[article_id]):
                 found.add(article_id)
     return found
+
+
+def _firm_cue(body: str, start: int, end: int) -> bool:
+    """Whether the body writes a firm's cue just before or after a name at start:end (FIRM_BEFORE, FIRM_AFTER)."""
+    before = FIRM_BEFORE.search(body[max(0, start - FIRM_REACH):start]) and not POSSESSIVE_AFTER.match(body, end)
+    return bool(before or FIRM_AFTER.match(body, end))
 
 
 def _person_articles(db, name: str, ids: set, people: dict) -> set:
