@@ -1802,8 +1802,13 @@ NOTE_VERBS = CALL_VERBS | {"assume", "begin", "restate", "reissue"}
 # holdings in Acme", "... trimmed its position in Acme"), or bought "new" ("... acquired a new stake in Acme").
 HOLDING_OBJECTS = {"stake", "position", "holding", "holdings"}
 NEW_HOLDING_VERBS = {"acquire", "buy", "purchase", "take", "establish", "open"}
-# The words of a broker's price target ("their price objective", "its target price"): "price" and one of these.
+# The words of a broker's price target ("their price objective", "its target price"): PRICE_WORD and one of these.
+PRICE_WORD = "price"
 TARGET_WORDS = {"target", "objective"}
+# The owner written before a firm's object ("... raised its target"); a price target's may be "their" too ("...
+# lifted their price objective"), which a person's singular "they" writes before other things ("set their sights").
+FIRM_OWNERS = {"its"}
+TARGET_OWNERS = FIRM_OWNERS | {"their"}
 # Nouns that end a firm's name, never a person's ("... Wealth Management Group", "Hale Law Firm"), besides legal forms
 # and partnership words: a "person" whose name ends in one, or holds "&", is a firm.
 FIRM_HEADS = {"group", "holdings", "management", "advisors", "advisers", "advisory", "capital", "firm", "investments",
@@ -1859,7 +1864,7 @@ def _acts_as_firm(doc, m: Mention) -> bool:
     if verb is None or verb.pos_ not in ("VERB", "AUX") or _described_as_person(root):
         return False
     objects = [child for child in verb.children if child.dep_ == "dobj"]
-    if verb.lemma_.lower() in CHANGE_VERBS and any(_owned_by(child, {"its"}) for child in objects):
+    if verb.lemma_.lower() in CHANGE_VERBS and any(_owned_by(child, FIRM_OWNERS) for child in objects):
         return True
     if root.dep_ == "nsubj" and (_market_note_call(verb, objects) or _one_word_name(m)
                                  and any(_new_holding(verb, child) for child in objects)):
@@ -1873,7 +1878,7 @@ def _market_note_call(verb, objects: list) -> bool:
     """A market note's verb frame whose subject is a firm, given name or not ("Ann Hale & Co" shortened to "Ann
     Hale"): "... raised their price objective on Acme", "... grew its holdings in Acme", "... initiated coverage on
     Acme", "... cut Acme from an outperform rating to a neutral rating"."""
-    if any(_owned_by(child, {"its", "their"}) and _price_target(child) or _owned_by(child, {"its"})
+    if any(_owned_by(child, TARGET_OWNERS) and _price_target(child) or _owned_by(child, FIRM_OWNERS)
            and child.lemma_.lower() in HOLDING_OBJECTS for child in objects):
         return True
     if verb.lemma_.lower() in NOTE_VERBS and any(child.lemma_.lower() in ("coverage", "rating")
@@ -1928,7 +1933,7 @@ def _owned_by(token, owners: set[str]) -> bool:
 
 def _price_target(token) -> bool:
     words = {token.lemma_.lower()} | {child.lemma_.lower() for child in token.children if child.dep_ == "compound"}
-    return "price" in words and bool(words & TARGET_WORDS)
+    return PRICE_WORD in words and bool(words & TARGET_WORDS)
 
 
 def _new_holding(verb, token) -> bool:
