@@ -64,7 +64,7 @@ FIRM_CUED_MIN = 2
 FIRM_CUED_SHARE = 0.25
 # Words that refer to a person, never to a firm.
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+PRONOUN = re.compile(r"\b%s\b" % _either(PRONOUNS), re.IGNORECASE)
 # A person's age written after the name: "Ann Roe, 58, said", "Ann Roe (58)".
 AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;]|\(\d{1,3}\))")
 HONORIFIC_BEFORE = re.compile(r"\b(\w+)\.?\s*$")
@@ -187,7 +187,7 @@ def _shown_as_person(body: str, mention: tuple, others: list) -> bool:
     """Whether one mention (text, start, end, role) is shown as a person's: a person's role, an honorific before
     it, an age after it, or "he"/"she" after it, in its sentence or the next, before any other person's name and
     with no other person's name before it in its sentence."""
-    text, start, end, role = mention
+    _, start, end, role = mention
     if _person_role(role) or AGE_AFTER.match(body, end):
         return True
     before = HONORIFIC_BEFORE.search(body[max(0, start - 12):start])
