@@ -1828,6 +1828,9 @@ CALL_OBJECTS = {"coverage", "rating", "recommendation"}
 # Verbs whose subject, written with "its" before the object ("... raised its price target"), is a firm.
 CHANGE_VERBS = {"raise", "cut", "lower", "boost", "lift", "trim", "reduce", "increase", "set", "upgrade",
                 "downgrade", "initiate", "reiterate", "reaffirm", "start", "begin", "resume"}
+# The past forms of CHANGE_VERBS and RATING_VERBS not written as the lemma and an ending ("raised", "cut"): the text
+# cues of store/firms.py read these, where no lemma is at hand.
+IRREGULAR_PAST = {"begin": ("began", "begun")}
 # Holdings written before "of" or "in" and the firm held ("shares of Hale Dunn", "a stake in Hale Dunn").
 HOLDING_WORDS = {"of": {"shares", "stock", "stocks"}, "in": {"stake", "stakes", "holding", "holdings"}}
 # Verbs of a broker's note on a company (by lemma) whose subject, given name or not, is a firm when their object is
@@ -1837,8 +1840,13 @@ NOTE_VERBS = CALL_VERBS | {"assume", "begin", "restate", "reissue"}
 # holdings in Acme", "... trimmed its position in Acme"), or bought "new" ("... acquired a new stake in Acme").
 HOLDING_OBJECTS = {"stake", "position", "holding", "holdings"}
 NEW_HOLDING_VERBS = {"acquire", "buy", "purchase", "take", "establish", "open"}
-# The words of a broker's price target ("their price objective", "its target price"): "price" and one of these.
+# The words of a broker's price target ("their price objective", "its target price"): PRICE_WORD and one of these.
+PRICE_WORD = "price"
 TARGET_WORDS = {"target", "objective"}
+# The owner written before a firm's object ("... raised its target"); a price target's may be "their" too ("...
+# lifted their price objective"), which a person's singular "they" writes before other things ("set their sights").
+FIRM_OWNERS = {"its"}
+TARGET_OWNERS = FIRM_OWNERS | {"their"}
 # Nouns that end a firm's name, never a person's ("... Wealth Management Group", "Hale Law Firm"), besides legal forms
 # and partnership words: a "person" whose name ends in one, or holds "&", is a firm.
 FIRM_HEADS = {"group", "holdings", "management", "advisors", "advisers", "advisory", "capital", "firm", "investments",
@@ -1894,9 +1902,9 @@ def _acts_as_firm(doc, m: Mention) -> bool:
     if verb is None or verb.pos_ not in ("VERB", "AUX") or _described_as_person(root):
         return False
     objects = [child for child in verb.children if child.dep_ == "dobj"]
-    if verb.lemma_.lower() in CHANGE_VERBS and any(_owned_by(child, {"its"}) for child in objects):
+    if verb.lemma_.lower() in CHANGE_VERBS and any(_owned_by(child, FIRM_OWNERS) for child in objects):
         return True
-    if root.dep_ == "nsubj" and (_market_note_call(verb, objects) or " " not in m.text and not is_given_name(m.text)
+    if root.dep_ == "nsubj" and (_market_note_call(verb, objects) or _one_word_name(m)
                                  and any(_new_holding(verb, child) for child in objects)):
         return True
     call = verb.lemma_.lower() in RATING_VERBS or verb.lemma_.lower() in CALL_VERBS and any(
@@ -1908,13 +1916,20 @@ def _market_note_call(verb, objects: list) -> bool:
     """A market note's verb frame whose subject is a firm, given name or not ("Ann Hale & Co" shortened to "Ann
     Hale"): "... raised their price objective on Acme", "... grew its holdings in Acme", "... initiated coverage on
     Acme", "... cut Acme from an outperform rating to a neutral rating"."""
-    if any(_owned_by(child, {"its", "their"}) and _price_target(child) or _owned_by(child, {"its"})
+    if any(_owned_by(child, TARGET_OWNERS) and _price_target(child) or _owned_by(child, FIRM_OWNERS)
            and child.lemma_.lower() in HOLDING_OBJECTS for child in objects):
         return True
-    if verb.lemma_.lower() in NOTE_VERBS and any(child.lemma_.lower() == "coverage" or child.lemma_.lower() == "rating"
-                                                  and _on_a_company(child) for child in objects):
+    if verb.lemma_.lower() in NOTE_VERBS and any(child.lemma_.lower() in ("coverage", "rating")
+                                                  and _on_a_company(verb, child) for child in objects):
         return True
     return _rating_changed(verb)
+
+
+def _one_word_name(m: Mention) -> bool:
+    """Whether a person's mention is one word standing for no full name of its article and is no given name: "Velloria
+    acquired a new stake", not "Icahn" after "Carl Icahn" (a person's full name buys a new stake too)."""
+    name = m.entity or m.text
+    return " " not in name and not is_given_name(name)
 
 
 def _rating_changed(verb) -> bool:
@@ -1924,8 +1939,14 @@ def _rating_changed(verb) -> bool:
         for child in verb.children)
 
 
-def _on_a_company(token) -> bool:
-    return any(child.dep_ == "prep" and child.lower_ == "on" for child in token.children)
+def _on_a_company(verb, token) -> bool:
+    """Whether a note's object is "on" a company, written after the object or the verb ("a buy rating on Acme",
+    "began coverage on shares of Acme"): a proper name that is no date, or a holding ("shares", "stock"); not "began
+    coverage on Tuesday", "... on election night"."""
+    return any(child.dep_ == "prep" and child.lower_ == "on" and any(
+        grand.dep_ == "pobj" and (grand.pos_ == "PROPN" and grand.ent_type_ not in ("DATE", "TIME")
+                                  or grand.lower_ in HOLDING_WORDS["of"]) for grand in child.children)
+        for child in (*token.children, *verb.children))
 
 
 def _noted_as_firm(doc, m: Mention) -> bool:
@@ -1950,7 +1971,7 @@ def _owned_by(token, owners: set[str]) -> bool:
 
 def _price_target(token) -> bool:
     words = {token.lemma_.lower()} | {child.lemma_.lower() for child in token.children if child.dep_ == "compound"}
-    return "price" in words and bool(words & TARGET_WORDS)
+    return PRICE_WORD in words and bool(words & TARGET_WORDS)
 
 
 def _new_holding(verb, token) -> bool:
