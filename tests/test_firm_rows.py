@@ -5,7 +5,7 @@ import json
 
 from loader.store import ensure_db_shape, open_db
 from loader.store.entities import entity_id, merge_short_forms, refresh_entities
-from loader.store.firms import _shown_as_person
+from loader.store.firms import _firm_articles, _own_articles, _shown_as_person
 
 FIRM = "Hollis Brandt"
 UPGRADE = "Hollis Brandt upgraded shares of Acme Corp. to buy from hold on Tuesday."
@@ -36,12 +36,11 @@ def speakers(db) -> list:
 
 def test_a_person_a_firm_cue_types_as_a_firm_elsewhere_joins_the_firm_in_every_article(load_into, tmp_path):
     db = load(load_into, tmp_path, "notes", UPGRADE, TARGET, NOTE)
-    person, firm = entity_id(FIRM, "PERSON"), entity_id(FIRM, "ORG")
+    firm = entity_id(FIRM, "ORG")
     assert rows(db) == {(FIRM, "PERSON"): (0, firm), (FIRM, "ORG"): (3, None)}
     assert {tuple(row) for row in db.execute("select type, entity_id from mentions where entity_name = ?", [FIRM])} \
         == {("ORG", firm), ("PERSON", firm)}
     assert speakers(db) == [(FIRM, "organisation", firm)]
-    assert person != firm
 
 
 def test_a_founder_shown_as_a_person_stays_one_and_undoes_the_join(load_into, tmp_path):
@@ -146,3 +145,20 @@ def test_a_name_with_a_legal_form_joins_its_firm_whatever_role_it_has(tmp_path):
                                           for key, (body, names) in managed.items()})
     merge_short_forms(db)
     assert merged(db) == {("Hale Dunn", "PERSON"): None}  # "sole manager Hale Dunn": a person's role
+
+
+def test_what_writes_a_name_as_a_firms(tmp_path):
+    written = {"holding": ("Shares of Hale Dunn rose 3% on Monday.", "Hale Dunn"),
+               "owner": ("Shares of Elon Musk's Tesla fell 2% on Monday.", "Elon Musk"),
+               "staff": ("Analysts at Hale Dunn expect a loss.", "Hale Dunn"),
+               "staff owner": ("Analysts at Elon Musk's Tesla expect a loss.", "Elon Musk"),
+               "target": ("Hale Dunn lifted their price objective on Acme Corp. to $40.", "Hale Dunn"),
+               "singular they": ("Sam Smith set their sights on a second album.", "Sam Smith"),
+               "its": ("Hale Dunn cut its stake in Acme Corp. by half.", "Hale Dunn"),
+               "its, irregular past": ("Hale Dunn began its coverage of Acme Corp. with a buy rating.", "Hale Dunn"),
+               "their, irregular past": ("Sam Smith began their tour in May.", "Sam Smith")}
+    db = archive(tmp_path / "cues.db", {key: (body, [(name, "PERSON")]) for key, (body, name) in written.items()})
+    people = {}
+    for name in {name for _, name in written.values()}:
+        people.update(_own_articles(db, name, {entity_id(name, "PERSON")})[0])
+    assert _firm_articles(db, people) == {"holding", "staff", "target", "its", "its, irregular past"}

@@ -124,3 +124,19 @@ def test_a_surname_spelled_like_a_title_acronym_stays_in_the_name():
     assert typed("Growth has reached its bottom, Cao Yuanzheng, chairman of Harwell Research Limited, said. The "
                  "rate may slow, according to Cao.") == [
         [("Cao Yuanzheng", "PERSON"), ("Harwell Research Limited", "ORG"), ("Cao", "PERSON")]]
+
+
+def test_a_person_who_begins_coverage_of_an_event_or_on_a_day_stays_a_person():
+    assert typed("Anderson Cooper began coverage of the election results at 7 p.m.",
+                 "Anderson Cooper began coverage on Tuesday night from New York.",
+                 "Brandt Keller began coverage on Acme Corp. in a research note.") == [
+        [("Anderson Cooper", "PERSON")],
+        [("Anderson Cooper", "PERSON"), ("New York", "GPE")],
+        [("Brandt Keller", "ORG"), ("Acme Corp.", "ORG")]]
+
+
+def test_a_surname_of_a_full_name_that_takes_a_new_stake_stays_that_person():
+    found = extract_items([{"id": "0", "text": "Carl Icahn has been busy. Icahn took a new stake in Acme Corp. in "
+                                               "March."}])[0]["mentions"]
+    assert [(m["text"], m["type"], m["entity"]) for m in found] == [
+        ("Carl Icahn", "PERSON", "Carl Icahn"), ("Icahn", "PERSON", "Carl Icahn"), ("Acme Corp.", "ORG", "Acme Corp.")]

@@ -767,6 +767,13 @@ def test_two_capitals_after_a_legal_form_or_a_persons_name_are_no_place():
     assert [(m["text"], m["type"]) for m in one(text)] == [("Brown T Lane Associates Inc. MD", "ORG")]
     text = "Brown T Lane Associates Inc. MD raised its position in shares of Acme by 58.7% in the quarter."
     assert [(m["text"], m["type"]) for m in one(text)] == [("Brown T Lane Associates Inc. MD", "ORG"), ("Acme", "ORG")]
+    # the model tags the code as a person or an organisation too ("Co. MA"): the filer's name takes it all the same
+    text = "Bayside Financial Services Co. MA trimmed its position in shares of Acme by 3.4% in the quarter."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Bayside Financial Services Co. MA", "ORG"),
+                                                           ("Acme", "ORG")]
+    text = "Harbor Point Management Corp CT ADV raised its stake in Dorel Foods by 3% in the quarter."
+    assert [(m["text"], m["type"]) for m in one(text)] == [("Harbor Point Management Corp CT ADV", "ORG"),
+                                                           ("Dorel Foods", "ORG")]
     text = "Jane Miller, MD, a cardiologist at the clinic, said the drug works."
     assert [(m["text"], m["type"]) for m in one(text)] == [("Jane Miller", "PERSON")]
     # written as a place, the code stays one
@@ -791,6 +798,19 @@ def test_a_common_word_named_like_a_town_is_a_place_only_where_the_article_says_
     found = extract_items([{"id": "t", "text": "Officials see a weaker outlook toward Mobile this year.",
                             "dateline": "MOBILE"}])[0]
     assert [(m["text"], m["type"]) for m in found["mentions"]] == [("Mobile", "GPE")]
+
+
+def test_a_town_named_like_a_common_word_stays_a_place_unless_the_sentence_writes_the_common_word():
+    # no lower-case noun after it, no "toward" after a noun: the town, whatever word comes before it
+    assert [(m["text"], m["type"]) for m in one("The mayor of Mobile said the port would reopen on Monday.")] == [
+        ("Mobile", "GPE")]
+    assert [(m["text"], m["type"]) for m in one("He moved to Mobile last year to work at the shipyard.")] == [
+        ("Mobile", "GPE")]
+    assert [(m["text"], m["type"]) for m in one("The city of Orange approved the budget.")] == [("Orange", "GPE")]
+    # the common word: before a noun it describes ("Mobile apps"), or after a noun and "toward"
+    assert [m["text"] for m in one("Its Mobile apps sold well.")] == []
+    assert [m["text"] for m in one("Further, the company's negative outlook toward Mobile is expected to have "
+                                   "been a negative.")] == []
 
 
 def test_a_place_before_a_company_the_article_names_alone_or_owning_a_name_stays_a_place():

@@ -53,6 +53,22 @@ def test_a_legal_form_after_capitalised_words_no_name_holds_ends_their_company()
         ("Quillon Ridge Advisors LLC", "ORG", "Quillon Ridge Advisors LLC"), ("Dorel Foods", "ORG", "Dorel Foods")]]
 
 
+def test_a_state_code_after_a_city_is_no_legal_form_and_the_city_stays_a_place():
+    # "CO", "NV" and "SA" are legal forms too ("Acme Co", "Philips NV", "Repsol SA"), but not after a place
+    assert named("The plant is in Denver, CO, near the airport.", "Las Vegas, NV, hosted the show.",
+                 "The festival opened in Adelaide, SA, on Friday.") == [
+        [("Denver", "GPE", "Denver")], [("Las Vegas", "GPE", "Las Vegas"), ("NV", "LOC", "NV")],
+        [("Adelaide", "GPE", "Adelaide")]]
+
+
+def test_a_country_after_a_companys_legal_form_stays_a_place_but_a_filers_state_joins_its_name():
+    assert named("Toyota Motor Corp. US sales rose 5% in May.",
+                 "Brown T Lane Associates Inc. MD now owns 2,100,500 shares of Dorel Foods.") == [
+        [("Toyota Motor Corp.", "ORG", "Toyota Motor Corp."), ("US", "GPE", "United States")],
+        [("Brown T Lane Associates Inc. MD", "ORG", "Brown T Lane Associates Inc. MD"),
+         ("Dorel Foods", "ORG", "Dorel Foods")]]
+
+
 def test_a_place_counting_its_cases_stays_a_place():
     assert named("India reported 30,000 new COVID-19 cases on Monday as India cases hit their highest in months.",
                  "Europe cases rose again as the Omicron variant spread, officials in Brussels said.") == [

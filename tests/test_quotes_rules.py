@@ -356,8 +356,8 @@ def test_the_writers_advice_hypothesis_or_reading_is_no_quote(text):
 def test_a_bare_attribution_sentence_still_makes_the_sentence_before_a_quote():
     assert said("Prices will rise next year. Tom Lane told reporters.") == [("Prices will rise next year", "Tom Lane")]
     assert said("Prices will rise next year. Acme Corp said.") == [("Prices will rise next year", "Acme Corp")]
-    assert said("Why would I side with the yacht club? Tom Lane now calls it a rookie mistake.")[0] == (
-        "Why would I side with the yacht club?", "Tom Lane")
+    assert said("Why would I side with the yacht club? Tom Lane now calls it a rookie mistake.") == [
+        ("Why would I side with the yacht club?", "Tom Lane"), ("a rookie mistake", "Tom Lane")]
 
 
 def test_a_modal_cue_of_someone_in_particular_stays_their_words():
@@ -373,6 +373,16 @@ def test_a_modal_cue_of_someone_in_particular_stays_their_words():
         ("they joined because they cared for others", "many")]
     assert [speaker for _, speaker in said("Critics would call the plan a reckless gamble with public money.")] == [
         "critics"]
+
+
+def test_would_of_a_group_of_people_in_a_narrative_is_their_words():
+    # "would" is the past of the future in a story or a trial report: police, witnesses, prosecutors said it
+    assert said("Police would say only that a 34-year-old man had been arrested.") == [
+        ("only that a 34-year-old man had been arrested", "police")]
+    assert said("Witnesses would later tell police that the driver ran a red light.") == [
+        ("the driver ran a red light", "witnesses")]
+    assert said("At trial, prosecutors would argue that Smith planned the attack for months.") == [
+        ("Smith planned the attack for months", "prosecutors")]
 
 
 def test_an_inference_participle_after_an_act_of_someone_who_can_speak_stays_their_words():

@@ -44,7 +44,8 @@ loader/data/disease_words.tsv) are no entity; a legal form tagged apart ("Acme P
 before it, and alone is no mention.
 A "person" the article writes as a firm ("X analyst Ann Roe", "analysts at X", "shares of X", "X raised its
 target") or whose name ends in a web address ("TickerWatch.com") is an organisation, in every mention unless a title
-or role shows that name as a person's.
+or role shows that name as a person's. In a sports report, a "person" whose last word is a capitalised plural, alone or
+after a town's name, written as a team ("the Foxes were beaten", "Ospreys forward ...") is a team, an organisation.
 Cross-article merging of spellings is done when storing (loader/store/entities.py) with the same keys.
 """
 import re
@@ -56,7 +57,7 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
                     is_given_name, medium_words, name_words, offence_words, programme_words, religions, roles,
                     site_kind, thing_nouns, unit_words)
-from .gazetteer import get_gazetteer
+from .gazetteer import get_gazetteer, name_key
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import common_word_town, demonyms, institution_words
 from ..datafiles import data_kinds
@@ -110,7 +111,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = _places_starting_companies(doc, text, mentions)
     mentions = _places_ending_bodies(doc, text, mentions)
     mentions = _codes_after_names(doc, text, mentions)
-    mentions = _common_words_taken_for_towns(text, mentions, item)
+    mentions = _common_words_taken_for_towns(doc, text, mentions, item)
     mentions = _described_names(doc, mentions)
     mentions = _listed_companies(doc, text, mentions)
     mentions += _untagged_websites(doc, text, mentions)
@@ -135,6 +136,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _canonicalise(text, mentions, item)
     _firms_taken_for_people(doc, mentions)
     _tickers_of_named_companies(text, mentions)
+    _teams_taken_for_people(doc, mentions)
     mentions = _places_listed_before_a_place_noun(doc, text, mentions)
     _towns_taken_for_people(doc, mentions)
     _towns_of_the_articles_region(doc, mentions)
@@ -327,13 +329,14 @@ def _legal_forms_joined(doc, text: str, mentions: list[Mention]) -> list[Mention
     that no name holds ends a company's name they start (_untagged_firm): one organisation either way. One written
     as an abbreviation after neither is no mention of any entity (it never stands for the company another sentence
     names), unless written after "the" ("The Co will close two depots"): that one, like a longer one ("the
-    Company"), is left to refer back."""
+    Company"), is left to refer back. Only a name tagged as an organisation or a person is a legal form, and only
+    such a name takes one: after a place it is the place's state ("Denver, CO", "Las Vegas, NV", "Adelaide, SA")."""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
-        if not _only_legal_forms(m.text):
+        if m.type not in ("ORG", PERSON) or not _only_legal_forms(m.text):
             kept.append(m)
-        elif kept and kept[-1].end <= m.start and LEGAL_FORM_GAP.fullmatch(text, kept[-1].end, m.start) \
-                and not _only_legal_forms(kept[-1].text):
+        elif kept and kept[-1].type in ("ORG", PERSON) and kept[-1].end <= m.start \
+                and LEGAL_FORM_GAP.fullmatch(text, kept[-1].end, m.start) and not _only_legal_forms(kept[-1].text):
             last = kept[-1]
             kept[-1] = Mention(last.first, m.last, last.start, m.end, text[last.start:m.end], "ORG", last.first)
         elif (firm := _untagged_firm(doc, text, m, kept)) is not None:
@@ -455,39 +458,74 @@ def _body_start(doc, m: Mention) -> int | None:
 
 
 STATE_CODE = re.compile(r"[A-Z]{2}")
+# A filer's kind written after its state code: "Resources Management Corp CT ADV" (an adviser), "Acme Inc. IA ADV".
+FILER_CODE = re.compile(r"[A-Z]{2,4}")
 AFTER_DEGREE = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|$)")
 
 
 def _codes_after_names(doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """Two capitals tagged as a place right after a name: after a company's legal form that ends its name ("Harbor
-    Point Advisors Inc. MD", a filer's state; also tagged as an organisation of their own) they are part of the
-    company's name, which takes them; after a
+    Point Advisors Inc. MD", a filer's state; also tagged as an organisation or a person of their own: "Co. MA")
+    they are part of the company's name, which takes them, unless they are a country's ("Toyota Motor Corp. US
+    sales": the place stays), and so are the capitals of the filer's kind after that state ("Corp CT ADV"); after a
     person's name and a comma, before a comma or a full stop ("Jane Roe, MD, said"), they are the person's degree.
-    Neither is a mention of a place."""
+    Neither is a mention of a place. The quote stage takes the filer's name as written here."""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         before = kept[-1] if kept else None
-        if m.type in PLACE_TYPES | {"ORG"} and STATE_CODE.fullmatch(m.text) and before is not None:
+        if m.type in PLACE_TYPES | {"ORG", PERSON} and FILER_CODE.fullmatch(m.text) and before is not None:
             gap = text[before.end:m.start]
-            if before.type == "ORG" and gap in (" ", ", ") and fold_words(before.text)[-1:] \
-                    and fold_words(before.text)[-1] in LEGAL_FORMS:
+            if before.type == "ORG" and _filers_code(before.text, m.text, gap):
                 joined = _span_mention(doc, before.start, m.end, "ORG")
                 if joined is not None:
                     kept[-1] = joined
                     continue
-            if before.type == PERSON and m.type in PLACE_TYPES and gap in (", ", ",") \
-                    and AFTER_DEGREE.match(text, m.end):
+            if before.type == PERSON and m.type in PLACE_TYPES and STATE_CODE.fullmatch(m.text) \
+                    and gap in (", ", ",") and AFTER_DEGREE.match(text, m.end):
                 continue
         kept.append(m)
     return kept
 
 
-def _common_words_taken_for_towns(text: str, mentions: list[Mention], item: dict) -> list[Mention]:
-    """ "Software and Mobile apps", "its outlook toward Mobile": a one-word place that is a common word and that the
-    article does not show to be the town (toponyms.common_word_town) is no mention."""
+def _filers_code(name: str, code: str, gap: str) -> bool:
+    """Whether capitals after a company's name are its filer's state (two capitals after its legal form, not a
+    country's: "Inc. MD", "Co. MA") or its filer's kind after that state ("Corp CT" + "ADV")."""
+    words, last = fold_words(name), name.split()[-1:]
+    if STATE_CODE.fullmatch(code) and gap in (" ", ", ") and words[-1:] and words[-1] in LEGAL_FORMS:
+        return not _country_code(code)
+    return gap == " " and len(words) > 1 and words[-2] in LEGAL_FORMS and bool(last) \
+        and STATE_CODE.fullmatch(last[0]) is not None
+
+
+def _country_code(code: str) -> bool:
+    """Whether the gazetteer's own reading of two capitals is a place above or beside a state ("US", "UK", "EU",
+    "LA"), which no filer's state code is ("MD", "NY" read as states; "MA", "CO" read as nothing)."""
+    gazetteer = get_gazetteer()
+    place_id = gazetteer.preferred.get(name_key(code))
+    place = gazetteer.get(place_id) if place_id is not None else None
+    return place is not None and place.feature_code != "ADM1"
+
+
+def _common_words_taken_for_towns(doc, text: str, mentions: list[Mention], item: dict) -> list[Mention]:
+    """ "Software and Mobile apps", "its outlook toward Mobile": a one-word place that is a common word, that its
+    sentence writes as that word (_written_as_common_word) and that the article does not show to be the town
+    (toponyms.common_word_town) is no mention. Without the sentence's evidence it stays the town: "the mayor of
+    Mobile", "moved to Mobile"."""
     named = [m.text for m in mentions if m.type in PLACE_TYPES] + [item.get("dateline") or ""]
-    return [m for m in mentions if m.type not in PLACE_TYPES
+    return [m for m in mentions if m.type not in PLACE_TYPES or not _written_as_common_word(doc, m)
             or not common_word_town(text, m.start, m.end, named, get_gazetteer())]
+
+
+def _written_as_common_word(doc, m: Mention) -> bool:
+    """Whether the sentence writes a one-word name as a common word: before a lower-case noun ("Mobile apps",
+    "Software and Mobile apps"; the nouns of a town, "Mobile police", are toponyms.common_word_town's), or after a
+    noun and "toward" ("outlook toward Mobile"; a verb before "toward" moves to the town: "headed toward Mobile")."""
+    token = doc[m.last - 1]
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.pos_ == "NOUN" and after.text.islower():
+        return True
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in ("toward", "towards") and head.head.pos_ == "NOUN"
 
 
 def _only_together(text: str, a: Mention, b: Mention, alone: tuple = ()) -> bool:
@@ -1801,6 +1839,9 @@ CALL_OBJECTS = {"coverage", "rating", "recommendation"}
 # Verbs whose subject, written with "its" before the object ("... raised its price target"), is a firm.
 CHANGE_VERBS = {"raise", "cut", "lower", "boost", "lift", "trim", "reduce", "increase", "set", "upgrade",
                 "downgrade", "initiate", "reiterate", "reaffirm", "start", "begin", "resume"}
+# The past forms of CHANGE_VERBS and RATING_VERBS not written as the lemma and an ending ("raised", "cut"): the text
+# cues of store/firms.py read these, where no lemma is at hand.
+IRREGULAR_PAST = {"begin": ("began", "begun")}
 # Holdings written before "of" or "in" and the firm held ("shares of Hale Dunn", "a stake in Hale Dunn").
 HOLDING_WORDS = {"of": {"shares", "stock", "stocks"}, "in": {"stake", "stakes", "holding", "holdings"}}
 # Verbs of a broker's note on a company (by lemma) whose subject, given name or not, is a firm when their object is
@@ -1810,8 +1851,13 @@ NOTE_VERBS = CALL_VERBS | {"assume", "begin", "restate", "reissue"}
 # holdings in Acme", "... trimmed its position in Acme"), or bought "new" ("... acquired a new stake in Acme").
 HOLDING_OBJECTS = {"stake", "position", "holding", "holdings"}
 NEW_HOLDING_VERBS = {"acquire", "buy", "purchase", "take", "establish", "open"}
-# The words of a broker's price target ("their price objective", "its target price"): "price" and one of these.
+# The words of a broker's price target ("their price objective", "its target price"): PRICE_WORD and one of these.
+PRICE_WORD = "price"
 TARGET_WORDS = {"target", "objective"}
+# The owner written before a firm's object ("... raised its target"); a price target's may be "their" too ("...
+# lifted their price objective"), which a person's singular "they" writes before other things ("set their sights").
+FIRM_OWNERS = {"its"}
+TARGET_OWNERS = FIRM_OWNERS | {"their"}
 # Nouns that end a firm's name, never a person's ("... Wealth Management Group", "Hale Law Firm"), besides legal forms
 # and partnership words: a "person" whose name ends in one, or holds "&", is a firm.
 FIRM_HEADS = {"group", "holdings", "management", "advisors", "advisers", "advisory", "capital", "firm", "investments",
@@ -1867,9 +1913,9 @@ def _acts_as_firm(doc, m: Mention) -> bool:
     if verb is None or verb.pos_ not in ("VERB", "AUX") or _described_as_person(root):
         return False
     objects = [child for child in verb.children if child.dep_ == "dobj"]
-    if verb.lemma_.lower() in CHANGE_VERBS and any(_owned_by(child, {"its"}) for child in objects):
+    if verb.lemma_.lower() in CHANGE_VERBS and any(_owned_by(child, FIRM_OWNERS) for child in objects):
         return True
-    if root.dep_ == "nsubj" and (_market_note_call(verb, objects) or " " not in m.text and not is_given_name(m.text)
+    if root.dep_ == "nsubj" and (_market_note_call(verb, objects) or _one_word_name(m)
                                  and any(_new_holding(verb, child) for child in objects)):
         return True
     call = verb.lemma_.lower() in RATING_VERBS or verb.lemma_.lower() in CALL_VERBS and any(
@@ -1881,13 +1927,20 @@ def _market_note_call(verb, objects: list) -> bool:
     """A market note's verb frame whose subject is a firm, given name or not ("Ann Hale & Co" shortened to "Ann
     Hale"): "... raised their price objective on Acme", "... grew its holdings in Acme", "... initiated coverage on
     Acme", "... cut Acme from an outperform rating to a neutral rating"."""
-    if any(_owned_by(child, {"its", "their"}) and _price_target(child) or _owned_by(child, {"its"})
+    if any(_owned_by(child, TARGET_OWNERS) and _price_target(child) or _owned_by(child, FIRM_OWNERS)
            and child.lemma_.lower() in HOLDING_OBJECTS for child in objects):
         return True
-    if verb.lemma_.lower() in NOTE_VERBS and any(child.lemma_.lower() == "coverage" or child.lemma_.lower() == "rating"
-                                                  and _on_a_company(child) for child in objects):
+    if verb.lemma_.lower() in NOTE_VERBS and any(child.lemma_.lower() in ("coverage", "rating")
+                                                  and _on_a_company(verb, child) for child in objects):
         return True
     return _rating_changed(verb)
+
+
+def _one_word_name(m: Mention) -> bool:
+    """Whether a person's mention is one word standing for no full name of its article and is no given name: "Velloria
+    acquired a new stake", not "Icahn" after "Carl Icahn" (a person's full name buys a new stake too)."""
+    name = m.entity or m.text
+    return " " not in name and not is_given_name(name)
 
 
 def _rating_changed(verb) -> bool:
@@ -1897,8 +1950,14 @@ def _rating_changed(verb) -> bool:
         for child in verb.children)
 
 
-def _on_a_company(token) -> bool:
-    return any(child.dep_ == "prep" and child.lower_ == "on" for child in token.children)
+def _on_a_company(verb, token) -> bool:
+    """Whether a note's object is "on" a company, written after the object or the verb ("a buy rating on Acme",
+    "began coverage on shares of Acme"): a proper name that is no date, or a holding ("shares", "stock"); not "began
+    coverage on Tuesday", "... on election night"."""
+    return any(child.dep_ == "prep" and child.lower_ == "on" and any(
+        grand.dep_ == "pobj" and (grand.pos_ == "PROPN" and grand.ent_type_ not in ("DATE", "TIME")
+                                  or grand.lower_ in HOLDING_WORDS["of"]) for grand in child.children)
+        for child in (*token.children, *verb.children))
 
 
 def _noted_as_firm(doc, m: Mention) -> bool:
@@ -1923,7 +1982,7 @@ def _owned_by(token, owners: set[str]) -> bool:
 
 def _price_target(token) -> bool:
     words = {token.lemma_.lower()} | {child.lemma_.lower() for child in token.children if child.dep_ == "compound"}
-    return "price" in words and bool(words & TARGET_WORDS)
+    return PRICE_WORD in words and bool(words & TARGET_WORDS)
 
 
 def _new_holding(verb, token) -> bool:
@@ -2031,6 +2090,142 @@ def _has_person_context(doc, first: int, root) -> bool:
     if first > 0 and doc[first - 1].text in TITLE_ACRONYMS:
         return True
     return any(child.dep_ == "appos" and child.lower_ in table["titles"] for child in root.rights)
+
+
+# --- sports teams taken for people ----------------------------------------------------------------------------
+
+# Lower-case words only a sports report writes (singular; a plural in "s" or "es" counts): an article that writes two
+# of them is about sport.
+SPORTS_TERMS = {"coach", "quarterback", "striker", "midfielder", "goalkeeper", "winger", "pitcher", "batsman",
+                "innings", "inning", "touchdown", "playoff", "league", "fixture", "semifinal", "semi-final",
+                "quarterfinal", "quarter-final", "wicket", "halftime", "half-time", "kickoff", "kick-off", "scorer",
+                "goalscorer", "tournament", "championship", "fly-half", "scrum-half", "referee", "rugby", "soccer",
+                "cricket", "basketball", "baseball", "hockey", "football", "relegation"}
+SPORTS_ARTICLE_MIN = 2
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)*(?![\w-])")
+# Lemmas that, in a sports article, make a sentence tell of a game ("the Foxes were beaten", "the Hawks won").
+GAME_WORDS = SPORTS_TERMS | {"season", "game", "match", "goal", "title", "final", "victory", "win", "defeat", "loss",
+                             "beat", "lose", "score", "draw", "play", "host", "trail", "edge", "thrash", "rout",
+                             "clinch", "face", "point", "side", "team", "club", "fan", "derby", "cup"}
+# Nouns a team's nickname is written before ("the Ospreys forward", "Miners quarterback Sam Hale"), and those a
+# player's name may be written before too ("Wolverines coach Dale Pike", but "Ann Banks coach Tom Ross"): these count
+# only after a nickname alone.
+TEAM_STAFF = {"quarterback", "striker", "midfielder", "goalkeeper", "defender", "winger", "pitcher", "batsman",
+              "bowler", "forward", "captain", "skipper", "players", "squad", "guard", "linebacker", "receiver",
+              "flanker", "fly-half", "scrum-half", "full-back", "fullback"}
+ANY_STAFF = TEAM_STAFF | {"coach", "manager", "boss", "fans", "supporters", "player"}
+# Nouns that make "the ... " a family, not a team ("the Smiths' family home", "the Obamas' daughters").
+KIN_AFTER = {"family", "families", "household", "couple", "children", "daughters", "sons", "daughter", "son",
+             "home", "house", "parents", "siblings", "brothers", "sisters"}
+
+
+def _teams_taken_for_people(doc, mentions: list[Mention]) -> None:
+    """A sports team's nickname tagged as a person: in a sports article (two SPORTS_TERMS or more), a "person" whose
+    last word is a capitalised plural (not "-ss", "-us" or "-is": "Ross", "Jesus", "Francis"), alone or after a
+    country's, a first-order division's or a big town's name ("Denver Miners"), written as a team — after "the" in a
+    sentence that tells of a game ("the Foxes were beaten", "the Denver Miners won the final") or before a team's
+    staff ("Wolverines coach Dale Pike", "Ospreys forward ...") in any mention, even one the model typed as an
+    organisation — is a team, an organisation, in every mention, and
+    so is every short form the article resolved to it. A person stays one: a surname the article gives a person's
+    fuller name or a title for ("Evans scored", "Jamie Roberts"), a name whose last word the article writes alone as
+    a surname ("Austin Rivers" ... "Rivers said"), a family ("the Smiths' home", or where the article names a "John
+    Smith"), a nationality ("the Kurds"). Without a sports article nothing changes: "the Beatles played", "Bali
+    Sharks" (a charity), "George Soros" (George is a town too)."""
+    if not _sports_article(doc.text):
+        return
+    people = [m for m in mentions if m.type == PERSON]
+    names = {m.text for m in people if _team_shaped(m) and not _team_of_a_person(m, people)}
+    teams = {m.text for m in mentions if m.text in names and m.type in (PERSON, "ORG") and _team_cue(doc, m)}
+    for m in people:
+        if (m.entity or m.text) in teams or m.text in teams:
+            m.type, m.entity = "ORG", (m.entity if m.entity in teams else m.text)
+
+
+def _sports_article(text: str) -> bool:
+    """Whether the text writes SPORTS_ARTICLE_MIN of the SPORTS_TERMS or more, in lower case ("coaches" counts)."""
+    words = set(LOWER_WORD.findall(text))
+    found = {word for word in SPORTS_TERMS if word in words or word + "s" in words or word + "es" in words}
+    return len(found) >= SPORTS_ARTICLE_MIN
+
+
+def _team_shaped(m: Mention) -> bool:
+    """A name of at most four words, no title or role, whose last word is a capitalised plural."""
+    words = m.text.split()
+    last = words[-1] if words else ""
+    return 1 <= len(words) <= 4 and not m.role and last not in demonyms() \
+        and re.fullmatch(r"[A-Z][a-z]+[a-hj-rtv-z]s", last) is not None
+
+
+def _plural_singular(word: str) -> set[str]:
+    """The singulars a plural may stand for: "Foxes" → {"Foxe", "Fox"}, "Ospreys" → {"Osprey"}."""
+    found = {word[:-1]}
+    if word.endswith("es"):
+        found.add(word[:-2])
+    if word.endswith("ies"):
+        found.add(word[:-3] + "y")
+    return found
+
+
+def _team_of_a_person(m: Mention, people: list[Mention]) -> bool:
+    """Whether the article shows the name's last word as a person's: the entity it resolved to is a longer person's
+    name, its singular is a given name ("Williams"), or a person of two words or more ends in it or its singular
+    ("Jamie Roberts" for "Roberts", "John Smith" for "the Smiths")."""
+    last = m.text.split()[-1]
+    if m.entity and m.entity != m.text:
+        return True
+    if is_given_name(last) or any(is_given_name(word) for word in _plural_singular(last)):
+        return True
+    surnames = {last} | _plural_singular(last)
+    return any(len(p.text.split()) >= 2 and p.text.split()[-1] in surnames and not _city_and_nickname(p.text)
+               for p in people if p is not m)
+
+
+def _team_cue(doc, m: Mention) -> bool:
+    """The nickname alone or after a town's name ("Denver Miners"; after other words it is left as typed), written as
+    a team (_written_as_team); a name whose last word the article also writes alone as a surname is (not after "the")
+    is a person's ("the Austin Rivers fan club" ... "Rivers said")."""
+    if " " not in m.text:
+        return _written_as_team(doc, m)
+    return _city_and_nickname(m.text) and not _last_word_as_surname(doc, m) and _written_as_team(doc, m)
+
+
+def _last_word_as_surname(doc, m: Mention) -> bool:
+    """Whether the article writes the last word of the name alone as a surname is written: after no capitalised word
+    or "the", before no team's staff noun or possessive ("Rivers was happy" of "Austin Rivers"; a team is "the
+    Roosters", "Roosters coach ...")."""
+    last = m.text.split()[-1]
+    for token in doc:
+        if token.text != last or token.i > 0 and (doc[token.i - 1].is_title or doc[token.i - 1].lower_ == "the"):
+            continue
+        after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if after not in ANY_STAFF and after not in ("'", "’", "'s", "’s"):
+            return True
+    return False
+
+
+def _city_and_nickname(name: str) -> bool:
+    """Whether the words before the last are exactly a country's, a first-order division's or a town's name of
+    CITY_MIN_POPULATION or more ("Denver" of "Denver Miners")."""
+    head = " ".join(name.split()[:-1])
+    return bool(head) and any(
+        get_gazetteer().is_main_name(place, head) and (place.feature_code.startswith(("PCL", "ADM1"))
+                                                       or place.population >= CITY_MIN_POPULATION)
+        for place in get_gazetteer().candidates(head))
+
+
+def _written_as_team(doc, m: Mention) -> bool:
+    """Before a team's staff noun ("...' quarterback"; ANY_STAFF after a nickname alone: "... coach Dale Pike"), or
+    after "the" (no family's noun after it) in a sentence with a word of a game (GAME_WORDS)."""
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.text in ("'", "’", "'s", "’s") and m.last + 1 < len(doc):
+        after = doc[m.last + 1]
+    if after is not None and after.lower_ in KIN_AFTER:
+        return False
+    if after is not None and after.is_lower and after.lower_ in (TEAM_STAFF if " " in m.text else ANY_STAFF):
+        return True
+    if m.first == 0 or doc[m.first - 1].lower_ != "the":
+        return False
+    return any(token.is_lower and token.lemma_ in GAME_WORDS for token in doc[m.first].sent)
 
 
 # Columns of a table set in plain text: a gap of this many spaces inside a line ("WHEAT      12.5     10.1").

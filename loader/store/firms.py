@@ -23,22 +23,40 @@ retyped, the speaker_type "organisation" ("person" again once undone).
 import re
 from collections import defaultdict
 
-from ..extract.mentions import CHANGE_VERBS, FIRM_OWNED, FIRM_STAFF, HOLDING_WORDS, RATING_VERBS, STAFF_LINKS
+from ..extract.mentions import (CHANGE_VERBS, FIRM_OWNED, FIRM_OWNERS, FIRM_STAFF, HOLDING_WORDS, IRREGULAR_PAST,
+                                 PRICE_WORD, RATING_VERBS, STAFF_LINKS, TARGET_OWNERS, TARGET_WORDS)
 from ..extract.names import LEGAL_FORMS, PERSON, described_as, entity_key, fold_words, is_given_name, roles
 from .entities import entity_id, refresh_entities, spelling_core
 from .rows import chunks, marks
 
 # An organisation row needs this many articles of its own (typed so by a firm cue) for a person row to join it.
 FIRM_MIN_ARTICLES = 1
-# What an article writes about a firm just before or after its name (the extract stage's firm cues, read as text):
-# "analysts at ...", "shares of ...", "a stake in ..."; "...'s analysts", "... analyst Ann Roe", "... upgraded",
-# "... raised its stake".
-FIRM_BEFORE = re.compile(r"(?i)\b(?:(?:%s)s?\s+(?:%s|from)|%s)\s+(?:the\s+)?$" % (
+# What an article writes about a firm just before or after its name (the extract stage's firm cues and their words,
+# read as text): "analysts at ...", "shares of ...", "a stake in ..." (not before a possessive: "shares of Elon Musk's
+# Tesla"); "...'s analysts", "... analyst Ann Roe", "... upgraded", "... raised its stake", "... began its coverage",
+# "... lifted their price target" ("their" only so: "Sam Smith set their sights" is a person's singular "they").
+FIRM_BEFORE = re.compile(r"(?i)\b(?:(?:%s)s?\s+(?:%s)|%s)\s+(?:the\s+)?$" % (
     "|".join(sorted(FIRM_STAFF)), "|".join(sorted(STAFF_LINKS)),
     "|".join(f"(?:{'|'.join(sorted(words))})\\s+{link}" for link, words in sorted(HOLDING_WORDS.items()))))
-FIRM_AFTER = re.compile(r"(?:['’]s?\s+(?:%s)\b|\s+(?:%s)s?\b|\s+(?:%s)\w*\b|\s+(?:%s)\w*\s+(?:its|their)\b)" % (
-    "|".join(sorted(FIRM_OWNED)), "|".join(sorted(FIRM_STAFF)), "|".join(sorted(RATING_VERBS)),
-    "|".join(sorted({verb.rstrip("e") for verb in CHANGE_VERBS}))))
+POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
+
+
+def _either(words) -> str:
+    """A pattern of any one of the words: "(?:its|their)"."""
+    return "(?:%s)" % "|".join(sorted(words))
+
+
+def _written_forms(verbs: set[str]) -> str:
+    """A pattern of the forms of verbs, by lemma: the lemma (without a final "e") and an ending, or an irregular past
+    form ("raise" → "raised", "begin" → "began")."""
+    return _either({verb.rstrip("e") for verb in verbs} | {form for verb in verbs
+                                                           for form in IRREGULAR_PAST.get(verb, ())})
+
+
+PRICE_TARGET = r"(?:%s\s+%s|%s\s+%s)" % (PRICE_WORD, _either(TARGET_WORDS), _either(TARGET_WORDS), PRICE_WORD)
+FIRM_AFTER = re.compile(r"(?:['’]s?\s+%s\b|\s+%ss?\b|\s+%s\w*\b|\s+%s\w*\s+(?:%s\b|%s\s+%s\b))" % (
+    _either(FIRM_OWNED), _either(FIRM_STAFF), _written_forms(RATING_VERBS), _written_forms(CHANGE_VERBS),
+    _either(FIRM_OWNERS), _either(TARGET_OWNERS), PRICE_TARGET))
 FIRM_REACH = 40  # characters before a name that FIRM_BEFORE reads
 # A person row with no organisation row of its name is a firm when at least this many of its articles, and this share,
 # write a firm's cue at its name (and none shows it as a person's): "Hale Dunn lifted their price target" in 8 of 9.
@@ -46,7 +64,7 @@ FIRM_CUED_MIN = 2
 FIRM_CUED_SHARE = 0.25
 # Words that refer to a person, never to a firm.
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+PRONOUN = re.compile(r"\b%s\b" % _either(PRONOUNS), re.IGNORECASE)
 # A person's age written after the name: "Ann Roe, 58, said", "Ann Roe (58)".
 AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;]|\(\d{1,3}\))")
 HONORIFIC_BEFORE = re.compile(r"\b(\w+)\.?\s*$")
@@ -121,10 +139,15 @@ def _firm_articles(db, firms: dict) -> set:
     for chunk in chunks(sorted(firms)):
         for article_id, body in db.execute(f"select id, body from articles where id in ({marks(chunk)})", chunk):
             body = body or ""
-            if any(FIRM_BEFORE.search(body[max(0, start - FIRM_REACH):start]) or FIRM_AFTER.match(body, end)
-                   for _, start, end, _ in firms[article_id]):
+            if any(_firm_cue(body, start, end) for _, start, end, _ in firms[article_id]):
                 found.add(article_id)
     return found
+
+
+def _firm_cue(body: str, start: int, end: int) -> bool:
+    """Whether the body writes a firm's cue just before or after a name at start:end (FIRM_BEFORE, FIRM_AFTER)."""
+    before = FIRM_BEFORE.search(body[max(0, start - FIRM_REACH):start]) and not POSSESSIVE_AFTER.match(body, end)
+    return bool(before or FIRM_AFTER.match(body, end))
 
 
 def _person_articles(db, name: str, ids: set, people: dict) -> set:
@@ -164,7 +187,7 @@ def _shown_as_person(body: str, mention: tuple, others: list) -> bool:
     """Whether one mention (text, start, end, role) is shown as a person's: a person's role, an honorific before
     it, an age after it, or "he"/"she" after it, in its sentence or the next, before any other person's name and
     with no other person's name before it in its sentence."""
-    text, start, end, role = mention
+    _, start, end, role = mention
     if _person_role(role) or AGE_AFTER.match(body, end):
         return True
     before = HONORIFIC_BEFORE.search(body[max(0, start - 12):start])

@@ -21,6 +21,8 @@ SUBORDINATE_DEPS = {"advcl", "csubj", "csubjpass"}
 # Verbs that state where their subject stands ("Acme is …", "has a beta of …", "trades at 12 times earnings"): an
 # inference participle after them is the writer's reading of a fact (see inferred).
 STATE_VERBS = {"be", "have", "trade"}
+# The readers of a market note, whom its writer advises or speaks for: "value investors would argue that".
+AUDIENCE = {"investor", "reader", "buyer", "seller", "trader", "shareholder", "saver"}
 # Named-entity types of a subject that may speak.
 SPEAKING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -147,18 +149,22 @@ def unsaid(verb) -> bool:
 
 
 def the_writers(verb) -> bool:
-    """The writer's own advice, hypothesis or reading, said by no one: a cue under "should", "would" or another modal
-    whose subject is a bare plural of people, no one in particular ("investors should note that", "value investors
-    would argue that"), or a thing ("a low beta could suggest that"), unless it names something ("critics would
-    call it a farce" is their view, voiced for them); an infinitive cue after "it is" and a
-    description ("it's important to note that", "it is fair to say"); a thing telling the writer and reader ("the
-    technical data tells us to buy")."""
+    """The writer's own advice, hypothesis or reading, said by no one: a cue under "should", "could" or another modal
+    whose subject is a bare plural of people, no one in particular ("investors should note that"; under "would" only
+    the readers, AUDIENCE: "value investors would argue that", not "prosecutors would argue that"), or a thing ("a
+    low beta could suggest that"), unless it names something ("critics would call it a farce" is their view, voiced
+    for them); an infinitive cue after "it is" and a description ("it's important to note that", "it is fair to
+    say"); a thing telling the writer and reader ("the technical data tells us to buy")."""
     subject = subject_of(verb)
     if subject is None:
         return False
-    modal = any(child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ not in ("will", "wo", "shall")
-                for child in verb.children)
-    generic = subject.tag_ == "NNS" and not any(child.dep_ in ("det", "poss", "nummod") for child in subject.children)
+    modals = [child.lower_ for child in verb.children if child.dep_ == "aux" and child.tag_ == "MD"
+              and child.lower_ not in ("will", "wo", "shall")]
+    modal = bool(modals)
+    # "would" of people is the past of the future in a story ("police would say only that", "prosecutors would
+    # argue that"): the writer's hypothesis only for the readers' own kind ("value investors would argue that")
+    generic = subject.tag_ == "NNS" and not any(child.dep_ in ("det", "poss", "nummod") for child in subject.children) \
+        and (not set(modals) <= {"would", "'d"} or subject.lemma_.lower() in AUDIENCE)
     thing = subject.pos_ == "NOUN" and not _can_speak(subject)  # not "many of the protesters would say"
     naming = verb.lemma_.lower() in naming_verbs()  # "critics would call it a farce": the group's view, voiced
     if modal and not naming and ((generic and _can_speak(subject) and not subject.ent_type_) or thing):

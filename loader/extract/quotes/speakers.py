@@ -119,8 +119,6 @@ CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos", "ROOT")
 NAME_CONNECTORS = {"for", "of", "and", "&"}
 # Words joining the capitalised words of one name the tagger missed ("Mutual of America", "Bluestein R H & Co.").
 NAME_JOINERS = {"of", "and", "&"}
-# A state's or filer's code written after a company's name ("Acme Co. MA", "Acme Inc. IA ADV").
-SHORT_CODE = re.compile(r"[A-Z]{1,4}")
 # Endings of nouns that name a company by what it makes ("the glassmaker", "the carmaker").
 COMPANY_ENDINGS = ("maker", "producer", "manufacturer")
 # Nouns for a country's government: "the government said" is the country named before ("Japan said").
@@ -487,7 +485,6 @@ class Resolver:
         tagged = [name for name in self.names.within(start, end) if name.type in ISSUER_TYPES]
         names = [name for name in tagged if not _bare_legal_form(self.doc.text[name.start:name.end])
                  or any(other.canonical in name.canonical for other in tagged if other is not name)]
-        names = [name for name in names if not _code_after_name(self.doc.text[name.start:name.end], names, name)]
         if names:
             return names[-1:]
         words = _proper_phrase(subject)
@@ -1427,13 +1424,6 @@ def _proper_phrase(subject):
 
 def _capitalised(token) -> bool:
     return token.text[:1].isupper() and token.is_alpha or (token.text[:1].isupper() and token.text.endswith("."))
-
-
-def _code_after_name(text: str, names: list[Name], name: Name) -> bool:
-    """ "Massachusetts Financial Services Co. MA", "Nations Financial Group Inc. IA ADV": a short word in capitals
-    after a company's name in the same phrase is a state or filer's code, no name of its own."""
-    return bool(SHORT_CODE.fullmatch(text)) and not _bare_legal_form(text) \
-        and any(other.end <= name.start for other in names if other is not name)
 
 
 def _inside(token, names: list[Name]) -> bool:
