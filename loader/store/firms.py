@@ -7,7 +7,7 @@ name. _people_named_like_things (store/entities.py) joins the person to the orga
 name the organisation; firm_decisions (read by merge_short_forms, so the merge keeps the person row's id, its mentions
 and quotes follow, and it is undone like any other merge when its evidence goes) decides the rest: the person joins
 the organisation, whatever the counts, when at least FIRM_MIN_ARTICLES articles type the name as an organisation and no
-article of the archive shows it as a person's (_person_articles): no title or role on its mentions (one that names a
+article of the archive shows it as a person's (_shown_as_a_person): no title or role on its mentions (one that names a
 company, "the brokerage", aside), no honorific before it, no age after it ("..., 58,"), no given name of it written
 alone, no "he"/"she" that can only be it, no quote it said as "he" or with a person's role. A founder written as a
 person beside the company of his name is shown so in the articles about him, and stays a person; a person that shows
@@ -100,8 +100,8 @@ def firm_decisions(db, rows: list[tuple]) -> dict[str, tuple[str, bool]]:
         people, firms = _own_articles(db, name, ids)
         if len(firms) >= len(people) or not people:
             continue
-        firm_like = _firm_word(names[organisation]) or len(_firm_articles(db, firms)) >= FIRM_MIN_ARTICLES
-        joins = firm_like and (_legal_form(name) or not _person_articles(db, name, ids, people))
+        firm_like = _firm_word(names[organisation]) or _cued_in(db, firms, FIRM_MIN_ARTICLES)
+        joins = firm_like and (_legal_form(name) or not _shown_as_a_person(db, name, ids, people))
         decisions[entity] = (organisation, joins)
     return decisions
 
@@ -133,15 +133,25 @@ def _firm_word(name: str) -> bool:
     return any(word in LEGAL_FORMS or described_as(word) == "company" for word in fold_words(name))
 
 
-def _firm_articles(db, firms: dict) -> set:
-    """Those of the articles that write a firm's cue just before or after one of their organisation mentions."""
-    found = set()
-    for chunk in chunks(sorted(firms)):
+def _cued_in(db, mentions: dict, wanted: float) -> bool:
+    """Whether at least `wanted` of the articles (article → mentions) write a firm's cue at one of those mentions;
+    reading stops once the answer is known (most rows of people have none: they stop when too few are left)."""
+    found = 0
+    for left, (_, cued) in enumerate(_cued_articles(db, mentions), 1):
+        found += cued
+        if found >= wanted:
+            return True
+        if found + len(mentions) - left < wanted:
+            return False
+    return found >= wanted
+
+
+def _cued_articles(db, mentions: dict):
+    """(article, whether it writes a firm's cue just before or after one of its mentions) for the articles of
+    `mentions` (article → mentions), read a chunk at a time."""
+    for chunk in chunks(sorted(mentions)):
         for article_id, body in db.execute(f"select id, body from articles where id in ({marks(chunk)})", chunk):
-            body = body or ""
-            if any(_firm_cue(body, start, end) for _, start, end, _ in firms[article_id]):
-                found.add(article_id)
-    return found
+            yield article_id, any(_firm_cue(body or "", start, end) for _, start, end, _ in mentions[article_id])
 
 
 def _firm_cue(body: str, start: int, end: int) -> bool:
@@ -150,19 +160,23 @@ def _firm_cue(body: str, start: int, end: int) -> bool:
     return bool(before or FIRM_AFTER.match(body, end))
 
 
-def _person_articles(db, name: str, ids: set, people: dict) -> set:
-    """The articles that show the name as a person's (see the module's docstring)."""
-    found = _quoted_as_person(db, name, ids)
+def _shown_as_a_person(db, name: str, ids: set, people: dict) -> bool:
+    """Whether any article shows the name as a person's (see the module's docstring): a person's role on a mention
+    (no body read), a quote it said as a person, then the bodies, until one does."""
+    if any(_person_role(role) for mentions in people.values() for _, _, _, role in mentions):
+        return True
+    if _quoted_as_person(db, name, ids):
+        return True
     given = fold_words(name)[0] if is_given_name(name) else None
-    for chunk in chunks(sorted(set(people) - found)):
+    for chunk in chunks(sorted(people)):
         for article_id, body in db.execute(f"select id, body from articles where id in ({marks(chunk)})", chunk):
             others = list(db.execute("select text, start from mentions where article_id = ? and type = ?",
                                      [article_id, PERSON]))
             if given and any(fold_words(text) == [given] for text, _ in others):
-                found.add(article_id)  # "Ann" alone: the person's given name
-            elif any(_shown_as_person(body or "", mention, others) for mention in people[article_id]):
-                found.add(article_id)
-    return found
+                return True  # "Ann" alone: the person's given name
+            if any(_shown_as_person(body or "", mention, others) for mention in people[article_id]):
+                return True
+    return False
 
 
 def _quoted_as_person(db, name: str, ids: set) -> set:
@@ -238,9 +252,9 @@ def _retype_cued(db) -> tuple[set, set, set]:
 
 def _cued_firm(db, entity: str, name: str) -> bool:
     people, _ = _own_articles(db, name, {entity})
-    cued = _firm_articles(db, people)
-    return len(cued) >= max(FIRM_CUED_MIN, FIRM_CUED_SHARE * len(people)) \
-        and not _person_articles(db, name, {entity}, people)
+    wanted = max(FIRM_CUED_MIN, FIRM_CUED_SHARE * len(people))
+    return len(people) >= wanted and _cued_in(db, people, wanted) \
+        and not _shown_as_a_person(db, name, {entity}, people)
 
 
 def type_speakers(db, retyped: set = frozenset(), lost: set = frozenset()) -> int:
