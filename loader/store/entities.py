@@ -1601,11 +1601,10 @@ def _names_of_one_place(rows: list[tuple], context: "ArticleContext | None") -> 
     rows_by_key = {entity_key(name, "GPE"): (articles, entity, name) for entity, name, type_, merged, articles in rows
                    if type_ == "GPE" and merged is None}
     places_of = defaultdict(set)
-    for text, places in context.db.execute("select text, group_concat(distinct place_id) from locations where "
-                                           "place_id is not null group by text"):
+    for text, places in places_by_spelling(context.db):
         found = rows_by_key.get(entity_key(text, "GPE"))
         if found is not None:
-            places_of[found].update(places.split(","))
+            places_of[found].update(places)
     by_place = defaultdict(list)
     for found, places in places_of.items():
         if len(places) == 1:
@@ -1618,6 +1617,14 @@ def _names_of_one_place(rows: list[tuple], context: "ArticleContext | None") -> 
             if top is not None:
                 targets[entity] = top
     return targets
+
+
+def places_by_spelling(db):
+    """(a name as the articles write it, the ids of the places the places stage resolves it to) for every resolved
+    name: SQL lists each spelling's places once (one pass over the locations)."""
+    for text, places in db.execute("select text, group_concat(distinct place_id) from locations where place_id is "
+                                   "not null group by text"):
+        yield text, places.split(",")
 
 
 def _state_form_of(name: str, other: str) -> bool:

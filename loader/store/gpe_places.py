@@ -26,7 +26,7 @@ from ..extract.names import entity_key
 from ..extract.places import DIVISION_WORDS, FAMOUS_RATIO, SUPPORT_KM, counties_named, county_readings
 from ..geometry import distance_km
 from ..geonames import FEATURE_LABELS, country_name
-from .entities import _Tally, entity_id, refresh_entities
+from .entities import _Tally, entity_id, places_by_spelling, refresh_entities
 from .rows import chunks, marks
 
 SPLIT_TYPE = "GPE"
@@ -86,12 +86,11 @@ def _readings(db, families: dict) -> dict[str, dict[str, int]]:
     to two places or more are read."""
     by_key = {entity_key(name, SPLIT_TYPE): bare for bare, (name, _) in families.items() if name}
     spellings, places_of = defaultdict(list), defaultdict(set)  # bare → spellings of its name, and their places
-    for text, places in db.execute("select text, group_concat(distinct place_id) from locations "
-                                   "where place_id is not null group by text"):
+    for text, places in places_by_spelling(db):
         bare = by_key.get(entity_key(text, SPLIT_TYPE))
         if bare is not None:
             spellings[bare].append(text)
-            places_of[bare].update(places.split(","))
+            places_of[bare].update(places)
     shared = {text: bare for bare, places in places_of.items() if len(places) > 1 for text in spellings[bare]}
     located = defaultdict(lambda: defaultdict(Counter))  # bare → article → place → locations
     for texts in chunks(sorted(shared)):
