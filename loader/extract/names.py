@@ -8,6 +8,7 @@ The tables are data files under loader/data/; aliases that need context ("Treasu
 Treasury Department only where the article mentions the United States) are applied per article by
 `alias_for`, never by `entity_key`.
 """
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -152,6 +153,32 @@ def entity_key(name: str, kind: str) -> str:
     _, prefixes = _alias_tables()
     canonical = alias_for(name, None) if kind != PERSON else None
     return _base_key(canonical or name, kind, prefixes)
+
+
+def entity_id(name: str, type_: str) -> str:
+    """The id of the entity a canonical name of this type belongs to (also for quotes' speakers)."""
+    kind = PERSON if type_ == PERSON else "OTHER"
+    return hashlib.sha256(f"{kind}\x1f{entity_key(name, type_)}".encode("utf-8")).hexdigest()[:16]
+
+
+# What a name's spelling may add or drop and still be one name: a handle's "@", a web domain ("Acme.com").
+HANDLE = re.compile(r"^[@#](?=\w)")
+DOMAIN = re.compile(r"(?<=\w)\.(?:com|net|org)(?:\.[a-z]{2})?\b", re.IGNORECASE)
+# "Incorporated" is spelt out only at the end of a name: a legal form here, never inside the key's word lists.
+SPELT_LEGAL_FORMS = LEGAL_FORMS | {"incorporated"}
+
+
+def spelling_core(name: str) -> tuple[str, bool]:
+    """What is left of a name's spelling once the spaces between its words, "&" for "and", a handle's "@", a web
+    domain and (after another word) legal forms are taken out: "Bureau of Land & Water" = "Bureau of Land and
+    Water", "LedgerWatch" = "Ledger Watch", "Wal-Mart" = "Walmart", "TickerWatch.com" = "TickerWatch", "Acme,
+    Inc." = "Acme Incorporated" = "Acme Co."; and whether legal forms were all that followed its first word (such
+    a name is compared only with others of that shape: "Acme Co" is not, on spelling alone, the "Acme" of a story)."""
+    words = fold_words(DOMAIN.sub("", HANDLE.sub("", name)).replace("&", " and "))
+    several = len(words) > 1
+    while len(words) > 1 and words[-1] in SPELT_LEGAL_FORMS:
+        words.pop()
+    return "".join(words), several and len(words) == 1
 
 
 @lru_cache(maxsize=1)

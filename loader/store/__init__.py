@@ -11,7 +11,7 @@ from . import duplicates, migrations
 from .counts import create_table as create_count_table, refresh_counts
 from .duplicates import save_fingerprint, shingles  # noqa: F401  (save_fingerprint: the store's interface)
 from .entities import merge_short_forms, refresh_entities, save_mentions
-from .firms import type_firms
+from .firm_types import type_firms
 from .fts import narrow_update_trigger
 from .gpe_places import split_by_place
 from .lock import LOCK_SUFFIX

@@ -50,29 +50,25 @@ not in articles of countries where that body is never named (_keep_other_countri
 A person quoted by a surname that no mention holds ("Nunes said") is linked as the surname's mentions would be
 (link_surname_speakers).
 """
-import hashlib
 import json
 from collections import Counter, defaultdict
 
 import re
 
-from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_key, fold_words,
-                             fragment_kind, is_country_prefix, LEGAL_FORMS, site_kind, SURNAME_PARTICLES)
+from ..extract.names import (PERSON, alias_for, contextual_alias, display_preference, entity_id, entity_key,
+                             fold_words, fragment_kind, is_country_prefix, LEGAL_FORMS, site_kind, spelling_core,
+                             SURNAME_PARTICLES)
 from ..extract.gazetteer import get_gazetteer
 from ..extract.toponyms import demonyms, institution_words
+from .firms import firm_decisions
 from .provenance import refresh_group_rows
+from .quotes import speaker_entity_id
 from .rows import chunks, marks, replace_article_rows
 from .stories import features
 from ..text import squash
 
 MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role", "used_as")
 MAX_ALIASES = 50
-
-
-def entity_id(name: str, type_: str) -> str:
-    """The id of the entity a canonical name of this type belongs to (also for quotes' speakers)."""
-    kind = PERSON if type_ == PERSON else "OTHER"
-    return hashlib.sha256(f"{kind}\x1f{entity_key(name, type_)}".encode("utf-8")).hexdigest()[:16]
 
 
 def save_mentions(db, article_id: str, rows: list[dict]) -> list[str]:
@@ -1123,8 +1119,6 @@ def link_surname_speakers(db, rows: list[tuple], targets: dict[str, str], contex
     was tagged) is linked to the one person of that surname, as that surname's mentions would be (_surname_target),
     except in an article that names another person whose name holds the word; else the quote keeps the link its
     name gives (quotes.speaker_entity_id at save, followed through a merge). Returns how many quotes changed."""
-    from .quotes import speaker_entity_id  # store/quotes imports this module for entity_id
-
     quotes = defaultdict(list)  # surname → (quote, article, current link, speaker shown)
     for quote, article_id, name, linked, shown, group in db.execute(
             "select id, article_id, speaker_name, speaker_entity_id, speaker, group_id from quotes where "
@@ -1668,8 +1662,7 @@ def _people_named_like_things(rows: list[tuple]) -> dict[str, str]:
 
 def _firms_named_like_people(context: "ArticleContext | None", rows: list[tuple], targets: dict[str, str]) -> None:
     """A person row that fewer articles name as an organisation, and none shows as a person, joins the organisation;
-    one that some article shows as a person stays apart from it (store/firms.py, which imports this module)."""
-    from .firms import firm_decisions
+    one that some article shows as a person stays apart from it (store/firms.py)."""
     for short, (full, joins) in (firm_decisions(context.db, rows) if context is not None else {}).items():
         if joins:
             targets.setdefault(short, full)
@@ -1694,26 +1687,6 @@ def _labelled_names(rows: list[tuple]) -> dict[str, str]:
         if target not in (None, entity):
             targets[entity] = target
     return targets
-
-
-# What a name's spelling may add or drop and still be one name: a handle's "@", a web domain ("Acme.com").
-HANDLE = re.compile(r"^[@#](?=\w)")
-DOMAIN = re.compile(r"(?<=\w)\.(?:com|net|org)(?:\.[a-z]{2})?\b", re.IGNORECASE)
-# "Incorporated" is spelt out only at the end of a name: a legal form here, never inside the key's word lists.
-SPELT_LEGAL_FORMS = LEGAL_FORMS | {"incorporated"}
-
-
-def spelling_core(name: str) -> tuple[str, bool]:
-    """What is left of a name's spelling once the spaces between its words, "&" for "and", a handle's "@", a web
-    domain and (after another word) legal forms are taken out: "Bureau of Land & Water" = "Bureau of Land and
-    Water", "LedgerWatch" = "Ledger Watch", "Wal-Mart" = "Walmart", "TickerWatch.com" = "TickerWatch", "Acme,
-    Inc." = "Acme Incorporated" = "Acme Co."; and whether legal forms were all that followed its first word (such
-    a name is compared only with others of that shape: "Acme Co" is not, on spelling alone, the "Acme" of a story)."""
-    words = fold_words(DOMAIN.sub("", HANDLE.sub("", name)).replace("&", " and "))
-    several = len(words) > 1
-    while len(words) > 1 and words[-1] in SPELT_LEGAL_FORMS:
-        words.pop()
-    return "".join(words), several and len(words) == 1
 
 
 def _legal_form_variants(rows: list[tuple]) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Store quotes: one row per quote, with the article's source for faceting and the speaker linked to
 the entities table when the entities store has that speaker."""
+from ..extract.names import entity_id  # every canonical name of a type has one stable id
 from .rows import replace_article_rows
-from .entities import entity_id  # every canonical name of a type has one stable id
 
 # Keys of an extracted quote row that are stored as they are (the `extract` contract plus the
 # speaker as written and the role).
