@@ -56,7 +56,7 @@ from functools import lru_cache
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
                     is_given_name, medium_words, name_words, offence_words, programme_words, religions, roles,
-                    site_kind, thing_nouns, unit_words)
+                    site_kind, thing_nouns, unit_words, WRITTEN_LEGAL_FORM)
 from .gazetteer import get_gazetteer, name_key
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import common_word_town, demonyms, institution_words
@@ -548,7 +548,7 @@ def _after_head_noun(doc, text: str, m: Mention) -> Mention:
 # A firm named by a run of names: "Merrill Lynch, Pierce, Fenner and Smith Inc", "Rothschild, Unterberg, Towbin Inc",
 # "Walker-Gooderham and Worts Ltd". The first name has up to three words, each later one a single (perhaps
 # hyphenated) word after ", " or a final "and" / "&"; a company's ending closes the run. No word is a legal form.
-FIRM_WORD = r"(?!(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)[A-Z][\w'.]*(?:-[A-Z][\w'.]*)*"
+FIRM_WORD = rf"(?!{WRITTEN_LEGAL_FORM}\b)[A-Z][\w'.]*(?:-[A-Z][\w'.]*)*"
 FIRM_NAME = re.compile(rf"(?<![\w.'’-])(?P<first>{FIRM_WORD}(?:\s+{FIRM_WORD}){{0,2}})"
                        rf"(?:,\s+{FIRM_WORD})*(?:,\s+{FIRM_WORD}|,?\s+(?:and|&)\s+{FIRM_WORD})"
                        rf"(?P<ending>{COMPANY_AFTER.pattern}(?:\s+(?:Inc|Corp|Ltd|Plc|PLC)\b)?)")

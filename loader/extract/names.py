@@ -27,8 +27,11 @@ LEGAL_FORMS = {"co", "corp", "corporation", "inc", "ltd", "limited", "plc", "llc
                "spa", "gmbh", "bhd", "berhad", "pty"}
 # Words a partnership's name adds after "and" before its legal form: "Alex Smith and Sons Inc", "Lane and Partners".
 PARTNER_WORDS = {"sons", "son", "brothers", "bros", "partners", "associates"}
+# A legal form as wire copy writes it after a company's name ("Inc", "Corp", "Co", "Ltd", "Plc"): a pattern, the one
+# home of this spelling for every pattern of a company's name (mentions.FIRM_WORD, quotes' WRITTEN_COMPANY).
+WRITTEN_LEGAL_FORM = r"(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)"
 # A company's ending after a name: "J.P. Morgan and Co", "Lazard Freres & Co Inc", "Halvor, Inc".
-COMPANY_AFTER = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+Co\b|(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
+COMPANY_AFTER = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+Co\b|" + WRITTEN_LEGAL_FORM + r"\b)")
 # "People s Security": the apostrophe was lost on the way in; a clean spelling is preferred for display.
 STRIPPED_POSSESSIVE = re.compile(r"\w s\b")
 POSSESSIVE_S = re.compile(r"(\w)(?:[’'`]| )s\b")  # "People’s", "People's" and "People s" → "Peoples"

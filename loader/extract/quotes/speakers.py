@@ -39,7 +39,7 @@ from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span, subject_of
 from ..gazetteer import get_gazetteer
 from ..toponyms import demonyms
-from ..names import COMPANY_AFTER, LEGAL_FORMS, SURNAME_PARTICLES, alias_for, fold_words, roles
+from ..names import COMPANY_AFTER, LEGAL_FORMS, SURNAME_PARTICLES, WRITTEN_LEGAL_FORM, alias_for, fold_words, roles
 from .lexicon import addressee_verbs, cue_phrase, speaker_words
 from .untagged import broken, damaged_kind, damaged_words, is_given_name, lexicon_word, lost_capital, name_shaped, \
     own_words
@@ -168,7 +168,7 @@ OFFICES = {"diplomat": "diplomatic_offices", "lawmaker": "legislative_offices"}
 UNNAMED_DETERMINERS = ("a", "an", "another", "some")
 # A company's name as wire copy writes it: in angle brackets, or capitalised words ending in a legal form.
 WRITTEN_COMPANY = re.compile(r"<(?P<marked>[^<>]{2,60})>"
-                             r"|(?P<name>(?:[A-Z][\w&'-]*\s+){1,4}(?:Inc|Corp|Co|Ltd|Plc|PLC|Bhd)\b)")
+                             r"|(?P<name>(?:[A-Z][\w&'-]*\s+){1,4}" + WRITTEN_LEGAL_FORM + r"\b)")
 # A ticker in wire marks: "<HNSN.L>", "<plen>".
 WIRE_TICKER = re.compile(r"<[A-Za-z]{2,6}(?:\.[A-Z]{1,2})?>")
 # Wire headlines mark the company they are about with its ticker: "ACME MINES <ACMM> 4TH QTR NET".
