@@ -134,7 +134,8 @@ def alias_for(name: str, kind: str | None, article_keys: set | frozenset = froze
 def is_country_prefix(word: str) -> bool:
     """ "U.S.", "UK", "EC": a word the alias table expands at the start of a name into a country or union."""
     _, prefixes = _alias_tables()
-    return any(variant == fold_words(word) for variant, _ in prefixes)
+    folded = fold_words(word)  # once, not once per prefix: merge_short_forms asks this of every word of every name
+    return any(variant == folded for variant, _ in prefixes)
 
 
 def contextual_alias(name: str) -> tuple[str, str] | None:
