@@ -77,12 +77,18 @@ def is_given_name(word: str) -> bool:
 
 
 def fold_words(name: str) -> list[str]:
-    """Lower-case ASCII-folded words, with dots, hyphens and apostrophes taken out."""
+    """Lower-case ASCII-folded words, with dots, hyphens and apostrophes taken out (a new list: callers may change
+    it)."""
+    return list(_folded_words(name))
+
+
+@lru_cache(maxsize=65536)  # the finishers fold each entity's name many times (merge_short_forms: 86,470 calls)
+def _folded_words(name: str) -> tuple[str, ...]:
     text = strip_accents(name).lower()
     text = POSSESSIVE_S.sub(r"\1s", text)
     text = NOT_WORD.sub(" ", text.replace(".", ""))
     words = text.split()
-    return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
+    return tuple(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 
 @lru_cache(maxsize=1)
