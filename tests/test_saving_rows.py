@@ -35,3 +35,19 @@ def test_save_place_inserts_then_updates_and_keeps_the_article_count(tmp_path):
     save_place(db, {**place, "population": 1000000, "admin1": None})
     assert db.execute("select id, name, admin1, population, article_count from places").fetchall() == [
         (3617763, "Managua", None, 1000000, 7)]
+
+
+def test_once_per_pass_reads_once_in_a_finisher_pass_and_afresh_after_it():
+    from loader.store.rows import finisher_pass, once_per_pass
+    db = sqlite_utils.Database(memory=True)
+    reads = []
+
+    def read():
+        reads.append(1)
+        return len(reads)
+
+    assert [once_per_pass(db, ("k",), read), once_per_pass(db, ("k",), read)] == [1, 2]  # outside a pass: each time
+    with finisher_pass(db):
+        assert [once_per_pass(db, ("k",), read), once_per_pass(db, ("k",), read)] == [3, 3]
+        assert once_per_pass(db, ("other",), read) == 4
+    assert once_per_pass(db, ("k",), read) == 5  # the next pass (the next load) reads afresh

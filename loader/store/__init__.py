@@ -18,7 +18,7 @@ from .lock import LOCK_SUFFIX
 from .places import save_locations
 from .provenance import refresh_provenance
 from .quotes import save_quotes
-from .rows import insert_or_ignore, replace_article_rows  # noqa: F401  (part of the store's interface)
+from .rows import finisher_pass, insert_or_ignore, replace_article_rows  # noqa: F401  (part of the store's interface)
 from .stories import refresh_stories
 from .uses import retype_uses
 
@@ -355,7 +355,7 @@ def start_load(db, arguments: list[str]) -> int:
 
 
 def finish_load(db, load_id: int, counts: dict) -> None:
-    with db.atomic():
+    with db.atomic(), finisher_pass(db):
         for finish in FINISHERS:
             finish(db)
     db["loads"].update(load_id, {"finished_at": now(), **counts})

@@ -63,7 +63,7 @@ from ..extract.toponyms import demonyms, institution_words
 from .firms import firm_decisions
 from .provenance import refresh_group_rows
 from .quotes import speaker_entity_id
-from .rows import chunks, marks, replace_article_rows
+from .rows import chunks, marks, once_per_pass, replace_article_rows
 from .stories import features
 from ..text import squash
 
@@ -1613,12 +1613,13 @@ def _names_of_one_place(rows: list[tuple], context: "ArticleContext | None") -> 
     return targets
 
 
-def places_by_spelling(db):
+def places_by_spelling(db) -> list[tuple[str, list[str]]]:
     """(a name as the articles write it, the ids of the places the places stage resolves it to) for every resolved
-    name: SQL lists each spelling's places once (one pass over the locations)."""
-    for text, places in db.execute("select text, group_concat(distinct place_id) from locations where place_id is "
-                                   "not null group by text"):
-        yield text, places.split(",")
+    name: SQL lists each spelling's places once (one pass over the locations, once per finisher pass: no finisher
+    writes a location)."""
+    return once_per_pass(db, ("places_by_spelling",), lambda: [
+        (text, places.split(",")) for text, places in db.execute(
+            "select text, group_concat(distinct place_id) from locations where place_id is not null group by text")])
 
 
 def _state_form_of(name: str, other: str) -> bool:

@@ -24,7 +24,7 @@ from ..extract.mentions import (CHANGE_VERBS, FIRM_OWNED, FIRM_OWNERS, FIRM_STAF
                                  PRICE_WORD, RATING_VERBS, STAFF_LINKS, TARGET_OWNERS, TARGET_WORDS)
 from ..extract.names import (LEGAL_FORMS, PERSON, described_as, entity_id, entity_key, fold_words, is_given_name,
                              roles, spelling_core)
-from .rows import chunks, marks
+from .rows import chunks, marks, once_per_pass
 
 # An organisation row needs this many articles of its own (typed so by a firm cue) for a person row to join it.
 FIRM_MIN_ARTICLES = 1
@@ -128,7 +128,18 @@ def _firm_word(name: str) -> bool:
 
 def _cued_in(db, mentions: dict, wanted: float) -> bool:
     """Whether at least `wanted` of the articles (article → mentions) write a firm's cue at one of those mentions;
-    reading stops once the answer is known (most rows of people have none: they stop when too few are left)."""
+    reading stops once the answer is known (most rows of people have none: they stop when too few are left). Read
+    once per finisher pass (merge_short_forms and type_firms ask it of the same mentions): no finisher writes a body
+    or a mention's span."""
+    return once_per_pass(db, ("cued_in", _frozen(mentions), wanted), lambda: _cued_in_bodies(db, mentions, wanted))
+
+
+def _frozen(mentions: dict) -> frozenset:
+    """article → mentions, as a key: neither the order of the articles nor of their mentions changes an answer."""
+    return frozenset((article, frozenset(found)) for article, found in mentions.items())
+
+
+def _cued_in_bodies(db, mentions: dict, wanted: float) -> bool:
     found = 0
     for left, (_, cued) in enumerate(_cued_articles(db, mentions), 1):
         found += cued
@@ -160,6 +171,12 @@ def _shown_as_a_person(db, name: str, ids: set, people: dict) -> bool:
         return True
     if _quoted_as_person(db, name, ids):
         return True
+    return once_per_pass(db, ("shown_in_bodies", name, _frozen(people)), lambda: _shown_in_bodies(db, name, people))
+
+
+def _shown_in_bodies(db, name: str, people: dict) -> bool:
+    """Whether an article's body shows the name as a person's: its given name alone, or one of its mentions (article →
+    mentions) with an honorific, an age or "he"/"she" (_shown_as_person)."""
     given = fold_words(name)[0] if is_given_name(name) else None
     for chunk in chunks(sorted(people)):
         for article_id, body in db.execute(f"select id, body from articles where id in ({marks(chunk)})", chunk):

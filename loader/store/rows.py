@@ -1,4 +1,6 @@
 """Small SQL helpers shared by the save_* modules of the store (one home, imported by each)."""
+from contextlib import contextmanager
+
 from sqlite_utils.db import jsonify_if_needed
 
 SQL_CHUNK = 500  # ids per "in (...)" query, under SQLite's variable limit
@@ -47,3 +49,25 @@ def _same_as_stored(db, table: str, article_id: str, rows: list[dict]) -> bool:
     columns = ", ".join(f"[{name}]" for name in rows[0])
     stored = db.execute(f"select {columns} from [{table}] where article_id = ? order by id", [article_id])
     return [tuple(row) for row in stored] == [tuple(row.values()) for row in rows]
+
+
+@contextmanager
+def finisher_pass(db):
+    """One pass of the FINISHERS (store.finish_load): what several of them read and none of them writes (the
+    locations, article bodies, mentions' spans and types) is read once in the pass (`once_per_pass`), and forgotten
+    when it ends, so that the next load reads it afresh."""
+    db.pass_memo = {}
+    try:
+        yield
+    finally:
+        del db.pass_memo
+
+
+def once_per_pass(db, key: tuple, compute):
+    """compute(), remembered under `key` for the rest of the finisher pass (outside one, computed every time)."""
+    memo = getattr(db, "pass_memo", None)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
