@@ -12,6 +12,8 @@ stays, so the story's own sentence is never cut.
 """
 import re
 
+from ..datafiles import data_kinds
+
 WORD = re.compile(r"\S+")
 
 # A link to another story set inside the text: "READ MORE: <its headline>", "RELATED:", "WATCH:", "IN PICTURES:".
@@ -28,23 +30,9 @@ MIN_HEADLINE_WORDS = 3
 # A full stop that ends no sentence: initials ("U.S.", "J.") and titles ("Mr.").
 ABBREVIATION = re.compile(r"(?:^|\.)[A-Z]\.$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep)\.$")
 TITLE_CASE_WORDS = 5  # capitalised words in a row that are more than a name
-# Words that open a sentence but rarely a headline's second half: the story's text starts again at one of them.
-OPENERS = frozenset({
-    "The", "A", "An", "He", "She", "It", "They", "We", "You", "His", "Her", "Its", "Their", "Our", "This",
-    "That", "These", "Those", "There", "But", "And", "Yet", "So", "According", "Last", "Earlier", "Later",
-    "Meanwhile", "However", "While", "When", "Since", "Some", "Many", "Several", "Most", "Other", "Others",
-    "Despite", "Speaking", "During", "If", "Such", "Also", "Among", "One", "Two", "Three", "In", "On", "At",
-    "After", "Before", "For", "As", "Under", "Now", "Still", "Both", "Each", "Critics", "Officials", "To",
-    "Throughout", "Through", "Without", "Although", "Because", "Once", "Until", "Unlike", "Another"})
-# Words a headline does not end on, so a capital after them is still the headline's ("… in Avdiivka").
-SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "as",
-                   "into", "over", "against", "about", "between", "near", "after", "under", "vs", "v", "is", "are",
-                   "across", "amid", "within", "toward", "towards", "around", "during", "through", "without",
-                   "behind", "beyond", "inside", "outside", "since", "until", "upon", "onto", "than",
-                   "its", "his", "her", "their", "our", "your", "my", "new", "s", "says", "say"})
-# The words a headline in title case leaves in lower case.
-TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
-                         "as", "into", "over", "vs", "v", "is", "are", "but", "nor", "via", "off", "up"})
+# Words that open a sentence but rarely a headline's second half (the story's text starts again at one of them), words
+# a headline does not end on, and the words a headline in title case leaves in lower case (loader/data).
+OPENERS, SMALL, TITLE_SMALL = (data_kinds("headline_words.tsv")[kind] for kind in ("opener", "small", "title_small"))
 
 
 def related_links(text: str) -> list[tuple[int, int]]:
