@@ -56,7 +56,7 @@ from functools import lru_cache
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
                     is_given_name, medium_words, name_words, offence_words, programme_words, religions, roles,
-                    site_kind, thing_nouns, unit_words, WRITTEN_LEGAL_FORM)
+                    site_kind, thing_nouns, title_word, unit_words, WRITTEN_LEGAL_FORM)
 from .gazetteer import get_gazetteer, name_key
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import common_word_town, demonyms, institution_words
@@ -1723,7 +1723,7 @@ def _after_titles(doc, first: int, last: int) -> int:
 
 
 def _is_title(token) -> bool:
-    return _title_word(token.lower_) or token.text in TITLE_ACRONYMS
+    return title_word(token.lower_) or token.text in TITLE_ACRONYMS
 
 
 def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
@@ -2599,7 +2599,7 @@ def _full_name_in_a_longer_name(m: Mention, mentions: list[Mention]) -> str | No
                 or "&" in words:
             continue
         before, name = words[-2], " ".join(words[-2:])
-        if before.isalpha() and before[:1].isupper() and not before.isupper() and not _title_word(before) \
+        if before.isalpha() and before[:1].isupper() and not before.isupper() and not title_word(before) \
                 and not _place_name(name) and (len(words) > 2 or m.role):
             found.add(name)
     return found.pop() if len(found) == 1 else None
@@ -2608,13 +2608,6 @@ def _full_name_in_a_longer_name(m: Mention, mentions: list[Mention]) -> str | No
 def _place_name(name: str) -> bool:
     gazetteer = get_gazetteer()
     return any(gazetteer.is_main_name(place, name) for place in gazetteer.candidates(name))
-
-
-def _title_word(word: str) -> bool:
-    """A title, an honorific or a portfolio word (roles.json), as _is_title reads a token."""
-    table = roles()
-    word = word.lower().rstrip(".")
-    return word in table["titles"] or word in table["honorifics"] or word in table["portfolios"]
 
 
 def _nearest_full_name(m: Mention, word: str, full: list[Mention], headline: str = "") -> Mention | None:

@@ -52,6 +52,13 @@ def roles() -> dict:
     return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
 
 
+def title_word(word: str) -> bool:
+    """A title, an honorific or a portfolio word (roles.json): "President", "Mr.", "Defence"."""
+    table = roles()
+    word = word.lower().rstrip(".")
+    return word in table["titles"] or word in table["honorifics"] or word in table["portfolios"]
+
+
 @lru_cache(maxsize=1)
 def given_name_classes() -> dict[str, tuple[str, bool]]:
     """word → (class representative, whether the word is a formal spelling rather than a nickname)."""

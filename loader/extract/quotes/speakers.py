@@ -39,7 +39,8 @@ from .antecedents import Antecedents, gendered_words
 from .clauses import relative_antecedent, speaker_span, subject_of
 from ..gazetteer import get_gazetteer
 from ..toponyms import demonyms
-from ..names import COMPANY_AFTER, LEGAL_FORMS, SURNAME_PARTICLES, WRITTEN_LEGAL_FORM, alias_for, fold_words, roles
+from ..names import (COMPANY_AFTER, LEGAL_FORMS, SURNAME_PARTICLES, WRITTEN_LEGAL_FORM, alias_for, fold_words, roles,
+                     title_word)
 from .lexicon import addressee_verbs, cue_phrase, speaker_words
 from .untagged import broken, damaged_kind, damaged_words, is_given_name, lexicon_word, lost_capital, name_shaped, \
     own_words
@@ -1789,9 +1790,7 @@ def _aged(head) -> bool:
 
 
 def _is_title_word(token) -> bool:
-    table = roles()
-    word = token.lower_.rstrip(".")
-    return word in table["titles"] or word in table["portfolios"] or word in table["honorifics"]
+    return title_word(token.lower_)
 
 
 def _in_capitals(head) -> str | None:
