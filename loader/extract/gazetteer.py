@@ -31,12 +31,16 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 EXTRA_FILE = DATA / "places_extra.tsv"
 ADMIN_POINTS_FILE = DATA / "geonames_admin_points.tsv"
 DIVISION_WORDS_FILE = DATA / "division_words.txt"
-INDEX_FORMAT = 4  # bump when the index layout or the build rules change
+INDEX_FORMAT = 5  # bump when the index layout or the build rules change
 MMAP_BYTES = 256 * 1024 * 1024  # the whole index file (~90 MB) fits
 CACHED_KEYS = 50_000  # name lookups remembered per process
 ALTERNATE_NAME_MIN_POPULATION = 15_000
 SHORT_KEY = 3  # keys this short ("us", "ky") only match upper-case or dotted text ("US", "Ky.")
 WORD_ABBREVIATIONS = {"saint": "st", "mount": "mt", "fort": "ft"}
+# Countries whose states' postal abbreviations are their ISO 3166-2 codes ("TX" of "US-TX", "ON" of "CA-ON"): the
+# index knows each such state also by its full code ("US-TX"), a name no text writes, so that "Austin, TX" can be
+# looked up as the state without "TX" becoming a name of its own (`postal_states`).
+POSTAL_COUNTRIES = ("US", "CA", "AU")
 
 
 class Place(NamedTuple):
@@ -116,6 +120,13 @@ class Gazetteer:
         rows = self.conn.execute(f"select {PLACE_COLUMNS} from names join places on places.id = names.place_id "
                                  "where names.key = ? order by names.rank", (key,))
         return tuple(Place(*row) for row in rows)
+
+    def postal_states(self, code: str) -> list[Place]:
+        """The states a postal abbreviation in capitals ("TX", "ON", "WA") stands for (POSTAL_COUNTRIES)."""
+        if not re.fullmatch(r"[A-Z]{2,3}", code):
+            return []
+        return [place for country in POSTAL_COUNTRIES for place in self.candidates(f"{country}-{code}")
+                if place.feature_code == "ADM1" and place.country_code == country]
 
     def is_main_name(self, place: Place, surface: str) -> bool:
         """The place's own name, or the hand-kept alias for it ("U.S.", "New York")."""
@@ -324,6 +335,8 @@ def _add_divisions(builder, divisions, countries, sums) -> None:
         if row[1]:
             builder.codes[row[1]] = place_id
         _add_division_names(builder, row, place_id)
+        if level == "1" and row[1].startswith(tuple(f"{country}-" for country in POSTAL_COUNTRIES)):
+            builder.add_name(row[1], place_id)  # "US-TX": postal_states' key
 
 
 def _add_division_names(builder, row, place_id: int) -> None:
