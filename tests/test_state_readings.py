@@ -3,6 +3,7 @@ capitals before its state: what the places and mentions stages read them as. Sen
 import pytest
 
 from loader.extract import extract_items
+from loader.extract.names import alias_for, entity_key
 
 
 def read(*texts: str) -> list[tuple[list[tuple], list[tuple]]]:
@@ -70,3 +71,11 @@ def test_a_town_in_capitals_before_its_state_is_a_place_not_an_acronym():
                                  "The SWAT team arrived before noon.")
     assert tampa == [("TAMPA", "Tampa", "PPL", "Florida"), ("Fla.", "Florida", "ADM1", "Florida")]
     assert swat == []
+
+
+def test_two_capitals_take_an_alias_only_from_a_variant_written_in_capitals():
+    """AP writes "Va.", "Md.": "VA" (an agency) and "M.D." (a degree) are no state; "US" and "N.Y." still are."""
+    assert alias_for("Va.", "GPE") == "Virginia" and alias_for("VA", "GPE") is None
+    assert alias_for("Md.", "GPE") == "Maryland" and alias_for("M.D.", "GPE") is None
+    assert alias_for("US", "GPE") == "United States" and alias_for("N.Y.", "GPE") == "New York"
+    assert entity_key("VA", "GPE") == "va" and entity_key("Va.", "GPE") == entity_key("Virginia", "GPE")
