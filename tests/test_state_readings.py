@@ -27,9 +27,9 @@ def test_a_state_named_only_as_an_alternate_of_its_city_stays_the_state():
 
 @pytest.mark.slow
 def test_a_teams_city_in_sports_copy_is_the_famous_one_unless_the_article_places_the_small_one():
-    """Two Pennsylvania teams' cities vote for Pennsylvania, where small namesakes of Dallas and Boston lie; in a
-    sports report those are the teams' famous cities. A local story naming the county keeps the small town, and
-    outside sports copy nothing changes."""
+    """Two Pennsylvania teams' cities vote for Pennsylvania, where a small namesake of Dallas lies; in a sports report
+    "Dallas" before a team's nickname is the famous city. A local story naming the county keeps the small town, and
+    outside sports copy, or without a nickname after it ("lost to Boston"), nothing changes."""
     game = ("The Dallas Stars beat the Pittsburgh Penguins 3-2 in overtime, and the Philadelphia Flyers lost to Boston. "
             "The coach praised his goalkeeper, and the league fined a winger.")
     local = ("Dallas police closed the bridge, officials in Luzerne County said. The high school football coach said "
@@ -37,7 +37,7 @@ def test_a_teams_city_in_sports_copy_is_the_famous_one_unless_the_article_places
     plain = "The Dallas Stars beat the Pittsburgh Penguins 3-2 in overtime, and the Philadelphia Flyers lost to Boston."
     (_, sports), (_, county), (_, other) = read(game, local, plain)
     assert sports == [("Dallas", "Dallas", "PPL", "Texas"), ("Pittsburgh", "Pittsburgh", "PPL", "Pennsylvania"),
-                      ("Boston", "Boston", "PPL", "Massachusetts")]
+                      ("Boston", "Boston", "PPL", "Pennsylvania")]
     assert county[0] == ("Dallas", "Dallas", "PPL", "Pennsylvania")
     assert other[0] == ("Dallas", "Dallas", "PPL", "Pennsylvania")  # no sports words: the voting stands
 
@@ -71,6 +71,18 @@ def test_a_town_in_capitals_before_its_state_is_a_place_not_an_acronym():
                                  "The SWAT team arrived before noon.")
     assert tampa == [("TAMPA", "Tampa", "PPL", "Florida"), ("Fla.", "Florida", "ADM1", "Florida")]
     assert swat == []
+
+
+@pytest.mark.slow
+def test_a_states_dotted_abbreviation_sharing_a_key_with_a_citys_means_its_own_place():
+    """"La." is Louisiana and "L.A." Los Angeles (one name key, each its spelling); "Ind." is Indiana, in the
+    mentions' entity too."""
+    (mentions, places), (_, city) = read("He lives in Baton Rouge, La., and works in Gary, Ind., on weekdays.",
+                                         "The band flew from L.A. to Denver on Monday.")
+    assert [m for m in mentions if m[0] in ("La", "Ind")] == [("La", "GPE", "Louisiana"), ("Ind", "GPE", "Indiana")]
+    assert [p for p in places if p[0] in ("La.", "Ind.")] == [("La.", "Louisiana", "ADM1", "Louisiana"),
+                                                              ("Ind.", "Indiana", "ADM1", "Indiana")]
+    assert city[0] == ("L.A.", "Los Angeles", "PPL", "California")
 
 
 def test_two_capitals_take_an_alias_only_from_a_variant_written_in_capitals():

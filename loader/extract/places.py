@@ -50,6 +50,8 @@ NAMESAKE_ALTERNATE_POPULATION = 1_000_000
 # Words after which a name is where something is or goes: "flew to Calais", "a port near Calais".
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|into|near|outside|toward|towards|via)\s+$")
 DIVISION_WORDS = ("state", "State", "STATE", "province", "Province", "oblast", "Oblast", "prefecture", "Prefecture")
+# A team's nickname after its city's name: "Dallas Stars", "Pittsburgh Penguins" (a capitalised plural).
+TEAM_NICKNAME = re.compile(r"[ \t]+[A-Z][a-z]*[a-z]s\b")
 COUNTY_BONUS = 10.0  # "PARIS — The Henry County Commission ...": the namesake in that county, even a small one
 # A second-level division as a local paper names it: "Henry County", "St. Tammany Parish", "Kenai Peninsula Borough".
 COUNTY_PHRASE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,3})(County|Parish|Borough|Census Area)\b")
@@ -273,19 +275,22 @@ class _Resolver:
         return cities[0] if cities else best
 
     def _team_city(self, key: str, best: int, beliefs: dict) -> int:
-        """In a sports report (mentions.sports_article) a town's name is mostly a team's city ("the Dallas Stars beat
-        Pittsburgh", "I'm a Boston fan"): a small town picked because the article's other teams' cities lie in its
-        state yields to a namesake city FAMOUS_RATIO times bigger and of CITY_MIN_POPULATION or more, unless the
-        article itself places the small one: its state or county written after it, its county named, the
-        dateline."""
+        """In a sports report (mentions.sports_article) a town's name written before a team's nickname ("the Dallas
+        Stars beat the Pittsburgh Penguins") is the team's city: a small town picked because the article's other
+        teams' cities lie in its state yields to a namesake city of its country FAMOUS_RATIO times bigger and of
+        CITY_MIN_POPULATION or more, unless the article itself places the small one: its state or county written
+        after it, its county named, the dateline."""
         places, place = self.options[key], self.options[key][best]
         if not self.sports or not place.feature_code.startswith("PPL") or place.id < 0 \
+                or not any(toponym.end is not None and TEAM_NICKNAME.match(self.text, toponym.end)
+                           for toponym in self.groups[key]) \
                 or any(toponym.dateline for toponym in self.groups[key]) \
                 or place.id in self.in_county.get(key, ()) \
                 or any(_within(place, qualifier) for qualifier in self._qualifier_places(key, beliefs)):
             return best
         surface, gazetteer = self.groups[key][0].name, get_gazetteer()
         famous = [index for index, other in enumerate(places) if other.feature_code.startswith("PPL")
+                  and other.country_code == place.country_code
                   and other.population >= max(CITY_MIN_POPULATION, FAMOUS_RATIO * max(place.population, 1))
                   and gazetteer.is_main_name(other, surface)]
         return max(famous, key=lambda index: places[index].population) if famous else best
