@@ -266,20 +266,51 @@ def test_two_towns_round_a_smaller_namesake_and_none_round_the_famous_one_confir
         "k1", "k5"]
 
 
-def test_the_word_state_after_the_name_confirms_a_state_and_a_city_is_not_split_from_its_province(tmp_path):
+def test_the_word_state_after_the_name_confirms_a_state_even_beside_its_namesake_city(tmp_path):
     db = new_archive(tmp_path)
     save(db, "w0", [("Washington", WASHINGTON_DC)])
     save(db, "w1", [("Washington", WASHINGTON_DC)])
     save(db, "w2", [("Washington", WASHINGTON_DC)])
     save(db, "w3", [("Washington", WASHINGTON_STATE)], body="It was sued by Washington state on Monday.")
     save(db, "w4", [("Washington", WASHINGTON_STATE)], body="Officials in Washington said.")
+    save(db, "i0", [("Istanbul", ISTANBUL_CITY)])
     save(db, "i1", [("Istanbul", ISTANBUL_CITY)])
     save(db, "i2", [("Istanbul", ISTANBUL_CITY)])
     save(db, "i3", [("Istanbul", ISTANBUL_PROVINCE)], body="Schools in Istanbul province closed.")
+    save(db, "i4", [("Istanbul", ISTANBUL_PROVINCE)], body="Schools in Istanbul closed.")  # nothing says province
     finish(db)
     assert {name: row[:3] for name, row in rows(db).items()} == {
         "Washington": (4, 4, WASHINGTON_DC[0]), "Washington (state / province)": (1, 1, WASHINGTON_STATE[0]),
-        "Istanbul": (3, 3, None)}
+        "Istanbul": (4, 4, ISTANBUL_CITY[0]), "Istanbul (state / province)": (1, 1, ISTANBUL_PROVINCE[0])}
+
+
+NEW_YORK_CITY = (5128581, "New York City", "PPL", "US", "New York", 8804190)
+NEW_YORK_STATE = (5128638, "New York", "ADM1", "US", "New York", 19274244)
+
+
+def test_a_state_written_only_as_its_abbreviation_is_apart_from_its_namesake_city(tmp_path):
+    """"Albany, N.Y." and a postal code the mentions stage named as the state ("Seattle, WA" → Washington) read the
+    state: a row of its own beside the city's ("New York") or the capital's ("Washington"); an article writing the
+    name in full as the state's reading, with nothing to confirm it, stays with the city."""
+    db = new_archive(tmp_path)
+    for n in range(3):
+        save(db, f"c{n}", [("New York", NEW_YORK_CITY)])
+        save(db, f"w{n}", [("Washington", WASHINGTON_DC)])
+    save(db, "n1", [("N.Y.", NEW_YORK_STATE)], body="Trains run to Albany, N.Y., twice a day.")
+    save(db, "n2", [("New York", NEW_YORK_STATE)], body="Farms near New York went dry.")
+    body = "A lab in Seattle, WA opened."
+    db["articles"].upsert({"id": "s1", "body": body, "dateline": None}, pk="id")
+    start = body.index("WA")
+    store.save_extraction(db, "s1", {"mentions": [
+        {"entity": "Washington", "type": "GPE", "text": "WA", "start": start, "end": start + 2, "sentence": 0}],
+        "locations": [{"text": "WA", "start": start, "end": start + 2, "is_dateline": 0, "score": 1.0,
+                       "geonameid": WASHINGTON_STATE[0], "name": "Washington", "feature_code": "ADM1",
+                       "country_code": "US", "admin1": "Washington", "latitude": 0.0, "longitude": 0.0,
+                       "population": WASHINGTON_STATE[5]}]})
+    finish(db)
+    assert {name: row[:3] for name, row in rows(db).items()} == {
+        "New York": (4, 4, NEW_YORK_CITY[0]), "New York (state / province)": (1, 1, NEW_YORK_STATE[0]),
+        "Washington": (3, 3, WASHINGTON_DC[0]), "Washington (state / province)": (1, 1, WASHINGTON_STATE[0])}
 
 
 def test_readings_nothing_confirms_are_no_split(tmp_path):

@@ -54,11 +54,13 @@ def test_a_legal_form_after_capitalised_words_no_name_holds_ends_their_company()
 
 
 def test_a_state_code_after_a_city_is_no_legal_form_and_the_city_stays_a_place():
-    # "CO", "NV" and "SA" are legal forms too ("Acme Co", "Philips NV", "Repsol SA"), but not after a place
+    # "CO", "NV" and "SA" are legal forms too ("Acme Co", "Philips NV", "Repsol SA"), but after a place they are its
+    # state, named as the state
     assert named("The plant is in Denver, CO, near the airport.", "Las Vegas, NV, hosted the show.",
                  "The festival opened in Adelaide, SA, on Friday.") == [
-        [("Denver", "GPE", "Denver")], [("Las Vegas", "GPE", "Las Vegas"), ("NV", "LOC", "NV")],
-        [("Adelaide", "GPE", "Adelaide")]]
+        [("Denver", "GPE", "Denver"), ("CO", "GPE", "Colorado")],
+        [("Las Vegas", "GPE", "Las Vegas"), ("NV", "GPE", "Nevada")],
+        [("Adelaide", "GPE", "Adelaide"), ("SA", "GPE", "South Australia")]]
 
 
 def test_a_country_after_a_companys_legal_form_stays_a_place_but_a_filers_state_joins_its_name():

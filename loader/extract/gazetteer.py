@@ -31,12 +31,17 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 EXTRA_FILE = DATA / "places_extra.tsv"
 ADMIN_POINTS_FILE = DATA / "geonames_admin_points.tsv"
 DIVISION_WORDS_FILE = DATA / "division_words.txt"
-INDEX_FORMAT = 4  # bump when the index layout or the build rules change
+INDEX_FORMAT = 5  # bump when the index layout or the build rules change
 MMAP_BYTES = 256 * 1024 * 1024  # the whole index file (~90 MB) fits
 CACHED_KEYS = 50_000  # name lookups remembered per process
 ALTERNATE_NAME_MIN_POPULATION = 15_000
 SHORT_KEY = 3  # keys this short ("us", "ky") only match upper-case or dotted text ("US", "Ky.")
 WORD_ABBREVIATIONS = {"saint": "st", "mount": "mt", "fort": "ft"}
+SPELLED = "="  # a preferred-table key of an alias written with a dot, by its exact spelling: "=la." (Louisiana)
+# Countries whose states' postal abbreviations are their ISO 3166-2 codes ("TX" of "US-TX", "ON" of "CA-ON"): the
+# index knows each such state also by its full code ("US-TX"), a name no text writes, so that "Austin, TX" can be
+# looked up as the state without "TX" becoming a name of its own (`postal_states`).
+POSTAL_COUNTRIES = ("US", "CA", "AU")
 
 
 class Place(NamedTuple):
@@ -95,8 +100,13 @@ class Gazetteer:
         self.conn.execute(f"pragma mmap_size = {MMAP_BYTES}")
         # name key → the place our hand-kept alias table says the name means
         self.preferred: dict[str, int] = dict(self.conn.execute("select key, place_id from preferred"))
-        # Abbreviations with a dot ("Mass.", "Pa.") mean the state only when written exactly so.
+        # Abbreviations with a dot ("Mass.", "Pa.") mean the state only when written exactly so; two of one key ("L.A.",
+        # "La.") each mean their own place (SPELLED keys of the preferred table).
         self.dotted = _dotted_aliases()
+        self.spelled = {key[len(SPELLED):]: place_id for key, place_id in self.preferred.items()
+                        if key.startswith(SPELLED)}
+        self.dotted_ids = {key: {self.spelled[form] for form in forms if form in self.spelled}
+                           for key, forms in self.dotted.items()}
         self._named = lru_cache(maxsize=CACHED_KEYS)(self._places_named)
 
     def get(self, place_id: int) -> Place | None:
@@ -108,8 +118,9 @@ class Gazetteer:
         if not key or not short_form_allowed(key, surface):
             return []
         places = list(self._named(key))
-        if key in self.dotted and surface.strip().casefold() not in self.dotted[key]:
-            places = [place for place in places if place.id != self.preferred.get(key)]  # "Mass" is not "Mass."
+        if key in self.dotted:  # "Mass" is not "Mass."; "La." is Louisiana, "L.A." Los Angeles
+            own = self.spelled.get(surface.strip().casefold())
+            places = [place for place in places if place.id not in self.dotted_ids[key] or place.id == own]
         return places
 
     def _places_named(self, key: str) -> tuple[Place, ...]:
@@ -117,10 +128,18 @@ class Gazetteer:
                                  "where names.key = ? order by names.rank", (key,))
         return tuple(Place(*row) for row in rows)
 
+    def postal_states(self, code: str) -> list[Place]:
+        """The states a postal abbreviation in capitals ("TX", "ON", "WA") stands for (POSTAL_COUNTRIES)."""
+        if not re.fullmatch(r"[A-Z]{2,3}", code):
+            return []
+        return [place for country in POSTAL_COUNTRIES for place in self.candidates(f"{country}-{code}")
+                if place.feature_code == "ADM1" and place.country_code == country]
+
     def is_main_name(self, place: Place, surface: str) -> bool:
         """The place's own name, or the hand-kept alias for it ("U.S.", "New York")."""
         key = name_key(surface)
-        return name_key(place.name) == key or self.preferred.get(key) == place.id
+        spelled = self.spelled.get(surface.strip().casefold()) if key in self.dotted else None
+        return name_key(place.name) == key or (spelled or self.preferred.get(key)) == place.id
 
 
 def _dotted_aliases() -> dict[str, set[str]]:
@@ -324,6 +343,8 @@ def _add_divisions(builder, divisions, countries, sums) -> None:
         if row[1]:
             builder.codes[row[1]] = place_id
         _add_division_names(builder, row, place_id)
+        if level == "1" and row[1].startswith(tuple(f"{country}-" for country in POSTAL_COUNTRIES)):
+            builder.add_name(row[1], place_id)  # "US-TX": postal_states' key
 
 
 def _add_division_names(builder, row, place_id: int) -> None:
@@ -407,7 +428,11 @@ def _add_extras(builder) -> None:
             if place_id is None:
                 raise ValueError(f"{EXTRA_FILE.name}: unknown place {row['ref']!r} for alias {row['name']!r}")
             builder.add_name(row["name"], place_id)
-            builder.preferred[name_key(row["name"])] = place_id
+            if row["name"].endswith("."):  # "L.A." and "La." share a key: the first keeps it, each its spelling
+                builder.preferred.setdefault(name_key(row["name"]), place_id)
+                builder.preferred[SPELLED + row["name"].casefold()] = place_id
+            else:
+                builder.preferred[name_key(row["name"])] = place_id
 
 
 def _resolve_ref(builder, ref: str) -> int | None:

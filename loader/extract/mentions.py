@@ -59,7 +59,7 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
                     site_kind, thing_nouns, title_word, unit_words, WRITTEN_LEGAL_FORM)
 from .gazetteer import get_gazetteer, name_key
 from .quotes.lexicon import speaker_words, speech_verbs
-from .toponyms import common_word_town, demonyms, institution_words
+from .toponyms import common_word_town, demonyms, institution_words, postal_codes
 from ..datafiles import data_kinds
 from ..text import lower_case_words, squash
 
@@ -161,6 +161,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     _places_no_gazetteer_knows(text, mentions)
     units = [m for m in units if not _unit_of_a_person_or_title(doc, m)]
     mentions += _referring_back(generic, mentions) + _referring_back(units, [m for m in mentions if _a_body(m)])
+    mentions = _postal_states(doc, text, mentions)
     sentence_starts = [sentence.start for sentence in doc.sents]
     return {"mentions": [_row(m, sentence_starts) for m in sorted(mentions, key=lambda m: m.start)]}
 
@@ -504,6 +505,22 @@ def _country_code(code: str) -> bool:
     place_id = gazetteer.preferred.get(name_key(code))
     place = gazetteer.get(place_id) if place_id is not None else None
     return place is not None and place.feature_code != "ADM1"
+
+
+def _postal_states(doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """A state's postal abbreviation after a place and a comma ("Chicago, IL", "Denver, CO"; toponyms.postal_codes:
+    a namesake of the place lies in that state) is a mention of that state, named as the state ("Illinois"), whether
+    the model tagged it as an organisation ("IL"), dropped it as a legal form ("CO") or left it untagged."""
+    by_span = {(m.start, m.end): m for m in mentions}
+    added: list[Mention] = []
+    for start, end, state in postal_codes(doc, get_gazetteer()):
+        code = by_span.get((start, end))
+        if code is None and not any(o.start < end and start < o.end for o in mentions + added):
+            code = _span_mention(doc, start, end, "GPE")
+            added += [code] if code is not None else []
+        if code is not None:
+            code.type, code.entity, code.role, code.used_as = "GPE", state.name, None, None
+    return mentions + added
 
 
 def _common_words_taken_for_towns(doc, text: str, mentions: list[Mention], item: dict) -> list[Mention]:
@@ -2131,7 +2148,7 @@ def _teams_taken_for_people(doc, mentions: list[Mention]) -> None:
     a surname ("Austin Rivers" ... "Rivers said"), a family ("the Smiths' home", or where the article names a "John
     Smith"), a nationality ("the Kurds"). Without a sports article nothing changes: "the Beatles played", "Bali
     Sharks" (a charity), "George Soros" (George is a town too)."""
-    if not _sports_article(doc.text):
+    if not sports_article(doc.text):
         return
     people = [m for m in mentions if m.type == PERSON]
     names = {m.text for m in people if _team_shaped(m) and not _team_of_a_person(m, people)}
@@ -2141,7 +2158,7 @@ def _teams_taken_for_people(doc, mentions: list[Mention]) -> None:
             m.type, m.entity = "ORG", (m.entity if m.entity in teams else m.text)
 
 
-def _sports_article(text: str) -> bool:
+def sports_article(text: str) -> bool:
     """Whether the text writes SPORTS_ARTICLE_MIN of the SPORTS_TERMS or more, in lower case ("coaches" counts)."""
     words = set(LOWER_WORD.findall(text))
     found = {word for word in SPORTS_TERMS if word in words or word + "s" in words or word + "es" in words}

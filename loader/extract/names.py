@@ -116,6 +116,21 @@ def _alias_tables() -> tuple[dict, list]:
     return by_key, prefixes
 
 
+def _two_capitals(name: str) -> bool:
+    letters = name.replace(".", "").replace(" ", "")
+    return len(letters) == 2 and letters.isupper()
+
+
+@lru_cache(maxsize=1)
+def _capital_variants() -> frozenset:
+    """The keys of the alias variants written in capitals ("US", "U.N.", "N.Y."): a name of two capitals matches only
+    these (the mentions stage reads a state's postal code after a town: "Austin, TX")."""
+    _, prefixes = _alias_tables()
+    rows = [line.split("\t") for line in data_lines("entity_aliases.tsv")][1:]
+    return frozenset(_base_key(variant, "ORG", prefixes) for row in rows for variant in [row[0], *row[4].split("|")]
+                     if variant.replace(".", "").replace(" ", "").isupper())
+
+
 def _expand_prefix(words: list[str], prefixes: list) -> list[str]:
     for variant, target in prefixes:
         if words[:len(variant)] == variant:
@@ -138,7 +153,10 @@ def alias_for(name: str, kind: str | None, article_keys: set | frozenset = froze
     if kind == PERSON:
         return None
     by_key, prefixes = _alias_tables()
-    for alias in by_key.get(_base_key(name, kind, prefixes), []):
+    key = _base_key(name, kind, prefixes)
+    if _two_capitals(name) and key not in _capital_variants():
+        return None  # "VA", "MD", "M.D.": no AP abbreviation ("Va.", "Md."); a state's code only after a town
+    for alias in by_key.get(key, []):
         if (kind is None or kind in alias.types) and (alias.context is None or alias.context in article_keys):
             return alias.canonical
     return None

@@ -21,7 +21,7 @@ import re
 
 from ..geometry import distance_km
 from .gazetteer import Place, get_gazetteer, name_key
-from .mentions import CITY_MIN_POPULATION
+from .mentions import CITY_MIN_POPULATION, sports_article
 from .place_ranker import NEAR_LIMITS_KM, Model, feature_class, get_model, softmax
 from .toponyms import Toponym, recognise
 
@@ -44,9 +44,14 @@ QUALIFIER_GAP = {",", ", ", " , ", " ("}
 WEAK_SHARE = 0.5  # a pick with less of its name's belief than this is a guess
 FAMOUS_RATIO = 5  # ...that yields to a namesake this many times bigger ("Geneva": Switzerland's, not Illinois')
 NAMESAKE_CITY_SHARE = 0.1  # "New York": a state's namesake city this big (by population) is what the name means
+# ...when the city's own name is the state's ("São Paulo"), or when the name is only an alternate of a city this big
+# ("New York" for New York City; "Oklahoma" stays the state, not Oklahoma City)
+NAMESAKE_ALTERNATE_POPULATION = 1_000_000
 # Words after which a name is where something is or goes: "flew to Calais", "a port near Calais".
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|into|near|outside|toward|towards|via)\s+$")
 DIVISION_WORDS = ("state", "State", "STATE", "province", "Province", "oblast", "Oblast", "prefecture", "Prefecture")
+# A team's nickname after its city's name: "Dallas Stars", "Pittsburgh Penguins" (a capitalised plural).
+TEAM_NICKNAME = re.compile(r"[ \t]+[A-Z][a-z]*[a-z]s\b")
 COUNTY_BONUS = 10.0  # "PARIS — The Henry County Commission ...": the namesake in that county, even a small one
 # A second-level division as a local paper names it: "Henry County", "St. Tammany Parish", "Kenai Peninsula Borough".
 COUNTY_PHRASE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,3})(County|Parish|Borough|Census Area)\b")
@@ -175,6 +180,7 @@ class _Resolver:
         self.in_county = self._county_readings()
         self.scores = {key: [prior(place, groups[key][0].name) for place in places]
                        for key, places in self.options.items()}
+        self.sports = sports_article(text)
 
     def _county_readings(self) -> dict[str, set[int]]:
         """name key → the ids of its candidates whose county the article names (a county name many states share
@@ -201,11 +207,12 @@ class _Resolver:
             if model is None:
                 best = self._prominent_reading(key, _argmax(beliefs[key]), beliefs)
                 if best is not None:
-                    chosen[key] = (places[self._namesake_city(key, best)], round(beliefs[key][best], 3))
+                    chosen[key] = (places[self._team_city(key, self._namesake_city(key, best), beliefs)],
+                                   round(beliefs[key][best], 3))
                 continue
             best, trust = self.decide(key, model, beliefs)
             if trust >= model.threshold or places[best].id < 0:  # our own table's places are exempt
-                chosen[key] = (places[self._namesake_city(key, best)], round(trust, 3))
+                chosen[key] = (places[self._team_city(key, self._namesake_city(key, best), beliefs)], round(trust, 3))
         return {key: choice for key, choice in chosen.items()
                 if (self.weights[key] or self._supported(key, choice[0], beliefs))
                 and (not self._town_guess(key) or self._town_backed(key, *choice, beliefs))}
@@ -254,15 +261,39 @@ class _Resolver:
 
     def _namesake_city(self, key: str, best: int) -> int:
         """A state named like its own big city ("New York", "São Paulo") means the city, unless the text
-        names the division ("New York state")."""
+        names the division ("New York state"). A city the name is only an alternate of means it only when it is a
+        city of NAMESAKE_ALTERNATE_POPULATION or more: "Oklahoma" is the state, not Oklahoma City."""
         places, division = self.options[key], self.options[key][best]
         if division.feature_code != "ADM1" or any(
                 self.text[toponym.end:toponym.end + 12].lstrip().startswith(DIVISION_WORDS)
                 for toponym in self.groups[key] if toponym.end is not None):
             return best
+        surface, gazetteer = self.groups[key][0].name, get_gazetteer()
         cities = [index for index, place in enumerate(places) if place.feature_code.startswith("PPL")
-                  and place.admin1_id == division.id and place.population >= NAMESAKE_CITY_SHARE * division.population]
+                  and place.admin1_id == division.id and place.population >= NAMESAKE_CITY_SHARE * division.population
+                  and (place.population >= NAMESAKE_ALTERNATE_POPULATION or gazetteer.is_main_name(place, surface))]
         return cities[0] if cities else best
+
+    def _team_city(self, key: str, best: int, beliefs: dict) -> int:
+        """In a sports report (mentions.sports_article) a town's name written before a team's nickname ("the Dallas
+        Stars beat the Pittsburgh Penguins") is the team's city: a small town picked because the article's other
+        teams' cities lie in its state yields to a namesake city of its country FAMOUS_RATIO times bigger and of
+        CITY_MIN_POPULATION or more, unless the article itself places the small one: its state or county written
+        after it, its county named, the dateline."""
+        places, place = self.options[key], self.options[key][best]
+        if not self.sports or not place.feature_code.startswith("PPL") or place.id < 0 \
+                or not any(toponym.end is not None and TEAM_NICKNAME.match(self.text, toponym.end)
+                           for toponym in self.groups[key]) \
+                or any(toponym.dateline for toponym in self.groups[key]) \
+                or place.id in self.in_county.get(key, ()) \
+                or any(_within(place, qualifier) for qualifier in self._qualifier_places(key, beliefs)):
+            return best
+        surface, gazetteer = self.groups[key][0].name, get_gazetteer()
+        famous = [index for index, other in enumerate(places) if other.feature_code.startswith("PPL")
+                  and other.country_code == place.country_code
+                  and other.population >= max(CITY_MIN_POPULATION, FAMOUS_RATIO * max(place.population, 1))
+                  and gazetteer.is_main_name(other, surface)]
+        return max(famous, key=lambda index: places[index].population) if famous else best
 
     def decide(self, key: str, model: Model, beliefs: dict) -> tuple[int, float]:
         """The model's pick among a name's candidates and its trust in it."""

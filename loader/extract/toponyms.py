@@ -81,6 +81,7 @@ def recognise(doc, mentions: list[dict], gazetteer: Gazetteer) -> list[Toponym]:
     for toponym in _scan(doc, text, gazetteer, found, blocked):
         found.append(toponym)
     found.extend(toponym for toponym in _adjectival(doc, gazetteer) if not _overlaps(toponym, found))
+    found.extend(toponym for toponym in _postal_codes(doc, gazetteer) if not _overlaps(toponym, found))
     names = _person_names(doc)
     return sorted(toponym for toponym in found if not (toponym.weak and toponym.text in names))
 
@@ -100,6 +101,40 @@ def _adjectival(doc, gazetteer: Gazetteer):
                 and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN")
                 and gazetteer.candidates(place)):
             yield Toponym(ent.start_char, ent.end_char, ent.text, adjectival=True, lookup=place)
+
+
+# A state's postal abbreviation after a place and a comma: "Austin, TX", "Chicago, IL 60601", "Toronto, ON.".
+POSTAL_AFTER = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w.'’-]*),[ \t]*([A-Z]{2,3})(?![\w'’-]|\.\w)")
+
+
+def postal_codes(doc, gazetteer: Gazetteer) -> list[tuple[int, int, Place]]:
+    """(start, end, state) of each state's postal abbreviation written right after a place's name and a comma
+    ("Austin, TX": Texas; "... Release Chicago, IL"), where a namesake of that place (its last one to three words)
+    lies in the state (of two states, the one of the bigger namesake: "Perth, WA") and no person's name ends there
+    ("Jane Roe, MD" is a degree). Alone, "TX" or "CA" is no place here (nor "IN", "OR", "ME"); after a place the
+    state qualifies it, as "Tex." does."""
+    text = doc.text
+    people = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
+    found = []
+    for match in POSTAL_AFTER.finditer(text):
+        states = gazetteer.postal_states(match.group(2))
+        if not states or any(start < match.end(1) <= end for start, end in people):
+            continue
+        words = match.group(1).split()
+        names = [" ".join(words[-count:]) for count in range(len(words), 0, -1)]
+        fitting = [(place.population, state) for state in states for name in names
+                   for place in gazetteer.candidates(name) if place.admin1_id == state.id or place.id == state.id]
+        if fitting:  # where two states' namesakes fit ("Perth, WA"), the state of the bigger one
+            found.append((match.start(2), match.end(2), max(fitting, key=lambda pair: pair[0])[1]))
+    return found
+
+
+def _postal_codes(doc, gazetteer: Gazetteer):
+    """Toponyms of the states postal abbreviations stand for after a place ("Chicago, IL"), looked up by the
+    state's full code ("US-IL": gazetteer.postal_states) so the two capitals never become a name of their own."""
+    for start, end, place in postal_codes(doc, gazetteer):
+        code = doc.text[start:end]
+        yield Toponym(start, end, code, lookup=f"{place.country_code}-{code}")
 
 
 def _town_guess(toponym: Toponym, label: str, people: list[tuple[int, int]]) -> Toponym:
@@ -298,7 +333,8 @@ def _implausible(text: str, start: int, end: int, candidates: list[Place], gazet
                  with_article: bool) -> bool:
     """Readings that are words, not places: "the Valley", "the Gulf" (a common noun after "the", unless
     the place's own name has it: "The Bronx"); "SWAT", "NICE" (an acronym that is no country's or state's
-    abbreviation); "St. Patrick's Day", "St. Michael's Hospital" (a saint, not a town)."""
+    abbreviation, unless the state of a namesake follows it: "TAMPA, Fla."); "St. Patrick's Day", "St. Michael's
+    Hospital" (a saint, not a town)."""
     surface = text[start:end]
     strong = [place for place in candidates if place.id < 0 or place.feature_code in PROMINENT_CODES
               or gazetteer.is_main_name(place, "The " + surface)]
@@ -307,10 +343,17 @@ def _implausible(text: str, start: int, end: int, candidates: list[Place], gazet
     if surface.isupper() and len(surface.replace(".", "")) <= 5 and not any(
             place.id < 0 or place.feature_code in PROMINENT_CODES
             or gazetteer.preferred.get(name_key(surface)) == place.id
-            for place in candidates):
+            for place in candidates) and not _state_after(text, end, candidates, gazetteer):
         return True
     saints_day = re.match(r"['’]s\s+[A-Z]", text[end:end + 4])  # "St. Patrick's Day", not "St. Louis's mayor"
     return surface.startswith(("St. ", "St ", "Saint ")) and saints_day is not None
+
+
+def _state_after(text: str, end: int, candidates: list[Place], gazetteer: Gazetteer) -> bool:
+    """Whether the state of one of a name's namesakes is written right after it: "TAMPA, Fla.", "Mobile, Ala."."""
+    qualifier = QUALIFIER_AFTER.match(text, end)
+    states = {place.admin1_id for place in candidates if place.admin1_id}
+    return qualifier is not None and bool(states) and _names_a_place_in(qualifier.group(1), states, gazetteer)
 
 
 def _prominent_inside(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:

@@ -85,9 +85,10 @@ def _readings(db, families: dict) -> dict[str, dict[str, int]]:
     spelling's places once (most of the 1.3 s this takes on 362,593 locations); only the locations of names resolved
     to two places or more are read."""
     by_key = {entity_key(name, SPLIT_TYPE): bare for bare, (name, _) in families.items() if name}
+    abbreviations = _abbreviations(db, families, by_key)
     spellings, places_of = defaultdict(list), defaultdict(set)  # bare → spellings of its name, and their places
     for text, places in places_by_spelling(db):
-        bare = by_key.get(entity_key(text, SPLIT_TYPE))
+        bare = by_key.get(entity_key(text, SPLIT_TYPE)) or abbreviations.get(text)
         if bare is not None:
             spellings[bare].append(text)
             places_of[bare].update(places)
@@ -106,6 +107,22 @@ def _readings(db, families: dict) -> dict[str, dict[str, int]]:
         found[bare] = {article: max(counts, key=lambda p: (counts[p], overall[p], -p))
                        for article, counts in articles.items() if article in own}
     return found
+
+
+ABBREVIATION_CHARS = 5  # "WA", "N.Y.": the longest spelling read as a family's abbreviation
+
+
+def _abbreviations(db, families: dict, by_key: dict) -> dict[str, str]:
+    """spelling → bare id, for the short spellings ("WA" of "Seattle, WA") the mentions stage gave a family's name
+    that are no key of a family's own: a state's postal code named as the state. A spelling two families share is
+    left out."""
+    bare_of = {member: bare for bare, (_, members) in families.items() for member in members}
+    found = defaultdict(set)
+    for text, entity in db.execute("select distinct text, entity_id from mentions where length(text) <= ?",
+                                   [ABBREVIATION_CHARS]):
+        if entity in bare_of and entity_key(text, SPLIT_TYPE) not in by_key:
+            found[text].add(bare_of[entity])
+    return {text: bares.pop() for text, bares in found.items() if len(bares) == 1}
 
 
 def usual_places(db) -> dict[str, int]:
@@ -169,15 +186,18 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main,
     state or a country, two places in it and none in `main`, or two of its peers (`_among_peers`). A town named
     like the state or country `main` is ("England and Wales") takes only what follows the name; one far smaller
     than `main` ("the Paris climate agreement" in an article that names Texas) that and its county or neighbouring
-    towns; a place that holds `main` or lies in it ("Istanbul" the city and the province) is never split from it.
+    towns; a place that holds `main` or lies in it ("Istanbul" the city and the province) is never split from it, unless
+    the article shows a state ("New York state", or the name written only as the state's abbreviation: "Albany,
+    N.Y.", "Seattle, WA"), which is then apart from its namesake city.
     The places the stage read near the name are no evidence by themselves: it read them together."""
+    tails = _tails(db, name, members, article)
+    if place.feature_code == "ADM1" and (any(tail.lstrip().startswith(DIVISION_WORDS) for tail in tails)
+                                         or _only_abbreviated(db, name, members, article)):
+        return True  # "New York state", "Albany, N.Y.": the state, even beside its namesake city
     if main.id in (place.admin1_id, place.admin2_id) or place.id in (main.admin1_id, main.admin2_id):
         return False  # the city and its province of one name ("Istanbul"): one row
     holders = {place.admin1_id, place.admin2_id} - {0, place.id, main.admin1_id, main.admin2_id}
     countries = {place.country_code} - {main.country_code}
-    tails = _tails(db, name, members, article)
-    if place.feature_code == "ADM1" and any(tail.lstrip().startswith(DIVISION_WORDS) for tail in tails):
-        return True
     if any(found.id in holders or (found.feature_code in COUNTRY_CODES and found.country_code in countries)
            for qualifier in _qualifiers(tails) for found in gazetteer.candidates(qualifier)):
         return True
@@ -203,6 +223,14 @@ def _confirms(db, gazetteer, name: str, members: set, article: str, place, main,
     named = Counter(found.id for found in others if found.feature_code == "ADM1").most_common(2)
     return bool(named) and named[0][0] == place.admin1_id != main.admin1_id and (
         len(named) == 1 or named[0][1] > named[1][1])
+
+
+def _only_abbreviated(db, name: str, members: set, article: str) -> bool:
+    """Whether the article writes the name only in abbreviations ("N.Y.", "WA" after a town), which name a state."""
+    ids = sorted(members)
+    texts = {row[0] for row in db.execute(
+        f"select distinct text from mentions where article_id = ? and entity_id in ({marks(ids)})", [article, *ids])}
+    return bool(texts) and all(name_key(text) != name_key(name) and len(text) <= ABBREVIATION_CHARS for text in texts)
 
 
 def _among_neighbours(place, main, located: list[tuple], usual: dict[str, int]) -> bool:
