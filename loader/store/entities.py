@@ -65,14 +65,29 @@ from .rows import chunks, marks, replace_article_rows
 from .stories import features
 from ..text import squash
 
+POSSESSIVE_END = re.compile(r"['’]s?$")  # "Steve King's", "James'"
 MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role", "used_as")
 MAX_ALIASES = 50
 
 
 def entity_id(name: str, type_: str) -> str:
-    """The id of the entity a canonical name of this type belongs to (also for quotes' speakers)."""
+    """The id of the entity a canonical name of this type belongs to (also for quotes' speakers): its key, but a
+    person's given name as written, not folded with its nicknames ("Steve King" and "Stephen King" are two rows, which
+    _given_name_variants joins only on evidence that they are one person; within one article the extract stage has
+    already made them one name)."""
+    key = " ".join(fold_words(name)) if type_ == PERSON else entity_key(name, type_)
+    return _hashed(type_, key)
+
+
+def folded_entity_id(name: str, type_: str) -> str:
+    """The id older archives gave a name: a person's given name folded with its nicknames (the migration
+    split_given_name_variants reads it)."""
+    return _hashed(type_, entity_key(name, type_))
+
+
+def _hashed(type_: str, key: str) -> str:
     kind = PERSON if type_ == PERSON else "OTHER"
-    return hashlib.sha256(f"{kind}\x1f{entity_key(name, type_)}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{kind}\x1f{key}".encode("utf-8")).hexdigest()[:16]
 
 
 def save_mentions(db, article_id: str, rows: list[dict]) -> list[str]:
@@ -408,6 +423,23 @@ class ArticleContext:
         if not alone or (len(alone) <= len(own) and len(own) >= SURNAME_OWN_MIN):
             return True
         return 2 * len(self.sharing(own, alone, {short, full, current})) >= len(alone)
+
+    def given_name_spellings(self, entities: set, names: set) -> tuple[dict, dict]:
+        """For each of the names (people's full names of one folded key, entity_key): the articles whose mentions of
+        the entities write it, and the head nouns of the roles written beside it ("secretary" of "U.S. Treasury
+        Secretary"). A mention is the name's when its text has the name's words ("Steve King's" is "Steve King")."""
+        keys = {" ".join(fold_words(name)): name for name in names}
+        written, roles = defaultdict(set), defaultdict(set)
+        for ids in chunks(sorted(entities)):
+            for article_id, text, role in self.db.execute(
+                    f"select article_id, text, role from mentions where entity_id in ({marks(ids)})", ids):
+                words = fold_words(POSSESSIVE_END.sub("", text or ""))
+                name = keys.get(" ".join(words))
+                if name is not None:
+                    written[name].add(article_id)
+                    head = fold_words(role or "")[-1:]
+                    roles[name].update(head)
+        return written, roles
 
     def sharing(self, own: set, others: set, skip: set) -> set:
         """Those of the `others` articles that name an entity (but those skipped) that the `own` articles name and
@@ -908,7 +940,8 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     Several fit: see _choose."""
     targets = _spelling_variants(rows)
     for found in (_labelled_names(rows), _legal_form_variants(rows), _middle_initial_variants(rows),
-                  _people_named_like_things(rows), _names_of_one_place(rows, context)):
+                  _given_name_variants(rows, context), _people_named_like_things(rows),
+                  _names_of_one_place(rows, context)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
     _firms_named_like_people(context, rows, targets)
     surnames, initials, words = _surnames(rows, targets), defaultdict(set), defaultdict(set)
@@ -1759,7 +1792,7 @@ def _middle_initial_variants(rows: list[tuple]) -> dict[str, str]:
     middle name written out keeps them all apart."""
     groups = defaultdict(list)
     for entity, name, type_, _, articles in rows:
-        words = entity_key(name, PERSON).split() if type_ == PERSON else []  # "Jr" is no surname: a son stays apart
+        words = fold_words(name) if type_ == PERSON else []  # "Jr" is no surname: a son stays apart
         if len(words) in (2, 3):
             groups[(words[0], words[-1])].append((articles, display_preference(name), len(name), name, entity,
                                                   _middle(name, words)))
@@ -1770,6 +1803,43 @@ def _middle_initial_variants(rows: list[tuple]) -> dict[str, str]:
             *_, target, _ = max(members)
             targets.update((member[-2], target) for member in members if member[-2] != target)
     return targets
+
+
+def _given_name_variants(rows: list[tuple], context: "ArticleContext | None") -> dict[str, str]:
+    """People whose names differ only in a given name that nicknames.tsv folds into one class ("Steve King", "Stephen
+    King", "Steven King") are two rows (entity_id) unless the archive shows they are one person
+    (_one_bearer): each joins the spelling `display_preference` puts first, then the one of more articles."""
+    groups = defaultdict(list)
+    for entity, name, type_, _, articles in rows:
+        if type_ == PERSON and len(fold_words(name)) > 1:
+            groups[entity_key(name, PERSON)].append((display_preference(name), articles, name, entity))
+    targets = {}
+    for members in groups.values():
+        if len(members) > 1 and context is not None:
+            *_, top = max(members)
+            by_id = {member[-1]: member for member in members}
+            targets.update((entity, top) for *_, entity in members if entity != top
+                           and _one_bearer(context, by_id[entity], by_id[top], rows))
+    return targets
+
+
+def _one_bearer(context: "ArticleContext", variant: tuple, top: tuple, rows: list[tuple]) -> bool:
+    """Whether two spellings of a name that differ in a folded given name are one person (each: the display
+    preference, articles, name, id): an article writes both; or the two share a role's head noun ("Rep. Steve
+    King", "U.S. Rep. Stephen King"); or, when no roles tell them apart (both written, no head noun in common: the
+    author is not the congressman), at least half of the articles of the one of fewer share the other's context
+    (ArticleContext.sharing: a rare entity both name). Counts alone are no evidence: "Dan Green" voicing a cartoon in
+    one article is not the "Danny Green" of four basketball stories. Else they are two people who bear names of one
+    class."""
+    current = {row[0]: row[3] for row in rows}
+    ids = {variant[-1], top[-1], current.get(variant[-1]), current.get(top[-1])} - {None}
+    written, roles = context.given_name_spellings(ids, {variant[2], top[2]})
+    if written[variant[2]] & written[top[2]] or roles[variant[2]] & roles[top[2]]:
+        return True
+    if roles[variant[2]] and roles[top[2]]:
+        return False
+    fewer, more = sorted((written[variant[2]], written[top[2]]), key=len)
+    return 2 * len(context.sharing(more, fewer, ids)) >= len(fewer) > 0
 
 
 def _middle(name: str, words: list[str]) -> tuple:
