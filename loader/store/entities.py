@@ -263,7 +263,8 @@ def follow_merges_in_speakers(db) -> int:
     entity's spelling of the same name ("Stephane Bancel" → "Stéphane Bancel", "Moderna Inc" → "Moderna, Inc."):
     one speaker row, when it is of the same kind as the speaker (a person, or not); its own name again once a
     merge is undone or the kinds differ, and where the entity's key only folds another name into it ("Steve King"
-    stays, not "Stephen King"). quotes.speaker_name keeps the name the article gives.
+    stays, not "Stephen King", unless its row is merged into his on evidence: _given_name_variants).
+    quotes.speaker_name keeps the name the article gives.
     Only the quotes SQL cannot tell already show what they should (their own name, where the entity is missing or
     of the other kind; or their entity's name, of their kind) are looked at. Returns how many changed; their quote
     groups are refreshed."""
