@@ -143,3 +143,40 @@ def test_an_older_archive_moves_each_spelling_to_its_own_row(load_into, tmp_path
     assert [tuple(row) for row in db.execute("select speaker, speaker_entity_id from quotes")] == [
         ("Steve Hollis", new)]
     assert db.execute("pragma user_version").fetchone()[0] == len(store.migrations.MIGRATIONS)
+
+
+# A surname written alone far more often than its one full name: the role tells whether it is that person.
+PRESIDENT = [(f"President Hollis vetoed bill {n} on Tuesday.", [("Hollis", "Hollis", "President")]) for n in range(3)] \
+    + [(f"Hollis flew to Ottawa for talks on day {n}.", [("Hollis", "Hollis", None)]) for n in range(3)]
+
+
+def test_a_surname_that_bears_its_one_full_names_role_joins_it_however_often_it_is_written_alone(load_into, tmp_path):
+    db = archive(load_into, tmp_path, PRESIDENT + [
+        ("President Martin Hollis signed the treaty.", [("Martin Hollis", "Martin Hollis", "President")])])
+    assert people(db) == {"Martin Hollis": (None, 7), "Hollis": ("Martin Hollis", 0)}
+
+
+def test_a_surname_with_another_role_than_its_one_full_names_stays_apart(load_into, tmp_path):
+    db = archive(load_into, tmp_path, PRESIDENT + [
+        ("The novelist Martin Hollis signed copies in a shop.", [("Martin Hollis", "Martin Hollis", "novelist")])])
+    assert people(db) == {"Martin Hollis": (None, 1), "Hollis": (None, 6)}
+
+
+def test_a_surname_given_another_role_in_one_article_stays_apart(load_into, tmp_path):
+    db = archive(load_into, tmp_path, PRESIDENT + [
+        ("Coach Hollis praised the team.", [("Hollis", "Hollis", "Coach")]),
+        ("President Martin Hollis signed the treaty.", [("Martin Hollis", "Martin Hollis", "President")])])
+    assert people(db) == {"Martin Hollis": (None, 1), "Hollis": (None, 7)}
+
+
+def test_a_surname_whose_role_is_written_in_too_few_of_its_articles_stays_apart(load_into, tmp_path):
+    db = archive(load_into, tmp_path, PRESIDENT[:1] + [
+        (f"Hollis flew to Ottawa for talks on day {n}.", [("Hollis", "Hollis", None)]) for n in range(3, 8)] + [
+        ("President Martin Hollis signed the treaty.", [("Martin Hollis", "Martin Hollis", "President")])])
+    assert people(db) == {"Martin Hollis": (None, 1), "Hollis": (None, 6)}
+
+
+def test_the_head_of_a_role():
+    from loader.store.entities import role_head
+    assert [role_head(role) for role in ("U.S. Treasury Secretary", "Secretary of State", "only President", None)] == [
+        {"secretary"}, {"secretary"}, {"president"}, set()]

@@ -438,9 +438,23 @@ class ArticleContext:
                 name = keys.get(" ".join(words))
                 if name is not None:
                     written[name].add(article_id)
-                    head = fold_words(role or "")[-1:]
-                    roles[name].update(head)
+                    roles[name].update(role_head(role))
         return written, roles
+
+    def surname_roles(self, short: str, name: str, full: str, current: str | None = None) -> tuple[dict, set]:
+        """(article → the role heads (role_head) of a surname's mentions written alone in it, the role heads of the
+        full name's own mentions, surname and all, in the articles that name the person in full)."""
+        alone = defaultdict(set)
+        for article_id, role in self.db.execute(
+                "select article_id, role from mentions where entity_id in (?, ?, ?) and +entity_name = ?",
+                [short, full, current or short, name]):
+            alone[article_id].update(role_head(role))
+        own = set()
+        for own_name, role in self.db.execute("select entity_name, role from mentions where entity_id = ? and "
+                                              "role is not null", [full]):
+            if own_name and entity_id(own_name, PERSON) == full:
+                own.update(role_head(role))
+        return alone, own
 
     def sharing(self, own: set, others: set, skip: set) -> set:
         """Those of the `others` articles that name an entity (but those skipped) that the `own` articles name and
@@ -1007,11 +1021,30 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     return _follow_chains(targets)
 
 
+def role_head(role: str | None) -> set:
+    """The head noun of a role, as a set of none or one folded word: "secretary" of "U.S. Treasury Secretary" and of
+    "Secretary of State", "president" of "only President"."""
+    words = fold_words(re.split(r"(?i)\s+of\s+", role or "")[0])
+    return set(words[-1:])
+
+
+def _same_role(context: ArticleContext, short: str, name: str, full: str, current: str | None) -> bool:
+    """Whether a surname written alone far more often than its one full name is still that person because it bears
+    the person's role ("President Reagan" in 17 articles, "President Ronald Reagan" in one): in at least a
+    DOMINANT_RATIO-th of the surname's articles its mentions carry a role whose head noun the full name's own mentions
+    carry, and in none a role of another head ("Reagan, the comet" is not the president)."""
+    alone, own = context.surname_roles(short, name, full, current)
+    heads = [found for found in alone.values() if found]
+    same = sum(1 for found in heads if found <= own)
+    return bool(own) and same == len(heads) and same * DOMINANT_RATIO >= len(alone)
+
+
 def _surname_target(short: str, name: str, found: set, by_id: dict, context: ArticleContext | None,
                    quoted: int = 0, given: frozenset | set = frozenset()) -> str | None:
     """The one person a surname stands for among those of that surname (_choose), if that person's articles hold their
-    own beside the surname's (ArticleContext.full_name_holds_its_own; `quoted`: articles that quote the surname
-    as a speaker and name no one of it count with the surname's). The people whose given name the word is (`given`:
+    own beside the surname's (ArticleContext.full_name_holds_its_own and surname_evidence), or the surname bears the
+    person's role (_same_role); `quoted`: articles that quote the surname as a speaker and name no one of it count
+    with the surname's. The people whose given name the word is (`given`:
     "Paul Ryan" for "Paul", "Zeid Ra'ad al-Hussein" for "Zeid") compete for it but are never chosen: the surname's
     person then needs a clear majority of their articles."""
     chosen = _choose(name, found | set(given), by_id, None)
@@ -1019,8 +1052,9 @@ def _surname_target(short: str, name: str, found: set, by_id: dict, context: Art
         return None
     current = by_id[short][3] if short in by_id else None
     if chosen is not None and context is not None and not (
-            context.full_name_holds_its_own(short, name, chosen, current)
-            and context.surname_evidence(short, name, chosen, current)
+            ((context.full_name_holds_its_own(short, name, chosen, current)
+              and context.surname_evidence(short, name, chosen, current))
+             or _same_role(context, short, name, chosen, current))
             and by_id[chosen][4] * DOMINANT_RATIO >= quoted):
         return None
     return chosen
