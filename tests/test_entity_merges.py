@@ -536,7 +536,7 @@ SPELLINGS = [
     {"title": "Museum wing", "body": "\"The wing cost less than planned,\" said Renée Calloway, the museum's director."},
     {"title": "Museum opens", "body": "\"Visitors came from three states,\" said Renee Calloway, the museum's director."},
     {"title": "Council vote", "body": "\"The budget passed easily,\" said Stephen Hollin, a councillor."},
-    {"title": "Council budget", "body": "\"We cut the road fund,\" said Steve Hollin, a councillor."},
+    {"title": "Shop prices", "body": "\"We cut the road fund,\" said Steve Hollin, a bookseller."},
 ]
 
 

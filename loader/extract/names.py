@@ -191,9 +191,23 @@ def entity_key(name: str, kind: str) -> str:
 
 
 def entity_id(name: str, type_: str) -> str:
-    """The id of the entity a canonical name of this type belongs to (also for quotes' speakers)."""
+    """The id of the entity a canonical name of this type belongs to (also for quotes' speakers): its key, but a
+    person's given name as written, not folded with its nicknames ("Steve King" and "Stephen King" are two rows, which
+    _given_name_variants joins only on evidence that they are one person; within one article the extract stage has
+    already made them one name)."""
+    key = " ".join(fold_words(name)) if type_ == PERSON else entity_key(name, type_)
+    return _hashed(type_, key)
+
+
+def folded_entity_id(name: str, type_: str) -> str:
+    """The id older archives gave a name: a person's given name folded with its nicknames (the migration
+    split_given_name_variants reads it)."""
+    return _hashed(type_, entity_key(name, type_))
+
+
+def _hashed(type_: str, key: str) -> str:
     kind = PERSON if type_ == PERSON else "OTHER"
-    return hashlib.sha256(f"{kind}\x1f{entity_key(name, type_)}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{kind}\x1f{key}".encode("utf-8")).hexdigest()[:16]
 
 
 # What a name's spelling may add or drop and still be one name: a handle's "@", a web domain ("Acme.com").

@@ -67,6 +67,7 @@ from .rows import chunks, marks, once_per_pass, replace_article_rows
 from .stories import features
 from ..text import squash
 
+POSSESSIVE_END = re.compile(r"['’]s?$")  # "Steve King's", "James'"
 MENTION_COLUMNS = ("text", "type", "start", "end", "sentence", "role", "used_as")
 MAX_ALIASES = 50
 
@@ -244,7 +245,8 @@ def follow_merges_in_speakers(db) -> int:
     entity's spelling of the same name ("Stephane Bancel" → "Stéphane Bancel", "Moderna Inc" → "Moderna, Inc."):
     one speaker row, when it is of the same kind as the speaker (a person, or not); its own name again once a
     merge is undone or the kinds differ, and where the entity's key only folds another name into it ("Steve King"
-    stays, not "Stephen King"). quotes.speaker_name keeps the name the article gives.
+    stays, not "Stephen King", unless its row is merged into his on evidence: _given_name_variants).
+    quotes.speaker_name keeps the name the article gives.
     Only the quotes SQL cannot tell already show what they should (their own name, where the entity is missing or
     of the other kind; or their entity's name, of their kind) are looked at. Returns how many changed; their quote
     groups are refreshed."""
@@ -404,6 +406,37 @@ class ArticleContext:
         if not alone or (len(alone) <= len(own) and len(own) >= SURNAME_OWN_MIN):
             return True
         return 2 * len(self.sharing(own, alone, {short, full, current})) >= len(alone)
+
+    def given_name_spellings(self, entities: set, names: set) -> tuple[dict, dict]:
+        """For each of the names (people's full names of one folded key, entity_key): the articles whose mentions of
+        the entities write it, and the head nouns of the roles written beside it ("secretary" of "U.S. Treasury
+        Secretary"). A mention is the name's when its text has the name's words ("Steve King's" is "Steve King")."""
+        keys = {" ".join(fold_words(name)): name for name in names}
+        written, roles = defaultdict(set), defaultdict(set)
+        for ids in chunks(sorted(entities)):
+            for article_id, text, role in self.db.execute(
+                    f"select article_id, text, role from mentions where entity_id in ({marks(ids)})", ids):
+                words = fold_words(POSSESSIVE_END.sub("", text or ""))
+                name = keys.get(" ".join(words))
+                if name is not None:
+                    written[name].add(article_id)
+                    roles[name].update(role_head(role))
+        return written, roles
+
+    def surname_roles(self, short: str, name: str, full: str, current: str | None = None) -> tuple[dict, set]:
+        """(article → the role heads (role_head) of a surname's mentions written alone in it, the role heads of the
+        full name's own mentions, surname and all, in the articles that name the person in full)."""
+        alone = defaultdict(set)
+        for article_id, role in self.db.execute(
+                "select article_id, role from mentions where entity_id in (?, ?, ?) and +entity_name = ?",
+                [short, full, current or short, name]):
+            alone[article_id].update(role_head(role))
+        own = set()
+        for own_name, role in self.db.execute("select entity_name, role from mentions where entity_id = ? and "
+                                              "role is not null", [full]):
+            if own_name and entity_id(own_name, PERSON) == full:
+                own.update(role_head(role))
+        return alone, own
 
     def sharing(self, own: set, others: set, skip: set) -> set:
         """Those of the `others` articles that name an entity (but those skipped) that the `own` articles name and
@@ -904,7 +937,8 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     Several fit: see _choose."""
     targets = _spelling_variants(rows)
     for found in (_labelled_names(rows), _legal_form_variants(rows), _middle_initial_variants(rows),
-                  _people_named_like_things(rows), _names_of_one_place(rows, context)):
+                  _given_name_variants(rows, context), _people_named_like_things(rows),
+                  _names_of_one_place(rows, context)):
         targets.update((short, full) for short, full in found.items() if short not in targets)
     _firms_named_like_people(context, rows, targets)
     surnames, initials, words = _surnames(rows, targets), defaultdict(set), defaultdict(set)
@@ -969,11 +1003,30 @@ def _short_form_targets(rows: list[tuple], context: ArticleContext | None = None
     return _follow_chains(targets)
 
 
+def role_head(role: str | None) -> set:
+    """The head noun of a role, as a set of none or one folded word: "secretary" of "U.S. Treasury Secretary" and of
+    "Secretary of State", "president" of "only President"."""
+    words = fold_words(re.split(r"(?i)\s+of\s+", role or "")[0])
+    return set(words[-1:])
+
+
+def _same_role(context: ArticleContext, short: str, name: str, full: str, current: str | None) -> bool:
+    """Whether a surname written alone far more often than its one full name is still that person because it bears
+    the person's role ("President Reagan" in 17 articles, "President Ronald Reagan" in one): in at least a
+    DOMINANT_RATIO-th of the surname's articles its mentions carry a role whose head noun the full name's own mentions
+    carry, and in none a role of another head ("Reagan, the comet" is not the president)."""
+    alone, own = context.surname_roles(short, name, full, current)
+    heads = [found for found in alone.values() if found]
+    same = sum(1 for found in heads if found <= own)
+    return bool(own) and same == len(heads) and same * DOMINANT_RATIO >= len(alone)
+
+
 def _surname_target(short: str, name: str, found: set, by_id: dict, context: ArticleContext | None,
                    quoted: int = 0, given: frozenset | set = frozenset()) -> str | None:
     """The one person a surname stands for among those of that surname (_choose), if that person's articles hold their
-    own beside the surname's (ArticleContext.full_name_holds_its_own; `quoted`: articles that quote the surname
-    as a speaker and name no one of it count with the surname's). The people whose given name the word is (`given`:
+    own beside the surname's (ArticleContext.full_name_holds_its_own and surname_evidence), or the surname bears the
+    person's role (_same_role); `quoted`: articles that quote the surname as a speaker and name no one of it count
+    with the surname's. The people whose given name the word is (`given`:
     "Paul Ryan" for "Paul", "Zeid Ra'ad al-Hussein" for "Zeid") compete for it but are never chosen: the surname's
     person then needs a clear majority of their articles."""
     chosen = _choose(name, found | set(given), by_id, None)
@@ -981,8 +1034,9 @@ def _surname_target(short: str, name: str, found: set, by_id: dict, context: Art
         return None
     current = by_id[short][3] if short in by_id else None
     if chosen is not None and context is not None and not (
-            context.full_name_holds_its_own(short, name, chosen, current)
-            and context.surname_evidence(short, name, chosen, current)
+            ((context.full_name_holds_its_own(short, name, chosen, current)
+              and context.surname_evidence(short, name, chosen, current))
+             or _same_role(context, short, name, chosen, current))
             and by_id[chosen][4] * DOMINANT_RATIO >= quoted):
         return None
     return chosen
@@ -1733,7 +1787,7 @@ def _middle_initial_variants(rows: list[tuple]) -> dict[str, str]:
     middle name written out keeps them all apart."""
     groups = defaultdict(list)
     for entity, name, type_, _, articles in rows:
-        words = entity_key(name, PERSON).split() if type_ == PERSON else []  # "Jr" is no surname: a son stays apart
+        words = fold_words(name) if type_ == PERSON else []  # "Jr" is no surname: a son stays apart
         if len(words) in (2, 3):
             groups[(words[0], words[-1])].append((articles, display_preference(name), len(name), name, entity,
                                                   _middle(name, words)))
@@ -1744,6 +1798,43 @@ def _middle_initial_variants(rows: list[tuple]) -> dict[str, str]:
             *_, target, _ = max(members)
             targets.update((member[-2], target) for member in members if member[-2] != target)
     return targets
+
+
+def _given_name_variants(rows: list[tuple], context: "ArticleContext | None") -> dict[str, str]:
+    """People whose names differ only in a given name that nicknames.tsv folds into one class ("Steve King", "Stephen
+    King", "Steven King") are two rows (entity_id) unless the archive shows they are one person
+    (_one_bearer): each joins the spelling `display_preference` puts first, then the one of more articles."""
+    groups = defaultdict(list)
+    for entity, name, type_, _, articles in rows:
+        if type_ == PERSON and len(fold_words(name)) > 1:
+            groups[entity_key(name, PERSON)].append((display_preference(name), articles, name, entity))
+    targets = {}
+    for members in groups.values():
+        if len(members) > 1 and context is not None:
+            *_, top = max(members)
+            by_id = {member[-1]: member for member in members}
+            targets.update((entity, top) for *_, entity in members if entity != top
+                           and _one_bearer(context, by_id[entity], by_id[top], rows))
+    return targets
+
+
+def _one_bearer(context: "ArticleContext", variant: tuple, top: tuple, rows: list[tuple]) -> bool:
+    """Whether two spellings of a name that differ in a folded given name are one person (each: the display
+    preference, articles, name, id): an article writes both; or the two share a role's head noun ("Rep. Steve
+    King", "U.S. Rep. Stephen King"); or, when no roles tell them apart (both written, no head noun in common: the
+    author is not the congressman), at least half of the articles of the one of fewer share the other's context
+    (ArticleContext.sharing: a rare entity both name). Counts alone are no evidence: "Dan Green" voicing a cartoon in
+    one article is not the "Danny Green" of four basketball stories. Else they are two people who bear names of one
+    class."""
+    current = {row[0]: row[3] for row in rows}
+    ids = {variant[-1], top[-1], current.get(variant[-1]), current.get(top[-1])} - {None}
+    written, roles = context.given_name_spellings(ids, {variant[2], top[2]})
+    if written[variant[2]] & written[top[2]] or roles[variant[2]] & roles[top[2]]:
+        return True
+    if roles[variant[2]] and roles[top[2]]:
+        return False
+    fewer, more = sorted((written[variant[2]], written[top[2]]), key=len)
+    return 2 * len(context.sharing(more, fewer, ids)) >= len(fewer) > 0
 
 
 def _middle(name: str, words: list[str]) -> tuple:

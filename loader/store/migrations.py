@@ -87,8 +87,34 @@ def index_mentions_by_entity_and_article(db) -> None:
     db.execute("drop index if exists [idx_mentions_entity_id]")
 
 
+def split_given_name_variants(db) -> None:
+    """Archives whose person ids folded a given name with its nicknames ("Steve King" on the row of "Stephen King"):
+    each person mention and quote still on the row its name's old id gives moves to the row of its name as written
+    (entities.entity_id), which is made if missing; both rows are marked, so the load's finishers recount them and
+    join the spellings again only on evidence (_given_name_variants). Mentions a merge pointed elsewhere stay: the
+    finishers decide them anew."""
+    from ..extract.names import entity_id, folded_entity_id
+
+    moved = []
+    for mention, name, type_, linked in db.execute(
+            "select id, coalesce(entity_name, text), type, entity_id from mentions where type = 'PERSON'").fetchall():
+        if name and linked == folded_entity_id(name, type_) != entity_id(name, type_):
+            moved.append((entity_id(name, type_), name, type_, linked, mention))
+    quotes = [(entity_id(name, "PERSON"), name, "PERSON", linked, quote) for quote, name, linked in db.execute(
+        "select id, coalesce(speaker_name, speaker), speaker_entity_id from quotes where speaker_type = 'person' "
+        "and speaker_entity_id is not null").fetchall()
+        if name and linked == folded_entity_id(name, "PERSON") != entity_id(name, "PERSON")]
+    db.conn.executemany("insert or ignore into entities (id, name, type, aliases) values (?, ?, ?, '[]')",
+                        [row[:3] for row in moved + quotes])
+    db.conn.executemany("update mentions set entity_id = ? where id = ?", [(row[0], row[4]) for row in moved])
+    db.conn.executemany("update quotes set speaker_entity_id = ? where id = ?", [(row[0], row[4]) for row in quotes])
+    db.conn.executemany("update entities set mention_count = null where id in (?, ?)",
+                        [(row[0], row[3]) for row in moved + quotes])
+
+
 MIGRATIONS = [backfill_derived_columns, fingerprint_existing_articles, count_place_articles, derive_identity_keys,
-              rebuild_article_bands, band_articles_by_rowid, index_mentions_by_entity_and_article]
+              rebuild_article_bands, band_articles_by_rowid, index_mentions_by_entity_and_article,
+              split_given_name_variants]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
