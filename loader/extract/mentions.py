@@ -1584,6 +1584,8 @@ LIST_LINKS = {"including", "like", "as"}
 VERSION = re.compile(r"(?:\d{1,2}|[A-Z]{1,2}\d{1,2})(?:\.\d{1,2}){0,2}[a-z]?|\d{1,3}(?:\.\d{1,2}){1,2}")
 # What follows a team's score: "-1", ", Rovers 1", " Rovers 1".
 SCORE_AFTER = re.compile(r"\s*(?:[-–]\s*\d|[,;]?\s+(?:[A-Z][\w.'’]*\s+){1,3}\d{1,2}\b)")
+# Nouns after a plain number that make it a product's version ("... 5 sales"; not "... 14 miles away").
+VERSION_NOUNS = {"sales", "users", "owners", "buyers", "models"}
 PRODUCT_GAP = 2  # lower-case words between a name and its product's noun ("the ... mobile operating system")
 
 
@@ -1591,13 +1593,13 @@ def _products_taken_for_firms_and_people(doc, mentions: list[Mention]) -> None:
     """ "the Android operating system", "Gmail inventor ...", "the Cassini spacecraft", "installed Snapchat", "the
     new iPad", "iOS 7", "apps for Android", "its products include Haokan" tagged as a person or an organisation: a
     name written as a product — before a product's noun (loader/data/name_fragments.tsv, kind product: "... app",
-    "... phones", "...-based"), after one and a determiner ("the rover ..."), before a version ("... 4.1"), after
+    "... phones", "...-powered"), after one and a determiner ("the rover ..."), before a version ("... 4.1"), after
     "the new" or "the latest", as the object of a product's verb ("launched ...", "... was unveiled") or of a
     release's noun and "of" ("the debut of ...", "versions of ..."), after "for" or "on" a product's word governs
     ("apps for ...", "available on ..."), listed after a range of products ("its services include ...", "products
     such as ..."), or listed with a name so written ("iPhone and Android apps") — is a product in that mention, and
-    in all its mentions when the article writes at least half of them so. Never one the article shows as a firm or
-    a person: the subject of a word of speech or of a maker's verb (kind maker: "... said", "... hired", "...
+    in all its mentions when the article writes at least half of them so; a "person" only with a product's shape
+    (_product_shaped). Never one the article shows as a firm or a person: the subject of a word of speech or of a maker's verb (kind maker: "... said", "... hired", "...
     launched"), the object of a firm's verb ("sued ...", "acquired ...", "joined ..."), a name with a role, a title
     or a legal form, a firm's cue ("analysts at ...", "... CEO Ann Roe", "... 's shares") or a person's given name,
     nor the medium of a message ("posted on ...": _media_taken_for_people). Products are no people or
@@ -1605,7 +1607,7 @@ def _products_taken_for_firms_and_people(doc, mentions: list[Mention]) -> None:
     mentions have (refresh_entities) — a firm named like its app stays an organisation where it acts as one."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.type in (PERSON, "ORG") and not _has_given_name(m.entity or m.text):
+        if m.type == "ORG" or m.type == PERSON and _product_shaped(m.entity or m.text):
             groups.setdefault(m.entity or m.text, []).append(m)
     for group in groups.values():
         if any(_not_a_product(doc, m) for m in group):
@@ -1615,6 +1617,14 @@ def _products_taken_for_firms_and_people(doc, mentions: list[Mention]) -> None:
         framed += [m for m in group if m not in framed and _listed_with(doc[m.last - 1], tokens)]
         for m in group if 2 * len(framed) >= len(group) else framed:
             m.type = PRODUCT
+
+
+def _product_shaped(name: str) -> bool:
+    """A "person's" name a product may have: one word ("Gmail"), or words with a model's number ("Optimus F3"), no
+    initial or given name first ("R. Hernandez 2" of a box score)."""
+    words = name.split()
+    return len(words) == 1 or any(any(c.isdigit() for c in word) for word in words) \
+        and not words[0].endswith(".") and not is_given_name(name)
 
 
 def _not_a_product(doc, m: Mention) -> bool:
@@ -1667,7 +1677,7 @@ def _as_product(doc, m: Mention) -> bool:
 
 
 def _product_noun_after(doc, m: Mention) -> bool:
-    """ "... phones", "the ... mobile operating system", "...-based", "the ... spacecraft"."""
+    """ "... phones", "the ... mobile operating system", "...-powered", "the ... spacecraft"."""
     i = m.last
     if i < len(doc) and doc[i].text == "-":
         i += 1
@@ -1693,23 +1703,25 @@ def _product_noun_before(doc, m: Mention) -> bool:
 
 
 def _version_after(doc, m: Mention, after) -> bool:
-    """ "... 4.1.2", "... 5 sales", "... S4": a version number just after the name (or its last word, the name
-    having others before it: "Galaxy S4"), not a count ("... 5 percent"), a score ("... 2, Rovers 1"; "... 2-1") or a
-    year."""
+    """ "... 4.1.2", "... 5 sales", "... S4": a version number just after the name (or an organisation's last word,
+    after a capitalised one: "Galaxy S4"): dotted, with a letter, or a plain number before a product's noun or "sales",
+    "users"; not a count ("... 14 miles"), a score ("... 2, Rovers 1"; "... 2-1"), a table's row or a year."""
     last = doc[m.last - 1]
     if SCORE_AFTER.match(doc.text, m.end if m.last - m.first > 1 else doc[m.last].idx + len(doc[m.last])
                          if after is not None else m.end):
         return False
-    if m.last - m.first > 1 and VERSION.fullmatch(last.text) and not doc[m.first].like_num:
-        return True
+    if m.type == "ORG" and m.last - m.first > 1 and VERSION.fullmatch(last.text) and not doc[m.first].like_num \
+            and doc[m.last - 2].text[:1].isupper():
+        return True  # not a player's line in a box score ("R. Hernandez 2"), nor "Group of 20"
     if after is None or not VERSION.fullmatch(after.text):
         return False
     following = doc[after.i + 1] if after.i + 1 < len(doc) else None
-    if "." in after.text:
-        return True
-    return following is not None and following.is_lower and following.pos_ == "NOUN" \
-        and following.lower_ not in unit_words() and not following.like_num and following.lower_ not in (
-            "percent", "per", "million", "billion", "points", "games", "years", "days", "minutes", "times")
+    if following is not None and (following.like_num or following.text in DASHES):
+        return False  # a table's row ("... 0.2 0 0")
+    if "." in after.text or not after.text.isdigit():
+        return True  # "... 4.1", "... S4"
+    return following is not None and following.is_lower and (following.lower_ in VERSION_NOUNS
+                                                             or following.lower_ in product_words("product"))
 
 
 def _listed_in_a_range(root) -> bool:
