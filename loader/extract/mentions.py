@@ -1599,10 +1599,10 @@ def _products_taken_for_firms_and_people(doc, mentions: list[Mention]) -> None:
     ("apps for ...", "available on ..."), listed after a range of products ("its services include ...", "products
     such as ..."), or listed with a name so written ("iPhone and Android apps") — is a product in that mention, and
     in all its mentions when the article writes at least half of them so; a "person" only with a product's shape
-    (_product_shaped). Never one the article shows as a firm or a person: the subject of a word of speech or of a maker's verb (kind maker: "... said", "... hired", "...
-    launched"), the object of a firm's verb ("sued ...", "acquired ...", "joined ..."), a name with a role, a title
-    or a legal form, a firm's cue ("analysts at ...", "... CEO Ann Roe", "... 's shares") or a person's given name,
-    nor the medium of a message ("posted on ...": _media_taken_for_people). Products are no people or
+    (_product_shaped). Never one the article shows as a firm or a person: the subject of a word of speech or of a
+    maker's verb (kind maker: "... said", "... hired", "... launched"), the object of a firm's verb (kind acquired:
+    "sued ...", "acquired ...", "joined ..."), a name with a role, a title or a legal form, a firm's cue ("analysts at
+    ...", "... CEO Ann Roe", "... 's shares"), nor the medium of a message ("posted on ...": _media_taken_for_people). Products are no people or
     organisations: PRODUCT, a type of their own, so that an archive's rows of a name take the type most of its
     mentions have (refresh_entities) — a firm named like its app stays an organisation where it acts as one."""
     groups: dict[str, list[Mention]] = {}
