@@ -1602,9 +1602,9 @@ def _products_taken_for_firms_and_people(doc, mentions: list[Mention]) -> None:
     (_product_shaped). Never one the article shows as a firm or a person: the subject of a word of speech or of a
     maker's verb (kind maker: "... said", "... hired", "... launched"), the object of a firm's verb (kind acquired:
     "sued ...", "acquired ...", "joined ..."), a name with a role, a title or a legal form, a firm's cue ("analysts at
-    ...", "... CEO Ann Roe", "... 's shares"), nor the medium of a message ("posted on ...": _media_taken_for_people). Products are no people or
-    organisations: PRODUCT, a type of their own, so that an archive's rows of a name take the type most of its
-    mentions have (refresh_entities) — a firm named like its app stays an organisation where it acts as one."""
+    ...", "... CEO Ann Roe", "... 's shares"), nor the medium of a message ("posted on ...":
+    _media_taken_for_people). Products are no people or organisations: PRODUCT, a type of their own, so that an
+    archive's row of a name takes the type most of its mentions have (refresh_entities) — a firm named like its app stays an organisation where it acts as one."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type == "ORG" or m.type == PERSON and _product_shaped(m.entity or m.text):
