@@ -1604,7 +1604,8 @@ def _products_taken_for_firms_and_people(doc, mentions: list[Mention]) -> None:
     "sued ...", "acquired ...", "joined ..."), a name with a role, a title or a legal form, a firm's cue ("analysts at
     ...", "... CEO Ann Roe", "... 's shares"), nor the medium of a message ("posted on ...":
     _media_taken_for_people). Products are no people or organisations: PRODUCT, a type of their own, so that an
-    archive's row of a name takes the type most of its mentions have (refresh_entities) — a firm named like its app stays an organisation where it acts as one."""
+    archive's row of a name takes the type most of its mentions have (refresh_entities) — a firm named like its app
+    stays an organisation where it acts as one."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type == "ORG" or m.type == PERSON and _product_shaped(m.entity or m.text):
