@@ -1590,13 +1590,13 @@ PRODUCT_GAP = 2  # lower-case words between a name and its product's noun ("the 
 
 
 def _products_taken_for_firms_and_people(doc, mentions: list[Mention]) -> None:
-    """ "the Android operating system", "Gmail inventor ...", "the Cassini spacecraft", "installed Snapchat", "the
-    new iPad", "iOS 7", "apps for Android", "its products include Haokan" tagged as a person or an organisation: a
-    name written as a product — before a product's noun (loader/data/name_fragments.tsv, kind product: "... app",
-    "... phones", "...-powered"), after one and a determiner ("the rover ..."), before a version ("... 4.1"), after
-    "the new" or "the latest", as the object of a product's verb ("launched ...", "... was unveiled") or of a
-    release's noun and "of" ("the debut of ...", "versions of ..."), after "for" or "on" a product's word governs
-    ("apps for ...", "available on ..."), listed after a range of products ("its services include ...", "products
+    """ "the Android operating system", "the Cassini spacecraft", "installed Snapchat", "the new iPad", "iOS 7", "apps
+    for Android", "its products include Haokan" tagged as a person or an organisation: a name written as a product —
+    before a product's noun (loader/data/name_fragments.tsv, kind product: "... app", "... phones", "...-based" unless
+    a place is so named), after one and a determiner ("the rover ..."), before a version ("... 4.1"), after "the new"
+    or "the latest", as the object of a product's verb ("launched ...", "... was unveiled") or of a release's noun and
+    "of" ("the debut of ...", "versions of ..."), after "for" or "on" a product's word governs ("apps for ...",
+    "available on ..."), listed after a range of products ("its services include ...", "products
     such as ..."), or listed with a name so written ("iPhone and Android apps") — is a product in that mention, and
     in all its mentions when the article writes at least half of them so; a "person" only with a product's shape
     (_product_shaped). Never one the article shows as a firm or a person: the subject of a word of speech or of a
@@ -1678,9 +1678,11 @@ def _as_product(doc, m: Mention) -> bool:
 
 
 def _product_noun_after(doc, m: Mention) -> bool:
-    """ "... phones", "the ... mobile operating system", "...-powered", "the ... spacecraft"."""
+    """ "... phones", "the ... mobile operating system", "...-based", "the ... spacecraft"."""
     i = m.last
     if i < len(doc) and doc[i].text == "-":
+        if get_gazetteer().candidates(m.text):
+            return False  # "Homs-based", a place's
         i += 1
     words = [token for token in doc[i:i + PRODUCT_GAP + 1] if token.is_lower]
     words = words[:next((n for n, token in enumerate(words) if token.i != i + n), len(words))]
@@ -1712,7 +1714,7 @@ def _version_after(doc, m: Mention, after) -> bool:
                          if after is not None else m.end):
         return False
     if m.type == "ORG" and m.last - m.first > 1 and VERSION.fullmatch(last.text) and not doc[m.first].like_num \
-            and doc[m.last - 2].text[:1].isupper():
+            and doc[m.last - 2].text[:1].isupper() and not doc[m.first].text.endswith("."):
         return True  # not a player's line in a box score ("R. Hernandez 2"), nor "Group of 20"
     if after is None or not VERSION.fullmatch(after.text):
         return False
