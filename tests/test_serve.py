@@ -320,10 +320,10 @@ def test_every_entity_type_the_archive_writes_has_a_label():
     from loader.serve.plugin.labels import human_label
     from loader.store.uses import USED_AS_TYPES
 
-    types = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", *sorted(USED_AS_TYPES.values())]
+    types = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", *sorted(USED_AS_TYPES.values())]
     assert [human_label("type", kind) for kind in types] == [
         "person", "organisation", "country, city or state", "place", "nationality or group", "building or facility",
-        "law or programme", "office"]
+        "product", "law or programme", "office"]
 
 
 def test_codes_of_countries_that_are_gone_show_their_names():

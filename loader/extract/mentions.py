@@ -55,8 +55,8 @@ from functools import lru_cache
 
 from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for, described_as, display_preference,
                     REPLACEMENT, entity_key, fold_words, fragment_kind, is_country_prefix,
-                    is_given_name, medium_words, name_words, offence_words, programme_words, religions, roles,
-                    site_kind, thing_nouns, title_word, unit_words, WRITTEN_LEGAL_FORM)
+                    is_given_name, medium_words, name_words, offence_words, product_words, programme_words, religions,
+                    roles, site_kind, thing_nouns, title_word, unit_words, WRITTEN_LEGAL_FORM)
 from .gazetteer import get_gazetteer, name_key
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import common_word_town, demonyms, institution_words, postal_codes
@@ -155,6 +155,7 @@ def extract_mentions(item: dict, doc, found: dict) -> dict:
     mentions = [m for m in mentions if not _as_offence(doc, m)]
     _towns_taken_for_organisations(doc, text, mentions)
     mentions = _vehicles_taken_for_organisations(doc, text, mentions)
+    _products_taken_for_firms_and_people(doc, mentions)
     units = [m for m in mentions if _unit_word(m)]
     mentions = [m for m in mentions if m not in units]
     mentions = _offices_taken_for_people(doc, text, mentions)
@@ -1583,6 +1584,177 @@ def _vehicles_taken_for_organisations(doc, text: str, mentions: list[Mention]) -
     return [m for m in mentions if not (m.type == "ORG" and (m.entity or m.text) in cars and m.first > 0
                                         and (_as_vehicle(doc, m, starts) or
                                              doc[m.first - 1].lower_ in VEHICLE_DETERMINERS))]
+
+
+# --- products written as people or organisations --------------------------------------------------------------
+
+PRODUCT = "PRODUCT"
+# Adjectives after a determiner that make the name after them a product's ("the new ...", "its latest ...").
+PRODUCT_NEWS = {"new", "latest", "upcoming", "next-generation"}
+# Determiners before PRODUCT_NEWS or a product's noun ("the rover ..."), a firm's or a person's possessive too.
+PRODUCT_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that"}
+# Words that list what a range holds ("its products include ...", "services such as ...", "apps like ...").
+LIST_VERBS = {"include", "comprise"}
+LIST_LINKS = {"including", "like", "as"}
+# A version after a name: "... 4.1.2", "... 5", "... S4", "... 8.1", not a year ("... 2013").
+VERSION = re.compile(r"(?:\d{1,2}|[A-Z]{1,2}\d{1,2})(?:\.\d{1,2}){0,2}[a-z]?|\d{1,3}(?:\.\d{1,2}){1,2}")
+# What follows a team's score: "-1", ", Rovers 1", " Rovers 1".
+SCORE_AFTER = re.compile(r"\s*(?:[-–]\s*\d|[,;]?\s+(?:[A-Z][\w.'’]*\s+){1,3}\d{1,2}\b)")
+# Nouns after a plain number that make it a product's version ("... 5 sales"; not "... 14 miles away").
+VERSION_NOUNS = {"sales", "users", "owners", "buyers", "models"}
+PRODUCT_GAP = 2  # lower-case words between a name and its product's noun ("the ... mobile operating system")
+
+
+def _products_taken_for_firms_and_people(doc, mentions: list[Mention]) -> None:
+    """ "the Android operating system", "the Cassini spacecraft", "installed Snapchat", "the new iPad", "iOS 7", "apps
+    for Android", "its products include Haokan" tagged as a person or an organisation: a name written as a product —
+    before a product's noun (loader/data/name_fragments.tsv, kind product: "... app", "... phones", "...-based" unless
+    a place is so named), after one and a determiner ("the rover ..."), before a version ("... 4.1"), after "the new"
+    or "the latest", as the object of a product's verb ("launched ...", "... was unveiled") or of a release's noun and
+    "of" ("the debut of ...", "versions of ..."), after "for" or "on" a product's word governs ("apps for ...",
+    "available on ..."), listed after a range of products ("its services include ...", "products
+    such as ..."), or listed with a name so written ("iPhone and Android apps") — is a product in that mention, and
+    in all its mentions when the article writes at least half of them so; a "person" only with a product's shape
+    (_product_shaped). Never one the article shows as a firm or a person: the subject of a word of speech or of a
+    maker's verb (kind maker: "... said", "... hired", "... launched"), the object of a firm's verb (kind acquired:
+    "sued ...", "acquired ...", "joined ..."), a name with a role, a title or a legal form, a firm's cue ("analysts at
+    ...", "... CEO Ann Roe", "... 's shares"), nor the medium of a message ("posted on ...":
+    _media_taken_for_people). Products are no people or organisations: PRODUCT, a type of their own, so that an
+    archive's row of a name takes the type most of its mentions have (refresh_entities) — a firm named like its app
+    stays an organisation where it acts as one."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "ORG" or m.type == PERSON and _product_shaped(m.entity or m.text):
+            groups.setdefault(m.entity or m.text, []).append(m)
+    for group in groups.values():
+        if any(_not_a_product(doc, m) for m in group):
+            continue
+        framed = [m for m in group if _as_product(doc, m)]
+        tokens = {m.last - 1 for m in framed}
+        framed += [m for m in group if m not in framed and _listed_with(doc[m.last - 1], tokens)]
+        for m in group if 2 * len(framed) >= len(group) else framed:
+            m.type = PRODUCT
+
+
+def _product_shaped(name: str) -> bool:
+    """A "person's" name a product may have: one word ("Gmail"), or words with a model's number ("Optimus F3"), no
+    initial or given name first ("R. Hernandez 2" of a box score)."""
+    words = name.split()
+    return len(words) == 1 or any(any(c.isdigit() for c in word) for word in words) \
+        and not words[0].endswith(".") and not is_given_name(name)
+
+
+def _not_a_product(doc, m: Mention) -> bool:
+    """Shown as a firm or a person: speaking or a maker's subject, a firm's object, a role, a title, a legal form, a
+    firm's cue, a medium."""
+    if m.role or _titled(m) or any(word in LEGAL_FORMS for word in fold_words(m.text)) \
+            or _is_title(doc[m.first]) or _as_medium(doc, m):
+        return True
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and (_is_title(after) or after.text in POSSESSIVES and m.last + 1 < len(doc)
+                              and (_is_title(doc[m.last + 1]) or doc[m.last + 1].lower_ in FIRM_OWNED)):
+        return True  # "... CEO Tim Cook", "...'s chief executive", "...'s shares"
+    if COMPANY_AFTER.match(doc.text, m.end) or _written_as_firm(doc, m):
+        return True
+    root = _root(doc, m)
+    verb = root.head
+    if root.dep_ == "nsubj" and (verb.lemma_.lower() in speech_verbs() or verb.lemma_.lower() in
+                                 product_words("maker") | product_words("product")):
+        return True
+    if root.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in product_words("acquired"):
+        return True
+    if root.dep_ == "pobj" and verb.lower_ == "by" and verb.head.lemma_.lower() in product_words("acquired"):
+        return True  # "was acquired by ...", "sued by ..."
+    return root.dep_ == "pobj" and verb.lower_ == "of" and _is_title(verb.head)  # "vice president of ..."
+
+
+def _as_product(doc, m: Mention) -> bool:
+    after = doc[m.last] if m.last < len(doc) else None
+    if after is not None and after.text in POSSESSIVES:
+        return False
+    if _product_noun_after(doc, m) or _product_noun_before(doc, m) or _version_after(doc, m, after):
+        return True
+    if m.first >= 2 and doc[m.first - 1].lower_ in PRODUCT_NEWS and doc[m.first - 2].lower_ in PRODUCT_DETERMINERS \
+            and (after is None or after.pos_ not in ("NOUN", "PROPN")) and not _organisation_noun(m.text.lower()):
+        return True  # "the new iPad", not "the new Congress"
+    root = _root(doc, m)
+    head = root.head
+    while head.dep_ == "conj" and head.head.i != head.i and root.dep_ == "conj":
+        root, head = head, head.head  # "launched Gmail and Maps": the first conjunct's
+    products = product_words("product")
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in products:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in products:
+        return True  # "the launch of ...", "versions of ..."
+    if root.dep_ == "pobj" and head.lower_ in ("for", "on") and head.head.lemma_.lower() in products \
+            and head.head.is_lower:
+        return True  # "apps for ...", "available on ..."
+    return _listed_in_a_range(root)
+
+
+def _product_noun_after(doc, m: Mention) -> bool:
+    """ "... phones", "the ... mobile operating system", "...-based", "the ... spacecraft"."""
+    i = m.last
+    if i < len(doc) and doc[i].text == "-":
+        if get_gazetteer().candidates(m.text):
+            return False  # "Homs-based", a place's
+        i += 1
+    words = [token for token in doc[i:i + PRODUCT_GAP + 1] if token.is_lower]
+    words = words[:next((n for n, token in enumerate(words) if token.i != i + n), len(words))]
+    for n, token in enumerate(words):
+        if token.lower_ in product_words("product") or n + 1 < len(words) \
+                and f"{token.lower_} {words[n + 1].lower_}" in product_words("product"):
+            return token.pos_ in ("NOUN", "VERB", "ADJ") and (token.i == m.last or doc[m.last].text == "-"
+                                                              or all(w.pos_ in ("ADJ", "NOUN") for w in words[:n]))
+        if token.pos_ not in ("ADJ", "NOUN"):
+            return False
+    return False
+
+
+def _product_noun_before(doc, m: Mention) -> bool:
+    """ "the rover Curiosity", "the app Haokan": a product's noun just before the name, after a determiner."""
+    if m.first < 2:
+        return False
+    noun, before = doc[m.first - 1], doc[m.first - 2]
+    return noun.is_lower and noun.pos_ == "NOUN" and noun.lower_ in product_words("product") \
+        and before.lower_ in PRODUCT_DETERMINERS
+
+
+def _version_after(doc, m: Mention, after) -> bool:
+    """ "... 4.1.2", "... 5 sales", "... S4": a version number just after the name (or an organisation's last word,
+    after a capitalised one: "Galaxy S4"): dotted, with a letter, or a plain number before a product's noun or "sales",
+    "users"; not a count ("... 14 miles"), a score ("... 2, Rovers 1"; "... 2-1"), a table's row or a year."""
+    last = doc[m.last - 1]
+    if SCORE_AFTER.match(doc.text, m.end if m.last - m.first > 1 else doc[m.last].idx + len(doc[m.last])
+                         if after is not None else m.end):
+        return False
+    if m.type == "ORG" and m.last - m.first > 1 and VERSION.fullmatch(last.text) and not doc[m.first].like_num \
+            and doc[m.last - 2].text[:1].isupper() and not doc[m.first].text.endswith("."):
+        return True  # not a player's line in a box score ("R. Hernandez 2"), nor "Group of 20"
+    if after is None or not VERSION.fullmatch(after.text):
+        return False
+    following = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    if following is not None and (following.like_num or following.text in DASHES):
+        return False  # a table's row ("... 0.2 0 0")
+    if "." in after.text or not after.text.isdigit():
+        return True  # "... 4.1", "... S4"
+    return following is not None and following.is_lower and (following.lower_ in VERSION_NOUNS
+                                                             or following.lower_ in product_words("product"))
+
+
+def _listed_in_a_range(root) -> bool:
+    """ "its products include Haokan", "services such as Haokan", "apps like ...": the object (or a conjunct of it)
+    of a verb of listing whose subject is a range of products, or of "including", "like", "such as" after one."""
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ == "dobj" and head.lemma_.lower() in LIST_VERBS:
+        return any(child.dep_ == "nsubj" and child.lower_ in product_words("range") for child in head.children)
+    if root.dep_ == "pobj" and head.lower_ in LIST_LINKS:
+        noun = head.head.head if head.lower_ == "as" and head.head.lower_ == "such" else head.head
+        return noun.lower_ in product_words("range")
+    return False
 
 
 def _as_vehicle(doc, m: Mention, starts: set[int]) -> bool:

@@ -274,6 +274,14 @@ def programme_words() -> frozenset:
     return _fragment_words()["programme"]
 
 
+def product_words(kind: str = "product") -> frozenset:
+    """Words of a product's frame (loader/data/name_fragments.tsv): "product" (a noun or verb that makes a name a
+    product's: "the ... app", "launched ..."), "range" (a noun whose list names products: "its products include
+    ..."), "maker" (a verb whose subject is no product: "... hired"), "acquired" (one whose object is a firm: "sued
+    ...")."""
+    return _fragment_words()[kind]
+
+
 @lru_cache(maxsize=1)
 def religions() -> frozenset:
     """Names of religions and of their followers as a text capitalises them ("Islam", "Sikhs"), from

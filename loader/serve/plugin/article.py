@@ -27,7 +27,7 @@ from articles left join sources on sources.id = articles.source_id
 where articles.story_id = :story and articles.id != :id order by articles.published_at limit 30"""
 # Entity types listed in the side panel, in this order, with their headings.
 PANEL_TYPES = [("PERSON", "People"), ("ORG", "Organisations"), ("NORP", "Groups and nationalities"),
-               ("FAC", "Buildings and facilities")]
+               ("FAC", "Buildings and facilities"), ("PRODUCT", "Products")]
 
 
 async def article_context(datasette, database: str, article_id: str) -> dict:

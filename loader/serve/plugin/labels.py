@@ -10,6 +10,7 @@ AREA_FEATURES = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "PCLH", "ADM1", 
 ENTITY_TYPE_LABELS = {
     "PERSON": "person", "ORG": "organisation", "GPE": "country, city or state", "LOC": "place",
     "NORP": "nationality or group", "FAC": "building or facility", "LAW": "law or programme", "OFFICE": "office",
+    "PRODUCT": "product",
 }
 DIRECT_LABELS = {1: "direct quote", 0: "reported speech"}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
