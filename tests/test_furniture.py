@@ -65,3 +65,9 @@ def test_a_list_item_repeated_far_apart_stays():
             "Tuesday: the ferry leaves at ten.", "Walk to the lighthouse and back.", "Swim at the north beach.",
             "Wednesday: the ferry leaves at noon.", "Take the early boat to the island"]
     assert drop_furniture(days)[0] == days
+
+
+def test_a_quotation_set_as_a_subheading_stays():
+    paragraphs = ["The operator was pleased.", "‘We will run the ferry every hour’",
+                  "“We will run the ferry every hour from May,” said Kim Vale of Harbour Ferries."]
+    assert drop_furniture(paragraphs)[0] == paragraphs

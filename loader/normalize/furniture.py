@@ -12,9 +12,10 @@ loader/data/furniture_phrases.txt (generic interface wording, never a site's nam
 - an upper-case label, a colon and a headline that ends no sentence, the whole paragraph: removed;
 - a picture's labelled credit, as a paragraph or closing one: to `credits` (the caption stays);
 - a lower-case or "Written by" byline of one to three names: to the byline;
-- a pull quote: a paragraph of MIN_QUOTE_WORDS to MAX_QUOTE_WORDS words whose letters a longer paragraph at most
-  MAX_QUOTE_DISTANCE paragraphs away holds, or one of the next paragraphs repeats (a pull quote comes before
-  the sentence it repeats): removed.
+- a pull quote: a paragraph next to furniture (the box's label, "Start Quote") of MIN_QUOTE_WORDS to
+  MAX_QUOTE_WORDS words whose letters a longer paragraph at most MAX_QUOTE_DISTANCE paragraphs away holds, or one
+  of the next paragraphs repeats (a pull quote comes before the sentence it repeats): removed. A quotation set
+  as a subheading, with no furniture around it, stays.
 A paragraph that ends without a sentence's end, in a lower-case letter or a comma, followed by one that starts
 with a lower-case word (a page's stray <p> in mid-sentence: "the mud-caked living | rooms and gardens") is
 joined to it, unless the second reads as a list item ("text - the body", "a-walked for").
@@ -58,9 +59,13 @@ LIST_ITEM = re.compile(r"^\S+(?:\s+\S+){0,2}?(?::|\s+[-–—]\s)|^[a-z]-")
 def drop_furniture(paragraphs: list[str]) -> tuple[list[str], list[str], str | None]:
     """The paragraphs without furniture and with broken ones joined, the picture credits taken out, and a
     byline found among them (None if none)."""
-    kept, credits, byline = [], [], None
+    kept, boxed, credits, byline = [], [], [], None
+    dropped = False  # whether the paragraph before was furniture
     for paragraph in paragraphs:
         if is_furniture(paragraph):
+            if kept and not dropped:
+                boxed[-1] = True
+            dropped = True
             continue
         match = BYLINE.match(paragraph)
         if match and len(paragraph.split()) <= MAX_BYLINE_WORDS:
@@ -73,7 +78,10 @@ def drop_furniture(paragraphs: list[str]) -> tuple[list[str], list[str], str | N
             if not paragraph:
                 continue
         kept.append(paragraph)
-    return _without_repeats(rejoin(kept)), credits, byline
+        boxed.append(dropped)
+        dropped = False
+    kept = [p for p, quote in zip(kept, _pull_quotes(kept, boxed)) if not quote]
+    return rejoin(kept), credits, byline
 
 
 def is_furniture(paragraph: str) -> bool:
@@ -105,10 +113,11 @@ def _continues(before: str, paragraph: str) -> bool:
             and not LIST_ITEM.match(paragraph))
 
 
-def _without_repeats(paragraphs: list[str]) -> list[str]:
-    """Without pull quotes (see the module's rule)."""
+def _pull_quotes(paragraphs: list[str], boxed: list[bool]) -> list[bool]:
+    """Whether each paragraph is a pull quote (see the module's rule); only one next to furniture can be."""
     folded = [loose(p) for p in paragraphs]
-    return [paragraph for index, paragraph in enumerate(paragraphs) if not _pull_quote(folded, index, paragraph)]
+    return [box and _pull_quote(folded, index, paragraph)
+            for index, (paragraph, box) in enumerate(zip(paragraphs, boxed))]
 
 
 def _pull_quote(folded: list[str], index: int, paragraph: str) -> bool:
