@@ -71,3 +71,7 @@ def test_a_quotation_set_as_a_subheading_stays():
     paragraphs = ["The operator was pleased.", "‘We will run the ferry every hour’",
                   "“We will run the ferry every hour from May,” said Kim Vale of Harbour Ferries."]
     assert drop_furniture(paragraphs)[0] == paragraphs
+
+
+def test_a_country_label_subheading_stays():
+    assert not is_furniture("USA: Faster boats every year")

@@ -32,9 +32,9 @@ PHRASES = frozenset(loose(line) for line in _PHRASES if not line.endswith(LABEL_
 LABELS = tuple(sorted({line.removesuffix(LABEL_MARK).strip() for line in _PHRASES if line.endswith(LABEL_MARK)}))
 # A label opens a paragraph of at most this many words that ends no sentence: "Sponsored Links NEW YORK |".
 MAX_LABELLED_WORDS = 10
-# "PHOTOS: Harbour town's new ferry": an upper-case label of up to four words (the first of three letters or
-# more: "Q:" and "A:" label an interview's lines), a colon, a headline.
-LINK = re.compile(r"^[A-Z]{3}[A-Z0-9'’&.-]*(?: [A-Z0-9][A-Z0-9'’&.-]*){0,3}:\s+\S")
+# "PHOTOS: Harbour town's new ferry": an upper-case label of up to four words (the first of four letters or
+# more: "Q:" and "A:" label an interview's lines, "USA:" a subheading), a colon, a headline.
+LINK = re.compile(r"^[A-Z]{4}[A-Z0-9'’&.-]*(?: [A-Z0-9][A-Z0-9'’&.-]*){0,3}:\s+\S")
 MAX_LINK_WORDS = 16
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|del|la|le))*"
 # A picture's labelled credit: "Image: Kim Vale", "Photo by Kim Vale/Example Agency", "(Credit: Example Agency)",
