@@ -75,3 +75,20 @@ def test_a_quotation_set_as_a_subheading_stays():
 
 def test_a_country_label_subheading_stays():
     assert not is_furniture("USA: Faster boats every year")
+
+
+def test_the_rest_of_a_metadata_row_goes_but_a_bullet_stays():
+    assert is_furniture("HARBOURTON |")
+    assert not is_furniture("• Changes to the timetable")
+
+
+def test_furniture_before_a_wire_dateline_is_no_standfirst():
+    record = Record("site.json", 1, "json", fields={"title": "Ferry service returns", "body": (
+        "Sponsored Links\n\nHARBOURTON |\n\nHARBOURTON (Reuters) - The ferry returned on Monday.\n\n"
+        "comment Send to friend")})
+    article = normalize(record)[0]
+    assert (article.subtitle, article.dateline, article.body) == (None, "HARBOURTON", "The ferry returned on Monday.")
+
+
+def test_a_label_alone_is_furniture():
+    assert is_furniture("Sponsored Links")

@@ -10,6 +10,7 @@ that site, and a pull quote counts a quotation twice. Each is recognised by its 
 loader/data/furniture_phrases.txt (generic interface wording, never a site's name):
 - a paragraph that is one of the phrases, or opens with a label phrase and ends no sentence: removed;
 - an upper-case label, a colon and a headline that ends no sentence, the whole paragraph: removed;
+- a few words opening or ending with a separator ("LONDON |"), the rest of a metadata row: removed;
 - a picture's labelled credit, as a paragraph or closing one: to `credits` (the caption stays);
 - a lower-case or "Written by" byline of one to three names: to the byline;
 - a pull quote: a paragraph next to furniture (the box's label, "Start Quote") of MIN_QUOTE_WORDS to
@@ -28,7 +29,7 @@ from .paragraphs import ends_sentence
 
 LABEL_MARK = " …"
 _PHRASES = [line.strip().casefold() for line in data_lines("furniture_phrases.txt")]
-PHRASES = frozenset(loose(line) for line in _PHRASES if not line.endswith(LABEL_MARK))
+PHRASES = frozenset(loose(line.removesuffix(LABEL_MARK)) for line in _PHRASES)
 LABELS = tuple(sorted({line.removesuffix(LABEL_MARK).strip() for line in _PHRASES if line.endswith(LABEL_MARK)}))
 # A label opens a paragraph of at most this many words that ends no sentence: "Sponsored Links NEW YORK |".
 MAX_LABELLED_WORDS = 10
@@ -36,6 +37,9 @@ MAX_LABELLED_WORDS = 10
 # more: "Q:" and "A:" label an interview's lines, "USA:" a subheading), a colon, a headline.
 LINK = re.compile(r"^[A-Z]{4}[A-Z0-9'’&.-]*(?: [A-Z0-9][A-Z0-9'’&.-]*){0,3}:\s+\S")
 MAX_LINK_WORDS = 16
+# What is left of a metadata row whose other cells were not text: "LONDON |", "| 3 min read".
+SEPARATORS = frozenset("|")
+MAX_ROW_WORDS = 6
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|del|la|le))*"
 # A picture's labelled credit: "Image: Kim Vale", "Photo by Kim Vale/Example Agency", "(Credit: Example Agency)",
 # "/ AP Photo/Kim Vale"; alone or closing a caption.
@@ -93,6 +97,8 @@ def is_furniture(paragraph: str) -> bool:
     words = paragraph.split()
     folded = paragraph.casefold()
     if len(words) <= MAX_LABELLED_WORDS and any(folded.startswith(label + " ") for label in LABELS):
+        return True
+    if len(words) <= MAX_ROW_WORDS and (words[0] in SEPARATORS or words[-1] in SEPARATORS):
         return True
     return len(words) <= MAX_LINK_WORDS and bool(LINK.match(paragraph))
 
