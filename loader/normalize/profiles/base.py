@@ -6,6 +6,7 @@ from typing import Callable
 
 from ..chrome import strip_chrome
 from ..dates import parse_date
+from ..furniture import drop_furniture
 from ..paragraphs import ends_sentence, split_byline, split_credits
 
 # "PUBLISHED : Friday, 27 October, 2017, 7:50pm", "Updated: 2017-10-27 11:31" …
@@ -65,11 +66,12 @@ def looks_like_headline(paragraph: str) -> bool:
 
 
 def finish_body(paragraphs: list[str], draft: dict) -> dict:
-    """Shared tail of every layout: page chrome out, byline near the top, credit lines at the end."""
+    """Shared tail of every layout: page chrome and furniture out, byline near the top, credit lines at the end."""
     paragraphs, chrome_credits = strip_chrome(paragraphs)
+    paragraphs, picture_credits, furniture_byline = drop_furniture(paragraphs)
     paragraphs, byline = split_byline(paragraphs)
     paragraphs, credits = split_credits(paragraphs)
-    draft.setdefault("byline", byline)
-    draft.setdefault("credits", "; ".join(filter(None, [credits, *chrome_credits])) or None)
+    draft.setdefault("byline", byline or furniture_byline)
+    draft.setdefault("credits", "; ".join(filter(None, [credits, *chrome_credits, *picture_credits])) or None)
     draft["body"] = paragraphs
     return draft

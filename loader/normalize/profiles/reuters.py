@@ -4,6 +4,7 @@
 import re
 
 from ..datelines import PLACE as _PLACE
+from ..furniture import is_furniture
 from .base import Profile, finish_body, first_match, looks_like_headline, take_stamps
 
 # Places joined by slashes ("WEST PALM BEACH, Fla./WASHINGTON"), optionally ", Oct 26", the agency in
@@ -45,6 +46,7 @@ def parse_reuters(paragraphs: list[str], fields: dict) -> dict:
     head, paragraphs = paragraphs[:start], paragraphs[start:]
     if head and looks_like_headline(head[0]):
         draft["title"] = head.pop(0)
+    head = [paragraph for paragraph in head if not is_furniture(paragraph)]
     if head:
         draft["subtitle"] = " ".join(head)
     match = DATELINE.match(paragraphs[0])
