@@ -929,3 +929,20 @@ def test_a_named_channel_is_a_business_not_the_company_before():
 
 def test_they_after_people_is_still_those_people():
     assert speakers("The lawyers met Acme Corp. on Monday. They said the talks went well.") == [("lawyers", "ANONYMOUS")]
+
+
+def test_he_skips_a_subject_whose_given_name_is_a_womans():
+    text = "Mary Okafor met Tom Briggs in Leeds on Monday. He said the talks had gone well."
+    assert speakers(text) == [("Tom Briggs", "PERSON")]
+
+
+def test_she_skips_a_subject_whose_given_name_is_a_mans():
+    text = "Tom Briggs met Mary Okafor in Leeds on Monday. She said the talks had gone well."
+    assert speakers(text) == [("Mary Okafor", "PERSON")]
+
+
+def test_given_name_gender_reads_the_first_word_of_a_full_name():
+    from loader.extract.names import given_name_gender
+    assert [given_name_gender(name) for name in ("Mary Okafor", "Bill Hanley", "Jean-Luc Marais", "Kim Sung",
+                                                 "Andrea Rossi", "Okafor", "Tom")] == [
+        "female", "male", None, None, None, None, None]

@@ -4,12 +4,14 @@ Candidates are the people named in the pronoun's sentence (before it) and the fe
 before, never inside quotation marks (a name in a quote is rarely the one speaking). Within a
 sentence its subject comes first, then the others in reading order. A person's gender is read off
 the article itself: an honorific or gendered role next to the name ("Ms. Wilson-Raybould",
-"spokeswoman Melezia Figueroa"), and the pronouns that follow sentences the person is the subject of.
+"spokeswoman Melezia Figueroa"), and the pronouns that follow sentences the person is the subject of; and
+from a given name of one gender first in the full name ("Mary Okafor", given_names.tsv), which weighs as a role.
 """
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from ...datafiles import data_lines
+from ..names import given_name_gender
 
 SENTENCES_BACK = 3
 HONORIFIC_WEIGHT = 3
@@ -81,6 +83,10 @@ def _genders(doc, people, tokens, sentence_of) -> dict:
             gender = words.get(word)
             if gender:
                 tally[gender] += weight
+    for canonical in {person.canonical for person in people if tokens.get(person) is not None}:
+        gender = given_name_gender(canonical)
+        if gender:
+            votes[canonical][gender] += ROLE_WEIGHT
     for person in people:
         token = tokens.get(person)
         if token is not None and token.dep_ == "nsubj":
