@@ -398,3 +398,10 @@ def test_the_object_of_a_preposition_before_a_cue_is_no_speaker():
     text = 'Ben Alder answered the remarks on illegal immigration by tweeting, "I cannot tell you how scared I am."'
     assert said(text) == [("I cannot tell you how scared I am", "Ben Alder")]
 
+
+
+def test_a_bare_someone_under_a_modal_is_the_writers_hypothesis():
+    text = ("“The team was ready,” Dale Ortiz said. A cynic might say the players were coached well before the match. "
+            "A skeptic could argue that the plan cannot work. A spokesman would later say that the plan had failed.")
+    assert [(q["speaker"], q["content"]) for q in extract_items([{"id": "t", "text": text}])[0]["quotes"]] == [
+        ("Dale Ortiz", "The team was ready"), ("spokesperson", "the plan had failed")]

@@ -929,3 +929,44 @@ def test_a_named_channel_is_a_business_not_the_company_before():
 
 def test_they_after_people_is_still_those_people():
     assert speakers("The lawyers met Acme Corp. on Monday. They said the talks went well.") == [("lawyers", "ANONYMOUS")]
+
+
+def test_he_skips_a_subject_whose_given_name_is_a_womans():
+    text = "Mary Okafor met Tom Briggs in Leeds on Monday. He said the talks had gone well."
+    assert speakers(text) == [("Tom Briggs", "PERSON")]
+
+
+def test_she_skips_a_subject_whose_given_name_is_a_mans():
+    text = "Tom Briggs met Mary Okafor in Leeds on Monday. She said the talks had gone well."
+    assert speakers(text) == [("Mary Okafor", "PERSON")]
+
+
+def test_given_name_gender_reads_the_first_word_of_a_full_name():
+    from loader.extract.names import given_name_gender
+    assert [given_name_gender(name) for name in ("Mary Okafor", "Bill Hanley", "Jean-Luc Marais", "Kim Sung",
+                                                 "Andrea Rossi", "Okafor", "Tom")] == [
+        "female", "male", None, None, None, None, None]
+
+
+def test_a_pull_quote_repeated_later_with_its_speaker_is_one_quote_of_that_speaker():
+    text = ("“The roof leaks every winter,” said Tom Hale, the founder of the shelter.\n\n"
+            "“We turn nobody away, whatever the weather brings.”\n\n"
+            "Ann Price runs the kitchen of the shelter. “We turn nobody away, whatever the weather brings,” she said.")
+    assert speakers(text) == [("Tom Hale", "PERSON"), ("Ann Price", "PERSON")]
+
+
+def test_the_same_words_said_twice_by_the_same_speaker_are_one_quote():
+    text = ("The council met on Monday. Tom Hale said the roof of the shelter leaked every winter and needed repairs. "
+            "Tom Hale said the roof of the shelter leaked every winter and needed repairs.")
+    assert speakers(text) == [("Tom Hale", "PERSON")]
+
+
+def test_a_short_phrase_two_speakers_share_stays_with_each():
+    text = ("Tom Hale said the plan was “a good start”. Ann Price said the budget was “a good start” too.")
+    assert speakers(text) == [("Tom Hale", "PERSON"), ("Ann Price", "PERSON")]
+
+
+def test_a_she_inside_a_persons_own_quote_tells_nothing_of_their_gender():
+    text = ("Jordan Ellis opened the clinic in March. “She told me never to give up,” Ellis said of a teacher. "
+            "Ellis met Robin Shaw, a doctor, on Friday. He said the clinic would stay open.")
+    assert speakers(text) == [("Jordan Ellis", "PERSON"), ("Jordan Ellis", "PERSON")]

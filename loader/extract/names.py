@@ -83,6 +83,21 @@ def is_given_name(word: str) -> bool:
     return bool(folded) and folded[0] in given_name_classes()
 
 
+@lru_cache(maxsize=1)
+def _given_name_genders() -> dict[str, str]:
+    return {word: gender for word, gender in (line.split("\t") for line in data_lines("given_names.tsv"))}
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "male" or "female" when the first word of a person's name is a given name of one gender (given_names.tsv;
+    a nickname by its formal name, "Bill" as "William"), else None: a hyphened first word ("Jean-Luc") is none."""
+    words = strip_accents(name).lower().replace(".", "").split()
+    if len(words) < 2:
+        return None
+    genders = _given_name_genders()
+    return genders.get(words[0]) or genders.get(given_name_classes().get(words[0], ("",))[0])
+
+
 def fold_words(name: str) -> list[str]:
     """Lower-case ASCII-folded words, with dots, hyphens and apostrophes taken out (a new list: callers may change
     it)."""

@@ -7,6 +7,7 @@ same quote); speakers are resolved in reading order (speakers.py); quotes with n
 their own continue the run of the speaker before them (runs.py), which is also how text whose
 quotation marks were stripped gets its floating quotes.
 """
+from ..names import fold_words
 from .clauses import text_of
 from .direct import direct_quotes
 from .learned import attached, revised
@@ -22,6 +23,8 @@ from .stripped import bare_attributions, floating_quotes
 SAME_QUOTE_SHARE = 0.5
 # A quoted stretch mostly inside a longer reported clause is part of it ("said it was “very good”").
 PART_OF_CLAUSE_SHARE = 0.8
+# Words a quote repeated in its article must have to be a repeat (a pull quote), not a phrase two quotes share.
+MIN_REPEAT_WORDS = 6
 
 
 def extract_quotes(item: dict, doc, found: dict) -> dict:
@@ -35,7 +38,7 @@ def find_quotes(doc, names: Names, headline: str | None = None) -> list[Quote]:
     quotes = sorted(quotes + attached(doc, orphans, quotes), key=lambda q: q.start)
     if not marks:  # no quotation marks at all: wire copy whose marks were stripped
         quotes = floating_quotes(doc, quotes)
-    return _without_overlaps([quote for quote in quotes if quote.name])
+    return _without_repeats(_without_overlaps([quote for quote in quotes if quote.name]), text_of(doc))
 
 
 def runs_and_orphans(doc, names: Names, marks, headline: str | None = None) -> tuple[list[Quote], list[Quote]]:
@@ -112,6 +115,25 @@ def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
         if all(quote.overlap(other) < 0.5 * min(quote.end - quote.start, other.end - other.start) for other in kept):
             kept.append(quote)
     return sorted(kept, key=lambda q: q.start)
+
+
+def _without_repeats(quotes: list[Quote], text: str) -> list[Quote]:
+    """A quote whose words the article repeats in another quote (a pull quote set apart from the story, a transcript
+    after the report) is one quote: the copy with no attribution of its own (no cue: a continuation, a floating quote,
+    a display quote a run took) goes when another copy has one, and of two copies with the same speaker the later."""
+    folded = [fold_words(text[quote.start:quote.end]) for quote in quotes]
+    words = [" " + " ".join(each) + " " for each in folded]
+    dropped = set()
+    for index, quote in enumerate(quotes):
+        for other, copy in enumerate(quotes):
+            if other == index or other in dropped or min(len(folded[index]), len(folded[other])) < MIN_REPEAT_WORDS \
+                    or not (words[index] in words[other] or words[other] in words[index]):
+                continue
+            if (quote.cue is None and copy.cue is not None) or \
+                    (quote.name == copy.name and (quote.cue is None) == (copy.cue is None) and other < index):
+                dropped.add(index)
+                break
+    return [quote for index, quote in enumerate(quotes) if index not in dropped]
 
 
 def row(quote: Quote, text: str) -> dict:

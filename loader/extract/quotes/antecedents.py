@@ -4,12 +4,14 @@ Candidates are the people named in the pronoun's sentence (before it) and the fe
 before, never inside quotation marks (a name in a quote is rarely the one speaking). Within a
 sentence its subject comes first, then the others in reading order. A person's gender is read off
 the article itself: an honorific or gendered role next to the name ("Ms. Wilson-Raybould",
-"spokeswoman Melezia Figueroa"), and the pronouns that follow sentences the person is the subject of.
+"spokeswoman Melezia Figueroa"), and the pronouns that follow sentences the person is the subject of; and
+from a given name of one gender first in the full name ("Mary Okafor", given_names.tsv), which weighs as a role.
 """
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from ...datafiles import data_lines
+from ..names import given_name_gender
 
 SENTENCES_BACK = 3
 HONORIFIC_WEIGHT = 3
@@ -31,7 +33,7 @@ class Antecedents:
         self.sentences = [sentence for sentence in doc.sents]
         self.sentence_starts = [sentence.start_char for sentence in self.sentences]
         self.tokens = {person: _head_token(doc, person) for person in self.people}
-        self.gender = _genders(doc, self.people, self.tokens, self._sentence_of)
+        self.gender = _genders(doc, self.people, self.tokens, quoted)
 
     def _sentence_of(self, char: int) -> int:
         return max(0, bisect_right(self.sentence_starts, char) - 1)
@@ -69,7 +71,7 @@ def _head_token(doc, person):
     return span.root if span is not None and len(span) else None
 
 
-def _genders(doc, people, tokens, sentence_of) -> dict:
+def _genders(doc, people, tokens, quoted) -> dict:
     votes: dict[str, Counter] = {}
     words = gendered_words()
     for person in people:
@@ -81,10 +83,16 @@ def _genders(doc, people, tokens, sentence_of) -> dict:
             gender = words.get(word)
             if gender:
                 tally[gender] += weight
+    for canonical in {person.canonical for person in people if tokens.get(person) is not None}:
+        gender = given_name_gender(canonical)
+        if gender:
+            votes[canonical][gender] += ROLE_WEIGHT
+    starts = sorted((person.start, person.canonical) for person in people)
     for person in people:
         token = tokens.get(person)
         if token is not None and token.dep_ == "nsubj":
-            pronoun = _next_pronoun(doc, token, sentence_of)
+            pronoun = _next_pronoun(doc, token, [start for start, canonical in starts
+                                                 if start > person.start and canonical != person.canonical], quoted)
             if pronoun:
                 votes.setdefault(person.canonical, Counter())[pronoun] += 1
     return {name: tally.most_common(1)[0][0] for name, tally in votes.items()
@@ -103,17 +111,19 @@ def _clues(doc, person, token):
                 yield other.lower_, ROLE_WEIGHT
 
 
-def _next_pronoun(doc, token, sentence_of):
-    """The gender of the first he/she/his/her after the name, in its sentence or the next one."""
+def _next_pronoun(doc, token, others: list[int], quoted: list[tuple[int, int]]):
+    """The gender of the first he/she/his/her after the name, in its sentence or the next one, outside quotation marks
+    (a "her" in the person's own words is someone else), when no other person stands between (the model's or the
+    article's mentions: `others`, where other people's mentions start)."""
     words = gendered_words()
     sentence = token.sent
     end = sentence.end
     if end < len(doc):
         end = doc[end].sent.end
-    others = 0
     for other in doc[token.i + 1:end]:
         if other.ent_type_ == "PERSON" and other.ent_iob_ == "B":
-            others += 1
-        if other.pos_ == "PRON" and other.lower_ in words:
-            return words[other.lower_] if others == 0 else None
+            return None
+        if other.pos_ == "PRON" and other.lower_ in words and not any(start <= other.idx < end
+                                                                       for start, end in quoted):
+            return None if any(start < other.idx for start in others[:1]) else words[other.lower_]
     return None

@@ -167,8 +167,9 @@ def the_writers(verb) -> bool:
         and (not set(modals) <= {"would", "'d"} or subject.lemma_.lower() in AUDIENCE)
     thing = subject.pos_ == "NOUN" and not _can_speak(subject)  # not "many of the protesters would say"
     naming = verb.lemma_.lower() in naming_verbs()  # "critics would call it a farce": the group's view, voiced
-    if modal and not naming and ((generic and _can_speak(subject) and not subject.ent_type_) or thing):
-        return True  # "investors should note that", "a low beta could suggest that"
+    if modal and not naming and ((generic and _can_speak(subject) and not subject.ent_type_) or thing
+                                 or (_anyone(subject) and not set(modals) <= {"would", "'d"})):
+        return True  # "investors should note that", "a low beta could suggest that", "a cynic might say that"
     head = verb.head
     if verb.dep_ == "xcomp" and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children) \
             and head.lemma_ == "be" and subject.lower_ == "it" and subject.head.i == head.i \
@@ -177,6 +178,16 @@ def the_writers(verb) -> bool:
     addressed = any(child.dep_ in ("dobj", "dative") and child.lower_ in ("us", "me") for child in verb.children)
     kind = speaker_words().get(subject.lower_) or speaker_words().get(subject.lemma_.lower())
     return addressed and kind in ("thing", "document")  # not "one of them tells me"
+
+
+def _anyone(subject) -> bool:
+    """ "A cynic might say", "a skeptic could argue": a bare singular noun for a person after "a" or "an", with no
+    words of its own that tell who (not "a spokesman for Acme", "a senior official who ..."), is anyone at all: under
+    a modal other than "would" the writer's hypothesis ("a spokesman would later say" is the story's past)."""
+    children = list(subject.children)
+    return subject.tag_ in ("NN", "JJ") and not subject.ent_type_ and _can_speak(subject) \
+        and any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in children) \
+        and all(child.dep_ == "det" for child in children)
 
 
 def inferred(verb) -> bool:
