@@ -970,3 +970,11 @@ def test_a_she_inside_a_persons_own_quote_tells_nothing_of_their_gender():
     text = ("Jordan Ellis opened the clinic in March. “She told me never to give up,” Ellis said of a teacher. "
             "Ellis met Robin Shaw, a doctor, on Friday. He said the clinic would stay open.")
     assert speakers(text) == [("Jordan Ellis", "PERSON"), ("Jordan Ellis", "PERSON")]
+
+
+def test_a_surname_two_people_share_gives_no_gender_vote_and_a_passive_subject_does():
+    text = ("Dale Okonjo was arrested on Friday outside the depot. Nkem Okonjo was seen at the gate with her "
+            "young son on Friday evening. Okonjo was held overnight and he was released on Saturday. "
+            "Reporters gathered outside the station in the rain. The crowd grew through the afternoon. "
+            "Nobody from the police came out to them. “He has done nothing wrong,” she said.")
+    assert speakers(text) == [("Nkem Okonjo", "PERSON")]

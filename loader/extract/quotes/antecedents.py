@@ -88,15 +88,28 @@ def _genders(doc, people, tokens, quoted) -> dict:
         if gender:
             votes[canonical][gender] += ROLE_WEIGHT
     starts = sorted((person.start, person.canonical) for person in people)
+    shared = _shared_surnames(people)
     for person in people:
         token = tokens.get(person)
-        if token is not None and token.dep_ == "nsubj":
+        written = doc.text[person.start:person.end]
+        if token is not None and token.dep_ in ("nsubj", "nsubjpass") and written not in shared:
             pronoun = _next_pronoun(doc, token, [start for start, canonical in starts
                                                  if start > person.start and canonical != person.canonical], quoted)
             if pronoun:
                 votes.setdefault(person.canonical, Counter())[pronoun] += 1
     return {name: tally.most_common(1)[0][0] for name, tally in votes.items()
             if tally and (len(tally) == 1 or tally.most_common(2)[0][1] > tally.most_common(2)[1][1])}
+
+
+def _shared_surnames(people) -> set:
+    """Surnames two people of the article share ("Rakeyia Scott", "Keith Scott"): a mention written as the surname
+    alone may be either, so the pronoun after it is no vote for the one it was linked to."""
+    full_names: dict[str, set] = {}
+    for person in people:
+        words = person.canonical.split()
+        if len(words) > 1:
+            full_names.setdefault(words[-1], set()).add(person.canonical)
+    return {surname for surname, names in full_names.items() if len(names) > 1}
 
 
 def _clues(doc, person, token):
