@@ -568,3 +568,13 @@ def test_only_a_states_form_words_make_two_names_of_one_place_one():
     assert _state_form_of("Zhejiang", "Zhejiang province")
     assert not _state_form_of("Emirates", "United Arab Emirates")
     assert not _state_form_of("Bayern", "Bavaria")
+
+
+def test_britain_and_the_united_kingdom_are_one_country_row(load_into, tmp_path):
+    records = [{"title": "Rates", "body": "Britain raised its base rate on Monday, the central bank said in London."},
+               {"title": "Trade", "body": "Exports from the United Kingdom rose in May, figures showed in London."},
+               {"title": "Ships", "body": "Two ships from Great Britain docked in Lagos, Nigeria, on Friday."}]
+    db, _ = load_into(write(tmp_path, "uk.json", records), nlp=True)
+    rows = db.query("select name, article_count from entities where type = 'GPE' and merged_into is null "
+                    "and (name like '%Brit%' or name like '%Kingdom%')")
+    assert [(row["name"], row["article_count"]) for row in rows] == [("United Kingdom", 3)]
