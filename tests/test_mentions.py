@@ -163,6 +163,12 @@ def test_results_table_words_are_no_people():
     assert one(table) == []
 
 
+def test_a_results_line_with_a_figure_and_a_foreign_unit_is_no_name():
+    from loader.extract.names import fragment_kind
+    assert [fragment_kind(name) for name in ("Div 50 won vs", "Shr 1.20 rand vs", "Div", "Net Holdings",
+                                             "Route 66")] == ["table", "table", "table", None, None]
+
+
 def test_livestock_report_classes_are_no_people():
     assert one("Heifers 5,000 vs 4,800. Steers 3,200 vs 3,100.") == []
 

@@ -259,8 +259,10 @@ def fragment_kind(name: str) -> str | None:
     if not words or len(name.strip()) == 1 or TICKER.fullmatch(name.strip()):
         return "table"  # a letter ("P" of "S and P"), a ticker symbol ("REED.L")
     table = _fragment_words()
-    if all(word in table["table"] or word.replace(",", "").isdigit() for word in words):
-        return "table"
+    numbers = [word for word in words if word.replace(",", "").replace(".", "").isdigit()]
+    if all(word in table["table"] or word in numbers for word in words) or \
+            (numbers and any(word in table["table"] for word in words)):
+        return "table"  # "Revs", "Div 50 won vs" (a table's word and a figure: a results line, whatever else)
     if all(word in table["time"] or word.isdigit() for word in words):
         return "time"  # "GMT", "1530 GMT"
     if all(word in table["title"] for word in words):
