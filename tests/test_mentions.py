@@ -169,6 +169,12 @@ def test_a_results_line_with_a_figure_and_a_foreign_unit_is_no_name():
                                              "Route 66")] == ["table", "table", "table", None, None]
 
 
+def test_a_name_opening_with_a_roman_numeral_numbers_the_thing_before_it():
+    from loader.extract.names import fragment_kind
+    assert [fragment_kind(name) for name in ("II and III", "IV and Deskpro", "Pope Pius XII", "Vivendi", "XI JINPING",
+                                             "Xi Jinping")] == ["table", "table", None, None, None, None]
+
+
 def test_livestock_report_classes_are_no_people():
     assert one("Heifers 5,000 vs 4,800. Steers 3,200 vs 3,100.") == []
 

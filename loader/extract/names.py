@@ -37,6 +37,9 @@ STRIPPED_POSSESSIVE = re.compile(r"\w s\b")
 POSSESSIVE_S = re.compile(r"(\w)(?:[’'`]| )s\b")  # "People’s", "People's" and "People s" → "Peoples"
 NOT_WORD = re.compile(r"[^\w\s]")
 TICKER = re.compile(r"[A-Z]{2,6}\.[A-Z]{1,2}")  # an exchange symbol: "REED.L", "BAYG.F"
+# A Roman numeral of two letters or more opening a name numbers the thing before it ("the Macintosh II and SE",
+# "Reserves I, II and III"): what the model tagged from there on is no name of its own.
+NUMERAL_FIRST = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -252,12 +255,15 @@ def _fragment_words() -> dict[str, frozenset]:
 
 def fragment_kind(name: str) -> str | None:
     """Why a tagged "name" is no name of its own: "table" (only words of a results table: "Revs",
-    "Avg"; a single letter; a ticker symbol), "time" (a time zone: "GMT"), "title" (a title after a name: "Esq"),
+    "Avg"; a single letter; a ticker symbol; a name opening with a Roman numeral), "time" (a time zone: "GMT"),
+    "title" (a title after a name: "Esq"),
     "currency" (a money unit: "U.S. Dlrs"), "generic" (only organisation head nouns and legal forms: "Bank",
     "Commission", "Co Inc"), else None."""
     words = fold_words(name)
     if not words or len(name.strip()) == 1 or TICKER.fullmatch(name.strip()):
         return "table"  # a letter ("P" of "S and P"), a ticker symbol ("REED.L")
+    if NUMERAL_FIRST.match(name.strip()) and not name.isupper():
+        return "table"  # "II and III", "II and Macintosh": the numbers of a list's items (not a headline in capitals)
     table = _fragment_words()
     numbers = [word for word in words if word.replace(",", "").replace(".", "").isdigit()]
     if all(word in table["table"] or word in numbers for word in words) or \
