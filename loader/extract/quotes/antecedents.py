@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from ...datafiles import data_lines
 from ..names import given_name_gender
+from .clauses import text_of
 
 SENTENCES_BACK = 3
 HONORIFIC_WEIGHT = 3
@@ -88,10 +89,10 @@ def _genders(doc, people, tokens, quoted) -> dict:
         if gender:
             votes[canonical][gender] += ROLE_WEIGHT
     starts = sorted((person.start, person.canonical) for person in people)
-    shared = _shared_surnames(people)
+    shared, text = _shared_surnames(people), text_of(doc)
     for person in people:
         token = tokens.get(person)
-        written = doc.text[person.start:person.end]
+        written = text[person.start:person.end]
         if token is not None and token.dep_ in ("nsubj", "nsubjpass") and written not in shared:
             pronoun = _next_pronoun(doc, token, [start for start, canonical in starts
                                                  if start > person.start and canonical != person.canonical], quoted)
