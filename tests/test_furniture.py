@@ -92,3 +92,15 @@ def test_furniture_before_a_wire_dateline_is_no_standfirst():
 
 def test_a_label_alone_is_furniture():
     assert is_furniture("Sponsored Links")
+
+
+def test_an_empty_paragraph_is_no_furniture_and_costs_nothing():
+    assert not is_furniture("") and not is_furniture("   ")
+    assert drop_furniture(["GLENMORE (Wire) -", "", "The ferry returned on Monday."]) == (
+        ["GLENMORE (Wire) -", "", "The ferry returned on Monday."], [], None)
+
+
+def test_the_end_of_a_sentence_cut_before_by_is_joined_not_a_byline():
+    paragraphs = ["The new wing of the ferry terminal will be finished", "by Christmas Eve", "Islanders cheered."]
+    assert drop_furniture(paragraphs) == (
+        ["The new wing of the ferry terminal will be finished by Christmas Eve", "Islanders cheered."], [], None)

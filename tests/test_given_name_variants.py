@@ -134,16 +134,22 @@ def test_an_older_archive_moves_each_spelling_to_its_own_row(load_into, tmp_path
                                            "speaker_type": "PERSON", "direct": 0}])
     old, new = folded_entity_id("Steve Hollis", "PERSON"), entity_id("Steve Hollis", "PERSON")
     assert old == entity_id("Stephen Hollis", "PERSON") != new
-    db.execute("update mentions set entity_id = ? where entity_id = ?", [old, new])  # as an older version saved them
-    db.execute("update quotes set speaker_entity_id = ?", [old])
-    db.execute("delete from entities where id = ?", [new])
-    split_given_name_variants(db)
+    with db.conn:  # as an older version saved them, the row shown by the folded row's name
+        db.execute("update mentions set entity_id = ? where entity_id = ?", [old, new])
+        db.execute("update quotes set speaker_entity_id = ?, speaker = 'Stephen Hollis'", [old])
+        db.execute("delete from entities where id = ?", [new])
+        db.execute(f"pragma user_version = {store.migrations.MIGRATIONS.index(split_given_name_variants)}")
+    path = db.conn.execute("pragma database_list").fetchone()[2]
+    db.conn.close()
+    db = store.open_db(path)  # the upgrade runs on opening
+    assert db.execute("pragma user_version").fetchone()[0] == len(store.migrations.MIGRATIONS)
+    assert [tuple(row) for row in db.execute("select speaker, speaker_entity_id from quotes")] == [
+        ("Steve Hollis", new)]
     for step in FINISHERS:
         step(db)
     assert people(db) == {"Stephen Hollis": (None, 4), "Steve Hollis": (None, 1)}
     assert [tuple(row) for row in db.execute("select speaker, speaker_entity_id from quotes")] == [
         ("Steve Hollis", new)]
-    assert db.execute("pragma user_version").fetchone()[0] == len(store.migrations.MIGRATIONS)
 
 
 # A surname written alone far more often than its one full name: the role tells whether it is that person.

@@ -166,13 +166,15 @@ def test_results_table_words_are_no_people():
 def test_a_results_line_with_a_figure_and_a_foreign_unit_is_no_name():
     from loader.extract.names import fragment_kind
     assert [fragment_kind(name) for name in ("Div 50 won vs", "Shr 1.20 rand vs", "Div", "Net Holdings",
-                                             "Route 66")] == ["table", "table", "table", None, None]
+                                             "Route 66", "Net 1 Cardline Systems")] == [
+        "table", "table", "table", None, None, None]
 
 
 def test_a_name_opening_with_a_roman_numeral_numbers_the_thing_before_it():
     from loader.extract.names import fragment_kind
     assert [fragment_kind(name) for name in ("II and III", "IV and Deskpro", "Pope Pius XII", "Vivendi", "XI JINPING",
-                                             "Xi Jinping")] == ["table", "table", None, None, None, None]
+                                             "Xi Jinping", "III Corps")] == ["table", "table", None, None, None, None,
+                                                                             None]
 
 
 def test_livestock_report_classes_are_no_people():

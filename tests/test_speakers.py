@@ -944,8 +944,8 @@ def test_she_skips_a_subject_whose_given_name_is_a_mans():
 def test_given_name_gender_reads_the_first_word_of_a_full_name():
     from loader.extract.names import given_name_gender
     assert [given_name_gender(name) for name in ("Mary Okafor", "Bill Hanley", "Jean-Luc Marais", "Kim Sung",
-                                                 "Andrea Rossi", "Okafor", "Tom")] == [
-        "female", "male", None, None, None, None, None]
+                                                 "Andrea Rossi", "Okafor", "Tom", "Nicky Hale", "Jamie Price")] == [
+        "female", "male", None, None, None, None, None, None, None]
 
 
 def test_a_pull_quote_repeated_later_with_its_speaker_is_one_quote_of_that_speaker():
@@ -978,3 +978,11 @@ def test_a_surname_two_people_share_gives_no_gender_vote_and_a_passive_subject_d
             "Reporters gathered outside the station in the rain. The crowd grew through the afternoon. "
             "Nobody from the police came out to them. “He has done nothing wrong,” she said.")
     assert speakers(text) == [("Nkem Okonjo", "PERSON")]
+
+
+def test_a_longer_paragraph_holding_a_quote_said_before_keeps_its_new_words():
+    text = ("“We will rebuild the school before the winter comes,” said Tom Hale, the head of the council.\n\n"
+            "“The money is there. We will rebuild the school before the winter comes. Nobody should doubt it.”")
+    quotes = extract_items([{"id": "t", "text": text}])[0]["quotes"]
+    assert [(text[q["start"]:q["end"]].split()[:3], q["speaker"]) for q in quotes] == [
+        (["We", "will", "rebuild"], "Tom Hale"), (["The", "money", "is"], "Tom Hale")]

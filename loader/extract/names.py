@@ -37,9 +37,9 @@ STRIPPED_POSSESSIVE = re.compile(r"\w s\b")
 POSSESSIVE_S = re.compile(r"(\w)(?:[’'`]| )s\b")  # "People’s", "People's" and "People s" → "Peoples"
 NOT_WORD = re.compile(r"[^\w\s]")
 TICKER = re.compile(r"[A-Z]{2,6}\.[A-Z]{1,2}")  # an exchange symbol: "REED.L", "BAYG.F"
-# A Roman numeral of two letters or more opening a name numbers the thing before it ("the Macintosh II and SE",
-# "Reserves I, II and III"): what the model tagged from there on is no name of its own.
-NUMERAL_FIRST = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})(?:\s|$)")
+# A Roman numeral of two letters or more opening a name, before "and" or a comma, numbers the thing before it ("the
+# Macintosh II and SE", "Reserves I, II and III"): what the model tagged from there on is no name ("III Corps" is).
+NUMERAL_FIRST = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})(?:,|\s+and\s)")
 
 
 @dataclass(frozen=True)
@@ -92,13 +92,13 @@ def _given_name_genders() -> dict[str, str]:
 
 
 def given_name_gender(name: str) -> str | None:
-    """ "male" or "female" when the first word of a person's name is a given name of one gender (given_names.tsv;
-    a nickname by its formal name, "Bill" as "William"), else None: a hyphened first word ("Jean-Luc") is none."""
+    """ "male" or "female" when the first word of a person's name is a given name of one gender (given_names.tsv,
+    which lists the nicknames of one gender too: "Bill"; a nickname it leaves out, "Nicky", "Jamie", is of either),
+    else None: a hyphened first word ("Jean-Luc") is none."""
     words = strip_accents(name).lower().replace(".", "").split()
     if len(words) < 2:
         return None
-    genders = _given_name_genders()
-    return genders.get(words[0]) or genders.get(given_name_classes().get(words[0], ("",))[0])
+    return _given_name_genders().get(words[0])
 
 
 def fold_words(name: str) -> list[str]:
@@ -265,10 +265,12 @@ def fragment_kind(name: str) -> str | None:
     if NUMERAL_FIRST.match(name.strip()) and not name.isupper():
         return "table"  # "II and III", "II and Macintosh": the numbers of a list's items (not a headline in capitals)
     table = _fragment_words()
-    numbers = [word for word in words if word.replace(",", "").replace(".", "").isdigit()]
-    if all(word in table["table"] or word in numbers for word in words) or \
-            (numbers and any(word in table["table"] for word in words)):
-        return "table"  # "Revs", "Div 50 won vs" (a table's word and a figure: a results line, whatever else)
+    figures = [word.replace(",", "").replace(".", "").isdigit() for word in words]
+    if all(word in table["table"] or figure for word, figure in zip(words, figures)):
+        return "table"  # "Revs", "Avg 12"
+    if (words[-1] in table["table"] or figures[-1]) and any(
+            word in table["table"] and any(figures[max(0, i - 1):i + 2]) for i, word in enumerate(words)):
+        return "table"  # "Div 50 won vs": a table's word beside a figure, and the name ends as a results line does
     if all(word in table["time"] or word.isdigit() for word in words):
         return "time"  # "GMT", "1530 GMT"
     if all(word in table["title"] for word in words):

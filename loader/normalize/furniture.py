@@ -72,7 +72,7 @@ def drop_furniture(paragraphs: list[str]) -> tuple[list[str], list[str], str | N
             dropped = True
             continue
         match = BYLINE.match(paragraph)
-        if match and len(paragraph.split()) <= MAX_BYLINE_WORDS:
+        if match and len(paragraph.split()) <= MAX_BYLINE_WORDS and not (kept and _continues(kept[-1], paragraph)):
             byline = byline or match.group("names")
             continue
         credit = CREDIT.search(paragraph)
@@ -95,6 +95,8 @@ def is_furniture(paragraph: str) -> bool:
     if ends_sentence(paragraph):
         return False
     words = paragraph.split()
+    if not words:
+        return False  # an empty paragraph (a dateline's, once the dateline is read) is the paragraph reader's
     folded = paragraph.casefold()
     if len(words) <= MAX_LABELLED_WORDS and any(folded.startswith(label + " ") for label in LABELS):
         return True

@@ -107,7 +107,8 @@ def split_given_name_variants(db) -> None:
     db.conn.executemany("insert or ignore into entities (id, name, type, aliases) values (?, ?, ?, '[]')",
                         [row[:3] for row in moved + quotes])
     db.conn.executemany("update mentions set entity_id = ? where id = ?", [(row[0], row[4]) for row in moved])
-    db.conn.executemany("update quotes set speaker_entity_id = ? where id = ?", [(row[0], row[4]) for row in quotes])
+    db.conn.executemany("update quotes set speaker_entity_id = ?, speaker = ? where id = ?",
+                        [(row[0], row[1], row[4]) for row in quotes])  # the speaker shown: its row's name
     db.conn.executemany("update entities set mention_count = null where id in (?, ?)",
                         [(row[0], row[3]) for row in moved + quotes])
 

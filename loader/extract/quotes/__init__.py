@@ -118,16 +118,17 @@ def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
 
 
 def _without_repeats(quotes: list[Quote], text: str) -> list[Quote]:
-    """A quote whose words the article repeats in another quote (a pull quote set apart from the story, a transcript
-    after the report) is one quote: the copy with no attribution of its own (no cue: a continuation, a floating quote,
-    a display quote a run took) goes when another copy has one, and of two copies with the same speaker the later."""
+    """A quote whose words the article repeats whole in another quote (a pull quote set apart from the story, a
+    transcript after the report) is one quote: the copy with no attribution of its own (no cue: a continuation, a
+    floating quote, a display quote a run took) goes when another copy has one, and of two copies with the same
+    speaker the later; a longer quote that holds a shorter one stays whole (its other words are new)."""
     folded = [fold_words(text[quote.start:quote.end]) for quote in quotes]
     words = [" " + " ".join(each) + " " for each in folded]
     dropped = set()
     for index, quote in enumerate(quotes):
         for other, copy in enumerate(quotes):
             if other == index or other in dropped or min(len(folded[index]), len(folded[other])) < MIN_REPEAT_WORDS \
-                    or not (words[index] in words[other] or words[other] in words[index]):
+                    or words[index] not in words[other]:  # only a copy the other holds whole goes
                 continue
             if (quote.cue is None and copy.cue is not None) or \
                     (quote.name == copy.name and (quote.cue is None) == (copy.cue is None) and other < index):
