@@ -255,10 +255,10 @@ def _fragment_words() -> dict[str, frozenset]:
 
 def fragment_kind(name: str) -> str | None:
     """Why a tagged "name" is no name of its own: "table" (only words of a results table: "Revs",
-    "Avg"; a single letter; a ticker symbol; a name opening with a Roman numeral), "time" (a time zone: "GMT"),
-    "title" (a title after a name: "Esq"),
-    "currency" (a money unit: "U.S. Dlrs"), "generic" (only organisation head nouns and legal forms: "Bank",
-    "Commission", "Co Inc"), else None."""
+    "Avg"; a table's word beside a figure, "Div 50 won vs"; a single letter; a ticker symbol; a list's Roman numeral,
+    "II and III"), "time" (a time zone: "GMT"), "title" (a title after a name: "Esq"), "currency" (a money unit:
+    "U.S. Dlrs"), "generic" (only organisation head nouns and legal forms: "Bank", "Commission", "Co Inc"), else
+    None."""
     words = fold_words(name)
     if not words or len(name.strip()) == 1 or TICKER.fullmatch(name.strip()):
         return "table"  # a letter ("P" of "S and P"), a ticker symbol ("REED.L")
