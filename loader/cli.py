@@ -150,7 +150,7 @@ def _cluster(scheduler: str | None, workers: int):
 @contextmanager
 def _writing(db_path: str):
     """The archive's writer lock, with every user-facing failure turned into a one-line message."""
-    from .store.lock import ArchiveBusy, exclusive_writer
+    from .lock import ArchiveBusy, exclusive_writer
 
     try:
         with exclusive_writer(db_path), _sigterm_as_interrupt():

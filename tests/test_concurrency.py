@@ -12,7 +12,7 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from loader.cli import cli
-from loader.store.lock import exclusive_writer
+from loader.lock import exclusive_writer
 
 from .conftest import DatasetteClient, run_load
 
@@ -90,7 +90,7 @@ def test_second_load_refuses_while_the_archive_is_locked(tmp_path):
 
 def test_the_lock_dies_with_a_killed_loader(tmp_path):
     db_path = str(tmp_path / "archive.db")
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from loader.store.lock import exclusive_writer\n"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from loader.lock import exclusive_writer\n"
                                f"with exclusive_writer({db_path!r}):\n    print('held', flush=True); time.sleep(60)"],
                               stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"

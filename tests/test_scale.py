@@ -125,6 +125,17 @@ def test_help_imports_no_stage():
     assert done.stdout.strip() == "[]"
 
 
+def test_serving_imports_no_earlier_stage():
+    """serve reads what the store wrote: importing every serve module loads no read, normalize, extract or store
+    module (the schema and the writer's lock live below the stages, in loader/schema.py and loader/lock.py)."""
+    code = ("import sys, importlib, pkgutil, loader.serve\n"
+            "for m in pkgutil.walk_packages(loader.serve.__path__, 'loader.serve.'): importlib.import_module(m.name)\n"
+            "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('loader.') "
+            "and m.split('.')[1] in ('read', 'normalize', 'extract', 'store')}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 @pytest.mark.parametrize("bad", [{"title": "No body at all", "url": "https://news.example/x"}])
 def test_a_bad_record_in_a_batch_costs_only_itself(tmp_path, load_into, bad):
     db, result = load_into(_write(tmp_path / "a.jsonl", [*_records(120), bad, *_records(5, start=120)]))

@@ -16,7 +16,7 @@ import pytest
 
 from loader.serve import make_datasette
 from loader.serve.plugin import MMAP_BYTES
-from loader.store.lock import exclusive_writer, load_running
+from loader.lock import exclusive_writer, load_running
 
 from .conftest import CORPUS, run_load
 

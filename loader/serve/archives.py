@@ -3,7 +3,7 @@
 Datasette reads an immutable file without locking and, given the counts `datasette inspect` would write,
 never counts a table's rows again: at a million articles that is ~100 ms less on every table page. But
 an immutable reader must not read a file that changes. So each file is served immutable only when no
-load holds its writer lock (store/lock.py, read from the kernel's lock table without taking it) and no
+load holds its writer lock (loader/lock.py, read from the kernel's lock table without taking it) and no
 write-ahead log waits to be checkpointed; before every request the server looks again (a few
 microseconds), and from the first request after a load starts, the file is read live (mode=ro, seeing each
 file the load commits), on new connections, to the end of the serve. A query already running when the
@@ -16,7 +16,7 @@ import os
 
 from datasette.database import Database, connections
 
-from ..store.lock import load_running
+from ..lock import load_running
 
 COUNT_LIMIT_MS = 60_000  # per table, for the counts cached at startup
 

@@ -8,25 +8,7 @@ articles (benchmarks/RESULTS.md), and always exactly what a `group by` would say
 places live on their own rows (`entities.article_count`, `places.article_count`), kept by their stores.
 """
 
-TABLE = "facet_counts"
-# facet name → SQL giving (value, article count) over the whole archive. A column facet reads its index;
-# an array facet (a JSON array column) expands every article's array, which is why it is precomputed.
-FACETS = {
-    "published_month": "select published_month, count(*) from articles where published_month is not null group by 1",
-    "published_year": "select substr(published_month, 1, 4), count(*) from articles "
-                      "where published_month is not null group by 1",
-    "source_id": "select source_id, count(*) from articles where source_id is not null group by 1",
-    "section": "select section, count(*) from articles where section is not null group by 1",
-    "language": "select language, count(*) from articles where language is not null group by 1",
-    "country_codes": "select value, count(*) from articles, json_each(articles.country_codes) "
-                     "where articles.country_codes like '[_%' group by 1",
-    "place_names": "select value, count(*) from articles, json_each(articles.place_names) "
-                   "where articles.place_names like '[_%' group by 1",
-}
-VIEWS = {
-    "month_counts": f"select value as month, article_count from {TABLE} where facet = 'published_month'",
-    "source_counts": f"select value as source_id, article_count from {TABLE} where facet = 'source_id'",
-}
+from ..schema import COUNT_FACETS as FACETS, COUNT_VIEWS as VIEWS, COUNTS_TABLE as TABLE
 
 
 def create_table(db) -> None:

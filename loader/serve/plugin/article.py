@@ -4,7 +4,7 @@ quotes beside it, and its relations: related headlines, near-duplicates, earlier
 story from other sources, whether extraction is pending."""
 import json
 
-from ...store import FAILED
+from ...schema import FAILED
 from .cells import row_href
 from .labels import human_time
 from .markup import Span, body_html

@@ -11,7 +11,7 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
-from ...store import TABLES
+from ...schema import TABLES
 from .labels import human_label
 
 # snippet() wraps hits in these private-use characters; render_cell escapes the text, then marks hits.

@@ -23,7 +23,7 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from ...store.counts import FACETS as PRECOMPUTED, TABLE as COUNTS_TABLE
+from ...schema import COUNT_FACETS as PRECOMPUTED, COUNTS_TABLE
 
 SAMPLE = 5000  # rows of a filtered view a facet counts at most
 # column → SQL giving (value, count) over the whole table, most first (:limit), where facet_counts has none.
